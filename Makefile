@@ -1,0 +1,44 @@
+# annexa: build, test, benchmark and demo targets. Needs Go only; the stock
+# OPA CLI used to check the Rego is run from the Go module proxy at the
+# version annexa embeds.
+GO      ?= go
+OPA     ?= $(GO) run github.com/open-policy-agent/opa@v1.22.2
+BIN     ?= bin/annexa
+DEMO    ?= testdata/plans/noncompliant.json
+
+.PHONY: build test test-go test-rego fmt-rego bench demo capabilities clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/annexa
+
+## test: everything CI runs: go vet, the Go tests, and the stock OPA CLI over policies/
+test: test-go test-rego
+
+test-go:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+test-rego:
+	@unformatted="$$($(OPA) fmt --list policies)"; \
+	  if [ -n "$$unformatted" ]; then echo "opa fmt would change: $$unformatted (run make fmt-rego)"; exit 1; fi
+	$(OPA) check --strict --capabilities policies/capabilities.json policies
+	$(OPA) test policies
+
+fmt-rego:
+	$(OPA) fmt --write policies
+
+## bench: throughput of the check pipeline on generated 1k and 10k resource plans
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+
+## demo: check the bundled non-compliant demo plan (findings are expected)
+demo: build
+	@$(BIN) check --plan $(DEMO) --effective-time 2026-01-31; \
+	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi
+
+## capabilities: regenerate the sandbox capabilities file for the OPA CLI
+capabilities:
+	$(GO) run ./cmd/annexa policy capabilities > policies/capabilities.json
+
+clean:
+	rm -rf bin

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/output"
+)
+
+const checkLong = `Evaluate every policy over the facts of the given inputs and report the status
+of each ISO/IEC 27002:2022 control: pass (facts present, no finding), fail,
+not_assessed (no policy, or none of the facts its policies read) or error.
+
+--format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
+a table and write JSON for a later step. Files are written atomically.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
+--fail-on, 2 usage or input error, or a policy that failed to evaluate.`
+
+type checkOptions struct {
+	sources sourceOptions
+	policy  policyOptions
+	formats []string
+	failOn  string
+}
+
+func newCheckCommand(s streams) *cobra.Command {
+	o := &checkOptions{}
+	cmd := &cobra.Command{
+		Use:   "check --plan FILE [flags]",
+		Short: "Evaluate inputs against the ISO 27001 controls and gate on findings",
+		Long:  checkLong,
+		Example: `  # Table on stdout, fail on any finding
+  annexa check --plan tfplan.json
+
+  # CI gate: fail only on high and critical, keep JSON for later
+  annexa check --plan tfplan.json --fail-on high --format table --format json=annexa.json
+
+  # Add your own policies and make the output reproducible
+  annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return o.run(cmd, s)
+		},
+	}
+	o.sources.addFlags(cmd)
+	o.policy.addFlags(cmd)
+	cmd.Flags().StringArrayVarP(&o.formats, "format", "f", nil,
+		fmt.Sprintf("output format %s, optionally =FILE (repeatable; default table)", strings.Join(output.Formats(), "|")))
+	cmd.Flags().Var(newEnum(&o.failOn, "low", "low", "medium", "high", "critical", "none"), "fail-on",
+		"exit 1 when a finding is at or above this severity: low|medium|high|critical|none")
+	return cmd
+}
+
+// formatSpec is one --format value: a writer and where it goes ("" is stdout).
+type formatSpec struct {
+	writer output.Writer
+	file   string
+}
+
+func parseFormats(specs []string) ([]formatSpec, error) {
+	if len(specs) == 0 {
+		specs = []string{output.FormatTable}
+	}
+	var out []formatSpec
+	toStdout := 0
+	for _, spec := range specs {
+		name, file, _ := strings.Cut(spec, "=")
+		w, err := output.New(name)
+		if err != nil {
+			return nil, fmt.Errorf("--format %s: %w", spec, err)
+		}
+		if file == "" {
+			toStdout++
+		}
+		out = append(out, formatSpec{writer: w, file: file})
+	}
+	if toStdout > 1 {
+		return nil, fmt.Errorf("--format: only one format can go to stdout; give the others a file, e.g. --format json=out.json")
+	}
+	return out, nil
+}
+
+func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
+	ctx := cmd.Context()
+	formats, err := parseFormats(o.formats)
+	if err != nil {
+		return inputError(err)
+	}
+	fs, err := o.sources.collect(ctx)
+	if err != nil {
+		return err
+	}
+	eng, err := o.policy.engine(ctx)
+	if err != nil {
+		return inputError(err)
+	}
+	report, err := eng.Evaluate(ctx, fs)
+	if err != nil {
+		return inputError(err)
+	}
+	for _, f := range formats {
+		if f.file == "" {
+			if err := f.writer.Write(s.out, report); err != nil {
+				return fmt.Errorf("write output: %w", err)
+			}
+			continue
+		}
+		if err := writeFileAtomic(f.file, func(w io.Writer) error { return f.writer.Write(w, report) }); err != nil {
+			return inputError(err)
+		}
+	}
+	if errs := report.Errors(); len(errs) > 0 {
+		return inputError(fmt.Errorf("%d control(s) could not be evaluated, first: %s: %s", len(errs), errs[0].ID, errs[0].Reason))
+	}
+	if o.failOn != "none" && report.FailsAt(engine.Severity(o.failOn)) {
+		return &exitError{code: exitFailed}
+	}
+	return nil
+}
+
+// writeFileAtomic writes to a temporary file beside path and renames it
+// into place, so a failed run never leaves a partial file under path.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := write(tmp); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,395 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/annexa-dev/annexa/engine"
+)
+
+// The e2e tests run the built binary, as a user or CI would.
+var binary string
+
+func TestMain(m *testing.M) {
+	os.Exit(buildAndRun(m))
+}
+
+func buildAndRun(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "annexa-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	binary = filepath.Join(dir, "annexa")
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "build annexa: %v\n%s", err, out)
+		return 1
+	}
+	return m.Run()
+}
+
+const (
+	compliantPlan    = "../../testdata/plans/compliant.json"
+	noncompliantPlan = "../../testdata/plans/noncompliant.json"
+	effective        = "--effective-time=2026-11-22T00:00:00Z"
+)
+
+// The sensitive values in the demo plans; they must never be printed.
+var secrets = []string{"Zx9-Kp2!vRq7-Lm4#Tw8", "tok_live_51HxQ2eZvKYlo2CwA7aP"}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func annexa(t *testing.T, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run annexa %v: %v", args, err)
+	}
+	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
+}
+
+func checkJSON(t *testing.T, args ...string) (*engine.Report, result) {
+	t.Helper()
+	res := annexa(t, append([]string{"check", "--format", "json", effective}, args...)...)
+	var r engine.Report
+	if err := json.Unmarshal([]byte(res.stdout), &r); err != nil {
+		t.Fatalf("check %v: output is not a JSON report: %v\nstderr: %s", args, err, res.stderr)
+	}
+	return &r, res
+}
+
+func statuses(r *engine.Report) map[string]engine.Status {
+	out := map[string]engine.Status{}
+	for _, c := range r.Controls {
+		out[c.ID] = c.Status
+	}
+	return out
+}
+
+// controlsWithPolicies are the controls the built-in AWS policies map to.
+var controlsWithPolicies = []string{"5.15", "8.2", "8.3", "8.5", "8.13", "8.14", "8.15", "8.16", "8.20", "8.22", "8.24"}
+
+func TestCheckCompliantPlan(t *testing.T) {
+	r, res := checkJSON(t, "--plan", compliantPlan)
+	if res.code != 0 {
+		t.Fatalf("exit %d, want 0; stderr: %s", res.code, res.stderr)
+	}
+	if len(r.Findings) != 0 {
+		t.Errorf("compliant plan has findings: %+v", r.Findings)
+	}
+	st := statuses(r)
+	for _, id := range controlsWithPolicies {
+		if st[id] != engine.StatusPass {
+			t.Errorf("control %s = %s, want pass", id, st[id])
+		}
+	}
+	if len(r.Controls) != 93 {
+		t.Errorf("%d controls in report, want 93", len(r.Controls))
+	}
+	if st["5.1"] != engine.StatusNotAssessed {
+		t.Errorf("5.1 = %s: a control nothing looked at must not pass", st["5.1"])
+	}
+}
+
+func TestCheckNoncompliantPlan(t *testing.T) {
+	r, res := checkJSON(t, "--plan", noncompliantPlan)
+	if res.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
+	}
+	want := []string{
+		"c8_13.aws_dynamodb_pitr aws_dynamodb_table.sessions",
+		"c8_13.aws_rds_backup module.db.aws_db_instance.main",
+		"c8_14.aws_rds_multi_az module.db.aws_db_instance.main",
+		"c8_15.aws_cloudtrail aws_cloudtrail.main",
+		"c8_16.aws_vpc_flow_logs aws_vpc.main",
+		"c8_20.aws_security_group aws_security_group.web",
+		"c8_20.aws_security_group aws_security_group_rule.db_public",
+		"c8_20.aws_security_group aws_vpc_security_group_ingress_rule.admin_rdp",
+		"c8_24.aws_dynamodb aws_dynamodb_table.sessions",
+		"c8_24.aws_ebs aws_ebs_volume.data",
+		"c8_24.aws_kms_rotation aws_kms_key.data",
+		"c8_24.aws_rds module.db.aws_db_instance.main",
+		"c8_24.aws_s3_encryption aws_s3_bucket.uploads",
+		"c8_2.aws_iam_admin aws_iam_policy.admin",
+		"c8_3.aws_s3_public_access aws_s3_bucket_acl.uploads",
+		"c8_3.aws_s3_public_access aws_s3_bucket_public_access_block.uploads",
+		"c8_5.aws_password_policy aws_iam_account_password_policy.strict",
+	}
+	var got []string
+	for _, f := range r.Findings {
+		got = append(got, f.Policy+" "+f.Resource)
+		if f.Source == nil || f.Source.File != noncompliantPlan || f.Message == "" || f.Remediation == "" || len(f.Controls) == 0 {
+			t.Errorf("finding lacks source, message, remediation or controls: %+v", f)
+		}
+		if strings.Contains(f.Resource, "legacy") {
+			t.Errorf("a resource being destroyed was judged: %+v", f)
+		}
+	}
+	slices.Sort(got)
+	got = slices.Compact(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("findings (policy resource):\n got %q\nwant %q", got, want)
+	}
+	st := statuses(r)
+	for _, id := range controlsWithPolicies {
+		if st[id] != engine.StatusFail {
+			t.Errorf("control %s = %s, want fail", id, st[id])
+		}
+	}
+}
+
+func TestCheckTable(t *testing.T) {
+	res := annexa(t, "check", "--plan", noncompliantPlan, effective)
+	if res.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
+	}
+	for _, want := range []string{
+		"8.24   FAIL", "aws_ebs_volume.data", "module.db.aws_db_instance.main", "[c8_24.aws_ebs]",
+		"93 controls:", "findings:", "Not assessed, no policy yet",
+	} {
+		if !strings.Contains(res.stdout, want) {
+			t.Errorf("table lacks %q:\n%s", want, res.stdout)
+		}
+	}
+}
+
+func TestFailOn(t *testing.T) {
+	tests := []struct {
+		plan, failOn string
+		want         int
+	}{
+		{noncompliantPlan, "low", 1},
+		{noncompliantPlan, "critical", 1}, // IAM admin access is critical
+		{noncompliantPlan, "none", 0},
+		{compliantPlan, "low", 0},
+	}
+	for _, tt := range tests {
+		res := annexa(t, "check", "--plan", tt.plan, "--fail-on", tt.failOn, "--format", "json")
+		if res.code != tt.want {
+			t.Errorf("check %s --fail-on %s: exit %d, want %d; stderr: %s", filepath.Base(tt.plan), tt.failOn, res.code, tt.want, res.stderr)
+		}
+	}
+}
+
+func TestSecretsNeverPrinted(t *testing.T) {
+	for _, plan := range []string{compliantPlan, noncompliantPlan} {
+		raw, err := os.ReadFile(plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range secrets {
+			if !bytes.Contains(raw, []byte(s)) {
+				t.Fatalf("fixture %s no longer holds secret %q; the test would prove nothing", plan, s)
+			}
+		}
+		out := filepath.Join(t.TempDir(), "report.json")
+		runs := [][]string{
+			{"check", "--plan", plan},
+			{"check", "--plan", plan, "--format", "json", "--format", "table=" + filepath.Join(t.TempDir(), "t.txt"), "--format", "json=" + out},
+			{"facts", "--plan", plan},
+		}
+		for _, args := range runs {
+			res := annexa(t, args...)
+			written, _ := os.ReadFile(out)
+			for _, s := range secrets {
+				if strings.Contains(res.stdout+res.stderr+string(written), s) {
+					t.Errorf("annexa %v printed secret %q", args, s)
+				}
+			}
+		}
+	}
+}
+
+func TestFactsCommand(t *testing.T) {
+	res := annexa(t, "facts", "--plan", noncompliantPlan, "--type", "aws_db_instance")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	var docs []map[string]any
+	if err := json.Unmarshal([]byte(res.stdout), &docs); err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0]["id"] != "module.db.aws_db_instance.main" {
+		t.Fatalf("facts --type aws_db_instance = %v", docs)
+	}
+	attrs := docs[0]["attributes"].(map[string]any)
+	if attrs["password"] != "(sensitive)" || !slices.Contains(docs[0]["sensitive"].([]any), any("password")) {
+		t.Errorf("password not redacted: %v", attrs["password"])
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.json")
+	tests := []struct {
+		name, path, want string
+	}{
+		{"empty", "../../testdata/bad/empty.json", "file is empty"},
+		{"truncated", "../../testdata/bad/truncated.json", "truncated.json:13:"},
+		{"not a plan", "../../testdata/bad/not-a-plan.json", "not a Terraform plan"},
+		{"state file", "../../testdata/bad/state.json", "Terraform state file"},
+		{"random bytes", "../../testdata/bad/random.bin", "random.bin:1:1: file is not UTF-8"},
+		{"missing", missing, "no such file"},
+		{"directory", dir, "is a directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, cmd := range []string{"check", "facts"} {
+				res := annexa(t, cmd, "--plan", tt.path)
+				if res.code != 2 {
+					t.Errorf("%s: exit %d, want 2", cmd, res.code)
+				}
+				if !strings.Contains(res.stderr, tt.path) && !strings.Contains(res.stderr, filepath.Base(tt.path)) {
+					t.Errorf("%s: stderr does not name the file: %q", cmd, res.stderr)
+				}
+				if !strings.Contains(res.stderr, tt.want) {
+					t.Errorf("%s: stderr %q does not say %q", cmd, res.stderr, tt.want)
+				}
+				if res.stdout != "" {
+					t.Errorf("%s: printed to stdout on error: %q", cmd, res.stdout)
+				}
+				if strings.Contains(res.stderr, "panic") || strings.Contains(res.stderr, "goroutine") {
+					t.Errorf("%s: panicked: %s", cmd, res.stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check"}, "no input given"},
+		{[]string{"check", "--plan", compliantPlan, "--format", "xml"}, `unknown format "xml"`},
+		{[]string{"check", "--plan", compliantPlan, "--format", "json", "--format", "table"}, "only one format can go to stdout"},
+		{[]string{"check", "--plan", compliantPlan, "--fail-on", "severe"}, `"severe" is not one of`},
+		{[]string{"check", "--plan", compliantPlan, "--effective-time", "yesterday"}, "not an RFC 3339 time"},
+		{[]string{"check", "--nope"}, "unknown flag"},
+		{[]string{"check", "stray-arg", "--plan", compliantPlan}, "unknown command"},
+		{[]string{"frobnicate"}, "unknown command"},
+		{[]string{"check", "--plan", compliantPlan, "--policy", "../../testdata/bad"}, "no .rego files"},
+		{[]string{"controls", "--theme", "cosmic"}, `"cosmic" is not one of`},
+	}
+	for _, tt := range tests {
+		res := annexa(t, tt.args...)
+		if res.code != 2 || !strings.Contains(res.stderr, tt.want) {
+			t.Errorf("annexa %v: exit %d stderr %q, want 2 and %q", tt.args, res.code, res.stderr, tt.want)
+		}
+	}
+}
+
+func TestOutputFilesAreDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	var outs [][]byte
+	for i := range 2 {
+		out := filepath.Join(dir, fmt.Sprintf("r%d.json", i))
+		res := annexa(t, "check", "--plan", noncompliantPlan, effective, "--format", "json="+out, "--format", "table")
+		if res.code != 1 {
+			t.Fatalf("exit %d: %s", res.code, res.stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, b)
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("two runs with the same inputs and effective time differ")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestUserPolicies(t *testing.T) {
+	r, res := checkJSON(t, "--plan", compliantPlan, "--policy", "../../testdata/policies/custom")
+	if res.code != 1 {
+		t.Fatalf("exit %d, want 1 (low finding, default --fail-on low); stderr: %s", res.code, res.stderr)
+	}
+	found := false
+	for _, f := range r.Findings {
+		if f.Policy == "c5_9.example_owner_tag" && f.Severity == engine.SeverityLow {
+			found = true
+		}
+	}
+	if !found || statuses(r)["5.9"] != engine.StatusFail {
+		t.Errorf("user policy did not run: 5.9 = %s, findings %+v", statuses(r)["5.9"], r.Findings)
+	}
+}
+
+func TestControlsCommand(t *testing.T) {
+	res := annexa(t, "controls", "--format", "json")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	var entries []controlEntry
+	if err := json.Unmarshal([]byte(res.stdout), &entries); err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 93 {
+		t.Fatalf("%d controls, want 93", len(entries))
+	}
+	for _, e := range entries {
+		if slices.Contains(controlsWithPolicies, e.ID) != (len(e.Policies) > 0) {
+			t.Errorf("control %s has policies %v", e.ID, e.Policies)
+		}
+	}
+	res = annexa(t, "controls", "--theme", "people")
+	if res.code != 0 || !strings.Contains(res.stdout, "6.3 ") || strings.Contains(res.stdout, "8.24") {
+		t.Errorf("controls --theme people: exit %d\n%s", res.code, res.stdout)
+	}
+}
+
+func TestPolicyTestCommand(t *testing.T) {
+	if res := annexa(t, "policy", "test"); res.code != 0 || !strings.Contains(res.stdout, "PASS:") {
+		t.Errorf("policy test: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	if res := annexa(t, "policy", "test", "../../testdata/policies/custom", "-v"); res.code != 0 || !strings.Contains(res.stdout, "test_fail_no_owner_tag") {
+		t.Errorf("policy test custom: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	if res := annexa(t, "policy", "test", "../../testdata/policies/failing"); res.code != 1 || !strings.Contains(res.stdout, "FAIL") {
+		t.Errorf("policy test failing: exit %d, want 1\n%s%s", res.code, res.stdout, res.stderr)
+	}
+}
+
+func TestCapabilitiesFileIsCurrent(t *testing.T) {
+	res := annexa(t, "policy", "capabilities")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	file, err := os.ReadFile("../../policies/capabilities.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.stdout != string(file) {
+		t.Error("policies/capabilities.json is stale; run `make capabilities`")
+	}
+	if strings.Contains(res.stdout, `"http.send"`) || strings.Contains(res.stdout, `"opa.runtime"`) {
+		t.Error("sandbox capabilities list a network or environment built-in")
+	}
+}

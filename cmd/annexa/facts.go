@@ -1,0 +1,52 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/spf13/cobra"
+)
+
+type factsOptions struct {
+	sources sourceOptions
+	types   []string
+}
+
+func newFactsCommand(s streams) *cobra.Command {
+	o := &factsOptions{}
+	cmd := &cobra.Command{
+		Use:   "facts --plan FILE [flags]",
+		Short: "Print the normalized, redacted facts that policies see",
+		Long: `Print, as a JSON array, the facts annexa collects from the inputs: exactly
+what policies see under data.facts (indexed there by kind and type), after
+unknown values were marked and sensitive values redacted. Use it to write and
+debug policies. The fact model is described in docs/facts.md.`,
+		Example: `  annexa facts --plan tfplan.json
+  annexa facts --plan tfplan.json --type aws_s3_bucket --type aws_s3_bucket_public_access_block`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fs, err := o.sources.collect(cmd.Context())
+			if err != nil {
+				return err
+			}
+			docs := []map[string]any{}
+			for i := range fs {
+				if len(o.types) > 0 && !slices.Contains(o.types, fs[i].Type) {
+					continue
+				}
+				docs = append(docs, fs[i].Document())
+			}
+			enc := json.NewEncoder(s.out)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(docs); err != nil {
+				return fmt.Errorf("write facts: %w", err)
+			}
+			return nil
+		},
+	}
+	o.sources.addFlags(cmd)
+	cmd.Flags().StringArrayVar(&o.types, "type", nil, "only facts of this type (repeatable)")
+	return cmd
+}

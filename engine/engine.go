@@ -1,0 +1,282 @@
+// Package engine compiles annexa's Rego policies once, evaluates them over
+// facts in a sandbox, and rolls the findings up into Annex A control status.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/providers/facts"
+)
+
+// DefaultEvalTimeout bounds the evaluation of one policy.
+const DefaultEvalTimeout = 30 * time.Second
+
+// Engine holds compiled policies. It is safe for concurrent use.
+type Engine struct {
+	catalog     *Catalog
+	compiler    *ast.Compiler
+	policies    []*Policy
+	evalTimeout time.Duration
+	parallelism int
+	now         time.Time
+	toolVersion string
+}
+
+type config struct {
+	builtin     bool
+	sources     []PolicySource
+	evalTimeout time.Duration
+	parallelism int
+	now         time.Time
+	toolVersion string
+}
+
+// Option configures New.
+type Option func(*config)
+
+// WithPolicyDirs adds directories of Rego policies to the built-in ones.
+func WithPolicyDirs(dirs ...string) Option {
+	return func(c *config) {
+		for _, d := range dirs {
+			c.sources = append(c.sources, DirSource(d))
+		}
+	}
+}
+
+// WithoutBuiltinPolicies evaluates only the policies given with
+// WithPolicyDirs; the built-in library (policies/lib) stays available.
+func WithoutBuiltinPolicies() Option { return func(c *config) { c.builtin = false } }
+
+// WithEvalTimeout bounds the evaluation of each policy (default
+// DefaultEvalTimeout).
+func WithEvalTimeout(d time.Duration) Option { return func(c *config) { c.evalTimeout = d } }
+
+// WithParallelism sets how many policies evaluate at once (default: the
+// number of usable CPUs).
+func WithParallelism(n int) Option { return func(c *config) { c.parallelism = n } }
+
+// WithEffectiveTime sets the time the evaluation is as of; policies see it
+// as data.run.effective_time and no policy can read the clock.
+func WithEffectiveTime(t time.Time) Option { return func(c *config) { c.now = t } }
+
+// WithToolVersion records the annexa version in reports.
+func WithToolVersion(v string) Option { return func(c *config) { c.toolVersion = v } }
+
+// New loads the catalog and every policy, checks their METADATA and
+// compiles them once against the sandbox capabilities.
+func New(ctx context.Context, opts ...Option) (*Engine, error) {
+	cfg := config{builtin: true}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.evalTimeout <= 0 {
+		cfg.evalTimeout = DefaultEvalTimeout
+	}
+	if cfg.parallelism <= 0 {
+		cfg.parallelism = runtime.GOMAXPROCS(0)
+	}
+	if cfg.now.IsZero() {
+		cfg.now = time.Now()
+	}
+	if cfg.toolVersion == "" {
+		cfg.toolVersion = "devel"
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	cat, err := LoadCatalog(policies.FS, policies.CatalogPath)
+	if err != nil {
+		return nil, err
+	}
+	mods, builtinFiles, err := loadAllModules(cfg.builtin, cfg.sources, false)
+	if err != nil {
+		return nil, err
+	}
+	pols, err := policiesFromModules(mods, builtinFiles, cat)
+	if err != nil {
+		return nil, err
+	}
+	compiler, err := Compile(mods)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{
+		catalog:     cat,
+		compiler:    compiler,
+		policies:    pols,
+		evalTimeout: cfg.evalTimeout,
+		parallelism: cfg.parallelism,
+		now:         cfg.now.UTC(),
+		toolVersion: cfg.toolVersion,
+	}, nil
+}
+
+// builtinSource is the embedded policy tree; the library is always loaded,
+// the controls only when the built-in policies are wanted.
+func builtinSource() PolicySource {
+	return PolicySource{FS: policies.FS, Name: "policies", Builtin: true}
+}
+
+// loadAllModules parses the built-in library, the built-in controls (when
+// builtin is set) and every extra source. It returns the modules by file
+// name and the set of file names that are built in.
+func loadAllModules(builtin bool, sources []PolicySource, withTests bool) (map[string]*ast.Module, map[string]bool, error) {
+	all := map[string]*ast.Module{}
+	builtinFiles := map[string]bool{}
+	embedded, err := readModules(builtinSource(), withTests)
+	if err != nil {
+		return nil, nil, err
+	}
+	for name, m := range embedded {
+		if !builtin && !strings.HasPrefix(name, "policies/lib/") {
+			continue
+		}
+		all[name] = m
+		builtinFiles[name] = true
+	}
+	builtinPkgs := map[string]string{}
+	for name, m := range all {
+		builtinPkgs[m.Package.Path.String()] = name
+	}
+	for _, src := range sources {
+		mods, err := readModules(src, withTests)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(mods) == 0 {
+			return nil, nil, fmt.Errorf("policy directory %s holds no .rego files", src.Name)
+		}
+		for _, name := range slices.Sorted(maps.Keys(mods)) {
+			m := mods[name]
+			if prev, ok := builtinPkgs[m.Package.Path.String()]; ok {
+				return nil, nil, fmt.Errorf("%s: package %s is already defined by the built-in %s; choose another package name", name, strings.TrimPrefix(m.Package.Path.String(), "data."), prev)
+			}
+			if _, dup := all[name]; dup {
+				return nil, nil, fmt.Errorf("policy file %s given twice", name)
+			}
+			all[name] = m
+		}
+	}
+	return all, builtinFiles, nil
+}
+
+// Compile compiles modules against the sandbox capabilities.
+func Compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
+	c := ast.NewCompiler().
+		WithCapabilities(SandboxCapabilities()).
+		WithEnablePrintStatements(false)
+	c.Compile(mods)
+	if c.Failed() {
+		return nil, fmt.Errorf("compile policies: %w", c.Errors)
+	}
+	return c, nil
+}
+
+// Catalog returns the control catalog.
+func (e *Engine) Catalog() *Catalog { return e.catalog }
+
+// Policies returns the loaded policies sorted by id.
+func (e *Engine) Policies() []*Policy { return slices.Clone(e.policies) }
+
+// EffectiveTime is the time the evaluation is as of.
+func (e *Engine) EffectiveTime() time.Time { return e.now }
+
+// Evaluate runs every policy over fs and returns the report. Policy failures
+// (errors, time-outs) are recorded on their controls, not returned; the
+// error is for a cancelled context or facts that cannot be loaded.
+func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error) {
+	idx, err := newFactIndex(fs)
+	if err != nil {
+		return nil, err
+	}
+	store := inmem.NewFromASTObject(ast.NewObject(
+		ast.Item(ast.StringTerm("facts"), ast.NewTerm(idx.document)),
+		ast.Item(ast.StringTerm("run"), ast.NewTerm(ast.MustInterfaceToValue(map[string]any{
+			"effective_time":    e.now.Format(time.RFC3339Nano),
+			"effective_time_ns": e.now.UnixNano(),
+		}))),
+	))
+
+	results := make([]policyOutcome, len(e.policies))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(e.parallelism, max(len(e.policies), 1)) {
+		wg.Go(func() {
+			for i := range jobs {
+				results[i] = e.evalPolicy(ctx, store, e.policies[i], idx)
+			}
+		})
+	}
+	for i := range e.policies {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("evaluate policies: %w", err)
+	}
+	return e.rollUp(idx, results), nil
+}
+
+type policyOutcome struct {
+	findings []Finding
+	assessed []string
+	err      error
+}
+
+func (e *Engine) evalPolicy(ctx context.Context, store storage.Store, p *Policy, idx *factIndex) policyOutcome {
+	out := policyOutcome{assessed: idx.matching(p.Inputs)}
+	ctx, cancel := context.WithTimeout(ctx, e.evalTimeout)
+	defer cancel()
+	pq, err := rego.New(
+		rego.Query("data."+p.Package+".deny"),
+		rego.Compiler(e.compiler),
+		rego.Store(store),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		out.err = fmt.Errorf("prepare: %w", err)
+		return out
+	}
+	rs, err := pq.Eval(ctx)
+	if err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			out.err = fmt.Errorf("evaluation exceeded the %s time limit", e.evalTimeout)
+		} else {
+			out.err = err
+		}
+		return out
+	}
+	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
+		return out
+	}
+	raw, ok := rs[0].Expressions[0].Value.([]any)
+	if !ok {
+		out.err = fmt.Errorf("deny must be a set of findings, got %T", rs[0].Expressions[0].Value)
+		return out
+	}
+	for _, v := range raw {
+		f, err := e.toFinding(p, v, idx)
+		if err != nil {
+			out.err = err
+			return out
+		}
+		out.findings = append(out.findings, f)
+	}
+	return out
+}

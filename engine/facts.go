@@ -1,0 +1,96 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/annexa-dev/annexa/providers/facts"
+)
+
+// factIndex is data.facts converted to AST values once, plus the lookups the
+// engine needs to attribute findings and count what each policy assessed.
+type factIndex struct {
+	document ast.Object
+	byID     map[string]*facts.Fact
+	// ids lists fact ids per input selector ("resource:aws_s3_bucket").
+	ids map[string][]string
+}
+
+// selectorsOf lists the input selectors a fact matches.
+func selectorsOf(f *facts.Fact) []string {
+	if f.Kind == facts.KindResource {
+		switch {
+		case f.Mode == facts.ModeData:
+			return []string{"data", "data:" + f.Type}
+		case f.DeleteOnly():
+			return nil
+		default:
+			return []string{"resource", "resource:" + f.Type}
+		}
+	}
+	if f.Type == "" {
+		return []string{f.Kind}
+	}
+	return []string{f.Kind, f.Kind + ":" + f.Type}
+}
+
+func newFactIndex(fs []facts.Fact) (*factIndex, error) {
+	idx := &factIndex{byID: make(map[string]*facts.Fact, len(fs)), ids: map[string][]string{}}
+	byType := map[string][]*ast.Term{}
+	dataByType := map[string][]*ast.Term{}
+	byKind := map[string][]*ast.Term{}
+	sorted := slices.Clone(fs)
+	facts.Sort(sorted)
+	for i := range sorted {
+		f := &sorted[i]
+		if _, dup := idx.byID[f.ID]; dup {
+			return nil, fmt.Errorf("%s: two facts share the id %q", f.Source.File, f.ID)
+		}
+		idx.byID[f.ID] = f
+		v, err := ast.InterfaceToValue(f.Document())
+		if err != nil {
+			return nil, fmt.Errorf("%s: load fact %q: %w", f.Source.File, f.ID, err)
+		}
+		t := ast.NewTerm(v)
+		byKind[f.Kind] = append(byKind[f.Kind], t)
+		for _, sel := range selectorsOf(f) {
+			idx.ids[sel] = append(idx.ids[sel], f.ID)
+		}
+		if f.Kind != facts.KindResource {
+			continue
+		}
+		switch {
+		case f.Mode == facts.ModeData:
+			dataByType[f.Type] = append(dataByType[f.Type], t)
+		case !f.DeleteOnly():
+			byType[f.Type] = append(byType[f.Type], t)
+		}
+	}
+	idx.document = ast.NewObject(
+		ast.Item(ast.StringTerm("resources_by_type"), groupTerm(byType)),
+		ast.Item(ast.StringTerm("data_by_type"), groupTerm(dataByType)),
+		ast.Item(ast.StringTerm("by_kind"), groupTerm(byKind)),
+	)
+	return idx, nil
+}
+
+func groupTerm(groups map[string][]*ast.Term) *ast.Term {
+	obj := ast.NewObject()
+	for k, ts := range groups {
+		obj.Insert(ast.StringTerm(k), ast.ArrayTerm(ts...))
+	}
+	return ast.NewTerm(obj)
+}
+
+// matching returns the sorted, distinct ids of the facts that the given
+// input selectors match.
+func (idx *factIndex) matching(selectors []string) []string {
+	var out []string
+	for _, sel := range selectors {
+		out = append(out, idx.ids[sel]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -1,0 +1,249 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// ControlsPackage is the package prefix under which policies live; a
+// policy's id is its package path below it.
+const ControlsPackage = "annexa.controls"
+
+// maxPolicyFileBytes bounds one .rego file, so a stray huge file in a
+// policy directory is an error rather than a memory blow-up.
+const maxPolicyFileBytes = 4 << 20
+
+// Coverage says how much of a control a policy decides.
+type Coverage string
+
+// Coverage labels.
+const (
+	CoverageFull       Coverage = "full"
+	CoveragePartial    Coverage = "partial"
+	CoverageSupporting Coverage = "supporting"
+)
+
+// Policy is one evaluated package and what its METADATA declares.
+type Policy struct {
+	ID          string   `json:"id"`
+	Package     string   `json:"package"`
+	Title       string   `json:"title"`
+	Description string   `json:"description,omitempty"`
+	Controls    []string `json:"controls"`
+	Severity    Severity `json:"severity"`
+	Coverage    Coverage `json:"coverage"`
+	Inputs      []string `json:"inputs"`
+	Remediation string   `json:"remediation"`
+	File        string   `json:"file"`
+	Builtin     bool     `json:"builtin"`
+}
+
+// PolicySource is a tree of Rego files: the embedded built-ins or a
+// directory named with --policy.
+type PolicySource struct {
+	FS fs.FS
+	// Name prefixes file names in messages: "policies" for the built-ins,
+	// the directory as given for others.
+	Name    string
+	Builtin bool
+}
+
+// DirSource returns the policy source for a directory on disk.
+func DirSource(dir string) PolicySource {
+	return PolicySource{FS: os.DirFS(dir), Name: dir}
+}
+
+// readModules parses every .rego file of src; test files only when
+// withTests is set.
+func readModules(src PolicySource, withTests bool) (map[string]*ast.Module, error) {
+	mods := map[string]*ast.Module{}
+	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("read policies %s: %w", filepath.Join(src.Name, p), unwrapPath(err))
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".rego") || (!withTests && strings.HasSuffix(p, "_test.rego")) {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		name := path.Join(filepath.ToSlash(src.Name), p)
+		info, err := d.Info()
+		if err != nil {
+			return fmt.Errorf("read policy %s: %w", name, err)
+		}
+		if info.Size() > maxPolicyFileBytes {
+			return fmt.Errorf("read policy %s: file is larger than the %d MiB limit", name, maxPolicyFileBytes>>20)
+		}
+		b, err := fs.ReadFile(src.FS, p)
+		if err != nil {
+			return fmt.Errorf("read policy %s: %w", name, err)
+		}
+		m, err := ast.ParseModuleWithOpts(name, string(b), ast.ParserOptions{
+			ProcessAnnotation: true,
+			RegoVersion:       ast.RegoV1,
+		})
+		if err != nil {
+			return fmt.Errorf("parse policy: %w", err)
+		}
+		mods[name] = m
+		return nil
+	})
+	return mods, err
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+var inputPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(:[A-Za-z0-9_.\-/]+)?$`)
+
+var severities = []Severity{SeverityLow, SeverityMedium, SeverityHigh, SeverityCritical}
+
+// policiesFromModules finds the policy packages among mods and reads their
+// METADATA, checking every field and every control id against the catalog.
+func policiesFromModules(mods map[string]*ast.Module, builtin map[string]bool, cat *Catalog) ([]*Policy, error) {
+	byPkg := map[string][]string{}
+	for _, name := range slices.Sorted(maps.Keys(mods)) {
+		m := mods[name]
+		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+		if pkg == ControlsPackage || !strings.HasPrefix(pkg, ControlsPackage+".") {
+			if hasRule(m, "deny") && !strings.HasPrefix(pkg, "annexa.") {
+				return nil, fmt.Errorf("%s: package %s has deny rules but annexa only evaluates packages under %s (e.g. package %s.c8_24.my_check)", name, pkg, ControlsPackage, ControlsPackage)
+			}
+			continue
+		}
+		byPkg[pkg] = append(byPkg[pkg], name)
+	}
+	var out []*Policy
+	var errs []error
+	for _, pkg := range slices.Sorted(maps.Keys(byPkg)) {
+		files := byPkg[pkg]
+		p, err := policyFromFiles(pkg, files, mods, cat)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		p.Builtin = builtin[p.File]
+		out = append(out, p)
+	}
+	return out, errors.Join(errs...)
+}
+
+func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, cat *Catalog) (*Policy, error) {
+	var ann *ast.Annotations
+	var annFile string
+	deny := false
+	for _, f := range files {
+		m := mods[f]
+		deny = deny || hasRule(m, "deny")
+		for _, a := range m.Annotations {
+			if a.Scope != "package" {
+				continue
+			}
+			if ann != nil {
+				return nil, fmt.Errorf("%s: package %s already has METADATA in %s; keep it in one file", f, pkg, annFile)
+			}
+			ann, annFile = a, f
+		}
+	}
+	if !deny {
+		return nil, fmt.Errorf("%s: package %s has no deny rule; a policy yields `deny contains finding if { ... }`", files[0], pkg)
+	}
+	if ann == nil {
+		return nil, fmt.Errorf("%s: package %s has no package METADATA (title, custom.controls, severity, coverage, inputs, remediation); see docs/policies.md", files[0], pkg)
+	}
+	p := &Policy{
+		ID:          strings.TrimPrefix(pkg, ControlsPackage+"."),
+		Package:     pkg,
+		Title:       strings.TrimSpace(ann.Title),
+		Description: strings.TrimSpace(ann.Description),
+		File:        annFile,
+	}
+	field := func(name string) error {
+		return fmt.Errorf("%s: METADATA of %s: %s", annFile, pkg, name)
+	}
+	if p.Title == "" {
+		return nil, field("title is required")
+	}
+	var err error
+	if p.Controls, err = stringList(ann.Custom, "controls"); err != nil {
+		return nil, field(err.Error())
+	}
+	for _, id := range p.Controls {
+		if _, ok := cat.Lookup(id); !ok {
+			return nil, field(fmt.Sprintf("custom.controls: %q is not an ISO/IEC 27002:2022 control id (e.g. \"8.24\")", id))
+		}
+	}
+	if p.Inputs, err = stringList(ann.Custom, "inputs"); err != nil {
+		return nil, field(err.Error())
+	}
+	for _, in := range p.Inputs {
+		if !inputPattern.MatchString(in) {
+			return nil, field(fmt.Sprintf("custom.inputs: %q is not KIND or KIND:TYPE (e.g. \"resource:aws_s3_bucket\")", in))
+		}
+	}
+	sev, _ := ann.Custom["severity"].(string)
+	p.Severity = Severity(sev)
+	if !slices.Contains(severities, p.Severity) {
+		return nil, field(fmt.Sprintf("custom.severity: %q is not one of low, medium, high, critical", sev))
+	}
+	cov, _ := ann.Custom["coverage"].(string)
+	p.Coverage = Coverage(cov)
+	if !slices.Contains([]Coverage{CoverageFull, CoveragePartial, CoverageSupporting}, p.Coverage) {
+		return nil, field(fmt.Sprintf("custom.coverage: %q is not one of full, partial, supporting", cov))
+	}
+	p.Remediation, _ = ann.Custom["remediation"].(string)
+	p.Remediation = strings.TrimSpace(p.Remediation)
+	if p.Remediation == "" {
+		return nil, field("custom.remediation is required")
+	}
+	slices.SortFunc(p.Controls, CompareControlIDs)
+	slices.Sort(p.Inputs)
+	return p, nil
+}
+
+func stringList(custom map[string]any, key string) ([]string, error) {
+	raw, ok := custom[key].([]any)
+	if !ok || len(raw) == 0 {
+		return nil, fmt.Errorf("custom.%s must be a non-empty list of strings", key)
+	}
+	out := make([]string, 0, len(raw))
+	for _, v := range raw {
+		s, ok := v.(string)
+		if !ok || s == "" {
+			return nil, fmt.Errorf("custom.%s must be a non-empty list of strings, found %v", key, v)
+		}
+		out = append(out, s)
+	}
+	return slices.Compact(slices.Sorted(slices.Values(out))), nil
+}
+
+func hasRule(m *ast.Module, name string) bool {
+	for _, r := range m.Rules {
+		if r.Head.Name.String() == name || (len(r.Head.Reference) > 0 && r.Head.Reference[0].Value.String() == name) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,122 @@
+package engine
+
+import (
+	"slices"
+	"time"
+
+	"github.com/annexa-dev/annexa/providers/facts"
+)
+
+// Severity ranks findings; --fail-on compares against it.
+type Severity string
+
+// Severities, lowest first.
+const (
+	SeverityLow      Severity = "low"
+	SeverityMedium   Severity = "medium"
+	SeverityHigh     Severity = "high"
+	SeverityCritical Severity = "critical"
+)
+
+// Rank orders severities: low 1 … critical 4, unknown 0.
+func (s Severity) Rank() int {
+	return slices.Index(severities, s) + 1
+}
+
+// Status is the evaluated state of a control.
+type Status string
+
+// Control statuses.
+const (
+	StatusPass        Status = "pass"
+	StatusFail        Status = "fail"
+	StatusNotAssessed Status = "not_assessed"
+	StatusError       Status = "error"
+)
+
+// Statuses lists every status in the order summaries print them.
+var Statuses = []Status{StatusPass, StatusFail, StatusNotAssessed, StatusError}
+
+// Finding is one violation reported by one policy about one fact.
+type Finding struct {
+	Controls    []string       `json:"controls"`
+	Policy      string         `json:"policy"`
+	Resource    string         `json:"resource"`
+	Message     string         `json:"message"`
+	Severity    Severity       `json:"severity"`
+	Remediation string         `json:"remediation"`
+	Source      *facts.Source  `json:"source,omitempty"`
+	Details     map[string]any `json:"details,omitempty"`
+}
+
+// PolicyResult is what one policy did in a run.
+type PolicyResult struct {
+	Policy string `json:"policy"`
+	// Assessed counts the facts the policy's declared inputs matched.
+	Assessed int    `json:"assessed"`
+	Findings int    `json:"findings"`
+	Error    string `json:"error,omitempty"`
+}
+
+// ControlResult is the status of one Annex A control.
+type ControlResult struct {
+	ID       string         `json:"id"`
+	Title    string         `json:"title"`
+	Theme    string         `json:"theme"`
+	Status   Status         `json:"status"`
+	Reason   string         `json:"reason,omitempty"`
+	Policies []PolicyResult `json:"policies"`
+	// Assessed counts the distinct facts the control's policies looked at.
+	Assessed int `json:"assessed"`
+	// Failed counts the distinct resources with at least one finding.
+	Failed   int `json:"failed"`
+	Findings int `json:"findings"`
+}
+
+// Summary counts a report.
+type Summary struct {
+	Facts      int              `json:"facts"`
+	Policies   int              `json:"policies"`
+	Controls   int              `json:"controls"`
+	ByStatus   map[Status]int   `json:"by_status"`
+	Findings   int              `json:"findings"`
+	BySeverity map[Severity]int `json:"by_severity"`
+}
+
+// Tool identifies the program that made a report.
+type Tool struct {
+	Name       string `json:"name"`
+	Version    string `json:"version"`
+	OPAVersion string `json:"opa_version"`
+}
+
+// Report is the full result of one evaluation. Every list is sorted, so the
+// same facts, policies and effective time give byte-identical output.
+type Report struct {
+	Tool          Tool            `json:"tool"`
+	EffectiveTime time.Time       `json:"effective_time"`
+	Summary       Summary         `json:"summary"`
+	Controls      []ControlResult `json:"controls"`
+	Findings      []Finding       `json:"findings"`
+}
+
+// FailsAt reports whether any finding is at or above threshold.
+func (r *Report) FailsAt(threshold Severity) bool {
+	for _, f := range r.Findings {
+		if f.Severity.Rank() >= threshold.Rank() {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors lists the controls whose evaluation failed.
+func (r *Report) Errors() []ControlResult {
+	var out []ControlResult
+	for _, c := range r.Controls {
+		if c.Status == StatusError {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,62 @@
+# METADATA
+# title: Test helpers
+# description: |
+#   Builds the data.facts document the engine gives policies, from a plain
+#   list of facts, so Rego tests exercise the same index layout as real runs.
+# custom:
+#   library: true
+package annexa.lib.testing
+
+# facts indexes a list of resource facts the way the engine does: managed
+# resources by type (delete-only ones left out), data sources by type, and
+# every fact by kind.
+facts(list) := {
+	"resources_by_type": {t: rs |
+		some f in list
+		f.mode == "managed"
+		t := f.type
+		rs := [g | some g in list; g.mode == "managed"; g.type == t; not delete_only(g)]
+	},
+	"data_by_type": {t: ds |
+		some f in list
+		f.mode == "data"
+		t := f.type
+		ds := [g | some g in list; g.mode == "data"; g.type == t]
+	},
+	"by_kind": {k: fs |
+		some f in list
+		k := f.kind
+		fs := [g | some g in list; g.kind == k]
+	},
+}
+
+# resource builds a managed resource fact of type t named name with the given
+# attributes, filling the fields a provider always sets.
+resource(t, name, attributes) := {
+	"kind": "resource",
+	"mode": "managed",
+	"type": t,
+	"name": name,
+	"id": sprintf("%s.%s", [t, name]),
+	"base_address": sprintf("%s.%s", [t, name]),
+	"actions": ["create"],
+	"attributes": attributes,
+	"source": {"provider": "test", "file": "test.json"},
+}
+
+# with_refs returns r with configuration references set (attr -> addresses).
+with_refs(r, refs) := object.union(r, {"references": refs})
+
+# data_source builds a data source fact of type t named name.
+data_source(t, name, attributes) := {
+	"kind": "resource",
+	"mode": "data",
+	"type": t,
+	"name": name,
+	"id": sprintf("data.%s.%s", [t, name]),
+	"base_address": sprintf("data.%s.%s", [t, name]),
+	"attributes": attributes,
+	"source": {"provider": "test", "file": "test.json"},
+}
+
+delete_only(f) if f.actions == ["delete"]

@@ -1,0 +1,15 @@
+// Package policies embeds annexa's built-in Rego policies, their shared
+// library and the ISO/IEC 27002:2022 control catalog, so the binary carries
+// exactly the policy set it evaluates.
+package policies
+
+import "embed"
+
+// FS holds controls/ (one directory per Annex A control, each policy with its
+// _test.rego), lib/ (helpers shared by policies and tests) and catalog/.
+//
+//go:embed controls lib catalog
+var FS embed.FS
+
+// CatalogPath is the location of the control catalog inside FS.
+const CatalogPath = "catalog/controls.json"

@@ -1,0 +1,150 @@
+// Package facts holds the normalized fact model that every provider produces
+// and every policy reads, together with the JSON Schemas that facts are
+// checked against before evaluation.
+package facts
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Redacted replaces every sensitive value inside a provider, before any other
+// stage of annexa can see it.
+const Redacted = "(sensitive)"
+
+// Kinds of fact.
+const (
+	KindResource = "resource"
+)
+
+// Resource modes, as Terraform names them.
+const (
+	ModeManaged = "managed"
+	ModeData    = "data"
+)
+
+// Source says where a fact came from.
+type Source struct {
+	// Provider is the name of the provider that produced the fact.
+	Provider string `json:"provider"`
+	// File is the input file, as the user named it.
+	File string `json:"file"`
+	// Line is the 1-based line of the fact's definition, 0 when unknown.
+	Line int `json:"line,omitempty"`
+}
+
+// Fact is one normalized record. Resource facts fill the resource fields;
+// other kinds use Attributes only.
+type Fact struct {
+	Kind   string `json:"kind"`
+	Source Source `json:"source"`
+	// ID is unique within a run; for resources, the full instance address.
+	ID   string `json:"id"`
+	Type string `json:"type,omitempty"`
+
+	// BaseAddress is ID without the resource's own instance key.
+	BaseAddress string `json:"base_address,omitempty"`
+	// Mode is ModeManaged or ModeData.
+	Mode string `json:"mode,omitempty"`
+	// Module is the module instance address, empty for the root module.
+	Module string `json:"module,omitempty"`
+	Name   string `json:"name,omitempty"`
+	// Index is the count index (int) or for_each key (string), nil if none.
+	Index        any      `json:"index,omitempty"`
+	ProviderName string   `json:"provider_name,omitempty"`
+	Actions      []string `json:"actions,omitempty"`
+
+	Attributes map[string]any `json:"attributes"`
+	// Unknown lists dotted paths of values only known after apply; they are
+	// absent from Attributes.
+	Unknown []string `json:"unknown,omitempty"`
+	// Sensitive lists dotted paths whose values were replaced by Redacted.
+	Sensitive []string `json:"sensitive,omitempty"`
+	// References maps an attribute path to the addresses its configuration
+	// expression refers to.
+	References map[string][]string `json:"references,omitempty"`
+}
+
+// DeleteOnly reports whether the fact is a resource whose only planned action
+// is delete: it will not exist after the change.
+func (f *Fact) DeleteOnly() bool {
+	return len(f.Actions) == 1 && f.Actions[0] == "delete"
+}
+
+// Sort orders facts by ID, then by source, so every output built from them
+// is deterministic.
+func Sort(fs []Fact) {
+	slices.SortStableFunc(fs, func(a, b Fact) int {
+		return cmp.Or(
+			cmp.Compare(a.ID, b.ID),
+			cmp.Compare(a.Source.File, b.Source.File),
+			cmp.Compare(a.Source.Line, b.Source.Line),
+		)
+	})
+}
+
+// Document returns the fact as a JSON-compatible value (maps, slices,
+// strings, float64, bool, nil), the form both schema validation and the
+// policy engine take. Attribute values are shared, not copied.
+func (f *Fact) Document() map[string]any {
+	src := map[string]any{"provider": f.Source.Provider, "file": f.Source.File}
+	if f.Source.Line > 0 {
+		src["line"] = float64(f.Source.Line)
+	}
+	doc := map[string]any{
+		"kind":       f.Kind,
+		"source":     src,
+		"id":         f.ID,
+		"attributes": jsonMap(f.Attributes),
+	}
+	putString(doc, "type", f.Type)
+	putString(doc, "base_address", f.BaseAddress)
+	putString(doc, "mode", f.Mode)
+	putString(doc, "module", f.Module)
+	putString(doc, "name", f.Name)
+	putString(doc, "provider_name", f.ProviderName)
+	switch ix := f.Index.(type) {
+	case int:
+		doc["index"] = float64(ix)
+	case string:
+		doc["index"] = ix
+	}
+	putStrings(doc, "actions", f.Actions)
+	putStrings(doc, "unknown", f.Unknown)
+	putStrings(doc, "sensitive", f.Sensitive)
+	if len(f.References) > 0 {
+		refs := make(map[string]any, len(f.References))
+		for k, v := range f.References {
+			refs[k] = stringsToAny(v)
+		}
+		doc["references"] = refs
+	}
+	return doc
+}
+
+func jsonMap(m map[string]any) map[string]any {
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
+}
+
+func putString(doc map[string]any, key, v string) {
+	if v != "" {
+		doc[key] = v
+	}
+}
+
+func putStrings(doc map[string]any, key string, v []string) {
+	if len(v) > 0 {
+		doc[key] = stringsToAny(v)
+	}
+}
+
+func stringsToAny(v []string) []any {
+	out := make([]any, len(v))
+	for i, s := range v {
+		out[i] = s
+	}
+	return out
+}

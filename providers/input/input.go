@@ -1,0 +1,120 @@
+// Package input reads provider input files defensively: bounded size, clear
+// errors for empty, binary or wrongly encoded files, and JSON errors mapped
+// to line and column.
+package input
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+)
+
+// DefaultMaxBytes bounds an input file when the caller sets no limit. A
+// Terraform plan of 10,000 resources is about 40 MiB.
+const DefaultMaxBytes = 512 << 20
+
+// ReadFile reads at most maxBytes (DefaultMaxBytes when zero) from path and
+// fails, naming the file, when it is larger.
+func ReadFile(path string, maxBytes int64) ([]byte, error) {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("stat %s: %w", path, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("read %s: is a directory, expected a file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, fmt.Errorf("read %s: file is larger than the %d MiB limit", path, maxBytes>>20)
+	}
+	return data, nil
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// CheckText strips a UTF-8 byte order mark and rejects empty, UTF-16 and
+// non-UTF-8 input with an error naming the file.
+func CheckText(file string, data []byte) ([]byte, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: file is empty", file)
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil, fmt.Errorf("%s: file is UTF-16 encoded (PowerShell's `>` does this); write it as UTF-8, e.g. `terraform show -json tfplan | Out-File -Encoding utf8 tfplan.json`", file)
+	}
+	if !utf8.Valid(data) {
+		line, col := Position(data, firstInvalidUTF8(data))
+		return nil, fmt.Errorf("%s:%d:%d: file is not UTF-8 text", file, line, col)
+	}
+	return data, nil
+}
+
+func firstInvalidUTF8(data []byte) int64 {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return int64(i)
+		}
+		i += size
+	}
+	return int64(len(data))
+}
+
+// Position converts a byte offset into a 1-based line and column.
+func Position(data []byte, offset int64) (line, col int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	before := data[:offset]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	col = int(offset) - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return line, col
+}
+
+// JSONError rewrites an encoding/json error into "file:line:col: message",
+// naming the field for type mismatches.
+func JSONError(file string, data []byte, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		if strings.Contains(se.Error(), "unexpected end") {
+			line, col := Position(data, int64(len(data)))
+			return fmt.Errorf("%s:%d:%d: invalid JSON: unexpected end of input (truncated file?)", file, line, col)
+		}
+		// Offset counts the bytes read up to and including the bad one.
+		line, col := Position(data, se.Offset-1)
+		return fmt.Errorf("%s:%d:%d: invalid JSON: %s", file, line, col, se.Error())
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		line, col := Position(data, te.Offset)
+		field := te.Field
+		if field == "" {
+			field = "(top level)"
+		}
+		return fmt.Errorf("%s:%d:%d: field %s: expected %s, found JSON %s", file, line, col, field, te.Type, te.Value)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		line, col := Position(data, int64(len(data)))
+		return fmt.Errorf("%s:%d:%d: invalid JSON: unexpected end of input (truncated file?)", file, line, col)
+	}
+	return fmt.Errorf("%s: %w", file, err)
+}

@@ -1,0 +1,71 @@
+// Package providers turns sources (plans, source trees, manifests, evidence
+// records) into facts. Each source family is a subpackage; this package
+// selects one by name and validates what it produced.
+package providers
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/tfplan"
+)
+
+// Provider collects facts from one source.
+type Provider interface {
+	Collect(ctx context.Context, path string) ([]facts.Fact, error)
+}
+
+// Source names one input and the provider that reads it.
+type Source struct {
+	Provider string
+	Path     string
+}
+
+// Names lists the providers this build knows, for flag help and errors.
+func Names() []string { return []string{tfplan.Name} }
+
+// New returns the provider called name.
+func New(name string) (Provider, error) {
+	switch name {
+	case tfplan.Name:
+		return tfplan.Provider{}, nil
+	}
+	return nil, fmt.Errorf("unknown provider %q (known: %s)", name, strings.Join(Names(), ", "))
+}
+
+// Collect reads every source, validates every fact against the schema of its
+// kind, and returns all facts sorted by id. It stops at the first source
+// that fails; the error names the file.
+func Collect(ctx context.Context, sources []Source) ([]facts.Fact, error) {
+	v, err := facts.NewValidator()
+	if err != nil {
+		return nil, err
+	}
+	var all []facts.Fact
+	seen := map[string]string{}
+	for _, src := range sources {
+		p, err := New(src.Provider)
+		if err != nil {
+			return nil, err
+		}
+		fs, err := p.Collect(ctx, src.Path)
+		if err != nil {
+			return nil, err
+		}
+		for i := range fs {
+			if err := v.Validate(fs[i].Document()); err != nil {
+				return nil, err
+			}
+			if prev, dup := seen[fs[i].ID]; dup {
+				return nil, fmt.Errorf("%s: fact %q is also produced by %s; give each source its own addresses", src.Path, fs[i].ID, prev)
+			}
+			seen[fs[i].ID] = src.Path
+		}
+		all = append(all, fs...)
+	}
+	facts.Sort(all)
+	return slices.Clip(all), nil
+}

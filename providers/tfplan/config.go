@@ -1,0 +1,88 @@
+package tfplan
+
+import (
+	"slices"
+	"strings"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// configIndex finds a resource's configuration block by the module calls
+// leading to it and its address inside the module.
+type configIndex map[string]*tfjson.ConfigResource
+
+func configKey(calls []string, mode, typ, name string) string {
+	local := typ + "." + name
+	if mode == string(tfjson.DataResourceMode) {
+		local = "data." + local
+	}
+	return strings.Join(calls, "/") + "|" + local
+}
+
+func indexConfig(cfg *tfjson.Config) configIndex {
+	idx := configIndex{}
+	if cfg != nil {
+		idx.add(nil, cfg.RootModule, 0)
+	}
+	return idx
+}
+
+// maxModuleDepth stops a hostile plan with absurdly nested modules from
+// exhausting the stack; Terraform itself has no practical use beyond a few.
+const maxModuleDepth = 64
+
+func (idx configIndex) add(calls []string, m *tfjson.ConfigModule, depth int) {
+	if m == nil || depth > maxModuleDepth {
+		return
+	}
+	for _, r := range m.Resources {
+		if r != nil {
+			idx[configKey(calls, string(r.Mode), r.Type, r.Name)] = r
+		}
+	}
+	for name, call := range m.ModuleCalls {
+		if call != nil {
+			idx.add(append(slices.Clip(calls), name), call.Module, depth+1)
+		}
+	}
+}
+
+// references returns, per attribute path, the resource addresses that the
+// configuration expression of that attribute refers to, resolved in the
+// resource's module instance.
+func (idx configIndex) references(module, mode, typ, name string) map[string][]string {
+	r := idx[configKey(moduleCallPath(module), mode, typ, name)]
+	if r == nil {
+		return nil
+	}
+	out := map[string][]string{}
+	collectRefs(out, module, "", r.Expressions, 0)
+	if len(out) == 0 {
+		return nil
+	}
+	for k, v := range out {
+		slices.Sort(v)
+		out[k] = slices.Compact(v)
+	}
+	return out
+}
+
+func collectRefs(out map[string][]string, module, prefix string, exprs map[string]*tfjson.Expression, depth int) {
+	if depth > maxModuleDepth {
+		return
+	}
+	for attr, e := range exprs {
+		if e == nil || e.ExpressionData == nil {
+			continue
+		}
+		path := join(prefix, attr)
+		for _, ref := range e.References {
+			if addr := resolveReference(module, ref); addr != "" {
+				out[path] = append(out[path], addr)
+			}
+		}
+		for _, block := range e.NestedBlocks {
+			collectRefs(out, module, path, block, depth+1)
+		}
+	}
+}

@@ -1,0 +1,234 @@
+// Package tfplan collects resource facts from a Terraform plan rendered as
+// JSON by `terraform show -json PLANFILE`.
+package tfplan
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+
+	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/input"
+)
+
+// Name is the provider name recorded in each fact's source.
+const Name = "terraform-plan"
+
+// Provider reads Terraform JSON plans.
+type Provider struct {
+	// MaxBytes bounds the size of a plan file; zero means input.DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// Collect reads the plan at path and returns one fact per resource instance
+// and data source, with unknown and sensitive values handled as described in
+// docs/facts.md.
+func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error) {
+	data, err := input.ReadFile(path, p.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(ctx, path, data)
+}
+
+// Parse turns plan JSON into facts; file names the input in facts and errors.
+func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) {
+	data, err := input.CheckText(file, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkIsPlan(file, data); err != nil {
+		return nil, err
+	}
+	var plan tfjson.Plan
+	plan.UseJSONNumber(true)
+	if err := plan.UnmarshalJSON(data); err != nil {
+		return nil, input.JSONError(file, data, fmt.Errorf("not a valid Terraform plan: %w", err))
+	}
+
+	c := &collector{
+		file:     file,
+		redactor: newRedactor(sensitiveVariableValues(&plan)),
+		configs:  indexConfig(plan.Config),
+		seen:     map[string]bool{},
+	}
+	for i, rc := range plan.ResourceChanges {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if err := c.addChange(rc); err != nil {
+			return nil, err
+		}
+	}
+	if plan.PriorState != nil && plan.PriorState.Values != nil {
+		if err := c.addStateDataSources(plan.PriorState.Values.RootModule); err != nil {
+			return nil, err
+		}
+	}
+	facts.Sort(c.facts)
+	return c.facts, nil
+}
+
+// checkIsPlan recognises the JSON documents people commonly pass by mistake
+// and says what they are, before the generic plan decoding runs.
+func checkIsPlan(file string, data []byte) error {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return fmt.Errorf("%s: expected a JSON object (the output of `terraform show -json PLANFILE`), found a JSON %s", file, te.Value)
+		}
+		return input.JSONError(file, data, err)
+	}
+	_, hasFormat := top["format_version"]
+	_, hasChanges := top["resource_changes"]
+	_, hasPlanned := top["planned_values"]
+	_, hasValues := top["values"]
+	_, hasStateVersion := top["version"]
+	_, hasResources := top["resources"]
+	switch {
+	case !hasFormat && hasStateVersion && hasResources:
+		return fmt.Errorf("%s: this is a Terraform state file, not a plan; run `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`", file)
+	case !hasFormat:
+		return fmt.Errorf("%s: not a Terraform plan: no \"format_version\" field; expected the output of `terraform show -json PLANFILE`", file)
+	case hasValues && !hasChanges && !hasPlanned:
+		return fmt.Errorf("%s: this is `terraform show -json` of a state, not of a plan; pass the saved plan file to `terraform show -json`", file)
+	}
+	return nil
+}
+
+func sensitiveVariableValues(plan *tfjson.Plan) []string {
+	if plan.Config == nil || plan.Config.RootModule == nil {
+		return nil
+	}
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(plan.Config.RootModule.Variables)) {
+		decl := plan.Config.RootModule.Variables[name]
+		if decl == nil || !decl.Sensitive {
+			continue
+		}
+		if v, ok := plan.Variables[name]; ok && v != nil {
+			out = stringLeaves(v.Value, out)
+		}
+	}
+	return out
+}
+
+type collector struct {
+	file     string
+	redactor *redactor
+	configs  configIndex
+	seen     map[string]bool
+	facts    []facts.Fact
+}
+
+func (c *collector) addChange(rc *tfjson.ResourceChange) error {
+	if rc == nil || rc.Change == nil {
+		return nil
+	}
+	if rc.DeposedKey != "" {
+		// A deposed object is an old instance kept only to be destroyed.
+		return nil
+	}
+	if rc.Address == "" || rc.Type == "" || rc.Name == "" {
+		return fmt.Errorf("%s: resource_changes entry %q lacks address, type or name", c.file, rc.Address)
+	}
+	if c.seen[rc.Address] {
+		return fmt.Errorf("%s: resource %s appears twice in resource_changes", c.file, rc.Address)
+	}
+	c.seen[rc.Address] = true
+
+	actions := make([]string, len(rc.Change.Actions))
+	for i, a := range rc.Change.Actions {
+		actions[i] = string(a)
+	}
+	f := c.newResource(rc.Address, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name, rc.ProviderName, rc.Index)
+	f.Actions = actions
+	if f.DeleteOnly() {
+		f.Attributes = c.redactor.attributes(rc.Change.Before, nil, rc.Change.BeforeSensitive, rc.Change.AfterSensitive)
+	} else {
+		f.Attributes = c.redactor.attributes(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive, rc.Change.BeforeSensitive)
+	}
+	f.Unknown, f.Sensitive = c.redactor.unknown, c.redactor.sensitive
+	c.facts = append(c.facts, f)
+	return nil
+}
+
+// addStateDataSources adds the data sources Terraform read while planning;
+// they are in the prior state, not in resource_changes.
+func (c *collector) addStateDataSources(m *tfjson.StateModule) error {
+	if m == nil {
+		return nil
+	}
+	for _, r := range m.Resources {
+		if r == nil || r.Mode != tfjson.DataResourceMode || c.seen[r.Address] {
+			continue
+		}
+		if r.Type == "" || r.Name == "" {
+			return fmt.Errorf("%s: prior_state data source %q lacks type or name", c.file, r.Address)
+		}
+		c.seen[r.Address] = true
+		var mask any
+		if len(r.SensitiveValues) > 0 {
+			dec := json.NewDecoder(bytes.NewReader(r.SensitiveValues))
+			if err := dec.Decode(&mask); err != nil {
+				return fmt.Errorf("%s: sensitive_values of %s: %w", c.file, r.Address, err)
+			}
+		}
+		f := c.newResource(r.Address, m.Address, string(r.Mode), r.Type, r.Name, r.ProviderName, r.Index)
+		f.Attributes = c.redactor.attributes(map[string]any(r.AttributeValues), nil, mask)
+		f.Unknown, f.Sensitive = c.redactor.unknown, c.redactor.sensitive
+		c.facts = append(c.facts, f)
+	}
+	for _, child := range m.ChildModules {
+		if err := c.addStateDataSources(child); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *collector) newResource(address, module, mode, typ, name, provider string, index any) facts.Fact {
+	f := facts.Fact{
+		Kind:         facts.KindResource,
+		Source:       facts.Source{Provider: Name, File: c.file},
+		ID:           address,
+		BaseAddress:  baseAddress(address),
+		Mode:         mode,
+		Module:       module,
+		Type:         typ,
+		Name:         name,
+		ProviderName: provider,
+		Index:        normalizeIndex(index),
+	}
+	if f.Index == nil {
+		f.BaseAddress = address
+	}
+	f.References = c.configs.references(module, mode, typ, name)
+	return f
+}
+
+// normalizeIndex returns a count index as int and a for_each key as string.
+func normalizeIndex(ix any) any {
+	switch x := ix.(type) {
+	case json.Number:
+		if n, err := strconv.Atoi(x.String()); err == nil {
+			return n
+		}
+		return x.String()
+	case float64:
+		return int(x)
+	case string:
+		return x
+	}
+	return nil
+}

@@ -1,0 +1,27 @@
+package annexa.controls.c8_13.aws_rds_backup_test
+
+import data.annexa.controls.c8_13.aws_rds_backup as check
+import data.annexa.lib.testing
+
+test_pass_fourteen_days if {
+	facts := testing.facts([testing.resource("aws_db_instance", "main", {"backup_retention_period": 14})])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_pass_seven_days_boundary if {
+	facts := testing.facts([testing.resource("aws_rds_cluster", "main", {"backup_retention_period": 7})])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_one_day if {
+	facts := testing.facts([testing.resource("aws_db_instance", "main", {"backup_retention_period": 1})])
+	findings := check.deny with data.facts as facts
+	count(findings) == 1
+	some f in findings
+	f.msg == "automated backups are kept for 1 days, fewer than 7"
+}
+
+test_fail_backups_disabled_cluster if {
+	facts := testing.facts([testing.resource("aws_rds_cluster", "main", {"backup_retention_period": 0})])
+	count(check.deny) == 1 with data.facts as facts
+}

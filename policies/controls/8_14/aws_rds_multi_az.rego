@@ -1,0 +1,24 @@
+# METADATA
+# title: RDS DB instances run in more than one availability zone
+# description: |
+#   A Multi-AZ RDS instance keeps a synchronous standby in another zone and
+#   fails over to it, so one zone's outage does not take the database down.
+#   Aurora clusters replicate storage across zones by design and are not
+#   judged here.
+# custom:
+#   controls: ["8.14"]
+#   severity: medium
+#   coverage: partial
+#   inputs: ["resource:aws_db_instance"]
+#   remediation: Set multi_az = true on production DB instances.
+package annexa.controls.c8_14.aws_rds_multi_az
+
+import data.annexa.lib.aws
+import data.annexa.lib.tf
+
+deny contains finding if {
+	some db in tf.resources("aws_db_instance")
+	tf.explicitly_false(db, "multi_az")
+	not aws.rds_replica(db)
+	finding := {"msg": "RDS DB instance is not Multi-AZ", "resource": db.id}
+}

@@ -1,0 +1,28 @@
+package annexa.controls.c8_15.aws_cloudtrail_test
+
+import data.annexa.controls.c8_15.aws_cloudtrail as check
+import data.annexa.lib.testing
+
+test_pass_multi_region_validated if {
+	facts := testing.facts([testing.resource("aws_cloudtrail", "main", {
+		"is_multi_region_trail": true, "enable_log_file_validation": true, "enable_logging": true,
+	})])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_single_region_unvalidated if {
+	facts := testing.facts([testing.resource("aws_cloudtrail", "main", {
+		"is_multi_region_trail": false, "enable_log_file_validation": false, "enable_logging": true,
+	})])
+	check.deny == {{
+		"msg": "CloudTrail trail does not cover all regions and has log file validation off",
+		"resource": "aws_cloudtrail.main",
+	}} with data.facts as facts
+}
+
+test_fail_logging_off if {
+	facts := testing.facts([testing.resource("aws_cloudtrail", "main", {
+		"is_multi_region_trail": true, "enable_log_file_validation": true, "enable_logging": false,
+	})])
+	count(check.deny) == 1 with data.facts as facts
+}

@@ -1,0 +1,91 @@
+# METADATA
+# title: No IAM policy grants every action on every resource
+# description: |
+#   Privileged access is granted narrowly: no IAM policy document allows "*"
+#   (or "*:*") actions on "*" resources, and the AWS managed
+#   AdministratorAccess policy is not attached to roles, users or groups
+#   declared in code. Policy documents are JSON strings inside the resource
+#   (policy, inline_policy) and are parsed here; documents only known after
+#   apply are not judged.
+# custom:
+#   controls: ["8.2", "5.15"]
+#   severity: critical
+#   coverage: partial
+#   inputs:
+#     - resource:aws_iam_policy
+#     - resource:aws_iam_role_policy
+#     - resource:aws_iam_user_policy
+#     - resource:aws_iam_group_policy
+#     - resource:aws_iam_role
+#     - resource:aws_iam_role_policy_attachment
+#     - resource:aws_iam_user_policy_attachment
+#     - resource:aws_iam_group_policy_attachment
+#     - resource:aws_iam_policy_attachment
+#   remediation: |
+#     Grant the specific actions on the specific resources the principal needs
+#     (least privilege); keep break-glass administrator access outside
+#     day-to-day roles, behind MFA and an approval.
+package annexa.controls.c8_2.aws_iam_admin
+
+import data.annexa.lib.tf
+
+policy_types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
+
+attachment_types := [
+	"aws_iam_role_policy_attachment",
+	"aws_iam_user_policy_attachment",
+	"aws_iam_group_policy_attachment",
+	"aws_iam_policy_attachment",
+]
+
+admin_policy_arn_suffix := ":iam::aws:policy/AdministratorAccess"
+
+deny contains finding if {
+	some t in policy_types
+	some r in tf.resources(t)
+	some sid in admin_statements(r.attributes.policy)
+	finding := {
+		"msg": sprintf("IAM policy allows every action on every resource%s", [sid]),
+		"resource": r.id,
+	}
+}
+
+deny contains finding if {
+	some r in tf.resources("aws_iam_role")
+	some inline in object.get(r.attributes, "inline_policy", [])
+	some sid in admin_statements(inline.policy)
+	finding := {
+		"msg": sprintf("IAM role inline policy %q allows every action on every resource%s", [object.get(inline, "name", ""), sid]),
+		"resource": r.id,
+	}
+}
+
+deny contains finding if {
+	some t in attachment_types
+	some a in tf.resources(t)
+	is_string(a.attributes.policy_arn)
+	endswith(a.attributes.policy_arn, admin_policy_arn_suffix)
+	finding := {
+		"msg": "the AWS managed AdministratorAccess policy is attached",
+		"resource": a.id,
+	}
+}
+
+# admin_statements yields, for each Allow statement of a policy document that
+# grants all actions on all resources, its Sid as " (statement SID)" or "".
+admin_statements(doc) := {sid_label(s) |
+	is_string(doc)
+	json.is_valid(doc)
+	parsed := json.unmarshal(doc)
+	some s in tf.as_list(object.get(parsed, "Statement", []))
+	s.Effect == "Allow"
+	some action in tf.as_list(object.get(s, "Action", []))
+	action in {"*", "*:*"}
+	some resource in tf.as_list(object.get(s, "Resource", []))
+	resource == "*"
+}
+
+sid_label(s) := sprintf(" (statement %s)", [s.Sid]) if {
+	is_string(s.Sid)
+	s.Sid != ""
+} else := ""

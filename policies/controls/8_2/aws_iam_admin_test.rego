@@ -1,0 +1,61 @@
+package annexa.controls.c8_2.aws_iam_admin_test
+
+import data.annexa.controls.c8_2.aws_iam_admin as check
+import data.annexa.lib.testing
+
+doc(statements) := json.marshal({"Version": "2012-10-17", "Statement": statements})
+
+test_pass_scoped_policy if {
+	p := testing.resource("aws_iam_policy", "app", {"policy": doc([{
+		"Effect": "Allow",
+		"Action": ["s3:GetObject", "s3:PutObject"],
+		"Resource": "arn:aws:s3:::acme-uploads/*",
+	}])})
+	count(check.deny) == 0 with data.facts as testing.facts([p])
+}
+
+test_fail_star_on_star if {
+	p := testing.resource("aws_iam_policy", "admin", {"policy": doc([{"Effect": "Allow", "Action": "*", "Resource": "*"}])})
+	check.deny == {{
+		"msg": "IAM policy allows every action on every resource",
+		"resource": "aws_iam_policy.admin",
+	}} with data.facts as testing.facts([p])
+}
+
+test_fail_star_in_lists_with_sid if {
+	p := testing.resource("aws_iam_role_policy", "r", {"policy": doc([
+		{"Sid": "Read", "Effect": "Allow", "Action": ["s3:GetObject"], "Resource": ["*"]},
+		{"Sid": "All", "Effect": "Allow", "Action": ["ec2:Describe*", "*:*"], "Resource": ["arn:aws:s3:::x", "*"]},
+	])})
+	findings := check.deny with data.facts as testing.facts([p])
+	{f.msg | some f in findings} == {"IAM policy allows every action on every resource (statement All)"}
+}
+
+test_pass_deny_statement if {
+	p := testing.resource("aws_iam_policy", "guard", {"policy": doc([{"Effect": "Deny", "Action": "*", "Resource": "*"}])})
+	count(check.deny) == 0 with data.facts as testing.facts([p])
+}
+
+test_pass_unparseable_or_unknown_policy_not_judged if {
+	a := testing.resource("aws_iam_policy", "a", {"policy": "{not json"})
+	b := testing.resource("aws_iam_policy", "b", {})
+	count(check.deny) == 0 with data.facts as testing.facts([a, b])
+}
+
+test_fail_role_inline_policy if {
+	r := testing.resource("aws_iam_role", "ops", {"inline_policy": [{
+		"name": "everything",
+		"policy": doc([{"Effect": "Allow", "Action": "*", "Resource": "*"}]),
+	}]})
+	count(check.deny) == 1 with data.facts as testing.facts([r])
+}
+
+test_fail_administrator_access_attached if {
+	a := testing.resource("aws_iam_role_policy_attachment", "ops", {"policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"})
+	count(check.deny) == 1 with data.facts as testing.facts([a])
+}
+
+test_pass_read_only_attached if {
+	a := testing.resource("aws_iam_role_policy_attachment", "ops", {"policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})
+	count(check.deny) == 0 with data.facts as testing.facts([a])
+}

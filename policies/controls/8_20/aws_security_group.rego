@@ -1,0 +1,88 @@
+# METADATA
+# title: No administrative or database port is open to the internet
+# description: |
+#   Security groups must not admit traffic from 0.0.0.0/0 or ::/0 to remote
+#   administration ports (SSH, RDP, WinRM, VNC, Telnet) or database ports.
+#   Inline ingress blocks of aws_security_group, aws_security_group_rule and
+#   aws_vpc_security_group_ingress_rule are all judged. A rule for every
+#   protocol (-1) opens every port.
+# custom:
+#   controls: ["8.20", "8.22"]
+#   severity: high
+#   coverage: partial
+#   inputs:
+#     - resource:aws_security_group
+#     - resource:aws_security_group_rule
+#     - resource:aws_vpc_security_group_ingress_rule
+#   remediation: |
+#     Restrict the source to known ranges (a VPN or bastion CIDR, or another
+#     security group), or reach the hosts through SSM Session Manager or a
+#     private endpoint instead of opening the port.
+package annexa.controls.c8_20.aws_security_group
+
+import data.annexa.lib.net
+import data.annexa.lib.tf
+
+deny contains finding if {
+	some sg in tf.resources("aws_security_group")
+	some rule in object.get(sg.attributes, "ingress", [])
+	some cidr in open_sources(rule.cidr_blocks, rule.ipv6_cidr_blocks)
+	ports := net.exposed_ports(rule.protocol, rule.from_port, rule.to_port)
+	count(ports) > 0
+	finding := {
+		"msg": sprintf("security group %s admits %s from %s", [name(sg), concat(", ", ports), cidr]),
+		"resource": sg.id,
+		"details": {"source": cidr, "ports": ports},
+	}
+}
+
+deny contains finding if {
+	some rule in tf.resources("aws_security_group_rule")
+	rule.attributes.type == "ingress"
+	some cidr in open_sources(object.get(rule.attributes, "cidr_blocks", []), object.get(rule.attributes, "ipv6_cidr_blocks", []))
+	ports := net.exposed_ports(rule.attributes.protocol, rule.attributes.from_port, rule.attributes.to_port)
+	count(ports) > 0
+	finding := {
+		"msg": sprintf("security group rule admits %s from %s", [concat(", ", ports), cidr]),
+		"resource": rule.id,
+		"details": object.union({"source": cidr, "ports": ports}, group_of(rule, "security_group_id")),
+	}
+}
+
+deny contains finding if {
+	some rule in tf.resources("aws_vpc_security_group_ingress_rule")
+	some cidr in open_sources(
+		[c | c := rule.attributes.cidr_ipv4; is_string(c)],
+		[c | c := rule.attributes.cidr_ipv6; is_string(c)],
+	)
+	ports := net.exposed_ports(
+		rule.attributes.ip_protocol,
+		object.get(rule.attributes, "from_port", 0),
+		object.get(rule.attributes, "to_port", 65535),
+	)
+	count(ports) > 0
+	finding := {
+		"msg": sprintf("security group ingress rule admits %s from %s", [concat(", ", ports), cidr]),
+		"resource": rule.id,
+		"details": object.union({"source": cidr, "ports": ports}, group_of(rule, "security_group_id")),
+	}
+}
+
+open_sources(ipv4, ipv6) := {c |
+	some c in array.concat(tf.as_list(ipv4), tf.as_list(ipv6))
+	net.is_open(c)
+}
+
+name(sg) := sg.attributes.name if {
+	is_string(sg.attributes.name)
+} else := sg.id
+
+# group_of names the security group a separate rule belongs to, when the
+# plan or the source lets us link it.
+group_of(rule, attr) := {"security_group": groups[0]} if {
+	groups := sort([sg.id |
+		some sg in tf.resources("aws_security_group")
+		tf.refers(rule, attr, sg)
+	])
+	count(groups) > 0
+} else := {}

@@ -1,0 +1,44 @@
+package annexa.controls.c8_24.aws_ebs_test
+
+import data.annexa.controls.c8_24.aws_ebs as check
+import data.annexa.lib.testing
+
+test_pass_encrypted_volume if {
+	facts := testing.facts([testing.resource("aws_ebs_volume", "a", {"encrypted": true, "size": 100})])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_pass_unknown_encryption_not_judged if {
+	facts := testing.facts([testing.resource("aws_ebs_volume", "a", {"size": 100})])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_unencrypted_volume if {
+	facts := testing.facts([testing.resource("aws_ebs_volume", "a", {"encrypted": false})])
+	findings := check.deny with data.facts as facts
+	findings == {{"msg": "EBS volume is not encrypted", "resource": "aws_ebs_volume.a"}}
+}
+
+test_pass_account_default_encryption if {
+	facts := testing.facts([
+		testing.resource("aws_ebs_volume", "a", {"encrypted": false}),
+		testing.resource("aws_ebs_encryption_by_default", "this", {"enabled": true}),
+	])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_instance_root_device if {
+	facts := testing.facts([testing.resource("aws_instance", "web", {
+		"root_block_device": [{"encrypted": false, "device_name": "/dev/xvda"}],
+		"ebs_block_device": [{"encrypted": true, "device_name": "/dev/sdf"}],
+	})])
+	findings := check.deny with data.facts as facts
+	count(findings) == 1
+	some f in findings
+	f.details.block_device == "root_block_device"
+}
+
+test_pass_deleted_volume_not_judged if {
+	old := object.union(testing.resource("aws_ebs_volume", "old", {"encrypted": false}), {"actions": ["delete"]})
+	count(check.deny) == 0 with data.facts as testing.facts([old])
+}

@@ -1,0 +1,58 @@
+# METADATA
+# title: S3 buckets have server-side encryption configured
+# description: |
+#   Every S3 bucket must declare its default server-side encryption, either
+#   with a separate aws_s3_bucket_server_side_encryption_configuration that
+#   refers to it (AWS provider v4 and later) or with the legacy inline
+#   server_side_encryption_configuration block. Relying on the account-wide
+#   SSE-S3 default leaves the key choice undocumented and unreviewed. The
+#   provider computes the inline block when it is not written, so a wholly
+#   unknown inline value counts as not configured.
+# custom:
+#   controls: ["8.24"]
+#   severity: medium
+#   coverage: partial
+#   inputs:
+#     - resource:aws_s3_bucket
+#     - resource:aws_s3_bucket_server_side_encryption_configuration
+#   remediation: |
+#     Add an aws_s3_bucket_server_side_encryption_configuration for the bucket
+#     with apply_server_side_encryption_by_default { sse_algorithm = "aws:kms" }
+#     (and a customer-managed kms_master_key_id where required).
+package annexa.controls.c8_24.aws_s3_encryption
+
+import data.annexa.lib.aws
+import data.annexa.lib.tf
+
+deny contains finding if {
+	some b in tf.resources("aws_s3_bucket")
+	not inline_encryption(b)
+	not separate_encryption(b)
+	finding := {
+		"msg": "S3 bucket has no server-side encryption configuration",
+		"resource": b.id,
+	}
+}
+
+deny contains finding if {
+	some c in tf.resources("aws_s3_bucket_server_side_encryption_configuration")
+	some rule in object.get(c.attributes, "rule", [])
+	some d in object.get(rule, "apply_server_side_encryption_by_default", [])
+	not d.sse_algorithm in {"AES256", "aws:kms", "aws:kms:dsse"}
+	is_string(d.sse_algorithm)
+	finding := {
+		"msg": sprintf("S3 encryption configuration uses unknown algorithm %q", [d.sse_algorithm]),
+		"resource": c.id,
+	}
+}
+
+inline_encryption(b) if {
+	some cfg in b.attributes.server_side_encryption_configuration
+	some rule in cfg.rule
+	count(rule.apply_server_side_encryption_by_default) > 0
+}
+
+separate_encryption(b) if {
+	some c in tf.resources("aws_s3_bucket_server_side_encryption_configuration")
+	aws.s3_bucket_of(c, b)
+}

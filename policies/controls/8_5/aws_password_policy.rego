@@ -1,0 +1,57 @@
+# METADATA
+# title: The IAM account password policy is strong
+# description: |
+#   IAM user passwords are at least 14 characters, use upper and lower case
+#   letters, numbers and symbols, and cannot reuse any of the last 24
+#   passwords.
+# custom:
+#   controls: ["8.5"]
+#   severity: medium
+#   coverage: partial
+#   inputs: ["resource:aws_iam_account_password_policy"]
+#   remediation: |
+#     Set minimum_password_length = 14 or more, require_lowercase_characters,
+#     require_uppercase_characters, require_numbers and require_symbols = true,
+#     and password_reuse_prevention = 24.
+package annexa.controls.c8_5.aws_password_policy
+
+import data.annexa.lib.tf
+
+min_length := 14
+
+min_reuse_prevention := 24
+
+required := [
+	"require_lowercase_characters",
+	"require_uppercase_characters",
+	"require_numbers",
+	"require_symbols",
+]
+
+deny contains finding if {
+	some p in tf.resources("aws_iam_account_password_policy")
+	problems := weaknesses(p)
+	count(problems) > 0
+	finding := {
+		"msg": sprintf("password policy is weak: %s", [concat("; ", problems)]),
+		"resource": p.id,
+		"details": {"weaknesses": problems},
+	}
+}
+
+weaknesses(p) := array.concat(
+	[sprintf("minimum length %d < %d", [n, min_length]) |
+		n := p.attributes.minimum_password_length
+		n < min_length
+	],
+	array.concat(
+		[sprintf("%s is off", [attr]) |
+			some attr in required
+			tf.explicitly_false(p, attr)
+		],
+		[sprintf("password_reuse_prevention %d < %d", [n, min_reuse_prevention]) |
+			n := object.get(p.attributes, "password_reuse_prevention", min_reuse_prevention)
+			n < min_reuse_prevention
+		],
+	),
+)

@@ -1,0 +1,102 @@
+package policies_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"path"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/format"
+
+	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/policies"
+)
+
+// TestRegoTests runs every built-in Rego test with OPA's tester, in the same
+// sandbox as evaluation, so `go test ./...` fails when a policy does.
+func TestRegoTests(t *testing.T) {
+	results, err := engine.RunPolicyTests(context.Background(), engine.TestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) == 0 {
+		t.Fatal("no Rego tests found")
+	}
+	for _, r := range results {
+		if !r.Pass() {
+			t.Errorf("%s.%s failed (%s:%d): %v", r.Package, r.Name, r.Location.File, r.Location.Row, r.Error)
+		}
+	}
+}
+
+// TestEveryPolicyIsTested checks the conventions of docs/policies.md: each
+// built-in policy has a _test.rego beside it, in package <policy>_test, with
+// at least one test_pass_* and one test_fail_* rule.
+func TestEveryPolicyIsTested(t *testing.T) {
+	e, err := engine.New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := engine.RunPolicyTests(context.Background(), engine.TestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string][]string{}
+	for _, r := range results {
+		tests[strings.TrimPrefix(r.Package, "data.")] = append(tests[strings.TrimPrefix(r.Package, "data.")], r.Name)
+	}
+	seen := map[string]string{}
+	for _, p := range e.Policies() {
+		if !p.Builtin {
+			continue
+		}
+		if prev, dup := seen[p.ID]; dup {
+			t.Errorf("policy id %s defined by %s and %s", p.ID, prev, p.File)
+		}
+		seen[p.ID] = p.File
+		testFile := strings.TrimSuffix(p.File, ".rego") + "_test.rego"
+		if _, err := fs.Stat(policies.FS, strings.TrimPrefix(testFile, "policies/")); err != nil {
+			t.Errorf("%s has no test file %s", p.File, path.Base(testFile))
+		}
+		var pass, fail bool
+		for _, name := range tests[p.Package+"_test"] {
+			pass = pass || strings.HasPrefix(name, "test_pass_")
+			fail = fail || strings.HasPrefix(name, "test_fail_")
+		}
+		if !pass || !fail {
+			t.Errorf("%s: package %s_test needs a test_pass_* and a test_fail_* rule (has %v)", p.File, p.Package, tests[p.Package+"_test"])
+		}
+	}
+	if len(seen) == 0 {
+		t.Fatal("no built-in policies loaded")
+	}
+}
+
+// TestRegoIsFormatted is `opa fmt --list` from Go, so an unformatted policy
+// fails the Go tests too.
+func TestRegoIsFormatted(t *testing.T) {
+	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return err
+		}
+		src, err := fs.ReadFile(policies.FS, p)
+		if err != nil {
+			return err
+		}
+		formatted, err := format.SourceWithOpts(p, src, format.Opts{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			return nil
+		}
+		if !bytes.Equal(src, formatted) {
+			t.Errorf("%s is not opa fmt clean; run make fmt-rego", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

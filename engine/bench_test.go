@@ -97,7 +97,7 @@ func BenchmarkCheck(b *testing.B) {
 			b.ReportAllocs()
 			start := time.Now()
 			for b.Loop() {
-				fs, err := providers.Collect(ctx, []providers.Source{{Provider: tfplan.Name, Path: path}})
+				fs, err := providers.Collect(ctx, []providers.Source{{Path: path, Provider: tfplan.Provider{}}})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -18,10 +18,13 @@ type Provider interface {
 	Collect(ctx context.Context, path string) ([]facts.Fact, error)
 }
 
-// Source names one input and the provider that reads it.
+// Source is one input and the provider, configured for it, that reads it.
+// The CLI and the project file build sources; providers with settings (the
+// Terraform source provider's variables, an external provider's command)
+// carry them in their own fields.
 type Source struct {
-	Provider string
 	Path     string
+	Provider Provider
 }
 
 // Names lists the providers this build knows, for flag help and errors.
@@ -47,11 +50,7 @@ func Collect(ctx context.Context, sources []Source) ([]facts.Fact, error) {
 	var all []facts.Fact
 	seen := map[string]string{}
 	for _, src := range sources {
-		p, err := New(src.Provider)
-		if err != nil {
-			return nil, err
-		}
-		fs, err := p.Collect(ctx, src.Path)
+		fs, err := src.Provider.Collect(ctx, src.Path)
 		if err != nil {
 			return nil, err
 		}

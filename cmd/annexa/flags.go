@@ -94,7 +94,7 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 func (o *sourceOptions) collect(ctx context.Context) ([]facts.Fact, error) {
 	var sources []providers.Source
 	for _, p := range o.plans {
-		sources = append(sources, providers.Source{Provider: tfplan.Name, Path: p})
+		sources = append(sources, providers.Source{Path: p, Provider: tfplan.Provider{}})
 	}
 	if len(sources) == 0 {
 		return nil, inputError(fmt.Errorf("no input given: name a plan with --plan FILE"))

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	tfjson "github.com/hashicorp/terraform-json"
+
+	"github.com/annexa-dev/annexa/providers/redact"
 )
 
 // configIndex finds a resource's configuration block by the module calls
@@ -75,7 +77,7 @@ func collectRefs(out map[string][]string, module, prefix string, exprs map[strin
 		if e == nil || e.ExpressionData == nil {
 			continue
 		}
-		path := join(prefix, attr)
+		path := redact.Join(prefix, attr)
 		for _, ref := range e.References {
 			if addr := resolveReference(module, ref); addr != "" {
 				out[path] = append(out[path], addr)

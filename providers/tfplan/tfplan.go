@@ -16,6 +16,7 @@ import (
 
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
+	"github.com/annexa-dev/annexa/providers/redact"
 )
 
 // Name is the provider name recorded in each fact's source.
@@ -55,7 +56,7 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 
 	c := &collector{
 		file:     file,
-		redactor: newRedactor(sensitiveVariableValues(&plan)),
+		redactor: redact.New(sensitiveVariableValues(&plan)),
 		configs:  indexConfig(plan.Config),
 		seen:     map[string]bool{},
 	}
@@ -117,7 +118,7 @@ func sensitiveVariableValues(plan *tfjson.Plan) []string {
 			continue
 		}
 		if v, ok := plan.Variables[name]; ok && v != nil {
-			out = stringLeaves(v.Value, out)
+			out = redact.StringLeaves(v.Value, out)
 		}
 	}
 	return out
@@ -125,7 +126,7 @@ func sensitiveVariableValues(plan *tfjson.Plan) []string {
 
 type collector struct {
 	file     string
-	redactor *redactor
+	redactor *redact.Redactor
 	configs  configIndex
 	seen     map[string]bool
 	facts    []facts.Fact
@@ -153,12 +154,13 @@ func (c *collector) addChange(rc *tfjson.ResourceChange) error {
 	}
 	f := c.newResource(rc.Address, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name, rc.ProviderName, rc.Index)
 	f.Actions = actions
+	var res redact.Result
 	if f.DeleteOnly() {
-		f.Attributes = c.redactor.attributes(rc.Change.Before, nil, rc.Change.BeforeSensitive, rc.Change.AfterSensitive)
+		res = c.redactor.Object(rc.Change.Before, nil, rc.Change.BeforeSensitive, rc.Change.AfterSensitive)
 	} else {
-		f.Attributes = c.redactor.attributes(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive, rc.Change.BeforeSensitive)
+		res = c.redactor.Object(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive, rc.Change.BeforeSensitive)
 	}
-	f.Unknown, f.Sensitive = c.redactor.unknown, c.redactor.sensitive
+	f.Attributes, f.Unknown, f.Sensitive = res.Attributes, res.Unknown, res.Sensitive
 	c.facts = append(c.facts, f)
 	return nil
 }
@@ -185,8 +187,8 @@ func (c *collector) addStateDataSources(m *tfjson.StateModule) error {
 			}
 		}
 		f := c.newResource(r.Address, m.Address, string(r.Mode), r.Type, r.Name, r.ProviderName, r.Index)
-		f.Attributes = c.redactor.attributes(map[string]any(r.AttributeValues), nil, mask)
-		f.Unknown, f.Sensitive = c.redactor.unknown, c.redactor.sensitive
+		res := c.redactor.Object(map[string]any(r.AttributeValues), nil, mask)
+		f.Attributes, f.Unknown, f.Sensitive = res.Attributes, res.Unknown, res.Sensitive
 		c.facts = append(c.facts, f)
 	}
 	for _, child := range m.ChildModules {

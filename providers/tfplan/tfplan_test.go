@@ -184,27 +184,6 @@ func TestParseResources(t *testing.T) {
 	}
 }
 
-func TestIsSecretName(t *testing.T) {
-	tests := map[string]bool{
-		"password": true, "master_password": true, "auth_token": true, "client_secret": true, "ssh_private_key": true,
-		"minimum_password_length": false, "password_reuse_prevention": false, "kms_key_id": false, "public_key": false,
-		"secret_arn": false, "token_url": false, "Password": true,
-	}
-	for name, want := range tests {
-		if got := isSecretName(name); got != want {
-			t.Errorf("isSecretName(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
-
-func TestShortSecretOnlyRedactedWhole(t *testing.T) {
-	r := newRedactor([]string{"ab1"})
-	got := r.attributes(map[string]any{"a": "ab1", "b": "tab1e"}, nil)
-	if got["a"] != facts.Redacted || got["b"] != "tab1e" {
-		t.Errorf("got %v", got)
-	}
-}
-
 func TestParseErrors(t *testing.T) {
 	valid := plan(t, nil, nil, nil)
 	tests := []struct {

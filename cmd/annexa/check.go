@@ -17,6 +17,12 @@ const checkLong = `Evaluate every policy over the facts of the given inputs and 
 of each ISO/IEC 27002:2022 control: pass (facts present, no finding), fail,
 not_assessed (no policy, or none of the facts its policies read) or error.
 
+Inputs are PATH arguments, whose kind annexa detects, and flags naming a
+kind. A PATH is a project directory or file (annexa.yaml, listing the
+sources, policies and settings of one ISMS), a Terraform plan JSON, or an
+evidence directory or record file. Flags add sources: --plan FILE,
+--evidence DIR.
+
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
 a table and write JSON for a later step. Files are written atomically.
 
@@ -33,10 +39,13 @@ type checkOptions struct {
 func newCheckCommand(s streams) *cobra.Command {
 	o := &checkOptions{}
 	cmd := &cobra.Command{
-		Use:   "check --plan FILE [flags]",
+		Use:   "check [PATH...] [flags]",
 		Short: "Evaluate inputs against the ISO 27001 controls and gate on findings",
 		Long:  checkLong,
-		Example: `  # Table on stdout, fail on any finding
+		Example: `  # A whole ISMS: the project file in testdata/demo names a plan and evidence
+  annexa check testdata/demo
+
+  # Table on stdout, fail on any finding
   annexa check --plan tfplan.json
 
   # CI gate: fail only on high and critical, keep JSON for later
@@ -44,8 +53,8 @@ func newCheckCommand(s streams) *cobra.Command {
 
   # Add your own policies and make the output reproducible
   annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.sources.paths = args
 			return o.run(cmd, s)
 		},
 	}
@@ -93,11 +102,18 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err != nil {
 		return inputError(err)
 	}
-	fs, err := o.sources.collect(ctx)
+	proj, err := o.sources.resolve()
 	if err != nil {
 		return err
 	}
-	eng, err := o.policy.engine(ctx)
+	if !cmd.Flags().Changed("fail-on") && proj.FailOn != "" {
+		o.failOn = proj.FailOn
+	}
+	fs, err := collect(ctx, proj)
+	if err != nil {
+		return err
+	}
+	eng, err := o.policy.engine(ctx, proj)
 	if err != nil {
 		return inputError(err)
 	}

@@ -287,7 +287,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"check", "--plan", compliantPlan, "--fail-on", "severe"}, `"severe" is not one of`},
 		{[]string{"check", "--plan", compliantPlan, "--effective-time", "yesterday"}, "not an RFC 3339 time"},
 		{[]string{"check", "--nope"}, "unknown flag"},
-		{[]string{"check", "stray-arg", "--plan", compliantPlan}, "unknown command"},
+		{[]string{"check", "stray-arg", "--plan", compliantPlan}, "read stray-arg: no such file"},
 		{[]string{"frobnicate"}, "unknown command"},
 		{[]string{"check", "--plan", compliantPlan, "--policy", "../../testdata/bad"}, "no .rego files"},
 		{[]string{"controls", "--theme", "cosmic"}, `"cosmic" is not one of`},

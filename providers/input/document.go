@@ -32,8 +32,8 @@ type Document struct {
 }
 
 // Pos returns the position of the value at the JSON pointer ("" is the
-// document, "/records/0/owner" a field), or of its nearest ancestor whose
-// position is known.
+// document, "/records/0/owner" a field: the position of its key), or of its
+// nearest ancestor whose position is known.
 func (d *Document) Pos(pointer string) Pos {
 	for {
 		if p, ok := d.pos[pointer]; ok {
@@ -184,7 +184,10 @@ func (b *builder) mapping(n *yaml.Node, pointer string, depth int) (map[string]a
 			return nil, fmt.Errorf("line %d: key %q appears twice in the same mapping", k.Line, key)
 		}
 		explicit[key] = true
-		val, err := b.value(v, pointer+"/"+escapePointer(key), depth+1)
+		child := pointer + "/" + escapePointer(key)
+		// A field is reported where its key stands.
+		b.doc.pos[child] = Pos{Line: k.Line, Col: k.Column}
+		val, err := b.value(v, child, depth+1)
 		if err != nil {
 			return nil, err
 		}

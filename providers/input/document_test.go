@@ -41,13 +41,13 @@ func TestDecodeYAML(t *testing.T) {
 			t.Errorf("%s = %#v, want %#v", k, d[k], v)
 		}
 	}
-	if p := docs[0].Pos("/list/0/at"); p != (Pos{Line: 12, Col: 9}) {
+	if p := docs[0].Pos("/list/0/at"); p != (Pos{Line: 12, Col: 5}) {
 		t.Errorf("pos of /list/0/at = %+v", p)
 	}
 	if p := docs[0].Pos("/list/0/missing"); p.Line != 11 {
 		t.Errorf("pos of a missing field falls back to its parent, got %+v", p)
 	}
-	if w := docs[0].Where("/id"); w != "ev.yaml:3:5" {
+	if w := docs[0].Where("/id"); w != "ev.yaml:3:1" {
 		t.Errorf("Where = %q", w)
 	}
 	merged := docs[1].Value.(map[string]any)["derived"].(map[string]any)
@@ -114,8 +114,8 @@ func TestValidateNamesLines(t *testing.T) {
 	msg := err.Error()
 	for _, want := range []string{
 		"r.yaml:2:5: evidence record #1: field /records/0: missing properties: 'owner'",
-		"r.yaml:2:9: evidence record #1: field /records/0/id: expected string, but got number",
-		"r.yaml:4:15: evidence record #1: field /records/0/review/months: must be >= 1 but found 0",
+		"r.yaml:2:5: evidence record #1: field /records/0/id: expected string, but got number",
+		"r.yaml:4:7: evidence record #1: field /records/0/review/months: must be >= 1 but found 0",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error lacks %q:\n%s", want, msg)

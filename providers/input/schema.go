@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -112,20 +113,35 @@ func (d *Document) Validate(s *jsonschema.Schema, pointer, what string) error {
 	}
 	se := &SchemaError{File: d.File, What: what}
 	seen := map[string]bool{}
+	add := func(field, msg string) {
+		key := field + "\x00" + msg
+		if !seen[key] {
+			seen[key] = true
+			se.Violations = append(se.Violations, Violation{Field: field, Pos: d.Pos(field), Message: msg})
+		}
+	}
 	for _, leaf := range leaves(ve, nil) {
 		field := pointer + leaf.InstanceLocation
-		key := field + "\x00" + leaf.Message
-		if seen[key] {
+		// Name each unknown field where it stands, so a typo is reported on
+		// its own line.
+		if m := notAllowed.FindStringSubmatch(leaf.Message); m != nil {
+			for _, name := range quoted.FindAllStringSubmatch(m[1], -1) {
+				add(field+"/"+escapePointer(name[1]), fmt.Sprintf("unknown field %q", name[1]))
+			}
 			continue
 		}
-		seen[key] = true
-		se.Violations = append(se.Violations, Violation{Field: field, Pos: d.Pos(field), Message: leaf.Message})
+		add(field, leaf.Message)
 	}
 	slices.SortStableFunc(se.Violations, func(a, b Violation) int {
 		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col), cmp.Compare(a.Field, b.Field))
 	})
 	return se
 }
+
+var (
+	notAllowed = regexp.MustCompile(`^additionalProperties (.+) not allowed$`)
+	quoted     = regexp.MustCompile(`'([^']*)'`)
+)
 
 func leaves(ve *jsonschema.ValidationError, out []*jsonschema.ValidationError) []*jsonschema.ValidationError {
 	if len(ve.Causes) == 0 {

@@ -47,8 +47,8 @@ const (
 	// facts (a plan, a cloud snapshot, a manifest) can decide, at least in
 	// part.
 	TestabilityAutomatable Testability = "A"
-	// TestabilityManual controls are judged from declared evidence records:
-	// documents, approvals, logs of human activity.
+	// TestabilityManual controls need declared evidence: documents,
+	// approvals, records of human activity.
 	TestabilityManual Testability = "M"
 )
 

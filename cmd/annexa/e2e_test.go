@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/policies"
 )
 
 // The e2e tests run the built binary, as a user or CI would.
@@ -355,14 +356,156 @@ func TestControlsCommand(t *testing.T) {
 	if len(entries) != 93 {
 		t.Fatalf("%d controls, want 93", len(entries))
 	}
+	cat := builtinCatalog(t)
 	for _, e := range entries {
 		if slices.Contains(controlsWithPolicies, e.ID) != (len(e.Policies) > 0) {
 			t.Errorf("control %s has policies %v", e.ID, e.Policies)
+		}
+		want, _ := cat.Lookup(e.ID)
+		if e.Summary == "" || e.Summary != want.Summary || e.Testability != want.Testability {
+			t.Errorf("control %s: JSON has summary %q, testability %q; want the catalog's", e.ID, e.Summary, e.Testability)
 		}
 	}
 	res = annexa(t, "controls", "--theme", "people")
 	if res.code != 0 || !strings.Contains(res.stdout, "6.3 ") || strings.Contains(res.stdout, "8.24") {
 		t.Errorf("controls --theme people: exit %d\n%s", res.code, res.stdout)
+	}
+}
+
+func builtinCatalog(t *testing.T) *engine.Catalog {
+	t.Helper()
+	cat, err := engine.LoadCatalog(policies.FS, policies.CatalogPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// unwrapped joins the indented lines under heading back into one paragraph.
+func unwrapped(out, heading string) string {
+	_, rest, ok := strings.Cut(out, heading+"\n")
+	if !ok {
+		return ""
+	}
+	para, _, _ := strings.Cut(rest, "\n\n")
+	return strings.Join(strings.Fields(para), " ")
+}
+
+func TestControlsShow(t *testing.T) {
+	cat := builtinCatalog(t)
+	tests := []struct {
+		args []string
+		id   string
+		want []string
+		not  []string
+	}{
+		{
+			args: []string{"controls", "show", "8.24"},
+			id:   "8.24",
+			want: []string{
+				"8.24  Use of cryptography\n", "technological", "A, automatable", "preventive", "secure_configuration",
+				"Policies (5, best coverage partial):",
+				"c8_24.aws_ebs: EBS volumes are encrypted at rest\n    coverage partial, severity high\n" +
+					"    inputs: resource:aws_ebs_volume\n            resource:aws_instance\n",
+				"c8_24.aws_kms_rotation:", "file: policies/controls/8_24/aws_rds.rego",
+			},
+		},
+		{
+			args: []string{"controls", "show", "A.8.16"}, // the Annex A form
+			id:   "8.16",
+			want: []string{"8.16  Monitoring activities", "new in 2022:               yes", "c8_16.aws_vpc_flow_logs:", "Policies (1, best coverage"},
+		},
+		{
+			args: []string{"controls", "show", "5.1"},
+			id:   "5.1",
+			want: []string{"5.1  Policies for information security", "M, manual", "new in 2022:               no", "Policies: none; 5.1 is reported not assessed"},
+			not:  []string{"coverage"},
+		},
+		{
+			args: []string{"controls", "show", "5.9", "--policy", "../../testdata/policies/custom"},
+			id:   "5.9",
+			want: []string{"Policies (1, best coverage supporting):", "c5_9.example_owner_tag: S3 buckets name an owner", "coverage supporting, severity low"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args[2:], " "), func(t *testing.T) {
+			res := annexa(t, tt.args...)
+			if res.code != 0 || res.stderr != "" {
+				t.Fatalf("exit %d, stderr %q", res.code, res.stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(res.stdout, w) {
+					t.Errorf("output lacks %q:\n%s", w, res.stdout)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(res.stdout, w) {
+					t.Errorf("output has %q:\n%s", w, res.stdout)
+				}
+			}
+			ctl, _ := cat.Lookup(tt.id)
+			if got := unwrapped(res.stdout, "Testable criteria:"); got != ctl.Summary {
+				t.Errorf("criteria shown:\n%s\nwant the catalog summary:\n%s", got, ctl.Summary)
+			}
+			for _, line := range strings.Split(res.stdout, "\n") {
+				if len([]rune(line)) > 80 && !strings.Contains(line, "resource:") {
+					t.Errorf("line longer than 80 columns: %q", line)
+				}
+			}
+		})
+	}
+}
+
+func TestControlsShowJSON(t *testing.T) {
+	res := annexa(t, "controls", "show", "8.24", "--format", "json")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	var e controlEntry
+	if err := json.Unmarshal([]byte(res.stdout), &e); err != nil {
+		t.Fatalf("output is not one control: %v\n%s", err, res.stdout)
+	}
+	want, _ := builtinCatalog(t).Lookup("8.24")
+	var ids []string
+	for _, p := range e.Policies {
+		ids = append(ids, p.ID)
+		if p.Coverage == "" || p.Severity == "" || len(p.Inputs) == 0 {
+			t.Errorf("policy %s lacks coverage, severity or inputs: %+v", p.ID, p)
+		}
+	}
+	wantIDs := []string{"c8_24.aws_dynamodb", "c8_24.aws_ebs", "c8_24.aws_kms_rotation", "c8_24.aws_rds", "c8_24.aws_s3_encryption"}
+	if e.ID != "8.24" || e.Summary != want.Summary || e.Testability != engine.TestabilityAutomatable ||
+		e.Coverage != engine.CoveragePartial || !slices.Contains(e.Inputs, "resource:aws_kms_key") || !slices.Equal(ids, wantIDs) {
+		t.Errorf("show 8.24 --format json = %+v", e)
+	}
+	if again := annexa(t, "controls", "show", "8.24", "--format", "json"); again.stdout != res.stdout {
+		t.Error("two runs print different JSON")
+	}
+}
+
+func TestControlsShowErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"controls", "show", "8.42"}, `no control "8.42" in ISO/IEC 27002:2022; did you mean 8.24, 8.32, 8.22, 8.12, 8.4?`},
+		{[]string{"controls", "show", "A.9.1"}, `no control "9.1" in ISO/IEC 27002:2022; did you mean 5.1, 6.1, 7.1, 8.1?`},
+		{[]string{"controls", "show", "12.4.1"}, "control ids run 5.1–5.37 organizational, 6.1–6.8 people, 7.1–7.14 physical, 8.1–8.34 technological"},
+		{[]string{"controls", "show", strings.Repeat("8.1", 10000)}, `no control "8.18.18.18.18.18.18.18.18.18.18.18.18.18…" in`},
+		{[]string{"controls", "show"}, "takes one control id, e.g. 'annexa controls show 8.24'; got 0 arguments"},
+		{[]string{"controls", "show", "8.24", "8.25"}, "got 2 arguments"},
+		{[]string{"controls", "show", "8.24", "--format", "yaml"}, `"yaml" is not one of table, json`},
+		{[]string{"controls", "8.24"}, "to show one control, run 'annexa controls show 8.24'"},
+		{[]string{"controls", "show", "8.24", "--policy", "../../testdata/bad"}, "no .rego files"},
+	}
+	for _, tt := range tests {
+		res := annexa(t, tt.args...)
+		if res.code != 2 || !strings.Contains(res.stderr, tt.want) {
+			t.Errorf("annexa %.60q: exit %d stderr %.300q, want 2 and %q", tt.args, res.code, res.stderr, tt.want)
+		}
+		if res.stdout != "" {
+			t.Errorf("annexa %.60q printed to stdout on error: %q", tt.args, res.stdout)
+		}
 	}
 }
 

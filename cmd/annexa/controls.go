@@ -105,7 +105,7 @@ An unknown ID is a usage error (exit 2) that lists the closest control ids.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := o.policy.engine(cmd.Context())
+			eng, err := o.policy.engine(cmd.Context(), nil)
 			if err != nil {
 				return inputError(err)
 			}

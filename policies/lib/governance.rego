@@ -179,3 +179,33 @@ classification_levels := {lower(level) |
 	evidence.approved(r)
 	some level in object.get(r.attributes, "classification_levels", [])
 }
+
+# Contacts.
+
+# contact_findings checks the contact register entries of one type
+# (authority, special_interest_group): there is at least one, and each was
+# verified (the contact still reaches the right people) within months.
+# singular and plural name the type in messages.
+contact_findings(type, singular, plural, months) := {f |
+	some e in evidence.entries("contact_register")
+	e.entry.type == type
+	problem := unverified(e.entry, months)
+	f := {
+		"msg": sprintf("%s %s (%s) %s", [singular, e.entry.id, e.entry.organisation, problem]),
+		"resource": entry_id(e.record, e.entry.id),
+	}
+} if {
+	some e in evidence.entries("contact_register")
+	e.entry.type == type
+} else := {{
+	"msg": sprintf("contact register %s lists no %s", [r.attributes.id, plural]),
+	"resource": r.id,
+} |
+	some r in evidence.records("contact_register")
+}
+
+unverified(entry, months) := "has never been verified (verified_at)" if {
+	not entry.verified_at
+} else := sprintf("was last verified on %s, more than %d months ago", [evidence.day(entry.verified_at), months]) if {
+	evidence.older_than(entry.verified_at, months)
+}

@@ -172,13 +172,16 @@ in_use(asset) if not asset.status
 
 in_use(asset) if asset.status == "active"
 
-# classification_levels is the set of levels (lower case) that the approved
-# information classification policies in force define.
-classification_levels := {lower(level) |
+# classification_scheme lists the levels that the approved information
+# classification policies in force define, as written and in their order.
+classification_scheme := [level |
 	some r in in_force(["policy"], "information_classification")
 	evidence.approved(r)
 	some level in object.get(r.attributes, "classification_levels", [])
-}
+]
+
+# classification_levels is the set of those levels in lower case.
+classification_levels := {lower(level) | some level in classification_scheme}
 
 # Contacts.
 

@@ -162,5 +162,6 @@ test_active_assets_and_levels if {
 	draft := policy("CLS-2", "information_classification", {"status": "draft", "classification_levels": ["Secret"]})
 	facts := testing.facts([assets, scheme, draft])
 	[e.entry.id | some e in governance.active_assets] == ["A1", "A2"] with data.facts as facts
+	governance.classification_scheme == ["Public", "Internal"] with data.facts as facts
 	governance.classification_levels == {"public", "internal"} with data.facts as facts
 }

@@ -27,13 +27,6 @@ what := "information classification policy"
 
 levels := governance.classification_levels
 
-# scheme lists the levels as the policies write them, in their order.
-scheme := [level |
-	some r in governance.in_force(["policy"], "information_classification")
-	evidence.approved(r)
-	some level in object.get(r.attributes, "classification_levels", [])
-]
-
 deny contains f if {
 	some f in governance.document_findings(["policy"], "information_classification", what)
 }
@@ -74,7 +67,7 @@ deny contains f if {
 	e.entry.classification
 	not lower(e.entry.classification) in levels
 	f := {
-		"msg": sprintf("asset %s (%s) is classified %q, which is not a level of the classification scheme (%s)", [e.entry.id, e.entry.name, e.entry.classification, concat(", ", scheme)]),
+		"msg": sprintf("asset %s (%s) is classified %q, which is not a level of the classification scheme (%s)", [e.entry.id, e.entry.name, e.entry.classification, concat(", ", governance.classification_scheme)]),
 		"resource": governance.entry_id(e.record, e.entry.id),
 	}
 }

@@ -1,0 +1,102 @@
+# METADATA
+# title: AWS data stores are labelled with their classification
+# description: |
+#   Every AWS resource that stores information (S3 buckets, RDS instances
+#   and clusters, DynamoDB tables, EBS volumes and snapshots, EFS and FSx
+#   file systems, ElastiCache, Redshift, DocumentDB, Neptune, OpenSearch,
+#   Kinesis streams, SQS queues, Backup vaults, Secrets Manager secrets)
+#   whose complete set of tags is known (tags_all) carries a
+#   classification tag (key classification, data_classification or
+#   information_classification, in any case or punctuation). When an
+#   approved information classification policy lists its levels, the tag's
+#   value is one of them (ignoring case). The tag is the machine-readable
+#   label of the information the store holds.
+# custom:
+#   controls: ["5.12", "5.13"]
+#   severity: low
+#   coverage: supporting
+#   inputs:
+#     - resource:aws_s3_bucket
+#     - resource:aws_db_instance
+#     - resource:aws_rds_cluster
+#     - resource:aws_dynamodb_table
+#     - resource:aws_ebs_volume
+#     - resource:aws_ebs_snapshot
+#     - resource:aws_efs_file_system
+#     - resource:aws_fsx_lustre_file_system
+#     - resource:aws_fsx_windows_file_system
+#     - resource:aws_fsx_ontap_file_system
+#     - resource:aws_fsx_openzfs_file_system
+#     - resource:aws_elasticache_cluster
+#     - resource:aws_elasticache_replication_group
+#     - resource:aws_redshift_cluster
+#     - resource:aws_docdb_cluster
+#     - resource:aws_neptune_cluster
+#     - resource:aws_opensearch_domain
+#     - resource:aws_elasticsearch_domain
+#     - resource:aws_kinesis_stream
+#     - resource:aws_sqs_queue
+#     - resource:aws_backup_vault
+#     - resource:aws_secretsmanager_secret
+#   remediation: |
+#     Tag each data store with the classification of the information it
+#     holds (tags = { classification = "confidential" }), using the levels of
+#     the approved classification scheme.
+package annexa.controls.c5_12.aws_classification_tags
+
+import data.annexa.lib.governance
+import data.annexa.lib.tags
+import data.annexa.lib.tf
+
+stores := [
+	"aws_s3_bucket",
+	"aws_db_instance",
+	"aws_rds_cluster",
+	"aws_dynamodb_table",
+	"aws_ebs_volume",
+	"aws_ebs_snapshot",
+	"aws_efs_file_system",
+	"aws_fsx_lustre_file_system",
+	"aws_fsx_windows_file_system",
+	"aws_fsx_ontap_file_system",
+	"aws_fsx_openzfs_file_system",
+	"aws_elasticache_cluster",
+	"aws_elasticache_replication_group",
+	"aws_redshift_cluster",
+	"aws_docdb_cluster",
+	"aws_neptune_cluster",
+	"aws_opensearch_domain",
+	"aws_elasticsearch_domain",
+	"aws_kinesis_stream",
+	"aws_sqs_queue",
+	"aws_backup_vault",
+	"aws_secretsmanager_secret",
+]
+
+keys := {"classification", "dataclassification", "informationclassification"}
+
+levels := governance.classification_levels
+
+deny contains f if {
+	some t in stores
+	some r in tf.resources(t)
+	tags.known(r)
+	count(tags.values(r, keys)) == 0
+	f := {
+		"msg": sprintf("%s is not labelled with the classification of its data (no classification tag)", [t]),
+		"resource": r.id,
+	}
+}
+
+deny contains f if {
+	count(levels) > 0
+	some t in stores
+	some r in tf.resources(t)
+	tags.known(r)
+	some value in tags.values(r, keys)
+	not lower(value) in levels
+	f := {
+		"msg": sprintf("%s is labelled classification %q, which is not a level of the classification scheme (%s)", [t, value, concat(", ", governance.classification_scheme)]),
+		"resource": r.id,
+	}
+}

@@ -1,43 +1,24 @@
 # METADATA
 # title: AWS data stores are labelled with their classification
 # description: |
-#   Every AWS resource that stores information (S3 buckets, RDS instances
-#   and clusters, DynamoDB tables, EBS volumes and snapshots, EFS and FSx
-#   file systems, ElastiCache, Redshift, DocumentDB, Neptune, OpenSearch,
-#   Kinesis streams, SQS queues, Backup vaults, Secrets Manager secrets)
-#   whose complete set of tags is known (tags_all) carries a
+#   When an approved information classification policy in force lists the
+#   levels of its scheme (classification_levels), every AWS resource that
+#   stores information (S3 buckets, RDS instances and clusters, DynamoDB
+#   tables, EBS volumes and snapshots, EFS and FSx file systems,
+#   ElastiCache, Redshift, DocumentDB, Neptune, OpenSearch, Kinesis
+#   streams, SQS queues, Backup vaults, Secrets Manager secrets) whose
+#   complete set of tags is known (tags_all) carries a
 #   classification tag (key classification, data_classification or
-#   information_classification, in any case or punctuation). When an
-#   approved information classification policy lists its levels, the tag's
-#   value is one of them (ignoring case). The tag is the machine-readable
-#   label of the information the store holds.
+#   information_classification, in any case or punctuation) whose value is
+#   one of those levels (ignoring case). The tag is the machine-readable
+#   label of the information the store holds. Without a scheme there are
+#   no levels to label with and nothing is judged, so the classification
+#   policy is this policy's declared input.
 # custom:
 #   controls: ["5.12", "5.13"]
 #   severity: low
 #   coverage: supporting
-#   inputs:
-#     - resource:aws_s3_bucket
-#     - resource:aws_db_instance
-#     - resource:aws_rds_cluster
-#     - resource:aws_dynamodb_table
-#     - resource:aws_ebs_volume
-#     - resource:aws_ebs_snapshot
-#     - resource:aws_efs_file_system
-#     - resource:aws_fsx_lustre_file_system
-#     - resource:aws_fsx_windows_file_system
-#     - resource:aws_fsx_ontap_file_system
-#     - resource:aws_fsx_openzfs_file_system
-#     - resource:aws_elasticache_cluster
-#     - resource:aws_elasticache_replication_group
-#     - resource:aws_redshift_cluster
-#     - resource:aws_docdb_cluster
-#     - resource:aws_neptune_cluster
-#     - resource:aws_opensearch_domain
-#     - resource:aws_elasticsearch_domain
-#     - resource:aws_kinesis_stream
-#     - resource:aws_sqs_queue
-#     - resource:aws_backup_vault
-#     - resource:aws_secretsmanager_secret
+#   inputs: ["evidence:policy"]
 #   remediation: |
 #     Tag each data store with the classification of the information it
 #     holds (tags = { classification = "confidential" }), using the levels of
@@ -78,6 +59,7 @@ keys := {"classification", "dataclassification", "informationclassification"}
 levels := governance.classification_levels
 
 deny contains f if {
+	count(levels) > 0
 	some t in stores
 	some r in tf.resources(t)
 	tags.known(r)

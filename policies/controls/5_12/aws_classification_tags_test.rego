@@ -16,8 +16,8 @@ test_pass_labelled_with_scheme_level if {
 	count(check.deny) == 0 with data.facts as testing.facts([scheme, table({"DataClassification": "Confidential"})])
 }
 
-test_pass_any_label_without_scheme if {
-	count(check.deny) == 0 with data.facts as testing.facts([table({"classification": "whatever"})])
+test_pass_nothing_judged_without_scheme if {
+	count(check.deny) == 0 with data.facts as testing.facts([table({"Name": "sessions"})])
 }
 
 test_pass_not_a_data_store if {

@@ -1,17 +1,19 @@
 # METADATA
-# title: AWS resources carry an asset tag linking them to the asset register
+# title: AWS resources carry an asset tag naming an asset in the register
 # description: |
-#   Every AWS resource whose complete set of tags is known (tags_all, which
-#   includes the provider's default_tags) carries an asset tag (key asset
-#   or asset_id, in any case or punctuation) and, when an asset register is
-#   declared, the tag names an asset in use in it (by asset id), so that
-#   each cloud resource is accounted for by an owned inventory entry.
-#   Resource types that take no tags are not judged.
+#   When the organisation declares an asset register, every AWS resource
+#   whose complete set of tags is known (tags_all, which includes the
+#   provider's default_tags) carries an asset tag (key asset or asset_id,
+#   in any case or punctuation) naming, by asset id, an asset in use in the
+#   register, so that each cloud resource is accounted for by an owned
+#   inventory entry. Resource types that take no tags are not judged.
+#   Without an asset register there is nothing to link to and nothing is
+#   judged, so the register is this policy's declared input.
 # custom:
 #   controls: ["5.9"]
 #   severity: low
 #   coverage: supporting
-#   inputs: ["resource"]
+#   inputs: ["evidence:asset_register"]
 #   remediation: |
 #     Tag every resource with the id of the asset it belongs to, most simply
 #     with default_tags { tags = { asset = "AWS-PROD" } } in the AWS provider
@@ -29,6 +31,7 @@ registered := {e.entry.id | some e in evidence.entries("asset_register")}
 in_use := {e.entry.id | some e in governance.active_assets}
 
 deny contains f if {
+	count(registered) > 0
 	some r in tags.aws_resources
 	tags.known(r)
 	count(tags.values(r, keys)) == 0

@@ -15,8 +15,12 @@ test_pass_tagged_with_registered_asset if {
 	count(check.deny) == 0 with data.facts as facts
 }
 
-test_pass_tagged_without_register if {
-	count(check.deny) == 0 with data.facts as testing.facts([bucket({"asset_id": "ANYTHING"})])
+test_pass_nothing_judged_without_register if {
+	count(check.deny) == 0 with data.facts as testing.facts([bucket({"Name": "acme-data"})])
+}
+
+test_pass_asset_id_key_variant if {
+	count(check.deny) == 0 with data.facts as testing.facts([assets, bucket({"asset_id": "AWS-PROD"})])
 }
 
 test_pass_tags_unknown_or_untaggable if {

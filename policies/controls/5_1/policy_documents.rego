@@ -1,5 +1,5 @@
 # METADATA
-# title: Information security policy and topic-specific policies are approved, current and communicated
+# title: Policies are approved, current and communicated
 # description: |
 #   The top-level information security policy (policy record with topic
 #   information_security) and the topic-specific policies every ISMS needs

@@ -1,5 +1,5 @@
 # METADATA
-# title: The acceptable use policy is current, communicated and acknowledged by everyone
+# title: Acceptable use policy current and acknowledged by all
 # description: |
 #   An acceptable use policy (policy topic acceptable_use) is in force,
 #   approved, inside its review period and communicated on or after its

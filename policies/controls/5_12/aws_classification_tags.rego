@@ -1,5 +1,5 @@
 # METADATA
-# title: AWS data stores are labelled with their classification
+# title: AWS data stores tagged with a classification
 # description: |
 #   When an approved information classification policy in force lists the
 #   levels of its scheme (classification_levels), every AWS resource that

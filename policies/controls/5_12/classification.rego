@@ -1,5 +1,5 @@
 # METADATA
-# title: A classification scheme is in force and every asset in use is classified by it
+# title: Every asset in use is classified by a current scheme
 # description: |
 #   An information classification policy (policy topic
 #   information_classification) is in force, approved, inside its review

@@ -1,5 +1,5 @@
 # METADATA
-# title: The information transfer policy is approved, current and communicated
+# title: Information transfer policy current, communicated
 # description: |
 #   An information transfer policy (policy topic information_transfer:
 #   the rules for sending information by e-mail, file transfer, removable

@@ -1,5 +1,5 @@
 # METADATA
-# title: The access control policy is approved, current and communicated
+# title: Access control policy current and communicated
 # description: |
 #   An access control policy (policy topic access_control: need-to-know,
 #   least privilege, how access is requested, approved, reviewed and

@@ -1,5 +1,5 @@
 # METADATA
-# title: Identities are unique and leavers' access is revoked by their next day
+# title: Leavers' access revoked promptly; one identity each
 # description: |
 #   Every person in the personnel register has one identity (no two
 #   entries share an id, unless one ended before the other started: a

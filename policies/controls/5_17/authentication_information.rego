@@ -1,5 +1,5 @@
 # METADATA
-# title: Authentication information is managed by an approved, current process
+# title: Authentication procedure is in force
 # description: |
 #   A procedure or policy for authentication information (record topic
 #   authentication_information: issuing, resetting and revoking passwords,

@@ -1,5 +1,5 @@
 # METADATA
-# title: Core information security roles are assigned to people who work here
+# title: Core ISMS roles held by people who work here
 # description: |
 #   The role register is approved and inside its review period, and names a
 #   holder for each core ISMS function: a top management sponsor, an

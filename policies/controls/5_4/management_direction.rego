@@ -1,5 +1,5 @@
 # METADATA
-# title: Top management sponsors the ISMS and approves its policy and roles
+# title: Top management approves the policy and the roles
 # description: |
 #   Management direction is on record: an active person holds the top
 #   management sponsor role in the role register (function top_management,

@@ -1,5 +1,5 @@
 # METADATA
-# title: Contacts with authorities are listed and verified yearly
+# title: Authority contacts listed and verified yearly
 # description: |
 #   The contact register is approved and inside its review period, lists at
 #   least one authority (entry type authority: regulators, data protection

@@ -1,5 +1,5 @@
 # METADATA
-# title: Special interest group memberships are listed and current
+# title: Special interest groups listed, verified yearly
 # description: |
 #   The contact register is approved and inside its review period, lists at
 #   least one special interest group, forum or information sharing

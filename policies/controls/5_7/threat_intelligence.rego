@@ -1,5 +1,5 @@
 # METADATA
-# title: Threat intelligence sources are reviewed at least every 3 months
+# title: Threat intelligence sources reviewed every 3 months
 # description: |
 #   The threat intelligence register is approved and inside its review
 #   period, lists at least one source, and every source was last reviewed

@@ -1,5 +1,5 @@
 # METADATA
-# title: Active projects have a current security assessment and requirements
+# title: Active projects are security-assessed yearly
 # description: |
 #   The project register is approved and inside its review period, and
 #   every active project (status active) has an information security risk

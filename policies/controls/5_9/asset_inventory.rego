@@ -1,5 +1,5 @@
 # METADATA
-# title: The asset inventory is current, complete and owned by active personnel
+# title: Asset register current, owned by active personnel
 # description: |
 #   The asset register is approved and inside its review period; asset ids
 #   are unique across asset registers; every asset in use (status active,

@@ -1,5 +1,5 @@
 # METADATA
-# title: AWS resources carry an asset tag naming an asset in the register
+# title: AWS resources tagged with an asset in the register
 # description: |
 #   When the organisation declares an asset register, every AWS resource
 #   whose complete set of tags is known (tags_all, which includes the

@@ -358,7 +358,7 @@ func TestControlsCommand(t *testing.T) {
 	}
 	cat := builtinCatalog(t)
 	for _, e := range entries {
-		if slices.Contains(controlsWithPolicies, e.ID) != (len(e.Policies) > 0) {
+		if (slices.Contains(controlsWithPolicies, e.ID) || slices.Contains(organizationalAControls, e.ID)) != (len(e.Policies) > 0) {
 			t.Errorf("control %s has policies %v", e.ID, e.Policies)
 		}
 		want, _ := cat.Lookup(e.ID)
@@ -418,13 +418,21 @@ func TestControlsShow(t *testing.T) {
 		{
 			args: []string{"controls", "show", "5.1"},
 			id:   "5.1",
-			want: []string{"5.1  Policies for information security", "M, manual", "new in 2022:               no", "Policies: none; 5.1 is reported not assessed"},
+			want: []string{
+				"5.1  Policies for information security", "M, manual", "new in 2022:               no",
+				"Policies (1, best coverage partial):", "c5_1.policy_documents:", "inputs: evidence:policy\n",
+			},
+		},
+		{
+			args: []string{"controls", "show", "5.32"},
+			id:   "5.32",
+			want: []string{"5.32  Intellectual property rights", "M, manual", "Policies: none; 5.32 is reported not assessed"},
 			not:  []string{"coverage"},
 		},
 		{
 			args: []string{"controls", "show", "5.9", "--policy", "../../testdata/policies/custom"},
 			id:   "5.9",
-			want: []string{"Policies (1, best coverage supporting):", "c5_9.example_owner_tag: S3 buckets name an owner", "coverage supporting, severity low"},
+			want: []string{"Policies (3, best coverage partial):", "c5_9.example_owner_tag: S3 buckets name an owner", "coverage supporting, severity low"},
 		},
 	}
 	for _, tt := range tests {

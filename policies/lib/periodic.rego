@@ -37,6 +37,6 @@ latest_record(rs, field) := candidates[0] if {
 # of something last done on date falls due.
 due_day(date, months) := evidence.day(time.format(time.add_date(evidence.ns(date), 0, months, 0)))
 
-# hours_between returns how many hours date b lies after date a (negative
-# when before).
-hours_between(a, b) := (evidence.ns(b) - evidence.ns(a)) / 3600000000000
+# hours_between returns how many whole hours date b lies after date a
+# (negative when before).
+hours_between(a, b) := floor((evidence.ns(b) - evidence.ns(a)) / 3600000000000)

@@ -34,4 +34,5 @@ test_due_day_and_hours if {
 	periodic.due_day("2025-09-12T00:00:00Z", 12) == "2026-09-12"
 	periodic.hours_between("2026-05-01T10:00:00Z", "2026-05-04T09:00:00Z") == 71
 	periodic.hours_between("2026-05-04T09:00:00Z", "2026-05-01T10:00:00Z") == -71
+	periodic.hours_between("2026-05-01T10:00:00Z", "2026-05-01T10:59:59Z") == 0
 }

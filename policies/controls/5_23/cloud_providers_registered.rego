@@ -44,15 +44,20 @@ names := {
 
 # used maps each supplier's Terraform provider to the ids of the managed
 # resources it runs, sorted.
-used := {p: ids |
+used := {p: sort(ids) |
+	some p in providers
+	ids := [r.id |
+		some t, rs in data.facts.resources_by_type
+		provider(t) == p
+		some r in rs
+	]
+	count(ids) > 0
+}
+
+providers := {p |
 	some t, _ in object.get(data.facts, "resources_by_type", {})
 	p := provider(t)
 	not p in not_suppliers
-	ids := sort([r.id |
-		some u, rs in data.facts.resources_by_type
-		provider(u) == p
-		some r in rs
-	])
 }
 
 provider(t) := split(t, "_")[0]

@@ -20,6 +20,11 @@ not_assessed (no policy, or none of the facts its policies read) or error.
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
 a table and write JSON for a later step. Files are written atomically.
 
+With --bundle and --key, the run is also written as a signed evidence bundle
+(the redacted facts, the report, the exact policies evaluated, a manifest, and
+an in-toto statement in a DSSE envelope and a sigstore bundle) that an auditor
+verifies offline with ` + "`annexa verify`" + ` or with cosign; see docs/bundles.md.
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 --fail-on, 2 usage or input error, or a policy that failed to evaluate.`
 
@@ -28,6 +33,7 @@ type checkOptions struct {
 	policy  policyOptions
 	formats []string
 	failOn  string
+	bundle  bundleOptions
 }
 
 func newCheckCommand(s streams) *cobra.Command {
@@ -43,7 +49,10 @@ func newCheckCommand(s streams) *cobra.Command {
   annexa check --plan tfplan.json --fail-on high --format table --format json=annexa.json
 
   # Add your own policies and make the output reproducible
-  annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31`,
+  annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31
+
+  # Keep signed evidence for the auditor (password from COSIGN_PASSWORD)
+  annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return o.run(cmd, s)
@@ -55,6 +64,7 @@ func newCheckCommand(s streams) *cobra.Command {
 		fmt.Sprintf("output format %s, optionally =FILE (repeatable; default table)", strings.Join(output.Formats(), "|")))
 	cmd.Flags().Var(newEnum(&o.failOn, "low", "low", "medium", "high", "critical", "none"), "fail-on",
 		"exit 1 when a finding is at or above this severity: low|medium|high|critical|none")
+	o.bundle.addFlags(cmd)
 	return cmd
 }
 
@@ -93,6 +103,10 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err != nil {
 		return inputError(err)
 	}
+	signer, err := o.bundle.signer(s)
+	if err != nil {
+		return err
+	}
 	fs, err := o.sources.collect(ctx)
 	if err != nil {
 		return err
@@ -116,6 +130,11 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 			return inputError(err)
 		}
 	}
+	if signer != nil {
+		if err := o.bundle.write(ctx, s, signer, fs, eng, report); err != nil {
+			return err
+		}
+	}
 	if errs := report.Errors(); len(errs) > 0 {
 		return inputError(fmt.Errorf("%d control(s) could not be evaluated, first: %s: %s", len(errs), errs[0].ID, errs[0].Reason))
 	}
@@ -127,7 +146,13 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 
 // writeFileAtomic writes to a temporary file beside path and renames it
 // into place, so a failed run never leaves a partial file under path.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	return writeFileAtomicMode(path, 0o644, write)
+}
+
+// writeFileAtomicMode is writeFileAtomic for a file with the given mode;
+// the temporary file is private (0600) until then.
+func writeFileAtomicMode(path string, mode os.FileMode, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -141,7 +166,7 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err := write(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	if err := tmp.Chmod(mode); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {

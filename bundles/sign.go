@@ -146,7 +146,7 @@ func verifySignature(a *Archive, key signature.Verifier, keyName string) (*signe
 		return nil, failed("%s has payload type %q, want %q", FileDSSE, env.PayloadType, PayloadType)
 	}
 	if err := sigdsse.WrapVerifier(key).VerifySignature(bytes.NewReader(rawEnv), nil); err != nil {
-		return nil, failed("%s: signature does not verify with key %s%s", FileDSSE, keyName, signerIs)
+		return nil, failed("%s: signature does not verify with %s%s", FileDSSE, keyName, signerIs)
 	}
 	material := root.NewTrustedPublicKeyMaterial(func(string) (root.TimeConstrainedVerifier, error) {
 		return root.NewExpiringKey(key, time.Time{}, time.Time{}), nil
@@ -156,7 +156,7 @@ func verifySignature(a *Archive, key signature.Verifier, keyName string) (*signe
 		return nil, fmt.Errorf("sigstore verifier: %w", err)
 	}
 	if _, err := v.Verify(sb, sgverify.NewPolicy(sgverify.WithoutArtifactUnsafe(), sgverify.WithKey())); err != nil {
-		return nil, failed("%s: signature does not verify with key %s%s: %v", FileSigstore, keyName, signerIs, err)
+		return nil, failed("%s: signature does not verify with %s%s: %v", FileSigstore, keyName, signerIs, err)
 	}
 	payload, err := base64.StdEncoding.DecodeString(env.Payload)
 	if err != nil {

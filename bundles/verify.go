@@ -20,7 +20,7 @@ const clockSkew = 5 * time.Minute
 
 // VerifyOptions tune Verify.
 type VerifyOptions struct {
-	// KeyName names the key in messages (its file).
+	// KeyName names the key in messages (its file; default "the given key").
 	KeyName string
 	// Now is the time freshness is judged at (default time.Now()).
 	Now time.Time
@@ -55,7 +55,7 @@ func Verify(ctx context.Context, a *Archive, key signature.Verifier, opts Verify
 		opts.Now = time.Now()
 	}
 	if opts.KeyName == "" {
-		opts.KeyName = "given"
+		opts.KeyName = "the given key"
 	}
 	signed, err := verifySignature(a, key, opts.KeyName)
 	if err != nil {

@@ -201,7 +201,7 @@ func TestTamperedBundles(t *testing.T) {
 			a.Files[FileDSSE] = otherArchive.Files[FileDSSE]
 		}, want: []string{"carry different statements"}},
 		{name: "foreign key", key: "cosign-test",
-			want: []string{"signature does not verify with the given key", "the bundle names the signing key"}},
+			want: []string{"signature does not verify with the given key", "the bundle was signed by the key with hint"}},
 		{name: "other predicate type, validly signed", mutate: func(t *testing.T, a *Archive) {
 			resign(t, a, func([]FileInfo, *Predicate) (string, string) { return "", "https://slsa.dev/provenance/v1" })
 		}, want: []string{`predicate type "https://slsa.dev/provenance/v1"`}},

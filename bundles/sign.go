@@ -140,7 +140,7 @@ func verifySignature(a *Archive, key signature.Verifier, keyName string) (*signe
 	hint := sb.GetVerificationMaterial().GetPublicKey().GetHint()
 	signerIs := ""
 	if hint != "" && hint != keyHint {
-		signerIs = fmt.Sprintf("; the bundle names the signing key %s, but %s is %s", hint, keyName, keyHint)
+		signerIs = fmt.Sprintf("; the bundle was signed by the key with hint %s, %s has hint %s", hint, keyName, keyHint)
 	}
 	if env.PayloadType != PayloadType {
 		return nil, failed("%s has payload type %q, want %q", FileDSSE, env.PayloadType, PayloadType)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -38,6 +39,9 @@ func (o *bundleOptions) addFlags(cmd *cobra.Command) {
 func (o *bundleOptions) signer(s streams) (signature.Signer, error) {
 	if o.path == "" {
 		return nil, nil
+	}
+	if st, err := os.Stat(filepath.Dir(o.path)); err != nil || !st.IsDir() {
+		return nil, inputError(fmt.Errorf("write %s: directory %s does not exist", o.path, filepath.Dir(o.path)))
 	}
 	pemBytes, err := readKeyFile(o.key)
 	if err != nil {

@@ -118,10 +118,13 @@ func writeVerified(b *strings.Builder, res *bundles.Result, keyFile string) {
 	}
 }
 
-// verdictFailed prints every problem and the verdict, and exits 1.
+// verdictFailed prints the problems (when there are several) and the
+// verdict, and exits 1.
 func verdictFailed(w io.Writer, b *strings.Builder, ve *bundles.VerificationError) error {
-	for _, p := range ve.Problems {
-		field(b, "problem", p)
+	if len(ve.Problems) > 1 {
+		for _, p := range ve.Problems {
+			field(b, "problem", p)
+		}
 	}
 	msg := ve.Problems[0]
 	if n := len(ve.Problems) - 1; n > 0 {

@@ -40,11 +40,11 @@ type ReplayResult struct {
 func replay(ctx context.Context, a *Archive, m *Manifest, lim Limits) (*ReplayResult, error) {
 	var fs []facts.Fact
 	if err := json.Unmarshal(a.Files[FileFacts], &fs); err != nil {
-		return nil, fmt.Errorf("replay: read %s: %w", FileFacts, err)
+		return nil, fmt.Errorf("read %s: %w", FileFacts, err)
 	}
 	builtin, sources, err := readPolicyBundle(a.Files[FilePolicies], lim)
 	if err != nil {
-		return nil, fmt.Errorf("replay: %w", err)
+		return nil, fmt.Errorf("%w", err)
 	}
 	eng, err := engine.New(ctx,
 		engine.WithPolicyFS(builtin),
@@ -53,23 +53,23 @@ func replay(ctx context.Context, a *Archive, m *Manifest, lim Limits) (*ReplayRe
 		engine.WithToolVersion(m.Tool.Version),
 	)
 	if err != nil {
-		return nil, fmt.Errorf("replay: load the recorded policies: %w", err)
+		return nil, fmt.Errorf("load the recorded policies: %w", err)
 	}
 	report, err := eng.Evaluate(ctx, fs)
 	if err != nil {
-		return nil, fmt.Errorf("replay: evaluate: %w", err)
+		return nil, fmt.Errorf("evaluate: %w", err)
 	}
 	var rendered bytes.Buffer
 	if err := (output.JSON{}).Write(&rendered, report); err != nil {
-		return nil, fmt.Errorf("replay: render: %w", err)
+		return nil, fmt.Errorf("render: %w", err)
 	}
 	recorded, err := sections(a.Files[FileReport])
 	if err != nil {
-		return nil, fmt.Errorf("replay: read %s: %w", FileReport, err)
+		return nil, fmt.Errorf("read %s: %w", FileReport, err)
 	}
 	replayed, err := sections(rendered.Bytes())
 	if err != nil {
-		return nil, fmt.Errorf("replay: %w", err)
+		return nil, fmt.Errorf("%w", err)
 	}
 	rr := &ReplayResult{
 		Facts:       len(fs),

@@ -44,7 +44,7 @@ func replay(ctx context.Context, a *Archive, m *Manifest, lim Limits) (*ReplayRe
 	}
 	builtin, sources, err := readPolicyBundle(a.Files[FilePolicies], lim)
 	if err != nil {
-		return nil, fmt.Errorf("%w", err)
+		return nil, err
 	}
 	eng, err := engine.New(ctx,
 		engine.WithPolicyFS(builtin),
@@ -69,7 +69,7 @@ func replay(ctx context.Context, a *Archive, m *Manifest, lim Limits) (*ReplayRe
 	}
 	replayed, err := sections(rendered.Bytes())
 	if err != nil {
-		return nil, fmt.Errorf("%w", err)
+		return nil, fmt.Errorf("render: %w", err)
 	}
 	rr := &ReplayResult{
 		Facts:       len(fs),

@@ -3,17 +3,20 @@ package bundles
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/providers/facts"
 )
 
 // policyFilesOf reads a recorded policy bundle back into engine.PolicyFiles.
@@ -132,5 +135,40 @@ func TestMemFS(t *testing.T) {
 	}
 	if _, err := m.Open("nope"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("Open(nope) = %v, want ErrNotExist", err)
+	}
+}
+
+// TestFactsFileIsWhatPoliciesSaw: each fact in facts.json is, as JSON, the
+// document the engine gave the policies, and reads back into the same fact.
+func TestFactsFileIsWhatPoliciesSaw(t *testing.T) {
+	ev := evidence(t, effective)
+	a := mustRead(t, writeBundle(t, ev, loadSigner(t, "annexa-test")))
+	facts.Sort(ev.Facts)
+	var recorded []map[string]any
+	if err := json.Unmarshal(a.Files[FileFacts], &recorded); err != nil {
+		t.Fatal(err)
+	}
+	var back []facts.Fact
+	if err := json.Unmarshal(a.Files[FileFacts], &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(recorded) != len(ev.Facts) || len(back) != len(ev.Facts) {
+		t.Fatalf("%d facts recorded, %d read back, the run had %d", len(recorded), len(back), len(ev.Facts))
+	}
+	for i := range ev.Facts {
+		doc, err := json.Marshal(ev.Facts[i].Document())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want map[string]any
+		if err := json.Unmarshal(doc, &want); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(recorded[i], want) {
+			t.Errorf("facts.json entry %d:\n got %v\nwant %v", i, recorded[i], want)
+		}
+		if !reflect.DeepEqual(back[i], ev.Facts[i]) {
+			t.Errorf("fact %s does not read back as it was:\n got %#v\nwant %#v", ev.Facts[i].ID, back[i], ev.Facts[i])
+		}
 	}
 }

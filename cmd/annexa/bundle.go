@@ -96,7 +96,10 @@ func newBundleCommand(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bundle",
 		Short: "Work with evidence bundles: inspect one",
-		Args:  cobra.NoArgs,
+		Long: `Evidence bundles are written by ` + "`annexa check --bundle FILE --key cosign.key`" + ` and
+verified with ` + "`annexa verify`" + `; see docs/bundles.md.`,
+		Example: `  annexa bundle inspect evidence.tar.gz`,
+		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			return inputError(errors.New("bundle needs a subcommand: inspect"))
 		},

@@ -101,16 +101,16 @@ func KeyHint(pub crypto.PublicKey) (string, error) {
 	return base64.StdEncoding.EncodeToString(sum[:]), nil
 }
 
-func publicKeyOf(v interface {
+// hintOf is the key hint of a signer's or verifier's public key.
+func hintOf(k interface {
 	PublicKey(...signature.PublicKeyOption) (crypto.PublicKey, error)
-}) (crypto.PublicKey, string, error) {
-	pub, err := v.PublicKey()
+}) (string, error) {
+	pub, err := k.PublicKey()
 	if err != nil {
-		return nil, "", err
+		return "", err
 	}
 	if pub == nil {
-		return nil, "", errors.New("no public key")
+		return "", errors.New("no public key")
 	}
-	hint, err := KeyHint(pub)
-	return pub, hint, err
+	return KeyHint(pub)
 }

@@ -63,7 +63,7 @@ func newStatement(subjects []FileInfo, pred *Predicate) ([]byte, error) {
 // has no transparency log entries (the bundle is verified offline, against
 // a key the auditor holds).
 func signStatement(ctx context.Context, signer signature.Signer, payload []byte) (envelope, sigstoreBundle []byte, err error) {
-	_, hint, err := publicKeyOf(signer)
+	hint, err := hintOf(signer)
 	if err != nil {
 		return nil, nil, fmt.Errorf("signing key: %w", err)
 	}
@@ -114,7 +114,7 @@ type signedStatement struct {
 // sigstore-go's verifier (as cosign does), and that both carry the same
 // statement. The statement must be in-toto v1 with annexa's predicate type.
 func verifySignature(a *Archive, key signature.Verifier, keyName string) (*signedStatement, error) {
-	_, keyHint, err := publicKeyOf(key)
+	keyHint, err := hintOf(key)
 	if err != nil {
 		return nil, fmt.Errorf("key %s: %w", keyName, err)
 	}

@@ -61,7 +61,7 @@ func Verify(ctx context.Context, a *Archive, key signature.Verifier, opts Verify
 	if err != nil {
 		return nil, err
 	}
-	_, keyHint, err := publicKeyOf(key)
+	keyHint, err := hintOf(key)
 	if err != nil {
 		return nil, err
 	}

@@ -42,7 +42,7 @@ func Write(ctx context.Context, w io.Writer, ev *Evidence, signer signature.Sign
 	if ev.Report == nil {
 		return errors.New("write bundle: no report")
 	}
-	_, hint, err := publicKeyOf(signer)
+	hint, err := hintOf(signer)
 	if err != nil {
 		return fmt.Errorf("write bundle: signing key: %w", err)
 	}

@@ -104,7 +104,6 @@ func signStatement(ctx context.Context, signer signature.Signer, payload []byte)
 
 // signedStatement is a statement whose signature checked out.
 type signedStatement struct {
-	hint      string // the hint the sigstore bundle gives
 	statement *intoto.Statement
 	predicate *Predicate
 }
@@ -170,7 +169,7 @@ func verifySignature(a *Archive, key signature.Verifier, keyName string) (*signe
 	if err != nil {
 		return nil, err
 	}
-	return &signedStatement{hint: hint, statement: st, predicate: pred}, nil
+	return &signedStatement{statement: st, predicate: pred}, nil
 }
 
 // parseStatement reads an in-toto v1 statement with annexa's predicate.

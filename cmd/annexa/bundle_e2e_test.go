@@ -314,8 +314,8 @@ func TestBundleInspect(t *testing.T) {
 }
 
 // TestNoSecretInBundleE2E writes a bundle through the binary from every
-// plan with sensitive values and searches every file, the nested OPA
-// bundle's files and the signed statement for them.
+// plan with sensitive values, verifies and replays it, and searches every
+// file, the nested OPA bundle's files and the signed statement for them.
 func TestNoSecretInBundleE2E(t *testing.T) {
 	plans := []string{bundlePlan}
 	for _, p := range []string{compliantPlan, noncompliantPlan} {
@@ -337,6 +337,10 @@ func TestNoSecretInBundleE2E(t *testing.T) {
 		res := annexaIn(t, dir, withPassword, "check", "--plan", abs(t, plan), "--bundle", "b.tar.gz", "--key", abs(t, "../../testdata/keys/annexa-test.key"))
 		if res.code > 1 {
 			t.Fatalf("check --bundle %s: exit %d\n%s", plan, res.code, res.stderr)
+		}
+		res = annexaIn(t, dir, nil, "verify", "b.tar.gz", "--key", abs(t, "../../testdata/keys/annexa-test.pub"), "--replay")
+		if res.code != 0 || !strings.Contains(res.stdout, "replay identical") {
+			t.Errorf("verify --replay of the bundle of %s: exit %d\n%s%s", plan, res.code, res.stdout, res.stderr)
 		}
 		files := unpack(t, filepath.Join(dir, "b.tar.gz"))
 		for name, data := range files {

@@ -48,11 +48,11 @@ func newCheckCommand(s streams) *cobra.Command {
   # CI gate: fail only on high and critical, keep JSON for later
   annexa check --plan tfplan.json --fail-on high --format table --format json=annexa.json
 
-  # Add your own policies and make the output reproducible
-  annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31
-
   # Keep signed evidence for the auditor (password from COSIGN_PASSWORD)
-  annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key`,
+  annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key
+
+  # Add your own policies and make the output reproducible
+  annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return o.run(cmd, s)
@@ -99,13 +99,14 @@ func parseFormats(specs []string) ([]formatSpec, error) {
 
 func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	ctx := cmd.Context()
-	formats, err := parseFormats(o.formats)
-	if err != nil {
-		return inputError(err)
-	}
+	// The signing key is loaded first, so a wrong password fails fast.
 	signer, err := o.bundle.signer(s)
 	if err != nil {
 		return err
+	}
+	formats, err := parseFormats(o.formats)
+	if err != nil {
+		return inputError(err)
 	}
 	fs, err := o.sources.collect(ctx)
 	if err != nil {

@@ -27,9 +27,10 @@ test-rego:
 fmt-rego:
 	$(OPA) fmt --write policies
 
-## bench: throughput of the check pipeline on generated 1k and 10k resource plans
+## bench: throughput of the check pipeline on generated 1k and 10k resource plans,
+## and of writing and verifying (and replaying) evidence bundles of that size
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/ ./bundles/
 
 ## demo: check the demo organisation in testdata/demo (its project file names
 ## a plan and evidence records; some findings are expected)

@@ -52,20 +52,34 @@ days_after(date, n) := evidence.day(time.format(time.add_date(evidence.ns(date),
 # completions maps each person to the dates, up to now, on which they
 # completed a course recorded in the training records accepted by audience
 # (a set of audiences; a record without an audience counts as "all").
-completions(audiences) := {person: dates |
-	some e in evidence.entries("training_record")
-	person := e.entry.person
+completions(audiences) := dates_by_person([r |
+	some r in evidence.records("training_record")
+	audience(r) in audiences
+])
+
+audience(r) := object.get(r.attributes, "audience", "all")
+
+# completions_covering maps each person to the dates, up to now, on which
+# they completed a course whose training record lists control ctl: the
+# record declares that the course teaches what the control needs.
+completions_covering(ctl) := dates_by_person([r |
+	some r in evidence.records("training_record")
+	ctl in r.attributes.controls
+])
+
+dates_by_person(rs) := {person: dates |
+	some r in rs
+	some e in r.attributes.entries
+	person := e.person
 	dates := {d |
-		some f in evidence.entries("training_record")
-		f.entry.person == person
-		audience(f.record) in audiences
-		d := f.entry.completed_at
+		some q in rs
+		some f in q.attributes.entries
+		f.person == person
+		d := f.completed_at
 		not evidence.in_future(d)
 	}
 	count(dates) > 0
 }
-
-audience(r) := object.get(r.attributes, "audience", "all")
 
 # training_due returns when a person next has to complete a recurring
 # course (as nanoseconds): grace_days after they started, and months after
@@ -76,12 +90,11 @@ training_due(p, dates, grace_days, months) := max({first, refresh}) if {
 	refresh := time.add_date(evidence.ns(evidence.latest(dates)), 0, months, 0)
 } else := time.add_date(evidence.ns(p.start_date), 0, 0, grace_days)
 
-# training_findings checks that every active person completed a course of
-# one of the audiences within months, new joiners within grace_days of
-# starting; course names the course in messages. people is the set of
-# register entries (staff shape) the course is required of.
-training_findings(people, audiences, course, grace_days, months) := {f |
-	done := completions(audiences)
+# training_findings checks that each of people (register entries in the
+# staff shape) completed a course within grace_days of starting and then at
+# least every months; done maps people to their completion dates (see
+# completions) and course names the course in messages.
+training_findings(people, done, course, grace_days, months) := {f |
 	some s in people
 	dates := object.get(done, s.entry.id, set())
 	due := training_due(s.entry, dates, grace_days, months)

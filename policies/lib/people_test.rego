@@ -60,3 +60,9 @@ test_training_due if {
 	old := {"id": "ben@example.com", "start_date": "2020-01-01T00:00:00Z"}
 	people.training_due(old, {"2025-06-01T00:00:00Z", "2024-06-01T00:00:00Z"}, 30, 12) == ns("2026-06-01T00:00:00Z")
 }
+
+test_completions_covering_a_control if {
+	sat := testing.evidence("training_record", "SAT", {"course": "Awareness", "controls": ["6.3", "6.8"], "entries": [{"person": "ana@example.com", "completed_at": "2026-01-10T00:00:00Z"}]})
+	dev := testing.evidence("training_record", "DEV", {"course": "Secure coding", "controls": ["8.28"], "entries": [{"person": "ben@example.com", "completed_at": "2026-01-10T00:00:00Z"}]})
+	people.completions_covering("6.8") == {"ana@example.com": {"2026-01-10T00:00:00Z"}} with data.facts as testing.facts([sat, dev]) with data.run as run
+}

@@ -31,5 +31,5 @@ refresh_months := 12
 deny contains f if some f in people.register_missing
 
 deny contains f if {
-	some f in people.training_findings(people.staff, {"all", "new_joiners"}, "security awareness training", new_joiner_days, refresh_months)
+	some f in people.training_findings(people.staff, people.completions({"all", "new_joiners"}), "security awareness training", new_joiner_days, refresh_months)
 }

@@ -29,5 +29,5 @@ deny contains f if some f in people.register_missing
 
 deny contains f if {
 	privileged := [s | some s in people.staff; s.entry.privileged == true]
-	some f in people.training_findings(privileged, {"privileged"}, "privileged-user training", new_joiner_days, refresh_months)
+	some f in people.training_findings(privileged, people.completions({"privileged"}), "privileged-user training", new_joiner_days, refresh_months)
 }

@@ -215,3 +215,11 @@ maintenance_key(m) := [m.entry.performed_at, rank[object.get(m.entry, "result", 
 
 # maintenance_ref is the resource id of a maintenance record entry.
 maintenance_ref(m) := sprintf("%s#%s", [m.record.id, m.entry.asset])
+
+# asset_label names an asset for a message: "Office UPS (NET-UPS-01)", or
+# only the id when the asset register does not list it.
+asset_label(id) := sprintf("%s (%s)", [names[id], id]) if {
+	names[id]
+} else := id
+
+names := {a.entry.id: a.entry.name | some a in evidence.entries("asset_register")}

@@ -87,3 +87,8 @@ test_latest_maintenance_per_asset if {
 	object.keys(ms) == {"UPS-1"}
 	ms["UPS-1"].entry.performed_at == "2026-04-01T00:00:00Z"
 }
+
+test_asset_label if {
+	physical.asset_label("LT-1") == "Laptop (LT-1)" with data.facts as testing.facts([register])
+	physical.asset_label("NAS-9") == "NAS-9" with data.facts as testing.facts([register])
+}

@@ -49,35 +49,42 @@ on_or_before(a, b) if evidence.day(a) <= evidence.day(b)
 # days_after returns date plus n days as a YYYY-MM-DD day.
 days_after(date, n) := evidence.day(time.format(time.add_date(evidence.ns(date), 0, 0, n)))
 
-# completions maps each person to the dates, up to now, on which they
-# completed a course recorded in the training records accepted by audience
-# (a set of audiences; a record without an audience counts as "all").
-completions(audiences) := dates_by_person([r |
+# trainings lists every training completion up to now, each as
+# {"person", "completed_at", "audience", "controls"}; a record without an
+# audience is for all.
+trainings := [t |
 	some r in evidence.records("training_record")
-	audience(r) in audiences
-])
-
-audience(r) := object.get(r.attributes, "audience", "all")
-
-# completions_covering maps each person to the dates, up to now, on which
-# they completed a course whose training record lists control ctl: the
-# record declares that the course teaches what the control needs.
-completions_covering(ctl) := dates_by_person([r |
-	some r in evidence.records("training_record")
-	ctl in r.attributes.controls
-])
-
-dates_by_person(rs) := {person: dates |
-	some r in rs
 	some e in r.attributes.entries
-	person := e.person
-	dates := {d |
-		some q in rs
-		some f in q.attributes.entries
-		f.person == person
-		d := f.completed_at
-		not evidence.in_future(d)
+	not evidence.in_future(e.completed_at)
+	t := {
+		"person": e.person,
+		"completed_at": e.completed_at,
+		"audience": object.get(r.attributes, "audience", "all"),
+		"controls": r.attributes.controls,
 	}
+]
+
+# trainings_by_person groups trainings by person. The comprehension keyed
+# on person is indexed by OPA, so grouping stays linear in the entries.
+trainings_by_person[person] := ts if {
+	some person in {t.person | some t in trainings}
+	ts := [t | some t in trainings; t.person == person]
+}
+
+# completions maps each person to the dates on which they completed a
+# course of one of audiences (a set).
+completions(audiences) := {person: dates |
+	some person, ts in trainings_by_person
+	dates := {t.completed_at | some t in ts; t.audience in audiences}
+	count(dates) > 0
+}
+
+# completions_covering maps each person to the dates on which they
+# completed a course whose training record lists control ctl: the record
+# declares that the course teaches what the control needs.
+completions_covering(ctl) := {person: dates |
+	some person, ts in trainings_by_person
+	dates := {t.completed_at | some t in ts; ctl in t.controls}
 	count(dates) > 0
 }
 

@@ -187,28 +187,30 @@ disposal_ref(d) := sprintf("%s#%s", [d.record.id, d.entry.asset])
 
 # maintenance maps each asset to its latest maintenance entry performed up
 # to now, as {"record", "entry"}; assets the register no longer has in use
-# are left out.
-maintenance := {asset: latest_maintenance(asset) |
-	some m in evidence.entries("equipment_maintenance")
-	asset := m.entry.asset
-	not retired_asset(asset)
-}
-
-retired_asset(id) if {
-	some a in evidence.entries("asset_register")
-	a.entry.id == id
-	not in_use(a.entry)
-}
-
-latest_maintenance(asset) := m if {
-	ms := [n |
-		some n in evidence.entries("equipment_maintenance")
-		n.entry.asset == asset
-		not evidence.in_future(n.entry.performed_at)
-	]
+# are left out. Of two entries on the same day the worse result counts.
+maintenance[asset] := m if {
+	some asset, ms in maintenance_by_asset
 	key := max({maintenance_key(n) | some n in ms})
 	some m in ms
 	maintenance_key(m) == key
+}
+
+maintenance_done := [m |
+	some m in evidence.entries("equipment_maintenance")
+	not evidence.in_future(m.entry.performed_at)
+]
+
+# maintenance_by_asset groups entries by asset with an indexed
+# comprehension, so large logs stay linear.
+maintenance_by_asset[asset] := ms if {
+	some asset in {m.entry.asset | some m in maintenance_done}
+	not asset in gone_assets
+	ms := [m | some m in maintenance_done; m.entry.asset == asset]
+}
+
+gone_assets := {a.entry.id |
+	some a in evidence.entries("asset_register")
+	not in_use(a.entry)
 }
 
 maintenance_key(m) := [m.entry.performed_at, rank[object.get(m.entry, "result", "pass")], m.record.id]

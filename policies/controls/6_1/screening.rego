@@ -24,9 +24,18 @@ import data.annexa.lib.people
 
 deny contains f if some f in people.register_missing
 
+entries := [e.entry | some e in evidence.entries("screening_record")]
+
+# by_person groups the screening entries by person (an indexed
+# comprehension, so linear in the entries).
+by_person[person] := es if {
+	some person in {e.person | some e in entries}
+	es := [e | some e in entries; e.person == person]
+}
+
 deny contains finding if {
 	some s in people.staff
-	screenings := [e | some e in evidence.entries("screening_record"); e.entry.person == s.entry.id]
+	screenings := object.get(by_person, s.entry.id, [])
 	not screened_in_time(s.entry, screenings)
 	finding := {
 		"msg": message(s.entry, screenings),
@@ -37,8 +46,8 @@ deny contains finding if {
 
 screened_in_time(p, screenings) if {
 	some e in screenings
-	people.on_or_before(e.entry.completed_at, p.start_date)
-	passed(e.entry)
+	people.on_or_before(e.completed_at, p.start_date)
+	passed(e)
 }
 
 passed(e) if object.get(e, "result", "pass") == "pass"
@@ -46,13 +55,13 @@ passed(e) if object.get(e, "result", "pass") == "pass"
 message(p, screenings) := sprintf("%s has no screening on file", [people.who(p)]) if {
 	count(screenings) == 0
 } else := sprintf("the screening of %s completed on %s had the result %s", [people.who(p), last[0], last[1]]) if {
-	timely := sort([[evidence.day(e.entry.completed_at), e.entry.result] |
+	timely := sort([[evidence.day(e.completed_at), e.result] |
 		some e in screenings
-		people.on_or_before(e.entry.completed_at, p.start_date)
+		people.on_or_before(e.completed_at, p.start_date)
 	])
 	count(timely) > 0
 	last := timely[count(timely) - 1]
 } else := sprintf(
 	"%s started on %s but was first screened on %s, after starting",
-	[people.who(p), evidence.day(p.start_date), evidence.day(min({e.entry.completed_at | some e in screenings}))],
+	[people.who(p), evidence.day(p.start_date), evidence.day(min({e.completed_at | some e in screenings}))],
 )

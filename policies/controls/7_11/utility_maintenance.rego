@@ -34,8 +34,8 @@ utilities := {m.entry.asset |
 }
 
 deny contains finding if {
-	some asset in utilities
-	m := physical.maintenance[asset]
+	some asset, m in physical.maintenance
+	asset in utilities
 	evidence.older_than(m.entry.performed_at, service_months)
 	finding := {
 		"msg": sprintf(
@@ -48,8 +48,8 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some asset in utilities
-	m := physical.maintenance[asset]
+	some asset, m in physical.maintenance
+	asset in utilities
 	m.entry.result in {"fail", "partial"}
 	finding := {
 		"msg": sprintf(

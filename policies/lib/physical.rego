@@ -92,7 +92,7 @@ register_findings := {evidence.missing("asset_register", "asset register listing
 	evidence.declared
 	count(evidence.records("asset_register")) == 0
 } else := {{
-	"msg": sprintf("asset register %s lists no site (an asset of type site), so no premises can be checked; list the offices and other premises, or exclude the physical controls in the Statement of Applicability", [r.attributes.id]),
+	"msg": sprintf("Asset register %s lists no site (an asset of type site), so no premises can be checked; list the offices and other premises, or exclude the physical controls in the Statement of Applicability", [r.attributes.id]),
 	"resource": r.id,
 }} if {
 	count(sites) == 0
@@ -103,7 +103,7 @@ never_findings(check, true) := {f |
 	some s in sites
 	count(results(s.entry.id, check)) == 0
 	f := {
-		"msg": sprintf("site %s has no physical inspection of %s on file", [site_name(s), labels[check]]),
+		"msg": sprintf("Site %s has no physical inspection of %s on file", [site_name(s), labels[check]]),
 		"resource": ref(s),
 		"details": {"site": s.entry.id, "check": check},
 	}
@@ -124,7 +124,7 @@ result_findings(s, check, x) := {f |
 	f := {
 		"msg": sprintf(
 			"%s at site %s was last inspected on %s (%s), more than %d months ago",
-			[labels[check], site_name(s), evidence.day(x.record.attributes.performed_at), x.record.attributes.id, inspection_months],
+			[capitalized(labels[check]), site_name(s), evidence.day(x.record.attributes.performed_at), x.record.attributes.id, inspection_months],
 		),
 		"resource": x.record.id,
 		"details": details(s, check, x),
@@ -134,12 +134,14 @@ result_findings(s, check, x) := {f |
 	f := {
 		"msg": sprintf(
 			"%s check at site %s %s at the inspection of %s (%s)%s",
-			[labels[check], site_name(s), verdict[x.check.result], evidence.day(x.record.attributes.performed_at), x.record.attributes.id, note(x.check)],
+			[capitalized(labels[check]), site_name(s), verdict[x.check.result], evidence.day(x.record.attributes.performed_at), x.record.attributes.id, note(x.check)],
 		),
 		"resource": x.record.id,
 		"details": details(s, check, x),
 	}
 }
+
+capitalized(s) := concat("", [upper(substring(s, 0, 1)), substring(s, 1, -1)])
 
 verdict := {"fail": "failed", "partial": "was only partly met"}
 

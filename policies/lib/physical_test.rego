@@ -50,8 +50,8 @@ test_failed_stale_inspection_gives_two_findings if {
 	a := inspection("I-1", "SITE-A", "2025-10-01T00:00:00Z", [{"check": "cabling", "result": "fail", "notes": " loose patch cables "}])
 	c := inspection("I-3", "SITE-C", "2026-04-01T00:00:00Z", [{"check": "cabling", "result": "pass"}])
 	[f.msg | some f in findings([register, a, c], "cabling", true)] == [
-		"cabling security at site Head office (SITE-A) was last inspected on 2025-10-01 (I-1), more than 12 months ago",
-		"cabling security check at site Head office (SITE-A) failed at the inspection of 2025-10-01 (I-1): loose patch cables",
+		"Cabling security at site Head office (SITE-A) was last inspected on 2025-10-01 (I-1), more than 12 months ago",
+		"Cabling security check at site Head office (SITE-A) failed at the inspection of 2025-10-01 (I-1): loose patch cables",
 	]
 }
 

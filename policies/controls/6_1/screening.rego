@@ -54,7 +54,7 @@ passed(e) if object.get(e, "result", "pass") == "pass"
 
 message(p, screenings) := sprintf("%s has no screening on file", [people.who(p)]) if {
 	count(screenings) == 0
-} else := sprintf("the screening of %s completed on %s had the result %s", [people.who(p), last[0], last[1]]) if {
+} else := sprintf("The screening of %s completed on %s had the result %s", [people.who(p), last[0], last[1]]) if {
 	timely := sort([[evidence.day(e.completed_at), e.result] |
 		some e in screenings
 		people.on_or_before(e.completed_at, p.start_date)

@@ -53,7 +53,7 @@ test_fail_screened_after_start if {
 
 test_fail_screening_not_passed if {
 	fs := deny([register, screening([{"person": "ana@example.com", "completed_at": "2024-02-01T00:00:00Z", "result": "partial"}])])
-	[f.msg | some f in fs] == ["the screening of Ana Silva (ana@example.com) completed on 2024-02-01 had the result partial"]
+	[f.msg | some f in fs] == ["The screening of Ana Silva (ana@example.com) completed on 2024-02-01 had the result partial"]
 }
 
 test_fail_register_missing if {

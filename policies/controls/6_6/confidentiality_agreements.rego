@@ -57,7 +57,7 @@ deny contains finding if {
 	reviewed := r.attributes.template_reviewed_at
 	evidence.older_than(reviewed, template_months)
 	finding := {
-		"msg": sprintf("the agreement template of NDA record %s was last reviewed on %s, more than %d months ago", [r.attributes.id, evidence.day(reviewed), template_months]),
+		"msg": sprintf("The agreement template of NDA record %s was last reviewed on %s, more than %d months ago", [r.attributes.id, evidence.day(reviewed), template_months]),
 		"resource": r.id,
 		"details": {"template_reviewed_at": evidence.day(reviewed)},
 	}

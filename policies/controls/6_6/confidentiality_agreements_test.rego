@@ -45,7 +45,7 @@ test_fail_no_nda_record if {
 
 test_fail_template_stale if {
 	fs := deny([register, nda({"template_reviewed_at": "2025-11-19T00:00:00Z"}, [{"person": "ana@example.com", "signed_at": "2022-02-14T00:00:00Z"}])])
-	[f.msg | some f in fs] == ["the agreement template of NDA record NDA was last reviewed on 2025-11-19, more than 12 months ago"]
+	[f.msg | some f in fs] == ["The agreement template of NDA record NDA was last reviewed on 2025-11-19, more than 12 months ago"]
 }
 
 test_pass_template_reviewed_exactly_12_months_ago if {

@@ -28,7 +28,7 @@ test_pass_inspected_exactly_12_months_ago if {
 
 test_fail_check_failed if {
 	deny([register, inspection("INSP-2", "2026-10-07T00:00:00Z", [{"check": "perimeter", "result": "fail", "notes": "found wanting"}])]) == {{
-		"msg": "security perimeter check at site Head office (SITE-HQ) failed at the inspection of 2026-10-07 (INSP-2): found wanting",
+		"msg": "Security perimeter check at site Head office (SITE-HQ) failed at the inspection of 2026-10-07 (INSP-2): found wanting",
 		"resource": "physical_inspection/INSP-2",
 		"details": {"site": "SITE-HQ", "check": "perimeter", "result": "fail", "performed_at": "2026-10-07"},
 	}}
@@ -36,7 +36,7 @@ test_fail_check_failed if {
 
 test_fail_partial_result if {
 	fs := deny([register, inspection("INSP-2", "2026-10-07T00:00:00Z", [{"check": "perimeter", "result": "partial"}])])
-	[f.msg | some f in fs] == ["security perimeter check at site Head office (SITE-HQ) was only partly met at the inspection of 2026-10-07 (INSP-2)"]
+	[f.msg | some f in fs] == ["Security perimeter check at site Head office (SITE-HQ) was only partly met at the inspection of 2026-10-07 (INSP-2)"]
 }
 
 test_pass_failure_fixed_and_reinspected if {
@@ -49,7 +49,7 @@ test_pass_failure_fixed_and_reinspected if {
 
 test_fail_inspection_older_than_12_months if {
 	fs := deny([register, inspection("INSP-0", "2025-11-19T00:00:00Z", [{"check": "perimeter", "result": "pass"}])])
-	[f.msg | some f in fs] == ["security perimeter at site Head office (SITE-HQ) was last inspected on 2025-11-19 (INSP-0), more than 12 months ago"]
+	[f.msg | some f in fs] == ["Security perimeter at site Head office (SITE-HQ) was last inspected on 2025-11-19 (INSP-0), more than 12 months ago"]
 }
 
 test_fail_register_lists_no_site if {
@@ -59,7 +59,7 @@ test_fail_register_lists_no_site if {
 
 test_fail_never_inspected if {
 	deny([register, inspection("INSP-1", "2026-03-18T00:00:00Z", [{"check": "offices", "result": "pass"}])]) == {{
-		"msg": "site Head office (SITE-HQ) has no physical inspection of security perimeter on file",
+		"msg": "Site Head office (SITE-HQ) has no physical inspection of security perimeter on file",
 		"resource": "asset_register/IT#SITE-HQ",
 		"details": {"site": "SITE-HQ", "check": "perimeter"},
 	}}

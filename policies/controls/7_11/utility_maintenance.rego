@@ -39,7 +39,7 @@ deny contains finding if {
 	evidence.older_than(m.entry.performed_at, service_months)
 	finding := {
 		"msg": sprintf(
-			"utility equipment %s was last serviced on %s, more than %d months ago",
+			"Utility equipment %s was last serviced on %s, more than %d months ago",
 			[physical.asset_label(asset), evidence.day(m.entry.performed_at), service_months],
 		),
 		"resource": physical.maintenance_ref(m),
@@ -53,7 +53,7 @@ deny contains finding if {
 	m.entry.result in {"fail", "partial"}
 	finding := {
 		"msg": sprintf(
-			"the last service of utility equipment %s, on %s, had the result %s",
+			"The last service of utility equipment %s, on %s, had the result %s",
 			[physical.asset_label(asset), evidence.day(m.entry.performed_at), m.entry.result],
 		),
 		"resource": physical.maintenance_ref(m),

@@ -26,7 +26,7 @@ test_pass_serviced_this_year if {
 
 test_fail_service_older_than_12_months if {
 	deny([assets, maintenance([{"asset": "UPS-1", "type": "ups", "performed_at": "2025-11-19T00:00:00Z", "next_due_at": "2026-12-31T00:00:00Z"}])]) == {{
-		"msg": "utility equipment Comms room UPS (UPS-1) was last serviced on 2025-11-19, more than 12 months ago",
+		"msg": "Utility equipment Comms room UPS (UPS-1) was last serviced on 2025-11-19, more than 12 months ago",
 		"resource": "equipment_maintenance/MNT#UPS-1",
 		"details": {"asset": "UPS-1", "performed_at": "2025-11-19"},
 	}}
@@ -41,7 +41,7 @@ test_fail_latest_service_partial if {
 		{"asset": "GEN-1", "type": "generator", "performed_at": "2026-02-01T00:00:00Z", "result": "pass"},
 		{"asset": "GEN-1", "type": "generator", "performed_at": "2026-08-01T00:00:00Z", "result": "partial"},
 	])])
-	[f.msg | some f in fs] == ["the last service of utility equipment GEN-1, on 2026-08-01, had the result partial"]
+	[f.msg | some f in fs] == ["The last service of utility equipment GEN-1, on 2026-08-01, had the result partial"]
 }
 
 test_pass_no_utility_entries if {

@@ -33,7 +33,7 @@ deny contains finding if {
 	evidence.ns(due) < evidence.now_ns
 	finding := {
 		"msg": sprintf(
-			"maintenance of %s was due on %s; the last service was on %s",
+			"Maintenance of %s was due on %s; the last service was on %s",
 			[physical.asset_label(asset), evidence.day(due), evidence.day(m.entry.performed_at)],
 		),
 		"resource": physical.maintenance_ref(m),
@@ -46,7 +46,7 @@ deny contains finding if {
 	not m.entry.next_due_at
 	finding := {
 		"msg": sprintf(
-			"the last service of %s, on %s, has no next due date (next_due_at), so nobody can tell when it is due",
+			"The last service of %s, on %s, has no next due date (next_due_at), so nobody can tell when it is due",
 			[physical.asset_label(asset), evidence.day(m.entry.performed_at)],
 		),
 		"resource": physical.maintenance_ref(m),
@@ -60,7 +60,7 @@ deny contains finding if {
 	m.entry.result in {"fail", "partial"}
 	finding := {
 		"msg": sprintf(
-			"the last service of %s, on %s, had the result %s",
+			"The last service of %s, on %s, had the result %s",
 			[physical.asset_label(asset), evidence.day(m.entry.performed_at), m.entry.result],
 		),
 		"resource": physical.maintenance_ref(m),

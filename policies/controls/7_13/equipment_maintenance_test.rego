@@ -30,7 +30,7 @@ test_pass_due_today if {
 
 test_fail_overdue if {
 	deny([assets, maintenance([{"asset": "UPS-1", "performed_at": "2025-11-10T00:00:00Z", "next_due_at": "2026-11-10T00:00:00Z", "result": "pass"}])]) == {{
-		"msg": "maintenance of Comms room UPS (UPS-1) was due on 2026-11-10; the last service was on 2025-11-10",
+		"msg": "Maintenance of Comms room UPS (UPS-1) was due on 2026-11-10; the last service was on 2025-11-10",
 		"resource": "equipment_maintenance/MNT#UPS-1",
 		"details": {"asset": "UPS-1", "performed_at": "2025-11-10"},
 	}}
@@ -41,12 +41,12 @@ test_fail_latest_service_failed if {
 		{"asset": "UPS-1", "performed_at": "2026-01-10T00:00:00Z", "next_due_at": "2027-01-10T00:00:00Z", "result": "pass"},
 		{"asset": "UPS-1", "performed_at": "2026-10-10T00:00:00Z", "next_due_at": "2027-10-10T00:00:00Z", "result": "fail"},
 	])])
-	[f.msg | some f in fs] == ["the last service of Comms room UPS (UPS-1), on 2026-10-10, had the result fail"]
+	[f.msg | some f in fs] == ["The last service of Comms room UPS (UPS-1), on 2026-10-10, had the result fail"]
 }
 
 test_fail_no_next_due_date if {
 	fs := deny([assets, maintenance([{"asset": "NAS-1", "performed_at": "2026-10-10T00:00:00Z"}])])
-	[[f.severity, f.msg] | some f in fs] == [["low", "the last service of NAS-1, on 2026-10-10, has no next due date (next_due_at), so nobody can tell when it is due"]]
+	[[f.severity, f.msg] | some f in fs] == [["low", "The last service of NAS-1, on 2026-10-10, has no next due date (next_due_at), so nobody can tell when it is due"]]
 }
 
 test_pass_retired_asset_not_judged if {

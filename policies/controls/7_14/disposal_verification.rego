@@ -29,7 +29,7 @@ deny contains finding if {
 	count(problems) > 0
 	finding := {
 		"msg": sprintf(
-			"the disposal of %s on %s (method %s) cannot be relied on: %s",
+			"The disposal of %s on %s (method %s) cannot be relied on: %s",
 			[physical.asset_label(d.entry.asset), evidence.day(d.entry.disposed_at), d.entry.method, concat("; ", problems)],
 		),
 		"resource": physical.disposal_ref(d),

@@ -23,7 +23,7 @@ test_pass_verified if {
 
 test_fail_unverified if {
 	deny([assets, disposal([{"asset": "LT-9", "disposed_at": "2026-09-10T00:00:00Z", "method": "wipe"}])]) == {{
-		"msg": "the disposal of Old laptop (LT-9) on 2026-09-10 (method wipe) cannot be relied on: nobody verified it (verified_by is missing)",
+		"msg": "The disposal of Old laptop (LT-9) on 2026-09-10 (method wipe) cannot be relied on: nobody verified it (verified_by is missing)",
 		"resource": "disposal_record/DSP#LT-9",
 		"details": {"asset": "LT-9", "disposed_at": "2026-09-10", "method": "wipe"},
 	}}
@@ -31,7 +31,7 @@ test_fail_unverified if {
 
 test_fail_returned_without_certificate if {
 	fs := deny([disposal([{"asset": "SRV-2", "disposed_at": "2026-03-10T00:00:00Z", "method": "return_to_vendor", "verified_by": "it@example.com"}])])
-	[f.msg | some f in fs] == ["the disposal of SRV-2 on 2026-03-10 (method return_to_vendor) cannot be relied on: it was returned to the vendor without a certificate of data destruction"]
+	[f.msg | some f in fs] == ["The disposal of SRV-2 on 2026-03-10 (method return_to_vendor) cannot be relied on: it was returned to the vendor without a certificate of data destruction"]
 }
 
 test_pass_no_disposals if {

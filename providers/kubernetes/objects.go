@@ -72,9 +72,9 @@ const lastApplied = "kubectl.kubernetes.io/last-applied-configuration"
 // markSecrets replaces, in obj, the values that are secret by where they
 // stand rather than by their key's name, and returns their dotted paths:
 // a Secret's data and stringData values, the last-applied annotation,
-// literal environment values named like secrets, secret command-line
-// flags, and any string that is a URL with a password in it. The redactor
-// then handles secret-named keys.
+// literal environment values named like secrets and secret command-line
+// flags. The redactor then handles secret-named keys and URLs with
+// passwords.
 func markSecrets(obj map[string]any, apiVersion, kind string, specPath []string) []string {
 	var paths []string
 	set := func(m map[string]any, key, path string) {
@@ -117,7 +117,7 @@ func markSecrets(obj map[string]any, apiVersion, kind string, specPath []string)
 			}
 		}
 	}
-	return append(paths, markURLCredentials(obj, "")...)
+	return paths
 }
 
 // markEnv redacts literal values of environment variables whose name says
@@ -133,7 +133,7 @@ func markEnv(container map[string]any, at string) []string {
 		}
 		name, _ := em["name"].(string)
 		value, _ := em["value"].(string)
-		if value != "" && value != facts.Redacted && redact.IsSecretEnvName(name) {
+		if value != "" && value != facts.Redacted && (redact.IsSecretEnvName(name) || redact.HasURLCredentials(value)) {
 			em["value"] = facts.Redacted
 			paths = append(paths, at+".env."+strconv.Itoa(j)+".value")
 		}
@@ -166,35 +166,6 @@ func markArgs(argv []any, at string) []string {
 				paths = append(paths, at+"."+strconv.Itoa(k+1))
 				k++
 			}
-		}
-	}
-	return paths
-}
-
-// markURLCredentials redacts every string that is a URL with a password in
-// it (a DATABASE_URL in a ConfigMap, an env value, an annotation).
-func markURLCredentials(v any, path string) []string {
-	var paths []string
-	switch x := v.(type) {
-	case map[string]any:
-		for k, c := range x {
-			p := redact.Join(path, k)
-			if s, ok := c.(string); ok && redact.HasURLCredentials(s) {
-				x[k] = facts.Redacted
-				paths = append(paths, p)
-				continue
-			}
-			paths = append(paths, markURLCredentials(c, p)...)
-		}
-	case []any:
-		for i, c := range x {
-			p := redact.Join(path, strconv.Itoa(i))
-			if s, ok := c.(string); ok && redact.HasURLCredentials(s) {
-				x[i] = facts.Redacted
-				paths = append(paths, p)
-				continue
-			}
-			paths = append(paths, markURLCredentials(c, p)...)
 		}
 	}
 	return paths

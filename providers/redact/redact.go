@@ -189,12 +189,13 @@ func (r *Redactor) Object(value, unknownMask any, sensitiveMasks ...any) Result 
 }
 
 // String scrubs one string found under the attribute named key, reporting
-// whether anything was redacted.
+// whether anything was redacted. A URL with a password in it is a secret
+// whatever its key is called.
 func (r *Redactor) String(s, key string) (string, bool) {
 	if s == "" || s == facts.Redacted {
 		return s, false
 	}
-	if IsSecretName(key) {
+	if IsSecretName(key) || HasURLCredentials(s) {
 		return facts.Redacted, true
 	}
 	out := s

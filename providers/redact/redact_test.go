@@ -73,3 +73,16 @@ func TestHasURLCredentials(t *testing.T) {
 		}
 	}
 }
+
+func TestURLCredentialsRedacted(t *testing.T) {
+	res := New(nil).Object(map[string]any{
+		"url":  "postgres://app:hunter2@db:5432/payments",
+		"list": []any{"https://example.com/x", "redis://:pw-123@cache:6379"},
+	}, nil)
+	if res.Attributes["url"] != facts.Redacted || res.Attributes["list"].([]any)[0] != "https://example.com/x" || res.Attributes["list"].([]any)[1] != facts.Redacted {
+		t.Errorf("attributes = %v", res.Attributes)
+	}
+	if len(res.Sensitive) != 2 || res.Sensitive[0] != "list.1" || res.Sensitive[1] != "url" {
+		t.Errorf("sensitive = %v", res.Sensitive)
+	}
+}

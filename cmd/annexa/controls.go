@@ -41,7 +41,7 @@ best coverage any of them claims (full, partial or supporting).`,
   annexa controls --format json --policy ./policies`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := o.policy.engine(cmd.Context(), nil)
+			eng, err := o.policy.engine(cmd.Context(), nil, effectiveTime(o.policy.effectiveTime, nil))
 			if err != nil {
 				return inputError(err)
 			}

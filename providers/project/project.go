@@ -278,8 +278,10 @@ func Resolve(path string) (*Project, error) {
 			return single(path, kubernetes.Provider{}), nil
 			// Terraform source directories (*.tf) are detected here by the
 			// Terraform source provider.
+		case anyFile(path, isConfigFile):
+			return single(path, config.Provider{}), nil
 		}
-		return nil, fmt.Errorf("%s: cannot tell what this directory holds: it has no %s, no evidence records and no Kubernetes manifests; name its contents with a flag (--plan, --evidence, --k8s, --config)", path, FileNames()[0])
+		return nil, fmt.Errorf("%s: cannot tell what this directory holds: it has no %s, no evidence records, no Kubernetes manifests and no configuration files annexa recognizes; name its contents with a flag (--plan, --evidence, --k8s, --config)", path, FileNames()[0])
 	}
 	if slices.Contains(FileNames(), filepath.Base(path)) {
 		return Load(path)
@@ -296,9 +298,7 @@ func Resolve(path string) (*Project, error) {
 	case isManifestHead(head):
 		return single(path, kubernetes.Provider{}), nil
 	}
-	switch format := config.DetectFormat(path); {
-	case format == config.FormatJSON && isGitHubHead(head),
-		format == config.FormatSSHD, format == config.FormatTOML, format == config.FormatINI, format == config.FormatHCL:
+	if isConfigFile(path) {
 		return single(path, config.Provider{}), nil
 	}
 	return nil, fmt.Errorf("%s: cannot tell what this file is (not a Terraform plan JSON, an evidence record, a Kubernetes manifest, an sshd_config, a GitHub export, a TOML, INI or HCL file, or an annexa.yaml); name it with a flag (--plan, --evidence, --k8s, --config FORMAT=PATH)", path)
@@ -365,6 +365,20 @@ func isManifestDir(dir string) bool {
 		head, err := readHead(p)
 		return err == nil && isManifestHead(head)
 	})
+}
+
+// isConfigFile reports whether a file is configuration annexa recognizes
+// without being told: an sshd_config, a TOML, INI or HCL file by its name,
+// or a GitHub export. Other JSON and YAML files are too ambiguous.
+func isConfigFile(path string) bool {
+	switch config.DetectFormat(path) {
+	case config.FormatSSHD, config.FormatTOML, config.FormatINI, config.FormatHCL:
+		return true
+	case config.FormatJSON:
+		head, err := readHead(path)
+		return err == nil && isGitHubHead(head)
+	}
+	return false
 }
 
 // isGitHubHead reports whether the start of a JSON file looks like a GitHub

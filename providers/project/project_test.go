@@ -185,6 +185,7 @@ func TestResolve(t *testing.T) {
 		{"my.cnf", "config.Provider", ""},
 		{"vault.hcl", "config.Provider", ""},
 		{"values", "", "cannot tell what this directory holds"},
+		{"ssh", "config.Provider", ""},
 		{"values/values.yaml", "", "cannot tell what this file is"},
 		{"missing", "", "no such file"},
 	}

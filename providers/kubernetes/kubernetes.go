@@ -46,7 +46,7 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error
 	if err != nil {
 		return nil, err
 	}
-	c := &collector{provider: p, redactor: redact.New(nil), seen: map[string]string{}}
+	c := newCollector(p)
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -55,7 +55,8 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error
 			return nil, err
 		}
 	}
-	if len(c.facts) == 0 {
+	// An empty kubectl listing is a manifest too: it says there is nothing.
+	if c.manifests == 0 {
 		return nil, fmt.Errorf("read manifests %s: no Kubernetes objects (YAML or JSON with apiVersion and kind)", path)
 	}
 	facts.Sort(c.facts)
@@ -107,12 +108,18 @@ func IsManifestName(p string) bool {
 	return false
 }
 
+func newCollector(p Provider) *collector {
+	return &collector{provider: p, redactor: redact.New(nil), seen: map[string]string{}}
+}
+
 type collector struct {
 	provider Provider
 	redactor *redact.Redactor
 	// seen maps a fact id to where its object is defined.
-	seen  map[string]string
-	facts []facts.Fact
+	seen map[string]string
+	// manifests counts the files holding Kubernetes documents.
+	manifests int
+	facts     []facts.Fact
 }
 
 func (c *collector) readFile(file string, named bool) error {
@@ -120,6 +127,11 @@ func (c *collector) readFile(file string, named bool) error {
 	if err != nil {
 		return err
 	}
+	return c.read(file, data, named)
+}
+
+// read turns the content of one manifest file into facts.
+func (c *collector) read(file string, data []byte, named bool) error {
 	docs, err := input.DecodeYAML(file, data, input.DecodeLimits{})
 	if err != nil {
 		if bytes.Contains(data, []byte("{{")) {
@@ -133,6 +145,7 @@ func (c *collector) readFile(file string, named bool) error {
 		}
 		return nil
 	}
+	c.manifests++
 	for i := range docs {
 		if err := c.addDocument(&docs[i]); err != nil {
 			return err

@@ -256,6 +256,10 @@ func TestCollectDirectory(t *testing.T) {
 	if _, err := (Provider{}).Collect(context.Background(), filepath.Join(dir, "missing")); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("a missing path: err = %v", err)
 	}
+	write(t, dir, map[string]string{"empty-list.json": `{"apiVersion": "v1", "items": [], "kind": "List", "metadata": {"resourceVersion": ""}}`})
+	if fs, err := (Provider{}).Collect(context.Background(), filepath.Join(dir, "empty-list.json")); err != nil || len(fs) != 0 {
+		t.Errorf("an empty kubectl listing: %d facts, err = %v; want none and no error", len(fs), err)
+	}
 	empty := t.TempDir()
 	if _, err := (Provider{}).Collect(context.Background(), empty); err == nil || !strings.Contains(err.Error(), "no .yaml, .yml or .json files") {
 		t.Errorf("an empty directory: err = %v", err)

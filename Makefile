@@ -6,7 +6,9 @@ OPA     ?= $(GO) run github.com/open-policy-agent/opa@v1.22.2
 BIN     ?= bin/annexa
 DEMO    ?= testdata/plans/noncompliant.json
 
-.PHONY: build test test-go test-rego fmt-rego bench demo capabilities clean
+FUZZTIME ?= 60s
+
+.PHONY: build test test-go test-rego fmt-rego bench fuzz demo capabilities clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/annexa
@@ -30,6 +32,14 @@ fmt-rego:
 ## bench: throughput of the check pipeline on generated 1k and 10k resource plans
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+
+## fuzz: run each parser fuzz target for FUZZTIME
+fuzz:
+	$(GO) test ./providers/input/ -run '^$$' -fuzz '^FuzzDecodeYAML$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/kubernetes/ -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzSSHD$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzGitHub$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzGeneric$$' -fuzztime $(FUZZTIME)
 
 ## demo: check the bundled non-compliant demo plan (findings are expected)
 demo: build

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"regexp"
@@ -156,11 +157,14 @@ func (p Provider) Collect(ctx context.Context, source string) ([]facts.Fact, err
 	if err != nil {
 		return nil, err
 	}
-	timeout := cmpOr(p.Timeout, DefaultTimeout)
+	timeout := orDefault(p.Timeout, DefaultTimeout)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	// The program and everything it started go when the time is up or
+	// annexa is interrupted.
+	cmd.Cancel = func() error { return killProcessGroup(cmd) }
 	cmd.Dir = p.Dir
 	cmd.Env = p.environment()
 	cmd.Stdin = bytes.NewReader(req)
@@ -175,28 +179,24 @@ func (p Provider) Collect(ctx context.Context, source string) ([]facts.Fact, err
 		return nil, fmt.Errorf("external provider %s: %w", p.Name, err)
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, &Error{Provider: p.Name, Msg: fmt.Sprintf("cannot start %s: %v", argv[0], errors.Unwrap(err))}
-	}
-	// The program and everything it started go when the time is up, when
-	// annexa is interrupted, or when the output is rejected.
-	stopped := make(chan struct{})
-	go func() {
-		select {
-		case <-ctx.Done():
-			_ = killProcessGroup(cmd)
-		case <-stopped:
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-	}()
-	r := reader{p: p, v: v, source: source, maxFacts: cmpOr(p.MaxFacts, DefaultMaxFacts), seen: map[string]int{}, redactor: redact.New(nil)}
-	maxBytes := cmpOr(p.MaxBytes, DefaultMaxBytes)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &Error{Provider: p.Name, Msg: fmt.Sprintf("cannot start %s: %v", argv[0], err)}
+	}
+	r := reader{p: p, v: v, source: source, maxFacts: orDefault(p.MaxFacts, DefaultMaxFacts), seen: map[string]int{}, redactor: redact.New(nil)}
+	maxBytes := orDefault(p.MaxBytes, DefaultMaxBytes)
 	readErr := r.read(io.LimitReader(stdout, maxBytes+1), maxBytes)
 	if readErr != nil {
+		// Rejected output: stop the program before Wait reaps it, while its
+		// process group id cannot belong to anyone else.
 		_ = killProcessGroup(cmd)
 	}
 	waitErr := cmd.Wait()
-	close(stopped)
-	// Children the program left running have no business outliving it.
-	_ = killProcessGroup(cmd)
 
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
@@ -216,7 +216,8 @@ func (p Provider) Collect(ctx context.Context, source string) ([]facts.Fact, err
 	return r.facts, nil
 }
 
-func cmpOr[T int | int64 | time.Duration](v, def T) T {
+// orDefault returns v, or def when v is not set (not positive).
+func orDefault[T int | int64 | time.Duration](v, def T) T {
 	if v > 0 {
 		return v
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/tfplan"
+	"github.com/annexa-dev/annexa/providers/tfsource"
 )
 
 // enumValue is a string flag that accepts only the listed values, so a typo
@@ -83,12 +85,50 @@ func (o *policyOptions) engine(ctx context.Context) (*engine.Engine, error) {
 
 // sourceOptions name the inputs facts are collected from.
 type sourceOptions struct {
-	plans []string
+	plans  []string
+	tfDirs []string
+	// tfVars are --var and --var-file in command-line order, which decides
+	// which value wins, as in Terraform.
+	tfVars []tfsource.Var
+	stderr func() io.Writer
 }
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&o.plans, "plan", nil, "Terraform plan as JSON, from `terraform show -json PLANFILE` (repeatable)")
+	f := cmd.Flags()
+	f.StringArrayVar(&o.plans, "plan", nil, "Terraform plan as JSON, from `terraform show -json PLANFILE` (repeatable)")
+	f.StringArrayVar(&o.tfDirs, "tf", nil, "directory of Terraform source (.tf, .tf.json), evaluated without a plan (repeatable)")
+	f.Var(&tfVarValue{vars: &o.tfVars}, "var", "set a Terraform input variable for --tf, as in terraform plan -var (repeatable)")
+	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable)")
 	_ = cmd.MarkFlagFilename("plan", "json")
+	_ = cmd.MarkFlagDirname("tf")
+	_ = cmd.MarkFlagFilename("var-file", "tfvars", "json")
+	o.stderr = cmd.ErrOrStderr
+}
+
+// tfVarValue appends --var and --var-file values to one list, keeping
+// their relative order.
+type tfVarValue struct {
+	vars *[]tfsource.Var
+	file bool
+}
+
+func (v *tfVarValue) String() string { return "" }
+func (v *tfVarValue) Type() string {
+	if v.file {
+		return "FILE"
+	}
+	return "NAME=VALUE"
+}
+func (v *tfVarValue) Set(s string) error {
+	if v.file {
+		*v.vars = append(*v.vars, tfsource.Var{File: s})
+		return nil
+	}
+	if name, _, ok := strings.Cut(s, "="); !ok || name == "" {
+		return fmt.Errorf("expected NAME=VALUE")
+	}
+	*v.vars = append(*v.vars, tfsource.Var{Assignment: s})
+	return nil
 }
 
 func (o *sourceOptions) collect(ctx context.Context) ([]facts.Fact, error) {
@@ -96,8 +136,14 @@ func (o *sourceOptions) collect(ctx context.Context) ([]facts.Fact, error) {
 	for _, p := range o.plans {
 		sources = append(sources, providers.Source{Path: p, Provider: tfplan.Provider{}})
 	}
+	for _, d := range o.tfDirs {
+		sources = append(sources, providers.Source{Path: d, Provider: tfsource.Provider{Vars: o.tfVars, Warnings: o.stderr()}})
+	}
+	if len(o.tfVars) > 0 && len(o.tfDirs) == 0 {
+		return nil, inputError(fmt.Errorf("--var and --var-file set Terraform source variables; name the source with --tf DIR"))
+	}
 	if len(sources) == 0 {
-		return nil, inputError(fmt.Errorf("no input given: name a plan with --plan FILE"))
+		return nil, inputError(fmt.Errorf("no input given: name a plan with --plan FILE or Terraform source with --tf DIR"))
 	}
 	fs, err := providers.Collect(ctx, sources)
 	if err != nil {

@@ -382,7 +382,15 @@ func (ev *evaluator) local(mi *modInst, name string) cty.Value {
 // evalAttr evaluates an attribute, turning errors that come from the
 // unknowable shape of other resources into unknown values with a warning.
 func (ev *evaluator) evalAttr(a *hcl.Attribute, sc *scope) cty.Value {
-	v, diags := ev.eval(a.Expr, sc)
+	// References to what is not declared are errors, whatever they refer
+	// to.
+	ctx, diags := ev.evalContext(a.Expr.Variables(), sc)
+	if diags.HasErrors() {
+		ev.diags = append(ev.diags, diags...)
+		return cty.DynamicVal
+	}
+	ev.diags = append(ev.diags, diags...)
+	v, diags := a.Expr.Value(ctx)
 	if !diags.HasErrors() {
 		ev.diags = append(ev.diags, diags...)
 		return v

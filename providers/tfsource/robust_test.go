@@ -2,6 +2,7 @@ package tfsource
 
 import (
 	"context"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -135,21 +136,40 @@ func manyLocals(n int) string {
 	return b.String()
 }
 
-// TestCRLFSameFacts checks that line endings do not change the facts.
+// TestCRLFSameFacts checks that Windows line endings change nothing in
+// the facts of the demo stack.
 func TestCRLFSameFacts(t *testing.T) {
-	src, err := os.ReadFile("../../testdata/tf/noncompliant/main.tf")
-	if err != nil {
-		t.Skip("demo fixture not present")
-	}
-	lf, _, err := run(t, map[string]string{"root/main.tf": string(src)}, Var{Assignment: "db_password=x-secret-value"})
-	crlf, _, err2 := run(t, map[string]string{"root/main.tf": strings.ReplaceAll(string(src), "\n", "\r\n")}, Var{Assignment: "db_password=x-secret-value"})
-	if (err == nil) != (err2 == nil) || len(lf) != len(crlf) {
-		t.Fatalf("LF: %d facts, %v; CRLF: %d facts, %v", len(lf), err, len(crlf), err2)
-	}
-	for i := range lf {
-		if lf[i].ID != crlf[i].ID || lf[i].Source != crlf[i].Source {
-			t.Errorf("fact %d: %s at %+v vs %s at %+v", i, lf[i].ID, lf[i].Source, crlf[i].ID, crlf[i].Source)
+	const dir = "../../testdata/tf/noncompliant"
+	lf, crlf := map[string]string{}, map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		name := filepath.ToSlash(filepath.Join("root", rel))
+		lf[name] = string(b)
+		crlf[name] = strings.ReplaceAll(string(b), "\n", "\r\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := run(t, lf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := run(t, crlf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja, _ := json.Marshal(docs(a))
+	jb, _ := json.Marshal(docs(b))
+	if len(a) < 20 || string(ja) != string(jb) {
+		t.Errorf("%d facts with LF, %d with CRLF; they differ:\n%s\n%s", len(a), len(b), ja, jb)
 	}
 }
 

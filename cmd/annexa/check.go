@@ -43,7 +43,10 @@ func newCheckCommand(s streams) *cobra.Command {
   annexa check --plan tfplan.json --fail-on high --format table --format json=annexa.json
 
   # Add your own policies and make the output reproducible
-  annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31`,
+  annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31
+
+  # Check Terraform source before any plan exists, with its variables
+  annexa check --tf ./infra --var-file prod.tfvars --var environment=prod`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return o.run(cmd, s)

@@ -23,7 +23,8 @@ what policies see under data.facts (indexed there by kind and type), after
 unknown values were marked and sensitive values redacted. Use it to write and
 debug policies. The fact model is described in docs/facts.md.`,
 		Example: `  annexa facts --plan tfplan.json
-  annexa facts --plan tfplan.json --type aws_s3_bucket --type aws_s3_bucket_public_access_block`,
+  annexa facts --plan tfplan.json --type aws_s3_bucket --type aws_s3_bucket_public_access_block
+  annexa facts --tf ./infra --var-file prod.tfvars --type aws_security_group`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fs, err := o.sources.collect(cmd.Context())

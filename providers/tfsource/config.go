@@ -3,6 +3,7 @@ package tfsource
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -126,16 +127,39 @@ type loader struct {
 	// (x.name), so that references to resources get those attributes as
 	// unknown values rather than an "unsupported attribute" error.
 	names map[string]bool
+	// symbolAttrs are the first steps after roots that are either resource
+	// types or local symbols; see attributeNames.
+	symbolAttrs map[[2]string]bool
 	// funcs collects the functions each configuration calls, by name, with
 	// the place of the first call.
 	funcs map[string]hcl.Range
+}
+
+// attributeNames returns the attribute names that expressions traverse,
+// once every module is loaded and so every resource type known.
+func (l *loader) attributeNames() map[string]bool {
+	types := map[string]bool{}
+	for _, m := range l.cache {
+		for _, r := range m.resources {
+			if r.mode == "managed" {
+				types[r.typ] = true
+			}
+		}
+	}
+	names := maps.Clone(l.names)
+	for k := range l.symbolAttrs {
+		if !types[k[0]] {
+			names[k[1]] = true
+		}
+	}
+	return names
 }
 
 func newLoader(fsys fileSystem, rootDir string) *loader {
 	return &loader{
 		fsys: fsys, rootDir: rootDir,
 		loading: map[string]bool{}, cache: map[string]*module{},
-		names: map[string]bool{}, funcs: map[string]hcl.Range{},
+		names: map[string]bool{}, symbolAttrs: map[[2]string]bool{}, funcs: map[string]hcl.Range{},
 	}
 }
 
@@ -250,32 +274,50 @@ func (l *loader) scanFunctions(src []byte, name string, f *hcl.File) {
 	}
 }
 
-// noteNames records the attribute names an expression traverses.
+// noteNames records the attribute names an expression traverses past an
+// address: the "arn" in aws_kms_key.k.arn or each.value.arn, not the "k".
 func (l *loader) noteNames(e hcl.Expression) {
 	if e == nil {
 		return
 	}
-	add := func(t hcl.Traversal) {
-		for _, step := range t {
+	add := func(t hcl.Traversal, from int) {
+		for _, step := range t[min(from, len(t)):] {
 			if a, ok := step.(hcl.TraverseAttr); ok {
 				l.names[a.Name] = true
 			}
+		}
+	}
+	absolute := func(t hcl.Traversal) {
+		root := t.RootName()
+		switch {
+		case root == "data":
+			add(t, 3)
+		case reservedRoots[root]:
+			add(t, 2)
+		default:
+			// A resource type (aws_vpc.main.arn) or a for expression's
+			// or dynamic block's symbol (s.arn); which, only the whole
+			// configuration tells.
+			if a, ok := attrStep(t, 1); ok {
+				l.symbolAttrs[[2]string{root, a}] = true
+			}
+			add(t, 2)
 		}
 	}
 	if se, ok := e.(hclsyntax.Expression); ok {
 		hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
 			switch x := n.(type) {
 			case *hclsyntax.ScopeTraversalExpr:
-				add(x.Traversal)
+				absolute(x.Traversal)
 			case *hclsyntax.RelativeTraversalExpr:
-				add(x.Traversal)
+				add(x.Traversal, 0)
 			}
 			return nil
 		})
 		return
 	}
 	for _, t := range e.Variables() {
-		add(t)
+		absolute(t)
 	}
 }
 

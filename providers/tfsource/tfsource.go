@@ -70,7 +70,7 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, error)
 
 	ev := &evaluator{
 		ctx: ctx, fsys: fsys, rootDir: dir,
-		dirs: slices.Sorted(maps.Keys(l.cache)), names: l.names, calledFuncs: l.funcs,
+		dirs: slices.Sorted(maps.Keys(l.cache)), names: l.attributeNames(), calledFuncs: l.funcs,
 	}
 	rootInst := newModInst(root, "", nil, nil, instKey{})
 	rootInst.rootValues = values

@@ -761,3 +761,35 @@ resource "aws_s3_bucket" "b" {
 		}
 	}
 }
+
+func TestComputedAttributesThroughSymbols(t *testing.T) {
+	files := map[string]string{"root/main.tf": `
+resource "aws_subnet" "s" {
+  count      = 2
+  cidr_block = "10.0.${count.index}.0/24"
+}
+locals {
+  zones = [for s in aws_subnet.s : s.availability_zone_id]
+  cidrs = [for s in aws_subnet.s : s.cidr_block]
+  first = aws_subnet.s[0].ipv6_cidr_block
+}
+resource "null_resource" "r" {
+  zones = local.zones
+  cidrs = local.cidrs
+  first = local.first
+}
+`}
+	fs, warnings, err := run(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if warnings != "" {
+		t.Errorf("warnings: %s", warnings)
+	}
+	if got := attrJSON(t, fs, "null_resource.r", "cidrs"); got != `["10.0.0.0/24","10.0.1.0/24"]` {
+		t.Errorf("cidrs = %s", got)
+	}
+	if f := byID(fs)["null_resource.r"]; !slices.Equal(f.Unknown, []string{"first", "zones.0", "zones.1"}) {
+		t.Errorf("unknown = %v", f.Unknown)
+	}
+}

@@ -27,9 +27,10 @@ test-rego:
 fmt-rego:
 	$(OPA) fmt --write policies
 
-## bench: throughput of the check pipeline on generated 1k and 10k resource plans
+## bench: throughput of the check pipeline on generated 1k and 10k resource
+## plans, and of evaluating generated Terraform source of that size
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/ ./providers/tfsource/
 
 ## demo: check the bundled non-compliant demo plan (findings are expected)
 demo: build

@@ -514,13 +514,19 @@ func (ev *evaluator) finishVariable(mi *modInst, v *variable, val cty.Value, ori
 
 // addSecrets records the strings inside a sensitive value.
 func (ev *evaluator) addSecrets(v cty.Value) {
+	ev.secrets = stringLeaves(v, ev.secrets)
+}
+
+// stringLeaves appends the known, non-empty strings inside v to out.
+func stringLeaves(v cty.Value, out []string) []string {
 	v, _ = v.UnmarkDeep()
 	_ = cty.Walk(v, func(_ cty.Path, x cty.Value) (bool, error) {
 		if x.IsKnown() && !x.IsNull() && x.Type() == cty.String && x.AsString() != "" {
-			ev.secrets = append(ev.secrets, x.AsString())
+			out = append(out, x.AsString())
 		}
 		return true, nil
 	})
+	return out
 }
 
 // expansion is the result of a count or for_each argument.
@@ -540,9 +546,8 @@ func (ev *evaluator) expand(mi *modInst, countExpr, forEachExpr hcl.Expression, 
 	switch {
 	case countExpr != nil:
 		exp := expansion{hasCount: true}
-		v, diags := ev.eval(countExpr, sc)
-		ev.diags = append(ev.diags, diags...)
-		if diags.HasErrors() {
+		v, ok := ev.evalMeta("count", countExpr, sc)
+		if !ok {
 			return exp
 		}
 		v, _ = v.Unmark()
@@ -576,9 +581,8 @@ func (ev *evaluator) expand(mi *modInst, countExpr, forEachExpr hcl.Expression, 
 		return exp
 	case forEachExpr != nil:
 		exp := expansion{hasEach: true}
-		v, diags := ev.eval(forEachExpr, sc)
-		ev.diags = append(ev.diags, diags...)
-		if diags.HasErrors() {
+		v, ok := ev.evalMeta("for_each", forEachExpr, sc)
+		if !ok {
 			return exp
 		}
 		rng := forEachExpr.Range().Ptr()
@@ -636,6 +640,14 @@ func (ev *evaluator) expand(mi *modInst, countExpr, forEachExpr hcl.Expression, 
 	exp := expansion{keys: []instKey{{}}}
 	exp.known = ev.budget(1, decl)
 	return exp
+}
+
+// evalMeta evaluates a count or for_each argument like any attribute; ok
+// is false when it failed with an error.
+func (ev *evaluator) evalMeta(name string, expr hcl.Expression, sc *scope) (cty.Value, bool) {
+	errs := len(ev.diags.Errs())
+	v := ev.evalAttr(&hcl.Attribute{Name: name, Expr: expr, Range: expr.Range()}, sc)
+	return v, len(ev.diags.Errs()) == errs
 }
 
 // budget counts n more instances against maxTotalInstances.

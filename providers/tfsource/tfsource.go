@@ -65,7 +65,7 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, error)
 		}
 	}
 	if root == nil || l.diags.HasErrors() {
-		return nil, p.finish(l.diags, redact.New(nil))
+		return nil, p.finish(l.diags, redact.New(rootSecrets(root, values)))
 	}
 
 	ev := &evaluator{
@@ -88,6 +88,21 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, error)
 	}
 	facts.Sort(out)
 	return out, nil
+}
+
+// rootSecrets lists the strings given to sensitive root variables, to
+// scrub messages that are reported before evaluation.
+func rootSecrets(root *module, values map[string]rootValue) []string {
+	if root == nil {
+		return nil
+	}
+	var out []string
+	for _, name := range sortedKeys(values) {
+		if v := root.variables[name]; v != nil && v.sensitive {
+			out = stringLeaves(values[name].val, out)
+		}
+	}
+	return out
 }
 
 // collectFacts turns the evaluated resource instances into facts.

@@ -44,18 +44,9 @@ func (b *body) take(name string) *hcl.Attribute {
 	return a
 }
 
-// takeBlocks removes and returns the nested blocks of type typ.
-func (b *body) takeBlocks(typ string) []*block {
-	var out, keep []*block
-	for _, blk := range b.blocks {
-		if blk.typ == typ {
-			out = append(out, blk)
-		} else {
-			keep = append(keep, blk)
-		}
-	}
-	b.blocks = keep
-	return out
+// dropBlocks removes the nested blocks of type typ.
+func (b *body) dropBlocks(typ string) {
+	b.blocks = slices.DeleteFunc(b.blocks, func(blk *block) bool { return blk.typ == typ })
 }
 
 // metaBlocks are the nested block types Terraform defines inside a block

@@ -688,12 +688,10 @@ func (l *loader) decodeVariable(b *block) *variable {
 	return v
 }
 
-// resourceMetaAttrs and resourceMetaBlocks are Terraform's own arguments of
-// resource and data blocks; they are not resource attributes.
-var (
-	resourceMetaAttrs  = []string{"count", "for_each", "provider", "depends_on"}
-	resourceMetaBlocks = []string{"lifecycle", "provisioner", "connection"}
-)
+// resourceMetaBlocks are Terraform's own nested blocks of resource and
+// data blocks; like the meta-arguments count, for_each, provider and
+// depends_on, they are not resource attributes.
+var resourceMetaBlocks = []string{"lifecycle", "provisioner", "connection"}
 
 func (l *loader) decodeResource(b *block) *resource {
 	r := &resource{mode: "managed", typ: b.labels[0], name: b.labels[1], decl: b.defRange, body: b.body}
@@ -726,7 +724,7 @@ func (l *loader) decodeResource(b *block) *resource {
 	}
 	r.body.take("depends_on")
 	for _, t := range resourceMetaBlocks {
-		r.body.takeBlocks(t)
+		r.body.dropBlocks(t)
 	}
 	return r
 }

@@ -41,6 +41,7 @@ func newFactIndex(fs []facts.Fact) (*factIndex, error) {
 	byType := map[string][]*ast.Term{}
 	dataByType := map[string][]*ast.Term{}
 	byKind := map[string][]*ast.Term{}
+	byKindType := map[string]map[string][]*ast.Term{}
 	sorted := slices.Clone(fs)
 	facts.Sort(sorted)
 	for i := range sorted {
@@ -59,6 +60,12 @@ func newFactIndex(fs []facts.Fact) (*factIndex, error) {
 			idx.ids[sel] = append(idx.ids[sel], f.ID)
 		}
 		if f.Kind != facts.KindResource {
+			if f.Type != "" {
+				if byKindType[f.Kind] == nil {
+					byKindType[f.Kind] = map[string][]*ast.Term{}
+				}
+				byKindType[f.Kind][f.Type] = append(byKindType[f.Kind][f.Type], t)
+			}
 			continue
 		}
 		switch {
@@ -72,6 +79,7 @@ func newFactIndex(fs []facts.Fact) (*factIndex, error) {
 		ast.Item(ast.StringTerm("resources_by_type"), groupTerm(byType)),
 		ast.Item(ast.StringTerm("data_by_type"), groupTerm(dataByType)),
 		ast.Item(ast.StringTerm("by_kind"), groupTerm(byKind)),
+		ast.Item(ast.StringTerm("by_type"), nestedGroupTerm(byKindType)),
 	)
 	return idx, nil
 }
@@ -80,6 +88,14 @@ func groupTerm(groups map[string][]*ast.Term) *ast.Term {
 	obj := ast.NewObject()
 	for k, ts := range groups {
 		obj.Insert(ast.StringTerm(k), ast.ArrayTerm(ts...))
+	}
+	return ast.NewTerm(obj)
+}
+
+func nestedGroupTerm(groups map[string]map[string][]*ast.Term) *ast.Term {
+	obj := ast.NewObject()
+	for k, g := range groups {
+		obj.Insert(ast.StringTerm(k), groupTerm(g))
 	}
 	return ast.NewTerm(obj)
 }

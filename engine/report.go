@@ -75,12 +75,15 @@ type ControlResult struct {
 
 // Summary counts a report.
 type Summary struct {
-	Facts      int              `json:"facts"`
-	Policies   int              `json:"policies"`
-	Controls   int              `json:"controls"`
-	ByStatus   map[Status]int   `json:"by_status"`
-	Findings   int              `json:"findings"`
-	BySeverity map[Severity]int `json:"by_severity"`
+	Facts    int            `json:"facts"`
+	Policies int            `json:"policies"`
+	Controls int            `json:"controls"`
+	ByStatus map[Status]int `json:"by_status"`
+	// ByTheme counts control statuses per theme (organizational, people,
+	// physical, technological).
+	ByTheme    map[string]map[Status]int `json:"by_theme"`
+	Findings   int                       `json:"findings"`
+	BySeverity map[Severity]int          `json:"by_severity"`
 }
 
 // Tool identifies the program that made a report.

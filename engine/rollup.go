@@ -63,6 +63,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome) *Report {
 			Policies:   len(e.policies),
 			Controls:   len(e.catalog.Controls),
 			ByStatus:   map[Status]int{},
+			ByTheme:    map[string]map[Status]int{},
 			BySeverity: map[Severity]int{},
 		},
 	}
@@ -113,6 +114,10 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome) *Report {
 			cr.Status = StatusPass
 		}
 		r.Summary.ByStatus[cr.Status]++
+		if r.Summary.ByTheme[cr.Theme] == nil {
+			r.Summary.ByTheme[cr.Theme] = map[Status]int{}
+		}
+		r.Summary.ByTheme[cr.Theme][cr.Status]++
 		r.Controls = append(r.Controls, cr)
 	}
 	sortFindings(r.Findings)

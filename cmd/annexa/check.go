@@ -17,8 +17,19 @@ const checkLong = `Evaluate every policy over the facts of the given inputs and 
 of each ISO/IEC 27002:2022 control: pass (facts present, no finding), fail,
 not_assessed (no policy, or none of the facts its policies read) or error.
 
+Inputs are PATH arguments, whose kind annexa detects, and flags naming a
+kind. A PATH is a project directory or file (annexa.yaml, listing the
+sources, policies and settings of one ISMS), a Terraform plan JSON, or an
+evidence directory or record file. Flags add sources: --plan FILE,
+--evidence DIR.
+
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
 a table and write JSON for a later step. Files are written atomically.
+
+With --bundle and --key, the run is also written as a signed evidence bundle
+(the redacted facts, the report, the exact policies evaluated, a manifest, and
+an in-toto statement in a DSSE envelope and a sigstore bundle) that an auditor
+verifies offline with ` + "`annexa verify`" + ` or with cosign; see docs/bundles.md.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 --fail-on, 2 usage or input error, or a policy that failed to evaluate.`
@@ -28,27 +39,34 @@ type checkOptions struct {
 	policy  policyOptions
 	formats []string
 	failOn  string
+	bundle  bundleOptions
 }
 
 func newCheckCommand(s streams) *cobra.Command {
 	o := &checkOptions{}
 	cmd := &cobra.Command{
-		Use:   "check --plan FILE [flags]",
+		Use:   "check [PATH...] [flags]",
 		Short: "Evaluate inputs against the ISO 27001 controls and gate on findings",
 		Long:  checkLong,
-		Example: `  # Table on stdout, fail on any finding
+		Example: `  # A whole ISMS: the project file in testdata/demo names a plan and evidence
+  annexa check testdata/demo
+
+  # Table on stdout, fail on any finding
   annexa check --plan tfplan.json
 
   # CI gate: fail only on high and critical, keep JSON for later
   annexa check --plan tfplan.json --fail-on high --format table --format json=annexa.json
+
+  # Keep signed evidence for the auditor (password from COSIGN_PASSWORD)
+  annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key
 
   # Add your own policies and make the output reproducible
   annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31
 
   # Check Terraform source before any plan exists, with its variables
   annexa check --tf ./infra --var-file prod.tfvars --var environment=prod`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.sources.paths = args
 			return o.run(cmd, s)
 		},
 	}
@@ -58,6 +76,7 @@ func newCheckCommand(s streams) *cobra.Command {
 		fmt.Sprintf("output format %s, optionally =FILE (repeatable; default table)", strings.Join(output.Formats(), "|")))
 	cmd.Flags().Var(newEnum(&o.failOn, "low", "low", "medium", "high", "critical", "none"), "fail-on",
 		"exit 1 when a finding is at or above this severity: low|medium|high|critical|none")
+	o.bundle.addFlags(cmd)
 	return cmd
 }
 
@@ -92,15 +111,27 @@ func parseFormats(specs []string) ([]formatSpec, error) {
 
 func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	ctx := cmd.Context()
+	// The signing key is loaded first, so a wrong password fails fast.
+	signer, err := o.bundle.signer(s)
+	if err != nil {
+		return err
+	}
 	formats, err := parseFormats(o.formats)
 	if err != nil {
 		return inputError(err)
 	}
-	fs, err := o.sources.collect(ctx)
+	proj, err := o.sources.resolve()
 	if err != nil {
 		return err
 	}
-	eng, err := o.policy.engine(ctx)
+	if !cmd.Flags().Changed("fail-on") && proj.FailOn != "" {
+		o.failOn = proj.FailOn
+	}
+	fs, err := collect(ctx, proj)
+	if err != nil {
+		return err
+	}
+	eng, err := o.policy.engine(ctx, proj)
 	if err != nil {
 		return inputError(err)
 	}
@@ -119,6 +150,11 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 			return inputError(err)
 		}
 	}
+	if signer != nil {
+		if err := o.bundle.write(ctx, s, signer, fs, eng, report); err != nil {
+			return err
+		}
+	}
 	if errs := report.Errors(); len(errs) > 0 {
 		return inputError(fmt.Errorf("%d control(s) could not be evaluated, first: %s: %s", len(errs), errs[0].ID, errs[0].Reason))
 	}
@@ -130,7 +166,13 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 
 // writeFileAtomic writes to a temporary file beside path and renames it
 // into place, so a failed run never leaves a partial file under path.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	return writeFileAtomicMode(path, 0o644, write)
+}
+
+// writeFileAtomicMode is writeFileAtomic for a file with the given mode;
+// the temporary file is private (0600) until then.
+func writeFileAtomicMode(path string, mode os.FileMode, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -144,7 +186,7 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err := write(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	if err := tmp.Chmod(mode); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {

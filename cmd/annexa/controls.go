@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
+	"regexp"
 	"slices"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -28,6 +31,10 @@ type controlEntry struct {
 
 var coverageRank = map[engine.Coverage]int{engine.CoverageSupporting: 1, engine.CoveragePartial: 2, engine.CoverageFull: 3}
 
+// controlIDPattern matches what a user means as a control id, so a stray
+// `annexa controls 8.24` can point at `controls show`.
+var controlIDPattern = regexp.MustCompile(`^(?i:a\.)?\d+\.\d+$`)
+
 func newControlsCommand(s streams) *cobra.Command {
 	o := &controlsOptions{}
 	cmd := &cobra.Command{
@@ -35,60 +42,172 @@ func newControlsCommand(s streams) *cobra.Command {
 		Short: "List the ISO/IEC 27002:2022 controls and the policies that evaluate them",
 		Long: `List every control of the catalog with its theme, the policies mapped to it
 (by their METADATA custom.controls), the facts those policies read, and the
-best coverage any of them claims (full, partial or supporting).`,
+best coverage any of them claims (full, partial or supporting).
+
+The JSON output also carries each control's attributes, testability (A: the
+criteria can be decided from configuration facts, M: they need declared
+evidence) and summary: annexa's statement of the control's testable criteria.
+Use 'annexa controls show ID' for one control in full.`,
 		Example: `  annexa controls
   annexa controls --theme technological
-  annexa controls --format json --policy ./policies`,
-		Args: cobra.NoArgs,
+  annexa controls --format json --policy ./policies
+  annexa controls show 8.24`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 && controlIDPattern.MatchString(args[0]) {
+				return fmt.Errorf("unknown command %q for %q; to show one control, run '%s show %s'", args[0], cmd.CommandPath(), cmd.CommandPath(), args[0])
+			}
+			return cobra.NoArgs(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := o.policy.engine(cmd.Context())
+			eng, err := o.policy.engine(cmd.Context(), nil)
 			if err != nil {
 				return inputError(err)
 			}
 			entries := controlEntries(eng, o.theme)
 			if o.format == "json" {
-				enc := json.NewEncoder(s.out)
-				enc.SetEscapeHTML(false)
-				enc.SetIndent("", "  ")
-				return enc.Encode(entries)
+				return writeJSON(s.out, entries)
 			}
 			return writeControlsTable(s, entries)
 		},
 	}
 	o.policy.addFlags(cmd)
 	cmd.Flags().Var(newEnum(&o.format, "table", "table", "json"), "format", "output format: table|json")
-	cmd.Flags().Var(newEnum(&o.theme, "", "", "organizational", "people", "physical", "technological"), "theme",
-		"only controls of this theme: organizational|people|physical|technological")
+	cmd.Flags().Var(newEnum(&o.theme, "", append([]string{""}, engine.Themes()...)...), "theme",
+		"only controls of this theme: "+strings.Join(engine.Themes(), "|"))
+	cmd.AddCommand(newControlsShowCommand(s))
 	return cmd
 }
 
-func controlEntries(eng *engine.Engine, theme string) []controlEntry {
-	byControl := map[string][]*engine.Policy{}
-	for _, p := range eng.Policies() {
-		for _, c := range p.Controls {
-			byControl[c] = append(byControl[c], p)
+type controlsShowOptions struct {
+	policy policyOptions
+	format string
+}
+
+func newControlsShowCommand(s streams) *cobra.Command {
+	o := &controlsShowOptions{}
+	cmd := &cobra.Command{
+		Use:   "show ID [flags]",
+		Short: "Show one control: attributes, testable criteria and the policies that evaluate it",
+		Long: `Show one ISO/IEC 27002:2022 control: its title, theme, attributes, whether it
+is new in the 2022 edition, its testability, annexa's summary of its testable
+criteria, and every policy mapped to it with that policy's coverage, severity
+and the facts it reads. ID is the control number, e.g. 8.24; the Annex A
+form A.8.24 is accepted too.
+
+An unknown ID is a usage error (exit 2) that lists the closest control ids.`,
+		Example: `  annexa controls show 8.24
+  annexa controls show A.5.15 --format json
+  annexa controls show 5.9 --policy ./my-policies`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return fmt.Errorf("%s takes one control id, e.g. '%s 8.24'; got %d arguments", cmd.CommandPath(), cmd.CommandPath(), len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			eng, err := o.policy.engine(cmd.Context(), nil)
+			if err != nil {
+				return inputError(err)
+			}
+			id := strings.TrimSpace(args[0])
+			if len(id) > 2 && strings.EqualFold(id[:2], "A.") {
+				id = id[2:]
+			}
+			ctl, ok := eng.Catalog().Lookup(id)
+			if !ok {
+				return inputError(unknownControl(eng.Catalog(), id))
+			}
+			e := newControlEntry(ctl, policiesByControl(eng)[ctl.ID])
+			if o.format == "json" {
+				return writeJSON(s.out, e)
+			}
+			return writeControl(s.out, e)
+		},
+	}
+	o.policy.addFlags(cmd)
+	cmd.Flags().Var(newEnum(&o.format, "table", "table", "json"), "format", "output format: table|json")
+	return cmd
+}
+
+// unknownControl explains that id is not in the catalog and names the ids
+// the user most likely meant, or the valid ranges when none is close.
+func unknownControl(cat *engine.Catalog, id string) error {
+	shown := id
+	if r := []rune(id); len(r) > 40 {
+		// A pasted paragraph must not flood the terminal.
+		shown = string(r[:40]) + "…"
+	}
+	msg := fmt.Sprintf("no control %q in ISO/IEC 27002:2022", shown)
+	if near := cat.Suggest(id); len(near) > 0 {
+		return fmt.Errorf("%s; did you mean %s?", msg, strings.Join(near, ", "))
+	}
+	var ranges []string
+	first := map[string]string{}
+	last := map[string]string{}
+	for _, c := range cat.Controls {
+		if _, ok := first[c.Theme]; !ok {
+			first[c.Theme] = c.ID
+		}
+		last[c.Theme] = c.ID
+	}
+	for _, theme := range engine.Themes() {
+		if first[theme] != "" {
+			ranges = append(ranges, fmt.Sprintf("%s–%s %s", first[theme], last[theme], theme))
 		}
 	}
+	return fmt.Errorf("%s; control ids run %s (see 'annexa controls')", msg, strings.Join(ranges, ", "))
+}
+
+// policiesByControl maps each control id to the policies that name it, in
+// policy id order.
+func policiesByControl(eng *engine.Engine) map[string][]*engine.Policy {
+	by := map[string][]*engine.Policy{}
+	for _, p := range eng.Policies() {
+		for _, c := range p.Controls {
+			by[c] = append(by[c], p)
+		}
+	}
+	return by
+}
+
+func controlEntries(eng *engine.Engine, theme string) []controlEntry {
+	by := policiesByControl(eng)
 	entries := []controlEntry{}
 	for _, c := range eng.Catalog().Controls {
 		if theme != "" && c.Theme != theme {
 			continue
 		}
-		e := controlEntry{Control: c, Policies: byControl[c.ID], Inputs: []string{}}
-		if e.Policies == nil {
-			e.Policies = []*engine.Policy{}
-		}
-		for _, p := range e.Policies {
-			if coverageRank[p.Coverage] > coverageRank[e.Coverage] {
-				e.Coverage = p.Coverage
-			}
-			e.Inputs = append(e.Inputs, p.Inputs...)
-		}
-		slices.Sort(e.Inputs)
-		e.Inputs = slices.Compact(e.Inputs)
-		entries = append(entries, e)
+		entries = append(entries, newControlEntry(c, by[c.ID]))
 	}
 	return entries
+}
+
+// newControlEntry joins a control with its policies: the best coverage any
+// of them claims and the union of the facts they read.
+func newControlEntry(c engine.Control, policies []*engine.Policy) controlEntry {
+	e := controlEntry{Control: c, Policies: policies, Inputs: []string{}}
+	if e.Policies == nil {
+		e.Policies = []*engine.Policy{}
+	}
+	for _, p := range e.Policies {
+		if coverageRank[p.Coverage] > coverageRank[e.Coverage] {
+			e.Coverage = p.Coverage
+		}
+		e.Inputs = append(e.Inputs, p.Inputs...)
+	}
+	slices.Sort(e.Inputs)
+	e.Inputs = slices.Compact(e.Inputs)
+	return e
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write controls: %w", err)
+	}
+	return nil
 }
 
 func writeControlsTable(s streams, entries []controlEntry) error {
@@ -111,6 +230,76 @@ func writeControlsTable(s streams, entries []controlEntry) error {
 	}
 	fmt.Fprintf(w, "\n%d controls, %d with at least one policy\n", len(entries), withPolicy)
 	return w.Flush()
+}
+
+var testabilityLabel = map[engine.Testability]string{
+	engine.TestabilityAutomatable: "A, automatable: configuration facts can decide it",
+	engine.TestabilityManual:      "M, manual: needs declared evidence",
+}
+
+// writeControl prints one control for a person to read.
+func writeControl(out io.Writer, e controlEntry) error {
+	w := bufio.NewWriter(out)
+	newIn := "no"
+	if e.NewIn2022 {
+		newIn = "yes"
+	}
+	fmt.Fprintf(w, "%s  %s\n\n", e.ID, e.Title)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	a := e.Attributes
+	for _, row := range [][2]string{
+		{"theme", e.Theme},
+		{"new in 2022", newIn},
+		{"testability", testabilityLabel[e.Testability]},
+		{"control type", strings.Join(a.ControlType, ", ")},
+		{"security properties", strings.Join(a.SecurityProperties, ", ")},
+		{"cybersecurity concepts", strings.Join(a.CybersecurityConcepts, ", ")},
+		{"operational capabilities", strings.Join(a.OperationalCapabilities, ", ")},
+		{"security domains", strings.Join(a.SecurityDomains, ", ")},
+	} {
+		fmt.Fprintf(tw, "%s:\t%s\n", row[0], row[1])
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write control: %w", err)
+	}
+	fmt.Fprintf(w, "\nTestable criteria:\n%s\n", wrap(e.Summary, 76, "  "))
+	if len(e.Policies) == 0 {
+		fmt.Fprintf(w, "\nPolicies: none; %s is reported not assessed until one maps to it.\n", e.ID)
+		return w.Flush()
+	}
+	fmt.Fprintf(w, "\nPolicies (%d, best coverage %s):\n", len(e.Policies), e.Coverage)
+	for _, p := range e.Policies {
+		fmt.Fprintf(w, "  %s:\n%s\n", p.ID, wrap(p.Title, 74, "    "))
+		fmt.Fprintf(w, "    coverage %s, severity %s\n", p.Coverage, p.Severity)
+		// One input per line: resource types are long and do not wrap well.
+		fmt.Fprintf(w, "    inputs: %s\n", strings.Join(p.Inputs, "\n            "))
+		fmt.Fprintf(w, "    file: %s\n", p.File)
+	}
+	return w.Flush()
+}
+
+// wrap breaks text into lines of at most width characters (a longer word
+// stands alone), each starting with indent.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	line := 0
+	for _, word := range strings.Fields(text) {
+		n := len([]rune(word))
+		switch {
+		case line == 0:
+			b.WriteString(indent)
+			line = len(indent)
+		case line+1+n > width:
+			b.WriteString("\n" + indent)
+			line = len(indent)
+		default:
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(word)
+		line += n
+	}
+	return b.String()
 }
 
 func truncate(s string, n int) string {

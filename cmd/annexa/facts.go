@@ -11,29 +11,35 @@ import (
 type factsOptions struct {
 	sources sourceOptions
 	types   []string
+	kinds   []string
 }
 
 func newFactsCommand(s streams) *cobra.Command {
 	o := &factsOptions{}
 	cmd := &cobra.Command{
-		Use:   "facts --plan FILE [flags]",
+		Use:   "facts [PATH...] [flags]",
 		Short: "Print the normalized, redacted facts that policies see",
 		Long: `Print, as a JSON array, the facts annexa collects from the inputs: exactly
 what policies see under data.facts (indexed there by kind and type), after
 unknown values were marked and sensitive values redacted. Use it to write and
 debug policies. The fact model is described in docs/facts.md.`,
 		Example: `  annexa facts --plan tfplan.json
+  annexa facts testdata/demo --kind evidence
   annexa facts --plan tfplan.json --type aws_s3_bucket --type aws_s3_bucket_public_access_block
   annexa facts --tf ./infra --var-file prod.tfvars --type aws_security_group`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			fs, err := o.sources.collect(cmd.Context())
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.sources.paths = args
+			proj, err := o.sources.resolve()
+			if err != nil {
+				return err
+			}
+			fs, err := collect(cmd.Context(), proj)
 			if err != nil {
 				return err
 			}
 			docs := []map[string]any{}
 			for i := range fs {
-				if len(o.types) > 0 && !slices.Contains(o.types, fs[i].Type) {
+				if (len(o.types) > 0 && !slices.Contains(o.types, fs[i].Type)) || (len(o.kinds) > 0 && !slices.Contains(o.kinds, fs[i].Kind)) {
 					continue
 				}
 				docs = append(docs, fs[i].Document())
@@ -48,6 +54,7 @@ debug policies. The fact model is described in docs/facts.md.`,
 		},
 	}
 	o.sources.addFlags(cmd)
-	cmd.Flags().StringArrayVar(&o.types, "type", nil, "only facts of this type (repeatable)")
+	cmd.Flags().StringArrayVar(&o.types, "type", nil, "only facts of this type, e.g. aws_s3_bucket or training_record (repeatable)")
+	cmd.Flags().StringArrayVar(&o.kinds, "kind", nil, "only facts of this kind, e.g. resource or evidence (repeatable)")
 	return cmd
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -12,7 +13,9 @@ import (
 
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers"
+	"github.com/annexa-dev/annexa/providers/evidence"
 	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/project"
 	"github.com/annexa-dev/annexa/providers/tfplan"
 	"github.com/annexa-dev/annexa/providers/tfsource"
 )
@@ -50,13 +53,12 @@ func (v timeValue) String() string {
 }
 func (v timeValue) Type() string { return "time" }
 func (v timeValue) Set(s string) error {
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			*v.t = t.UTC()
-			return nil
-		}
+	t, err := project.ParseTime(s)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("%q is not an RFC 3339 time (2026-01-31T12:00:00Z) or a date (2026-01-31)", s)
+	*v.t = t
+	return nil
 }
 
 // policyOptions choose and bound the policies a command evaluates.
@@ -74,19 +76,33 @@ func (o *policyOptions) addFlags(cmd *cobra.Command) {
 	_ = cmd.MarkFlagDirname("policy")
 }
 
-func (o *policyOptions) engine(ctx context.Context) (*engine.Engine, error) {
+// engine builds the engine for a run: the built-in policies, the project's
+// policy directories and --policy, as of --effective-time, else the
+// project's effective time, else now.
+func (o *policyOptions) engine(ctx context.Context, p *project.Project) (*engine.Engine, error) {
+	dirs := o.dirs
+	at := o.effectiveTime
+	if p != nil {
+		dirs = append(slices.Clone(p.Policies), o.dirs...)
+		if at.IsZero() {
+			at = p.EffectiveTime
+		}
+	}
 	return engine.New(ctx,
-		engine.WithPolicyDirs(o.dirs...),
+		engine.WithPolicyDirs(dirs...),
 		engine.WithEvalTimeout(o.evalTimeout),
-		engine.WithEffectiveTime(o.effectiveTime),
+		engine.WithEffectiveTime(at),
 		engine.WithToolVersion(toolVersion()),
 	)
 }
 
-// sourceOptions name the inputs facts are collected from.
+// sourceOptions name the inputs facts are collected from: paths given as
+// arguments, whose kind is detected, and paths named by a flag.
 type sourceOptions struct {
-	plans  []string
-	tfDirs []string
+	paths    []string
+	plans    []string
+	evidence []string
+	tfDirs   []string
 	// tfVars are --var and --var-file in command-line order, which decides
 	// which value wins, as in Terraform.
 	tfVars []tfsource.Var
@@ -96,10 +112,12 @@ type sourceOptions struct {
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringArrayVar(&o.plans, "plan", nil, "Terraform plan as JSON, from `terraform show -json PLANFILE` (repeatable)")
+	f.StringArrayVar(&o.evidence, "evidence", nil, "directory (or file) of declared evidence records (repeatable)")
 	f.StringArrayVar(&o.tfDirs, "tf", nil, "directory of Terraform source (.tf, .tf.json), evaluated without a plan (repeatable)")
 	f.Var(&tfVarValue{vars: &o.tfVars}, "var", "set a Terraform input variable for --tf, as in terraform plan -var (repeatable)")
 	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable)")
 	_ = cmd.MarkFlagFilename("plan", "json")
+	_ = cmd.MarkFlagDirname("evidence")
 	_ = cmd.MarkFlagDirname("tf")
 	_ = cmd.MarkFlagFilename("var-file", "tfvars", "json")
 	o.stderr = cmd.ErrOrStderr
@@ -131,21 +149,59 @@ func (v *tfVarValue) Set(s string) error {
 	return nil
 }
 
-func (o *sourceOptions) collect(ctx context.Context) ([]facts.Fact, error) {
-	var sources []providers.Source
-	for _, p := range o.plans {
-		sources = append(sources, providers.Source{Path: p, Provider: tfplan.Provider{}})
+// resolve turns the arguments and flags into one project: the settings of
+// the project file among them (at most one) and every source.
+func (o *sourceOptions) resolve() (*project.Project, error) {
+	merged := &project.Project{}
+	for _, path := range o.paths {
+		p, err := project.Resolve(path)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		if p.File != "" {
+			if merged.File != "" {
+				return nil, inputError(fmt.Errorf("two project files given, %s and %s; check one project at a time", merged.File, p.File))
+			}
+			sources := merged.Sources
+			*merged = *p
+			merged.Sources = sources
+		}
+		merged.Sources = append(merged.Sources, p.Sources...)
 	}
-	for _, d := range o.tfDirs {
-		sources = append(sources, providers.Source{Path: d, Provider: tfsource.Provider{Vars: o.tfVars, Warnings: o.stderr()}})
+	for _, path := range o.plans {
+		merged.Sources = append(merged.Sources, providers.Source{Path: path, Provider: tfplan.Provider{}})
 	}
-	if len(o.tfVars) > 0 && len(o.tfDirs) == 0 {
-		return nil, inputError(fmt.Errorf("--var and --var-file set Terraform source variables; name the source with --tf DIR"))
+	for _, path := range o.evidence {
+		merged.Sources = append(merged.Sources, providers.Source{Path: path, Provider: evidence.Provider{}})
 	}
-	if len(sources) == 0 {
-		return nil, inputError(fmt.Errorf("no input given: name a plan with --plan FILE or Terraform source with --tf DIR"))
+	for _, path := range o.tfDirs {
+		merged.Sources = append(merged.Sources, providers.Source{Path: path, Provider: tfsource.Provider{}})
 	}
-	fs, err := providers.Collect(ctx, sources)
+	// Every Terraform source, however it was named, gets the variables
+	// and reports its warnings on stderr.
+	hasTF := false
+	for i, src := range merged.Sources {
+		if p, ok := src.Provider.(tfsource.Provider); ok {
+			p.Vars = append(slices.Clone(p.Vars), o.tfVars...)
+			if p.Warnings == nil {
+				p.Warnings = o.stderr()
+			}
+			merged.Sources[i].Provider = p
+			hasTF = true
+		}
+	}
+	if len(o.tfVars) > 0 && !hasTF {
+		return nil, inputError(errors.New("--var and --var-file set Terraform source variables; name the source with --tf DIR"))
+	}
+	if len(merged.Sources) == 0 {
+		return nil, inputError(errors.New("no input given: name a project directory, a plan, Terraform source or an evidence directory (annexa check testdata/demo, --plan FILE, --tf DIR, --evidence DIR)"))
+	}
+	return merged, nil
+}
+
+// collect reads every source of p.
+func collect(ctx context.Context, p *project.Project) ([]facts.Fact, error) {
+	fs, err := providers.Collect(ctx, p.Sources)
 	if err != nil {
 		return nil, inputError(err)
 	}

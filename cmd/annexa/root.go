@@ -90,7 +90,11 @@ Exit codes: 0 ok, 1 findings at or above --fail-on (or failing policy tests),
 		newFactsCommand(s),
 		newControlsCommand(s),
 		newPolicyCommand(s),
+		newEvidenceCommand(s),
 		newVersionCommand(s),
+		newKeygenCommand(s),
+		newVerifyCommand(s),
+		newBundleCommand(s),
 	)
 	return root
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/annexa-dev/annexa/engine"
@@ -71,11 +72,33 @@ func (Table) Write(w io.Writer, r *engine.Report) error {
 		fmt.Fprintf(bw, "\nNot assessed, no policy yet: %d controls (see `annexa controls`)\n", noPolicy)
 	}
 
-	fmt.Fprintf(bw, "\n%d controls: %d pass, %d fail, %d not assessed, %d error\n",
-		r.Summary.Controls, r.Summary.ByStatus[engine.StatusPass], r.Summary.ByStatus[engine.StatusFail],
-		r.Summary.ByStatus[engine.StatusNotAssessed], r.Summary.ByStatus[engine.StatusError])
+	fmt.Fprintln(bw)
+	for _, theme := range themes(r) {
+		n := r.Summary.ByTheme[theme]
+		fmt.Fprintf(bw, "%-14s %s\n", theme, statusCounts(n[engine.StatusPass]+n[engine.StatusFail]+n[engine.StatusNotAssessed]+n[engine.StatusError], n))
+	}
+	fmt.Fprintf(bw, "%-14s %s\n", "total", statusCounts(r.Summary.Controls, r.Summary.ByStatus))
 	fmt.Fprintf(bw, "%d findings: %d critical, %d high, %d medium, %d low\n",
 		r.Summary.Findings, r.Summary.BySeverity[engine.SeverityCritical], r.Summary.BySeverity[engine.SeverityHigh],
 		r.Summary.BySeverity[engine.SeverityMedium], r.Summary.BySeverity[engine.SeverityLow])
 	return bw.Flush()
+}
+
+// themes lists the report's themes in catalog order.
+func themes(r *engine.Report) []string {
+	var out []string
+	for _, c := range r.Controls {
+		if !slices.Contains(out, c.Theme) {
+			out = append(out, c.Theme)
+		}
+	}
+	return out
+}
+
+func statusCounts(total int, n map[engine.Status]int) string {
+	s := fmt.Sprintf("%2d controls: %d pass, %d fail, %d not assessed", total, n[engine.StatusPass], n[engine.StatusFail], n[engine.StatusNotAssessed])
+	if n[engine.StatusError] > 0 {
+		s += fmt.Sprintf(", %d error", n[engine.StatusError])
+	}
+	return s
 }

@@ -16,12 +16,10 @@ rds_replica(db) if {
 	db.attributes[attr] != ""
 }
 
-# s3_bucket_of is true when x (a public access block, ACL, encryption
-# configuration, ...) belongs to bucket b: by reference in the configuration,
-# by the bucket's known id, or by the bucket's name written as a literal.
-s3_bucket_of(x, b) if tf.refers(x, "bucket", b)
-
-s3_bucket_of(x, b) if {
-	is_string(x.attributes.bucket)
-	x.attributes.bucket == b.attributes.bucket
+# s3_bucket_keys is the set of keys by which an S3 bucket's companion
+# resources (public access block, ACL, encryption configuration) point at it:
+# its addresses, its known id and its name.
+s3_bucket_keys(b) := tf.identities(b) | {v |
+	v := b.attributes.bucket
+	is_string(v)
 }

@@ -28,6 +28,17 @@ facts(list) := {
 		k := f.kind
 		fs := [g | some g in list; g.kind == k]
 	},
+	"by_type": {k: types |
+		some f in list
+		k := f.kind
+		k != "resource"
+		types := {t: fs |
+			some g in list
+			g.kind == k
+			t := g.type
+			fs := [h | some h in list; h.kind == k; h.type == t]
+		}
+	},
 }
 
 # resource builds a managed resource fact of type t named name with the given
@@ -60,3 +71,14 @@ data_source(t, name, attributes) := {
 }
 
 delete_only(f) if f.actions == ["delete"]
+
+# evidence builds an evidence record fact of the given record kind and id;
+# attributes are the record's fields (dates as RFC 3339 times, as the
+# evidence provider writes them).
+evidence(kind, id, attributes) := {
+	"kind": "evidence",
+	"type": kind,
+	"id": sprintf("%s/%s", [kind, id]),
+	"attributes": object.union({"kind": kind, "id": id, "controls": [], "owner": "owner@example.com"}, attributes),
+	"source": {"provider": "test", "file": "evidence.yaml"},
+}

@@ -16,18 +16,35 @@ resources(t) := object.get(data.facts.resources_by_type, t, [])
 # data_sources lists the data sources of type t.
 data_sources(t) := object.get(data.facts.data_by_type, t, [])
 
-# refers is true when attribute attr of resource r points at target: either
-# the configuration references target's address (known before apply), or the
-# attribute's known value equals target's cloud id.
-refers(r, attr, target) if {
-	some ref in object.get(r, ["references", attr], [])
-	ref in {target.id, target.base_address}
+# pointers is the set of things attribute attr of resource r points at: the
+# addresses its configuration expression references (known before apply)
+# and its known string value (a cloud id or name).
+pointers(r, attr) := {p | some p in object.get(r, ["references", attr], [])} | {v |
+	v := r.attributes[attr]
+	is_string(v)
 }
 
+# identities is the set of keys by which other resources can point at r:
+# its instance and base address and its known cloud id.
+identities(r) := {r.id, r.base_address} | {v |
+	v := r.attributes.id
+	is_string(v)
+}
+
+# refers is true when attribute attr of resource r points at target. To link
+# many resources to many, collect the pointers of one side into a set once
+# and look up the identities of the other side in it; calling refers for
+# every pair is quadratic.
 refers(r, attr, target) if {
-	value := r.attributes[attr]
-	is_string(value)
-	value == target.attributes.id
+	some p in pointers(r, attr)
+	p in identities(target)
+}
+
+# pointed_at is the set of everything that attribute attr of the resources
+# of type t points at.
+pointed_at(t, attr) := {p |
+	some r in resources(t)
+	some p in pointers(r, attr)
 }
 
 # is_unknown is true when the value at path (dotted, as listed in the fact's

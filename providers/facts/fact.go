@@ -15,6 +15,9 @@ const Redacted = "(sensitive)"
 // Kinds of fact.
 const (
 	KindResource = "resource"
+	// KindEvidence is a declared evidence record: a document, a register or
+	// the record of an activity, for controls no machine can observe.
+	KindEvidence = "evidence"
 )
 
 // Resource modes, as Terraform names them.

@@ -1,17 +1,16 @@
 package facts
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
-	"path"
 	"slices"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/annexa-dev/annexa/providers/input"
 )
 
 //go:embed schemas/*.json
@@ -19,49 +18,26 @@ var schemaFS embed.FS
 
 const schemaBase = "https://annexa.dev/schemas/facts/"
 
-// Schemas returns the JSON Schema of every fact kind, keyed by kind.
-func Schemas() (map[string][]byte, error) {
-	out := map[string][]byte{}
-	entries, err := fs.ReadDir(schemaFS, "schemas")
-	if err != nil {
-		return nil, fmt.Errorf("read fact schemas: %w", err)
-	}
-	for _, e := range entries {
-		b, err := fs.ReadFile(schemaFS, path.Join("schemas", e.Name()))
-		if err != nil {
-			return nil, fmt.Errorf("read fact schema %s: %w", e.Name(), err)
-		}
-		out[strings.TrimSuffix(e.Name(), ".json")] = b
-	}
-	return out, nil
-}
-
 // Validator checks facts against the schema of their kind.
 type Validator struct {
-	byKind map[string]*jsonschema.Schema
+	byKind input.Schemas
 }
 
-// kinds that are fact kinds, as opposed to shared sub-schemas.
-var factKinds = []string{KindResource}
+// Kinds lists the fact kinds, each with a schema of its own (the other
+// schema files are shared parts).
+func Kinds() []string { return []string{KindResource, KindEvidence} }
 
 // NewValidator compiles the embedded fact schemas.
 func NewValidator() (*Validator, error) {
-	raw, err := Schemas()
+	all, err := input.CompileSchemas(schemaFS, "schemas", schemaBase)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("fact schemas: %w", err)
 	}
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	for name, b := range raw {
-		if err := c.AddResource(schemaBase+name+".json", bytes.NewReader(b)); err != nil {
-			return nil, fmt.Errorf("load fact schema %s: %w", name, err)
-		}
-	}
-	v := &Validator{byKind: map[string]*jsonschema.Schema{}}
-	for _, kind := range factKinds {
-		s, err := c.Compile(schemaBase + kind + ".json")
-		if err != nil {
-			return nil, fmt.Errorf("compile fact schema %s: %w", kind, err)
+	v := &Validator{byKind: input.Schemas{}}
+	for _, kind := range Kinds() {
+		s, ok := all[kind]
+		if !ok {
+			return nil, fmt.Errorf("fact schemas: no schema for kind %q", kind)
 		}
 		v.byKind[kind] = s
 	}

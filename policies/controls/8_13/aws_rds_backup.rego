@@ -27,7 +27,7 @@ deny contains finding if {
 	days < min_retention_days
 	not aws.rds_replica(db)
 	finding := {
-		"msg": sprintf("automated backups are kept for %d days, fewer than %d", [days, min_retention_days]),
+		"msg": sprintf("automated backups are kept for %d day(s), fewer than %d", [days, min_retention_days]),
 		"resource": db.id,
 		"details": {"backup_retention_period": days},
 	}

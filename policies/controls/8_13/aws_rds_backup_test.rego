@@ -18,7 +18,7 @@ test_fail_one_day if {
 	findings := check.deny with data.facts as facts
 	count(findings) == 1
 	some f in findings
-	f.msg == "automated backups are kept for 1 days, fewer than 7"
+	f.msg == "automated backups are kept for 1 day(s), fewer than 7"
 }
 
 test_fail_backups_disabled_cluster if {

@@ -24,7 +24,10 @@ deny contains finding if {
 	finding := {"msg": "VPC has no flow log", "resource": vpc.id}
 }
 
+# logged is what the flow logs point at, collected once.
+logged := tf.pointed_at("aws_flow_log", "vpc_id")
+
 has_flow_log(vpc) if {
-	some fl in tf.resources("aws_flow_log")
-	tf.refers(fl, "vpc_id", vpc)
+	some k in tf.identities(vpc)
+	k in logged
 }

@@ -82,9 +82,15 @@ name(sg) := sg.attributes.name if {
 # group_of names the security group a separate rule belongs to, when the
 # plan or the source lets us link it.
 group_of(rule, attr) := {"security_group": groups[0]} if {
-	groups := sort([sg.id |
-		some sg in tf.resources("aws_security_group")
-		tf.refers(rule, attr, sg)
+	groups := sort([id |
+		some p in tf.pointers(rule, attr)
+		some id in groups_by_key[p]
 	])
 	count(groups) > 0
 } else := {}
+
+# groups_by_key finds security groups by any of their identities, built once.
+groups_by_key[k] contains sg.id if {
+	some sg in tf.resources("aws_security_group")
+	some k in tf.identities(sg)
+}

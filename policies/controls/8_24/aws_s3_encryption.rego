@@ -52,7 +52,10 @@ inline_encryption(b) if {
 	count(rule.apply_server_side_encryption_by_default) > 0
 }
 
+# configured is what the encryption configurations point at, collected once.
+configured := tf.pointed_at("aws_s3_bucket_server_side_encryption_configuration", "bucket")
+
 separate_encryption(b) if {
-	some c in tf.resources("aws_s3_bucket_server_side_encryption_configuration")
-	aws.s3_bucket_of(c, b)
+	some k in aws.s3_bucket_keys(b)
+	k in configured
 }

@@ -81,9 +81,13 @@ weak_settings(pab) := [s |
 	tf.explicitly_false(pab, s)
 ]
 
+# blocked is what the public access blocks point at, collected once so that
+# linking buckets to blocks stays linear.
+blocked := tf.pointed_at("aws_s3_bucket_public_access_block", "bucket")
+
 has_block(b) if {
-	some pab in tf.resources("aws_s3_bucket_public_access_block")
-	aws.s3_bucket_of(pab, b)
+	some k in aws.s3_bucket_keys(b)
+	k in blocked
 }
 
 account_blocked if {

@@ -1,0 +1,132 @@
+package project
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/annexa-dev/annexa/providers/evidence"
+	"github.com/annexa-dev/annexa/providers/tfplan"
+)
+
+func write(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const record = "kind: procedure\nid: P1\ntopic: backup\ncontrols: [\"8.13\"]\nowner: ops\n"
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"annexa.yaml": `# the demo
+version: 1
+name: Acme
+effective_time: 2026-11-20
+fail_on: high
+policies: [custom]
+sources:
+  - plan: plans/tfplan.json
+  - evidence: evidence/
+`})
+	p, err := Load(filepath.Join(dir, "annexa.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "Acme" || p.FailOn != "high" || !p.EffectiveTime.Equal(time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("project = %+v", p)
+	}
+	if len(p.Policies) != 1 || p.Policies[0] != filepath.Join(dir, "custom") {
+		t.Errorf("policies = %v", p.Policies)
+	}
+	if len(p.Sources) != 2 || p.Sources[0].Path != filepath.Join(dir, "plans/tfplan.json") || p.Sources[1].Path != filepath.Join(dir, "evidence") {
+		t.Fatalf("sources = %+v", p.Sources)
+	}
+	if _, ok := p.Sources[0].Provider.(tfplan.Provider); !ok {
+		t.Errorf("plan source provider = %T", p.Sources[0].Provider)
+	}
+	if _, ok := p.Sources[1].Provider.(evidence.Provider); !ok {
+		t.Errorf("evidence source provider = %T", p.Sources[1].Provider)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct{ name, content, want string }{
+		{"typo in source type", "version: 1\nsources:\n  - plann: x.json\n", `annexa.yaml:3:5: sources[0]: no source type: expected one of plan, evidence (did you mean "plan" instead of "plann"?)`},
+		{"two types in one entry", "version: 1\nsources:\n  - plan: x.json\n    evidence: ev\n", "names two source types"},
+		{"extra field in entry", "version: 1\nsources:\n  - plan: x.json\n    vars: {a: b}\n", `annexa.yaml:4:5: sources[0] (plan): field /sources/0/vars: unknown field "vars"`},
+		{"wrong version", "version: 2\nsources:\n  - plan: x.json\n", "annexa.yaml:1:1: project file: field /version"},
+		{"unknown top-level field", "version: 1\nsource:\n  - plan: x.json\n", "missing properties: 'sources'"},
+		{"no sources", "version: 1\nsources: []\n", "field /sources"},
+		{"bad effective time", "version: 1\neffective_time: 2026-13-01\nsources:\n  - plan: x\n", "annexa.yaml:2:1: effective_time"},
+		{"bad fail_on", "version: 1\nfail_on: severe\nsources:\n  - plan: x\n", "field /fail_on"},
+		{"not yaml", "version: 1\n sources: [\n", "annexa.yaml:2: invalid YAML"},
+		{"two documents", "version: 1\nsources: [{plan: x}]\n---\nversion: 1\n", "one YAML document, found 2"},
+		{"empty", "", "file is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, map[string]string{"annexa.yaml": tt.content})
+			_, err := Load(filepath.Join(dir, "annexa.yaml"))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestResolve(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"proj/annexa.yml":        "version: 1\nsources:\n  - evidence: ev\n",
+		"plan.json":              `{"format_version": "1.2", "resource_changes": []}`,
+		"ev/a.yaml":              record,
+		"ev.json":                `[{"kind":"procedure","id":"P1"}]`,
+		"other.json":             `{"name": "package"}`,
+		"manifests/deploy.yaml":  "apiVersion: apps/v1\nkind: Deployment\n",
+		"nested/deep/ev/r.yaml":  record,
+		"nested/artifacts/x.yml": record,
+	})
+	tests := []struct {
+		path, provider, want string
+	}{
+		{"proj", "evidence.Provider", ""},
+		{"proj/annexa.yml", "evidence.Provider", ""},
+		{"plan.json", "tfplan.Provider", ""},
+		{"ev", "evidence.Provider", ""},
+		{"ev/a.yaml", "evidence.Provider", ""},
+		{"ev.json", "evidence.Provider", ""},
+		{"nested", "evidence.Provider", ""},
+		{"other.json", "", "cannot tell what this file is"},
+		{"manifests", "", "cannot tell what this directory holds"},
+		{"missing", "", "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			p, err := Resolve(filepath.Join(dir, tt.path))
+			if tt.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), tt.path) {
+					t.Errorf("err = %v, want it to name %s and say %q", err, tt.path, tt.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Sources) != 1 || !strings.HasSuffix(fmt.Sprintf("%T", p.Sources[0].Provider), tt.provider) {
+				t.Errorf("sources = %+v", p.Sources)
+			}
+		})
+	}
+}

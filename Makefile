@@ -30,9 +30,10 @@ fmt-rego:
 	$(OPA) fmt --write policies
 
 ## bench: throughput of the check pipeline on generated 1k and 10k resource plans,
-## and of writing and verifying (and replaying) evidence bundles of that size
+## of writing and verifying (and replaying) evidence bundles of that size, and
+## of evaluating generated Terraform source of that size
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/ ./bundles/
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/ ./bundles/ ./providers/tfsource/
 
 ## fuzz: run each parser fuzz target for FUZZTIME
 fuzz:

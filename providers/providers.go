@@ -12,6 +12,7 @@ import (
 
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/tfplan"
+	"github.com/annexa-dev/annexa/providers/tfsource"
 )
 
 // Provider collects facts from one source.
@@ -48,13 +49,15 @@ type Source struct {
 }
 
 // Names lists the providers this build knows, for flag help and errors.
-func Names() []string { return []string{tfplan.Name} }
+func Names() []string { return []string{tfplan.Name, tfsource.Name} }
 
 // New returns the provider called name.
 func New(name string) (Provider, error) {
 	switch name {
 	case tfplan.Name:
 		return tfplan.Provider{}, nil
+	case tfsource.Name:
+		return tfsource.Provider{}, nil
 	}
 	return nil, fmt.Errorf("unknown provider %q (known: %s)", name, strings.Join(Names(), ", "))
 }

@@ -72,7 +72,10 @@ func newCheckCommand(s streams) *cobra.Command {
   annexa check --k8s deploy/ --config /etc/ssh/sshd_config --config github=repo.json
 
   # Facts from an external provider program (annexa-provider-inventory on PATH)
-  annexa check --provider inventory=assets.csv`,
+  annexa check --provider inventory=assets.csv
+
+  # Check Terraform source before any plan exists, with its variables
+  annexa check --tf ./infra --var-file prod.tfvars --var environment=prod`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.sources.paths = args
 			return o.run(cmd, s)

@@ -29,7 +29,8 @@ debug policies. The fact model is described in docs/facts.md.`,
   annexa facts testdata/demo --kind evidence
   annexa facts --plan tfplan.json --type aws_s3_bucket --type aws_s3_bucket_public_access_block
   annexa facts --k8s deploy/ --type Deployment
-  annexa facts --config /etc/ssh/sshd_config --config toml=app.conf`,
+  annexa facts --config /etc/ssh/sshd_config --config toml=app.conf
+  annexa facts --tf ./infra --var-file prod.tfvars --type aws_security_group`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.sources.paths = args
 			proj, err := o.sources.resolve()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"github.com/annexa-dev/annexa/providers/kubernetes"
 	"github.com/annexa-dev/annexa/providers/project"
 	"github.com/annexa-dev/annexa/providers/tfplan"
+	"github.com/annexa-dev/annexa/providers/tfsource"
 )
 
 // enumValue is a string flag that accepts only the listed values, so a typo
@@ -114,6 +116,11 @@ type sourceOptions struct {
 	manifests []string
 	configs   []string
 	external  []string
+	tfDirs    []string
+	// tfVars are --var and --var-file in command-line order, which decides
+	// which value wins, as in Terraform.
+	tfVars []tfsource.Var
+	stderr func() io.Writer
 }
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
@@ -123,8 +130,40 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f.StringArrayVar(&o.manifests, "k8s", nil, "Kubernetes manifests: a YAML/JSON file, a `kubectl get -o json` listing or a directory (repeatable)")
 	f.StringArrayVar(&o.configs, "config", nil, fmt.Sprintf("configuration file or directory, as [FORMAT=]PATH; FORMAT (%s) is told by the file name when left out (repeatable)", strings.Join(config.Formats(), "|")))
 	f.StringArrayVar(&o.external, "provider", nil, "external provider as NAME[=SOURCE]: runs annexa-provider-NAME from PATH with SOURCE (docs/providers.md) (repeatable)")
+	f.StringArrayVar(&o.tfDirs, "tf", nil, "directory of Terraform source (.tf, .tf.json), evaluated without a plan (repeatable)")
+	f.Var(&tfVarValue{vars: &o.tfVars}, "var", "set a Terraform input variable for --tf, as in terraform plan -var (repeatable)")
+	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable)")
 	_ = cmd.MarkFlagFilename("plan", "json")
 	_ = cmd.MarkFlagDirname("evidence")
+	_ = cmd.MarkFlagDirname("tf")
+	_ = cmd.MarkFlagFilename("var-file", "tfvars", "json")
+	o.stderr = cmd.ErrOrStderr
+}
+
+// tfVarValue appends --var and --var-file values to one list, keeping
+// their relative order.
+type tfVarValue struct {
+	vars *[]tfsource.Var
+	file bool
+}
+
+func (v *tfVarValue) String() string { return "" }
+func (v *tfVarValue) Type() string {
+	if v.file {
+		return "FILE"
+	}
+	return "NAME=VALUE"
+}
+func (v *tfVarValue) Set(s string) error {
+	if v.file {
+		*v.vars = append(*v.vars, tfsource.Var{File: s})
+		return nil
+	}
+	if name, _, ok := strings.Cut(s, "="); !ok || name == "" {
+		return fmt.Errorf("expected NAME=VALUE")
+	}
+	*v.vars = append(*v.vars, tfsource.Var{Assignment: s})
+	return nil
 }
 
 // configSource reads a --config value: [FORMAT=]PATH. A prefix that is not
@@ -193,8 +232,27 @@ func (o *sourceOptions) resolve() (*project.Project, error) {
 		}
 		merged.Sources = append(merged.Sources, src)
 	}
+	for _, path := range o.tfDirs {
+		merged.Sources = append(merged.Sources, providers.Source{Path: path, Provider: tfsource.Provider{}})
+	}
+	// Every Terraform source, however it was named, gets the variables
+	// and reports its warnings on stderr.
+	hasTF := false
+	for i, src := range merged.Sources {
+		if p, ok := src.Provider.(tfsource.Provider); ok {
+			p.Vars = append(slices.Clone(p.Vars), o.tfVars...)
+			if p.Warnings == nil {
+				p.Warnings = o.stderr()
+			}
+			merged.Sources[i].Provider = p
+			hasTF = true
+		}
+	}
+	if len(o.tfVars) > 0 && !hasTF {
+		return nil, inputError(errors.New("--var and --var-file set Terraform source variables; name the source with --tf DIR"))
+	}
 	if len(merged.Sources) == 0 {
-		return nil, inputError(errors.New("no input given: name a project directory or an input (annexa check testdata/demo, --plan FILE, --evidence DIR, --k8s PATH, --config PATH, --provider NAME)"))
+		return nil, inputError(errors.New("no input given: name a project directory or an input (annexa check testdata/demo, --plan FILE, --tf DIR, --evidence DIR, --k8s PATH, --config PATH, --provider NAME)"))
 	}
 	return merged, nil
 }

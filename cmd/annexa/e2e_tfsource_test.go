@@ -263,3 +263,24 @@ resource "aws_flow_log" "f" {
 		t.Errorf("the flow log's vpc_id is not unknown:\n%s", res.stdout)
 	}
 }
+
+// TestSourceDirectoryDetected checks that a directory of .tf files given as
+// a PATH is read as Terraform source, with --var applied to it, exactly as
+// with --tf.
+func TestSourceDirectoryDetected(t *testing.T) {
+	byFlag, res := checkJSON(t, "--tf", noncompliantTF)
+	if res.code != 1 {
+		t.Fatalf("--tf: exit %d; stderr: %s", res.code, res.stderr)
+	}
+	byPath, res := checkJSON(t, noncompliantTF)
+	if res.code != 1 {
+		t.Fatalf("PATH: exit %d; stderr: %s", res.code, res.stderr)
+	}
+	if len(byPath.Findings) == 0 || len(byPath.Findings) != len(byFlag.Findings) {
+		t.Errorf("PATH gives %d findings, --tf %d", len(byPath.Findings), len(byFlag.Findings))
+	}
+	res = annexa(t, "facts", noncompliantTF, "--var", "environment=staging", "--type", "aws_ssm_parameter")
+	if res.code != 0 || !strings.Contains(res.stdout, "/staging/api-token") {
+		t.Errorf("--var not applied to a detected source directory: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+}

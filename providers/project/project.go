@@ -27,6 +27,7 @@ import (
 	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/kubernetes"
 	"github.com/annexa-dev/annexa/providers/tfplan"
+	"github.com/annexa-dev/annexa/providers/tfsource"
 )
 
 // FileNames are the names a project file is looked for under in a
@@ -72,6 +73,7 @@ type sourceType struct {
 func sourceTypes() []sourceType {
 	return []sourceType{
 		{key: "plan", build: func(string, map[string]any) (providers.Provider, error) { return tfplan.Provider{}, nil }},
+		{key: "terraform", source: terraformSource},
 		{key: "evidence", build: func(string, map[string]any) (providers.Provider, error) { return evidence.Provider{}, nil }},
 		{key: "kubernetes", build: func(string, map[string]any) (providers.Provider, error) { return kubernetes.Provider{}, nil }},
 		{key: "config", build: func(_ string, entry map[string]any) (providers.Provider, error) {
@@ -80,6 +82,21 @@ func sourceTypes() []sourceType {
 		}},
 		{key: "provider", source: externalSource},
 	}
+}
+
+// terraformSource builds a Terraform source entry: its variable files are
+// relative to the project file and come before its variables, whose order
+// is by name so that the same file always gives the same result.
+func terraformSource(dir string, entry map[string]any) (providers.Source, error) {
+	var p tfsource.Provider
+	for _, f := range anyStrings(entry["var_files"]) {
+		p.Vars = append(p.Vars, tfsource.Var{File: resolve(dir, f)})
+	}
+	vars, _ := entry["vars"].(map[string]any)
+	for _, name := range slices.Sorted(maps.Keys(vars)) {
+		p.Vars = append(p.Vars, tfsource.Var{Assignment: name + "=" + vars[name].(string)})
+	}
+	return providers.Source{Path: resolve(dir, entry["terraform"].(string)), Provider: p}, nil
 }
 
 // externalSource builds an external provider entry: its source and a
@@ -272,16 +289,16 @@ func Resolve(path string) (*Project, error) {
 			}
 		}
 		switch {
+		case isTerraformDir(path):
+			return single(path, tfsource.Provider{}), nil
 		case isEvidenceDir(path):
 			return single(path, evidence.Provider{}), nil
 		case isManifestDir(path):
 			return single(path, kubernetes.Provider{}), nil
-			// Terraform source directories (*.tf) are detected here by the
-			// Terraform source provider.
 		case anyFile(path, isConfigFile):
 			return single(path, config.Provider{}), nil
 		}
-		return nil, fmt.Errorf("%s: cannot tell what this directory holds: it has no %s, no evidence records, no Kubernetes manifests and no configuration files annexa recognizes; name its contents with a flag (--plan, --evidence, --k8s, --config)", path, FileNames()[0])
+		return nil, fmt.Errorf("%s: cannot tell what this directory holds: it has no %s, no evidence records, no Kubernetes manifests and no configuration files annexa recognizes; name its contents with a flag (--tf, --evidence, --k8s, --config)", path, FileNames()[0])
 	}
 	if slices.Contains(FileNames(), filepath.Base(path)) {
 		return Load(path)
@@ -302,6 +319,22 @@ func Resolve(path string) (*Project, error) {
 		return single(path, config.Provider{}), nil
 	}
 	return nil, fmt.Errorf("%s: cannot tell what this file is (not a Terraform plan JSON, an evidence record, a Kubernetes manifest, an sshd_config, a GitHub export, a TOML, INI or HCL file, or an annexa.yaml); name it with a flag (--plan, --evidence, --k8s, --config FORMAT=PATH)", path)
+}
+
+// isTerraformDir reports whether dir is a Terraform root module: it holds
+// .tf or .tf.json files itself (not only in subdirectories, which may be
+// modules it calls).
+func isTerraformDir(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".tf") || strings.HasSuffix(e.Name(), ".tf.json")) {
+			return true
+		}
+	}
+	return false
 }
 
 func single(path string, p providers.Provider) *Project {

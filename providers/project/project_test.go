@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/annexa-dev/annexa/providers/external"
 	"github.com/annexa-dev/annexa/providers/kubernetes"
 	"github.com/annexa-dev/annexa/providers/tfplan"
+	"github.com/annexa-dev/annexa/providers/tfsource"
 )
 
 func write(t *testing.T, dir string, files map[string]string) {
@@ -113,7 +115,7 @@ sources:
 
 func TestLoadErrors(t *testing.T) {
 	tests := []struct{ name, content, want string }{
-		{"typo in source type", "version: 1\nsources:\n  - plann: x.json\n", `annexa.yaml:3:5: sources[0]: no source type: expected one of plan, evidence, kubernetes, config, provider (did you mean "plan" instead of "plann"?)`},
+		{"typo in source type", "version: 1\nsources:\n  - plann: x.json\n", `annexa.yaml:3:5: sources[0]: no source type: expected one of plan, terraform, evidence, kubernetes, config, provider (did you mean "plan" instead of "plann"?)`},
 		{"two types in one entry", "version: 1\nsources:\n  - plan: x.json\n    evidence: ev\n", "names two source types"},
 		{"extra field in entry", "version: 1\nsources:\n  - plan: x.json\n    vars: {a: b}\n", `annexa.yaml:4:5: sources[0] (plan): field /sources/0/vars: unknown field "vars"`},
 		{"wrong version", "version: 2\nsources:\n  - plan: x.json\n", "annexa.yaml:1:1: project file: field /version"},
@@ -145,23 +147,27 @@ func TestLoadErrors(t *testing.T) {
 func TestResolve(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{
-		"proj/annexa.yml":        "version: 1\nsources:\n  - evidence: ev\n",
-		"plan.json":              `{"format_version": "1.2", "resource_changes": []}`,
-		"ev/a.yaml":              record,
-		"ev.json":                `[{"kind":"procedure","id":"P1"}]`,
-		"other.json":             `{"name": "package"}`,
-		"manifests/deploy.yaml":  "apiVersion: apps/v1\nkind: Deployment\n",
-		"nested/deep/ev/r.yaml":  record,
-		"nested/artifacts/x.yml": record,
-		"pod.yml":                "# a pod\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n",
-		"list.json":              `{"apiVersion": "v1", "items": [], "kind": "List", "metadata": {"resourceVersion": ""}}`,
-		"ssh/sshd_config":        "PermitRootLogin no\n",
-		"repo.json":              `{"repository": {"full_name": "acme/api", "default_branch": "main", "private": true}}`,
-		"app.toml":               "a = 1\n",
-		"my.cnf":                 "[mysqld]\n",
-		"vault.hcl":              "ui = true\n",
-		"values/values.yaml":     "replicas: 3\nkind: thing\n",
-		"crd.yaml":               "apiVersion: example.com/v1alpha1\nkind: Widget\nmetadata: {name: w}\n",
+		"proj/annexa.yml":                "version: 1\nsources:\n  - evidence: ev\n",
+		"plan.json":                      `{"format_version": "1.2", "resource_changes": []}`,
+		"ev/a.yaml":                      record,
+		"ev.json":                        `[{"kind":"procedure","id":"P1"}]`,
+		"other.json":                     `{"name": "package"}`,
+		"manifests/deploy.yaml":          "apiVersion: apps/v1\nkind: Deployment\n",
+		"nested/deep/ev/r.yaml":          record,
+		"nested/artifacts/x.yml":         record,
+		"pod.yml":                        "# a pod\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n",
+		"list.json":                      `{"apiVersion": "v1", "items": [], "kind": "List", "metadata": {"resourceVersion": ""}}`,
+		"ssh/sshd_config":                "PermitRootLogin no\n",
+		"repo.json":                      `{"repository": {"full_name": "acme/api", "default_branch": "main", "private": true}}`,
+		"app.toml":                       "a = 1\n",
+		"my.cnf":                         "[mysqld]\n",
+		"vault.hcl":                      "ui = true\n",
+		"values/values.yaml":             "replicas: 3\nkind: thing\n",
+		"crd.yaml":                       "apiVersion: example.com/v1alpha1\nkind: Widget\nmetadata: {name: w}\n",
+		"infra/main.tf":                  "resource \"aws_s3_bucket\" \"b\" {}\n",
+		"infra/values.yaml":              "replicas: 3\n",
+		"infra-json/main.tf.json":        `{"resource": {}}`,
+		"modules-only/modules/x/main.tf": "",
 	})
 	tests := []struct {
 		path, provider, want string
@@ -188,6 +194,9 @@ func TestResolve(t *testing.T) {
 		{"ssh", "config.Provider", ""},
 		{"values/values.yaml", "", "cannot tell what this file is"},
 		{"missing", "", "no such file"},
+		{"infra", "tfsource.Provider", ""},
+		{"infra-json", "tfsource.Provider", ""},
+		{"modules-only", "", "cannot tell what this directory holds"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
@@ -205,5 +214,27 @@ func TestResolve(t *testing.T) {
 				t.Errorf("sources = %+v", p.Sources)
 			}
 		})
+	}
+}
+
+func TestLoadTerraformSource(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"annexa.yaml": `version: 1
+sources:
+  - terraform: infra
+    var_files: [env/prod.tfvars]
+    vars: {region: eu-west-1, environment: prod}
+`})
+	p, err := Load(filepath.Join(dir, "annexa.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp, ok := p.Sources[0].Provider.(tfsource.Provider)
+	if !ok || p.Sources[0].Path != filepath.Join(dir, "infra") {
+		t.Fatalf("source = %+v", p.Sources[0])
+	}
+	want := []tfsource.Var{{File: filepath.Join(dir, "env/prod.tfvars")}, {Assignment: "environment=prod"}, {Assignment: "region=eu-west-1"}}
+	if !slices.Equal(tp.Vars, want) {
+		t.Errorf("vars = %+v, want %+v", tp.Vars, want)
 	}
 }

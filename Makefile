@@ -4,7 +4,7 @@
 GO      ?= go
 OPA     ?= $(GO) run github.com/open-policy-agent/opa@v1.22.2
 BIN     ?= bin/annexa
-DEMO    ?= testdata/plans/noncompliant.json
+DEMO    ?= testdata/demo
 
 .PHONY: build test test-go test-rego fmt-rego bench demo capabilities clean
 
@@ -27,13 +27,15 @@ test-rego:
 fmt-rego:
 	$(OPA) fmt --write policies
 
-## bench: throughput of the check pipeline on generated 1k and 10k resource plans
+## bench: throughput of the check pipeline on generated 1k and 10k resource plans,
+## and of writing and verifying (and replaying) evidence bundles of that size
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/ ./bundles/
 
-## demo: check the bundled non-compliant demo plan (findings are expected)
+## demo: check the demo organisation in testdata/demo (its project file names
+## a plan and evidence records; some findings are expected)
 demo: build
-	@$(BIN) check --plan $(DEMO) --effective-time 2026-01-31; \
+	@$(BIN) check $(DEMO); \
 	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi
 
 ## capabilities: regenerate the sandbox capabilities file for the OPA CLI

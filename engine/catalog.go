@@ -71,6 +71,11 @@ func LoadCatalog(fsys fs.FS, path string) (*Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read control catalog: %w", err)
 	}
+	return ParseCatalog(b, path)
+}
+
+// ParseCatalog parses and checks a catalog; path names it in errors.
+func ParseCatalog(b []byte, path string) (*Catalog, error) {
 	var c Catalog
 	if err := json.Unmarshal(b, &c); err != nil {
 		return nil, fmt.Errorf("parse control catalog %s: %w", path, err)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"runtime"
 	"slices"
@@ -34,10 +35,12 @@ type Engine struct {
 	parallelism int
 	now         time.Time
 	toolVersion string
+	files       PolicyFiles
 }
 
 type config struct {
 	builtin     bool
+	builtinFS   fs.FS
 	sources     []PolicySource
 	evalTimeout time.Duration
 	parallelism int
@@ -56,6 +59,18 @@ func WithPolicyDirs(dirs ...string) Option {
 		}
 	}
 }
+
+// WithPolicySources adds policy trees from any file system to the built-in
+// ones; each source's Name prefixes its file names in messages.
+func WithPolicySources(srcs ...PolicySource) Option {
+	return func(c *config) { c.sources = append(c.sources, srcs...) }
+}
+
+// WithPolicyFS evaluates the policy tree in fsys instead of the embedded
+// one. fsys is laid out like policies.FS (controls/, lib/ and the catalog
+// at policies.CatalogPath); replaying an evidence bundle loads the recorded
+// tree this way, so it is the recorded policies that run, not the binary's.
+func WithPolicyFS(fsys fs.FS) Option { return func(c *config) { c.builtinFS = fsys } }
 
 // WithoutBuiltinPolicies evaluates only the policies given with
 // WithPolicyDirs; the built-in library (policies/lib) stays available.
@@ -79,7 +94,7 @@ func WithToolVersion(v string) Option { return func(c *config) { c.toolVersion =
 // New loads the catalog and every policy, checks their METADATA and
 // compiles them once against the sandbox capabilities.
 func New(ctx context.Context, opts ...Option) (*Engine, error) {
-	cfg := config{builtin: true}
+	cfg := config{builtin: true, builtinFS: policies.FS}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -99,15 +114,21 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 
-	cat, err := LoadCatalog(policies.FS, policies.CatalogPath)
+	catRaw, err := fs.ReadFile(cfg.builtinFS, policies.CatalogPath)
+	if err != nil {
+		return nil, fmt.Errorf("read control catalog: %w", err)
+	}
+	cat, err := ParseCatalog(catRaw, policies.CatalogPath)
 	if err != nil {
 		return nil, err
 	}
-	mods, builtinFiles, err := loadAllModules(cfg.builtin, cfg.sources, false)
+	loaded, err := loadAllModules(builtinSource(cfg.builtinFS), cfg.builtin, cfg.sources, false)
 	if err != nil {
 		return nil, err
 	}
-	pols, err := policiesFromModules(mods, builtinFiles, cat)
+	loaded.files.Builtin[policies.CatalogPath] = catRaw
+	mods := loaded.modules
+	pols, err := policiesFromModules(mods, loaded.builtin, cat)
 	if err != nil {
 		return nil, err
 	}
@@ -123,56 +144,71 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		parallelism: cfg.parallelism,
 		now:         cfg.now.UTC(),
 		toolVersion: cfg.toolVersion,
+		files:       loaded.files,
 	}, nil
 }
 
-// builtinSource is the embedded policy tree; the library is always loaded,
+// builtinSource is the built-in policy tree; the library is always loaded,
 // the controls only when the built-in policies are wanted.
-func builtinSource() PolicySource {
-	return PolicySource{FS: policies.FS, Name: "policies", Builtin: true}
+func builtinSource(fsys fs.FS) PolicySource {
+	return PolicySource{FS: fsys, Name: "policies", Builtin: true}
+}
+
+// loadedPolicies are the parsed modules by file name, the names that are
+// built in, and the source of everything loaded.
+type loadedPolicies struct {
+	modules map[string]*ast.Module
+	builtin map[string]bool
+	files   PolicyFiles
 }
 
 // loadAllModules parses the built-in library, the built-in controls (when
-// builtin is set) and every extra source. It returns the modules by file
-// name and the set of file names that are built in.
-func loadAllModules(builtin bool, sources []PolicySource, withTests bool) (map[string]*ast.Module, map[string]bool, error) {
-	all := map[string]*ast.Module{}
-	builtinFiles := map[string]bool{}
-	embedded, err := readModules(builtinSource(), withTests)
+// builtin is set) and every extra source.
+func loadAllModules(builtinSrc PolicySource, builtin bool, sources []PolicySource, withTests bool) (*loadedPolicies, error) {
+	out := &loadedPolicies{
+		modules: map[string]*ast.Module{},
+		builtin: map[string]bool{},
+		files:   PolicyFiles{Builtin: map[string][]byte{}},
+	}
+	all := out.modules
+	embedded, raw, err := readModules(builtinSrc, withTests)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for name, m := range embedded {
-		if !builtin && !strings.HasPrefix(name, "policies/lib/") {
+		rel := strings.TrimPrefix(name, builtinSrc.Name+"/")
+		if !builtin && !strings.HasPrefix(rel, "lib/") {
 			continue
 		}
 		all[name] = m
-		builtinFiles[name] = true
+		out.builtin[name] = true
+		out.files.Builtin[rel] = raw[rel]
 	}
 	builtinPkgs := map[string]string{}
 	for name, m := range all {
 		builtinPkgs[m.Package.Path.String()] = name
 	}
 	for _, src := range sources {
-		mods, err := readModules(src, withTests)
+		mods, raw, err := readModules(src, withTests)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if len(mods) == 0 {
-			return nil, nil, fmt.Errorf("policy directory %s holds no .rego files", src.Name)
+			return nil, fmt.Errorf("policy directory %s holds no .rego files", src.Name)
 		}
 		for _, name := range slices.Sorted(maps.Keys(mods)) {
 			m := mods[name]
 			if prev, ok := builtinPkgs[m.Package.Path.String()]; ok {
-				return nil, nil, fmt.Errorf("%s: package %s is already defined by the built-in %s; choose another package name", name, strings.TrimPrefix(m.Package.Path.String(), "data."), prev)
+				return nil, fmt.Errorf("%s: package %s is already defined by the built-in %s; choose another package name", name, strings.TrimPrefix(m.Package.Path.String(), "data."), prev)
 			}
 			if _, dup := all[name]; dup {
-				return nil, nil, fmt.Errorf("policy file %s given twice", name)
+				return nil, fmt.Errorf("policy file %s given twice", name)
 			}
 			all[name] = m
 		}
+		out.files.Sources = append(out.files.Sources, SourceFiles{Name: src.Name, Files: raw})
 	}
-	return all, builtinFiles, nil
+	return out, nil
 }
 
 // Compile compiles modules against the sandbox capabilities.
@@ -192,6 +228,10 @@ func (e *Engine) Catalog() *Catalog { return e.catalog }
 
 // Policies returns the loaded policies sorted by id.
 func (e *Engine) Policies() []*Policy { return slices.Clone(e.policies) }
+
+// PolicyFiles returns the source of every policy file the engine compiled
+// and of the catalog. The maps are shared; do not modify them.
+func (e *Engine) PolicyFiles() PolicyFiles { return e.files }
 
 // EffectiveTime is the time the evaluation is as of.
 func (e *Engine) EffectiveTime() time.Time { return e.now }

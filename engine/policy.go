@@ -63,10 +63,31 @@ func DirSource(dir string) PolicySource {
 	return PolicySource{FS: os.DirFS(dir), Name: dir}
 }
 
+// PolicyFiles is the exact policy input an engine compiled. It is what an
+// evidence bundle records, and WithPolicyFS and WithPolicySources load it
+// again for a replay.
+type PolicyFiles struct {
+	// Builtin holds the built-in tree as loaded, by path inside it: the
+	// catalog, lib/ and (unless WithoutBuiltinPolicies) controls/.
+	Builtin map[string][]byte
+	// Sources are the extra policy trees, in the order they were given.
+	Sources []SourceFiles
+}
+
+// SourceFiles are the Rego files of one extra policy source.
+type SourceFiles struct {
+	// Name is the source's name in messages: the --policy directory as given.
+	Name string
+	// Files holds each file by its slash-separated path inside the source.
+	Files map[string][]byte
+}
+
 // readModules parses every .rego file of src; test files only when
-// withTests is set.
-func readModules(src PolicySource, withTests bool) (map[string]*ast.Module, error) {
+// withTests is set. It returns the modules by file name and their source by
+// path inside src.
+func readModules(src PolicySource, withTests bool) (map[string]*ast.Module, map[string][]byte, error) {
 	mods := map[string]*ast.Module{}
+	raw := map[string][]byte{}
 	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("read policies %s: %w", filepath.Join(src.Name, p), unwrapPath(err))
@@ -103,9 +124,10 @@ func readModules(src PolicySource, withTests bool) (map[string]*ast.Module, erro
 			return fmt.Errorf("parse policy: %w", err)
 		}
 		mods[name] = m
+		raw[p] = b
 		return nil
 	})
-	return mods, err
+	return mods, raw, err
 }
 
 func unwrapPath(err error) error {

@@ -9,6 +9,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/tester"
+
+	"github.com/annexa-dev/annexa/policies"
 )
 
 // TestOptions selects which Rego tests RunPolicyTests runs.
@@ -30,10 +32,11 @@ func RunPolicyTests(ctx context.Context, opts TestOptions) ([]*tester.Result, er
 	for _, d := range opts.Dirs {
 		sources = append(sources, DirSource(d))
 	}
-	mods, _, err := loadAllModules(len(opts.Dirs) == 0, sources, true)
+	loaded, err := loadAllModules(builtinSource(policies.FS), len(opts.Dirs) == 0, sources, true)
 	if err != nil {
 		return nil, err
 	}
+	mods := loaded.modules
 	timeout := cmp.Or(opts.Timeout, 10*time.Second)
 	compiler := ast.NewCompiler().
 		WithCapabilities(SandboxCapabilities()).

@@ -26,6 +26,11 @@ evidence directory or record file. Flags add sources: --plan FILE,
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
 a table and write JSON for a later step. Files are written atomically.
 
+With --bundle and --key, the run is also written as a signed evidence bundle
+(the redacted facts, the report, the exact policies evaluated, a manifest, and
+an in-toto statement in a DSSE envelope and a sigstore bundle) that an auditor
+verifies offline with ` + "`annexa verify`" + ` or with cosign; see docs/bundles.md.
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
 --fail-on, 2 usage or input error, or a policy that failed to evaluate.`
 
@@ -34,6 +39,7 @@ type checkOptions struct {
 	policy  policyOptions
 	formats []string
 	failOn  string
+	bundle  bundleOptions
 }
 
 func newCheckCommand(s streams) *cobra.Command {
@@ -51,6 +57,9 @@ func newCheckCommand(s streams) *cobra.Command {
   # CI gate: fail only on high and critical, keep JSON for later
   annexa check --plan tfplan.json --fail-on high --format table --format json=annexa.json
 
+  # Keep signed evidence for the auditor (password from COSIGN_PASSWORD)
+  annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key
+
   # Add your own policies and make the output reproducible
   annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -64,6 +73,7 @@ func newCheckCommand(s streams) *cobra.Command {
 		fmt.Sprintf("output format %s, optionally =FILE (repeatable; default table)", strings.Join(output.Formats(), "|")))
 	cmd.Flags().Var(newEnum(&o.failOn, "low", "low", "medium", "high", "critical", "none"), "fail-on",
 		"exit 1 when a finding is at or above this severity: low|medium|high|critical|none")
+	o.bundle.addFlags(cmd)
 	return cmd
 }
 
@@ -98,6 +108,11 @@ func parseFormats(specs []string) ([]formatSpec, error) {
 
 func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	ctx := cmd.Context()
+	// The signing key is loaded first, so a wrong password fails fast.
+	signer, err := o.bundle.signer(s)
+	if err != nil {
+		return err
+	}
 	formats, err := parseFormats(o.formats)
 	if err != nil {
 		return inputError(err)
@@ -132,6 +147,11 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 			return inputError(err)
 		}
 	}
+	if signer != nil {
+		if err := o.bundle.write(ctx, s, signer, fs, eng, report); err != nil {
+			return err
+		}
+	}
 	if errs := report.Errors(); len(errs) > 0 {
 		return inputError(fmt.Errorf("%d control(s) could not be evaluated, first: %s: %s", len(errs), errs[0].ID, errs[0].Reason))
 	}
@@ -143,7 +163,13 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 
 // writeFileAtomic writes to a temporary file beside path and renames it
 // into place, so a failed run never leaves a partial file under path.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	return writeFileAtomicMode(path, 0o644, write)
+}
+
+// writeFileAtomicMode is writeFileAtomic for a file with the given mode;
+// the temporary file is private (0600) until then.
+func writeFileAtomicMode(path string, mode os.FileMode, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -157,7 +183,7 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err := write(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	if err := tmp.Chmod(mode); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {

@@ -269,7 +269,7 @@ func writeControl(out io.Writer, e controlEntry) error {
 	}
 	fmt.Fprintf(w, "\nPolicies (%d, best coverage %s):\n", len(e.Policies), e.Coverage)
 	for _, p := range e.Policies {
-		fmt.Fprintf(w, "  %s: %s\n", p.ID, p.Title)
+		fmt.Fprintf(w, "  %s:\n%s\n", p.ID, wrap(p.Title, 74, "    "))
 		fmt.Fprintf(w, "    coverage %s, severity %s\n", p.Coverage, p.Severity)
 		// One input per line: resource types are long and do not wrap well.
 		fmt.Fprintf(w, "    inputs: %s\n", strings.Join(p.Inputs, "\n            "))

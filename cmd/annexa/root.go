@@ -92,6 +92,9 @@ Exit codes: 0 ok, 1 findings at or above --fail-on (or failing policy tests),
 		newPolicyCommand(s),
 		newEvidenceCommand(s),
 		newVersionCommand(s),
+		newKeygenCommand(s),
+		newVerifyCommand(s),
+		newBundleCommand(s),
 	)
 	return root
 }

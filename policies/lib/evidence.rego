@@ -104,21 +104,34 @@ overdue_problem(r) := {sprintf("its review was due on %s", [day(r.attributes.due
 	overdue(r)
 } else := set()
 
-# document_findings checks the documents of a kind and topic: a finding for
-# each one with problems, or one missing finding when there is none.
-document_findings(kind, topic, what) := {f |
+# document_findings checks the documents of a kind and topic. One document
+# with no problems is enough: a draft of the next version or a retired
+# earlier one beside it is no finding. Otherwise each document still in
+# force (not retired) is a finding with its problems; when all are retired,
+# each is; when there is none, the document is missing.
+document_findings(kind, topic, what) := set() if {
 	some r in with_topic(kind, topic)
-	p := problems(r)
-	count(p) > 0
-	f := {
-		"msg": sprintf("%s %s cannot be relied on: %s", [what, r.attributes.id, concat("; ", p)]),
-		"resource": r.id,
-	}
-} if {
+	count(problems(r)) == 0
+} else := unusable(in_force(kind, topic), what) if {
+	count(in_force(kind, topic)) > 0
+} else := unusable(with_topic(kind, topic), what) if {
 	count(with_topic(kind, topic)) > 0
 } else := {missing(kind, what)} if {
 	declared
 } else := set()
+
+in_force(kind, topic) := [r |
+	some r in with_topic(kind, topic)
+	not r.attributes.status == "retired"
+]
+
+unusable(docs, what) := {f |
+	some r in docs
+	f := {
+		"msg": sprintf("%s %s cannot be relied on: %s", [what, r.attributes.id, concat("; ", problems(r))]),
+		"resource": r.id,
+	}
+}
 
 # Personnel.
 

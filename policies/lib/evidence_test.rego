@@ -70,3 +70,19 @@ test_older_than if {
 	evidence.older_than("2025-11-01T00:00:00Z", 12) with data.run as run
 	not evidence.older_than("2025-12-01T00:00:00Z", 12) with data.run as run
 }
+
+test_document_findings_versions if {
+	retired := policy("P0", object.union(good, {"status": "retired", "due": "2025-01-01T00:00:00Z"}))
+	draft := policy("P2", {"status": "draft", "due": "2027-06-01T00:00:00Z"})
+	current := policy("P1", good)
+	count(evidence.document_findings("policy", "access_control", "access control policy")) == 0 with data.facts as testing.facts([retired, current, draft])
+		with data.run as run
+
+	only_draft := evidence.document_findings("policy", "access_control", "access control policy") with data.facts as testing.facts([retired, draft])
+		with data.run as run
+	[f.resource | some f in only_draft] == ["policy/P2"]
+
+	only_retired := evidence.document_findings("policy", "access_control", "access control policy") with data.facts as testing.facts([retired])
+		with data.run as run
+	[f.msg | some f in only_retired] == ["access control policy P0 cannot be relied on: its review was due on 2025-01-01; its status is retired"]
+}

@@ -69,7 +69,7 @@ func TestDecodeYAMLErrors(t *testing.T) {
 		"g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
 	tests := []struct {
 		name, src, want string
-		limits     DecodeLimits
+		limits          DecodeLimits
 	}{
 		{"syntax", "a: b\n  c: d\n", "ev.yaml:2: invalid YAML", DecodeLimits{}},
 		{"tab indent", "a:\n\t- b\n", "ev.yaml:2: invalid YAML", DecodeLimits{}},

@@ -1,0 +1,220 @@
+package bundles
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+)
+
+// Limits bound what ReadArchive accepts, so a hostile archive (a gzip bomb,
+// a huge entry, millions of entries) is refused before it exhausts memory.
+// Zero fields take the defaults.
+type Limits struct {
+	// MaxEntryBytes bounds one file.
+	MaxEntryBytes int64
+	// MaxTotalBytes bounds the decompressed archive.
+	MaxTotalBytes int64
+	// MaxEntries bounds the number of entries.
+	MaxEntries int
+}
+
+// Default limits: a 10,000-resource plan gives about 40 MiB of facts.
+const (
+	DefaultMaxEntryBytes = 512 << 20
+	DefaultMaxTotalBytes = 1 << 30
+	DefaultMaxEntries    = 64
+)
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxEntryBytes <= 0 {
+		l.MaxEntryBytes = DefaultMaxEntryBytes
+	}
+	if l.MaxTotalBytes <= 0 {
+		l.MaxTotalBytes = DefaultMaxTotalBytes
+	}
+	if l.MaxEntries <= 0 {
+		l.MaxEntries = DefaultMaxEntries
+	}
+	return l
+}
+
+// Archive is a bundle read into memory. Nothing is ever extracted to disk.
+type Archive struct {
+	// Files holds every entry by its path.
+	Files map[string][]byte
+	// Order lists the paths in archive order.
+	Order []string
+}
+
+// FormatError says the archive cannot be read at all: it is not a gzip
+// tar, it is truncated, or it exceeds a limit.
+type FormatError struct{ Err error }
+
+func (e *FormatError) Error() string { return e.Err.Error() }
+func (e *FormatError) Unwrap() error { return e.Err }
+
+// VerificationError lists why a readable bundle is not what was signed.
+type VerificationError struct{ Problems []string }
+
+func (e *VerificationError) Error() string {
+	if len(e.Problems) == 1 {
+		return e.Problems[0]
+	}
+	return fmt.Sprintf("%d problems: %s", len(e.Problems), strings.Join(e.Problems, "; "))
+}
+
+func failed(format string, args ...any) *VerificationError {
+	return &VerificationError{Problems: []string{fmt.Sprintf(format, args...)}}
+}
+
+// ReadArchive reads a gzip-compressed tar into memory within lim. An entry
+// that is not a regular file, or whose path is absolute, climbs out with
+// "..", or is not in canonical form, makes it a *VerificationError: no
+// bundle annexa writes has one. A stream that is not a readable archive
+// within the limits is a *FormatError.
+func ReadArchive(r io.Reader, lim Limits) (*Archive, error) {
+	lim = lim.withDefaults()
+	gz, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, &FormatError{fmt.Errorf("not a gzip-compressed archive: %w", err)}
+	}
+	defer gz.Close()
+	// The cap applies to the decompressed stream, so a gzip bomb stops here
+	// however well it compresses.
+	capped := &cappedReader{r: gz, max: lim.MaxTotalBytes}
+	tr := tar.NewReader(capped)
+	a := &Archive{Files: map[string][]byte{}}
+	for {
+		hdr, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, archiveReadError(capped, err)
+		}
+		if len(a.Order) >= lim.MaxEntries {
+			return nil, &FormatError{fmt.Errorf("archive has more than %d entries", lim.MaxEntries)}
+		}
+		if err := checkEntry(hdr); err != nil {
+			return nil, err
+		}
+		if _, dup := a.Files[hdr.Name]; dup {
+			return nil, failed("entry %q appears twice in the archive", hdr.Name)
+		}
+		if hdr.Size > lim.MaxEntryBytes {
+			return nil, &FormatError{fmt.Errorf("entry %q is %d bytes, over the %d byte limit for one file", hdr.Name, hdr.Size, lim.MaxEntryBytes)}
+		}
+		b, err := io.ReadAll(io.LimitReader(tr, hdr.Size))
+		if err != nil {
+			return nil, archiveReadError(capped, err)
+		}
+		a.Files[hdr.Name] = b
+		a.Order = append(a.Order, hdr.Name)
+	}
+	// Read to the end of the gzip stream so its checksum is checked and a
+	// cut-off archive is noticed even after the last entry.
+	if _, err := io.Copy(io.Discard, capped); err != nil {
+		return nil, archiveReadError(capped, err)
+	}
+	return a, nil
+}
+
+func archiveReadError(c *cappedReader, err error) error {
+	switch {
+	case c.exceeded:
+		return &FormatError{fmt.Errorf("archive decompresses to more than %d bytes (a gzip bomb?)", c.max)}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return &FormatError{errors.New("archive is truncated")}
+	case errors.Is(err, gzip.ErrChecksum):
+		return &FormatError{errors.New("archive is corrupt: gzip checksum mismatch")}
+	}
+	return &FormatError{fmt.Errorf("archive is not a readable tar: %w", err)}
+}
+
+// checkEntry admits regular files with canonical relative paths only.
+func checkEntry(hdr *tar.Header) error {
+	name := hdr.Name
+	switch hdr.Typeflag {
+	case tar.TypeReg:
+	case tar.TypeSymlink:
+		return failed("entry %q is a symbolic link (to %q); a bundle holds regular files only", name, hdr.Linkname)
+	case tar.TypeLink:
+		return failed("entry %q is a hard link (to %q); a bundle holds regular files only", name, hdr.Linkname)
+	case tar.TypeDir:
+		return failed("entry %q is a directory; a bundle holds regular files at its root only", name)
+	default:
+		return failed("entry %q has tar type %q; a bundle holds regular files only", name, hdr.Typeflag)
+	}
+	switch {
+	case strings.HasPrefix(name, "/"):
+		return failed("entry %q has an absolute path", name)
+	case name == ".." || strings.HasPrefix(name, "../") || strings.Contains(name, "/../") || strings.HasSuffix(name, "/.."):
+		return failed("entry %q climbs out of the bundle with \"..\"", name)
+	case strings.ContainsRune(name, '\\'):
+		return failed("entry %q has a backslash in its path", name)
+	case !fs.ValidPath(name) || name == ".":
+		return failed("entry %q is not a clean relative path", name)
+	}
+	return nil
+}
+
+// cappedReader fails once more than max bytes have been read.
+type cappedReader struct {
+	r        io.Reader
+	max, n   int64
+	exceeded bool
+}
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.n >= c.max {
+		// Probe one byte: only data beyond the limit is an error.
+		var one [1]byte
+		if n, err := c.r.Read(one[:]); n == 0 {
+			return 0, err
+		}
+		c.exceeded = true
+		return 0, errors.New("size limit exceeded")
+	}
+	if int64(len(p)) > c.max-c.n {
+		p = p[:c.max-c.n]
+	}
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// archiveFile is one file to write.
+type archiveFile struct {
+	path string
+	data []byte
+}
+
+// writeArchive writes files, in the order given, as a gzip-compressed tar
+// with fixed metadata, so the same content gives the same bytes.
+func writeArchive(w io.Writer, files []archiveFile) error {
+	gz := gzip.NewWriter(w)
+	tw := tar.NewWriter(gz)
+	for _, f := range files {
+		hdr := &tar.Header{
+			Name:     f.path,
+			Mode:     0o644,
+			Size:     int64(len(f.data)),
+			Typeflag: tar.TypeReg,
+		}
+		if err := tw.WriteHeader(hdr); err != nil {
+			return fmt.Errorf("write %s: %w", f.path, err)
+		}
+		if _, err := io.Copy(tw, bytes.NewReader(f.data)); err != nil {
+			return fmt.Errorf("write %s: %w", f.path, err)
+		}
+	}
+	if err := tw.Close(); err != nil {
+		return err
+	}
+	return gz.Close()
+}

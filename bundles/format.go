@@ -1,0 +1,87 @@
+package bundles
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+
+	"github.com/annexa-dev/annexa/engine"
+)
+
+// Names of the files in a bundle.
+const (
+	FileVerify   = "VERIFY.md"
+	FileFacts    = "facts.json"
+	FileReport   = "report.json"
+	FilePolicies = "policies.tar.gz"
+	FileManifest = "manifest.json"
+	FileDSSE     = "annexa.dsse.json"
+	FileSigstore = "annexa.sigstore.json"
+)
+
+// signatureFiles are the files that carry the signature rather than being
+// covered by it.
+var signatureFiles = []string{FileDSSE, FileSigstore}
+
+// Format identifies the bundle layout; a reader refuses layouts it does not know.
+const Format = "annexa.dev/evidence-bundle/v1"
+
+// PredicateType is the in-toto predicate type of annexa's statement. It is
+// what `cosign verify-blob-attestation --type` is given.
+const PredicateType = "https://annexa.dev/attestation/evidence-bundle/v1"
+
+// Media and payload types of the signature files.
+const (
+	PayloadType         = "application/vnd.in-toto+json"
+	SigstoreBundleMedia = "application/vnd.dev.sigstore.bundle.v0.3+json"
+	// EmptyTrustedRoot is the trusted root cosign v2 needs for
+	// --new-bundle-format when the trust comes from --key alone.
+	EmptyTrustedRoot = `{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1"}`
+)
+
+// FileInfo is one file's path, size and digest.
+type FileInfo struct {
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+func fileInfo(path string, b []byte) FileInfo {
+	return FileInfo{Path: path, Size: int64(len(b)), SHA256: sha256Hex(b)}
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Manifest is manifest.json: what was run and every file it produced.
+type Manifest struct {
+	Format        string      `json:"format"`
+	Tool          engine.Tool `json:"tool"`
+	EffectiveTime time.Time   `json:"effective_time"`
+	// Inputs are the files the facts came from (a plan, …), as named on
+	// the command line, with their digests at the time the bundle was written.
+	Inputs []FileInfo `json:"inputs"`
+	// PolicySources name the policy trees evaluated: "built-in" and each
+	// --policy directory as given.
+	PolicySources []string `json:"policy_sources"`
+	// Files lists every file of the bundle except manifest.json itself and
+	// the signature files, sorted by path.
+	Files []FileInfo `json:"files"`
+}
+
+// Predicate is the predicate of the signed in-toto statement: the run's
+// metadata and its summary, so the signature alone says what was evaluated.
+type Predicate struct {
+	Format        string         `json:"format"`
+	Tool          engine.Tool    `json:"tool"`
+	EffectiveTime time.Time      `json:"effective_time"`
+	SignedAt      time.Time      `json:"signed_at"`
+	Inputs        []FileInfo     `json:"inputs"`
+	PolicySources []string       `json:"policy_sources"`
+	Summary       engine.Summary `json:"summary"`
+}
+
+// BuiltinSource is how manifests name the built-in policy tree.
+const BuiltinSource = "built-in"

@@ -1,0 +1,219 @@
+package bundles
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+
+	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/output"
+	"github.com/annexa-dev/annexa/providers/facts"
+)
+
+// toolSection is the report section that says which binary made it; a
+// replay records its own OPA version there, so it is reported, not compared.
+const toolSection = "tool"
+
+// ReplayResult is the outcome of re-evaluating a bundle.
+type ReplayResult struct {
+	// Sections are the report sections compared, sorted.
+	Sections []string
+	// Differences say where the replayed report differs, as
+	// "section.path: recorded X, replayed Y"; empty when identical.
+	Differences []string
+	// Facts and Policies count what was replayed.
+	Facts, Policies int
+	// RecordedOPA and ReplayedOPA are the OPA versions of the two runs.
+	RecordedOPA, ReplayedOPA string
+}
+
+// replay builds an engine from the recorded policy bundle (not the binary's
+// embedded policies), evaluates the recorded facts at the recorded
+// effective time, renders the report exactly as the bundle's report.json
+// was rendered, and compares them section by section. Sections are the
+// report's top-level keys, so sections later added to engine.Report are
+// compared too.
+func replay(ctx context.Context, a *Archive, m *Manifest, lim Limits) (*ReplayResult, error) {
+	var fs []facts.Fact
+	if err := json.Unmarshal(a.Files[FileFacts], &fs); err != nil {
+		return nil, fmt.Errorf("read %s: %w", FileFacts, err)
+	}
+	builtin, sources, err := readPolicyBundle(a.Files[FilePolicies], lim)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := engine.New(ctx,
+		engine.WithPolicyFS(builtin),
+		engine.WithPolicySources(sources...),
+		engine.WithEffectiveTime(m.EffectiveTime),
+		engine.WithToolVersion(m.Tool.Version),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("load the recorded policies: %w", err)
+	}
+	report, err := eng.Evaluate(ctx, fs)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate: %w", err)
+	}
+	var rendered bytes.Buffer
+	if err := (output.JSON{}).Write(&rendered, report); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	recorded, err := sections(a.Files[FileReport])
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", FileReport, err)
+	}
+	replayed, err := sections(rendered.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	rr := &ReplayResult{
+		Facts:       len(fs),
+		Policies:    len(eng.Policies()),
+		RecordedOPA: m.Tool.OPAVersion,
+		ReplayedOPA: report.Tool.OPAVersion,
+	}
+	names := slices.Sorted(maps.Keys(recorded))
+	for _, n := range slices.Sorted(maps.Keys(replayed)) {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	for _, name := range names {
+		if name == toolSection {
+			continue
+		}
+		rr.Sections = append(rr.Sections, name)
+		rec, okRec := recorded[name]
+		rep, okRep := replayed[name]
+		switch {
+		case !okRec:
+			rr.Differences = append(rr.Differences, fmt.Sprintf("%s: not in the recorded report, replayed %s", name, abbrev(rep)))
+		case !okRep:
+			rr.Differences = append(rr.Differences, fmt.Sprintf("%s: recorded %s, not in the replayed report", name, abbrev(rec)))
+		case !bytes.Equal(rec, rep):
+			rr.Differences = append(rr.Differences, diffJSON(name, rec, rep)...)
+		}
+	}
+	return rr, nil
+}
+
+// sections splits a rendered report into its top-level sections, each
+// compacted so that only content, not layout, is compared.
+func sections(report []byte) (map[string][]byte, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(report, &raw); err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(raw))
+	for k, v := range raw {
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, v); err != nil {
+			return nil, err
+		}
+		out[k] = buf.Bytes()
+	}
+	return out, nil
+}
+
+// diffJSON describes where two JSON documents differ, as paths with the
+// recorded and replayed values. Array elements with an "id" are named by
+// it (controls[8.24]); others by index.
+func diffJSON(name string, rec, rep []byte) []string {
+	var a, b any
+	if decode(rec, &a) != nil || decode(rep, &b) != nil {
+		return []string{fmt.Sprintf("%s: differs", name)}
+	}
+	var out []string
+	walkDiff(name, a, b, &out)
+	if len(out) == 0 {
+		// Equal values, different bytes: the report was rendered differently
+		// (key order, number spelling), so it is not the one annexa wrote.
+		out = append(out, fmt.Sprintf("%s: same values but encoded differently (key order or number format)", name))
+	}
+	return out
+}
+
+func decode(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	return dec.Decode(v)
+}
+
+const maxDiffs = 20
+
+func walkDiff(path string, a, b any, out *[]string) {
+	if len(*out) >= maxDiffs {
+		return
+	}
+	switch av := a.(type) {
+	case map[string]any:
+		bv, ok := b.(map[string]any)
+		if !ok {
+			break
+		}
+		keys := slices.Sorted(maps.Keys(av))
+		for k := range bv {
+			if _, ok := av[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		for _, k := range keys {
+			x, okA := av[k]
+			y, okB := bv[k]
+			switch {
+			case !okA:
+				*out = append(*out, fmt.Sprintf("%s.%s: not recorded, replayed %s", path, k, show(y)))
+			case !okB:
+				*out = append(*out, fmt.Sprintf("%s.%s: recorded %s, not replayed", path, k, show(x)))
+			default:
+				walkDiff(path+"."+k, x, y, out)
+			}
+		}
+		return
+	case []any:
+		bv, ok := b.([]any)
+		if !ok {
+			break
+		}
+		if len(av) != len(bv) {
+			*out = append(*out, fmt.Sprintf("%s: recorded %d entries, replayed %d", path, len(av), len(bv)))
+		}
+		for i := range min(len(av), len(bv)) {
+			walkDiff(path+"["+elementName(av[i], i)+"]", av[i], bv[i], out)
+		}
+		return
+	}
+	if show(a) != show(b) {
+		*out = append(*out, fmt.Sprintf("%s: recorded %s, replayed %s", path, show(a), show(b)))
+	}
+}
+
+func elementName(v any, i int) string {
+	if m, ok := v.(map[string]any); ok {
+		if id, ok := m["id"].(string); ok {
+			return id
+		}
+	}
+	return strconv.Itoa(i)
+}
+
+func show(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return abbrev(b)
+}
+
+func abbrev(b []byte) string {
+	const n = 120
+	if len(b) <= n {
+		return string(b)
+	}
+	return string(b[:n]) + "…"
+}

@@ -1,0 +1,174 @@
+package bundles
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/providers/facts"
+)
+
+// policyFilesOf reads a recorded policy bundle back into engine.PolicyFiles.
+func policyFilesOf(t *testing.T, raw []byte) engine.PolicyFiles {
+	t.Helper()
+	builtin, sources, err := readPolicyBundle(raw, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf := engine.PolicyFiles{Builtin: map[string][]byte(builtin.(memFS))}
+	for _, s := range sources {
+		pf.Sources = append(pf.Sources, engine.SourceFiles{Name: s.Name, Files: map[string][]byte(s.FS.(memFS))})
+	}
+	return pf
+}
+
+func TestPolicyBundleRoundTrip(t *testing.T) {
+	ev := evidence(t, effective, customPolicy)
+	var buf bytes.Buffer
+	if err := writePolicyBundle(&buf, ev.Policies, "annexa test"); err != nil {
+		t.Fatal(err)
+	}
+	got := policyFilesOf(t, buf.Bytes())
+	want := ev.Policies
+	if !slices.Equal(slices.Sorted(maps.Keys(got.Builtin)), slices.Sorted(maps.Keys(want.Builtin))) {
+		t.Fatalf("built-in files %v, want %v", slices.Sorted(maps.Keys(got.Builtin)), slices.Sorted(maps.Keys(want.Builtin)))
+	}
+	for p, b := range want.Builtin {
+		if strings.HasSuffix(p, ".rego") && !bytes.Equal(got.Builtin[p], b) {
+			t.Errorf("%s differs after the round trip", p)
+		}
+	}
+	if _, err := engine.ParseCatalog(got.Builtin["catalog/controls.json"], "catalog"); err != nil {
+		t.Errorf("recorded catalog: %v", err)
+	}
+	if len(got.Sources) != 1 || got.Sources[0].Name != customPolicy || !maps.EqualFunc(got.Sources[0].Files, want.Sources[0].Files, bytes.Equal) {
+		t.Errorf("sources %+v, want %+v", got.Sources, want.Sources)
+	}
+}
+
+// TestReplayReadsNothingFromDisk: the policy directory of the original run
+// is gone, and replay still reproduces the report from the bundle alone.
+func TestReplayReadsNothingFromDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "policies")
+	if err := os.CopyFS(dir, os.DirFS(customPolicy)); err != nil {
+		t.Fatal(err)
+	}
+	ev := evidence(t, effective, dir)
+	raw := writeBundle(t, ev, loadSigner(t, "annexa-test"))
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Verify(context.Background(), mustRead(t, raw), loadVerifier(t, "annexa-test"), VerifyOptions{Now: effective, Replay: true})
+	if err != nil {
+		t.Fatalf("Verify --replay: %v", err)
+	}
+	if res.Replay.Policies != ev.Report.Summary.Policies {
+		t.Errorf("replayed %d policies, the run had %d", res.Replay.Policies, ev.Report.Summary.Policies)
+	}
+}
+
+// TestReplayUsesRecordedPolicies: a bundle whose recorded policy set lacks
+// the EBS policy (re-signed, so only replay can tell) replays without its
+// finding, although this binary embeds that policy.
+func TestReplayUsesRecordedPolicies(t *testing.T) {
+	base, _ := bundlesForTest(t)
+	a := mustRead(t, base)
+	pf := policyFilesOf(t, a.Files[FilePolicies])
+	delete(pf.Builtin, "controls/8_24/aws_ebs.rego")
+	var buf bytes.Buffer
+	if err := writePolicyBundle(&buf, pf, "annexa test"); err != nil {
+		t.Fatal(err)
+	}
+	a.Files[FilePolicies] = buf.Bytes()
+	fixManifest(t, a)
+	resign(t, a, nil)
+	opts := VerifyOptions{Now: effective}
+	if _, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts); err != nil {
+		t.Fatalf("without replay the re-signed bundle verifies: %v", err)
+	}
+	opts.Replay = true
+	_, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts)
+	var ve *VerificationError
+	if !errors.As(err, &ve) || !strings.Contains(ve.Error(), "c8_24.aws_ebs") {
+		t.Fatalf("replay with the EBS policy removed: %v; want a difference naming c8_24.aws_ebs", err)
+	}
+}
+
+func TestDiffJSON(t *testing.T) {
+	tests := []struct {
+		rec, rep string
+		want     []string
+	}{
+		{`[{"id":"8.24","status":"fail"}]`, `[{"id":"8.24","status":"pass"}]`, []string{`controls[8.24].status: recorded "fail", replayed "pass"`}},
+		{`[{"msg":"a"},{"msg":"b"}]`, `[{"msg":"a"}]`, []string{"controls: recorded 2 entries, replayed 1"}},
+		{`{"a":1}`, `{"b":1}`, []string{"controls.a: recorded 1, not replayed", "controls.b: not recorded, replayed 1"}},
+		{`{"a":1.0}`, `{"a":1}`, []string{`controls.a: recorded 1.0, replayed 1`}},
+		{`{"a":1,"b":2}`, `{"b":2,"a":1}`, []string{"controls: same values but encoded differently (key order or number format)"}},
+	}
+	for _, tt := range tests {
+		got := diffJSON("controls", []byte(tt.rec), []byte(tt.rep))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("diffJSON(%s, %s) = %q, want %q", tt.rec, tt.rep, got, tt.want)
+		}
+	}
+}
+
+func TestMemFS(t *testing.T) {
+	m := memFS{
+		"catalog/controls.json":      []byte(`{}`),
+		"controls/8_24/aws_ebs.rego": []byte("package x"),
+		"lib/tf.rego":                []byte("package y"),
+	}
+	if err := fstest.TestFS(m, "catalog/controls.json", "controls/8_24/aws_ebs.rego", "lib/tf.rego"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Open("nope"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Open(nope) = %v, want ErrNotExist", err)
+	}
+}
+
+// TestFactsFileIsWhatPoliciesSaw: each fact in facts.json is, as JSON, the
+// document the engine gave the policies, and reads back into the same fact.
+func TestFactsFileIsWhatPoliciesSaw(t *testing.T) {
+	ev := evidence(t, effective)
+	a := mustRead(t, writeBundle(t, ev, loadSigner(t, "annexa-test")))
+	facts.Sort(ev.Facts)
+	var recorded []map[string]any
+	if err := json.Unmarshal(a.Files[FileFacts], &recorded); err != nil {
+		t.Fatal(err)
+	}
+	var back []facts.Fact
+	if err := json.Unmarshal(a.Files[FileFacts], &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(recorded) != len(ev.Facts) || len(back) != len(ev.Facts) {
+		t.Fatalf("%d facts recorded, %d read back, the run had %d", len(recorded), len(back), len(ev.Facts))
+	}
+	for i := range ev.Facts {
+		doc, err := json.Marshal(ev.Facts[i].Document())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want map[string]any
+		if err := json.Unmarshal(doc, &want); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(recorded[i], want) {
+			t.Errorf("facts.json entry %d:\n got %v\nwant %v", i, recorded[i], want)
+		}
+		if !reflect.DeepEqual(back[i], ev.Facts[i]) {
+			t.Errorf("fact %s does not read back as it was:\n got %#v\nwant %#v", ev.Facts[i].ID, back[i], ev.Facts[i])
+		}
+	}
+}

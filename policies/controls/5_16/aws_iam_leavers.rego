@@ -1,0 +1,51 @@
+# METADATA
+# title: No AWS IAM user belongs to someone who has left
+# description: |
+#   No IAM user in the configuration belongs to a person whose end date in
+#   the personnel register has passed (and who has not been rehired): the
+#   user's name equals the person's id or the part of it before the @, or
+#   one of its tags (tags_all, else tags) has the person's id as its value.
+#   The check needs the personnel register, so that is its declared input;
+#   without one nothing is judged.
+# custom:
+#   controls: ["5.16", "5.18"]
+#   severity: high
+#   coverage: supporting
+#   inputs: ["evidence:personnel_register"]
+#   remediation: |
+#     Remove the IAM user (and its access keys and login profile) of each
+#     leaver; prefer federated access through an identity provider, which
+#     ends with the leaver's directory account.
+package annexa.controls.c5_16.aws_iam_leavers
+
+import data.annexa.lib.evidence
+import data.annexa.lib.tf
+
+leavers := [p | some p in evidence.leavers; not p.id in evidence.active_people]
+
+deny contains f if {
+	some u in tf.resources("aws_iam_user")
+	some p in leavers
+	belongs_to(u, p.id)
+	f := {
+		"msg": sprintf("IAM user %s belongs to %s, who left on %s", [u.attributes.name, p.id, evidence.day(p.end_date)]),
+		"resource": u.id,
+		"details": {"person": p.id},
+	}
+}
+
+belongs_to(user, id) if lower(user.attributes.name) == lower(id)
+
+belongs_to(user, id) if lower(user.attributes.name) == lower(split(id, "@")[0])
+
+belongs_to(user, id) if {
+	some v in user_tags(user)
+	is_string(v)
+	lower(v) == lower(id)
+}
+
+user_tags(user) := user.attributes.tags_all if is_object(user.attributes.tags_all)
+
+else := user.attributes.tags if is_object(user.attributes.tags)
+
+else := {}

@@ -1,0 +1,41 @@
+package annexa.controls.c7_10.storage_media_procedure_test
+
+import data.annexa.controls.c7_10.storage_media_procedure as check
+import data.annexa.lib.testing
+
+# 2026-11-20T00:00:00Z
+run := {"effective_time_ns": 1795132800000000000}
+
+document(attrs) := testing.evidence("procedure", "PRC-MEDIA", object.union(
+	{"topic": "storage_media", "approved_by": "coo@example.com", "approved_at": "2026-01-12T00:00:00Z", "due": "2027-01-12T00:00:00Z"},
+	attrs,
+))
+
+deny(list) := fs if {
+	fs := check.deny with data.facts as testing.facts(list) with data.run as run
+}
+
+test_pass_current if {
+	deny([document({})]) == set()
+}
+
+test_fail_review_overdue if {
+	deny([document({"due": "2026-11-19T00:00:00Z"})]) == {{
+		"msg": "storage media procedure PRC-MEDIA cannot be relied on: its review was due on 2026-11-19",
+		"resource": "procedure/PRC-MEDIA",
+	}}
+}
+
+test_fail_retired if {
+	fs := deny([document({"status": "retired"})])
+	[f.msg | some f in fs] == ["storage media procedure PRC-MEDIA cannot be relied on: its status is retired"]
+}
+
+test_fail_missing if {
+	other := document({"topic": "something_else"})
+	[f.resource | some f in deny([other])] == ["missing:procedure/storage_media_procedure"]
+}
+
+test_pass_no_evidence if {
+	deny([]) == set()
+}

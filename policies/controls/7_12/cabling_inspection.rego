@@ -1,0 +1,28 @@
+# METADATA
+# title: Every site's cabling was inspected in the last 12 months and is protected
+# description: |
+#   Every site in use in the asset register (an entry of type site) had
+#   cabling security (power and network cables protected from interception,
+#   interference and damage, patch panels and cable rooms locked, cables
+#   labelled) inspected within the last 12 months, and the latest result of
+#   that check is pass. A site never inspected for it, a latest inspection of
+#   it older than 12 months, or a latest result of fail or partial is a
+#   finding naming the site, the inspection and its date; of two inspections
+#   on the same day the worse result counts. An asset register without any
+#   site is a finding too: exclude the control in the Statement of
+#   Applicability if there are truly no premises.
+# custom:
+#   controls: ["7.12"]
+#   severity: low
+#   coverage: partial
+#   inputs: ["evidence:asset_register", "evidence:physical_inspection"]
+#   remediation: |
+#     Fix the cabling weaknesses the inspection noted (exposed or unlabelled
+#     cables, unlocked patch panels, power and data cables run together),
+#     re-inspect the site and record the inspection; inspect every site at
+#     least yearly.
+package annexa.controls.c7_12.cabling_inspection
+
+import data.annexa.lib.physical
+
+deny contains f if some f in physical.site_findings("cabling", true)

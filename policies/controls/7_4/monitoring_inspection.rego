@@ -1,0 +1,27 @@
+# METADATA
+# title: Every site's physical security monitoring was inspected in the last 12 months and works
+# description: |
+#   Every site in use in the asset register (an entry of type site) had
+#   physical security monitoring (CCTV coverage and retention, intrusion
+#   alarms, their testing and who responds) inspected within the last 12
+#   months, and the latest result of that check is pass. A site never
+#   inspected for it, a latest inspection of it older than 12 months, or a
+#   latest result of fail or partial is a finding naming the site, the
+#   inspection and its date; of two inspections on the same day the worse
+#   result counts. An asset register without any site is a finding too:
+#   exclude the control in the Statement of Applicability if there are truly
+#   no premises.
+# custom:
+#   controls: ["7.4"]
+#   severity: medium
+#   coverage: partial
+#   inputs: ["evidence:asset_register", "evidence:physical_inspection"]
+#   remediation: |
+#     Repair or extend the monitoring the inspection found lacking (cameras
+#     not recording or not covering entrances, untested alarms), re-inspect
+#     the site and record the inspection; inspect every site at least yearly.
+package annexa.controls.c7_4.monitoring_inspection
+
+import data.annexa.lib.physical
+
+deny contains f if some f in physical.site_findings("monitoring", true)

@@ -1,0 +1,28 @@
+# METADATA
+# title: Every site's protection against physical and environmental threats was inspected in the last 12 months and holds
+# description: |
+#   Every site in use in the asset register (an entry of type site) had
+#   protection against physical and environmental threats (fire detection and
+#   suppression, water and flood, temperature and humidity) inspected within
+#   the last 12 months, and the latest result of that check is pass. A site
+#   never inspected for it, a latest inspection of it older than 12 months, or
+#   a latest result of fail or partial is a finding naming the site, the
+#   inspection and its date; of two inspections on the same day the worse
+#   result counts. An asset register without any site is a finding too:
+#   exclude the control in the Statement of Applicability if there are truly
+#   no premises.
+# custom:
+#   controls: ["7.5"]
+#   severity: medium
+#   coverage: partial
+#   inputs: ["evidence:asset_register", "evidence:physical_inspection"]
+#   remediation: |
+#     Fix the environmental protection gaps the inspection noted (expired
+#     extinguishers, untested smoke detection, water pipes over equipment),
+#     re-inspect the site and record the inspection; inspect every site at
+#     least yearly.
+package annexa.controls.c7_5.environmental_inspection
+
+import data.annexa.lib.physical
+
+deny contains f if some f in physical.site_findings("environmental", true)

@@ -9,14 +9,13 @@
 #   lifecycle rule that expires objects (an aws_s3_bucket_lifecycle_configuration
 #   or the legacy inline lifecycle_rule) must also have an enabled rule
 #   with noncurrent_version_expiration, or the deletion never happens.
+#   Only a plan with lifecycle configurations counts as assessing 8.10: a
+#   bucket that expires nothing is not evidence that deletion works.
 # custom:
 #   controls: ["8.10"]
 #   severity: medium
 #   coverage: partial
-#   inputs:
-#     - resource:aws_s3_bucket
-#     - resource:aws_s3_bucket_versioning
-#     - resource:aws_s3_bucket_lifecycle_configuration
+#   inputs: ["resource:aws_s3_bucket_lifecycle_configuration"]
 #   remediation: |
 #     Add to the bucket's lifecycle configuration a rule with
 #     noncurrent_version_expiration { noncurrent_days = N } matching the

@@ -43,6 +43,7 @@ deny contains finding if {
 deny contains finding if {
 	some p in tf.resources("azurerm_backup_policy_vm")
 	some r in p.attributes.retention_daily
+	is_number(r.count)
 	r.count < min_daily
 	finding := {
 		"msg": sprintf("VM backup policy keeps daily backups for %d day(s), fewer than %d", [r.count, min_daily]),

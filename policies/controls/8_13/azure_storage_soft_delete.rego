@@ -49,6 +49,7 @@ policy_problem(p, kind) := {sprintf("has %s soft delete off", [kind])} if {
 } else := {sprintf("keeps deleted %ss for %d day(s), fewer than %d", [kind, days, min_days]) |
 	some r in p[policy_field[kind]]
 	days := r.days
+	is_number(days)
 	days < min_days
 }
 

@@ -43,6 +43,7 @@ weaknesses(i, s) := ["has automated backups off"] if {
 		some b in s.backup_configuration
 		some r in b.backup_retention_settings
 		n := r.retained_backups
+		is_number(n)
 		n < min_retained
 	],
 )
@@ -56,12 +57,14 @@ backups_on(s) if {
 }
 
 pitr_on(i, s) if {
+	is_string(i.attributes.database_version)
 	startswith(i.attributes.database_version, "MYSQL")
 	some b in s.backup_configuration
 	object.get(b, "binary_log_enabled", true) != false
 }
 
 pitr_on(i, s) if {
+	is_string(i.attributes.database_version)
 	not startswith(i.attributes.database_version, "MYSQL")
 	some b in s.backup_configuration
 	object.get(b, "point_in_time_recovery_enabled", true) != false

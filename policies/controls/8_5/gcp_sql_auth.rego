@@ -54,11 +54,12 @@ deny contains finding if {
 	}
 }
 
-engine(i) := split(i.attributes.database_version, "_")[0]
+engine(i) := split(i.attributes.database_version, "_")[0] if is_string(i.attributes.database_version)
 
 flag_on(s, name) if {
 	some f in s.database_flags
 	f.name == name
+	is_string(f.value)
 	lower(f.value) == "on"
 }
 

@@ -445,7 +445,8 @@ func TestControlsCommand(t *testing.T) {
 	cat := builtinCatalog(t)
 	for _, e := range entries {
 		hasPolicy := slices.Contains(controlsWithPolicies, e.ID) || slices.Contains(organizationalAControls, e.ID) ||
-			slices.Contains(organizationalEvidenceControls, e.ID) || slices.Contains(peopleAndPhysicalControls, e.ID)
+			slices.Contains(organizationalEvidenceControls, e.ID) || slices.Contains(peopleAndPhysicalControls, e.ID) ||
+			slices.Contains(technologicalAControls, e.ID)
 		if hasPolicy != (len(e.Policies) > 0) {
 			t.Errorf("control %s has policies %v", e.ID, e.Policies)
 		}

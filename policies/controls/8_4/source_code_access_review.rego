@@ -27,7 +27,8 @@ max_months := 6
 reviews := [r |
 	some r in evidence.records("access_review")
 	"8.4" in r.attributes.controls
-	not object.get(r.attributes, "status", "approved") in {"draft", "retired"}
+	not evidence.inactive(r)
+	not evidence.in_future(r.attributes.performed_at)
 ]
 
 deny contains evidence.missing("access_review", "source code access review") if {

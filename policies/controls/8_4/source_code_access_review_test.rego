@@ -54,3 +54,8 @@ test_fail_missing_review if {
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
 	{f.resource | some f in findings} == {"missing:access_review/source_code_access_review"}
 }
+
+test_fail_future_review_does_not_count if {
+	findings := check.deny with data.facts as testing.facts([review("AR-GH-2027", "2027-01-15T00:00:00Z", {})]) with data.run as now
+	{f.resource | some f in findings} == {"missing:access_review/source_code_access_review"}
+}

@@ -6,7 +6,9 @@ OPA     ?= $(GO) run github.com/open-policy-agent/opa@v1.22.2
 BIN     ?= bin/annexa
 DEMO    ?= testdata/demo
 
-.PHONY: build test test-go test-rego fmt-rego bench demo capabilities clean
+FUZZTIME ?= 60s
+
+.PHONY: build test test-go test-rego fmt-rego bench fuzz demo capabilities clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/annexa
@@ -31,6 +33,14 @@ fmt-rego:
 ## and of writing and verifying (and replaying) evidence bundles of that size
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/ ./bundles/
+
+## fuzz: run each parser fuzz target for FUZZTIME
+fuzz:
+	$(GO) test ./providers/input/ -run '^$$' -fuzz '^FuzzDecodeYAML$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/kubernetes/ -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzSSHD$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzGitHub$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzGeneric$$' -fuzztime $(FUZZTIME)
 
 ## demo: check the demo organisation in testdata/demo (its project file names
 ## a plan and evidence records; some findings are expected)

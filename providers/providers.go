@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/tfplan"
@@ -16,6 +17,25 @@ import (
 // Provider collects facts from one source.
 type Provider interface {
 	Collect(ctx context.Context, path string) ([]facts.Fact, error)
+}
+
+// Timed is a provider whose output depends on the time the run is as of
+// (an external provider is told it). AtTime returns it set for t.
+type Timed interface {
+	Provider
+	AtTime(t time.Time) Provider
+}
+
+// AtTime returns sources with every Timed provider set for t, so all
+// sources of a run are read as of the time it is evaluated as of.
+func AtTime(sources []Source, t time.Time) []Source {
+	out := slices.Clone(sources)
+	for i, s := range out {
+		if tp, ok := s.Provider.(Timed); ok {
+			out[i].Provider = tp.AtTime(t)
+		}
+	}
+	return out
 }
 
 // Source is one input and the provider, configured for it, that reads it.

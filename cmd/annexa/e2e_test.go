@@ -443,7 +443,7 @@ func TestControlsCommand(t *testing.T) {
 	for _, e := range entries {
 		hasPolicy := slices.Contains(controlsWithPolicies, e.ID) || slices.Contains(organizationalAControls, e.ID) ||
 			slices.Contains(organizationalEvidenceControls, e.ID) || slices.Contains(peopleAndPhysicalControls, e.ID) ||
-			slices.Contains(technologicalAControls, e.ID)
+			slices.Contains(sourceControls, e.ID) || slices.Contains(technologicalAControls, e.ID)
 		if hasPolicy != (len(e.Policies) > 0) {
 			t.Errorf("control %s has policies %v", e.ID, e.Policies)
 		}
@@ -568,7 +568,7 @@ func TestControlsShowJSON(t *testing.T) {
 	}
 	wantIDs := []string{"c8_24.aws_dynamodb", "c8_24.aws_ebs", "c8_24.aws_kms_rotation", "c8_24.aws_rds", "c8_24.aws_s3_encryption"}
 	if e.ID != "8.24" || e.Summary != want.Summary || e.Testability != engine.TestabilityAutomatable ||
-		e.Coverage != engine.CoveragePartial || !slices.Contains(e.Inputs, "resource:aws_kms_key") || !slices.Equal(ids, wantIDs) {
+		e.Coverage != engine.CoveragePartial || !slices.Contains(e.Inputs, "resource:aws_kms_key") || !containsAll(ids, wantIDs) || !slices.IsSorted(ids) {
 		t.Errorf("show 8.24 --format json = %+v", e)
 	}
 	if again := annexa(t, "controls", "show", "8.24", "--format", "json"); again.stdout != res.stdout {
@@ -671,4 +671,13 @@ func TestDemoOrganizationalEvidence(t *testing.T) {
 			t.Errorf("control %s findings on %v, want only %s", id, got, resource)
 		}
 	}
+}
+
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -12,8 +13,11 @@ import (
 
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers"
+	"github.com/annexa-dev/annexa/providers/config"
 	"github.com/annexa-dev/annexa/providers/evidence"
+	"github.com/annexa-dev/annexa/providers/external"
 	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/kubernetes"
 	"github.com/annexa-dev/annexa/providers/project"
 	"github.com/annexa-dev/annexa/providers/tfplan"
 )
@@ -74,17 +78,24 @@ func (o *policyOptions) addFlags(cmd *cobra.Command) {
 	_ = cmd.MarkFlagDirname("policy")
 }
 
-// engine builds the engine for a run: the built-in policies, the project's
-// policy directories and --policy, as of --effective-time, else the
+// effectiveTime is the time a run is as of: --effective-time, else the
 // project's effective time, else now.
-func (o *policyOptions) engine(ctx context.Context, p *project.Project) (*engine.Engine, error) {
+func effectiveTime(flag time.Time, p *project.Project) time.Time {
+	switch {
+	case !flag.IsZero():
+		return flag
+	case p != nil && !p.EffectiveTime.IsZero():
+		return p.EffectiveTime
+	}
+	return time.Now().UTC()
+}
+
+// engine builds the engine for a run: the built-in policies, the project's
+// policy directories and --policy, as of at.
+func (o *policyOptions) engine(ctx context.Context, p *project.Project, at time.Time) (*engine.Engine, error) {
 	dirs := o.dirs
-	at := o.effectiveTime
 	if p != nil {
 		dirs = append(slices.Clone(p.Policies), o.dirs...)
-		if at.IsZero() {
-			at = p.EffectiveTime
-		}
 	}
 	return engine.New(ctx,
 		engine.WithPolicyDirs(dirs...),
@@ -97,17 +108,47 @@ func (o *policyOptions) engine(ctx context.Context, p *project.Project) (*engine
 // sourceOptions name the inputs facts are collected from: paths given as
 // arguments, whose kind is detected, and paths named by a flag.
 type sourceOptions struct {
-	paths    []string
-	plans    []string
-	evidence []string
+	paths     []string
+	plans     []string
+	evidence  []string
+	manifests []string
+	configs   []string
+	external  []string
 }
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringArrayVar(&o.plans, "plan", nil, "Terraform plan as JSON, from `terraform show -json PLANFILE` (repeatable)")
 	f.StringArrayVar(&o.evidence, "evidence", nil, "directory (or file) of declared evidence records (repeatable)")
+	f.StringArrayVar(&o.manifests, "k8s", nil, "Kubernetes manifests: a YAML/JSON file, a `kubectl get -o json` listing or a directory (repeatable)")
+	f.StringArrayVar(&o.configs, "config", nil, fmt.Sprintf("configuration file or directory, as [FORMAT=]PATH; FORMAT (%s) is told by the file name when left out (repeatable)", strings.Join(config.Formats(), "|")))
+	f.StringArrayVar(&o.external, "provider", nil, "external provider as NAME[=SOURCE]: runs annexa-provider-NAME from PATH with SOURCE (docs/providers.md) (repeatable)")
 	_ = cmd.MarkFlagFilename("plan", "json")
 	_ = cmd.MarkFlagDirname("evidence")
+}
+
+// configSource reads a --config value: [FORMAT=]PATH. A prefix that is not
+// a format is part of the path, unless no such path exists.
+func configSource(spec string) (providers.Source, error) {
+	if format, path, found := strings.Cut(spec, "="); found && format != "" && !strings.ContainsAny(format, `/\.`) {
+		if slices.Contains(config.Formats(), format) {
+			p, err := config.New(format)
+			return providers.Source{Path: path, Provider: p}, err
+		}
+		if _, err := os.Stat(spec); err != nil {
+			return providers.Source{}, fmt.Errorf("--config %s: unknown format %q (known: %s)", spec, format, strings.Join(config.Formats(), ", "))
+		}
+	}
+	return providers.Source{Path: spec, Provider: config.Provider{}}, nil
+}
+
+// externalSource reads a --provider value: NAME[=SOURCE].
+func externalSource(spec string) (providers.Source, error) {
+	name, source, _ := strings.Cut(spec, "=")
+	if !external.ValidName(name) {
+		return providers.Source{}, fmt.Errorf("--provider %s: %q is not a provider name (lower-case letters, digits, - and _; annexa runs %sNAME)", spec, name, external.CommandPrefix)
+	}
+	return providers.Source{Path: source, Provider: external.Provider{Name: name}}, nil
 }
 
 // resolve turns the arguments and flags into one project: the settings of
@@ -135,15 +176,32 @@ func (o *sourceOptions) resolve() (*project.Project, error) {
 	for _, path := range o.evidence {
 		merged.Sources = append(merged.Sources, providers.Source{Path: path, Provider: evidence.Provider{}})
 	}
+	for _, path := range o.manifests {
+		merged.Sources = append(merged.Sources, providers.Source{Path: path, Provider: kubernetes.Provider{}})
+	}
+	for _, spec := range o.configs {
+		src, err := configSource(spec)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		merged.Sources = append(merged.Sources, src)
+	}
+	for _, spec := range o.external {
+		src, err := externalSource(spec)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		merged.Sources = append(merged.Sources, src)
+	}
 	if len(merged.Sources) == 0 {
-		return nil, inputError(errors.New("no input given: name a project directory, a plan or an evidence directory (annexa check testdata/demo, --plan FILE, --evidence DIR)"))
+		return nil, inputError(errors.New("no input given: name a project directory or an input (annexa check testdata/demo, --plan FILE, --evidence DIR, --k8s PATH, --config PATH, --provider NAME)"))
 	}
 	return merged, nil
 }
 
-// collect reads every source of p.
-func collect(ctx context.Context, p *project.Project) ([]facts.Fact, error) {
-	fs, err := providers.Collect(ctx, p.Sources)
+// collect reads every source of p, as of at.
+func collect(ctx context.Context, p *project.Project, at time.Time) ([]facts.Fact, error) {
+	fs, err := providers.Collect(ctx, providers.AtTime(p.Sources, at))
 	if err != nil {
 		return nil, inputError(err)
 	}

@@ -166,6 +166,76 @@ func TestCheckNoncompliantPlan(t *testing.T) {
 	}
 }
 
+// TestCheckAzureAndGCPPlans runs the Azure and Google Cloud policies on a
+// plan of each cloud that holds passing and failing resources side by side.
+func TestCheckAzureAndGCPPlans(t *testing.T) {
+	tests := []struct {
+		plan    string
+		want    []string
+		secrets []string
+	}{
+		{
+			plan: "../../testdata/plans/azure.json",
+			want: []string{
+				"c8_13.azure_database_backup azurerm_postgresql_flexible_server.ledger",
+				"c8_13.azure_sql_backup azurerm_mssql_database.reporting",
+				"c8_13.azure_storage_soft_delete azurerm_storage_account.exports",
+				"c8_15.azure_key_vault_logging azurerm_key_vault.legacy",
+				"c8_5.azure_database_auth azurerm_postgresql_flexible_server.ledger",
+				"c8_5.azure_vm_password azurerm_linux_virtual_machine.jumpbox",
+			},
+			secrets: []string{"Qv7#mT2-xLp9!wRz4", "pg-Adm1n-7Hs2#Kd9Lw"},
+		},
+		{
+			plan: "../../testdata/plans/gcp.json",
+			want: []string{
+				"c8_13.gcp_sql_backup google_sql_database_instance.cms",
+				"c8_13.gcp_storage_deletion google_storage_bucket.exports",
+				"c8_15.gcp_audit_logs google_project_iam_audit_config.storage",
+				"c8_5.gcp_os_login google_compute_instance.sftp",
+				"c8_5.gcp_sql_auth google_sql_database_instance.cms",
+				"c8_5.gcp_sql_auth google_sql_database_instance.cms",
+			},
+			secrets: []string{"r00t-Cms!4hX8pQ2zN"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(filepath.Base(tt.plan), func(t *testing.T) {
+			raw, err := os.ReadFile(tt.plan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, res := checkJSON(t, "--plan", tt.plan)
+			if res.code != 1 {
+				t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
+			}
+			var got []string
+			for _, f := range r.Findings {
+				got = append(got, f.Policy+" "+f.Resource)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings (policy resource):\n got %q\nwant %q", got, tt.want)
+			}
+			st := statuses(r)
+			for _, id := range []string{"8.5", "8.13", "8.15"} {
+				if st[id] != engine.StatusFail {
+					t.Errorf("control %s = %s, want fail", id, st[id])
+				}
+			}
+			facts := annexa(t, "facts", "--plan", tt.plan)
+			for _, s := range tt.secrets {
+				if !bytes.Contains(raw, []byte(s)) {
+					t.Fatalf("fixture no longer holds secret %q; the test would prove nothing", s)
+				}
+				if strings.Contains(res.stdout+res.stderr+facts.stdout+facts.stderr, s) {
+					t.Errorf("secret %q printed", s)
+				}
+			}
+		})
+	}
+}
+
 func TestCheckTable(t *testing.T) {
 	res := annexa(t, "check", "--plan", noncompliantPlan, effective)
 	if res.code != 1 {
@@ -373,7 +443,7 @@ func TestControlsCommand(t *testing.T) {
 	for _, e := range entries {
 		hasPolicy := slices.Contains(controlsWithPolicies, e.ID) || slices.Contains(organizationalAControls, e.ID) ||
 			slices.Contains(organizationalEvidenceControls, e.ID) || slices.Contains(peopleAndPhysicalControls, e.ID) ||
-			slices.Contains(sourceControls, e.ID)
+			slices.Contains(sourceControls, e.ID) || slices.Contains(technologicalAControls, e.ID)
 		if hasPolicy != (len(e.Policies) > 0) {
 			t.Errorf("control %s has policies %v", e.ID, e.Policies)
 		}

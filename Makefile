@@ -8,7 +8,7 @@ DEMO    ?= testdata/demo
 
 FUZZTIME ?= 60s
 
-.PHONY: build test test-go test-rego fmt-rego bench fuzz demo capabilities clean
+.PHONY: build test test-go test-rego fmt-rego bench fuzz demo docs capabilities clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/annexa
@@ -48,6 +48,10 @@ fuzz:
 demo: build
 	@$(BIN) check $(DEMO); \
 	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi
+
+## docs: regenerate docs/cli, the command reference, from the commands' help
+docs:
+	$(GO) test ./cmd/annexa -run '^TestCLIDocsAreCurrent$$' -update-docs
 
 ## capabilities: regenerate the sandbox capabilities file for the OPA CLI
 capabilities:

@@ -147,7 +147,7 @@ func githubFromDoc(doc *input.Document) ([]parsed, error) {
 			}
 			attrs["branch_protection"] = prot
 		default:
-			return nil, fmt.Errorf("%s: GitHub export: the second element must be the branch protection response, found %s", doc.Where("/1"), describe(pair[1]))
+			return nil, fmt.Errorf("%s: GitHub export: the second element must be the branch protection response, found %s", doc.Where("/1"), input.Describe(pair[1]))
 		}
 		repoPointer = "/0"
 	default:
@@ -171,20 +171,4 @@ func githubFromDoc(doc *input.Document) ([]parsed, error) {
 func notProtected(m map[string]any) bool {
 	msg, _ := m["message"].(string)
 	return msg == "Branch not protected"
-}
-
-func describe(v any) string {
-	switch v.(type) {
-	case map[string]any:
-		return "an object"
-	case []any:
-		return "an array"
-	case string:
-		return "a string"
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	}
-	return "a number"
 }

@@ -25,6 +25,7 @@ import (
 
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/redact"
 )
 
@@ -343,7 +344,7 @@ func (r *reader) line(n int, b []byte) error {
 	}
 	doc, ok := v.(map[string]any)
 	if !ok {
-		return r.fail(n, "expected a fact (a JSON object), found %s", jsonKind(v))
+		return r.fail(n, "expected a fact (a JSON object), found %s", input.Describe(v))
 	}
 	src, ok := doc["source"].(map[string]any)
 	if _, present := doc["source"]; present && !ok {
@@ -448,20 +449,6 @@ func redactPath(v any, path []string) {
 		}
 		redactPath(x[i], path[1:])
 	}
-}
-
-func jsonKind(v any) string {
-	switch v.(type) {
-	case []any:
-		return "an array"
-	case string:
-		return "a string"
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	}
-	return "a number"
 }
 
 // tail keeps the last max bytes written to it.

@@ -11,7 +11,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -73,29 +72,13 @@ func manifestFiles(path string) ([]string, bool, error) {
 	if !st.IsDir() {
 		return []string{path}, false, nil
 	}
-	var files []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("read manifests %s: %w", p, errors.Unwrap(err))
-		}
-		if d.IsDir() {
-			if p != path && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() && IsManifestName(p) {
-			files = append(files, p)
-		}
-		return nil
-	})
+	files, err := input.WalkFiles(path, "manifests", nil, IsManifestName)
 	if err != nil {
 		return nil, true, err
 	}
 	if len(files) == 0 {
 		return nil, true, fmt.Errorf("read manifests %s: no .yaml, .yml or .json files", path)
 	}
-	slices.Sort(files)
 	return files, true, nil
 }
 
@@ -167,7 +150,7 @@ func isObjectDoc(d input.Document) bool {
 func (c *collector) addDocument(doc *input.Document) error {
 	obj, ok := doc.Value.(map[string]any)
 	if !ok {
-		return fmt.Errorf("%s: expected a Kubernetes object (a mapping with apiVersion and kind), found %s", doc.Where(""), describe(doc.Value))
+		return fmt.Errorf("%s: expected a Kubernetes object (a mapping with apiVersion and kind), found %s", doc.Where(""), input.Describe(doc.Value))
 	}
 	kind, _ := obj["kind"].(string)
 	if !isList(kind, obj) {
@@ -185,7 +168,7 @@ func (c *collector) addDocument(doc *input.Document) error {
 		pointer := fmt.Sprintf("/items/%d", i)
 		item, ok := it.(map[string]any)
 		if !ok {
-			return fmt.Errorf("%s: %s item %d: expected a Kubernetes object, found %s", doc.Where(pointer), kind, i, describe(it))
+			return fmt.Errorf("%s: %s item %d: expected a Kubernetes object, found %s", doc.Where(pointer), kind, i, input.Describe(it))
 		}
 		if err := c.addObject(doc, pointer, item, itemKind, apiVersion); err != nil {
 			return err
@@ -314,20 +297,4 @@ func lookup(v any, path []string) any {
 		v = m[k]
 	}
 	return v
-}
-
-func describe(v any) string {
-	switch v.(type) {
-	case map[string]any:
-		return "a mapping"
-	case []any:
-		return "a list"
-	case string:
-		return "a string"
-	case nil:
-		return "nothing"
-	case bool:
-		return "a boolean"
-	}
-	return "a number"
 }

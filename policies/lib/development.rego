@@ -43,10 +43,10 @@ developer(p) if regex.match(developer_pattern, p.role)
 
 developer(p) if regex.match(developer_pattern, p.department)
 
-# developers lists the register entries of the developers working for the
-# organisation now.
+# developers lists the developers working for the organisation now, each
+# as {"record", "entry"} of the personnel register.
 developers := [p |
-	some p in evidence.people
-	evidence.active(p)
-	developer(p)
+	some p in evidence.entries("personnel_register")
+	evidence.active(p.entry)
+	developer(p.entry)
 ]

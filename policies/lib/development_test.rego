@@ -31,5 +31,5 @@ test_developers if {
 		{"id": "d@x", "name": "D", "role": "Frontend Developer", "department": "Product", "start_date": "2020-01-01T00:00:00Z", "end_date": "2026-01-31T00:00:00Z"},
 		{"id": "e@x", "name": "E", "role": "Chief Executive Officer", "department": "Executive", "start_date": "2020-01-01T00:00:00Z"},
 	]})
-	{p.id | some p in development.developers} == {"a@x", "b@x"} with data.facts as testing.facts([reg]) with data.run as run
+	{p.entry.id | some p in development.developers} == {"a@x", "b@x"} with data.facts as testing.facts([reg]) with data.run as run
 }

@@ -8,6 +8,7 @@
 #   library: true
 package annexa.lib.crypto
 
+import data.annexa.lib.labels
 import data.annexa.lib.tags
 
 # weak_tls is true for a TLS or SSL protocol version older than TLS 1.2,
@@ -31,29 +32,9 @@ classification_keys := {"classification", "dataclassification", "informationclas
 # encrypted with a key the organisation manages, after tags.normalize.
 customer_key_levels := {"confidential", "restricted", "secret", "highlyconfidential", "strictlyconfidential"}
 
-# labels returns the complete set of tags or labels of a resource: AWS
-# tags_all, Google effective_labels (which include the provider's
-# default_labels), else tags or labels as written, or a Cloud SQL
-# instance's settings.user_labels.
-labels(r) := r.attributes.tags_all if {
-	is_object(r.attributes.tags_all)
-} else := r.attributes.effective_labels if {
-	is_object(r.attributes.effective_labels)
-} else := r.attributes.tags if {
-	is_object(r.attributes.tags)
-} else := r.attributes.labels if {
-	is_object(r.attributes.labels)
-} else := r.attributes.settings[0].user_labels if {
-	is_object(r.attributes.settings[0].user_labels)
-} else := {}
-
 # classification returns the classification a resource is labelled with,
 # as written; undefined when it has none.
-classification(r) := v if {
-	some k, v in labels(r)
-	tags.normalize(k) in classification_keys
-	is_string(v)
-}
+classification(r) := labels.value(r, classification_keys)
 
 # needs_customer_key is true for a resource labelled with a classification
 # whose data must be encrypted under a customer-managed key.

@@ -55,9 +55,9 @@ deny contains finding if {
 # exposure describes what an Allow Inbound rule opens to the internet:
 # {"sources", "ports"}; undefined when it opens no sensitive port to it.
 exposure(rule) := {"sources": sources, "ports": exposed} if {
-	lower(rule.access) == "allow"
-	lower(rule.direction) == "inbound"
-	lower(rule.protocol) in {"tcp", "udp", "*"}
+	lower(str(rule.access)) == "allow"
+	lower(str(rule.direction)) == "inbound"
+	lower(str(rule.protocol)) in {"tcp", "udp", "*"}
 	sources := sort([s |
 		some s in array.concat([rule.source_address_prefix], list(rule.source_address_prefixes))
 		is_string(s)
@@ -86,3 +86,9 @@ else := sprintf("with priority %v", [rule.priority])
 group_of(rule) := {"network_security_group": rule.attributes.network_security_group_name} if {
 	is_string(rule.attributes.network_security_group_name)
 } else := {}
+
+# str reads a string attribute that may be null or of another type as a
+# string, so that string built-ins never see a non-string.
+str(x) := x if is_string(x)
+
+else := ""

@@ -45,7 +45,7 @@ policy_rule_types := [
 
 deny contains finding if {
 	some fw in tf.resources("google_compute_firewall")
-	upper(object.get(fw.attributes, "direction", "INGRESS")) == "INGRESS"
+	upper(str(object.get(fw.attributes, "direction", "INGRESS"))) in {"INGRESS", ""}
 	not disabled(fw.attributes)
 	sources := open_sources(fw)
 	count(sources) > 0
@@ -61,8 +61,8 @@ deny contains finding if {
 deny contains finding if {
 	some t in policy_rule_types
 	some r in tf.resources(t)
-	lower(r.attributes.action) == "allow"
-	upper(r.attributes.direction) == "INGRESS"
+	lower(str(r.attributes.action)) == "allow"
+	upper(str(r.attributes.direction)) == "INGRESS"
 	not disabled(r.attributes)
 	some m in list(r.attributes.match)
 	sources := sort([c | some c in list(m.src_ip_ranges); net.is_open(c)])
@@ -131,3 +131,9 @@ else := r.id
 rule_name(r) := sprintf("%s (priority %v)", [r.id, r.attributes.priority]) if {
 	is_number(r.attributes.priority)
 } else := r.id
+
+# str reads a string attribute that may be null or of another type as a
+# string, so that string built-ins never see a non-string.
+str(x) := x if is_string(x)
+
+else := ""

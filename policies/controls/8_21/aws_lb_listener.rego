@@ -35,7 +35,7 @@ weak_policy := `^ELBSecurityPolicy-(2015-05|2016-08|FS-2018-06|TLS-1-[01]-.*|FS-
 deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
-	upper(l.attributes.protocol) == "HTTP"
+	upper(str(l.attributes.protocol)) == "HTTP"
 	some a in l.attributes.default_action
 	clear_text(a)
 	finding := with_severity(l, {
@@ -48,8 +48,8 @@ deny contains finding if {
 deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
-	upper(l.attributes.protocol) in {"HTTPS", "TLS"}
-	regex.match(weak_policy, l.attributes.ssl_policy)
+	upper(str(l.attributes.protocol)) in {"HTTPS", "TLS"}
+	regex.match(weak_policy, str(l.attributes.ssl_policy))
 	finding := with_severity(l, {
 		"msg": sprintf("%s %s listener on port %v uses %s, which accepts TLS 1.0 or 1.1", [lb_name(l), l.attributes.protocol, l.attributes.port, l.attributes.ssl_policy]),
 		"resource": l.id,
@@ -60,7 +60,7 @@ deny contains finding if {
 deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
-	upper(l.attributes.protocol) in {"HTTPS", "TLS"}
+	upper(str(l.attributes.protocol)) in {"HTTPS", "TLS"}
 	not policy_given(l)
 	finding := with_severity(l, {
 		"msg": sprintf("%s %s listener on port %v sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0", [lb_name(l), l.attributes.protocol, l.attributes.port]),
@@ -77,7 +77,7 @@ clear_text(a) if a.type in {"forward", "authenticate-cognito", "authenticate-oid
 clear_text(a) if {
 	a.type == "redirect"
 	some r in a.redirect
-	upper(r.protocol) != "HTTPS"
+	upper(str(r.protocol)) != "HTTPS"
 }
 
 policy_given(l) if {
@@ -112,3 +112,9 @@ lb_name(l) := sprintf("internal load balancer %s", [lb_of(l).attributes.name]) i
 with_severity(l, f) := object.union(f, {"severity": "medium"}) if is_internal(l)
 
 else := f
+
+# str reads a string attribute that may be null or of another type as a
+# string, so that string built-ins never see a non-string.
+str(x) := x if is_string(x)
+
+else := ""

@@ -102,8 +102,8 @@ deny contains finding if {
 deny contains finding if {
 	some t in ["azurerm_postgresql_flexible_server_configuration", "azurerm_mysql_flexible_server_configuration"]
 	some r in tf.resources(t)
-	lower(r.attributes.name) == "require_secure_transport"
-	lower(r.attributes.value) in {"off", "0", "false"}
+	lower(str(r.attributes.name)) == "require_secure_transport"
+	lower(str(r.attributes.value)) in {"off", "0", "false"}
 	finding := {
 		"msg": sprintf("server parameter require_secure_transport is %s: the database accepts unencrypted connections", [r.attributes.value]),
 		"resource": r.id,
@@ -113,7 +113,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some r in tf.resources("azurerm_postgresql_flexible_server_configuration")
-	lower(r.attributes.name) == "ssl_min_protocol_version"
+	lower(str(r.attributes.name)) == "ssl_min_protocol_version"
 	crypto.weak_tls(r.attributes.value)
 	finding := {
 		"msg": sprintf("server parameter ssl_min_protocol_version is %s: the database accepts TLS older than 1.2", [r.attributes.value]),
@@ -139,3 +139,9 @@ else := []
 name(r) := r.attributes.name if is_string(r.attributes.name)
 
 else := r.id
+
+# str reads a string attribute that may be null or of another type as a
+# string, so that string built-ins never see a non-string.
+str(x) := x if is_string(x)
+
+else := ""

@@ -5,12 +5,12 @@
 #   application firewall that filters common attacks (injection, cross-site
 #   scripting, known bad inputs, bots) before they reach the application.
 #   An internet-facing application load balancer (aws_lb or aws_alb with
-#   load_balancer_type application and internal = false) is a finding when
-#   no aws_wafv2_web_acl_association (or legacy
+#   load_balancer_type application, internal false or unset) is a finding
+#   when no aws_wafv2_web_acl_association (or legacy
 #   aws_wafregional_web_acl_association) points at it; a CloudFront
 #   distribution is a finding when its web_acl_id is empty. Internal load
-#   balancers, network load balancers and unknown values are not judged.
-#   A WAF supports, but does not replace, the application's own security
+#   balancers, network load balancers and values set from other resources
+#   are not judged. A WAF supports, but does not replace, the application's own security
 #   requirements.
 # custom:
 #   controls: ["8.26"]
@@ -33,7 +33,7 @@ deny contains finding if {
 	some t in ["aws_lb", "aws_alb"]
 	some lb in tf.resources(t)
 	object.get(lb.attributes, "load_balancer_type", "application") in {"application", null}
-	tf.explicitly_false(lb, "internal")
+	not is_internal(lb)
 	not protected(lb)
 	finding := {
 		"msg": sprintf("internet-facing load balancer %s has no web application firewall (no WAF web ACL is associated with it)", [name(lb)]),
@@ -49,6 +49,14 @@ deny contains finding if {
 		"resource": d.id,
 	}
 }
+
+# is_internal is true for a load balancer that is internal, or may be: one
+# whose internal attribute refers to something known only after apply. Left
+# unset (unknown in a plan, absent in source) it defaults to false, i.e.
+# internet-facing.
+is_internal(lb) if lb.attributes.internal == true
+
+is_internal(lb) if count(object.get(lb, ["references", "internal"], [])) > 0
 
 # associated is everything a WAF web ACL association points at, collected
 # once.

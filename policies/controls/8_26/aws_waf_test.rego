@@ -41,3 +41,8 @@ test_pass_cloudfront_with_acl_reference if {
 	)
 	count(check.deny) == 0 with data.facts as testing.facts([d])
 }
+
+test_fail_internal_left_unset_defaults_to_internet_facing if {
+	l := object.union(testing.resource("aws_lb", "api", {"name": "acme-api"}), {"unknown": ["internal", "load_balancer_type"]})
+	count(check.deny) == 1 with data.facts as testing.facts([l])
+}

@@ -87,27 +87,37 @@ policy_given(l) if {
 
 policy_given(l) if count(object.get(l, ["references", "ssl_policy"], [])) > 0
 
-# load_balancers finds the load balancer of a listener by any of its
-# identities, built once.
-load_balancers[k] := lb if {
+# load_balancers finds load balancers by any of their identities, built
+# once (several instances of a counted load balancer share a base address).
+load_balancers[k] contains lb if {
 	some t in ["aws_lb", "aws_alb"]
 	some lb in tf.resources(t)
 	some k in tf.identities(lb)
 }
 
-lb_of(l) := lb if {
+# lbs_of is the set of load balancers a listener is attached to.
+lbs_of(l) := {lb |
 	some p in tf.pointers(l, "load_balancer_arn")
-	lb := load_balancers[p]
+	some lb in object.get(load_balancers, p, set())
 }
 
-is_internal(l) if lb_of(l).attributes.internal == true
+# is_internal is true when the listener's load balancer is known and
+# internal; unknown counts as internet-facing.
+is_internal(l) if {
+	count(lbs_of(l)) > 0
+	every lb in lbs_of(l) {
+		lb.attributes.internal == true
+	}
+}
 
-lb_name(l) := sprintf("internal load balancer %s", [lb_of(l).attributes.name]) if {
-	is_internal(l)
-	is_string(lb_of(l).attributes.name)
-} else := sprintf("load balancer %s", [lb_of(l).attributes.name]) if {
-	is_string(lb_of(l).attributes.name)
-} else := "load balancer"
+lb_name(l) := sprintf("%sload balancer %s", [internal_word(l), lb.attributes.name]) if {
+	[lb] := [x | some x in lbs_of(l)]
+	is_string(lb.attributes.name)
+} else := sprintf("%sload balancer", [internal_word(l)])
+
+internal_word(l) := "internal " if is_internal(l)
+
+else := ""
 
 with_severity(l, f) := object.union(f, {"severity": "medium"}) if is_internal(l)
 

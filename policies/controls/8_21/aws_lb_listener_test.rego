@@ -73,3 +73,11 @@ test_pass_fips_policy if {
 	facts := testing.facts([listener("https", "HTTPS", 443, "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04", forward)])
 	count(check.deny) == 0 with data.facts as facts
 }
+
+test_fail_listener_of_counted_load_balancers if {
+	lbs := [object.union(lb(true), {"id": sprintf("aws_lb.public[%d]", [i]), "index": i}) | some i in [0, 1]]
+	facts := testing.facts(array.concat(lbs, [listener("http", "HTTP", 80, null, forward)]))
+	some f in check.deny with data.facts as facts
+	f.msg == "internal load balancer listener on port 80 serves requests over plain HTTP (default action forward)"
+	f.severity == "medium"
+}

@@ -38,7 +38,7 @@ deny contains evidence.missing("security_test", "security test records") if {
 
 deny contains f if {
 	some a in development.applications
-	tests := [r | some r in done; development.refers_to(r.attributes.system, a.entry)]
+	tests := [r | some n in development.names(a.entry); some r in object.get(by_system, n, set())]
 	not tested_within(tests, months)
 	f := {
 		"msg": sprintf("application %s has had no security test in the last %d months%s", [development.who(a), months, latest_note(tests)]),
@@ -48,8 +48,8 @@ deny contains f if {
 }
 
 deny contains f if {
-	some key in kinds
-	last := periodic.latest_record(of_kind(key), "performed_at")
+	some rs in by_kind
+	last := periodic.latest_record(rs, "performed_at")
 	last.attributes.result == "fail"
 	f := {
 		"msg": sprintf("the latest %s of %s, %s on %s, failed and has not been repeated with a pass", [type_name(last), last.attributes.system, last.attributes.id, evidence.day(last.attributes.performed_at)]),
@@ -59,8 +59,8 @@ deny contains f if {
 }
 
 deny contains f if {
-	some key in kinds
-	last := periodic.latest_record(of_kind(key), "performed_at")
+	some rs in by_kind
+	last := periodic.latest_record(rs, "performed_at")
 	last.attributes.result != "fail"
 	last.attributes.open_findings > 0
 	f := {
@@ -77,12 +77,17 @@ done := [r |
 	not evidence.in_future(r.attributes.performed_at)
 ]
 
-# kinds is the set of [system, test type] pairs tested.
-kinds := {key(r) | some r in done}
+# by_system groups the tests by the lower-case system they name.
+by_system[system] contains r if {
+	some r in done
+	system := lower(trim_space(r.attributes.system))
+}
 
-key(r) := [lower(trim_space(r.attributes.system)), r.attributes.test_type]
-
-of_kind(k) := [r | some r in done; key(r) == k]
+# by_kind groups the tests by system and kind of test.
+by_kind[[system, r.attributes.test_type]] contains r if {
+	some r in done
+	system := lower(trim_space(r.attributes.system))
+}
 
 tested_within(tests, m) if {
 	some r in tests

@@ -71,11 +71,16 @@ production_projects := {p |
 	is_string(p)
 }
 
-separate_project(r) if {
-	is_string(r.attributes.project)
-	count(production_projects) > 0
-	not r.attributes.project in production_projects
+# projects_known is true when every production resource names its project.
+projects_known if {
 	every p in production_resources {
 		is_string(p.attributes.project)
 	}
+}
+
+separate_project(r) if {
+	projects_known
+	count(production_projects) > 0
+	is_string(r.attributes.project)
+	not r.attributes.project in production_projects
 }

@@ -1,5 +1,5 @@
 # METADATA
-# title: Route 53 Resolver DNS Firewall filters every VPC and blocks something
+# title: DNS Firewall covers every VPC, blocks, and does not fail open
 # description: |
 #   Where an AWS configuration filters its workloads' DNS lookups with Route
 #   53 Resolver DNS Firewall (it has a firewall rule group association), the

@@ -44,7 +44,7 @@ deny contains f if {
 	some p in development.developers
 	evidence.older_than_days(p.entry.start_date, grace_days)
 	not trained(p)
-	f := finding(p, sprintf("%s has no secure coding training on record; they started on %s", [who(p), evidence.day(p.entry.start_date)]))
+	f := finding(p, sprintf("%s has no secure coding training on record (started on %s)", [who(p), evidence.day(p.entry.start_date)]))
 }
 
 # courses lists the training records about secure coding.

@@ -31,7 +31,7 @@ test_pass_course_named_secure_coding if {
 
 test_fail_untrained_developer if {
 	deny([people]) == {{
-		"msg": "Aiko Tanaka (aiko@x) has no secure coding training on record; they started on 2022-02-01",
+		"msg": "Aiko Tanaka (aiko@x) has no secure coding training on record (started on 2022-02-01)",
 		"resource": "personnel_register/HR#aiko@x",
 		"details": {"person": "aiko@x"},
 	}}

@@ -29,10 +29,6 @@ const (
 	inventoryCSV = "../../testdata/providers/inventory.csv"
 )
 
-// sourceControls are the controls the Kubernetes, sshd_config and GitHub
-// policies map to.
-var sourceControls = []string{"5.17", "8.2", "8.4", "8.5", "8.6", "8.9", "8.18", "8.22", "8.24", "8.25", "8.32"}
-
 // sourceSecrets are literal secrets in the fixtures; no output may hold
 // them.
 var sourceSecrets = map[string][]string{

@@ -46,6 +46,7 @@ var awaitingFixture = []string{
 	"c8_10.aws_log_retention", "c8_10.aws_s3_noncurrent_expiry", "c8_12.aws_macie",
 	"c8_6.aws_dynamodb_autoscaling", "c8_6.aws_rds_storage_autoscaling", "c8_7.aws_guardduty",
 	"c8_8.aws_ecr_scanning", "c8_9.aws_config_recorder",
+	"c8_21.aws_cloudfront", "c8_21.aws_endpoint_tls", "c8_21.aws_lb_listener", "c8_23.aws_dns_firewall", "c8_26.aws_waf",
 }
 
 // TestPolicyWrittenOnceJudgesPlanAndSource is the point of the Terraform

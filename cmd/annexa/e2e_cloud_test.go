@@ -5,19 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/annexa-dev/annexa/engine"
 )
-
-// technologicalBControls are the technological controls 8.18 to 8.34 that
-// have policies over evidence or over Terraform resources of any cloud,
-// besides 8.20, 8.22 and 8.24, which controlsWithPolicies lists.
-var technologicalBControls = []string{
-	"8.18", "8.19", "8.21", "8.23", "8.25", "8.26", "8.27", "8.28", "8.29",
-	"8.30", "8.31", "8.32", "8.33", "8.34",
-}
 
 // TestCloudPlans checks the Azure and GCP plan fixtures
 // (testdata/plans/README-azure-gcp.md): exactly the misconfigured resources
@@ -84,87 +75,6 @@ func TestCloudPlans(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestDemoTechnologicalB checks controls 8.18 to 8.34 of the demo
-// organisation, plan and evidence together, as of the demo's effective date:
-// the outcomes testdata/demo/evidence/technological-b/README.md promises.
-func TestDemoTechnologicalB(t *testing.T) {
-	res := annexa(t, "check", "--format", "json", "../../testdata/demo")
-	if res.code != 1 {
-		t.Fatalf("exit %d, want 1 (the demo has failing controls); stderr: %s", res.code, res.stderr)
-	}
-	var r engine.Report
-	if err := json.Unmarshal([]byte(res.stdout), &r); err != nil {
-		t.Fatalf("output is not a JSON report: %v", err)
-	}
-	want := map[string]engine.Status{
-		"8.18": engine.StatusPass, "8.19": engine.StatusPass, "8.20": engine.StatusPass,
-		"8.21": engine.StatusNotAssessed, "8.22": engine.StatusPass, "8.23": engine.StatusPass,
-		"8.24": engine.StatusFail, "8.25": engine.StatusPass, "8.26": engine.StatusPass,
-		"8.27": engine.StatusPass, "8.28": engine.StatusFail, "8.29": engine.StatusPass,
-		"8.30": engine.StatusPass, "8.31": engine.StatusPass, "8.32": engine.StatusFail,
-		"8.33": engine.StatusPass, "8.34": engine.StatusPass,
-	}
-	st := statuses(&r)
-	for id, w := range want {
-		if st[id] != w {
-			t.Errorf("control %s = %s, want %s", id, st[id], w)
-		}
-	}
-	var got []string
-	for _, f := range r.Findings {
-		for _, c := range f.Controls {
-			if _, ok := want[c]; ok {
-				got = append(got, f.Policy+" "+f.Resource)
-				break
-			}
-		}
-	}
-	slices.Sort(got)
-	wantFindings := []string{
-		"c8_24.aws_kms_rotation aws_kms_key.data",
-		"c8_28.secure_coding_training personnel_register/HR-PEOPLE#marco.rossi@acme-payments.example",
-		"c8_32.change_records change_record/CHG-2026-H2#CHG-2026-131",
-	}
-	if !slices.Equal(got, wantFindings) {
-		t.Errorf("findings of 8.18-8.34:\n got %q\nwant %q", got, wantFindings)
-	}
-}
-
-// TestTechnologicalBNeedEvidence checks that a Terraform plan alone leaves
-// the evidence-based development controls not assessed, naming the records
-// they need, while 8.31 is judged on the plan's environment tags.
-func TestTechnologicalBNeedEvidence(t *testing.T) {
-	r, res := checkJSON(t, "--plan", compliantPlan)
-	if res.code != 0 {
-		t.Fatalf("exit %d, want 0; stderr: %s", res.code, res.stderr)
-	}
-	needs := map[string]string{
-		"8.18": "evidence:procedure",
-		"8.25": "evidence:policy",
-		"8.26": "evidence:asset_register",
-		"8.28": "evidence:training_record",
-		"8.29": "evidence:security_test",
-		"8.30": "evidence:supplier_register",
-		"8.32": "evidence:change_record",
-		"8.34": "evidence:internal_audit",
-	}
-	for _, c := range r.Controls {
-		if !slices.Contains(technologicalBControls, c.ID) {
-			continue
-		}
-		want := engine.StatusNotAssessed
-		if c.ID == "8.31" {
-			want = engine.StatusPass // every resource is tagged Environment = prod
-		}
-		if c.Status != want {
-			t.Errorf("control %s = %s from the compliant plan alone, want %s", c.ID, c.Status, want)
-		}
-		if w, ok := needs[c.ID]; ok && !strings.Contains(c.Reason, w) {
-			t.Errorf("control %s reason %q does not name %s", c.ID, c.Reason, w)
-		}
 	}
 }
 

@@ -19,9 +19,14 @@ import data.annexa.lib.tf
 
 deny contains finding if {
 	some g in tf.resources("aws_cloudwatch_log_group")
-	g.attributes.retention_in_days == 0
+	retention(g) == 0
 	finding := {
 		"msg": "CloudWatch log group keeps its events forever (retention_in_days is 0, never expire)",
 		"resource": g.id,
 	}
 }
+
+# retention is the log group's retention_in_days. Left out of the
+# configuration it is the provider's default, 0: a plan shows the 0,
+# Terraform source leaves the attribute out.
+retention(g) := object.get(g.attributes, "retention_in_days", 0) if not tf.is_unknown(g, "retention_in_days")

@@ -20,3 +20,8 @@ test_pass_unknown_not_judged if {
 	g := object.union(testing.resource("aws_cloudwatch_log_group", "app", {"name": "/acme/app"}), {"unknown": ["retention_in_days"]})
 	count(check.deny) == 0 with data.facts as testing.facts([g])
 }
+
+test_fail_retention_left_out if {
+	g := testing.resource("aws_cloudwatch_log_group", "app", {"name": "/acme/app"})
+	{f.resource | some f in check.deny} == {"aws_cloudwatch_log_group.app"} with data.facts as testing.facts([g])
+}

@@ -22,7 +22,7 @@ deny contains finding if {
 	not aurora(db)
 	size := db.attributes.allocated_storage
 	is_number(size)
-	"max_allocated_storage" in object.keys(db.attributes)
+	not tf.is_unknown(db, "max_allocated_storage")
 	not grows(db, size)
 	finding := {
 		"msg": sprintf("RDS DB instance has storage autoscaling off: it stops at its %d GiB", [size]),
@@ -30,6 +30,8 @@ deny contains finding if {
 	}
 }
 
+# grows is false when max_allocated_storage is 0, null (a plan's value when
+# the configuration leaves it out) or absent (Terraform source's).
 grows(db, size) if db.attributes.max_allocated_storage > size
 
 aurora(db) if {

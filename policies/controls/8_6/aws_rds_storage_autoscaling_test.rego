@@ -16,6 +16,11 @@ test_fail_not_set if {
 	}} with data.facts as testing.facts([db(null)])
 }
 
+test_fail_left_out if {
+	d := testing.resource("aws_db_instance", "main", {"engine": "postgres", "allocated_storage": 100})
+	{f.resource | some f in check.deny} == {"aws_db_instance.main"} with data.facts as testing.facts([d])
+}
+
 test_fail_zero_or_equal if {
 	count(check.deny) == 1 with data.facts as testing.facts([db(0)])
 	count(check.deny) == 1 with data.facts as testing.facts([db(100)])

@@ -32,13 +32,23 @@ import data.annexa.lib.tf
 deny contains finding if {
 	not inspector_scans_ecr
 	some repo in tf.resources("aws_ecr_repository")
-	is_array(repo.attributes.image_scanning_configuration)
+	not scanning_unknown(repo)
 	not scans_on_push(repo)
 	not registry_scans(repo)
 	finding := {
 		"msg": "ECR repository does not scan images for vulnerabilities: scan_on_push is off and no registry scanning rule or Inspector covers it",
 		"resource": repo.id,
 	}
+}
+
+# scanning_unknown is true when scan_on_push is known only after apply.
+# Left out of the configuration it is off: a plan gives the block as an
+# empty list, Terraform source leaves it out.
+scanning_unknown(repo) if tf.is_unknown(repo, "image_scanning_configuration")
+
+scanning_unknown(repo) if {
+	some p in object.get(repo, "unknown", [])
+	startswith(p, "image_scanning_configuration.")
 }
 
 scans_on_push(repo) if {

@@ -30,6 +30,19 @@ test_fail_block_absent if {
 	count(check.deny) == 1 with data.facts as testing.facts([r])
 }
 
+test_fail_block_left_out if {
+	r := testing.resource("aws_ecr_repository", "worker", {"name": "acme/worker"})
+	{f.resource | some f in check.deny} == {"aws_ecr_repository.worker"} with data.facts as testing.facts([r])
+}
+
+test_pass_unknown_scan_on_push_not_judged if {
+	r := object.union(
+		testing.resource("aws_ecr_repository", "worker", {"name": "acme/worker", "image_scanning_configuration": [{}]}),
+		{"unknown": ["image_scanning_configuration.0.scan_on_push"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([r])
+}
+
 test_pass_registry_rule_matches if {
 	count(check.deny) == 0 with data.facts as testing.facts([repo("payments-api", false), registry("CONTINUOUS_SCAN", "acme/*")])
 }

@@ -54,6 +54,18 @@ running := {p |
 }
 
 started(r) if {
-	some k in (tf.identities(r) | {n | n := r.attributes.name; is_string(n)})
+	some k in tf.identities(r)
 	k in running
+}
+
+started(r) if recorder_name(r) in running
+
+# recorder_name is the recorder's name; left out of the configuration it is
+# the provider's default, "default", which a plan shows and Terraform
+# source does not.
+recorder_name(r) := r.attributes.name if is_string(r.attributes.name)
+
+recorder_name(r) := "default" if {
+	not "name" in object.keys(r.attributes)
+	not tf.is_unknown(r, "name")
 }

@@ -22,6 +22,18 @@ test_pass_linked_by_name if {
 	count(check.deny) == 0 with data.facts as testing.facts([recorder(true), s])
 }
 
+test_pass_default_name if {
+	r := testing.resource("aws_config_configuration_recorder", "main", {"role_arn": "arn:aws:iam::739275460217:role/config"})
+	s := testing.resource("aws_config_configuration_recorder_status", "main", {"name": "default", "is_enabled": true})
+	count(check.deny) == 0 with data.facts as testing.facts([r, s])
+}
+
+test_fail_unknown_name_is_not_default if {
+	r := object.union(testing.resource("aws_config_configuration_recorder", "main", {}), {"unknown": ["name"]})
+	s := testing.resource("aws_config_configuration_recorder_status", "main", {"name": "default", "is_enabled": true})
+	{f.resource | some f in check.deny} == {"aws_config_configuration_recorder.main"} with data.facts as testing.facts([r, s])
+}
+
 test_fail_never_started if {
 	check.deny == {{
 		"msg": "AWS Config recorder is never started: no aws_config_configuration_recorder_status with is_enabled = true names it",

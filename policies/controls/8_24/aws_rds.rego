@@ -3,7 +3,8 @@
 # description: |
 #   RDS DB instances and Aurora/RDS clusters must have storage encryption
 #   on. Encryption cannot be turned on for an existing instance, so the plan
-#   is the place to catch it.
+#   is the place to catch it. A DB instance that leaves storage_encrypted
+#   out is unencrypted unless restored from a snapshot.
 # custom:
 #   controls: ["8.24"]
 #   severity: high
@@ -23,9 +24,29 @@ import data.annexa.lib.tf
 deny contains finding if {
 	some t in ["aws_db_instance", "aws_rds_cluster"]
 	some db in tf.resources(t)
-	tf.explicitly_false(db, "storage_encrypted")
+	unencrypted(db)
 	not aws.rds_replica(db)
 	finding := {"msg": sprintf("%s storage is not encrypted", [label[t]]), "resource": db.id}
+}
+
+unencrypted(db) if tf.explicitly_false(db, "storage_encrypted")
+
+# An RDS DB instance that leaves storage_encrypted out is created
+# unencrypted (the provider has no default and AWS's is off), unless it is
+# restored from a snapshot, whose encryption it inherits. A plan shows the
+# left-out argument as null, Terraform source does not show it at all; a
+# value only known after apply is not judged. Clusters are not judged on a
+# left-out value: the provider computes it.
+unencrypted(db) if {
+	db.type == "aws_db_instance"
+	object.get(db.attributes, "storage_encrypted", null) == null
+	not tf.is_unknown(db, "storage_encrypted")
+	not restored(db)
+}
+
+restored(db) if {
+	is_string(db.attributes.snapshot_identifier)
+	db.attributes.snapshot_identifier != ""
 }
 
 label := {"aws_db_instance": "RDS DB instance", "aws_rds_cluster": "RDS cluster"}

@@ -18,6 +18,14 @@ const (
 	// KindEvidence is a declared evidence record: a document, a register or
 	// the record of an activity, for controls no machine can observe.
 	KindEvidence = "evidence"
+	// KindApplicability is one entry of the Statement of Applicability:
+	// whether an Annex A control applies, and why.
+	KindApplicability = "applicability"
+	// KindRisk is one risk of the risk register.
+	KindRisk = "risk"
+	// KindRiskSettings holds the risk appetite and method a run applies, so
+	// that a replay of the run computes the same residual risk.
+	KindRiskSettings = "risk_settings"
 )
 
 // Resource modes, as Terraform names them.

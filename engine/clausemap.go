@@ -29,6 +29,9 @@ type Clause struct {
 	DecidedBy string `json:"decided_by,omitempty"`
 	// Evidence lists the record kinds (KIND or KIND:TOPIC) the rule reads.
 	Evidence []string `json:"evidence,omitempty"`
+	// Declarations lists the other inputs the rule reads: the risk
+	// register, the applicability file.
+	Declarations []string `json:"declarations,omitempty"`
 	// Controls lists the Annex A controls whose results the rule reads.
 	Controls []string `json:"controls,omitempty"`
 	// Themes lists the control themes whose results the rule reads.
@@ -38,11 +41,11 @@ type Clause struct {
 // Decided reports whether a rule decides the clause (it has no sub-clauses).
 func (c Clause) Decided() bool { return c.DecidedBy != "" }
 
-// ClauseMap is the ordered list of clauses 4 to 10.
+// ClauseMap is the ordered list of the clauses 4 to 10 of ISO/IEC
+// 27001:2022 with Amd 1:2024.
 type ClauseMap struct {
-	Standard string   `json:"standard"`
-	Clauses  []Clause `json:"clauses"`
-	byID     map[string]int
+	Clauses []Clause `json:"clauses"`
+	byID    map[string]int
 }
 
 // ParseClauseMap parses and checks a clause map; path names it in errors.
@@ -120,6 +123,9 @@ func (c Clause) needs() string {
 	var parts []string
 	if len(c.Evidence) > 0 {
 		parts = append(parts, "evidence "+strings.Join(c.Evidence, ", "))
+	}
+	if len(c.Declarations) > 0 {
+		parts = append(parts, "the "+strings.Join(c.Declarations, " and the "))
 	}
 	if len(c.Controls) > 0 {
 		parts = append(parts, "results of controls "+strings.Join(c.Controls, ", "))

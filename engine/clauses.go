@@ -61,8 +61,9 @@ type ClauseResult struct {
 
 // clauseItem is one element of a clause rule's met or gaps set.
 type clauseItem struct {
-	msg, resource string
-	major         bool
+	msg       string
+	resources []string
+	major     bool
 }
 
 type clauseOutcome struct {
@@ -151,12 +152,12 @@ func fillClause(cr *ClauseResult, c Clause, o clauseOutcome) {
 	var evidence []string
 	for _, m := range o.met {
 		met = append(met, m.msg)
-		evidence = append(evidence, m.resource)
+		evidence = append(evidence, m.resources...)
 	}
 	var gaps []string
 	for _, g := range o.gaps {
 		gaps = append(gaps, g.msg)
-		evidence = append(evidence, g.resource)
+		evidence = append(evidence, g.resources...)
 	}
 	slices.Sort(evidence)
 	cr.Evidence = slices.Compact(evidence)
@@ -254,7 +255,8 @@ func (e *Engine) evalClauseRule(ctx context.Context, store storage.Store, rule *
 	return o
 }
 
-// clauseItems reads a set of {"msg", "resource", "major"} objects.
+// clauseItems reads a set of {"msg", "resource" or "resources", "major"}
+// objects.
 func clauseItems(v any) ([]clauseItem, error) {
 	raw, ok := v.([]any)
 	if !ok {
@@ -266,13 +268,22 @@ func clauseItems(v any) ([]clauseItem, error) {
 		if !ok {
 			return nil, fmt.Errorf("element %v is not an object with msg and resource", x)
 		}
-		msg, _ := obj["msg"].(string)
-		res, _ := obj["resource"].(string)
-		if msg == "" || res == "" {
-			return nil, fmt.Errorf("element %v lacks a string msg or resource", x)
+		it := clauseItem{}
+		it.msg, _ = obj["msg"].(string)
+		it.major, _ = obj["major"].(bool)
+		if res, ok := obj["resource"].(string); ok && res != "" {
+			it.resources = append(it.resources, res)
 		}
-		major, _ := obj["major"].(bool)
-		out = append(out, clauseItem{msg: msg, resource: res, major: major})
+		list, _ := obj["resources"].([]any)
+		for _, r := range list {
+			if s, ok := r.(string); ok && s != "" {
+				it.resources = append(it.resources, s)
+			}
+		}
+		if it.msg == "" || len(it.resources) == 0 {
+			return nil, fmt.Errorf("element %v lacks a string msg, or a resource or resources", x)
+		}
+		out = append(out, it)
 	}
 	return out, nil
 }

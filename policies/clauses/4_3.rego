@@ -33,7 +33,7 @@ gaps contains clauses.minor(msg, r.id) if {
 	some r in clauses.in_force("document", "isms_scope")
 	some part, label in parts
 	count(object.get(object.get(r.attributes, "scope", {}), part, [])) == 0
-	msg := sprintf("%s %s does not state %s (scope.%s)", [what, r.attributes.id, label, part])
+	msg := sprintf("%s %s does not state %s (scope.%s)", [clauses.capitalize(what), r.attributes.id, label, part])
 }
 
 parts := {

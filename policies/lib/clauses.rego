@@ -52,7 +52,7 @@ document_met(kind, topic, what) := {shown(msg, r.id) |
 	some r in governance.in_force([kind], topic)
 	count(evidence.problems(r)) == 0
 	msg := sprintf("%s %s was approved by %s on %s; its next review is due on %s", [
-		what, r.attributes.id, r.attributes.approved_by,
+		capitalize(what), r.attributes.id, r.attributes.approved_by,
 		evidence.day(r.attributes.approved_at), evidence.day(r.attributes.due),
 	])
 }
@@ -65,7 +65,7 @@ document_gaps(kind, topic, what) := {g |
 	some r in governance.in_force([kind], topic)
 	p := evidence.problems(r)
 	count(p) > 0
-	msg := sprintf("%s %s cannot be relied on: %s", [what, r.attributes.id, concat("; ", p)])
+	msg := sprintf("%s %s cannot be relied on: %s", [capitalize(what), r.attributes.id, concat("; ", p)])
 	g := gap_of(approved(r), msg, r.id)
 } if {
 	count(governance.in_force([kind], topic)) > 0
@@ -85,6 +85,10 @@ approved(r) if {
 gap_of(true, msg, resource) := minor(msg, resource)
 
 gap_of(false, msg, resource) := major(msg, resource)
+
+# capitalize returns s with its first letter in upper case, for a name
+# that starts a sentence.
+capitalize(s) := concat("", [upper(substring(s, 0, 1)), substring(s, 1, -1)])
 
 # in_force lists the documents about a topic that are in force, whatever
 # their state, so a rule can read their content.
@@ -154,3 +158,6 @@ risks := object.get(data.run, ["risks", "risks"], [])
 register_declared if data.run.risks.declared == true
 
 risk_ref(r) := sprintf("risk/%s", [r.id])
+
+# shown_all is an element of met that several resources show.
+shown_all(msg, resources) := {"msg": msg, "resources": resources}

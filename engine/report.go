@@ -94,7 +94,8 @@ type Summary struct {
 	ByTheme    map[string]map[Status]int `json:"by_theme"`
 	Findings   int                       `json:"findings"`
 	BySeverity map[Severity]int          `json:"by_severity"`
-	// Clauses counts the clauses 4 to 10 (sub-clauses included) by status.
+	// Clauses counts the requirements of clauses 4 to 10 (the clauses
+	// without sub-clauses) by status.
 	Clauses map[ClauseStatus]int `json:"clauses"`
 	// Risks summarises the risk register, when one was given.
 	Risks *RiskSummary `json:"risks,omitempty"`

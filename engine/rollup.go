@@ -163,8 +163,14 @@ func (r *Report) finish() {
 	for _, f := range r.Findings {
 		r.Summary.BySeverity[f.Severity]++
 	}
+	parents := map[string]bool{}
 	for _, c := range r.Clauses {
-		r.Summary.Clauses[c.Status]++
+		parents[c.Parent] = true
+	}
+	for _, c := range r.Clauses {
+		if !parents[c.ID] {
+			r.Summary.Clauses[c.Status]++
+		}
 	}
 	r.Summary.Risks = r.Risks.summary()
 }

@@ -136,6 +136,7 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err != nil {
 		return inputError(err)
 	}
+	printWarnings(s, report)
 	for _, f := range formats {
 		if f.file == "" {
 			if err := f.writer.Write(s.out, report); err != nil {
@@ -152,13 +153,28 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 			return err
 		}
 	}
-	if errs := report.Errors(); len(errs) > 0 {
-		return inputError(fmt.Errorf("%d control(s) could not be evaluated, first: %s: %s", len(errs), errs[0].ID, errs[0].Reason))
+	if err := evaluationErrors(report); err != nil {
+		return err
 	}
 	if o.failOn != "none" && report.FailsAt(engine.Severity(o.failOn)) {
 		return &exitError{code: exitFailed}
 	}
 	return nil
+}
+
+// printWarnings prints the input warnings of the SoA (when an applicability
+// file was given) and of the risk register to stderr.
+func printWarnings(s streams, r *engine.Report) {
+	var warnings []string
+	if r.SoA.File != "" {
+		warnings = append(warnings, r.SoA.Warnings...)
+	}
+	if r.Risks != nil {
+		warnings = append(warnings, r.Risks.Warnings...)
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(s.err, "%s: warning: %s\n", programName, w)
+	}
 }
 
 // writeFileAtomic writes to a temporary file beside path and renames it

@@ -12,9 +12,11 @@ import (
 
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers"
+	"github.com/annexa-dev/annexa/providers/applicability"
 	"github.com/annexa-dev/annexa/providers/evidence"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/project"
+	"github.com/annexa-dev/annexa/providers/riskregister"
 	"github.com/annexa-dev/annexa/providers/tfplan"
 )
 
@@ -97,17 +99,28 @@ func (o *policyOptions) engine(ctx context.Context, p *project.Project) (*engine
 // sourceOptions name the inputs facts are collected from: paths given as
 // arguments, whose kind is detected, and paths named by a flag.
 type sourceOptions struct {
-	paths    []string
-	plans    []string
-	evidence []string
+	paths         []string
+	plans         []string
+	evidence      []string
+	applicability string
+	risks         string
+	riskAppetite  int
+	riskMethod    string
 }
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringArrayVar(&o.plans, "plan", nil, "Terraform plan as JSON, from `terraform show -json PLANFILE` (repeatable)")
 	f.StringArrayVar(&o.evidence, "evidence", nil, "directory (or file) of declared evidence records (repeatable)")
+	f.StringVar(&o.applicability, "applicability", "", "applicability file (YAML or CSV) stating for each Annex A control whether it applies and why; overrides applicability: in annexa.yaml")
+	f.StringVar(&o.risks, "risks", "", "risk register (YAML or CSV); overrides risks: in annexa.yaml")
+	f.IntVar(&o.riskAppetite, "risk-appetite", 0, "highest residual risk score (1-25) accepted without an explicit acceptance; overrides risk.appetite in annexa.yaml (default 6)")
+	f.Var(newEnum(&o.riskMethod, "", riskregister.Methods()...), "risk-method",
+		"residual risk method: score (inherent × (1 − effectiveness), the default) or split (preventive and detective controls reduce likelihood, corrective ones impact)")
 	_ = cmd.MarkFlagFilename("plan", "json")
 	_ = cmd.MarkFlagDirname("evidence")
+	_ = cmd.MarkFlagFilename("applicability", "yaml", "yml", "json", "csv")
+	_ = cmd.MarkFlagFilename("risks", "yaml", "yml", "json", "csv")
 }
 
 // resolve turns the arguments and flags into one project: the settings of
@@ -135,10 +148,49 @@ func (o *sourceOptions) resolve() (*project.Project, error) {
 	for _, path := range o.evidence {
 		merged.Sources = append(merged.Sources, providers.Source{Path: path, Provider: evidence.Provider{}})
 	}
+	if o.applicability != "" {
+		merged.Applicability = o.applicability
+	}
+	if merged.Applicability != "" {
+		merged.Sources = append(merged.Sources, providers.Source{Path: merged.Applicability, Provider: applicability.Provider{}})
+	}
+	if err := o.riskSource(merged); err != nil {
+		return nil, inputError(err)
+	}
 	if len(merged.Sources) == 0 {
-		return nil, inputError(errors.New("no input given: name a project directory, a plan or an evidence directory (annexa check testdata/demo, --plan FILE, --evidence DIR)"))
+		return nil, inputError(errors.New("no input given: name a project directory, a plan, an evidence directory, an applicability file or a risk register (annexa check testdata/demo, --plan FILE, --evidence DIR, --applicability FILE, --risks FILE)"))
 	}
 	return merged, nil
+}
+
+// riskSource adds the risk register to p's sources, with the residual risk
+// settings of the project file and the flags (which win).
+func (o *sourceOptions) riskSource(p *project.Project) error {
+	if o.risks != "" {
+		p.Risks = o.risks
+	}
+	s := p.Risk
+	if o.riskAppetite != 0 || o.riskMethod != "" {
+		s.File, s.Line = "command line", 0
+	}
+	if o.riskAppetite != 0 {
+		s.Appetite = o.riskAppetite
+	}
+	if o.riskMethod != "" {
+		s.Method = o.riskMethod
+	}
+	if err := s.Check(); err != nil {
+		return fmt.Errorf("--risk-appetite: %w", err)
+	}
+	if p.Risks == "" {
+		if o.riskAppetite != 0 || o.riskMethod != "" {
+			return errors.New("--risk-appetite and --risk-method need a risk register: name it with --risks FILE or risks: in annexa.yaml")
+		}
+		return nil
+	}
+	p.Risk = s
+	p.Sources = append(p.Sources, providers.Source{Path: p.Risks, Provider: riskregister.Provider{Settings: s}})
+	return nil
 }
 
 // collect reads every source of p.

@@ -2,11 +2,13 @@
 # title: The risk treatment plan is implemented
 # description: |
 #   Every risk whose residual score is above the appetite has an acceptance
-#   by its owner that is valid at the effective time, and the controls each
-#   risk names are in place: a control that fails, is excluded in the SoA
-#   or could not be evaluated is a minor gap for the risk, as is each risk
-#   above the appetite without a valid acceptance. Without a risk register
-#   there is nothing to judge.
+#   by its owner that is valid at the effective time, and the controls of
+#   each risk treated by modification (treatment modify) are in place: a
+#   control that fails, is excluded in the SoA or could not be evaluated is
+#   a minor gap for the risk, as is each risk above the appetite without a
+#   valid acceptance. The controls of a risk that is retained, avoided or
+#   shared are not its treatment. Without a risk register there is nothing
+#   to judge.
 # custom:
 #   clause: "8.3"
 package annexa.clauses.c8_3
@@ -36,11 +38,12 @@ met contains clauses.shown_all(msg, [clauses.risk_ref(r) | some r in array.conca
 
 met contains clauses.shown_all(msg, [clauses.risk_ref(r) | some r in in_place]) if {
 	count(in_place) > 0
-	msg := sprintf("The controls of %d risk(s) are in place: %s", [count(in_place), concat(", ", [r.id | some r in in_place])])
+	msg := sprintf("The controls of %d risk(s) treated by modification are in place: %s", [count(in_place), concat(", ", [r.id | some r in in_place])])
 }
 
 in_place := [r |
 	some r in clauses.risks
+	r.treatment == "modify"
 	count(r.controls) > 0
 	count(broken(r)) == 0
 ]
@@ -54,6 +57,7 @@ gaps contains clauses.minor(msg, clauses.risk_ref(r)) if {
 
 gaps contains clauses.minor(msg, clauses.risk_ref(r)) if {
 	some r in clauses.risks
+	r.treatment == "modify"
 	ids := broken(r)
 	count(ids) > 0
 	msg := sprintf("Risk %s is treated with control(s) %s, which fail, are excluded or could not be evaluated", [r.id, concat(", ", ids)])

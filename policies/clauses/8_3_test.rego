@@ -3,7 +3,7 @@ package annexa.clauses.c8_3_test
 import data.annexa.clauses.c8_3 as rule
 
 risk(id, residual, above, accepted, controls) := {
-	"id": id, "residual": residual, "residual_band": "medium", "above_appetite": above, "accepted": accepted,
+	"id": id, "residual": residual, "residual_band": "medium", "above_appetite": above, "accepted": accepted, "treatment": "modify",
 	"controls": [{"id": c, "status": s} | some c, s in controls],
 }
 
@@ -32,4 +32,9 @@ test_fail_control_fails if {
 test_pass_not_assessed_without_register if {
 	r := {"status": rule.status} with data.run as {"effective_time_ns": 1, "risks": {"declared": false, "risks": []}}
 	r.status == "not_assessed"
+}
+
+test_pass_controls_of_a_retained_risk_are_not_its_treatment if {
+	retained := object.union(risk("R-1", 4, false, false, {"7.7": "fail"}), {"treatment": "retain"})
+	eval([retained, risk("R-2", 4, false, false, {"8.24": "pass"})]).status == "conformant"
 }

@@ -15,13 +15,18 @@ import (
 
 const checkLong = `Evaluate every policy over the facts of the given inputs and report the status
 of each ISO/IEC 27002:2022 control: pass (facts present, no finding), fail,
-not_assessed (no policy, or none of the facts its policies read) or error.
+not_assessed (no policy, or none of the facts its policies read),
+not_applicable (excluded in the Statement of Applicability) or error. Then
+roll the results up: the Statement of Applicability, the residual risk of
+each risk in the register (a risk above the appetite without a valid
+acceptance is a finding of risk.acceptance), and the conformance of every
+clause 4.1 to 10.2 of ISO/IEC 27001 with its reasons (docs/rollup.md).
 
 Inputs are PATH arguments, whose kind annexa detects, and flags naming a
 kind. A PATH is a project directory or file (annexa.yaml, listing the
 sources, policies and settings of one ISMS), a Terraform plan JSON, or an
 evidence directory or record file. Flags add sources: --plan FILE,
---evidence DIR.
+--evidence DIR, --applicability FILE, --risks FILE.
 
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
 a table and write JSON for a later step. Files are written atomically.
@@ -59,6 +64,9 @@ func newCheckCommand(s streams) *cobra.Command {
 
   # Keep signed evidence for the auditor (password from COSIGN_PASSWORD)
   annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key
+
+  # A risk register and applicability file besides the project's, and a stricter appetite
+  annexa check testdata/demo --risks risks.csv --applicability soa.csv --risk-appetite 4
 
   # Add your own policies and make the output reproducible
   annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31`,

@@ -88,8 +88,12 @@ func (Table) Write(w io.Writer, r *engine.Report) error {
 	}
 	if len(clauseFindings) > 0 {
 		fmt.Fprintf(bw, "\nFindings against the management system:\n")
+		w := 0
 		for _, f := range clauseFindings {
-			fmt.Fprintf(bw, "       %-8s  %-*s  %s  [%s; clauses %s]\n", f.Severity, resWidth, f.Resource, f.Message, f.Policy, strings.Join(f.Clauses, ", "))
+			w = max(w, len(f.Resource))
+		}
+		for _, f := range clauseFindings {
+			fmt.Fprintf(bw, "       %-8s  %-*s  %s  [%s; clauses %s]\n", f.Severity, w, f.Resource, f.Message, f.Policy, strings.Join(f.Clauses, ", "))
 		}
 	}
 

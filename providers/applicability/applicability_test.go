@@ -100,3 +100,23 @@ func TestApplicabilityErrors(t *testing.T) {
 		})
 	}
 }
+
+// FuzzRead feeds arbitrary applicability files, as YAML and as CSV, to the
+// parser: an error is fine, a panic is not.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(yamlFile), false)
+	f.Add([]byte(csvFile), true)
+	f.Add([]byte("controls:\n  - {control: 5.1, applicable: yes}\n  - [1, 2]\n"), false)
+	f.Add([]byte("controls: {control: \"5.1\"}\n"), false)
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte, isCSV bool) {
+		name := filepath.Join(dir, "fuzz.yaml")
+		if isCSV {
+			name = filepath.Join(dir, "fuzz.csv")
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = Read(name)
+	})
+}

@@ -156,3 +156,23 @@ func TestSettingsCheck(t *testing.T) {
 		t.Error("a register is read with an appetite of 30")
 	}
 }
+
+// FuzzRead feeds arbitrary registers, as YAML and as CSV, to the parser: an
+// error is fine, a panic is not.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(yamlRegister), false)
+	f.Add([]byte(csvRegister), true)
+	f.Add([]byte("risks:\n  - {id: R, asset: a, threat: t, likelihood: 5.0, impact: 1e0, controls: [8.1], treatment: modify, owner: o}\n"), false)
+	f.Add([]byte("id,asset,threat,likelihood,impact,controls,treatment,owner\nR,a,t,9999999999999999999,1,,retain,o\n"), true)
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte, isCSV bool) {
+		name := filepath.Join(dir, "fuzz.yaml")
+		if isCSV {
+			name = filepath.Join(dir, "fuzz.csv")
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = Read(name)
+	})
+}

@@ -35,9 +35,6 @@ const (
 	ClauseError ClauseStatus = "error"
 )
 
-// ClauseStatuses lists every clause status in the order summaries print them.
-var ClauseStatuses = []ClauseStatus{ClauseConformant, ClausePartial, ClauseNonconformant, ClauseNotAssessed, ClauseError}
-
 // ClauseResult is the conformance of one clause or sub-clause.
 type ClauseResult struct {
 	ID     string       `json:"id"`

@@ -19,9 +19,6 @@ const (
 	BandHigh   Band = "high"
 )
 
-// Bands lists the bands, lowest first.
-func Bands() []Band { return []Band{BandLow, BandMedium, BandHigh} }
-
 // BandOf returns the band of a score.
 func BandOf(score int) Band {
 	switch {

@@ -53,7 +53,7 @@ type SoAFinding struct {
 	Severity Severity `json:"severity"`
 }
 
-// applicability returns whether a control applies, and why, from the
+// applicabilityOf returns whether a control applies, and why, from the
 // declarations: a control the file does not list applies, "not stated".
 func (d *declarations) applicabilityOf(id string) applicabilityEntry {
 	if a, ok := d.applicability[id]; ok {

@@ -171,7 +171,7 @@ func readCSV(path string, data []byte) ([]Entry, error) {
 	}
 	out := make([]Entry, 0, len(t.Rows))
 	for _, row := range t.Rows {
-		applicable, err := ParseBool(row.Get(colApplicable))
+		applicable, err := parseBool(row.Get(colApplicable))
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: applicable: %w", path, row.Line, err)
 		}
@@ -185,9 +185,9 @@ func readCSV(path string, data []byte) ([]Entry, error) {
 	return out, nil
 }
 
-// ParseBool reads the yes/no values a spreadsheet holds: yes, no, true,
+// parseBool reads the yes/no values a spreadsheet holds: yes, no, true,
 // false, y, n, 1, 0, in any case.
-func ParseBool(s string) (bool, error) {
+func parseBool(s string) (bool, error) {
 	switch v := strings.ToLower(strings.TrimSpace(s)); {
 	case slices.Contains([]string{"yes", "y", "true", "1"}, v):
 		return true, nil

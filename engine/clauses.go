@@ -135,6 +135,11 @@ func fillClause(cr *ClauseResult, c Clause, o clauseOutcome) {
 		return
 	}
 	cr.Status = o.status
+	// Major gaps first, then by what they are about, so control/8.2 comes
+	// before control/8.13.
+	byResource := func(a, b clauseItem) int {
+		return cmp.Or(CompareControlIDs(a.resources[0], b.resources[0]), cmp.Compare(a.msg, b.msg))
+	}
 	slices.SortFunc(o.gaps, func(a, b clauseItem) int {
 		if a.major != b.major {
 			if a.major {
@@ -142,9 +147,9 @@ func fillClause(cr *ClauseResult, c Clause, o clauseOutcome) {
 			}
 			return 1
 		}
-		return cmp.Compare(a.msg, b.msg)
+		return byResource(a, b)
 	})
-	slices.SortFunc(o.met, func(a, b clauseItem) int { return cmp.Compare(a.msg, b.msg) })
+	slices.SortFunc(o.met, byResource)
 	var met []string
 	var evidence []string
 	for _, m := range o.met {

@@ -132,22 +132,33 @@ func themes(r *engine.Report) []string {
 	return out
 }
 
-// writeClauses prints the conformance of every clause, indented by level,
-// with the gaps of each partial or nonconformant requirement.
+// writeClauses prints the conformance of every clause that was assessed,
+// indented by level, with the gaps of each partial or nonconformant
+// requirement, then the ids of the requirements nothing could assess.
 func writeClauses(w io.Writer, r *engine.Report) {
 	if len(r.Clauses) == 0 {
 		return
 	}
 	fmt.Fprintf(w, "\nISO/IEC 27001 clauses 4-10:\n")
+	var notAssessed []string
 	for _, c := range r.Clauses {
+		if c.Status == engine.ClauseNotAssessed {
+			if c.Rule != "" {
+				notAssessed = append(notAssessed, c.ID)
+			}
+			continue
+		}
 		indent := strings.Repeat("  ", c.Level-1)
-		fmt.Fprintf(w, "%-8s %-14s %s%s\n", c.ID, strings.ToUpper(strings.ReplaceAll(string(c.Status), "_", " ")), indent, c.Title)
-		if c.Rule == "" || c.Status == engine.ClauseConformant || c.Status == engine.ClauseNotAssessed {
+		fmt.Fprintf(w, "%-8s %-14s %s%s\n", c.ID, strings.ToUpper(string(c.Status)), indent, c.Title)
+		if c.Rule == "" || c.Status == engine.ClauseConformant {
 			continue
 		}
 		for _, reason := range c.Reasons {
 			fmt.Fprintf(w, "%-8s %-14s %s  - %s\n", "", "", indent, reason)
 		}
+	}
+	if len(notAssessed) > 0 {
+		fmt.Fprintf(w, "not assessed, nothing to judge them by (declare evidence, a risk register, an applicability file): %s\n", strings.Join(notAssessed, ", "))
 	}
 }
 

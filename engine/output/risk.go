@@ -161,7 +161,7 @@ func riskStatus(k engine.RiskResult, appetite int) string {
 func writeMatrices(w io.Writer, rr *engine.RiskReport) {
 	const cellW = 3
 	title := func(s string) string { return fmt.Sprintf("%-*s", 4+5*cellW, s) }
-	fmt.Fprintf(w, "%s      %s\n", title("inherent"), title("residual"))
+	fmt.Fprintf(w, "%s      %s\n", title("inherent"), "residual")
 	for l := 5; l >= 1; l-- {
 		row := func(m [5][5]int) string {
 			var b strings.Builder

@@ -109,7 +109,7 @@ func TestRiskTable(t *testing.T) {
 risk  asset                 L x I          E          residual       status
 R-04  SVC-GOOGLE-WORKSPACE  4x4=16 HIGH    0.00       16 HIGH        ABOVE APPETITE (6), not accepted
 
-inherent                 residual           
+inherent                 residual
 L5 |  .  .  .  .  .      L5 |  .  .  .  .  .
 L4 |  .  .  .  1  .      L4 |  .  .  .  1  .
 L3 |  .  .  .  .  .      L3 |  .  .  .  .  .

@@ -6,7 +6,9 @@ OPA     ?= $(GO) run github.com/open-policy-agent/opa@v1.22.2
 BIN     ?= bin/annexa
 DEMO    ?= testdata/demo
 
-.PHONY: build test test-go test-rego fmt-rego bench demo capabilities clean
+FUZZTIME ?= 60s
+
+.PHONY: build test test-go test-rego fmt-rego bench fuzz demo docs capabilities clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/annexa
@@ -28,15 +30,28 @@ fmt-rego:
 	$(OPA) fmt --write policies
 
 ## bench: throughput of the check pipeline on generated 1k and 10k resource plans,
-## and of writing and verifying (and replaying) evidence bundles of that size
+## of writing and verifying (and replaying) evidence bundles of that size, and
+## of evaluating generated Terraform source of that size
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/ ./bundles/
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/ ./bundles/ ./providers/tfsource/
+
+## fuzz: run each parser fuzz target for FUZZTIME
+fuzz:
+	$(GO) test ./providers/input/ -run '^$$' -fuzz '^FuzzDecodeYAML$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/kubernetes/ -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzSSHD$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzGitHub$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzGeneric$$' -fuzztime $(FUZZTIME)
 
 ## demo: check the demo organisation in testdata/demo (its project file names
 ## a plan and evidence records; some findings are expected)
 demo: build
 	@$(BIN) check $(DEMO); \
 	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi
+
+## docs: regenerate docs/cli, the command reference, from the commands' help
+docs:
+	$(GO) test ./cmd/annexa -run '^TestCLIDocsAreCurrent$$' -update-docs
 
 ## capabilities: regenerate the sandbox capabilities file for the OPA CLI
 capabilities:

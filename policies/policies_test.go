@@ -73,6 +73,22 @@ func TestEveryPolicyIsTested(t *testing.T) {
 	if len(seen) == 0 {
 		t.Fatal("no built-in policies loaded")
 	}
+
+	// Every control a policy maps to is backed by at least two Rego tests:
+	// at the least, its policy passing and failing.
+	perControl := map[string]int{}
+	for _, p := range e.Policies() {
+		if p.Builtin {
+			for _, c := range p.Controls {
+				perControl[c] += len(tests[p.Package+"_test"])
+			}
+		}
+	}
+	for c, n := range perControl {
+		if n < 2 {
+			t.Errorf("control %s has %d Rego tests, want at least 2", c, n)
+		}
+	}
 }
 
 // TestEveryClauseIsDecidedAndTested holds the clause rules to the same

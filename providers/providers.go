@@ -8,14 +8,35 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/tfplan"
+	"github.com/annexa-dev/annexa/providers/tfsource"
 )
 
 // Provider collects facts from one source.
 type Provider interface {
 	Collect(ctx context.Context, path string) ([]facts.Fact, error)
+}
+
+// Timed is a provider whose output depends on the time the run is as of
+// (an external provider is told it). AtTime returns it set for t.
+type Timed interface {
+	Provider
+	AtTime(t time.Time) Provider
+}
+
+// AtTime returns sources with every Timed provider set for t, so all
+// sources of a run are read as of the time it is evaluated as of.
+func AtTime(sources []Source, t time.Time) []Source {
+	out := slices.Clone(sources)
+	for i, s := range out {
+		if tp, ok := s.Provider.(Timed); ok {
+			out[i].Provider = tp.AtTime(t)
+		}
+	}
+	return out
 }
 
 // Source is one input and the provider, configured for it, that reads it.
@@ -28,13 +49,15 @@ type Source struct {
 }
 
 // Names lists the providers this build knows, for flag help and errors.
-func Names() []string { return []string{tfplan.Name} }
+func Names() []string { return []string{tfplan.Name, tfsource.Name} }
 
 // New returns the provider called name.
 func New(name string) (Provider, error) {
 	switch name {
 	case tfplan.Name:
 		return tfplan.Provider{}, nil
+	case tfsource.Name:
+		return tfsource.Provider{}, nil
 	}
 	return nil, fmt.Errorf("unknown provider %q (known: %s)", name, strings.Join(Names(), ", "))
 }

@@ -43,17 +43,7 @@ func annexaIn(t *testing.T, dir string, env []string, args ...string) result {
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir}, env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run annexa %v: %v", args, err)
-	}
-	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
+	return runBinary(t, cmd)
 }
 
 var withPassword = []string{"COSIGN_PASSWORD=" + testKeyPassword}

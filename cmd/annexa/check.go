@@ -23,10 +23,16 @@ acceptance is a finding of risk.acceptance), and the conformance of every
 clause 4.1 to 10.2 of ISO/IEC 27001 with its reasons (docs/rollup.md).
 
 Inputs are PATH arguments, whose kind annexa detects, and flags naming a
-kind. A PATH is a project directory or file (annexa.yaml, listing the
-sources, policies and settings of one ISMS), a Terraform plan JSON, or an
-evidence directory or record file. Flags add sources: --plan FILE,
---evidence DIR, --applicability FILE, --risks FILE.
+kind; one run can mix any of them. A PATH is a project directory or file
+(annexa.yaml, listing the sources, policies and settings of one ISMS), a
+Terraform plan JSON, an evidence directory or record file, Kubernetes
+manifests (a file, a kubectl List or a directory of them), an sshd_config,
+a GitHub repository export, or a TOML, INI or HCL file. Flags add sources:
+--plan FILE, --evidence DIR, --k8s PATH, --config [FORMAT=]PATH (formats
+json, yaml, toml, ini, hcl, sshd_config, github) and --provider
+NAME[=SOURCE], which runs the external provider annexa-provider-NAME
+(docs/providers.md). --applicability FILE and --risks FILE name the inputs
+of the Statement of Applicability and of residual risk.
 
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
 a table and write JSON for a later step. Files are written atomically.
@@ -69,7 +75,16 @@ func newCheckCommand(s streams) *cobra.Command {
   annexa check testdata/demo --risks risks.csv --applicability soa.csv --risk-appetite 4
 
   # Add your own policies and make the output reproducible
-  annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31`,
+  annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31
+
+  # Kubernetes manifests, a server's sshd_config and a GitHub export together
+  annexa check --k8s deploy/ --config /etc/ssh/sshd_config --config github=repo.json
+
+  # Facts from an external provider program (annexa-provider-inventory on PATH)
+  annexa check --provider inventory=assets.csv
+
+  # Check Terraform source before any plan exists, with its variables
+  annexa check --tf ./infra --var-file prod.tfvars --var environment=prod`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.sources.paths = args
 			return o.run(cmd, s)
@@ -132,11 +147,12 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if !cmd.Flags().Changed("fail-on") && proj.FailOn != "" {
 		o.failOn = proj.FailOn
 	}
-	fs, err := collect(ctx, proj)
+	at := effectiveTime(o.policy.effectiveTime, proj)
+	fs, err := collect(ctx, proj, at)
 	if err != nil {
 		return err
 	}
-	eng, err := o.policy.engine(ctx, proj)
+	eng, err := o.policy.engine(ctx, proj, at)
 	if err != nil {
 		return inputError(err)
 	}

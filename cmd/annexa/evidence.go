@@ -20,6 +20,8 @@ func newEvidenceCommand(s streams) *cobra.Command {
 stating what no machine can observe: policies and procedures, registers of
 assets, people, suppliers and incidents, and records of trainings, reviews,
 tests and audits. See docs/evidence.md.`,
+		Example: `  annexa evidence kinds
+  annexa evidence schema supplier_register`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			return inputError(fmt.Errorf("evidence needs a subcommand: kinds or schema"))

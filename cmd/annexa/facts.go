@@ -4,14 +4,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/spf13/cobra"
 )
 
 type factsOptions struct {
-	sources sourceOptions
-	types   []string
-	kinds   []string
+	sources       sourceOptions
+	types         []string
+	kinds         []string
+	effectiveTime time.Time
 }
 
 func newFactsCommand(s streams) *cobra.Command {
@@ -25,14 +27,17 @@ unknown values were marked and sensitive values redacted. Use it to write and
 debug policies. The fact model is described in docs/facts.md.`,
 		Example: `  annexa facts --plan tfplan.json
   annexa facts testdata/demo --kind evidence
-  annexa facts --plan tfplan.json --type aws_s3_bucket --type aws_s3_bucket_public_access_block`,
+  annexa facts --plan tfplan.json --type aws_s3_bucket --type aws_s3_bucket_public_access_block
+  annexa facts --k8s deploy/ --type Deployment
+  annexa facts --config /etc/ssh/sshd_config --config toml=app.conf
+  annexa facts --tf ./infra --var-file prod.tfvars --type aws_security_group`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.sources.paths = args
 			proj, err := o.sources.resolve()
 			if err != nil {
 				return err
 			}
-			fs, err := collect(cmd.Context(), proj)
+			fs, err := collect(cmd.Context(), proj, effectiveTime(o.effectiveTime, proj))
 			if err != nil {
 				return err
 			}
@@ -54,6 +59,7 @@ debug policies. The fact model is described in docs/facts.md.`,
 	}
 	o.sources.addFlags(cmd)
 	cmd.Flags().StringArrayVar(&o.types, "type", nil, "only facts of this type, e.g. aws_s3_bucket or training_record (repeatable)")
-	cmd.Flags().StringArrayVar(&o.kinds, "kind", nil, "only facts of this kind, e.g. resource or evidence (repeatable)")
+	cmd.Flags().StringArrayVar(&o.kinds, "kind", nil, "only facts of this kind: resource, evidence, kubernetes or config (repeatable)")
+	cmd.Flags().Var(timeValue{&o.effectiveTime}, "effective-time", "the time external providers are told the run is as of (RFC 3339 or date; default the project's, else now)")
 	return cmd
 }

@@ -15,7 +15,9 @@ func newPolicyCommand(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "policy",
 		Short: "Work with Rego policies: test them, print the sandbox capabilities",
-		Args:  cobra.NoArgs,
+		Example: `  annexa policy test ./my-policies -v
+  annexa policy capabilities > capabilities.json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return inputError(fmt.Errorf("policy needs a subcommand: test or capabilities"))
 		},

@@ -81,11 +81,12 @@ func evaluate(cmd *cobra.Command, src *sourceOptions, pol *policyOptions) (*engi
 	if err != nil {
 		return nil, err
 	}
-	fs, err := collect(ctx, proj)
+	at := effectiveTime(pol.effectiveTime, proj)
+	fs, err := collect(ctx, proj, at)
 	if err != nil {
 		return nil, err
 	}
-	eng, err := pol.engine(ctx, proj)
+	eng, err := pol.engine(ctx, proj, at)
 	if err != nil {
 		return nil, inputError(err)
 	}

@@ -10,9 +10,10 @@ import (
 
 func newVersionCommand(s streams) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the annexa, OPA and Go versions",
-		Args:  cobra.NoArgs,
+		Use:     "version",
+		Short:   "Print the annexa, OPA and Go versions",
+		Example: "  annexa version",
+		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			_, err := fmt.Fprintf(s.out, "annexa %s\nOPA %s\n%s\n", toolVersion(), opaversion.Version, runtime.Version())
 			return err

@@ -124,29 +124,13 @@ func recordFiles(path string) (string, []string, error) {
 		}
 		return filepath.Dir(path), []string{path}, nil
 	}
-	var files []string
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("read evidence %s: %w", p, errors.Unwrap(err))
-		}
-		if d.IsDir() {
-			if p != path && (strings.HasPrefix(d.Name(), ".") || d.Name() == ArtifactsDir) {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() && isRecordFile(p) {
-			files = append(files, p)
-		}
-		return nil
-	})
+	files, err := input.WalkFiles(path, "evidence", func(name string) bool { return name == ArtifactsDir }, isRecordFile)
 	if err != nil {
 		return "", nil, err
 	}
 	if len(files) == 0 {
 		return "", nil, fmt.Errorf("read evidence %s: no .yaml, .yml or .json record files", path)
 	}
-	slices.Sort(files)
 	return path, files, nil
 }
 
@@ -190,14 +174,14 @@ func (c *collector) readFile(file string) error {
 				rec, ok := item.(map[string]any)
 				pointer := fmt.Sprintf("/%d", i)
 				if !ok {
-					return fmt.Errorf("%s: expected an evidence record (a mapping with kind, id, controls, owner), found %s", doc.Where(pointer), jsonKind(item))
+					return fmt.Errorf("%s: expected an evidence record (a mapping with kind, id, controls, owner), found %s", doc.Where(pointer), input.Describe(item))
 				}
 				if err := c.addRecord(doc, pointer, rec); err != nil {
 					return err
 				}
 			}
 		default:
-			return fmt.Errorf("%s: expected an evidence record (a mapping with kind, id, controls, owner) or a list of them, found %s", doc.Where(""), jsonKind(doc.Value))
+			return fmt.Errorf("%s: expected an evidence record (a mapping with kind, id, controls, owner) or a list of them, found %s", doc.Where(""), input.Describe(doc.Value))
 		}
 	}
 	return nil
@@ -355,22 +339,6 @@ func controlIDs() (map[string]bool, error) {
 		out[c.ID] = true
 	}
 	return out, nil
-}
-
-func jsonKind(v any) string {
-	switch v.(type) {
-	case map[string]any:
-		return "a mapping"
-	case []any:
-		return "a list"
-	case string:
-		return "a string"
-	case nil:
-		return "nothing"
-	case bool:
-		return "a boolean"
-	}
-	return "a number"
 }
 
 // closest returns the known kind nearest to s by edit distance, if it is

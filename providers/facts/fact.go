@@ -18,6 +18,13 @@ const (
 	// KindEvidence is a declared evidence record: a document, a register or
 	// the record of an activity, for controls no machine can observe.
 	KindEvidence = "evidence"
+	// KindKubernetes is one Kubernetes object from a manifest or a
+	// `kubectl get -o json` listing; its type is the object's kind.
+	KindKubernetes = "kubernetes"
+	// KindConfig is one configuration file (or, for a GitHub export, one
+	// repository's settings); its type is the file's format or, for a
+	// file annexa understands, what it configures (sshd_config).
+	KindConfig = "config"
 	// KindApplicability is one entry of the Statement of Applicability:
 	// whether an Annex A control applies, and why.
 	KindApplicability = "applicability"

@@ -67,3 +67,54 @@ func TestSort(t *testing.T) {
 		t.Errorf("Sort gave %+v", fs)
 	}
 }
+
+func TestValidateSourceKinds(t *testing.T) {
+	v, err := NewValidator()
+	if err != nil {
+		t.Fatal(err)
+	}
+	k8s := func(mutate func(*Fact)) Fact {
+		f := Fact{Kind: KindKubernetes, Source: Source{Provider: "kubernetes", File: "deploy.yaml", Line: 3},
+			ID: "Deployment/payments/api", Type: "Deployment",
+			Attributes: map[string]any{"apiVersion": "apps/v1", "kind": "Deployment",
+				"metadata": map[string]any{"name": "api", "namespace": "payments"}, "pod_spec": map[string]any{}},
+			Sensitive: []string{"pod_spec.containers.0.env.0.value"}}
+		mutate(&f)
+		return f
+	}
+	cfg := func(mutate func(*Fact)) Fact {
+		f := Fact{Kind: KindConfig, Source: Source{Provider: "config", File: "sshd_config"},
+			ID: "sshd_config:etc/ssh/sshd_config", Type: "sshd_config", Attributes: map[string]any{"settings": map[string]any{}}}
+		mutate(&f)
+		return f
+	}
+	tests := []struct {
+		name      string
+		fact      Fact
+		wantField string
+	}{
+		{"kubernetes", k8s(func(*Fact) {}), ""},
+		{"cluster-scoped id", k8s(func(f *Fact) { f.ID = "Namespace/payments" }), ""},
+		{"kubernetes without name", k8s(func(f *Fact) { f.Attributes["metadata"] = map[string]any{} }), "/attributes/metadata"},
+		{"kubernetes with plan fields", k8s(func(f *Fact) { f.Mode = ModeManaged }), "(root)"},
+		{"kubernetes bad id", k8s(func(f *Fact) { f.ID = "deployment" }), "/id"},
+		{"config", cfg(func(*Fact) {}), ""},
+		{"config id without type", cfg(func(f *Fact) { f.ID = "etc/ssh/sshd_config" }), "/id"},
+		{"config bad type", cfg(func(f *Fact) { f.Type = "SSHD" }), "/type"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := v.Validate(tt.fact.Document())
+			if tt.wantField == "" {
+				if err != nil {
+					t.Fatalf("Validate: %v", err)
+				}
+				return
+			}
+			var ie *InvalidFactError
+			if !errors.As(err, &ie) || ie.Field != tt.wantField {
+				t.Fatalf("Validate error = %v, want field %s", err, tt.wantField)
+			}
+		})
+	}
+}

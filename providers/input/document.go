@@ -129,6 +129,10 @@ type builder struct {
 	limits DecodeLimits
 	doc    *Document
 	values int
+	// inAlias counts the aliases being expanded: values copied from an
+	// anchor keep the position of the alias, so none is recorded for them,
+	// which keeps an alias bomb from filling the position map too.
+	inAlias int
 }
 
 func (b *builder) value(n *yaml.Node, pointer string, depth int) (any, error) {
@@ -139,7 +143,7 @@ func (b *builder) value(n *yaml.Node, pointer string, depth int) (any, error) {
 	if b.values > b.limits.MaxValues {
 		return nil, fmt.Errorf("line %d: more than %d values (a YAML alias expanding without bound?)", n.Line, b.limits.MaxValues)
 	}
-	if _, seen := b.doc.pos[pointer]; !seen {
+	if _, seen := b.doc.pos[pointer]; !seen && b.inAlias == 0 {
 		b.doc.pos[pointer] = Pos{Line: n.Line, Col: n.Column}
 	}
 	switch n.Kind {
@@ -147,6 +151,8 @@ func (b *builder) value(n *yaml.Node, pointer string, depth int) (any, error) {
 		if n.Alias == nil {
 			return nil, fmt.Errorf("line %d: unknown alias %q", n.Line, n.Value)
 		}
+		b.inAlias++
+		defer func() { b.inAlias-- }()
 		return b.value(n.Alias, pointer, depth+1)
 	case yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
@@ -186,7 +192,9 @@ func (b *builder) mapping(n *yaml.Node, pointer string, depth int) (map[string]a
 		explicit[key] = true
 		child := pointer + "/" + escapePointer(key)
 		// A field is reported where its key stands.
-		b.doc.pos[child] = Pos{Line: k.Line, Col: k.Column}
+		if b.inAlias == 0 {
+			b.doc.pos[child] = Pos{Line: k.Line, Col: k.Column}
+		}
 		val, err := b.value(v, child, depth+1)
 		if err != nil {
 			return nil, err

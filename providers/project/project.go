@@ -21,10 +21,14 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/annexa-dev/annexa/providers"
+	"github.com/annexa-dev/annexa/providers/config"
 	"github.com/annexa-dev/annexa/providers/evidence"
+	"github.com/annexa-dev/annexa/providers/external"
 	"github.com/annexa-dev/annexa/providers/input"
+	"github.com/annexa-dev/annexa/providers/kubernetes"
 	"github.com/annexa-dev/annexa/providers/riskregister"
 	"github.com/annexa-dev/annexa/providers/tfplan"
+	"github.com/annexa-dev/annexa/providers/tfsource"
 )
 
 // FileNames are the names a project file is looked for under in a
@@ -63,15 +67,71 @@ type Project struct {
 // sourceType is one kind of entry in the sources list: its key and how to
 // build the source from the entry.
 type sourceType struct {
-	key   string
+	key string
+	// build makes the provider of an entry whose key names a path; path is
+	// resolved against the project file's directory.
 	build func(path string, entry map[string]any) (providers.Provider, error)
+	// source, set instead of build, makes the whole source of an entry
+	// whose key names something else (an external provider's name); dir is
+	// the project file's directory.
+	source func(dir string, entry map[string]any) (providers.Source, error)
 }
 
 func sourceTypes() []sourceType {
 	return []sourceType{
 		{key: "plan", build: func(string, map[string]any) (providers.Provider, error) { return tfplan.Provider{}, nil }},
+		{key: "terraform", source: terraformSource},
 		{key: "evidence", build: func(string, map[string]any) (providers.Provider, error) { return evidence.Provider{}, nil }},
+		{key: "kubernetes", build: func(string, map[string]any) (providers.Provider, error) { return kubernetes.Provider{}, nil }},
+		{key: "config", build: func(_ string, entry map[string]any) (providers.Provider, error) {
+			format, _ := entry["format"].(string)
+			return config.New(format)
+		}},
+		{key: "provider", source: externalSource},
 	}
+}
+
+// terraformSource builds a Terraform source entry: its variable files are
+// relative to the project file and come before its variables, whose order
+// is by name so that the same file always gives the same result.
+func terraformSource(dir string, entry map[string]any) (providers.Source, error) {
+	var p tfsource.Provider
+	for _, f := range anyStrings(entry["var_files"]) {
+		p.Vars = append(p.Vars, tfsource.Var{File: resolve(dir, f)})
+	}
+	vars, _ := entry["vars"].(map[string]any)
+	for _, name := range slices.Sorted(maps.Keys(vars)) {
+		p.Vars = append(p.Vars, tfsource.Var{Assignment: name + "=" + vars[name].(string)})
+	}
+	return providers.Source{Path: resolve(dir, entry["terraform"].(string)), Provider: p}, nil
+}
+
+// externalSource builds an external provider entry: its source and a
+// command path with a slash are relative to the project file, like every
+// path in it.
+func externalSource(dir string, entry map[string]any) (providers.Source, error) {
+	p := external.Provider{Name: entry["provider"].(string), Env: anyStrings(entry["env"])}
+	if args, ok := entry["args"].(map[string]any); ok {
+		p.Args = args
+	}
+	if cmd := anyStrings(entry["command"]); len(cmd) > 0 {
+		if strings.ContainsRune(cmd[0], '/') || strings.ContainsRune(cmd[0], filepath.Separator) {
+			cmd[0] = resolve(dir, cmd[0])
+		}
+		p.Command = cmd
+	}
+	if t, ok := entry["timeout"].(string); ok {
+		d, err := time.ParseDuration(t)
+		if err != nil || d <= 0 {
+			return providers.Source{}, fmt.Errorf("timeout %q is not a duration such as 30s or 2m", t)
+		}
+		p.Timeout = d
+	}
+	src := providers.Source{Provider: p}
+	if s, ok := entry["source"].(string); ok {
+		src.Path = resolve(dir, s)
+	}
+	return src, nil
 }
 
 type schemas struct {
@@ -160,6 +220,14 @@ func Load(file string) (*Project, error) {
 		if err := doc.Validate(sch.sources[t.key], pointer, fmt.Sprintf("sources[%d] (%s)", i, t.key)); err != nil {
 			return nil, err
 		}
+		if t.source != nil {
+			src, err := t.source(dir, entry)
+			if err != nil {
+				return nil, fmt.Errorf("%s: sources[%d]: %w", doc.Where(pointer), i, err)
+			}
+			p.Sources = append(p.Sources, src)
+			continue
+		}
 		path := resolve(dir, entry[t.key].(string))
 		prov, err := t.build(path, entry)
 		if err != nil {
@@ -228,8 +296,9 @@ func ParseTime(s string) (time.Time, error) {
 }
 
 // Resolve turns a path given alone on the command line into a project: a
-// project file, a directory holding one, a Terraform plan, or an evidence
-// directory or record file.
+// project file, a directory holding one, a Terraform plan, an evidence
+// directory or record file, Kubernetes manifests, an sshd_config, a GitHub
+// export, or a TOML, INI or HCL configuration file.
 func Resolve(path string) (*Project, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -242,10 +311,17 @@ func Resolve(path string) (*Project, error) {
 				return Load(f)
 			}
 		}
-		if isEvidenceDir(path) {
+		switch {
+		case isTerraformDir(path):
+			return single(path, tfsource.Provider{}), nil
+		case isEvidenceDir(path):
 			return single(path, evidence.Provider{}), nil
+		case isManifestDir(path):
+			return single(path, kubernetes.Provider{}), nil
+		case anyFile(path, isConfigFile):
+			return single(path, config.Provider{}), nil
 		}
-		return nil, fmt.Errorf("%s: cannot tell what this directory holds: it has no %s and no evidence records; name its contents with a flag (--plan, --evidence)", path, FileNames()[0])
+		return nil, fmt.Errorf("%s: cannot tell what this directory holds: it has no %s, no evidence records, no Kubernetes manifests and no configuration files annexa recognizes; name its contents with a flag (--tf, --evidence, --k8s, --config)", path, FileNames()[0])
 	}
 	if slices.Contains(FileNames(), filepath.Base(path)) {
 		return Load(path)
@@ -259,8 +335,29 @@ func Resolve(path string) (*Project, error) {
 		return single(path, tfplan.Provider{}), nil
 	case isEvidenceHead(head):
 		return single(path, evidence.Provider{}), nil
+	case isManifestHead(head):
+		return single(path, kubernetes.Provider{}), nil
 	}
-	return nil, fmt.Errorf("%s: cannot tell what this file is (not a Terraform plan JSON, not an evidence record, not an annexa.yaml); name it with a flag (--plan, --evidence)", path)
+	if isConfigFile(path) {
+		return single(path, config.Provider{}), nil
+	}
+	return nil, fmt.Errorf("%s: cannot tell what this file is (not a Terraform plan JSON, an evidence record, a Kubernetes manifest, an sshd_config, a GitHub export, a TOML, INI or HCL file, or an annexa.yaml); name it with a flag (--plan, --evidence, --k8s, --config FORMAT=PATH)", path)
+}
+
+// isTerraformDir reports whether dir is a Terraform root module: it holds
+// .tf or .tf.json files itself (not only in subdirectories, which may be
+// modules it calls).
+func isTerraformDir(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && (strings.HasSuffix(e.Name(), ".tf") || strings.HasSuffix(e.Name(), ".tf.json")) {
+			return true
+		}
+	}
+	return false
 }
 
 func single(path string, p providers.Provider) *Project {
@@ -303,7 +400,53 @@ func isEvidenceHead(head []byte) bool {
 	return false
 }
 
-func isEvidenceDir(dir string) bool {
+// manifestAPIVersion and manifestKind find the apiVersion and CamelCase
+// kind of a Kubernetes object at the start of a YAML or JSON file.
+var (
+	manifestAPIVersion = regexp.MustCompile(`(?m)(^|[{,\s])["']?apiVersion["']?\s*:\s*["']?[a-z0-9.-]*/?v[0-9]`)
+	manifestKind       = regexp.MustCompile(`(?m)(^|[{,\s])["']?kind["']?\s*:\s*["']?[A-Z][A-Za-z0-9]*["']?\s*[,}\n\r]`)
+)
+
+// isManifestHead reports whether the start of a file holds a Kubernetes
+// object (or a kubectl List of them).
+func isManifestHead(head []byte) bool {
+	return manifestAPIVersion.Match(head) && manifestKind.Match(head)
+}
+
+func isManifestDir(dir string) bool {
+	return anyFile(dir, func(p string) bool {
+		if !kubernetes.IsManifestName(p) {
+			return false
+		}
+		head, err := readHead(p)
+		return err == nil && isManifestHead(head)
+	})
+}
+
+// isConfigFile reports whether a file is configuration annexa recognizes
+// without being told: an sshd_config, a TOML, INI or HCL file by its name,
+// or a GitHub export. Other JSON and YAML files are too ambiguous.
+func isConfigFile(path string) bool {
+	switch config.DetectFormat(path) {
+	case config.FormatSSHD, config.FormatTOML, config.FormatINI, config.FormatHCL:
+		return true
+	case config.FormatJSON:
+		head, err := readHead(path)
+		return err == nil && isGitHubHead(head)
+	}
+	return false
+}
+
+// isGitHubHead reports whether the start of a JSON file looks like a GitHub
+// repository export (docs/facts.md): a repository response's full_name and
+// default_branch.
+func isGitHubHead(head []byte) bool {
+	return bytes.Contains(head, []byte(`"full_name"`)) && bytes.Contains(head, []byte(`"default_branch"`))
+}
+
+// anyFile reports whether a file under dir (hidden directories and
+// evidence artifacts skipped) satisfies match.
+func anyFile(dir string, match func(path string) bool) bool {
 	found := false
 	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || found {
@@ -315,13 +458,19 @@ func isEvidenceDir(dir string) bool {
 			}
 			return nil
 		}
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".yaml", ".yml", ".json":
-			if head, err := readHead(p); err == nil && isEvidenceHead(head) {
-				found = true
-			}
-		}
+		found = d.Type().IsRegular() && match(p)
 		return nil
 	})
 	return found
+}
+
+func isEvidenceDir(dir string) bool {
+	return anyFile(dir, func(p string) bool {
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".yaml", ".yml", ".json":
+			head, err := readHead(p)
+			return err == nil && isEvidenceHead(head)
+		}
+		return false
+	})
 }

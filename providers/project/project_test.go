@@ -4,12 +4,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/annexa-dev/annexa/providers/config"
 	"github.com/annexa-dev/annexa/providers/evidence"
+	"github.com/annexa-dev/annexa/providers/external"
+	"github.com/annexa-dev/annexa/providers/kubernetes"
 	"github.com/annexa-dev/annexa/providers/tfplan"
+	"github.com/annexa-dev/annexa/providers/tfsource"
 )
 
 func write(t *testing.T, dir string, files map[string]string) {
@@ -60,9 +65,57 @@ sources:
 	}
 }
 
+func TestLoadSourceTypes(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"annexa.yaml": `version: 1
+sources:
+  - kubernetes: k8s/
+  - config: etc/ssh/sshd_config
+  - config: exports/repo.json
+    format: github
+  - provider: inventory
+    source: assets/inventory.csv
+    args: {tags: {owner: ops}}
+    env: [INVENTORY_REGION]
+    timeout: 90s
+  - provider: cmdb
+    command: [./bin/cmdb-export, --all]
+  - provider: onpath
+    command: [cmdb-export]
+`})
+	p, err := Load(filepath.Join(dir, "annexa.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Sources) != 6 {
+		t.Fatalf("sources = %+v", p.Sources)
+	}
+	if k, ok := p.Sources[0].Provider.(kubernetes.Provider); !ok || p.Sources[0].Path != filepath.Join(dir, "k8s") {
+		t.Errorf("kubernetes source = %+v (%T)", p.Sources[0], k)
+	}
+	if c, ok := p.Sources[1].Provider.(config.Provider); !ok || c.Format != "" || p.Sources[1].Path != filepath.Join(dir, "etc/ssh/sshd_config") {
+		t.Errorf("config source = %+v", p.Sources[1])
+	}
+	if c, ok := p.Sources[2].Provider.(config.Provider); !ok || c.Format != config.FormatGitHub {
+		t.Errorf("github config source = %+v", p.Sources[2])
+	}
+	inv, ok := p.Sources[3].Provider.(external.Provider)
+	if !ok || inv.Name != "inventory" || p.Sources[3].Path != filepath.Join(dir, "assets/inventory.csv") || inv.Timeout != 90*time.Second ||
+		len(inv.Env) != 1 || inv.Env[0] != "INVENTORY_REGION" || inv.Args["tags"].(map[string]any)["owner"] != "ops" || len(inv.Command) != 0 {
+		t.Errorf("provider source = %+v %+v", p.Sources[3], inv)
+	}
+	cmdb := p.Sources[4].Provider.(external.Provider)
+	if len(cmdb.Command) != 2 || cmdb.Command[0] != filepath.Join(dir, "bin/cmdb-export") || cmdb.Command[1] != "--all" || p.Sources[4].Path != "" {
+		t.Errorf("command = %v, path %q", cmdb.Command, p.Sources[4].Path)
+	}
+	if onpath := p.Sources[5].Provider.(external.Provider); onpath.Command[0] != "cmdb-export" {
+		t.Errorf("a command without a slash is looked up on PATH, got %v", onpath.Command)
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	tests := []struct{ name, content, want string }{
-		{"typo in source type", "version: 1\nsources:\n  - plann: x.json\n", `annexa.yaml:3:5: sources[0]: no source type: expected one of plan, evidence (did you mean "plan" instead of "plann"?)`},
+		{"typo in source type", "version: 1\nsources:\n  - plann: x.json\n", `annexa.yaml:3:5: sources[0]: no source type: expected one of plan, terraform, evidence, kubernetes, config, provider (did you mean "plan" instead of "plann"?)`},
 		{"two types in one entry", "version: 1\nsources:\n  - plan: x.json\n    evidence: ev\n", "names two source types"},
 		{"extra field in entry", "version: 1\nsources:\n  - plan: x.json\n    vars: {a: b}\n", `annexa.yaml:4:5: sources[0] (plan): field /sources/0/vars: unknown field "vars"`},
 		{"wrong version", "version: 2\nsources:\n  - plan: x.json\n", "annexa.yaml:1:1: project file: field /version"},
@@ -73,6 +126,11 @@ func TestLoadErrors(t *testing.T) {
 		{"not yaml", "version: 1\n sources: [\n", "annexa.yaml:2: invalid YAML"},
 		{"two documents", "version: 1\nsources: [{plan: x}]\n---\nversion: 1\n", "one YAML document, found 2"},
 		{"empty", "", "file is empty"},
+		{"bad config format", "version: 1\nsources:\n  - config: a.conf\n    format: xml\n", "annexa.yaml:4:5: sources[0] (config): field /sources/0/format"},
+		{"bad provider name", "version: 1\nsources:\n  - provider: ../evil\n", "annexa.yaml:3:5: sources[0] (provider): field /sources/0/provider"},
+		{"bad provider timeout", "version: 1\nsources:\n  - provider: x\n    timeout: soon\n", "field /sources/0/timeout"},
+		{"provider env not a name", "version: 1\nsources:\n  - provider: x\n    env: [\"A=B\"]\n", "field /sources/0/env/0"},
+		{"provider unknown field", "version: 1\nsources:\n  - provider: x\n    path: y\n", `unknown field "path"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,14 +147,27 @@ func TestLoadErrors(t *testing.T) {
 func TestResolve(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{
-		"proj/annexa.yml":        "version: 1\nsources:\n  - evidence: ev\n",
-		"plan.json":              `{"format_version": "1.2", "resource_changes": []}`,
-		"ev/a.yaml":              record,
-		"ev.json":                `[{"kind":"procedure","id":"P1"}]`,
-		"other.json":             `{"name": "package"}`,
-		"manifests/deploy.yaml":  "apiVersion: apps/v1\nkind: Deployment\n",
-		"nested/deep/ev/r.yaml":  record,
-		"nested/artifacts/x.yml": record,
+		"proj/annexa.yml":                "version: 1\nsources:\n  - evidence: ev\n",
+		"plan.json":                      `{"format_version": "1.2", "resource_changes": []}`,
+		"ev/a.yaml":                      record,
+		"ev.json":                        `[{"kind":"procedure","id":"P1"}]`,
+		"other.json":                     `{"name": "package"}`,
+		"manifests/deploy.yaml":          "apiVersion: apps/v1\nkind: Deployment\n",
+		"nested/deep/ev/r.yaml":          record,
+		"nested/artifacts/x.yml":         record,
+		"pod.yml":                        "# a pod\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\n",
+		"list.json":                      `{"apiVersion": "v1", "items": [], "kind": "List", "metadata": {"resourceVersion": ""}}`,
+		"ssh/sshd_config":                "PermitRootLogin no\n",
+		"repo.json":                      `{"repository": {"full_name": "acme/api", "default_branch": "main", "private": true}}`,
+		"app.toml":                       "a = 1\n",
+		"my.cnf":                         "[mysqld]\n",
+		"vault.hcl":                      "ui = true\n",
+		"values/values.yaml":             "replicas: 3\nkind: thing\n",
+		"crd.yaml":                       "apiVersion: example.com/v1alpha1\nkind: Widget\nmetadata: {name: w}\n",
+		"infra/main.tf":                  "resource \"aws_s3_bucket\" \"b\" {}\n",
+		"infra/values.yaml":              "replicas: 3\n",
+		"infra-json/main.tf.json":        `{"resource": {}}`,
+		"modules-only/modules/x/main.tf": "",
 	})
 	tests := []struct {
 		path, provider, want string
@@ -109,8 +180,23 @@ func TestResolve(t *testing.T) {
 		{"ev.json", "evidence.Provider", ""},
 		{"nested", "evidence.Provider", ""},
 		{"other.json", "", "cannot tell what this file is"},
-		{"manifests", "", "cannot tell what this directory holds"},
+		{"manifests", "kubernetes.Provider", ""},
+		{"manifests/deploy.yaml", "kubernetes.Provider", ""},
+		{"pod.yml", "kubernetes.Provider", ""},
+		{"list.json", "kubernetes.Provider", ""},
+		{"crd.yaml", "kubernetes.Provider", ""},
+		{"ssh/sshd_config", "config.Provider", ""},
+		{"repo.json", "config.Provider", ""},
+		{"app.toml", "config.Provider", ""},
+		{"my.cnf", "config.Provider", ""},
+		{"vault.hcl", "config.Provider", ""},
+		{"values", "", "cannot tell what this directory holds"},
+		{"ssh", "config.Provider", ""},
+		{"values/values.yaml", "", "cannot tell what this file is"},
 		{"missing", "", "no such file"},
+		{"infra", "tfsource.Provider", ""},
+		{"infra-json", "tfsource.Provider", ""},
+		{"modules-only", "", "cannot tell what this directory holds"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
@@ -128,6 +214,28 @@ func TestResolve(t *testing.T) {
 				t.Errorf("sources = %+v", p.Sources)
 			}
 		})
+	}
+}
+
+func TestLoadTerraformSource(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"annexa.yaml": `version: 1
+sources:
+  - terraform: infra
+    var_files: [env/prod.tfvars]
+    vars: {region: eu-west-1, environment: prod}
+`})
+	p, err := Load(filepath.Join(dir, "annexa.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp, ok := p.Sources[0].Provider.(tfsource.Provider)
+	if !ok || p.Sources[0].Path != filepath.Join(dir, "infra") {
+		t.Fatalf("source = %+v", p.Sources[0])
+	}
+	want := []tfsource.Var{{File: filepath.Join(dir, "env/prod.tfvars")}, {Assignment: "environment=prod"}, {Assignment: "region=eu-west-1"}}
+	if !slices.Equal(tp.Vars, want) {
+		t.Errorf("vars = %+v, want %+v", tp.Vars, want)
 	}
 }
 

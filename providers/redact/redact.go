@@ -6,9 +6,11 @@
 package redact
 
 import (
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/annexa-dev/annexa/providers/facts"
 )
@@ -26,15 +28,118 @@ var secretWords = []string{
 const MinContainedSecret = 6
 
 // IsSecretName reports whether an attribute named key holds a secret by its
-// name alone (password, db_password, auth_token, ...).
+// name alone (password, db_password, auth_token, ...). camelCase and
+// kebab-case names are read as their snake_case form, so the keys of JSON
+// and YAML configuration files (clientSecret, api-key) are judged alike.
 func IsSecretName(key string) bool {
-	key = strings.ToLower(key)
+	key = snakeCase(key)
 	for _, w := range secretWords {
 		if key == w || strings.HasSuffix(key, "_"+w) {
 			return true
 		}
 	}
 	return false
+}
+
+// snakeCase lower-cases s, turning "clientSecret", "DBPassword" and
+// "api-key" into "client_secret", "db_password" and "api_key".
+func snakeCase(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	b.Grow(len(s) + 4)
+	for i, r := range rs {
+		if r == '-' {
+			b.WriteByte('_')
+			continue
+		}
+		if unicode.IsUpper(r) && i > 0 {
+			prev := rs[i-1]
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+				b.WriteByte('_')
+			}
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// envSecretWords mark an environment variable as a secret wherever they
+// stand in its name (SECRET_KEY_BASE, DB_PASSWORD, GITHUB_TOKEN).
+var envSecretWords = map[string]bool{
+	"password": true, "passwd": true, "passphrase": true, "secret": true, "token": true,
+	"credential": true, "credentials": true, "apikey": true, "privatekey": true,
+}
+
+// envKeyQualifiers make a trailing KEY a secret (API_KEY, SIGNING_KEY); a
+// plain CACHE_KEY or PUBLIC_KEY is not one.
+var envKeyQualifiers = map[string]bool{
+	"api": true, "access": true, "secret": true, "private": true, "signing": true, "encryption": true,
+	"master": true, "license": true, "client": true, "session": true, "auth": true, "hmac": true,
+	"jwt": true, "crypt": true, "cipher": true, "webhook": true, "app": true,
+}
+
+// envNotSecretLast are last words that make a name point at a secret
+// (its file, its name, its length) rather than hold one.
+var envNotSecretLast = map[string]bool{
+	"file": true, "path": true, "dir": true, "url": true, "uri": true, "endpoint": true, "id": true,
+	"name": true, "user": true, "username": true, "length": true, "len": true, "min": true, "max": true,
+	"policy": true, "enabled": true, "ttl": true, "expiry": true, "expires": true, "lifetime": true,
+	"type": true, "arn": true, "ref": true, "header": true, "version": true, "location": true,
+	"mount": true, "rotation": true,
+}
+
+// IsSecretEnvName reports whether an environment variable named name
+// holds a secret by its name: DB_PASSWORD, API_KEY, GITHUB_TOKEN,
+// STRIPE_SECRET, SECRET_KEY_BASE, SMTP_PASS, PGPASSWORD,
+// AWS_SECRET_ACCESS_KEY. Names
+// that point at a secret without holding it (DB_PASSWORD_FILE,
+// TOKEN_URL, SECRET_NAME) and PWD, the working directory, are not.
+func IsSecretEnvName(name string) bool {
+	words := strings.FieldsFunc(snakeCase(name), func(r rune) bool { return r == '_' || r == '.' })
+	if len(words) == 0 || envNotSecretLast[words[len(words)-1]] {
+		return false
+	}
+	if IsSecretName(name) {
+		return true
+	}
+	for _, w := range words {
+		if envSecretWords[w] {
+			return true
+		}
+		// Run-together names: PGPASSWORD, AUTHTOKEN.
+		for _, suffix := range []string{"password", "passwd", "secret", "token"} {
+			if strings.HasSuffix(w, suffix) {
+				return true
+			}
+		}
+	}
+	if len(words) < 2 {
+		return false
+	}
+	last, before := words[len(words)-1], words[len(words)-2]
+	switch last {
+	case "key":
+		return envKeyQualifiers[before]
+	case "pass", "pwd", "pw":
+		return true
+	}
+	return false
+}
+
+// HasURLCredentials reports whether s is a URL carrying a password in its
+// user information (postgres://app:hunter2@db:5432/payments): the whole
+// value is then a secret, whatever the key it stands under is called.
+func HasURLCredentials(s string) bool {
+	if !strings.Contains(s, "://") || !strings.Contains(s, "@") {
+		return false
+	}
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || u.User == nil || u.Host == "" {
+		return false
+	}
+	pw, set := u.User.Password()
+	return set && pw != ""
 }
 
 // Redactor replaces sensitive values by facts.Redacted. It knows the
@@ -84,12 +189,13 @@ func (r *Redactor) Object(value, unknownMask any, sensitiveMasks ...any) Result 
 }
 
 // String scrubs one string found under the attribute named key, reporting
-// whether anything was redacted.
+// whether anything was redacted. A URL with a password in it is a secret
+// whatever its key is called.
 func (r *Redactor) String(s, key string) (string, bool) {
 	if s == "" || s == facts.Redacted {
 		return s, false
 	}
-	if IsSecretName(key) {
+	if IsSecretName(key) || HasURLCredentials(s) {
 		return facts.Redacted, true
 	}
 	out := s

@@ -26,7 +26,9 @@ import data.annexa.lib.tf
 deny contains finding if {
 	some sg in tf.resources("aws_security_group")
 	some rule in object.get(sg.attributes, "ingress", [])
-	some cidr in open_sources(rule.cidr_blocks, rule.ipv6_cidr_blocks)
+
+	# Terraform source gives only the arguments a rule sets; a plan gives all.
+	some cidr in open_sources(object.get(rule, "cidr_blocks", []), object.get(rule, "ipv6_cidr_blocks", []))
 	ports := net.exposed_ports(rule.protocol, rule.from_port, rule.to_port)
 	count(ports) > 0
 	finding := {

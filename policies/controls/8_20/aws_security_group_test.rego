@@ -29,6 +29,14 @@ test_fail_ssh_open_to_world if {
 	contains(f.msg, "0.0.0.0/0")
 }
 
+test_fail_source_rule_sets_only_ipv4 if {
+	# As Terraform source gives it: only the arguments the rule sets.
+	rule := {"from_port": 3389, "to_port": 3389, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]}
+	findings := check.deny with data.facts as testing.facts([group([rule])])
+	some f in findings
+	f.details.ports == ["3389 (RDP)"]
+}
+
 test_fail_port_range_covers_database if {
 	facts := testing.facts([group([ingress(5000, 6000, "tcp", [], ["::/0"])])])
 	findings := check.deny with data.facts as facts

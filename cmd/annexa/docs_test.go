@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/cobra/doc"
+)
+
+var updateDocs = flag.Bool("update-docs", false, "rewrite docs/cli from the commands' help")
+
+const cliDocsDir = "../../docs/cli"
+
+// TestCLIDocsAreCurrent keeps docs/cli, the reference of every command
+// generated from its cobra help, in step with the code. Regenerate with
+// `make docs` (go test ./cmd/annexa -run TestCLIDocsAreCurrent -update-docs).
+func TestCLIDocsAreCurrent(t *testing.T) {
+	root := newRootCommand(streams{out: io.Discard, err: io.Discard})
+	root.DisableAutoGenTag = true
+	dir := t.TempDir()
+	if err := doc.GenMarkdownTree(root, dir); err != nil {
+		t.Fatal(err)
+	}
+	want := readDir(t, dir)
+	if *updateDocs {
+		if err := os.RemoveAll(cliDocsDir); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(cliDocsDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, content := range want {
+			if err := os.WriteFile(filepath.Join(cliDocsDir, name), content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	have := readDir(t, cliDocsDir)
+	for name, content := range want {
+		if !bytes.Equal(have[name], content) {
+			t.Errorf("docs/cli/%s is stale; run make docs", name)
+		}
+	}
+	for name := range have {
+		if _, ok := want[name]; !ok {
+			t.Errorf("docs/cli/%s documents no command; run make docs", name)
+		}
+	}
+}
+
+func readDir(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = b
+	}
+	return out
+}
+
+// TestEveryCommandHasExamples holds every command that does something to
+// the CLI convention of showing how it is used.
+func TestEveryCommandHasExamples(t *testing.T) {
+	root := newRootCommand(streams{out: io.Discard, err: io.Discard})
+	var missing []string
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Runnable() && !c.Hidden && c.Example == "" && c.Name() != "help" && c.Name() != "completion" && !strings.HasPrefix(c.CommandPath(), "annexa completion") {
+			missing = append(missing, c.CommandPath())
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	slices.Sort(missing)
+	if len(missing) > 0 {
+		t.Errorf("commands without an Example: %v", missing)
+	}
+}

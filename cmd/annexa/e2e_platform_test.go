@@ -1,0 +1,105 @@
+package main
+
+import (
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/annexa-dev/annexa/engine"
+)
+
+const (
+	platformTF       = "../../testdata/tf/aws-platform"
+	platformPlanStem = "../../testdata/plans/aws-platform-"
+)
+
+// platformFindings are the findings (policy resource) of the noncompliant
+// AWS platform stack, in its plan and in its source alike
+// (testdata/plans/README.md).
+var platformFindings = []string{
+	"c8_10.aws_log_retention aws_cloudwatch_log_group.audit",
+	"c8_10.aws_log_retention aws_cloudwatch_log_group.ecs_services",
+	"c8_10.aws_s3_noncurrent_expiry aws_s3_bucket.config",
+	"c8_10.aws_s3_noncurrent_expiry aws_s3_bucket.exports",
+	"c8_12.aws_macie aws_macie2_account.main",
+	"c8_6.aws_dynamodb_autoscaling aws_dynamodb_table.feature_flags",
+	"c8_6.aws_dynamodb_autoscaling aws_dynamodb_table.idempotency",
+	"c8_6.aws_rds_storage_autoscaling aws_db_instance.portal",
+	"c8_7.aws_guardduty aws_guardduty_detector_feature.ebs_malware_protection",
+	"c8_8.aws_ecr_scanning aws_ecr_repository.ci_runner",
+	`c8_8.aws_ecr_scanning aws_ecr_repository.service["ledger-worker"]`,
+	"c8_9.aws_config_recorder aws_config_configuration_recorder.main",
+	"c8_9.aws_config_recorder aws_config_configuration_recorder_status.main",
+}
+
+// platformControls are the controls whose AWS policies the platform stack
+// exercises; its resources alone assess them.
+var platformControls = []string{"8.6", "8.7", "8.8", "8.9", "8.10", "8.12"}
+
+func TestCheckPlatformStack(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"compliant plan", []string{"--plan", platformPlanStem + "compliant.json"}, nil},
+		{"compliant source", []string{"--tf", filepath.Join(platformTF, "compliant")}, nil},
+		{"noncompliant plan", []string{"--plan", platformPlanStem + "noncompliant.json"}, platformFindings},
+		{"noncompliant source", []string{"--tf", filepath.Join(platformTF, "noncompliant")}, platformFindings},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, res := checkJSON(t, tt.args...)
+			code, status := 0, engine.StatusPass
+			if len(tt.want) > 0 {
+				code, status = 1, engine.StatusFail
+			}
+			if res.code != code || res.stderr != "" {
+				t.Fatalf("exit %d, want %d; stderr: %s", res.code, code, res.stderr)
+			}
+			var got []string
+			for _, f := range r.Findings {
+				got = append(got, f.Policy+" "+f.Resource)
+			}
+			slices.Sort(got)
+			got = slices.Compact(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings (policy resource):\n got %q\nwant %q", got, tt.want)
+			}
+			st := statuses(r)
+			for _, id := range platformControls {
+				if st[id] != status {
+					t.Errorf("control %s = %s, want %s", id, st[id], status)
+				}
+			}
+		})
+	}
+}
+
+// TestPlatformSourceLines checks that findings in the platform stack's
+// source point at the resource block, also for a for_each instance.
+func TestPlatformSourceLines(t *testing.T) {
+	dir := filepath.Join(platformTF, "noncompliant")
+	r, res := checkJSON(t, "--tf", dir)
+	if res.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
+	}
+	sources := map[string]string{}
+	for _, f := range r.Findings {
+		if f.Source != nil {
+			sources[f.Resource] = f.Source.File + ":" + strconv.Itoa(f.Source.Line)
+		}
+	}
+	registry := filepath.Join(dir, "registry.tf")
+	logs := filepath.Join(dir, "logs.tf")
+	for res, loc := range map[string]string{
+		`aws_ecr_repository.service["ledger-worker"]`: registry + ":" + strconv.Itoa(declLine(t, registry, `resource "aws_ecr_repository" "service"`)),
+		"aws_ecr_repository.ci_runner":                registry + ":" + strconv.Itoa(declLine(t, registry, `resource "aws_ecr_repository" "ci_runner"`)),
+		"aws_cloudwatch_log_group.ecs_services":       logs + ":" + strconv.Itoa(declLine(t, logs, `resource "aws_cloudwatch_log_group" "ecs_services"`)),
+	} {
+		if sources[res] != loc {
+			t.Errorf("%s is sourced at %q, want %q", res, sources[res], loc)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+# METADATA
+# title: Azure storage accounts keep deleted blobs and containers for 7 days
+# description: |
+#   Storage accounts that hold blobs protect them against deletion: blob
+#   soft delete (blob_properties.delete_retention_policy) and container
+#   soft delete (blob_properties.container_delete_retention_policy) are on
+#   and keep what was deleted for at least 7 days. An account whose
+#   blob_properties are only known after apply is not judged; FileStorage
+#   accounts hold no blobs.
+# custom:
+#   controls: ["8.13"]
+#   severity: medium
+#   coverage: partial
+#   inputs: ["resource:azurerm_storage_account"]
+#   remediation: |
+#     Add blob_properties { delete_retention_policy { days = 7 }
+#     container_delete_retention_policy { days = 7 } } (more days where the
+#     backup policy asks for it), and versioning_enabled = true for data
+#     that is overwritten.
+package annexa.controls.c8_13.azure_storage_soft_delete
+
+import data.annexa.lib.tf
+
+min_days := 7
+
+deny contains finding if {
+	some a in tf.resources("azurerm_storage_account")
+	holds_blobs(a)
+	problems := weaknesses(a)
+	count(problems) > 0
+	finding := {
+		"msg": sprintf("storage account %s", [concat(" and ", problems)]),
+		"resource": a.id,
+	}
+}
+
+weaknesses(a) := ["has blob and container soft delete off"] if {
+	a.attributes.blob_properties == []
+} else := [msg |
+	some p in a.attributes.blob_properties
+	some kind in ["blob", "container"]
+	some msg in policy_problem(p, kind)
+]
+
+policy_field := {"blob": "delete_retention_policy", "container": "container_delete_retention_policy"}
+
+policy_problem(p, kind) := {sprintf("has %s soft delete off", [kind])} if {
+	p[policy_field[kind]] == []
+} else := {sprintf("keeps deleted %ss for %d day(s), fewer than %d", [kind, days, min_days]) |
+	some r in p[policy_field[kind]]
+	days := r.days
+	is_number(days)
+	days < min_days
+}
+
+holds_blobs(a) if not a.attributes.account_kind == "FileStorage"

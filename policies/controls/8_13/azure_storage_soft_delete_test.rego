@@ -1,0 +1,42 @@
+package annexa.controls.c8_13.azure_storage_soft_delete_test
+
+import data.annexa.controls.c8_13.azure_storage_soft_delete as check
+import data.annexa.lib.testing
+
+account(props) := testing.resource("azurerm_storage_account", "documents", {"account_kind": "StorageV2", "blob_properties": props})
+
+test_pass_soft_delete_thirty_days if {
+	a := account([{
+		"versioning_enabled": true,
+		"delete_retention_policy": [{"days": 30, "permanent_delete_enabled": false}],
+		"container_delete_retention_policy": [{"days": 7}],
+	}])
+	count(check.deny) == 0 with data.facts as testing.facts([a])
+}
+
+test_fail_no_blob_properties if {
+	check.deny == {{
+		"msg": "storage account has blob and container soft delete off",
+		"resource": "azurerm_storage_account.documents",
+	}} with data.facts as testing.facts([account([])])
+}
+
+test_fail_container_off_blob_short if {
+	a := account([{
+		"versioning_enabled": false,
+		"delete_retention_policy": [{"days": 3}],
+		"container_delete_retention_policy": [],
+	}])
+	findings := check.deny with data.facts as testing.facts([a])
+	{f.msg | some f in findings} == {"storage account keeps deleted blobs for 3 day(s), fewer than 7 and has container soft delete off"}
+}
+
+test_pass_unknown_blob_properties_not_judged if {
+	a := object.union(testing.resource("azurerm_storage_account", "documents", {"account_kind": "StorageV2"}), {"unknown": ["blob_properties"]})
+	count(check.deny) == 0 with data.facts as testing.facts([a])
+}
+
+test_pass_file_storage_not_judged if {
+	a := testing.resource("azurerm_storage_account", "shares", {"account_kind": "FileStorage", "blob_properties": []})
+	count(check.deny) == 0 with data.facts as testing.facts([a])
+}

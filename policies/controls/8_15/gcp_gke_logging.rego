@@ -1,0 +1,25 @@
+# METADATA
+# title: GKE clusters send their logs to Cloud Logging
+# description: |
+#   A GKE cluster with logging_service = "none" writes no system or workload
+#   logs to Cloud Logging, so events on its nodes and in its workloads
+#   cannot be investigated. Any other logging service (the default is
+#   logging.googleapis.com/kubernetes) passes.
+# custom:
+#   controls: ["8.15"]
+#   severity: medium
+#   coverage: partial
+#   inputs: ["resource:google_container_cluster"]
+#   remediation: |
+#     Remove logging_service = "none" (or set
+#     "logging.googleapis.com/kubernetes") and keep logging_config {
+#     enable_components = ["SYSTEM_COMPONENTS", "WORKLOADS"] }.
+package annexa.controls.c8_15.gcp_gke_logging
+
+import data.annexa.lib.tf
+
+deny contains finding if {
+	some c in tf.resources("google_container_cluster")
+	c.attributes.logging_service == "none"
+	finding := {"msg": "GKE cluster has logging switched off (logging_service is none)", "resource": c.id}
+}

@@ -1,0 +1,41 @@
+package annexa.controls.c8_19.software_installation_test
+
+import data.annexa.controls.c8_19.software_installation as check
+import data.annexa.lib.testing
+
+# 2026-11-20T00:00:00Z
+run := {"effective_time_ns": 1795132800000000000}
+
+doc(kind, attrs) := testing.evidence(kind, "PRC-SW-INSTALL", object.union(
+	{"topic": "software_installation", "approved_by": "cto@example.com", "approved_at": "2026-02-01T00:00:00Z", "due": "2027-02-01T00:00:00Z"},
+	attrs,
+))
+
+deny(list) := fs if {
+	fs := check.deny with data.facts as testing.facts(list) with data.run as run
+}
+
+test_pass_current if {
+	deny([doc("procedure", {})]) == set()
+}
+
+test_fail_missing if {
+	other := testing.evidence("procedure", "OTHER", {"topic": "backup"})
+	deny([other]) == {{
+		"msg": "no software installation procedure on file",
+		"resource": "missing:procedure/software_installation_procedure",
+		"details": {"expected_kind": "procedure"},
+	}}
+}
+
+test_fail_overdue if {
+	[f.msg | some f in deny([doc("procedure", {"due": "2026-11-19T00:00:00Z"})])] == ["software installation procedure PRC-SW-INSTALL cannot be relied on: its review was due on 2026-11-19"]
+}
+
+test_fail_unapproved if {
+	[f.msg | some f in deny([testing.evidence("procedure", "PRC-SW-INSTALL", {"topic": "software_installation", "due": "2027-02-01T00:00:00Z"})])] == ["software installation procedure PRC-SW-INSTALL cannot be relied on: it is not approved (approved_by and approved_at are missing)"]
+}
+
+test_pass_no_evidence if {
+	deny([]) == set()
+}

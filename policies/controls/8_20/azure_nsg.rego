@@ -1,0 +1,94 @@
+# METADATA
+# title: No Azure NSG rule opens an admin or database port to the internet
+# description: |
+#   Azure network security groups must not allow inbound traffic from any
+#   address to remote administration ports (SSH, RDP, WinRM, VNC, Telnet)
+#   or database ports. A rule is judged when it is Allow and Inbound, its
+#   source_address_prefix or one of its source_address_prefixes is "*",
+#   "Any", "Internet", 0.0.0.0/0 or ::/0, its protocol is Tcp, Udp or "*",
+#   and destination_port_range or destination_port_ranges ("22",
+#   "1433-1434", "*") take in such a port. Inline security_rule blocks of
+#   azurerm_network_security_group and separate
+#   azurerm_network_security_rule resources are both judged. Rule priority
+#   is not evaluated: an allow rule shadowed by an earlier deny is still
+#   reported, because it opens the port as soon as the deny goes.
+# custom:
+#   controls: ["8.20", "8.22"]
+#   severity: high
+#   coverage: partial
+#   inputs:
+#     - resource:azurerm_network_security_group
+#     - resource:azurerm_network_security_rule
+#   remediation: |
+#     Restrict source_address_prefix(es) to known ranges (a VPN or bastion
+#     subnet) or an application security group, or reach the hosts through
+#     Azure Bastion or a private endpoint instead of opening the port.
+package annexa.controls.c8_20.azure_nsg
+
+import data.annexa.lib.ports
+import data.annexa.lib.tf
+
+# any_source are the source prefixes that admit every address, lower case.
+any_source := {"*", "any", "internet", "0.0.0.0/0", "::/0"}
+
+deny contains finding if {
+	some nsg in tf.resources("azurerm_network_security_group")
+	some rule in list(nsg.attributes.security_rule)
+	e := exposure(rule)
+	finding := {
+		"msg": sprintf("network security group %s rule %s admits %s from %s", [name(nsg), rule_name(rule), concat(", ", e.ports), concat(", ", e.sources)]),
+		"resource": nsg.id,
+		"details": object.union(e, {"rule": rule_name(rule)}),
+	}
+}
+
+deny contains finding if {
+	some rule in tf.resources("azurerm_network_security_rule")
+	e := exposure(rule.attributes)
+	finding := {
+		"msg": sprintf("network security rule %s admits %s from %s", [name(rule), concat(", ", e.ports), concat(", ", e.sources)]),
+		"resource": rule.id,
+		"details": object.union(e, group_of(rule)),
+	}
+}
+
+# exposure describes what an Allow Inbound rule opens to the internet:
+# {"sources", "ports"}; undefined when it opens no sensitive port to it.
+exposure(rule) := {"sources": sources, "ports": exposed} if {
+	lower(str(rule.access)) == "allow"
+	lower(str(rule.direction)) == "inbound"
+	lower(str(rule.protocol)) in {"tcp", "udp", "*"}
+	sources := sort([s |
+		some s in array.concat([rule.source_address_prefix], list(rule.source_address_prefixes))
+		is_string(s)
+		lower(trim_space(s)) in any_source
+	])
+	count(sources) > 0
+	exposed := ports.exposed(ports.parse_all(array.concat([rule.destination_port_range], list(rule.destination_port_ranges))))
+	count(exposed) > 0
+}
+
+# list reads a list-valued attribute that may be absent, null or unknown.
+list(x) := x if is_array(x)
+
+else := []
+
+name(r) := r.attributes.name if is_string(r.attributes.name)
+
+else := r.id
+
+rule_name(rule) := rule.name if is_string(rule.name)
+
+else := sprintf("with priority %v", [rule.priority])
+
+# group_of names the security group a separate rule belongs to, when its
+# network_security_group_name is known.
+group_of(rule) := {"network_security_group": rule.attributes.network_security_group_name} if {
+	is_string(rule.attributes.network_security_group_name)
+} else := {}
+
+# str reads a string attribute that may be null or of another type as a
+# string, so that string built-ins never see a non-string.
+str(x) := x if is_string(x)
+
+else := ""

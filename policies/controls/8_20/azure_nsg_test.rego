@@ -1,0 +1,90 @@
+package annexa.controls.c8_20.azure_nsg_test
+
+import data.annexa.controls.c8_20.azure_nsg as check
+import data.annexa.lib.testing
+
+# rule is an inline security_rule block as the azurerm provider writes it in
+# a plan: every attribute present, unused ones empty.
+rule(name, priority, access, source, port) := {
+	"name": name, "priority": priority, "direction": "Inbound", "access": access,
+	"protocol": "Tcp", "source_port_range": "*", "source_port_ranges": [],
+	"source_address_prefix": source, "source_address_prefixes": [],
+	"source_application_security_group_ids": [],
+	"destination_port_range": port, "destination_port_ranges": [],
+	"destination_address_prefix": "*", "destination_address_prefixes": [],
+	"destination_application_security_group_ids": [], "description": "",
+}
+
+nsg(rules) := testing.resource("azurerm_network_security_group", "web", {"name": "nsg-web", "security_rule": rules})
+
+test_pass_https_from_internet_ssh_from_vpn if {
+	facts := testing.facts([nsg([
+		rule("allow-https", 100, "Allow", "Internet", "443"),
+		rule("allow-ssh-vpn", 110, "Allow", "10.99.0.0/16", "22"),
+		rule("deny-all", 4096, "Deny", "*", "*"),
+	])])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_ssh_from_any if {
+	facts := testing.facts([nsg([rule("allow-ssh", 100, "Allow", "*", "22")])])
+	findings := check.deny with data.facts as facts
+	count(findings) == 1
+	some f in findings
+	f.resource == "azurerm_network_security_group.web"
+	f.details == {"rule": "allow-ssh", "sources": ["*"], "ports": ["22 (SSH)"]}
+	f.msg == "network security group nsg-web rule allow-ssh admits 22 (SSH) from *"
+}
+
+test_fail_sql_server_range_in_port_ranges if {
+	r := object.union(rule("sql", 200, "Allow", "", ""), {
+		"source_address_prefixes": ["203.0.113.0/24", "0.0.0.0/0"],
+		"destination_port_ranges": ["443", "1433-1434"],
+	})
+	findings := check.deny with data.facts as testing.facts([nsg([r])])
+	some f in findings
+	f.details.ports == ["1433 (SQL Server)"]
+	f.details.sources == ["0.0.0.0/0"]
+}
+
+test_fail_any_protocol_any_port if {
+	r := object.union(rule("all", 300, "Allow", "Internet", "*"), {"protocol": "*"})
+	findings := check.deny with data.facts as testing.facts([nsg([r])])
+	some f in findings
+	f.details.ports == ["all ports"]
+}
+
+test_pass_deny_outbound_and_icmp_rules_ignored if {
+	facts := testing.facts([nsg([
+		rule("deny-ssh", 100, "Deny", "*", "22"),
+		object.union(rule("out", 100, "Allow", "*", "*"), {"direction": "Outbound"}),
+		object.union(rule("ping", 120, "Allow", "*", "*"), {"protocol": "Icmp"}),
+	])])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_separate_rule_rdp_from_internet if {
+	r := testing.resource("azurerm_network_security_rule", "rdp", object.union(
+		rule("rdp", 100, "Allow", "Internet", "3389"),
+		{"network_security_group_name": "nsg-admin", "resource_group_name": "rg-prod"},
+	))
+	findings := check.deny with data.facts as testing.facts([r])
+	findings == {{
+		"msg": "network security rule rdp admits 3389 (RDP) from Internet",
+		"resource": "azurerm_network_security_rule.rdp",
+		"details": {"sources": ["Internet"], "ports": ["3389 (RDP)"], "network_security_group": "nsg-admin"},
+	}}
+}
+
+test_pass_unknown_rules_not_judged if {
+	facts := testing.facts([testing.resource("azurerm_network_security_group", "web", {"name": "nsg-web"})])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_pass_separate_rule_from_application_security_group if {
+	r := testing.resource("azurerm_network_security_rule", "ssh", object.union(
+		rule("ssh", 100, "Allow", "", "22"),
+		{"source_application_security_group_ids": ["/subscriptions/x/asg-bastion"]},
+	))
+	count(check.deny) == 0 with data.facts as testing.facts([r])
+}

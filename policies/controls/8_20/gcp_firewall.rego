@@ -1,0 +1,139 @@
+# METADATA
+# title: No GCP firewall rule opens an admin or database port to the internet
+# description: |
+#   Google Cloud VPC firewall rules must not allow ingress from 0.0.0.0/0 or
+#   ::/0 to remote administration ports (SSH, RDP, WinRM, VNC, Telnet) or
+#   database ports. A google_compute_firewall rule is judged when its
+#   direction is INGRESS (the default) and it is not disabled; its source is
+#   open when source_ranges holds 0.0.0.0/0 or ::/0, or when it names no
+#   source_ranges, source_tags or source_service_accounts at all (Google
+#   Cloud then applies it to 0.0.0.0/0). Its allow blocks open the ports
+#   they list ("22", "8000-8100"), every port when ports is empty, and every
+#   port of every protocol for protocol "all". Rules of network and
+#   hierarchical firewall policies (google_compute_firewall_policy_rule,
+#   google_compute_network_firewall_policy_rule and
+#   google_compute_region_network_firewall_policy_rule) are judged the
+#   same way on action "allow", match.src_ip_ranges and
+#   match.layer4_configs. Priorities are not evaluated.
+# custom:
+#   controls: ["8.20", "8.22"]
+#   severity: high
+#   coverage: partial
+#   inputs:
+#     - resource:google_compute_firewall
+#     - resource:google_compute_firewall_policy_rule
+#     - resource:google_compute_network_firewall_policy_rule
+#     - resource:google_compute_region_network_firewall_policy_rule
+#   remediation: |
+#     Set source_ranges to known ranges (a VPN range, or 35.235.240.0/20 for
+#     Identity-Aware Proxy TCP forwarding) or use source_tags or
+#     source_service_accounts; reach VMs through IAP or a bastion rather
+#     than opening the port to the internet.
+package annexa.controls.c8_20.gcp_firewall
+
+import data.annexa.lib.net
+import data.annexa.lib.ports
+import data.annexa.lib.tf
+
+# policy_rule_types are the firewall policy rule resources, which share one
+# shape.
+policy_rule_types := [
+	"google_compute_firewall_policy_rule",
+	"google_compute_network_firewall_policy_rule",
+	"google_compute_region_network_firewall_policy_rule",
+]
+
+deny contains finding if {
+	some fw in tf.resources("google_compute_firewall")
+	upper(str(object.get(fw.attributes, "direction", "INGRESS"))) in {"INGRESS", ""}
+	not disabled(fw.attributes)
+	sources := open_sources(fw)
+	count(sources) > 0
+	exposed := exposure([[b.protocol, list(b.ports)] | some b in list(fw.attributes.allow)])
+	count(exposed) > 0
+	finding := {
+		"msg": sprintf("firewall rule %s admits %s from %s", [name(fw), concat(", ", exposed), concat(", ", sources)]),
+		"resource": fw.id,
+		"details": {"sources": sources, "ports": exposed},
+	}
+}
+
+deny contains finding if {
+	some t in policy_rule_types
+	some r in tf.resources(t)
+	lower(str(r.attributes.action)) == "allow"
+	upper(str(r.attributes.direction)) == "INGRESS"
+	not disabled(r.attributes)
+	some m in list(r.attributes.match)
+	sources := sort([c | some c in list(m.src_ip_ranges); net.is_open(c)])
+	count(sources) > 0
+	exposed := exposure([[l.ip_protocol, list(l.ports)] | some l in list(m.layer4_configs)])
+	count(exposed) > 0
+	finding := {
+		"msg": sprintf("firewall policy rule %s admits %s from %s", [rule_name(r), concat(", ", exposed), concat(", ", sources)]),
+		"resource": r.id,
+		"details": {"sources": sources, "ports": exposed},
+	}
+}
+
+# exposure describes the sensitive ports that a list of [protocol, ports]
+# pairs opens: every port for protocol "all", or for TCP/UDP without ports.
+exposure(pairs) := ["all ports"] if {
+	some [protocol, port_list] in pairs
+	all_ports(protocol, port_list)
+} else := ports.exposed([r |
+	some [protocol, port_list] in pairs
+	lower(format(protocol)) in {"tcp", "udp", "6", "17"}
+	some r in ports.parse_all(port_list)
+])
+
+all_ports(protocol, _) if lower(format(protocol)) == "all"
+
+all_ports(protocol, port_list) if {
+	lower(format(protocol)) in {"tcp", "udp", "6", "17"}
+	count(port_list) == 0
+}
+
+# open_sources lists the source ranges that admit any address; a rule with
+# no source at all is applied to 0.0.0.0/0 by Google Cloud.
+open_sources(fw) := ["0.0.0.0/0 (no source given)"] if {
+	not given(fw, "source_ranges")
+	not given(fw, "source_tags")
+	not given(fw, "source_service_accounts")
+} else := sort([c | some c in list(fw.attributes.source_ranges); net.is_open(c)])
+
+# given is true when a source attribute of a rule is set, or refers to
+# something that sets it after apply. An unknown source_ranges without
+# references is the provider's computed default, not a source.
+given(fw, attr) if count(list(fw.attributes[attr])) > 0
+
+given(fw, attr) if count(object.get(fw, ["references", attr], [])) > 0
+
+given(fw, attr) if {
+	attr != "source_ranges"
+	tf.is_unknown(fw, attr)
+}
+
+disabled(attrs) if attrs.disabled == true
+
+list(x) := x if is_array(x)
+
+else := []
+
+format(x) := x if is_string(x)
+
+else := sprintf("%v", [x])
+
+name(r) := r.attributes.name if is_string(r.attributes.name)
+
+else := r.id
+
+rule_name(r) := sprintf("%s (priority %v)", [r.id, r.attributes.priority]) if {
+	is_number(r.attributes.priority)
+} else := r.id
+
+# str reads a string attribute that may be null or of another type as a
+# string, so that string built-ins never see a non-string.
+str(x) := x if is_string(x)
+
+else := ""

@@ -1,0 +1,99 @@
+package annexa.controls.c8_20.gcp_firewall_test
+
+import data.annexa.controls.c8_20.gcp_firewall as check
+import data.annexa.lib.testing
+
+firewall(name, sources, allow) := testing.resource("google_compute_firewall", name, {
+	"name": name, "network": "vpc-prod", "direction": "INGRESS", "disabled": false, "priority": 1000,
+	"source_ranges": sources, "source_tags": null, "source_service_accounts": null,
+	"allow": allow, "deny": [],
+})
+
+test_pass_https_from_internet_ssh_from_iap if {
+	facts := testing.facts([
+		firewall("allow-https", ["0.0.0.0/0"], [{"protocol": "tcp", "ports": ["443"]}]),
+		firewall("allow-iap-ssh", ["35.235.240.0/20"], [{"protocol": "tcp", "ports": ["22"]}]),
+	])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_ssh_from_internet if {
+	facts := testing.facts([firewall("allow-ssh", ["0.0.0.0/0"], [{"protocol": "tcp", "ports": ["22", "80"]}])])
+	check.deny == {{
+		"msg": "firewall rule allow-ssh admits 22 (SSH) from 0.0.0.0/0",
+		"resource": "google_compute_firewall.allow-ssh",
+		"details": {"sources": ["0.0.0.0/0"], "ports": ["22 (SSH)"]},
+	}} with data.facts as facts
+}
+
+test_fail_range_covers_databases if {
+	facts := testing.facts([firewall("db", ["::/0"], [{"protocol": "tcp", "ports": ["5000-6000"]}])])
+	some f in check.deny with data.facts as facts
+	f.details.ports == ["5432 (PostgreSQL)", "5439 (Redshift)", "5900 (VNC)", "5985 (WinRM)", "5986 (WinRM over HTTPS)"]
+}
+
+test_fail_all_protocols if {
+	facts := testing.facts([firewall("all", ["0.0.0.0/0"], [{"protocol": "all", "ports": []}])])
+	some f in check.deny with data.facts as facts
+	f.details.ports == ["all ports"]
+}
+
+test_fail_tcp_without_ports_opens_every_port if {
+	facts := testing.facts([firewall("tcp", ["0.0.0.0/0"], [{"protocol": "tcp", "ports": null}])])
+	some f in check.deny with data.facts as facts
+	f.details.ports == ["all ports"]
+}
+
+test_fail_no_source_means_everywhere if {
+	fw := object.union(
+		testing.resource("google_compute_firewall", "rdp", {"name": "rdp", "allow": [{"protocol": "tcp", "ports": ["3389"]}], "source_tags": null}),
+		{"unknown": ["source_ranges"]},
+	)
+	some f in check.deny with data.facts as testing.facts([fw])
+	f.details.sources == ["0.0.0.0/0 (no source given)"]
+}
+
+test_pass_source_tags_only if {
+	fw := testing.resource("google_compute_firewall", "db", {
+		"name": "db", "source_tags": ["app"], "source_ranges": null,
+		"allow": [{"protocol": "tcp", "ports": ["5432"]}],
+	})
+	count(check.deny) == 0 with data.facts as testing.facts([fw])
+}
+
+test_pass_referenced_source_ranges_not_judged if {
+	fw := testing.with_refs(
+		object.union(testing.resource("google_compute_firewall", "db", {"name": "db", "allow": [{"protocol": "tcp", "ports": ["5432"]}]}), {"unknown": ["source_ranges"]}),
+		{"source_ranges": ["google_compute_subnetwork.app"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([fw])
+}
+
+test_pass_disabled_egress_and_icmp_ignored if {
+	facts := testing.facts([
+		object.union(firewall("off", ["0.0.0.0/0"], [{"protocol": "tcp", "ports": ["22"]}]), {"attributes": {"disabled": true}}),
+		object.union(firewall("egress", ["0.0.0.0/0"], [{"protocol": "all"}]), {"attributes": {"direction": "EGRESS"}}),
+		firewall("icmp", ["0.0.0.0/0"], [{"protocol": "icmp"}]),
+	])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_network_firewall_policy_rule if {
+	r := testing.resource("google_compute_network_firewall_policy_rule", "ssh", {
+		"action": "allow", "direction": "INGRESS", "priority": 100, "disabled": false,
+		"match": [{"src_ip_ranges": ["0.0.0.0/0"], "layer4_configs": [{"ip_protocol": "tcp", "ports": ["22"]}]}],
+	})
+	check.deny == {{
+		"msg": "firewall policy rule google_compute_network_firewall_policy_rule.ssh (priority 100) admits 22 (SSH) from 0.0.0.0/0",
+		"resource": "google_compute_network_firewall_policy_rule.ssh",
+		"details": {"sources": ["0.0.0.0/0"], "ports": ["22 (SSH)"]},
+	}} with data.facts as testing.facts([r])
+}
+
+test_pass_firewall_policy_rule_deny if {
+	r := testing.resource("google_compute_firewall_policy_rule", "block", {
+		"action": "deny", "direction": "INGRESS", "priority": 100,
+		"match": [{"src_ip_ranges": ["0.0.0.0/0"], "layer4_configs": [{"ip_protocol": "all"}]}],
+	})
+	count(check.deny) == 0 with data.facts as testing.facts([r])
+}

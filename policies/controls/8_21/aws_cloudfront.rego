@@ -1,0 +1,83 @@
+# METADATA
+# title: CloudFront distributions use HTTPS with TLS 1.2 or later
+# description: |
+#   CloudFront distributions must not serve viewers over plain HTTP and must
+#   not accept TLS older than 1.2. A cache behaviour (the default or an
+#   ordered one) with viewer_protocol_policy allow-all is a finding
+#   (redirect-to-https and https-only are fine). A distribution with its
+#   own certificate (acm_certificate_arn or iam_certificate_id) whose
+#   viewer_certificate.minimum_protocol_version is older than TLSv1.2
+#   (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016) is a finding; distributions on
+#   the default *.cloudfront.net certificate cannot set a minimum and are
+#   not judged on it. A custom origin reached with origin_protocol_policy
+#   http-only is a finding too: the hop from CloudFront to the origin is
+#   then in clear text.
+# custom:
+#   controls: ["8.21", "8.24"]
+#   severity: high
+#   coverage: partial
+#   inputs: ["resource:aws_cloudfront_distribution"]
+#   remediation: |
+#     Set viewer_protocol_policy = "redirect-to-https" (or "https-only") on
+#     every cache behaviour, minimum_protocol_version = "TLSv1.2_2021" on
+#     the viewer certificate, and origin_protocol_policy = "https-only" on
+#     custom origins.
+package annexa.controls.c8_21.aws_cloudfront
+
+import data.annexa.lib.tf
+
+modern_versions := `^TLSv1\.[23]_`
+
+deny contains finding if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some b in behaviours(d)
+	b.behaviour.viewer_protocol_policy == "allow-all"
+	finding := {
+		"msg": sprintf("CloudFront distribution %s serves %s over plain HTTP (viewer_protocol_policy allow-all)", [name(d), b.path]),
+		"resource": d.id,
+		"details": {"path_pattern": b.pattern, "viewer_protocol_policy": "allow-all"},
+	}
+}
+
+deny contains finding if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some c in d.attributes.viewer_certificate
+	not c.cloudfront_default_certificate == true
+	v := c.minimum_protocol_version
+	is_string(v)
+	not regex.match(modern_versions, v)
+	finding := {
+		"msg": sprintf("CloudFront distribution %s accepts TLS older than 1.2 (minimum_protocol_version %s)", [name(d), v]),
+		"resource": d.id,
+		"details": {"minimum_protocol_version": v},
+	}
+}
+
+deny contains finding if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some o in d.attributes.origin
+	some c in o.custom_origin_config
+	c.origin_protocol_policy == "http-only"
+	finding := {
+		"msg": sprintf("CloudFront distribution %s reaches origin %s over plain HTTP (origin_protocol_policy http-only)", [name(d), o.origin_id]),
+		"resource": d.id,
+		"details": {"origin_id": o.origin_id, "origin_protocol_policy": "http-only"},
+		"severity": "medium",
+	}
+}
+
+# behaviours lists the cache behaviours of a distribution with the path
+# they serve: "every path" for the default behaviour.
+behaviours(d) := array.concat(
+	[{"pattern": "(default)", "path": "every path", "behaviour": b} | some b in list(d.attributes.default_cache_behavior)],
+	[{"pattern": b.path_pattern, "path": sprintf("path %s", [b.path_pattern]), "behaviour": b} | some b in list(d.attributes.ordered_cache_behavior)],
+)
+
+list(x) := x if is_array(x)
+
+else := []
+
+name(d) := d.attributes.comment if {
+	is_string(d.attributes.comment)
+	d.attributes.comment != ""
+} else := d.id

@@ -1,0 +1,27 @@
+package annexa.controls.c8_21.aws_endpoint_tls_test
+
+import data.annexa.controls.c8_21.aws_endpoint_tls as check
+import data.annexa.lib.testing
+
+test_pass_tls12_everywhere if {
+	facts := testing.facts([
+		testing.resource("aws_api_gateway_domain_name", "api", {"domain_name": "api.acme-payments.example", "security_policy": "TLS_1_2"}),
+		testing.resource("aws_apigatewayv2_domain_name", "ws", {"domain_name": "ws.acme-payments.example", "domain_name_configuration": [{"security_policy": "TLS_1_2", "endpoint_type": "REGIONAL"}]}),
+		testing.resource("aws_opensearch_domain", "logs", {"domain_name": "logs", "domain_endpoint_options": [{"enforce_https": true, "tls_security_policy": "Policy-Min-TLS-1-2-PFS-2023-10"}]}),
+	])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_api_gateway_tls10 if {
+	facts := testing.facts([testing.resource("aws_api_gateway_domain_name", "api", {"domain_name": "api.acme-payments.example", "security_policy": "TLS_1_0"})])
+	check.deny == {{
+		"msg": "API Gateway domain api.acme-payments.example accepts TLS 1.0 (security_policy TLS_1_0)",
+		"resource": "aws_api_gateway_domain_name.api",
+		"details": {"security_policy": "TLS_1_0"},
+	}} with data.facts as facts
+}
+
+test_fail_opensearch_http_and_tls10 if {
+	facts := testing.facts([testing.resource("aws_elasticsearch_domain", "logs", {"domain_name": "logs", "domain_endpoint_options": [{"enforce_https": false, "tls_security_policy": "Policy-Min-TLS-1-0-2019-07"}]})])
+	count(check.deny) == 2 with data.facts as facts
+}

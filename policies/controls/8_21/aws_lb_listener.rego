@@ -1,0 +1,130 @@
+# METADATA
+# title: Load balancer listeners encrypt traffic with TLS 1.2 or later
+# description: |
+#   Application and network load balancer listeners (aws_lb_listener, or its
+#   alias aws_alb_listener) must not serve traffic in clear text or accept
+#   TLS older than 1.2. An HTTP listener is a finding when a default action
+#   forwards or authenticates requests, or redirects without switching to
+#   HTTPS; a redirect to HTTPS or a fixed response is fine. An HTTPS or TLS
+#   listener is a finding when its ssl_policy allows TLS 1.0 or 1.1
+#   (ELBSecurityPolicy-2016-08, -2015-05, -FS-2018-06, -TLS-1-0-*,
+#   -TLS-1-1-*, -FS-1-1-*, -TLS13-1-0-*, -TLS13-1-1-*), or when it sets no
+#   ssl_policy at all: AWS then applies ELBSecurityPolicy-2016-08, which
+#   accepts TLS 1.0. Findings on internet-facing load balancers are high,
+#   on internal ones medium.
+# custom:
+#   controls: ["8.21", "8.24"]
+#   severity: high
+#   coverage: partial
+#   inputs:
+#     - resource:aws_lb_listener
+#     - resource:aws_alb_listener
+#   remediation: |
+#     Redirect HTTP to HTTPS (default_action { type = "redirect" redirect {
+#     protocol = "HTTPS", port = "443", status_code = "HTTP_301" } }) and set
+#     ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" (or a stricter
+#     TLS 1.2+ policy) on HTTPS and TLS listeners.
+package annexa.controls.c8_21.aws_lb_listener
+
+import data.annexa.lib.tf
+
+listener_types := ["aws_lb_listener", "aws_alb_listener"]
+
+weak_policy := `^ELBSecurityPolicy-(2015-05|2016-08|FS-2018-06|TLS-1-[01]-.*|FS-1-1-.*|TLS13-1-[01]-.*)$`
+
+deny contains finding if {
+	some t in listener_types
+	some l in tf.resources(t)
+	upper(str(l.attributes.protocol)) == "HTTP"
+	some a in l.attributes.default_action
+	clear_text(a)
+	finding := with_severity(l, {
+		"msg": sprintf("%s listener on port %v serves requests over plain HTTP (default action %s)", [lb_name(l), l.attributes.port, a.type]),
+		"resource": l.id,
+		"details": {"protocol": "HTTP", "action": a.type},
+	})
+}
+
+deny contains finding if {
+	some t in listener_types
+	some l in tf.resources(t)
+	upper(str(l.attributes.protocol)) in {"HTTPS", "TLS"}
+	regex.match(weak_policy, str(l.attributes.ssl_policy))
+	finding := with_severity(l, {
+		"msg": sprintf("%s %s listener on port %v uses %s, which accepts TLS 1.0 or 1.1", [lb_name(l), l.attributes.protocol, l.attributes.port, l.attributes.ssl_policy]),
+		"resource": l.id,
+		"details": {"ssl_policy": l.attributes.ssl_policy},
+	})
+}
+
+deny contains finding if {
+	some t in listener_types
+	some l in tf.resources(t)
+	upper(str(l.attributes.protocol)) in {"HTTPS", "TLS"}
+	not policy_given(l)
+	finding := with_severity(l, {
+		"msg": sprintf("%s %s listener on port %v sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0", [lb_name(l), l.attributes.protocol, l.attributes.port]),
+		"resource": l.id,
+		"details": {"ssl_policy": "ELBSecurityPolicy-2016-08 (default)"},
+	})
+}
+
+# clear_text is true for a default action that answers the request over the
+# listener's own protocol: forwarding, authenticating, or redirecting
+# without switching to HTTPS.
+clear_text(a) if a.type in {"forward", "authenticate-cognito", "authenticate-oidc"}
+
+clear_text(a) if {
+	a.type == "redirect"
+	some r in a.redirect
+	upper(str(r.protocol)) != "HTTPS"
+}
+
+policy_given(l) if {
+	is_string(l.attributes.ssl_policy)
+	l.attributes.ssl_policy != ""
+}
+
+policy_given(l) if count(object.get(l, ["references", "ssl_policy"], [])) > 0
+
+# load_balancers finds load balancers by any of their identities, built
+# once (several instances of a counted load balancer share a base address).
+load_balancers[k] contains lb if {
+	some t in ["aws_lb", "aws_alb"]
+	some lb in tf.resources(t)
+	some k in tf.identities(lb)
+}
+
+# lbs_of is the set of load balancers a listener is attached to.
+lbs_of(l) := {lb |
+	some p in tf.pointers(l, "load_balancer_arn")
+	some lb in object.get(load_balancers, p, set())
+}
+
+# is_internal is true when the listener's load balancer is known and
+# internal; unknown counts as internet-facing.
+is_internal(l) if {
+	count(lbs_of(l)) > 0
+	every lb in lbs_of(l) {
+		lb.attributes.internal == true
+	}
+}
+
+lb_name(l) := sprintf("%sload balancer %s", [internal_word(l), lb.attributes.name]) if {
+	[lb] := [x | some x in lbs_of(l)]
+	is_string(lb.attributes.name)
+} else := sprintf("%sload balancer", [internal_word(l)])
+
+internal_word(l) := "internal " if is_internal(l)
+
+else := ""
+
+with_severity(l, f) := object.union(f, {"severity": "medium"}) if is_internal(l)
+
+else := f
+
+# str reads a string attribute that may be null or of another type as a
+# string, so that string built-ins never see a non-string.
+str(x) := x if is_string(x)
+
+else := ""

@@ -1,0 +1,43 @@
+# METADATA
+# title: Azure SQL databases keep transparent data encryption on
+# description: |
+#   Azure SQL databases encrypt their data, logs and backups at rest with
+#   transparent data encryption (TDE), on by default; it must not be turned
+#   off (transparent_data_encryption_enabled = false on azurerm_mssql_database).
+#   Synapse dedicated SQL pools have TDE off by default and must set
+#   data_encrypted = true.
+# custom:
+#   controls: ["8.24"]
+#   severity: high
+#   coverage: partial
+#   inputs:
+#     - resource:azurerm_mssql_database
+#     - resource:azurerm_synapse_sql_pool
+#   remediation: |
+#     Remove transparent_data_encryption_enabled = false from the database
+#     (or set it to true); set data_encrypted = true on Synapse SQL pools.
+package annexa.controls.c8_24.azure_sql_tde
+
+import data.annexa.lib.tf
+
+deny contains finding if {
+	some db in tf.resources("azurerm_mssql_database")
+	tf.explicitly_false(db, "transparent_data_encryption_enabled")
+	finding := {
+		"msg": sprintf("SQL database %s has transparent data encryption turned off", [name(db)]),
+		"resource": db.id,
+	}
+}
+
+deny contains finding if {
+	some pool in tf.resources("azurerm_synapse_sql_pool")
+	tf.explicitly_false(pool, "data_encrypted")
+	finding := {
+		"msg": sprintf("Synapse SQL pool %s is not encrypted at rest (data_encrypted = false)", [name(pool)]),
+		"resource": pool.id,
+	}
+}
+
+name(r) := r.attributes.name if is_string(r.attributes.name)
+
+else := r.id

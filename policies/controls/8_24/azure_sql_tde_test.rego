@@ -1,0 +1,22 @@
+package annexa.controls.c8_24.azure_sql_tde_test
+
+import data.annexa.controls.c8_24.azure_sql_tde as check
+import data.annexa.lib.testing
+
+test_pass_tde_default_on if {
+	facts := testing.facts([
+		testing.resource("azurerm_mssql_database", "ledger", {"name": "ledger", "transparent_data_encryption_enabled": true}),
+		testing.resource("azurerm_synapse_sql_pool", "dw", {"name": "dw", "data_encrypted": true}),
+	])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_tde_off if {
+	facts := testing.facts([testing.resource("azurerm_mssql_database", "ledger", {"name": "ledger", "transparent_data_encryption_enabled": false})])
+	check.deny == {{"msg": "SQL database ledger has transparent data encryption turned off", "resource": "azurerm_mssql_database.ledger"}} with data.facts as facts
+}
+
+test_fail_synapse_pool_unencrypted if {
+	facts := testing.facts([testing.resource("azurerm_synapse_sql_pool", "dw", {"name": "dw", "data_encrypted": false})])
+	count(check.deny) == 1 with data.facts as facts
+}

@@ -1,0 +1,147 @@
+# METADATA
+# title: Azure services accept only TLS 1.2 or later
+# description: |
+#   Azure services that hold or serve data must refuse unencrypted
+#   connections and TLS versions older than 1.2. Judged, on known values:
+#   storage accounts (min_tls_version; https_traffic_only_enabled in
+#   azurerm v4, enable_https_traffic_only in v3, must not be false);
+#   SQL servers (minimum_tls_version "1.0", "1.1" or "Disabled"); Linux and
+#   Windows web and function apps (https_only must be true; site_config
+#   minimum_tls_version and scm_minimum_tls_version no older than 1.2);
+#   Redis caches (minimum_tls_version; the non-TLS port,
+#   non_ssl_port_enabled in v4 or enable_non_ssl_port in v3, closed); and
+#   PostgreSQL and MySQL flexible server parameters (require_secure_transport
+#   not OFF; PostgreSQL ssl_min_protocol_version no older than TLSv1.2).
+# custom:
+#   controls: ["8.24"]
+#   severity: high
+#   coverage: partial
+#   inputs:
+#     - resource:azurerm_storage_account
+#     - resource:azurerm_mssql_server
+#     - resource:azurerm_linux_web_app
+#     - resource:azurerm_windows_web_app
+#     - resource:azurerm_linux_function_app
+#     - resource:azurerm_windows_function_app
+#     - resource:azurerm_redis_cache
+#     - resource:azurerm_postgresql_flexible_server_configuration
+#     - resource:azurerm_mysql_flexible_server_configuration
+#   remediation: |
+#     Set min_tls_version = "TLS1_2" and keep HTTPS-only traffic on storage
+#     accounts; minimum_tls_version = "1.2" on SQL servers, Redis caches and
+#     app site_config; https_only = true on web and function apps; close the
+#     Redis non-TLS port; leave require_secure_transport ON.
+package annexa.controls.c8_24.azure_tls
+
+import data.annexa.lib.crypto
+import data.annexa.lib.tf
+
+apps := ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app"]
+
+deny contains finding if {
+	some r in tf.resources("azurerm_storage_account")
+	crypto.weak_tls(r.attributes.min_tls_version)
+	finding := weak(r, "storage account", "min_tls_version", r.attributes.min_tls_version)
+}
+
+deny contains finding if {
+	some r in tf.resources("azurerm_storage_account")
+	some attr in ["https_traffic_only_enabled", "enable_https_traffic_only"]
+	tf.explicitly_false(r, attr)
+	finding := {
+		"msg": sprintf("storage account %s accepts unencrypted HTTP requests (%s = false)", [name(r), attr]),
+		"resource": r.id,
+		"details": {attr: false},
+	}
+}
+
+deny contains finding if {
+	some r in tf.resources("azurerm_mssql_server")
+	v := r.attributes.minimum_tls_version
+	weak_or_disabled(v)
+	finding := weak(r, "SQL server", "minimum_tls_version", v)
+}
+
+deny contains finding if {
+	some t in apps
+	some r in tf.resources(t)
+	tf.explicitly_false(r, "https_only")
+	finding := {
+		"msg": sprintf("app %s also serves plain HTTP (https_only = false)", [name(r)]),
+		"resource": r.id,
+		"details": {"https_only": false},
+	}
+}
+
+deny contains finding if {
+	some t in apps
+	some r in tf.resources(t)
+	some cfg in list(r.attributes.site_config)
+	some attr in ["minimum_tls_version", "scm_minimum_tls_version"]
+	crypto.weak_tls(cfg[attr])
+	finding := weak(r, "app", sprintf("site_config.%s", [attr]), cfg[attr])
+}
+
+deny contains finding if {
+	some r in tf.resources("azurerm_redis_cache")
+	crypto.weak_tls(r.attributes.minimum_tls_version)
+	finding := weak(r, "Redis cache", "minimum_tls_version", r.attributes.minimum_tls_version)
+}
+
+deny contains finding if {
+	some r in tf.resources("azurerm_redis_cache")
+	some attr in ["non_ssl_port_enabled", "enable_non_ssl_port"]
+	r.attributes[attr] == true
+	finding := {
+		"msg": sprintf("Redis cache %s accepts unencrypted connections on port 6379 (%s = true)", [name(r), attr]),
+		"resource": r.id,
+		"details": {attr: true},
+	}
+}
+
+deny contains finding if {
+	some t in ["azurerm_postgresql_flexible_server_configuration", "azurerm_mysql_flexible_server_configuration"]
+	some r in tf.resources(t)
+	lower(str(r.attributes.name)) == "require_secure_transport"
+	lower(str(r.attributes.value)) in {"off", "0", "false"}
+	finding := {
+		"msg": sprintf("server parameter require_secure_transport is %s: the database accepts unencrypted connections", [r.attributes.value]),
+		"resource": r.id,
+		"details": {"parameter": "require_secure_transport", "value": r.attributes.value},
+	}
+}
+
+deny contains finding if {
+	some r in tf.resources("azurerm_postgresql_flexible_server_configuration")
+	lower(str(r.attributes.name)) == "ssl_min_protocol_version"
+	crypto.weak_tls(r.attributes.value)
+	finding := {
+		"msg": sprintf("server parameter ssl_min_protocol_version is %s: the database accepts TLS older than 1.2", [r.attributes.value]),
+		"resource": r.id,
+		"details": {"parameter": "ssl_min_protocol_version", "value": r.attributes.value},
+	}
+}
+
+weak_or_disabled(v) if crypto.weak_tls(v)
+
+weak_or_disabled("Disabled")
+
+weak(r, what, attr, v) := {
+	"msg": sprintf("%s %s accepts TLS older than 1.2 (%s = %q)", [what, name(r), attr, v]),
+	"resource": r.id,
+	"details": {attr: v},
+}
+
+list(x) := x if is_array(x)
+
+else := []
+
+name(r) := r.attributes.name if is_string(r.attributes.name)
+
+else := r.id
+
+# str reads a string attribute that may be null or of another type as a
+# string, so that string built-ins never see a non-string.
+str(x) := x if is_string(x)
+
+else := ""

@@ -1,0 +1,64 @@
+# METADATA
+# title: Cloud SQL instances accept only encrypted connections
+# description: |
+#   Cloud SQL instances must refuse unencrypted client connections:
+#   settings.ip_configuration.ssl_mode must be ENCRYPTED_ONLY or
+#   TRUSTED_CLIENT_CERTIFICATE_REQUIRED (or, with the google provider v5,
+#   the legacy require_ssl = true). ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED
+#   is a finding, and so is an instance that sets neither, because Cloud SQL
+#   then allows unencrypted connections. An ssl_mode that refers to another
+#   resource is not judged.
+# custom:
+#   controls: ["8.24"]
+#   severity: high
+#   coverage: partial
+#   inputs: ["resource:google_sql_database_instance"]
+#   remediation: |
+#     Set settings { ip_configuration { ssl_mode = "ENCRYPTED_ONLY" } } (or
+#     TRUSTED_CLIENT_CERTIFICATE_REQUIRED to also require client
+#     certificates) and connect through the Cloud SQL connectors or with TLS.
+package annexa.controls.c8_24.gcp_sql_tls
+
+import data.annexa.lib.tf
+
+encrypted_modes := {"ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"}
+
+deny contains finding if {
+	some db in tf.resources("google_sql_database_instance")
+	ip := ip_configuration(db)
+	ip.ssl_mode == "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+	finding := {
+		"msg": sprintf("Cloud SQL instance %s accepts unencrypted connections (ssl_mode = ALLOW_UNENCRYPTED_AND_ENCRYPTED)", [name(db)]),
+		"resource": db.id,
+		"details": {"ssl_mode": ip.ssl_mode},
+	}
+}
+
+deny contains finding if {
+	some db in tf.resources("google_sql_database_instance")
+	is_array(db.attributes.settings)
+	not tf.is_unknown(db, "settings")
+	not mode_set(db)
+	not require_ssl(db)
+	finding := {
+		"msg": sprintf("Cloud SQL instance %s accepts unencrypted connections: neither ssl_mode nor require_ssl requires TLS", [name(db)]),
+		"resource": db.id,
+	}
+}
+
+ip_configuration(db) := ip if {
+	some s in db.attributes.settings
+	some ip in s.ip_configuration
+}
+
+require_ssl(db) if ip_configuration(db).require_ssl == true
+
+# mode_set is true when ssl_mode is written: a known value, or a reference
+# resolved only at apply.
+mode_set(db) if is_string(ip_configuration(db).ssl_mode)
+
+mode_set(db) if count(object.get(db, ["references", "settings.ip_configuration.ssl_mode"], [])) > 0
+
+name(r) := r.attributes.name if is_string(r.attributes.name)
+
+else := r.id

@@ -1,0 +1,33 @@
+package annexa.controls.c8_24.k8s_ingress_tls_test
+
+import data.annexa.controls.c8_24.k8s_ingress_tls as check
+import data.annexa.lib.testing
+
+ingress(spec) := testing.kubernetes("Ingress", "payments", "api", {"apiVersion": "networking.k8s.io/v1", "spec": spec})
+
+rules(hosts) := [{"host": h, "http": {"paths": [{"path": "/"}]}} | some h in hosts]
+
+test_pass_every_host_covered if {
+	facts := testing.facts([ingress({
+		"tls": [{"hosts": ["api.acme.example"], "secretName": "api-tls"}, {"hosts": ["*.pay.acme.example"]}],
+		"rules": rules(["api.acme.example", "eu.pay.acme.example"]),
+	})])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_no_tls if {
+	facts := testing.facts([ingress({"rules": rules(["api.acme.example"])})])
+	findings := check.deny with data.facts as facts
+	findings == {{"msg": "Ingress payments/api has no TLS: it serves plain HTTP", "resource": "Ingress/payments/api"}}
+}
+
+test_fail_host_not_covered if {
+	facts := testing.facts([ingress({
+		"tls": [{"hosts": ["*.acme.example"]}],
+		"rules": rules(["api.acme.example", "admin.eu.acme.example", "acme.example"]),
+	})])
+	findings := check.deny with data.facts as facts
+	some f in findings
+	f.details.hosts == ["acme.example", "admin.eu.acme.example"]
+	count(findings) == 1
+}

@@ -1,0 +1,86 @@
+# METADATA
+# title: Production and non-production are not deployed together
+# description: |
+#   Development and test environments must be separated from production.
+#   A Terraform configuration whose resources are tagged (or labelled) as
+#   production and as a non-production environment in the same plan puts
+#   both under one state, one set of deployment credentials and, unless
+#   provider aliases point elsewhere, one cloud account: whoever can apply
+#   a change to test can change production. The environment is read from
+#   a tag or label named Environment, Env, Stage or deployment_environment
+#   (any case): prod, production, prd and live are production; dev,
+#   development, test, testing, qa, uat, staging, stage, stg, preprod,
+#   sandbox, nonprod, demo and perf are not. When a plan holds both, each
+#   non-production resource is a finding, except Google Cloud resources in
+#   a project that none of the production resources uses. Resources without
+#   an environment tag are not judged.
+# custom:
+#   controls: ["8.31"]
+#   severity: medium
+#   coverage: partial
+#   inputs: ["resource"]
+#   remediation: |
+#     Deploy each environment from its own Terraform root module and state,
+#     into its own AWS account, Azure subscription or Google Cloud project,
+#     with its own deployment credentials; promote changes between them
+#     through the pipeline.
+package annexa.controls.c8_31.mixed_environments
+
+import data.annexa.lib.labels
+import data.annexa.lib.tags
+
+environment_keys := {"environment", "env", "stage", "deploymentenvironment"}
+
+production := {"prod", "production", "prd", "live"}
+
+non_production := {
+	"dev", "development", "test", "testing", "qa", "uat", "staging", "stage", "stg",
+	"preprod", "sandbox", "nonprod", "demo", "perf",
+}
+
+deny contains finding if {
+	count(production_resources) > 0
+	some r in tagged
+	tags.normalize(r.environment) in non_production
+	not separate_project(r.resource)
+	example := sort([p.id | some p in production_resources])[0]
+	finding := {
+		"msg": sprintf("%s is tagged as environment %s, but the same configuration also deploys production resources (%s and %d more); non-production belongs in its own state and account", [r.resource.id, r.environment, example, count(production_resources) - 1]),
+		"resource": r.resource.id,
+		"details": {"environment": r.environment, "production_resources": count(production_resources)},
+	}
+}
+
+# tagged lists every resource with an environment tag, with its value.
+tagged := [{"resource": r, "environment": env} |
+	some rs in object.get(data.facts, "resources_by_type", {})
+	some r in rs
+	env := labels.value(r, environment_keys)
+]
+
+production_resources := [t.resource |
+	some t in tagged
+	tags.normalize(t.environment) in production
+]
+
+# production_projects are the Google Cloud projects production resources
+# are deployed to, where known.
+production_projects := {p |
+	some r in production_resources
+	p := r.attributes.project
+	is_string(p)
+}
+
+# projects_known is true when every production resource names its project.
+projects_known if {
+	every p in production_resources {
+		is_string(p.attributes.project)
+	}
+}
+
+separate_project(r) if {
+	projects_known
+	count(production_projects) > 0
+	is_string(r.attributes.project)
+	not r.attributes.project in production_projects
+}

@@ -1,0 +1,32 @@
+package annexa.controls.c8_5.azure_aks_test
+
+import data.annexa.controls.c8_5.azure_aks as check
+import data.annexa.lib.testing
+
+entra := [{"azure_rbac_enabled": true, "tenant_id": "5f0b2c8e-3d41-4a77-9c1e-0a6d2b7e4f90", "admin_group_object_ids": ["b4c1e7a2-5e3f-4d8a-8f21-7c9d0e6a1b35"]}]
+
+cluster(attrs) := testing.resource("azurerm_kubernetes_cluster", "main", attrs)
+
+test_pass_entra_only if {
+	c := cluster({"local_account_disabled": true, "azure_active_directory_role_based_access_control": entra})
+	count(check.deny) == 0 with data.facts as testing.facts([c])
+}
+
+test_fail_local_accounts if {
+	c := cluster({"local_account_disabled": false, "azure_active_directory_role_based_access_control": entra})
+	check.deny == {{
+		"msg": "AKS cluster keeps local accounts, a static admin credential outside Entra ID",
+		"resource": "azurerm_kubernetes_cluster.main",
+	}} with data.facts as testing.facts([c])
+}
+
+test_fail_no_entra_and_local_accounts if {
+	c := cluster({"local_account_disabled": false, "azure_active_directory_role_based_access_control": []})
+	findings := check.deny with data.facts as testing.facts([c])
+	{f.msg | some f in findings} == {"AKS cluster is not integrated with Microsoft Entra ID and keeps local accounts, a static admin credential outside Entra ID"}
+}
+
+test_pass_unknown_not_judged if {
+	c := object.union(cluster({}), {"unknown": ["local_account_disabled", "azure_active_directory_role_based_access_control"]})
+	count(check.deny) == 0 with data.facts as testing.facts([c])
+}

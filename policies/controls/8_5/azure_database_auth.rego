@@ -1,0 +1,60 @@
+# METADATA
+# title: Azure SQL and PostgreSQL servers sign people in through Microsoft Entra ID only
+# description: |
+#   Database logins go through Microsoft Entra ID, where MFA, conditional
+#   access and the leaver process apply, instead of passwords kept in the
+#   database. An azurerm_mssql_server has an azuread_administrator block with
+#   azuread_authentication_only = true; an azurerm_postgresql_flexible_server
+#   has an authentication block with active_directory_auth_enabled = true and
+#   password_auth_enabled = false. Settings only known after apply are not
+#   judged.
+# custom:
+#   controls: ["8.5"]
+#   severity: medium
+#   coverage: partial
+#   inputs:
+#     - resource:azurerm_mssql_server
+#     - resource:azurerm_postgresql_flexible_server
+#   remediation: |
+#     Give the SQL server an azuread_administrator (an Entra ID group) with
+#     azuread_authentication_only = true. On PostgreSQL flexible servers set
+#     authentication { active_directory_auth_enabled = true,
+#     password_auth_enabled = false, tenant_id = ... } and add an
+#     azurerm_postgresql_flexible_server_active_directory_administrator.
+#     Applications sign in with a managed identity.
+package annexa.controls.c8_5.azure_database_auth
+
+import data.annexa.lib.tf
+
+deny contains finding if {
+	some s in tf.resources("azurerm_mssql_server")
+	s.attributes.azuread_administrator == []
+	finding := {
+		"msg": "SQL server has no Microsoft Entra ID administrator, so every login is a SQL password login",
+		"resource": s.id,
+	}
+}
+
+deny contains finding if {
+	some s in tf.resources("azurerm_mssql_server")
+	some admin in s.attributes.azuread_administrator
+	admin.azuread_authentication_only == false
+	finding := {
+		"msg": "SQL server accepts SQL password logins besides Microsoft Entra ID (azuread_authentication_only is false)",
+		"resource": s.id,
+	}
+}
+
+deny contains finding if {
+	some s in tf.resources("azurerm_postgresql_flexible_server")
+	some auth in s.attributes.authentication
+	auth.password_auth_enabled == true
+	finding := {
+		"msg": sprintf("PostgreSQL flexible server accepts password logins%s", [entra_note(auth)]),
+		"resource": s.id,
+	}
+}
+
+entra_note(auth) := " and has Microsoft Entra ID authentication off" if {
+	auth.active_directory_auth_enabled == false
+} else := " besides Microsoft Entra ID"

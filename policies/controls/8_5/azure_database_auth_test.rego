@@ -1,0 +1,52 @@
+package annexa.controls.c8_5.azure_database_auth_test
+
+import data.annexa.controls.c8_5.azure_database_auth as check
+import data.annexa.lib.testing
+
+admin(only) := [{
+	"login_username": "sql-admins",
+	"object_id": "2d7f4b1c-8e3a-4c55-9a0d-6f1e2b3c4d5e",
+	"tenant_id": "5f0b2c8e-3d41-4a77-9c1e-0a6d2b7e4f90",
+	"azuread_authentication_only": only,
+}]
+
+test_pass_entra_only if {
+	sql := testing.resource("azurerm_mssql_server", "main", {"azuread_administrator": admin(true)})
+	pg := testing.resource("azurerm_postgresql_flexible_server", "ledger", {"authentication": [{
+		"active_directory_auth_enabled": true, "password_auth_enabled": false,
+		"tenant_id": "5f0b2c8e-3d41-4a77-9c1e-0a6d2b7e4f90",
+	}]})
+	count(check.deny) == 0 with data.facts as testing.facts([sql, pg])
+}
+
+test_fail_sql_without_entra_admin if {
+	sql := testing.resource("azurerm_mssql_server", "main", {"azuread_administrator": []})
+	check.deny == {{
+		"msg": "SQL server has no Microsoft Entra ID administrator, so every login is a SQL password login",
+		"resource": "azurerm_mssql_server.main",
+	}} with data.facts as testing.facts([sql])
+}
+
+test_fail_sql_mixed_mode if {
+	sql := testing.resource("azurerm_mssql_server", "main", {"azuread_administrator": admin(false)})
+	findings := check.deny with data.facts as testing.facts([sql])
+	{f.msg | some f in findings} == {"SQL server accepts SQL password logins besides Microsoft Entra ID (azuread_authentication_only is false)"}
+}
+
+test_fail_postgres_password_only if {
+	pg := testing.resource("azurerm_postgresql_flexible_server", "ledger", {"authentication": [{"active_directory_auth_enabled": false, "password_auth_enabled": true}]})
+	findings := check.deny with data.facts as testing.facts([pg])
+	{f.msg | some f in findings} == {"PostgreSQL flexible server accepts password logins and has Microsoft Entra ID authentication off"}
+}
+
+test_fail_postgres_both if {
+	pg := testing.resource("azurerm_postgresql_flexible_server", "ledger", {"authentication": [{"active_directory_auth_enabled": true, "password_auth_enabled": true}]})
+	findings := check.deny with data.facts as testing.facts([pg])
+	{f.msg | some f in findings} == {"PostgreSQL flexible server accepts password logins besides Microsoft Entra ID"}
+}
+
+test_pass_unknown_authentication_not_judged if {
+	pg := object.union(testing.resource("azurerm_postgresql_flexible_server", "ledger", {}), {"unknown": ["authentication"]})
+	sql := object.union(testing.resource("azurerm_mssql_server", "main", {}), {"unknown": ["azuread_administrator"]})
+	count(check.deny) == 0 with data.facts as testing.facts([pg, sql])
+}

@@ -1,0 +1,84 @@
+# METADATA
+# title: Kubernetes helpers
+# description: |
+#   Accessors over the facts of kind kubernetes. Every workload (Pod,
+#   Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController,
+#   Job, CronJob, PodTemplate) carries its pod spec at attributes.pod_spec,
+#   so container checks are written once for all of them.
+# custom:
+#   library: true
+package annexa.lib.k8s
+
+# objects lists the Kubernetes objects of kind k (Deployment, Ingress, ...).
+objects(k) := object.get(data.facts.by_type, ["kubernetes", k], [])
+
+# all lists every Kubernetes object.
+all := object.get(data.facts.by_kind, "kubernetes", [])
+
+# workloads lists the objects that run pods.
+workloads := [w |
+	some w in all
+	is_object(w.attributes.pod_spec)
+]
+
+# container_lists are the pod spec fields holding containers.
+container_lists := ["containers", "initContainers", "ephemeralContainers"]
+
+# containers lists every container of workload w, init and ephemeral ones
+# included, each as {list, index, name, container, path}; path is the
+# container's dotted attribute path, as the fact's sensitive list has it.
+containers(w) := [entry |
+	some list in container_lists
+	some i, c in object.get(w.attributes.pod_spec, list, [])
+	entry := {
+		"list": list,
+		"index": i,
+		"name": object.get(c, "name", sprintf("%s[%d]", [list, i])),
+		"container": c,
+		"path": sprintf("pod_spec.%s.%d", [list, i]),
+	}
+]
+
+# namespace is the namespace of object o, "" for cluster-scoped objects.
+namespace(o) := object.get(o.attributes.metadata, "namespace", "")
+
+# name is "NAMESPACE/NAME", or "NAME" for a cluster-scoped object.
+name(o) := sprintf("%s/%s", [o.attributes.metadata.namespace, o.attributes.metadata.name]) if {
+	o.attributes.metadata.namespace
+} else := o.attributes.metadata.name
+
+# label names a workload for a message: "Deployment payments/api".
+label(w) := sprintf("%s %s", [w.type, name(w)])
+
+list_word := {
+	"containers": "container",
+	"initContainers": "init container",
+	"ephemeralContainers": "ephemeral container",
+}
+
+# container_label names a container of w for a message:
+# `Deployment payments/api: init container "migrate"`.
+container_label(w, c) := sprintf("%s: %s %q", [label(w), list_word[c.list], c.name])
+
+# container_details are the details of a finding about container c.
+container_details(c) := {"container": c.name, "container_type": list_word[c.list]}
+
+# security is field of container c's securityContext, else of the pod's
+# securityContext (for the fields both levels have), undefined when
+# neither sets it.
+security(_, c, field) := c.container.securityContext[field]
+
+security(w, c, field) := w.attributes.pod_spec.securityContext[field] if {
+	not has_key(object.get(c.container, "securityContext", {}), field)
+}
+
+# container_security is field of the container's own securityContext, for
+# the fields only containers have (privileged, allowPrivilegeEscalation,
+# capabilities).
+container_security(c, field) := c.container.securityContext[field]
+
+has_key(obj, key) if _ = obj[key]
+
+# is_sensitive is true when the value at the dotted path was redacted by
+# the provider (a literal secret).
+is_sensitive(o, path) if path in object.get(o, "sensitive", [])

@@ -1,0 +1,172 @@
+package kubernetes
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/redact"
+)
+
+// PodSpecAttribute is the attribute holding a workload's pod spec, the
+// same for a Pod, a Deployment or a CronJob, so a policy on containers
+// is written once.
+const PodSpecAttribute = "pod_spec"
+
+// ContainerLists are the pod spec fields that hold containers.
+func ContainerLists() []string {
+	return []string{"containers", "initContainers", "ephemeralContainers"}
+}
+
+// podSpecPath returns where the pod spec of a workload kind is, nil for
+// kinds that run no pods. Only the built-in API groups are matched: a
+// custom resource that happens to be called Deployment has a shape of its
+// own.
+func podSpecPath(apiVersion, kind string) []string {
+	group, _, found := strings.Cut(apiVersion, "/")
+	if !found {
+		group = "" // the core group: "v1"
+	}
+	switch {
+	case group == "" && kind == "Pod":
+		return []string{"spec"}
+	case group == "" && kind == "PodTemplate":
+		return []string{"template", "spec"}
+	case group == "" && kind == "ReplicationController",
+		(group == "apps" || group == "extensions") && (kind == "Deployment" || kind == "DaemonSet" || kind == "ReplicaSet"),
+		group == "apps" && kind == "StatefulSet",
+		group == "batch" && kind == "Job":
+		return []string{"spec", "template", "spec"}
+	case group == "batch" && kind == "CronJob":
+		return []string{"spec", "jobTemplate", "spec", "template", "spec"}
+	}
+	return nil
+}
+
+// WorkloadKinds lists the kinds that get a pod spec attribute.
+func WorkloadKinds() []string {
+	return []string{"CronJob", "DaemonSet", "Deployment", "Job", "Pod", "PodTemplate", "ReplicaSet", "ReplicationController", "StatefulSet"}
+}
+
+// clusterScoped reports whether objects of a built-in kind live outside
+// any namespace. Their id is KIND/NAME.
+func clusterScoped(kind string) bool {
+	switch kind {
+	case "Namespace", "Node", "PersistentVolume", "ClusterRole", "ClusterRoleBinding", "StorageClass",
+		"CustomResourceDefinition", "PriorityClass", "IngressClass", "RuntimeClass", "APIService",
+		"ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
+		"ValidatingAdmissionPolicyBinding", "MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding",
+		"CSIDriver", "CSINode", "VolumeAttachment", "PodSecurityPolicy", "CertificateSigningRequest",
+		"ComponentStatus", "FlowSchema", "PriorityLevelConfiguration", "VolumeAttributesClass",
+		"DeviceClass", "ClusterTrustBundle":
+		return true
+	}
+	return false
+}
+
+// lastApplied is the annotation in which `kubectl apply` keeps the whole
+// object as JSON, Secret data and environment values included.
+const lastApplied = "kubectl.kubernetes.io/last-applied-configuration"
+
+// markSecrets replaces, in obj, the values that are secret by where they
+// stand rather than by their key's name, and returns their dotted paths:
+// a Secret's data and stringData values, the last-applied annotation,
+// literal environment values named like secrets and secret command-line
+// flags. The redactor then handles secret-named keys and URLs with
+// passwords.
+func markSecrets(obj map[string]any, apiVersion, kind string, specPath []string) []string {
+	var paths []string
+	set := func(m map[string]any, key, path string) {
+		if v, ok := m[key]; ok && v != nil {
+			m[key] = facts.Redacted
+			paths = append(paths, path)
+		}
+	}
+	if apiVersion == "v1" && kind == "Secret" {
+		for _, field := range []string{"data", "stringData"} {
+			if m, ok := obj[field].(map[string]any); ok {
+				for k := range m {
+					set(m, k, field+"."+k)
+				}
+			}
+		}
+	}
+	if meta, ok := obj["metadata"].(map[string]any); ok {
+		if ann, ok := meta["annotations"].(map[string]any); ok {
+			set(ann, lastApplied, "metadata.annotations."+lastApplied)
+		}
+	}
+	spec, _ := lookup(obj, specPath).(map[string]any)
+	if specPath != nil && spec != nil {
+		base := strings.Join(specPath, ".")
+		for _, list := range ContainerLists() {
+			cs, _ := spec[list].([]any)
+			for i, c := range cs {
+				cm, ok := c.(map[string]any)
+				if !ok {
+					continue
+				}
+				at := base + "." + list + "." + strconv.Itoa(i)
+				paths = append(paths, markEnv(cm, at)...)
+				for _, field := range []string{"command", "args"} {
+					if argv, ok := cm[field].([]any); ok {
+						paths = append(paths, markArgs(argv, at+"."+field)...)
+					}
+				}
+			}
+		}
+	}
+	return paths
+}
+
+// markEnv redacts literal values of environment variables whose name says
+// they hold a secret. Values taken from a Secret (valueFrom) have no
+// literal and are left alone: that is the remedy.
+func markEnv(container map[string]any, at string) []string {
+	env, _ := container["env"].([]any)
+	var paths []string
+	for j, e := range env {
+		em, ok := e.(map[string]any)
+		if !ok {
+			continue
+		}
+		name, _ := em["name"].(string)
+		value, _ := em["value"].(string)
+		if value != "" && value != facts.Redacted && (redact.IsSecretEnvName(name) || redact.HasURLCredentials(value)) {
+			em["value"] = facts.Redacted
+			paths = append(paths, at+".env."+strconv.Itoa(j)+".value")
+		}
+	}
+	return paths
+}
+
+// secretFlag matches "--db-password=VALUE" and "-token=VALUE".
+var secretFlag = regexp.MustCompile(`^--?([A-Za-z][A-Za-z0-9_.-]*)=(.+)$`)
+
+// markArgs redacts secrets passed on a command line: "--password=VALUE"
+// and the argument after a bare "--password".
+func markArgs(argv []any, at string) []string {
+	var paths []string
+	for k := 0; k < len(argv); k++ {
+		s, ok := argv[k].(string)
+		if !ok {
+			continue
+		}
+		if m := secretFlag.FindStringSubmatch(s); m != nil && redact.IsSecretEnvName(m[1]) {
+			argv[k] = strings.TrimSuffix(s, m[2]) + facts.Redacted
+			paths = append(paths, at+"."+strconv.Itoa(k))
+			continue
+		}
+		flag, isFlag := strings.CutPrefix(s, "-")
+		flag = strings.TrimPrefix(flag, "-")
+		if isFlag && !strings.Contains(flag, "=") && redact.IsSecretEnvName(flag) && k+1 < len(argv) {
+			if next, ok := argv[k+1].(string); ok && !strings.HasPrefix(next, "-") {
+				argv[k+1] = facts.Redacted
+				paths = append(paths, at+"."+strconv.Itoa(k+1))
+				k++
+			}
+		}
+	}
+	return paths
+}

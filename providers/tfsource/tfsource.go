@@ -1,0 +1,246 @@
+// Package tfsource collects resource facts from Terraform source: a
+// directory of .tf and .tf.json files, before any plan exists.
+//
+// It evaluates the configuration the way terraform plan would for a fresh
+// deployment: input variables (defaults, variable files, --var), locals,
+// count and for_each, dynamic blocks, local modules and Terraform's
+// built-in functions. What a plan knows only after apply (ids, ARNs,
+// attributes the configuration does not set, data sources, remote
+// modules) stays unknown, so the facts have the same shape as the plan
+// provider's and the same policies judge both. docs/facts.md lists what is
+// evaluated and what is not.
+package tfsource
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/redact"
+)
+
+// Name is the provider name recorded in each fact's source.
+const Name = "terraform-source"
+
+// Provider reads a Terraform root module directory.
+type Provider struct {
+	// Vars are the --var and --var-file options, in command-line order.
+	Vars []Var
+	// Warnings receives one line per warning (a remote module, an unknown
+	// count, ...); nil discards them.
+	Warnings io.Writer
+
+	// fsys replaces the OS file system in tests.
+	fsys fileSystem
+}
+
+// Collect evaluates the root module in dir and returns one fact per
+// resource instance and data source, sorted by address. Invalid
+// configuration is an error naming every problem's file:line:col.
+func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, error) {
+	fsys := p.fsys
+	if fsys == nil {
+		fsys = osFS{}
+	}
+	dir = filepath.Clean(dir)
+	l := newLoader(fsys, dir)
+	root := l.loadModule(dir, 0, nil)
+	var values map[string]rootValue
+	if root != nil {
+		values = l.rootValues(root, p.Vars)
+	}
+	for _, name := range sortedKeys(l.funcs) {
+		if isUnevaluatedFunc(name) {
+			rng := l.funcs[name]
+			l.warnf(&rng, "Function not evaluated", "annexa does not evaluate %s; values computed with it are unknown.", name)
+		}
+	}
+	if root == nil || l.diags.HasErrors() {
+		return nil, p.finish(l.diags, redact.New(rootSecrets(root, values)))
+	}
+
+	ev := &evaluator{
+		ctx: ctx, fsys: fsys, rootDir: dir,
+		dirs: slices.Sorted(maps.Keys(l.cache)), names: l.attributeNames(), calledFuncs: l.funcs,
+	}
+	rootInst := newModInst(root, "", nil, nil, instKey{})
+	rootInst.rootValues = values
+	ev.walk(rootInst)
+	if ev.err != nil {
+		return nil, ev.err
+	}
+	red := redact.New(ev.secrets)
+	if err := p.finish(append(l.diags, ev.diags...), red); err != nil {
+		return nil, err
+	}
+	var out []facts.Fact
+	if err := ev.collectFacts(rootInst, red, &out); err != nil {
+		return nil, err
+	}
+	facts.Sort(out)
+	return out, nil
+}
+
+// rootSecrets lists the strings given to sensitive root variables, to
+// scrub messages that are reported before evaluation.
+func rootSecrets(root *module, values map[string]rootValue) []string {
+	if root == nil {
+		return nil
+	}
+	var out []string
+	for _, name := range sortedKeys(values) {
+		if v := root.variables[name]; v != nil && v.sensitive {
+			out = stringLeaves(values[name].val, out)
+		}
+	}
+	return out
+}
+
+// collectFacts turns the evaluated resource instances into facts.
+func (ev *evaluator) collectFacts(mi *modInst, red *redact.Redactor, out *[]facts.Fact) error {
+	for _, r := range mi.cfg.resources {
+		rn := mi.resources[r.key]
+		refs := references(r, mi.prefix())
+		for _, in := range rn.insts {
+			val, unk, sens, err := plain(in.obj, 0)
+			if err != nil {
+				return fmt.Errorf("%s: %s: %w", rangeString(r.decl), in.addr, err)
+			}
+			res := red.Object(val, unk, sens)
+			actions := []string{"create"}
+			if r.mode == facts.ModeData {
+				actions = []string{"read"}
+			}
+			*out = append(*out, facts.Fact{
+				Kind:         facts.KindResource,
+				Source:       facts.Source{Provider: Name, File: r.decl.Filename, Line: r.decl.Start.Line},
+				ID:           in.addr,
+				BaseAddress:  mi.prefix() + r.key,
+				Mode:         r.mode,
+				Module:       mi.addr,
+				Type:         r.typ,
+				Name:         r.name,
+				Index:        in.key.factIndex(),
+				ProviderName: providerName(mi.cfg, r),
+				Actions:      actions,
+				Attributes:   res.Attributes,
+				Unknown:      res.Unknown,
+				Sensitive:    res.Sensitive,
+				References:   cloneRefs(refs),
+			})
+		}
+	}
+	for _, name := range sortedKeys(mi.calls) {
+		for _, child := range mi.calls[name].children {
+			if err := ev.collectFacts(child, red, out); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func cloneRefs(m map[string][]string) map[string][]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string][]string, len(m))
+	for k, v := range m {
+		out[k] = slices.Clone(v)
+	}
+	return out
+}
+
+// providerName is the full address of the provider a resource belongs to:
+// the provider meta-argument's local name, or the resource type's prefix,
+// looked up in required_providers, else Terraform's implied
+// hashicorp/NAME.
+func providerName(m *module, r *resource) string {
+	local := r.provider
+	if local == "" {
+		local, _, _ = strings.Cut(r.typ, "_")
+	}
+	if addr, ok := m.providers[local]; ok {
+		return addr
+	}
+	if local == "terraform" {
+		return "terraform.io/builtin/terraform"
+	}
+	return "registry.terraform.io/hashicorp/" + local
+}
+
+// finish writes the warnings and turns the errors into one error. Both
+// are sorted by position and scrubbed of secrets.
+func (p Provider) finish(diags hcl.Diagnostics, red *redact.Redactor) error {
+	slices.SortStableFunc(diags, compareDiags)
+	var errs []string
+	seen := map[string]bool{}
+	for _, d := range diags {
+		line := formatDiag(d, red)
+		if seen[line] {
+			continue
+		}
+		seen[line] = true
+		if d.Severity == hcl.DiagError {
+			errs = append(errs, line)
+		} else if p.Warnings != nil {
+			fmt.Fprintf(p.Warnings, "warning: %s\n", line)
+		}
+	}
+	switch {
+	case len(errs) == 0:
+		return nil
+	case len(errs) == 1:
+		return errors.New(errs[0])
+	}
+	const shown = 20
+	more := ""
+	if len(errs) > shown {
+		more = fmt.Sprintf("\n  (and %d more)", len(errs)-shown)
+		errs = errs[:shown]
+	}
+	return fmt.Errorf("%s\n  %s%s", errs[0], strings.Join(errs[1:], "\n  "), more)
+}
+
+func compareDiags(a, b *hcl.Diagnostic) int {
+	var ra, rb hcl.Range
+	if a.Subject != nil {
+		ra = *a.Subject
+	}
+	if b.Subject != nil {
+		rb = *b.Subject
+	}
+	return cmp.Or(
+		cmp.Compare(ra.Filename, rb.Filename),
+		cmp.Compare(ra.Start.Line, rb.Start.Line),
+		cmp.Compare(ra.Start.Column, rb.Start.Column),
+	)
+}
+
+// formatDiag renders a diagnostic as "file:line:col: summary; detail".
+func formatDiag(d *hcl.Diagnostic, red *redact.Redactor) string {
+	var b strings.Builder
+	if s := d.Subject; s != nil && s.Filename != "" {
+		b.WriteString(s.Filename)
+		if s.Start.Line > 0 {
+			fmt.Fprintf(&b, ":%d:%d", s.Start.Line, s.Start.Column)
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Summary)
+	if d.Detail != "" {
+		b.WriteString("; ")
+		b.WriteString(d.Detail)
+	}
+	msg, _ := red.String(strings.ReplaceAll(b.String(), "\n", " "), "")
+	return msg
+}

@@ -29,8 +29,10 @@ const DefaultEvalTimeout = 30 * time.Second
 // Engine holds compiled policies. It is safe for concurrent use.
 type Engine struct {
 	catalog     *Catalog
+	clauseMap   *ClauseMap
 	compiler    *ast.Compiler
 	policies    []*Policy
+	clauseRules []*ClauseRule
 	evalTimeout time.Duration
 	parallelism int
 	now         time.Time
@@ -73,7 +75,8 @@ func WithPolicySources(srcs ...PolicySource) Option {
 func WithPolicyFS(fsys fs.FS) Option { return func(c *config) { c.builtinFS = fsys } }
 
 // WithoutBuiltinPolicies evaluates only the policies given with
-// WithPolicyDirs; the built-in library (policies/lib) stays available.
+// WithPolicyDirs; the built-in library (policies/lib) and the clause rules
+// (policies/clauses) stay.
 func WithoutBuiltinPolicies() Option { return func(c *config) { c.builtin = false } }
 
 // WithEvalTimeout bounds the evaluation of each policy (default
@@ -122,13 +125,26 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	clausesRaw, err := fs.ReadFile(cfg.builtinFS, policies.ClausesPath)
+	if err != nil {
+		return nil, fmt.Errorf("read clause map: %w", err)
+	}
+	clauseMap, err := ParseClauseMap(clausesRaw, policies.ClausesPath, cat)
+	if err != nil {
+		return nil, err
+	}
 	loaded, err := loadAllModules(builtinSource(cfg.builtinFS), cfg.builtin, cfg.sources, false)
 	if err != nil {
 		return nil, err
 	}
 	loaded.files.Builtin[policies.CatalogPath] = catRaw
+	loaded.files.Builtin[policies.ClausesPath] = clausesRaw
 	mods := loaded.modules
 	pols, err := policiesFromModules(mods, loaded.builtin, cat)
+	if err != nil {
+		return nil, err
+	}
+	rules, err := clauseRulesFromModules(mods, loaded.builtin, clauseMap)
 	if err != nil {
 		return nil, err
 	}
@@ -138,8 +154,10 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	}
 	return &Engine{
 		catalog:     cat,
+		clauseMap:   clauseMap,
 		compiler:    compiler,
 		policies:    pols,
+		clauseRules: rules,
 		evalTimeout: cfg.evalTimeout,
 		parallelism: cfg.parallelism,
 		now:         cfg.now.UTC(),
@@ -148,8 +166,9 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	}, nil
 }
 
-// builtinSource is the built-in policy tree; the library is always loaded,
-// the controls only when the built-in policies are wanted.
+// builtinSource is the built-in policy tree; the library and the clause
+// rules are always loaded, the controls only when the built-in policies are
+// wanted.
 func builtinSource(fsys fs.FS) PolicySource {
 	return PolicySource{FS: fsys, Name: "policies", Builtin: true}
 }
@@ -177,7 +196,7 @@ func loadAllModules(builtinSrc PolicySource, builtin bool, sources []PolicySourc
 	}
 	for name, m := range embedded {
 		rel := strings.TrimPrefix(name, builtinSrc.Name+"/")
-		if !builtin && !strings.HasPrefix(rel, "lib/") {
+		if !builtin && !strings.HasPrefix(rel, "lib/") && !strings.HasPrefix(rel, "clauses/") {
 			continue
 		}
 		all[name] = m
@@ -226,6 +245,12 @@ func Compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
 // Catalog returns the control catalog.
 func (e *Engine) Catalog() *Catalog { return e.catalog }
 
+// ClauseMap returns the clauses 4 to 10 and what decides each.
+func (e *Engine) ClauseMap() *ClauseMap { return e.clauseMap }
+
+// ClauseRules returns the loaded clause rules sorted by id.
+func (e *Engine) ClauseRules() []*ClauseRule { return slices.Clone(e.clauseRules) }
+
 // Policies returns the loaded policies sorted by id.
 func (e *Engine) Policies() []*Policy { return slices.Clone(e.policies) }
 
@@ -270,7 +295,16 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
-	return e.rollUp(idx, results), nil
+	decl, err := readDeclarations(idx)
+	if err != nil {
+		return nil, err
+	}
+	r := e.rollUp(idx, results, decl)
+	if r.Clauses, err = e.evaluateClauses(ctx, idx, r); err != nil {
+		return nil, err
+	}
+	r.finish()
+	return r, nil
 }
 
 type policyOutcome struct {

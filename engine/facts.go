@@ -16,6 +16,8 @@ type factIndex struct {
 	byID     map[string]*facts.Fact
 	// ids lists fact ids per input selector ("resource:aws_s3_bucket").
 	ids map[string][]string
+	// byKind lists the facts of each kind, sorted by id.
+	byKind map[string][]*facts.Fact
 }
 
 // selectorsOf lists the input selectors a fact matches.
@@ -37,7 +39,7 @@ func selectorsOf(f *facts.Fact) []string {
 }
 
 func newFactIndex(fs []facts.Fact) (*factIndex, error) {
-	idx := &factIndex{byID: make(map[string]*facts.Fact, len(fs)), ids: map[string][]string{}}
+	idx := &factIndex{byID: make(map[string]*facts.Fact, len(fs)), ids: map[string][]string{}, byKind: map[string][]*facts.Fact{}}
 	byType := map[string][]*ast.Term{}
 	dataByType := map[string][]*ast.Term{}
 	byKind := map[string][]*ast.Term{}
@@ -50,6 +52,7 @@ func newFactIndex(fs []facts.Fact) (*factIndex, error) {
 			return nil, fmt.Errorf("%s: two facts share the id %q", f.Source.File, f.ID)
 		}
 		idx.byID[f.ID] = f
+		idx.byKind[f.Kind] = append(idx.byKind[f.Kind], f)
 		v, err := ast.InterfaceToValue(f.Document())
 		if err != nil {
 			return nil, fmt.Errorf("%s: load fact %q: %w", f.Source.File, f.ID, err)

@@ -28,18 +28,25 @@ type Status string
 
 // Control statuses.
 const (
-	StatusPass        Status = "pass"
-	StatusFail        Status = "fail"
-	StatusNotAssessed Status = "not_assessed"
-	StatusError       Status = "error"
+	StatusPass Status = "pass"
+	StatusFail Status = "fail"
+	// StatusNotApplicable is a control the Statement of Applicability
+	// excludes, with a justification; its findings are not counted.
+	StatusNotApplicable Status = "not_applicable"
+	StatusNotAssessed   Status = "not_assessed"
+	StatusError         Status = "error"
 )
 
 // Statuses lists every status in the order summaries print them.
-var Statuses = []Status{StatusPass, StatusFail, StatusNotAssessed, StatusError}
+var Statuses = []Status{StatusPass, StatusFail, StatusNotApplicable, StatusNotAssessed, StatusError}
 
 // Finding is one violation reported by one policy about one fact.
 type Finding struct {
-	Controls    []string       `json:"controls"`
+	Controls []string `json:"controls"`
+	// Clauses names the ISO/IEC 27001 clauses a finding is against when it
+	// is about the management system rather than a control (a residual
+	// risk above appetite without acceptance: 6.1.3 and 8.3).
+	Clauses     []string       `json:"clauses,omitempty"`
 	Policy      string         `json:"policy"`
 	Resource    string         `json:"resource"`
 	Message     string         `json:"message"`
@@ -71,6 +78,9 @@ type ControlResult struct {
 	// Failed counts the distinct resources with at least one finding.
 	Failed   int `json:"failed"`
 	Findings int `json:"findings"`
+	// Effectiveness is how well the control works, from 0 to 1, as the
+	// residual risk calculation uses it (docs/risk.md).
+	Effectiveness float64 `json:"effectiveness"`
 }
 
 // Summary counts a report.
@@ -84,6 +94,11 @@ type Summary struct {
 	ByTheme    map[string]map[Status]int `json:"by_theme"`
 	Findings   int                       `json:"findings"`
 	BySeverity map[Severity]int          `json:"by_severity"`
+	// Clauses counts the requirements of clauses 4 to 10 (the clauses
+	// without sub-clauses) by status.
+	Clauses map[ClauseStatus]int `json:"clauses"`
+	// Risks summarises the risk register, when one was given.
+	Risks *RiskSummary `json:"risks,omitempty"`
 }
 
 // Tool identifies the program that made a report.
@@ -101,6 +116,13 @@ type Report struct {
 	Summary       Summary         `json:"summary"`
 	Controls      []ControlResult `json:"controls"`
 	Findings      []Finding       `json:"findings"`
+	// Clauses is the conformance of every clause and sub-clause 4 to 10.
+	Clauses []ClauseResult `json:"clauses"`
+	// SoA is the Statement of Applicability: every Annex A control.
+	SoA *SoA `json:"soa"`
+	// Risks is the residual risk of each risk in the register, when one
+	// was given.
+	Risks *RiskReport `json:"risks,omitempty"`
 }
 
 // FailsAt reports whether any finding is at or above threshold.
@@ -111,6 +133,17 @@ func (r *Report) FailsAt(threshold Severity) bool {
 		}
 	}
 	return false
+}
+
+// ClauseErrors lists the clauses whose rule failed to evaluate.
+func (r *Report) ClauseErrors() []ClauseResult {
+	var out []ClauseResult
+	for _, c := range r.Clauses {
+		if c.Status == ClauseError {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Errors lists the controls whose evaluation failed.

@@ -53,8 +53,10 @@ func (e *Engine) toFinding(p *Policy, v any, idx *factIndex) (Finding, error) {
 	return f, nil
 }
 
-// rollUp turns per-policy outcomes into control results and the summary.
-func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome) *Report {
+// rollUp turns per-policy outcomes into control results, applies the
+// Statement of Applicability, and computes each control's effectiveness,
+// the SoA and the residual risks. The clause rules run on its result.
+func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarations) *Report {
 	r := &Report{
 		Tool:          Tool{Name: "annexa", Version: e.toolVersion, OPAVersion: opaversion.Version},
 		EffectiveTime: e.now,
@@ -65,22 +67,29 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome) *Report {
 			ByStatus:   map[Status]int{},
 			ByTheme:    map[string]map[Status]int{},
 			BySeverity: map[Severity]int{},
+			Clauses:    map[ClauseStatus]int{},
 		},
+		SoA: &SoA{File: joinOr(decl.applicabilityFiles, ""), Warnings: decl.soaWarnings(e.catalog)},
 	}
 	byControl := map[string][]int{}
 	for i, p := range e.policies {
 		for _, c := range p.Controls {
 			byControl[c] = append(byControl[c], i)
 		}
-		r.Findings = append(r.Findings, outcomes[i].findings...)
 	}
+	excluded := map[string]bool{}
 	for _, ctl := range e.catalog.Controls {
+		a := decl.applicabilityOf(ctl.ID)
+		excluded[ctl.ID] = !a.applicable
 		cr := ControlResult{ID: ctl.ID, Title: ctl.Title, Theme: ctl.Theme, Policies: []PolicyResult{}}
 		assessed := map[string]bool{}
 		failed := map[string]bool{}
 		var errs, missing []string
+		var pols []*Policy
+		var outs []policyOutcome
 		for _, i := range byControl[ctl.ID] {
 			p, o := e.policies[i], outcomes[i]
+			pols, outs = append(pols, p), append(outs, o)
 			pr := PolicyResult{Policy: p.ID, Assessed: len(o.assessed), Findings: len(o.findings)}
 			if o.err != nil {
 				pr.Error = o.err.Error()
@@ -100,10 +109,16 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome) *Report {
 		}
 		cr.Assessed, cr.Failed = len(assessed), len(failed)
 		switch {
-		case len(cr.Policies) == 0:
-			cr.Status, cr.Reason = StatusNotAssessed, "no policy evaluates this control yet"
 		case len(errs) > 0:
 			cr.Status, cr.Reason = StatusError, strings.Join(errs, "; ")
+		case !a.applicable:
+			cr.Status = StatusNotApplicable
+			cr.Reason = fmt.Sprintf("excluded in the Statement of Applicability (%s): %s", a.source, a.justification)
+			if cr.Findings > 0 {
+				cr.Reason += fmt.Sprintf("; its %d finding(s) are not counted", cr.Findings)
+			}
+		case len(cr.Policies) == 0:
+			cr.Status, cr.Reason = StatusNotAssessed, "no policy evaluates this control yet"
 		case cr.Findings > 0:
 			cr.Status = StatusFail
 		case cr.Assessed == 0:
@@ -113,13 +128,33 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome) *Report {
 		default:
 			cr.Status = StatusPass
 		}
+		cr.Effectiveness = controlEffectiveness(cr.Status, pols, outs).float()
 		r.Summary.ByStatus[cr.Status]++
 		if r.Summary.ByTheme[cr.Theme] == nil {
 			r.Summary.ByTheme[cr.Theme] = map[Status]int{}
 		}
 		r.Summary.ByTheme[cr.Theme][cr.Status]++
 		r.Controls = append(r.Controls, cr)
+		r.SoA.Controls = append(r.SoA.Controls, e.soaEntry(cr, a, pols, outs))
 	}
+	// A finding counts unless every control it is against is excluded.
+	for _, o := range outcomes {
+		for _, f := range o.findings {
+			if !slices.ContainsFunc(f.Controls, func(c string) bool { return !excluded[c] }) {
+				continue
+			}
+			r.Findings = append(r.Findings, f)
+		}
+	}
+	risks, riskFindings := e.assessRisks(r, decl)
+	r.Risks = risks
+	r.Findings = append(r.Findings, riskFindings...)
+	return r
+}
+
+// finish sorts the findings and completes the summary once the clauses are
+// decided.
+func (r *Report) finish() {
 	sortFindings(r.Findings)
 	if r.Findings == nil {
 		r.Findings = []Finding{}
@@ -128,7 +163,16 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome) *Report {
 	for _, f := range r.Findings {
 		r.Summary.BySeverity[f.Severity]++
 	}
-	return r
+	parents := map[string]bool{}
+	for _, c := range r.Clauses {
+		parents[c.Parent] = true
+	}
+	for _, c := range r.Clauses {
+		if !parents[c.ID] {
+			r.Summary.Clauses[c.Status]++
+		}
+	}
+	r.Summary.Risks = r.Risks.summary()
 }
 
 // sortFindings orders by severity (highest first), then control, policy,
@@ -137,10 +181,22 @@ func sortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
 			-cmp.Compare(a.Severity.Rank(), b.Severity.Rank()),
-			CompareControlIDs(a.Controls[0], b.Controls[0]),
+			CompareControlIDs(firstOf(a), firstOf(b)),
 			cmp.Compare(a.Policy, b.Policy),
 			cmp.Compare(a.Resource, b.Resource),
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
+}
+
+// firstOf is what a finding sorts by after its severity: its first control,
+// or for a finding against clauses only, its first clause.
+func firstOf(f Finding) string {
+	if len(f.Controls) > 0 {
+		return f.Controls[0]
+	}
+	if len(f.Clauses) > 0 {
+		return f.Clauses[0]
+	}
+	return ""
 }

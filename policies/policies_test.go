@@ -91,6 +91,61 @@ func TestEveryPolicyIsTested(t *testing.T) {
 	}
 }
 
+// TestEveryClauseIsDecidedAndTested holds the clause rules to the same
+// convention as the policies, and checks that every clause of the map that
+// has no sub-clauses is decided by exactly one built-in rule, in
+// clauses/<id with underscores>.rego.
+func TestEveryClauseIsDecidedAndTested(t *testing.T) {
+	e, err := engine.New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := engine.RunPolicyTests(context.Background(), engine.TestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string][]string{}
+	for _, r := range results {
+		pkg := strings.TrimPrefix(r.Package, "data.")
+		tests[pkg] = append(tests[pkg], r.Name)
+	}
+	byClause := map[string]*engine.ClauseRule{}
+	for _, r := range e.ClauseRules() {
+		if !r.Builtin {
+			continue
+		}
+		byClause[r.Clause] = r
+		want := "policies/clauses/" + strings.ReplaceAll(r.Clause, ".", "_") + ".rego"
+		if r.File != want {
+			t.Errorf("rule for clause %s is in %s, want %s", r.Clause, r.File, want)
+		}
+		if _, err := fs.Stat(policies.FS, strings.TrimPrefix(strings.TrimSuffix(r.File, ".rego")+"_test.rego", "policies/")); err != nil {
+			t.Errorf("%s has no test file beside it", r.File)
+		}
+		var pass, fail bool
+		for _, name := range tests[r.Package+"_test"] {
+			pass = pass || strings.HasPrefix(name, "test_pass_")
+			fail = fail || strings.HasPrefix(name, "test_fail_")
+		}
+		if !pass || !fail {
+			t.Errorf("%s: package %s_test needs a test_pass_* and a test_fail_* rule (has %v)", r.File, r.Package, tests[r.Package+"_test"])
+		}
+	}
+	decided := 0
+	for _, c := range e.ClauseMap().Clauses {
+		if !c.Decided() {
+			continue
+		}
+		decided++
+		if byClause[c.ID] == nil {
+			t.Errorf("clause %s (%s) has no rule", c.ID, c.Title)
+		}
+	}
+	if decided != 30 {
+		t.Errorf("the clause map decides %d clauses, want the 30 requirements of clauses 4.1 to 10.2", decided)
+	}
+}
+
 // TestRegoIsFormatted is `opa fmt --list` from Go, so an unformatted policy
 // fails the Go tests too.
 func TestRegoIsFormatted(t *testing.T) {

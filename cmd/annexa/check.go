@@ -15,7 +15,12 @@ import (
 
 const checkLong = `Evaluate every policy over the facts of the given inputs and report the status
 of each ISO/IEC 27002:2022 control: pass (facts present, no finding), fail,
-not_assessed (no policy, or none of the facts its policies read) or error.
+not_assessed (no policy, or none of the facts its policies read),
+not_applicable (excluded in the Statement of Applicability) or error. Then
+roll the results up: the Statement of Applicability, the residual risk of
+each risk in the register (a risk above the appetite without a valid
+acceptance is a finding of risk.acceptance), and the conformance of every
+clause 4.1 to 10.2 of ISO/IEC 27001 with its reasons (docs/rollup.md).
 
 Inputs are PATH arguments, whose kind annexa detects, and flags naming a
 kind; one run can mix any of them. A PATH is a project directory or file
@@ -26,7 +31,8 @@ a GitHub repository export, or a TOML, INI or HCL file. Flags add sources:
 --plan FILE, --evidence DIR, --k8s PATH, --config [FORMAT=]PATH (formats
 json, yaml, toml, ini, hcl, sshd_config, github) and --provider
 NAME[=SOURCE], which runs the external provider annexa-provider-NAME
-(docs/providers.md).
+(docs/providers.md). --applicability FILE and --risks FILE name the inputs
+of the Statement of Applicability and of residual risk.
 
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
 a table and write JSON for a later step. Files are written atomically.
@@ -64,6 +70,9 @@ func newCheckCommand(s streams) *cobra.Command {
 
   # Keep signed evidence for the auditor (password from COSIGN_PASSWORD)
   annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key
+
+  # A risk register and applicability file besides the project's, and a stricter appetite
+  annexa check testdata/demo --risks risks.csv --applicability soa.csv --risk-appetite 4
 
   # Add your own policies and make the output reproducible
   annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31
@@ -151,6 +160,7 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err != nil {
 		return inputError(err)
 	}
+	printWarnings(s, report)
 	for _, f := range formats {
 		if f.file == "" {
 			if err := f.writer.Write(s.out, report); err != nil {
@@ -167,13 +177,28 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 			return err
 		}
 	}
-	if errs := report.Errors(); len(errs) > 0 {
-		return inputError(fmt.Errorf("%d control(s) could not be evaluated, first: %s: %s", len(errs), errs[0].ID, errs[0].Reason))
+	if err := evaluationErrors(report); err != nil {
+		return err
 	}
 	if o.failOn != "none" && report.FailsAt(engine.Severity(o.failOn)) {
 		return &exitError{code: exitFailed}
 	}
 	return nil
+}
+
+// printWarnings prints the input warnings of the SoA (when an applicability
+// file was given) and of the risk register to stderr.
+func printWarnings(s streams, r *engine.Report) {
+	var warnings []string
+	if r.SoA.File != "" {
+		warnings = append(warnings, r.SoA.Warnings...)
+	}
+	if r.Risks != nil {
+		warnings = append(warnings, r.Risks.Warnings...)
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(s.err, "%s: warning: %s\n", programName, w)
+	}
 }
 
 // writeFileAtomic writes to a temporary file beside path and renames it

@@ -27,12 +27,18 @@ var demoFindings = []string{
 	"c8_28.secure_coding_training personnel_register/HR-PEOPLE#marco.rossi@acme-payments.example",
 	"c8_32.change_records change_record/CHG-2026-H2#CHG-2026-131",
 	"c8_8.vulnerability_remediation vulnerability_register/VULN-REG#VULN-2026-044",
+	// Residual risks above the appetite without a valid acceptance
+	// (testdata/demo/risks.yaml): R-04 rests on 6.3 and 6.8, R-06 on 5.18
+	// and its acceptance expired.
+	"risk.acceptance risk/R-04",
+	"risk.acceptance risk/R-06",
 }
 
 // TestDemo runs the demo organisation as the README tells a newcomer to:
 // every one of the 93 controls gets a status, most pass, the deliberate
-// failures fail for the reasons the demo's READMEs give, and the one
-// control nothing in the demo decides says what would.
+// failures fail for the reasons the demo's READMEs give, the one control
+// nothing in the demo decides says what would, and the one the SoA
+// excludes is not applicable.
 func TestDemo(t *testing.T) {
 	res := annexa(t, "check", demoProject, "--format", "json")
 	if res.code != 1 {
@@ -57,6 +63,13 @@ func TestDemo(t *testing.T) {
 		switch {
 		case failing[c.ID]:
 			want = engine.StatusFail
+		case c.ID == "8.30":
+			// The demo's Statement of Applicability excludes it: nothing
+			// is outsourced.
+			want = engine.StatusNotApplicable
+			if !strings.Contains(c.Reason, "excluded in the Statement of Applicability") {
+				t.Errorf("8.30 reason %q does not give the SoA's justification", c.Reason)
+			}
 		case c.ID == "8.21":
 			// No load balancer, CDN or API endpoint in the demo's plan.
 			want = engine.StatusNotAssessed

@@ -14,12 +14,14 @@ import (
 
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers"
+	"github.com/annexa-dev/annexa/providers/applicability"
 	"github.com/annexa-dev/annexa/providers/config"
 	"github.com/annexa-dev/annexa/providers/evidence"
 	"github.com/annexa-dev/annexa/providers/external"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/kubernetes"
 	"github.com/annexa-dev/annexa/providers/project"
+	"github.com/annexa-dev/annexa/providers/riskregister"
 	"github.com/annexa-dev/annexa/providers/tfplan"
 	"github.com/annexa-dev/annexa/providers/tfsource"
 )
@@ -121,6 +123,12 @@ type sourceOptions struct {
 	// which value wins, as in Terraform.
 	tfVars []tfsource.Var
 	stderr func() io.Writer
+	// applicability, risks and the risk settings name the inputs of the
+	// Statement of Applicability and the residual risk.
+	applicability string
+	risks         string
+	riskAppetite  int
+	riskMethod    string
 }
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
@@ -133,6 +141,13 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f.StringArrayVar(&o.tfDirs, "tf", nil, "directory of Terraform source (.tf, .tf.json), evaluated without a plan (repeatable)")
 	f.Var(&tfVarValue{vars: &o.tfVars}, "var", "set a Terraform input variable for --tf, as in terraform plan -var (repeatable)")
 	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable)")
+	f.StringVar(&o.applicability, "applicability", "", "applicability file (YAML or CSV) stating for each Annex A control whether it applies and why; overrides applicability: in annexa.yaml")
+	f.StringVar(&o.risks, "risks", "", "risk register (YAML or CSV); overrides risks: in annexa.yaml")
+	f.IntVar(&o.riskAppetite, "risk-appetite", 0, "highest residual risk score (1-25) accepted without an explicit acceptance; overrides risk.appetite in annexa.yaml (default 6)")
+	f.Var(newEnum(&o.riskMethod, "", riskregister.Methods()...), "risk-method",
+		"residual risk method: score (inherent × (1 − effectiveness), the default) or split (preventive and detective controls reduce likelihood, corrective ones impact)")
+	_ = cmd.MarkFlagFilename("applicability", "yaml", "yml", "json", "csv")
+	_ = cmd.MarkFlagFilename("risks", "yaml", "yml", "json", "csv")
 	_ = cmd.MarkFlagFilename("plan", "json")
 	_ = cmd.MarkFlagDirname("evidence")
 	_ = cmd.MarkFlagDirname("tf")
@@ -251,10 +266,49 @@ func (o *sourceOptions) resolve() (*project.Project, error) {
 	if len(o.tfVars) > 0 && !hasTF {
 		return nil, inputError(errors.New("--var and --var-file set Terraform source variables; name the source with --tf DIR"))
 	}
+	if o.applicability != "" {
+		merged.Applicability = o.applicability
+	}
+	if merged.Applicability != "" {
+		merged.Sources = append(merged.Sources, providers.Source{Path: merged.Applicability, Provider: applicability.Provider{}})
+	}
+	if err := o.riskSource(merged); err != nil {
+		return nil, inputError(err)
+	}
 	if len(merged.Sources) == 0 {
-		return nil, inputError(errors.New("no input given: name a project directory or an input (annexa check testdata/demo, --plan FILE, --tf DIR, --evidence DIR, --k8s PATH, --config PATH, --provider NAME)"))
+		return nil, inputError(errors.New("no input given: name a project directory or an input (annexa check testdata/demo, --plan FILE, --tf DIR, --evidence DIR, --k8s PATH, --config PATH, --provider NAME, --applicability FILE, --risks FILE)"))
 	}
 	return merged, nil
+}
+
+// riskSource adds the risk register to p's sources, with the residual risk
+// settings of the project file and the flags (which win).
+func (o *sourceOptions) riskSource(p *project.Project) error {
+	if o.risks != "" {
+		p.Risks = o.risks
+	}
+	s := p.Risk
+	if o.riskAppetite != 0 || o.riskMethod != "" {
+		s.File, s.Line = "command line", 0
+	}
+	if o.riskAppetite != 0 {
+		s.Appetite = o.riskAppetite
+	}
+	if o.riskMethod != "" {
+		s.Method = o.riskMethod
+	}
+	if err := s.Check(); err != nil {
+		return fmt.Errorf("--risk-appetite: %w", err)
+	}
+	if p.Risks == "" {
+		if o.riskAppetite != 0 || o.riskMethod != "" {
+			return errors.New("--risk-appetite and --risk-method need a risk register: name it with --risks FILE or risks: in annexa.yaml")
+		}
+		return nil
+	}
+	p.Risk = s
+	p.Sources = append(p.Sources, providers.Source{Path: p.Risks, Provider: riskregister.Provider{Settings: s}})
+	return nil
 }
 
 // collect reads every source of p, as of at.

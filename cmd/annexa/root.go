@@ -88,6 +88,8 @@ Exit codes: 0 ok, 1 findings at or above --fail-on (or failing policy tests),
 	root.SetVersionTemplate("annexa {{.Version}}\n")
 	root.AddCommand(
 		newCheckCommand(s),
+		newSoACommand(s),
+		newRiskCommand(s),
 		newFactsCommand(s),
 		newControlsCommand(s),
 		newPolicyCommand(s),

@@ -37,10 +37,12 @@ func (Table) Write(w io.Writer, r *engine.Report) error {
 		resWidth = max(resWidth, len(f.Resource))
 	}
 
-	var assessed, noFacts []engine.ControlResult
+	var assessed, noFacts, excluded []engine.ControlResult
 	noPolicy := 0
 	for _, c := range r.Controls {
 		switch {
+		case c.Status == engine.StatusNotApplicable:
+			excluded = append(excluded, c)
 		case c.Status != engine.StatusNotAssessed:
 			assessed = append(assessed, c)
 		case len(c.Policies) > 0:
@@ -71,16 +73,51 @@ func (Table) Write(w io.Writer, r *engine.Report) error {
 	if noPolicy > 0 {
 		fmt.Fprintf(bw, "\nNot assessed, no policy yet: %d controls (see `annexa controls`)\n", noPolicy)
 	}
+	if len(excluded) > 0 {
+		fmt.Fprintf(bw, "\nNot applicable, excluded in the Statement of Applicability:\n")
+		for _, c := range excluded {
+			fmt.Fprintf(bw, "%-5s  %s: %s\n", c.ID, c.Title, c.Reason)
+		}
+	}
+	writeClauses(bw, r)
+	var clauseFindings []engine.Finding
+	for _, f := range r.Findings {
+		if len(f.Controls) == 0 {
+			clauseFindings = append(clauseFindings, f)
+		}
+	}
+	if len(clauseFindings) > 0 {
+		fmt.Fprintf(bw, "\nFindings against the management system:\n")
+		w := 0
+		for _, f := range clauseFindings {
+			w = max(w, len(f.Resource))
+		}
+		for _, f := range clauseFindings {
+			fmt.Fprintf(bw, "       %-8s  %-*s  %s  [%s; clauses %s]\n", f.Severity, w, f.Resource, f.Message, f.Policy, strings.Join(f.Clauses, ", "))
+		}
+	}
 
 	fmt.Fprintln(bw)
 	for _, theme := range themes(r) {
 		n := r.Summary.ByTheme[theme]
-		fmt.Fprintf(bw, "%-14s %s\n", theme, statusCounts(n[engine.StatusPass]+n[engine.StatusFail]+n[engine.StatusNotAssessed]+n[engine.StatusError], n))
+		total := 0
+		for _, st := range engine.Statuses {
+			total += n[st]
+		}
+		fmt.Fprintf(bw, "%-14s %s\n", theme, statusCounts(total, n))
 	}
 	fmt.Fprintf(bw, "%-14s %s\n", "total", statusCounts(r.Summary.Controls, r.Summary.ByStatus))
 	fmt.Fprintf(bw, "%d findings: %d critical, %d high, %d medium, %d low\n",
 		r.Summary.Findings, r.Summary.BySeverity[engine.SeverityCritical], r.Summary.BySeverity[engine.SeverityHigh],
 		r.Summary.BySeverity[engine.SeverityMedium], r.Summary.BySeverity[engine.SeverityLow])
+	c := r.Summary.Clauses
+	fmt.Fprintf(bw, "clauses: %d requirements of clauses 4-10: %d conformant, %d partial, %d nonconformant, %d not assessed",
+		c[engine.ClauseConformant]+c[engine.ClausePartial]+c[engine.ClauseNonconformant]+c[engine.ClauseNotAssessed]+c[engine.ClauseError],
+		c[engine.ClauseConformant], c[engine.ClausePartial], c[engine.ClauseNonconformant], c[engine.ClauseNotAssessed])
+	if c[engine.ClauseError] > 0 {
+		fmt.Fprintf(bw, ", %d error", c[engine.ClauseError])
+	}
+	fmt.Fprintf(bw, "\n%s\n", riskLine(r))
 	return bw.Flush()
 }
 
@@ -95,8 +132,41 @@ func themes(r *engine.Report) []string {
 	return out
 }
 
+// writeClauses prints the conformance of every clause that was assessed,
+// indented by level, with the gaps of each partial or nonconformant
+// requirement, then the ids of the requirements nothing could assess.
+func writeClauses(w io.Writer, r *engine.Report) {
+	if len(r.Clauses) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nISO/IEC 27001 clauses 4-10:\n")
+	var notAssessed []string
+	for _, c := range r.Clauses {
+		if c.Status == engine.ClauseNotAssessed {
+			if c.Rule != "" {
+				notAssessed = append(notAssessed, c.ID)
+			}
+			continue
+		}
+		indent := strings.Repeat("  ", c.Level-1)
+		fmt.Fprintf(w, "%-8s %-14s %s%s\n", c.ID, strings.ToUpper(string(c.Status)), indent, c.Title)
+		if c.Rule == "" || c.Status == engine.ClauseConformant {
+			continue
+		}
+		for _, reason := range c.Reasons {
+			fmt.Fprintf(w, "%-8s %-14s %s  - %s\n", "", "", indent, reason)
+		}
+	}
+	if len(notAssessed) > 0 {
+		fmt.Fprintf(w, "not assessed, nothing to judge them by (declare evidence, a risk register, an applicability file): %s\n", strings.Join(notAssessed, ", "))
+	}
+}
+
 func statusCounts(total int, n map[engine.Status]int) string {
 	s := fmt.Sprintf("%2d controls: %d pass, %d fail, %d not assessed", total, n[engine.StatusPass], n[engine.StatusFail], n[engine.StatusNotAssessed])
+	if n[engine.StatusNotApplicable] > 0 {
+		s += fmt.Sprintf(", %d not applicable", n[engine.StatusNotApplicable])
+	}
 	if n[engine.StatusError] > 0 {
 		s += fmt.Sprintf(", %d error", n[engine.StatusError])
 	}

@@ -25,6 +25,14 @@ const (
 	// repository's settings); its type is the file's format or, for a
 	// file annexa understands, what it configures (sshd_config).
 	KindConfig = "config"
+	// KindApplicability is one entry of the Statement of Applicability:
+	// whether an Annex A control applies, and why.
+	KindApplicability = "applicability"
+	// KindRisk is one risk of the risk register.
+	KindRisk = "risk"
+	// KindRiskSettings holds the risk appetite and method a run applies, so
+	// that a replay of the run computes the same residual risk.
+	KindRiskSettings = "risk_settings"
 )
 
 // Resource modes, as Terraform names them.

@@ -25,7 +25,9 @@ type Validator struct {
 
 // Kinds lists the fact kinds, each with a schema of its own (the other
 // schema files are shared parts).
-func Kinds() []string { return []string{KindResource, KindEvidence, KindKubernetes, KindConfig} }
+func Kinds() []string {
+	return []string{KindResource, KindEvidence, KindKubernetes, KindConfig, KindApplicability, KindRisk, KindRiskSettings}
+}
 
 // NewValidator compiles the embedded fact schemas.
 func NewValidator() (*Validator, error) {

@@ -26,6 +26,7 @@ import (
 	"github.com/annexa-dev/annexa/providers/external"
 	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/kubernetes"
+	"github.com/annexa-dev/annexa/providers/riskregister"
 	"github.com/annexa-dev/annexa/providers/tfplan"
 	"github.com/annexa-dev/annexa/providers/tfsource"
 )
@@ -55,6 +56,12 @@ type Project struct {
 	// Policies are extra policy directories, resolved against the file.
 	Policies []string
 	Sources  []providers.Source
+	// Applicability and Risks are the applicability file and the risk
+	// register, resolved against the file; "" when not set.
+	Applicability string
+	Risks         string
+	// Risk holds the residual risk settings the file makes.
+	Risk riskregister.Settings
 }
 
 // sourceType is one kind of entry in the sources list: its key and how to
@@ -185,6 +192,22 @@ func Load(file string) (*Project, error) {
 	}
 	for _, d := range anyStrings(top["policies"]) {
 		p.Policies = append(p.Policies, resolve(dir, d))
+	}
+	if s, ok := top["applicability"].(string); ok {
+		p.Applicability = resolve(dir, s)
+	}
+	if s, ok := top["risks"].(string); ok {
+		p.Risks = resolve(dir, s)
+	}
+	if risk, ok := top["risk"].(map[string]any); ok {
+		p.Risk.File, p.Risk.Line = file, doc.Pos("/risk").Line
+		switch n := risk["appetite"].(type) {
+		case int64:
+			p.Risk.Appetite = int(n)
+		case float64: // 6.0 is a whole number to the schema
+			p.Risk.Appetite = int(n)
+		}
+		p.Risk.Method, _ = risk["method"].(string)
 	}
 	types := sourceTypes()
 	for i, raw := range top["sources"].([]any) {

@@ -238,3 +238,44 @@ sources:
 		t.Errorf("vars = %+v, want %+v", tp.Vars, want)
 	}
 }
+
+func TestLoadRollupSettings(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"annexa.yaml": `version: 1
+sources:
+  - evidence: evidence/
+applicability: soa.yaml
+risks: registers/risks.csv
+risk:
+  appetite: 8
+  method: split
+`})
+	p, err := Load(filepath.Join(dir, "annexa.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Applicability != filepath.Join(dir, "soa.yaml") || p.Risks != filepath.Join(dir, "registers/risks.csv") {
+		t.Errorf("applicability %q, risks %q", p.Applicability, p.Risks)
+	}
+	if p.Risk.Appetite != 8 || p.Risk.Method != "split" || p.Risk.File != filepath.Join(dir, "annexa.yaml") || p.Risk.Line != 6 {
+		t.Errorf("risk settings = %+v", p.Risk)
+	}
+}
+
+func TestLoadRollupSettingsErrors(t *testing.T) {
+	for name, tc := range map[string]struct{ body, want string }{
+		"appetite out of range": {"risk: {appetite: 26}\n", "annexa.yaml:5"},
+		"unknown method":        {"risk: {method: average}\n", "method"},
+		"unknown risk field":    {"risk: {apetite: 6}\n", `unknown field "apetite"`},
+		"empty applicability":   {"applicability: \"\"\n", "applicability"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, map[string]string{"annexa.yaml": "version: 1\nsources:\n  - evidence: e/\n\n" + tc.body})
+			_, err := Load(filepath.Join(dir, "annexa.yaml"))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want it to mention %q", err, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,326 @@
+package engine
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+)
+
+// ClauseStatus is the conformance of an ISO/IEC 27001 clause.
+type ClauseStatus string
+
+// Clause statuses.
+const (
+	// ClauseConformant: the evidence shows every requirement met.
+	ClauseConformant ClauseStatus = "conformant"
+	// ClausePartial: some requirements are shown, others are missing or
+	// failing (a minor gap).
+	ClausePartial ClauseStatus = "partial"
+	// ClauseNonconformant: a requirement is absent (a major gap), or
+	// nothing shows any requirement met while something fails.
+	ClauseNonconformant ClauseStatus = "nonconformant"
+	// ClauseNotAssessed: there was nothing to judge the clause by.
+	ClauseNotAssessed ClauseStatus = "not_assessed"
+	// ClauseError: the clause's rule failed to evaluate.
+	ClauseError ClauseStatus = "error"
+)
+
+// ClauseResult is the conformance of one clause or sub-clause.
+type ClauseResult struct {
+	ID     string       `json:"id"`
+	Title  string       `json:"title"`
+	Parent string       `json:"parent,omitempty"`
+	Level  int          `json:"level"`
+	Status ClauseStatus `json:"status"`
+	// Reasons say why the clause has its status: the gaps of a partial or
+	// nonconformant clause, what the evidence shows for a conformant one,
+	// what would decide a clause that was not assessed.
+	Reasons []string `json:"reasons"`
+	// Met lists what the evidence shows for a clause with gaps.
+	Met []string `json:"met,omitempty"`
+	// Evidence lists the facts, controls (control/5.1) and risks
+	// (risk/R-01) the rule cited; missing:... names what it looked for
+	// and did not find.
+	Evidence []string `json:"evidence,omitempty"`
+	// Rule is the clause rule's id (clauses.c4_3); parents have none.
+	Rule string `json:"rule,omitempty"`
+}
+
+// clauseItem is one element of a clause rule's met or gaps set.
+type clauseItem struct {
+	msg       string
+	resources []string
+	major     bool
+}
+
+type clauseOutcome struct {
+	status    ClauseStatus
+	met, gaps []clauseItem
+	err       error
+}
+
+// evaluateClauses is the second phase of an evaluation: it runs every
+// clause rule over the facts, with the control results, the Statement of
+// Applicability and the risks of the first phase as data.run, and rolls
+// sub-clauses up into their parents.
+func (e *Engine) evaluateClauses(ctx context.Context, idx *factIndex, r *Report) ([]ClauseResult, error) {
+	run, err := ast.InterfaceToValue(e.runDocument(r))
+	if err != nil {
+		return nil, fmt.Errorf("clause data: %w", err)
+	}
+	store := inmem.NewFromASTObject(ast.NewObject(
+		ast.Item(ast.StringTerm("facts"), ast.NewTerm(idx.document)),
+		ast.Item(ast.StringTerm("run"), ast.NewTerm(run)),
+	))
+	outcomes := make([]clauseOutcome, len(e.clauseRules))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(e.parallelism, max(len(e.clauseRules), 1)) {
+		wg.Go(func() {
+			for i := range jobs {
+				outcomes[i] = e.evalClauseRule(ctx, store, e.clauseRules[i])
+			}
+		})
+	}
+	for i := range e.clauseRules {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("evaluate clauses: %w", err)
+	}
+	byClause := map[string]int{}
+	for i, rule := range e.clauseRules {
+		byClause[rule.Clause] = i
+	}
+	results := make([]ClauseResult, len(e.clauseMap.Clauses))
+	// Children follow their parents in the map's order, so walking it
+	// backwards decides every sub-clause before its parent.
+	for i := len(e.clauseMap.Clauses) - 1; i >= 0; i-- {
+		c := e.clauseMap.Clauses[i]
+		cr := ClauseResult{ID: c.ID, Title: c.Title, Parent: c.Parent, Level: c.Level}
+		if !c.Decided() {
+			rollUpClause(&cr, results[i+1:])
+			results[i] = cr
+			continue
+		}
+		ri, ok := byClause[c.ID]
+		if !ok {
+			cr.Status, cr.Reasons = ClauseNotAssessed, []string{"no rule decides this clause"}
+			results[i] = cr
+			continue
+		}
+		cr.Rule = e.clauseRules[ri].ID
+		fillClause(&cr, c, outcomes[ri])
+		results[i] = cr
+	}
+	return results, nil
+}
+
+// fillClause turns a rule's outcome into the clause's result.
+func fillClause(cr *ClauseResult, c Clause, o clauseOutcome) {
+	if o.err != nil {
+		cr.Status, cr.Reasons = ClauseError, []string{o.err.Error()}
+		return
+	}
+	cr.Status = o.status
+	// Major gaps first, then by what they are about, so control/8.2 comes
+	// before control/8.13.
+	byResource := func(a, b clauseItem) int {
+		return cmp.Or(CompareControlIDs(a.resources[0], b.resources[0]), cmp.Compare(a.msg, b.msg))
+	}
+	slices.SortFunc(o.gaps, func(a, b clauseItem) int {
+		if a.major != b.major {
+			if a.major {
+				return -1
+			}
+			return 1
+		}
+		return byResource(a, b)
+	})
+	slices.SortFunc(o.met, byResource)
+	var met []string
+	var evidence []string
+	for _, m := range o.met {
+		met = append(met, m.msg)
+		evidence = append(evidence, m.resources...)
+	}
+	var gaps []string
+	for _, g := range o.gaps {
+		gaps = append(gaps, g.msg)
+		evidence = append(evidence, g.resources...)
+	}
+	slices.Sort(evidence)
+	cr.Evidence = slices.Compact(evidence)
+	switch {
+	case cr.Status == ClauseNotAssessed && len(gaps) == 0:
+		cr.Reasons = []string{c.needs()}
+	case len(gaps) == 0:
+		cr.Reasons = met
+	default:
+		cr.Reasons, cr.Met = gaps, met
+	}
+	if cr.Reasons == nil {
+		cr.Reasons = []string{}
+	}
+}
+
+// rollUpClause decides a clause from its sub-clauses (found among later):
+// the worst of them, where a mix of assessed and not assessed ones is
+// partial, since part of the clause is not shown.
+func rollUpClause(cr *ClauseResult, later []ClauseResult) {
+	count := map[ClauseStatus][]string{}
+	n := 0
+	for _, c := range later {
+		if c.Parent == cr.ID {
+			count[c.Status] = append(count[c.Status], c.ID)
+			n++
+		}
+	}
+	list := func(s ClauseStatus) string {
+		ids := slices.Clone(count[s])
+		slices.SortFunc(ids, CompareControlIDs)
+		return strings.Join(ids, ", ")
+	}
+	switch {
+	case len(count[ClauseError]) > 0:
+		cr.Status = ClauseError
+		cr.Reasons = []string{"sub-clauses could not be evaluated: " + list(ClauseError)}
+	case len(count[ClauseNotAssessed]) == n:
+		cr.Status = ClauseNotAssessed
+		cr.Reasons = []string{"no sub-clause could be assessed"}
+	case len(count[ClauseNonconformant]) > 0:
+		cr.Status = ClauseNonconformant
+		cr.Reasons = []string{"nonconformant sub-clauses: " + list(ClauseNonconformant)}
+	case len(count[ClausePartial]) > 0 || len(count[ClauseNotAssessed]) > 0:
+		cr.Status = ClausePartial
+	default:
+		cr.Status = ClauseConformant
+		cr.Reasons = []string{"every sub-clause is conformant: " + list(ClauseConformant)}
+	}
+	if cr.Status == ClausePartial || cr.Status == ClauseNonconformant {
+		if ids := list(ClausePartial); ids != "" {
+			cr.Reasons = append(cr.Reasons, "partially conformant sub-clauses: "+ids)
+		}
+		if ids := list(ClauseNotAssessed); ids != "" {
+			cr.Reasons = append(cr.Reasons, "sub-clauses not assessed: "+ids)
+		}
+	}
+}
+
+func (e *Engine) evalClauseRule(ctx context.Context, store storage.Store, rule *ClauseRule) clauseOutcome {
+	ctx, cancel := context.WithTimeout(ctx, e.evalTimeout)
+	defer cancel()
+	ref := "data." + rule.Package
+	pq, err := rego.New(
+		rego.Query(fmt.Sprintf("status := %s.status; met := %s.met; gaps := %s.gaps", ref, ref, ref)),
+		rego.Compiler(e.compiler),
+		rego.Store(store),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return clauseOutcome{err: fmt.Errorf("prepare %s: %w", rule.ID, err)}
+	}
+	rs, err := pq.Eval(ctx)
+	if err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return clauseOutcome{err: fmt.Errorf("%s: evaluation exceeded the %s time limit", rule.ID, e.evalTimeout)}
+		}
+		return clauseOutcome{err: fmt.Errorf("%s: %w", rule.ID, err)}
+	}
+	if len(rs) != 1 {
+		return clauseOutcome{err: fmt.Errorf("%s: status, met or gaps is undefined", rule.ID)}
+	}
+	var o clauseOutcome
+	status, _ := rs[0].Bindings["status"].(string)
+	o.status = ClauseStatus(status)
+	if !slices.Contains([]ClauseStatus{ClauseConformant, ClausePartial, ClauseNonconformant, ClauseNotAssessed}, o.status) {
+		return clauseOutcome{err: fmt.Errorf("%s: status %v is not conformant, partial, nonconformant or not_assessed", rule.ID, rs[0].Bindings["status"])}
+	}
+	if o.met, err = clauseItems(rs[0].Bindings["met"]); err != nil {
+		return clauseOutcome{err: fmt.Errorf("%s: met: %w", rule.ID, err)}
+	}
+	if o.gaps, err = clauseItems(rs[0].Bindings["gaps"]); err != nil {
+		return clauseOutcome{err: fmt.Errorf("%s: gaps: %w", rule.ID, err)}
+	}
+	return o
+}
+
+// clauseItems reads a set of {"msg", "resource" or "resources", "major"}
+// objects.
+func clauseItems(v any) ([]clauseItem, error) {
+	raw, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("expected a set of objects with msg and resource, got %T", v)
+	}
+	out := make([]clauseItem, 0, len(raw))
+	for _, x := range raw {
+		obj, ok := x.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("element %v is not an object with msg and resource", x)
+		}
+		it := clauseItem{}
+		it.msg, _ = obj["msg"].(string)
+		it.major, _ = obj["major"].(bool)
+		if res, ok := obj["resource"].(string); ok && res != "" {
+			it.resources = append(it.resources, res)
+		}
+		list, _ := obj["resources"].([]any)
+		for _, r := range list {
+			if s, ok := r.(string); ok && s != "" {
+				it.resources = append(it.resources, s)
+			}
+		}
+		if it.msg == "" || len(it.resources) == 0 {
+			return nil, fmt.Errorf("element %v lacks a string msg, or a resource or resources", x)
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// runDocument is data.run for the clause rules: the effective time, each
+// control's result, the Statement of Applicability and the risks.
+func (e *Engine) runDocument(r *Report) map[string]any {
+	controls := make(map[string]any, len(r.Controls))
+	for _, c := range r.Controls {
+		ctl, _ := e.catalog.Lookup(c.ID)
+		controls[c.ID] = map[string]any{
+			"title":         c.Title,
+			"theme":         c.Theme,
+			"status":        string(c.Status),
+			"reason":        c.Reason,
+			"assessed":      c.Assessed,
+			"failed":        c.Failed,
+			"findings":      c.Findings,
+			"effectiveness": c.Effectiveness,
+			"control_type":  stringsToAny(ctl.Attributes.ControlType),
+		}
+	}
+	return map[string]any{
+		"effective_time":    e.now.Format(time.RFC3339Nano),
+		"effective_time_ns": e.now.UnixNano(),
+		"controls":          controls,
+		"soa":               r.SoA.runDocument(),
+		"risks":             r.Risks.runDocument(),
+	}
+}
+
+func stringsToAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}

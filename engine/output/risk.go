@@ -1,0 +1,202 @@
+package output
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/annexa-dev/annexa/engine"
+)
+
+// RiskFormats lists the formats of the residual risk output.
+func RiskFormats() []string { return []string{FormatTable, FormatJSON, FormatCSV} }
+
+// NewRisk returns the writer of the residual risks in format.
+func NewRisk(format string) (Writer, error) {
+	switch format {
+	case FormatTable:
+		return RiskTable{}, nil
+	case FormatJSON:
+		return RiskJSON{}, nil
+	case FormatCSV:
+		return RiskCSV{}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (expected one of %s)", format, strings.Join(RiskFormats(), ", "))
+}
+
+// errNoRegister is returned when a report has no risks to write.
+var errNoRegister = errors.New("the run has no risk register: name it with --risks FILE or risks: in annexa.yaml")
+
+// RiskJSON writes the risks section of the report with the run's tool and
+// effective time.
+type RiskJSON struct{}
+
+// Write implements Writer.
+func (RiskJSON) Write(w io.Writer, r *engine.Report) error {
+	if r.Risks == nil {
+		return errNoRegister
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Tool          engine.Tool `json:"tool"`
+		EffectiveTime time.Time   `json:"effective_time"`
+		*engine.RiskReport
+	}{r.Tool, r.EffectiveTime, r.Risks})
+}
+
+var riskColumns = []string{"id", "asset", "threat", "owner", "treatment", "likelihood", "impact", "inherent", "inherent_band", "controls", "effectiveness", "residual_likelihood", "residual_impact", "residual", "residual_band", "above_appetite", "accepted", "acceptance_problem"}
+
+// RiskCSV writes one row per risk (RFC 4180).
+type RiskCSV struct{}
+
+// Write implements Writer.
+func (RiskCSV) Write(w io.Writer, r *engine.Report) error {
+	if r.Risks == nil {
+		return errNoRegister
+	}
+	cw := csv.NewWriter(w)
+	if err := cw.Write(riskColumns); err != nil {
+		return err
+	}
+	for _, k := range r.Risks.Risks {
+		ctls := make([]string, len(k.Controls))
+		for i, c := range k.Controls {
+			ctls[i] = fmt.Sprintf("%s %s %.3f", c.ID, c.Status, c.Effectiveness)
+		}
+		problem := ""
+		if k.Acceptance != nil {
+			problem = k.Acceptance.Problem
+		}
+		row := []string{
+			k.ID, k.Asset, k.Threat, k.Owner, k.Treatment,
+			strconv.Itoa(k.Likelihood), strconv.Itoa(k.Impact), strconv.Itoa(k.Inherent), string(k.InherentBand),
+			strings.Join(ctls, "; "), strconv.FormatFloat(k.Effectiveness, 'f', 3, 64),
+			strconv.Itoa(k.ResidualLikelihood), strconv.Itoa(k.ResidualImpact), strconv.Itoa(k.Residual), string(k.ResidualBand),
+			strconv.FormatBool(k.AboveAppetite), strconv.FormatBool(k.Accepted), problem,
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// RiskTable writes a table of the risks and the inherent and residual 5×5
+// matrices side by side.
+type RiskTable struct{}
+
+// Write implements Writer.
+func (RiskTable) Write(w io.Writer, r *engine.Report) error {
+	if r.Risks == nil {
+		return errNoRegister
+	}
+	rr := r.Risks
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "Risk register %s as of %s: %d risks, method %s, appetite %d\n\n",
+		rr.Register, r.EffectiveTime.UTC().Format(time.RFC3339), len(rr.Risks), rr.Method, rr.Appetite)
+	idW, assetW := len("risk"), len("asset")
+	for _, k := range rr.Risks {
+		idW, assetW = max(idW, len(k.ID)), max(assetW, len(k.Asset))
+	}
+	eHead := "E"
+	if rr.Method == engine.RiskMethodSplit {
+		eHead = "E(L)/E(I)"
+	}
+	fmt.Fprintf(bw, "%-*s  %-*s  %-13s  %-9s  %-13s  %s\n", idW, "risk", assetW, "asset", "L x I", eHead, "residual", "status")
+	for _, k := range rr.Risks {
+		// The score method reduces the score, not likelihood or impact, so
+		// only the split method has a residual likelihood × impact to show.
+		residual := fmt.Sprintf("%d %s", k.Residual, abbrevBand(k.ResidualBand))
+		effectiveness := fmt.Sprintf("%.2f", k.Effectiveness)
+		if rr.Method == engine.RiskMethodSplit {
+			residual = fmt.Sprintf("%dx%d=%d %s", k.ResidualLikelihood, k.ResidualImpact, k.Residual, abbrevBand(k.ResidualBand))
+			effectiveness = fmt.Sprintf("%.2f/%.2f", *k.LikelihoodEffectiveness, *k.ImpactEffectiveness)
+		}
+		fmt.Fprintf(bw, "%-*s  %-*s  %-13s  %-9s  %-13s  %s\n", idW, k.ID, assetW, k.Asset,
+			fmt.Sprintf("%dx%d=%d %s", k.Likelihood, k.Impact, k.Inherent, abbrevBand(k.InherentBand)),
+			effectiveness, residual, riskStatus(k, rr.Appetite))
+	}
+	fmt.Fprintln(bw)
+	writeMatrices(bw, rr)
+	fmt.Fprintf(bw, "\n%s\n", riskLine(r))
+	for _, warn := range rr.Warnings {
+		fmt.Fprintf(bw, "warning: %s\n", warn)
+	}
+	return bw.Flush()
+}
+
+func abbrevBand(b engine.Band) string {
+	return map[engine.Band]string{engine.BandLow: "low", engine.BandMedium: "med", engine.BandHigh: "HIGH"}[b]
+}
+
+// riskStatus says where a risk stands against the appetite.
+func riskStatus(k engine.RiskResult, appetite int) string {
+	switch {
+	case !k.AboveAppetite:
+		return "within appetite"
+	case k.Accepted:
+		exp := "no expiry"
+		if k.Acceptance.Expiry != nil {
+			exp = "until " + k.Acceptance.Expiry.UTC().Format(time.DateOnly)
+		}
+		return fmt.Sprintf("above appetite (%d), accepted by %s %s", appetite, k.Acceptance.By, exp)
+	case k.Acceptance != nil:
+		return fmt.Sprintf("ABOVE APPETITE (%d), acceptance not valid: %s", appetite, k.Acceptance.Problem)
+	}
+	return fmt.Sprintf("ABOVE APPETITE (%d), not accepted", appetite)
+}
+
+// writeMatrices draws the inherent and residual matrices side by side:
+// likelihood 5 to 1 down, impact 1 to 5 across, the count of risks in each
+// cell ("." for none).
+func writeMatrices(w io.Writer, rr *engine.RiskReport) {
+	const cellW = 3
+	title := func(s string) string { return fmt.Sprintf("%-*s", 4+5*cellW, s) }
+	fmt.Fprintf(w, "%s      %s\n", title("inherent"), "residual")
+	for l := 5; l >= 1; l-- {
+		row := func(m [5][5]int) string {
+			var b strings.Builder
+			fmt.Fprintf(&b, "L%d |", l)
+			for i := 1; i <= 5; i++ {
+				n := m[l-1][i-1]
+				cell := "."
+				if n > 0 {
+					cell = strconv.Itoa(n)
+				}
+				fmt.Fprintf(&b, "%*s", cellW, cell)
+			}
+			return b.String()
+		}
+		fmt.Fprintf(w, "%s      %s\n", row(rr.InherentMatrix), row(rr.ResidualMatrix))
+	}
+	axis := "   +" + strings.Repeat("-", 5*cellW)
+	fmt.Fprintf(w, "%s      %s\n", axis, axis)
+	var labels strings.Builder
+	labels.WriteString("    ")
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&labels, "%*s", cellW, "I"+strconv.Itoa(i))
+	}
+	fmt.Fprintf(w, "%s      %s\n", labels.String(), labels.String())
+}
+
+// riskLine is the one-line summary of the risks.
+func riskLine(r *engine.Report) string {
+	s := r.Summary.Risks
+	if s == nil {
+		return "risks: no risk register"
+	}
+	return fmt.Sprintf("risks: %d (appetite %d, method %s): inherent %d high, %d medium, %d low; residual %d high, %d medium, %d low; %d above appetite, %d without valid acceptance",
+		s.Risks, r.Risks.Appetite, r.Risks.Method,
+		s.Inherent[engine.BandHigh], s.Inherent[engine.BandMedium], s.Inherent[engine.BandLow],
+		s.Residual[engine.BandHigh], s.Residual[engine.BandMedium], s.Residual[engine.BandLow],
+		s.AboveAppetite, s.Unaccepted)
+}

@@ -1,0 +1,304 @@
+package engine
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/annexa-dev/annexa/providers/facts"
+)
+
+// Band is a risk level on the 1 to 25 scale of likelihood × impact.
+type Band string
+
+// Risk bands: low 1-6, medium 7-15, high 16-25.
+const (
+	BandLow    Band = "low"
+	BandMedium Band = "medium"
+	BandHigh   Band = "high"
+)
+
+// BandOf returns the band of a score.
+func BandOf(score int) Band {
+	switch {
+	case score >= 16:
+		return BandHigh
+	case score >= 7:
+		return BandMedium
+	}
+	return BandLow
+}
+
+// RiskReport is the residual risk of every risk in the register.
+type RiskReport struct {
+	// Register is the risk register file (files, comma separated).
+	Register string `json:"register"`
+	RiskSettings
+	Risks []RiskResult `json:"risks"`
+	// InherentMatrix and ResidualMatrix count the risks in each cell of the
+	// 5×5 matrix, indexed [likelihood-1][impact-1].
+	InherentMatrix [5][5]int `json:"inherent_matrix"`
+	ResidualMatrix [5][5]int `json:"residual_matrix"`
+	// Warnings name inputs that are suspect but not wrong, such as a risk
+	// mitigated by a control the Statement of Applicability excludes.
+	Warnings []string `json:"warnings"`
+}
+
+// RiskResult is one risk with its inherent and residual score.
+type RiskResult struct {
+	ID            string `json:"id"`
+	Asset         string `json:"asset"`
+	Threat        string `json:"threat"`
+	Vulnerability string `json:"vulnerability,omitempty"`
+	Owner         string `json:"owner"`
+	Treatment     string `json:"treatment"`
+	// Source is where the register states the risk (file:line).
+	Source       string        `json:"source"`
+	Likelihood   int           `json:"likelihood"`
+	Impact       int           `json:"impact"`
+	Inherent     int           `json:"inherent"`
+	InherentBand Band          `json:"inherent_band"`
+	Controls     []RiskControl `json:"controls"`
+	// Effectiveness is the combined effectiveness of all the risk's
+	// controls, 1 − Π(1 − e); the split method uses the two below instead.
+	Effectiveness           float64  `json:"effectiveness"`
+	LikelihoodEffectiveness *float64 `json:"likelihood_effectiveness,omitempty"`
+	ImpactEffectiveness     *float64 `json:"impact_effectiveness,omitempty"`
+	// ResidualLikelihood and ResidualImpact place the risk in the residual
+	// matrix (docs/risk.md says how for the score method).
+	ResidualLikelihood int  `json:"residual_likelihood"`
+	ResidualImpact     int  `json:"residual_impact"`
+	Residual           int  `json:"residual"`
+	ResidualBand       Band `json:"residual_band"`
+	AboveAppetite      bool `json:"above_appetite"`
+	// Accepted is true when the owner's acceptance is valid at the
+	// effective time.
+	Accepted   bool            `json:"accepted"`
+	Acceptance *RiskAcceptance `json:"acceptance,omitempty"`
+}
+
+// RiskControl is one mitigating control of a risk as the risk counts it.
+type RiskControl struct {
+	ID            string  `json:"id"`
+	Title         string  `json:"title"`
+	Status        Status  `json:"status"`
+	Effectiveness float64 `json:"effectiveness"`
+	// Reduces says what the control reduces: the score (score method), or
+	// likelihood, impact or both (split method), by its control type.
+	Reduces string `json:"reduces"`
+}
+
+// RiskAcceptance is a risk owner's acceptance of a residual risk.
+type RiskAcceptance struct {
+	By     string     `json:"by"`
+	Date   time.Time  `json:"date"`
+	Expiry *time.Time `json:"expiry,omitempty"`
+	// Problem says why the acceptance is not valid at the effective time.
+	Problem string `json:"problem,omitempty"`
+}
+
+// RiskSummary counts the risks of a report.
+type RiskSummary struct {
+	Risks         int          `json:"risks"`
+	Inherent      map[Band]int `json:"inherent"`
+	Residual      map[Band]int `json:"residual"`
+	AboveAppetite int          `json:"above_appetite"`
+	// Unaccepted counts the risks above appetite without a valid
+	// acceptance: each is a finding.
+	Unaccepted int `json:"unaccepted"`
+}
+
+// RiskPolicy is the policy id of the findings about residual risks above
+// appetite without a valid acceptance.
+const RiskPolicy = "risk.acceptance"
+
+// riskRemediation is the remediation of those findings.
+const riskRemediation = "Reduce the risk further (make its controls effective, or add controls) until its residual score is within the appetite, " +
+	"or have its owner accept the residual risk with a date and an expiry (acceptance in the risk register)."
+
+// assessRisks computes the residual risk of every risk in the register
+// from the control results in r, and the findings for risks above the
+// appetite without a valid acceptance.
+func (e *Engine) assessRisks(r *Report, d *declarations) (*RiskReport, []Finding) {
+	if len(d.risks) == 0 {
+		return nil, nil
+	}
+	rr := &RiskReport{Register: joinOr(d.registerFiles, ""), RiskSettings: d.settings, Risks: []RiskResult{}, Warnings: []string{}}
+	results := map[string]ControlResult{}
+	for _, c := range r.Controls {
+		results[c.ID] = c
+	}
+	var findings []Finding
+	for _, re := range d.risks {
+		res := e.residual(re, results, d.settings, &rr.Warnings)
+		rr.InherentMatrix[res.Likelihood-1][res.Impact-1]++
+		rr.ResidualMatrix[res.ResidualLikelihood-1][res.ResidualImpact-1]++
+		if res.AboveAppetite && !res.Accepted {
+			findings = append(findings, riskFinding(res, re.factSource, d.settings.Appetite))
+		}
+		rr.Risks = append(rr.Risks, res)
+	}
+	slices.SortFunc(rr.Risks, func(a, b RiskResult) int { return cmp.Compare(a.ID, b.ID) })
+	slices.Sort(rr.Warnings)
+	return rr, findings
+}
+
+// residual computes one risk's residual score.
+func (e *Engine) residual(re riskEntry, results map[string]ControlResult, s RiskSettings, warnings *[]string) RiskResult {
+	res := RiskResult{
+		ID: re.id, Asset: re.asset, Threat: re.threat, Vulnerability: re.vulnerability,
+		Owner: re.owner, Treatment: re.treatment, Source: re.source,
+		Likelihood: re.likelihood, Impact: re.impact,
+		Inherent: re.likelihood * re.impact,
+		Controls: []RiskControl{},
+	}
+	res.InherentBand = BandOf(res.Inherent)
+	// The combined effectiveness of controls c is 1 − Π(1 − e(c)).
+	all, likelihood, impact := 1.0, 1.0, 1.0
+	for _, id := range re.controls {
+		cr, ok := results[id]
+		if !ok {
+			continue
+		}
+		ctl, _ := e.catalog.Lookup(id)
+		rc := RiskControl{ID: id, Title: cr.Title, Status: cr.Status, Effectiveness: cr.Effectiveness, Reduces: "score"}
+		if cr.Status == StatusNotApplicable {
+			*warnings = append(*warnings, fmt.Sprintf("%s: risk %s names control %s, which the Statement of Applicability excludes; it counts as not effective (0)", re.source, re.id, id))
+		}
+		keep := 1 - cr.Effectiveness
+		all *= keep
+		reducesL := slices.Contains(ctl.Attributes.ControlType, "preventive") || slices.Contains(ctl.Attributes.ControlType, "detective")
+		reducesI := slices.Contains(ctl.Attributes.ControlType, "corrective")
+		if s.Method == RiskMethodSplit {
+			switch {
+			case reducesL && reducesI:
+				rc.Reduces = "likelihood and impact"
+			case reducesI:
+				rc.Reduces = "impact"
+			default:
+				rc.Reduces = "likelihood"
+			}
+		}
+		if reducesL || !reducesI {
+			likelihood *= keep
+		}
+		if reducesI {
+			impact *= keep
+		}
+		res.Controls = append(res.Controls, rc)
+	}
+	eAll := toMilli(1 - all)
+	res.Effectiveness = eAll.float()
+	switch s.Method {
+	case RiskMethodSplit:
+		eL, eI := toMilli(1-likelihood), toMilli(1-impact)
+		l, i := eL.float(), eI.float()
+		res.LikelihoodEffectiveness, res.ImpactEffectiveness = &l, &i
+		res.ResidualLikelihood = reduce(re.likelihood, eL)
+		res.ResidualImpact = reduce(re.impact, eI)
+		res.Residual = res.ResidualLikelihood * res.ResidualImpact
+	default:
+		res.Residual = reduce(res.Inherent, eAll)
+		// The matrix needs a cell: keep the impact and take the lowest
+		// likelihood whose cell is not below the residual score.
+		res.ResidualImpact = re.impact
+		res.ResidualLikelihood = min(5, max(1, (res.Residual+re.impact-1)/re.impact))
+	}
+	res.ResidualBand = BandOf(res.Residual)
+	res.AboveAppetite = res.Residual > s.Appetite
+	if a := re.acceptance; a != nil {
+		ra := &RiskAcceptance{By: a.by, Date: a.date}
+		if !a.expiry.IsZero() {
+			exp := a.expiry
+			ra.Expiry = &exp
+		}
+		switch {
+		case a.date.After(e.now):
+			ra.Problem = fmt.Sprintf("it is dated %s, after the effective date", a.date.Format(time.DateOnly))
+		case !a.expiry.IsZero() && !a.expiry.After(e.now):
+			ra.Problem = fmt.Sprintf("it expired on %s", a.expiry.Format(time.DateOnly))
+		}
+		res.Acceptance = ra
+		res.Accepted = ra.Problem == ""
+	}
+	return res
+}
+
+// reduce scales a score down by an effectiveness in thousandths, rounding
+// half up, and never below 1, the lowest point of the scale.
+func reduce(score int, e milli) int {
+	return max(1, (score*(1000-int(e))+500)/1000)
+}
+
+func riskFinding(res RiskResult, src facts.Source, appetite int) Finding {
+	why := "no acceptance by its owner"
+	if res.Acceptance != nil {
+		why = fmt.Sprintf("the acceptance by %s is not valid: %s", res.Acceptance.By, res.Acceptance.Problem)
+	}
+	sev := map[Band]Severity{BandLow: SeverityLow, BandMedium: SeverityMedium, BandHigh: SeverityHigh}[res.ResidualBand]
+	f := Finding{
+		Controls: []string{},
+		Clauses:  []string{"6.1.3", "8.3"},
+		Policy:   RiskPolicy,
+		Resource: "risk/" + res.ID,
+		Message: fmt.Sprintf("Risk %s (%s: %s) has a residual score of %d (%s), above the appetite of %d, and %s",
+			res.ID, res.Asset, res.Threat, res.Residual, res.ResidualBand, appetite, why),
+		Severity:    sev,
+		Remediation: riskRemediation,
+		Source:      &src,
+		Details: map[string]any{
+			"inherent": res.Inherent, "residual": res.Residual, "appetite": appetite, "owner": res.Owner,
+		},
+	}
+	return f
+}
+
+// runDocument is data.run.risks for the clause rules.
+func (rr *RiskReport) runDocument() map[string]any {
+	if rr == nil {
+		return map[string]any{"declared": false, "risks": []any{}}
+	}
+	risks := make([]any, 0, len(rr.Risks))
+	for _, r := range rr.Risks {
+		ctls := make([]any, 0, len(r.Controls))
+		for _, c := range r.Controls {
+			ctls = append(ctls, map[string]any{"id": c.ID, "status": string(c.Status), "effectiveness": c.Effectiveness})
+		}
+		doc := map[string]any{
+			"id": r.ID, "asset": r.Asset, "threat": r.Threat, "owner": r.Owner, "treatment": r.Treatment,
+			"source": r.Source, "inherent": r.Inherent, "residual": r.Residual, "residual_band": string(r.ResidualBand),
+			"above_appetite": r.AboveAppetite, "accepted": r.Accepted, "controls": ctls,
+		}
+		if r.Acceptance != nil {
+			doc["acceptance"] = map[string]any{"by": r.Acceptance.By, "problem": r.Acceptance.Problem}
+		}
+		risks = append(risks, doc)
+	}
+	return map[string]any{
+		"declared": true,
+		"register": rr.Register,
+		"appetite": rr.Appetite,
+		"method":   rr.Method,
+		"risks":    risks,
+	}
+}
+
+// summary counts the risks.
+func (rr *RiskReport) summary() *RiskSummary {
+	if rr == nil {
+		return nil
+	}
+	s := &RiskSummary{Risks: len(rr.Risks), Inherent: map[Band]int{}, Residual: map[Band]int{}}
+	for _, r := range rr.Risks {
+		s.Inherent[r.InherentBand]++
+		s.Residual[r.ResidualBand]++
+		if r.AboveAppetite {
+			s.AboveAppetite++
+			if !r.Accepted {
+				s.Unaccepted++
+			}
+		}
+	}
+	return s
+}

@@ -1,0 +1,46 @@
+# METADATA
+# title: Operations are planned and controlled
+# description: |
+#   The controls that govern day-to-day operation pass: every technological
+#   control (8.x) and the controls over outsourced processes and operating
+#   procedures (5.19 to 5.23, 5.37) that annexa assessed. Each that fails or
+#   could not be evaluated is a minor gap; controls excluded in the SoA or
+#   not assessed are left out. With none of them assessed there is nothing
+#   to judge.
+# custom:
+#   clause: "8.1"
+package annexa.clauses.c8_1
+
+import data.annexa.lib.clauses
+
+operational_controls := {"5.19", "5.20", "5.21", "5.22", "5.23", "5.37"}
+
+operational contains id if {
+	some id, c in data.run.controls
+	c.theme == "technological"
+}
+
+operational contains id if some id in operational_controls
+
+passing := sort([id | some id in operational; data.run.controls[id].status == "pass"])
+
+met contains clauses.shown_all(msg, [clauses.control_ref(id) | some id in passing]) if {
+	count(passing) > 0
+	msg := sprintf("%d operational control(s) pass: %s", [count(passing), concat(", ", passing)])
+}
+
+gaps contains clauses.minor(msg, clauses.control_ref(id)) if {
+	some id in operational
+	c := data.run.controls[id]
+	c.status == "fail"
+	msg := sprintf("Control %s (%s) fails with %d finding(s)", [id, c.title, c.findings])
+}
+
+gaps contains clauses.minor(msg, clauses.control_ref(id)) if {
+	some id in operational
+	c := data.run.controls[id]
+	c.status == "error"
+	msg := sprintf("Control %s (%s) could not be evaluated", [id, c.title])
+}
+
+status := clauses.status(met, gaps)

@@ -109,7 +109,7 @@ entry_id(record, key) := sprintf("%s#%s", [record.id, key])
 # person_status describes why a person id is not someone working for the
 # organisation now, for messages; undefined for an active person.
 person_status(id) := "who is not in the personnel register" if {
-	count(register_entries(id)) == 0
+	not id in register_ids
 } else := sprintf("who left on %s", [evidence.day(max(ends))]) if {
 	not id in evidence.active_people
 	ends := {p.end_date | some p in register_entries(id); evidence.left(p)}
@@ -122,6 +122,10 @@ person_status(id) := "who is not in the personnel register" if {
 
 # register_entries lists the personnel register entries with a person id.
 register_entries(id) := [p | some p in evidence.people; p.id == id]
+
+# register_ids is the set of person ids in the personnel register, built
+# once, so that looking people up for every asset or role stays linear.
+register_ids := {p.id | some p in evidence.people}
 
 # same_person is true when a name written in a record (an approver, say)
 # denotes the person with register id id, by id or by name, ignoring case.

@@ -190,11 +190,9 @@ disposal_ref(d) := sprintf("%s#%s", [d.record.id, d.entry.asset])
 # maintenance maps each asset to its latest maintenance entry performed up
 # to now, as {"record", "entry"}; assets the register no longer has in use
 # are left out. Of two entries on the same day the worse result counts.
-maintenance[asset] := m if {
-	some asset, ms in maintenance_by_asset
-	key := max({maintenance_key(n) | some n in ms})
-	some m in ms
-	maintenance_key(m) == key
+maintenance := {row[0]: maintenance_done[row[2]] |
+	some k, row in by_asset_and_date
+	not by_asset_and_date[k + 1][0] == row[0]
 }
 
 maintenance_done := [m |
@@ -202,13 +200,14 @@ maintenance_done := [m |
 	not evidence.in_future(m.entry.performed_at)
 ]
 
-# maintenance_by_asset groups entries by asset with an indexed
-# comprehension, so large logs stay linear.
-maintenance_by_asset[asset] := ms if {
-	some asset in {m.entry.asset | some m in maintenance_done}
-	not asset in gone_assets
-	ms := [m | some m in maintenance_done; m.entry.asset == asset]
-}
+# by_asset_and_date orders the entries of assets in use by asset, then by
+# maintenance_key, as [asset, key, index in maintenance_done]: the last row
+# of each asset is its latest entry. Sorting once keeps large logs linear
+# where grouping entries per asset in Rego does not.
+by_asset_and_date := sort([[m.entry.asset, maintenance_key(m), i] |
+	some i, m in maintenance_done
+	not m.entry.asset in gone_assets
+])
 
 gone_assets := {a.entry.id |
 	some a in evidence.entries("asset_register")

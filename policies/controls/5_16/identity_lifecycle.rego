@@ -45,10 +45,12 @@ revocation(p) := "there is no record that their access was revoked (access_revok
 }
 
 deny contains f if {
-	some i, a in evidence.entries("personnel_register")
-	some j, b in evidence.entries("personnel_register")
+	some positions in entries_sharing_an_id
+	some i, first in positions
+	some j, second in positions
 	i < j
-	a.entry.id == b.entry.id
+	a := register[first]
+	b := register[second]
 	overlap(a.entry, b.entry)
 	f := {
 		"msg": sprintf("%s appears twice in the personnel register with overlapping employment (from %s and from %s); each person needs one identity", [a.entry.id, evidence.day(a.entry.start_date), evidence.day(b.entry.start_date)]),
@@ -56,7 +58,22 @@ deny contains f if {
 	}
 }
 
-# overlap is true unless one employment ended before the other started.
+register := evidence.entries("personnel_register")
+
+# ids_in_order lists each entry's person id and position, sorted, so that
+# entries sharing an id sit next to each other: comparing every entry with
+# every other is quadratic in the size of the register.
+ids_in_order := sort([[e.entry.id, i] | some i, e in register])
+
+duplicate_ids := {row[0] |
+	some k, row in ids_in_order
+	ids_in_order[k + 1][0] == row[0]
+}
+
+# entries_sharing_an_id maps each id that occurs more than once to the
+# positions of its entries in register.
+entries_sharing_an_id := {id: [row[1] | some row in ids_in_order; row[0] == id] | some id in duplicate_ids}
+
 overlap(a, b) if {
 	not ended_before(a, b)
 	not ended_before(b, a)

@@ -31,22 +31,22 @@ deny contains evidence.missing("personnel_register", "personnel register") if {
 }
 
 deny contains f if {
-	some id, records in declared_in
-	count(records) > 1
+	some id in duplicate_ids
+	records := [row[1] | some row in ids_in_order; row[0] == id]
 	f := {
 		"msg": sprintf("asset id %s is used by %d entries (%s); each asset needs its own id", [id, count(records), concat(", ", records)]),
 		"resource": sprintf("asset_register/%s#%s", [records[0], id]),
 	}
 }
 
-# declared_in maps each asset id to the ids of the records of its entries,
-# sorted.
-declared_in[id] := sort([e.record.attributes.id |
-	some e in evidence.entries("asset_register")
-	e.entry.id == id
-]) if {
-	some x in evidence.entries("asset_register")
-	id := x.entry.id
+# ids_in_order lists every entry's asset id with the id of its register,
+# sorted, so that entries sharing an id sit next to each other: finding
+# them takes one sort instead of comparing every pair.
+ids_in_order := sort([[e.entry.id, e.record.attributes.id] | some e in evidence.entries("asset_register")])
+
+duplicate_ids := {row[0] |
+	some k, row in ids_in_order
+	ids_in_order[k + 1][0] == row[0]
 }
 
 deny contains f if {
@@ -72,9 +72,11 @@ deny contains f if {
 	count(evidence.people) > 0
 	some e in governance.active_assets
 	e.entry.assigned_to
-	not e.entry.assigned_to in {p.id | some p in evidence.people}
+	not e.entry.assigned_to in person_ids
 	f := {
 		"msg": sprintf("asset %s (%s) is assigned to %s, who is not in the personnel register", [e.entry.id, e.entry.name, e.entry.assigned_to]),
 		"resource": governance.entry_id(e.record, e.entry.id),
 	}
 }
+
+person_ids := {p.id | some p in evidence.people}

@@ -11,9 +11,6 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/storage"
-	"github.com/open-policy-agent/opa/v1/storage/inmem"
 )
 
 // ClauseStatus is the conformance of an ISO/IEC 27001 clause.
@@ -78,17 +75,14 @@ func (e *Engine) evaluateClauses(ctx context.Context, idx *factIndex, r *Report)
 	if err != nil {
 		return nil, fmt.Errorf("clause data: %w", err)
 	}
-	store := inmem.NewFromASTObject(ast.NewObject(
-		ast.Item(ast.StringTerm("facts"), ast.NewTerm(idx.document)),
-		ast.Item(ast.StringTerm("run"), ast.NewTerm(run)),
-	))
+	data := evalData{facts: idx.document, run: run}
 	outcomes := make([]clauseOutcome, len(e.clauseRules))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(e.parallelism, max(len(e.clauseRules), 1)) {
 		wg.Go(func() {
 			for i := range jobs {
-				outcomes[i] = e.evalClauseRule(ctx, store, e.clauseRules[i])
+				outcomes[i] = e.evalClauseRule(ctx, data, i)
 			}
 		})
 	}
@@ -219,20 +213,11 @@ func rollUpClause(cr *ClauseResult, later []ClauseResult) {
 	}
 }
 
-func (e *Engine) evalClauseRule(ctx context.Context, store storage.Store, rule *ClauseRule) clauseOutcome {
+func (e *Engine) evalClauseRule(ctx context.Context, data evalData, i int) clauseOutcome {
+	rule := e.clauseRules[i]
 	ctx, cancel := context.WithTimeout(ctx, e.evalTimeout)
 	defer cancel()
-	ref := "data." + rule.Package
-	pq, err := rego.New(
-		rego.Query(fmt.Sprintf("status := %s.status; met := %s.met; gaps := %s.gaps", ref, ref, ref)),
-		rego.Compiler(e.compiler),
-		rego.Store(store),
-		rego.StrictBuiltinErrors(true),
-	).PrepareForEval(ctx)
-	if err != nil {
-		return clauseOutcome{err: fmt.Errorf("prepare %s: %w", rule.ID, err)}
-	}
-	rs, err := pq.Eval(ctx)
+	rs, err := e.clauseQueries[i].Eval(ctx, data.options()...)
 	if err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return clauseOutcome{err: fmt.Errorf("%s: evaluation exceeded the %s time limit", rule.ID, e.evalTimeout)}

@@ -16,8 +16,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/storage"
-	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/resolver"
 
 	"github.com/annexa-dev/annexa/policies"
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -33,11 +32,16 @@ type Engine struct {
 	compiler    *ast.Compiler
 	policies    []*Policy
 	clauseRules []*ClauseRule
-	evalTimeout time.Duration
-	parallelism int
-	now         time.Time
-	toolVersion string
-	files       PolicyFiles
+	// policyQueries and clauseQueries are prepared once, in New, and line
+	// up with policies and clauseRules; each Evaluate only supplies the
+	// facts.
+	policyQueries []rego.PreparedEvalQuery
+	clauseQueries []rego.PreparedEvalQuery
+	evalTimeout   time.Duration
+	parallelism   int
+	now           time.Time
+	toolVersion   string
+	files         PolicyFiles
 }
 
 type config struct {
@@ -152,7 +156,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{
+	e := &Engine{
 		catalog:     cat,
 		clauseMap:   clauseMap,
 		compiler:    compiler,
@@ -163,7 +167,54 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		now:         cfg.now.UTC(),
 		toolVersion: cfg.toolVersion,
 		files:       loaded.files,
-	}, nil
+	}
+	for _, p := range pols {
+		pq, err := e.prepare(ctx, "data."+p.Package+".deny")
+		if err != nil {
+			return nil, fmt.Errorf("prepare policy %s: %w", p.ID, err)
+		}
+		e.policyQueries = append(e.policyQueries, pq)
+	}
+	for _, rule := range rules {
+		ref := "data." + rule.Package
+		pq, err := e.prepare(ctx, fmt.Sprintf("status := %s.status; met := %s.met; gaps := %s.gaps", ref, ref, ref))
+		if err != nil {
+			return nil, fmt.Errorf("prepare clause rule %s: %w", rule.ID, err)
+		}
+		e.clauseQueries = append(e.clauseQueries, pq)
+	}
+	return e, nil
+}
+
+// prepare compiles query against the engine's policies. The facts and the
+// run document are not in a store but supplied to each evaluation by
+// evalData, so that one prepared query serves every Evaluate.
+func (e *Engine) prepare(ctx context.Context, query string) (rego.PreparedEvalQuery, error) {
+	return rego.New(
+		rego.Query(query),
+		rego.Compiler(e.compiler),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+}
+
+// evalData is the data an evaluation reads besides the policies: the facts
+// as data.facts and the run document as data.run.
+type evalData struct {
+	facts, run ast.Value
+}
+
+func (d evalData) options() []rego.EvalOption {
+	return []rego.EvalOption{
+		rego.EvalResolver(ast.MustParseRef("data.facts"), constResolver{d.facts}),
+		rego.EvalResolver(ast.MustParseRef("data.run"), constResolver{d.run}),
+	}
+}
+
+// constResolver resolves a ref to a value built once per evaluation.
+type constResolver struct{ v ast.Value }
+
+func (r constResolver) Eval(context.Context, resolver.Input) (resolver.Result, error) {
+	return resolver.Result{Value: r.v}, nil
 }
 
 // builtinSource is the built-in policy tree; the library and the clause
@@ -269,13 +320,10 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	if err != nil {
 		return nil, err
 	}
-	store := inmem.NewFromASTObject(ast.NewObject(
-		ast.Item(ast.StringTerm("facts"), ast.NewTerm(idx.document)),
-		ast.Item(ast.StringTerm("run"), ast.NewTerm(ast.MustInterfaceToValue(map[string]any{
-			"effective_time":    e.now.Format(time.RFC3339Nano),
-			"effective_time_ns": e.now.UnixNano(),
-		}))),
-	))
+	data := evalData{facts: idx.document, run: ast.MustInterfaceToValue(map[string]any{
+		"effective_time":    e.now.Format(time.RFC3339Nano),
+		"effective_time_ns": e.now.UnixNano(),
+	})}
 
 	results := make([]policyOutcome, len(e.policies))
 	jobs := make(chan int)
@@ -283,7 +331,7 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	for range min(e.parallelism, max(len(e.policies), 1)) {
 		wg.Go(func() {
 			for i := range jobs {
-				results[i] = e.evalPolicy(ctx, store, e.policies[i], idx)
+				results[i] = e.evalPolicy(ctx, data, i, idx)
 			}
 		})
 	}
@@ -313,21 +361,12 @@ type policyOutcome struct {
 	err      error
 }
 
-func (e *Engine) evalPolicy(ctx context.Context, store storage.Store, p *Policy, idx *factIndex) policyOutcome {
+func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *factIndex) policyOutcome {
+	p := e.policies[i]
 	out := policyOutcome{assessed: idx.matching(p.Inputs)}
 	ctx, cancel := context.WithTimeout(ctx, e.evalTimeout)
 	defer cancel()
-	pq, err := rego.New(
-		rego.Query("data."+p.Package+".deny"),
-		rego.Compiler(e.compiler),
-		rego.Store(store),
-		rego.StrictBuiltinErrors(true),
-	).PrepareForEval(ctx)
-	if err != nil {
-		out.err = fmt.Errorf("prepare: %w", err)
-		return out
-	}
-	rs, err := pq.Eval(ctx)
+	rs, err := e.policyQueries[i].Eval(ctx, data.options()...)
 	if err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			out.err = fmt.Errorf("evaluation exceeded the %s time limit", e.evalTimeout)

@@ -8,7 +8,7 @@ DEMO    ?= testdata/demo
 
 FUZZTIME ?= 60s
 
-.PHONY: build test test-go test-rego fmt-rego bench fuzz demo docs capabilities clean
+.PHONY: build test test-go test-rego fmt-rego bench fuzz demo docs golden capabilities clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/annexa
@@ -52,6 +52,10 @@ demo: build
 ## docs: regenerate docs/cli, the command reference, from the commands' help
 docs:
 	$(GO) test ./cmd/annexa -run '^TestCLIDocsAreCurrent$$' -update-docs
+
+## golden: rewrite testdata/golden, the pinned reports, after reviewing a change to them
+golden:
+	$(GO) test ./cmd/annexa -run '^TestGoldenOutput$$' -update-golden
 
 ## capabilities: regenerate the sandbox capabilities file for the OPA CLI
 capabilities:

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -75,60 +73,5 @@ func TestCloudPlans(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestTechnologicalBMissingEvidence checks that with an evidence directory
-// of the demo registers alone, the development records are reported
-// missing, and the applications and developers in the registers are named.
-func TestTechnologicalBMissingEvidence(t *testing.T) {
-	dir := t.TempDir()
-	registers := "../../testdata/demo/evidence/registers"
-	entries, err := os.ReadDir(registers)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(registers, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), data, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	res := annexa(t, "check", "--format", "json", "--effective-time", "2026-11-20", dir)
-	if res.code != 1 {
-		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
-	}
-	var r engine.Report
-	if err := json.Unmarshal([]byte(res.stdout), &r); err != nil {
-		t.Fatalf("output is not a JSON report: %v", err)
-	}
-	missing := map[string]string{
-		"8.18": "missing:procedure/procedure_for_privileged_utility_programs",
-		"8.25": "missing:policy/secure_development_policy",
-		"8.26": "asset_register/IT-ASSETS#SW-PAYMENTS-API",
-		"8.28": "personnel_register/HR-PEOPLE#aiko.tanaka@acme-payments.example",
-		"8.29": "asset_register/IT-ASSETS#SW-PAYMENTS-API",
-		"8.32": "missing:change_record/change_records",
-		"8.33": "missing:procedure/test_data_procedure",
-	}
-	st := statuses(&r)
-	for id, resource := range missing {
-		if st[id] != engine.StatusFail {
-			t.Errorf("control %s = %s with its records missing, want fail", id, st[id])
-		}
-		found := false
-		for _, f := range r.Findings {
-			found = found || (slices.Contains(f.Controls, id) && f.Resource == resource)
-		}
-		if !found {
-			t.Errorf("control %s: no finding for %s", id, resource)
-		}
-	}
-	// No supplier in the register develops for the organisation.
-	if st["8.30"] != engine.StatusPass {
-		t.Errorf("control 8.30 = %s over the demo supplier register, want pass", st["8.30"])
 	}
 }

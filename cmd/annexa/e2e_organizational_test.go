@@ -10,10 +10,12 @@ import (
 	"github.com/annexa-dev/annexa/engine"
 )
 
-// TestOrganizationalAMissingEvidence checks that when an evidence directory
-// is given but the records a control needs are absent, the control fails
-// with a finding naming what is missing, rather than staying silent.
-func TestOrganizationalAMissingEvidence(t *testing.T) {
+// TestRegistersAloneReportMissingEvidence checks that when an evidence
+// directory is given but the records a control needs are absent, the
+// control fails with a finding naming what is missing (or, where a register
+// lists what needs records, the register entry that lacks them), rather
+// than staying silent; and that the controls the registers do decide pass.
+func TestRegistersAloneReportMissingEvidence(t *testing.T) {
 	dir := t.TempDir()
 	registers := "../../testdata/demo/evidence/registers"
 	entries, err := os.ReadDir(registers)
@@ -43,8 +45,17 @@ func TestOrganizationalAMissingEvidence(t *testing.T) {
 		"5.7":  "missing:threat_intel_register/threat_intelligence_register",
 		"5.8":  "missing:project_register/project_register",
 		"5.13": "missing:procedure/information_labelling_procedure",
-		// With the asset register present, each system in scope lacks its reviews.
+		// With the asset register present, each system in scope lacks its
+		// reviews, each application its requirements and tests, and each
+		// developer their training.
 		"5.18": "asset_register/IT-ASSETS#AWS-PROD",
+		"8.18": "missing:procedure/procedure_for_privileged_utility_programs",
+		"8.25": "missing:policy/secure_development_policy",
+		"8.26": "asset_register/IT-ASSETS#SW-PAYMENTS-API",
+		"8.28": "personnel_register/HR-PEOPLE#aiko.tanaka@acme-payments.example",
+		"8.29": "asset_register/IT-ASSETS#SW-PAYMENTS-API",
+		"8.32": "missing:change_record/change_records",
+		"8.33": "missing:procedure/test_data_procedure",
 	}
 	st := statuses(&r)
 	for id, resource := range missing {
@@ -59,7 +70,8 @@ func TestOrganizationalAMissingEvidence(t *testing.T) {
 			t.Errorf("control %s: no finding for %s", id, resource)
 		}
 	}
-	for _, id := range []string{"5.2", "5.3", "5.9", "5.11", "5.16"} {
+	// 8.30: no supplier in the register develops for the organisation.
+	for _, id := range []string{"5.2", "5.3", "5.9", "5.11", "5.16", "8.30"} {
 		if st[id] != engine.StatusPass {
 			t.Errorf("control %s = %s over the demo registers alone, want pass", id, st[id])
 		}

@@ -10,7 +10,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -83,7 +82,7 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error
 	if err != nil {
 		return nil, err
 	}
-	controls, err := controlIDs()
+	controls, err := policies.ControlIDs()
 	if err != nil {
 		return nil, err
 	}
@@ -317,28 +316,6 @@ func digest(path string) (string, int64, error) {
 		return "", 0, err
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
-}
-
-// controlIDs reads the ids of the catalog's controls, which records name in
-// their controls field.
-func controlIDs() (map[string]bool, error) {
-	b, err := fs.ReadFile(policies.FS, policies.CatalogPath)
-	if err != nil {
-		return nil, fmt.Errorf("read control catalog: %w", err)
-	}
-	var cat struct {
-		Controls []struct {
-			ID string `json:"id"`
-		} `json:"controls"`
-	}
-	if err := json.Unmarshal(b, &cat); err != nil {
-		return nil, fmt.Errorf("parse control catalog: %w", err)
-	}
-	out := make(map[string]bool, len(cat.Controls))
-	for _, c := range cat.Controls {
-		out[c.ID] = true
-	}
-	return out, nil
 }
 
 // closest returns the known kind nearest to s by edit distance, if it is

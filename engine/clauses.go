@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -77,20 +76,7 @@ func (e *Engine) evaluateClauses(ctx context.Context, idx *factIndex, r *Report)
 	}
 	data := evalData{facts: idx.document, run: run}
 	outcomes := make([]clauseOutcome, len(e.clauseRules))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(e.parallelism, max(len(e.clauseRules), 1)) {
-		wg.Go(func() {
-			for i := range jobs {
-				outcomes[i] = e.evalClauseRule(ctx, data, i)
-			}
-		})
-	}
-	for i := range e.clauseRules {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	e.forEach(len(outcomes), func(i int) { outcomes[i] = e.evalClauseRule(ctx, data, i) })
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluate clauses: %w", err)
 	}

@@ -326,20 +326,7 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	})}
 
 	results := make([]policyOutcome, len(e.policies))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(e.parallelism, max(len(e.policies), 1)) {
-		wg.Go(func() {
-			for i := range jobs {
-				results[i] = e.evalPolicy(ctx, data, i, idx)
-			}
-		})
-	}
-	for i := range e.policies {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	e.forEach(len(results), func(i int) { results[i] = e.evalPolicy(ctx, data, i, idx) })
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
@@ -353,6 +340,25 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	}
 	r.finish()
 	return r, nil
+}
+
+// forEach calls fn for 0 to n-1 on up to e.parallelism goroutines and
+// returns when every call has.
+func (e *Engine) forEach(n int, fn func(i int)) {
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(e.parallelism, max(n, 1)) {
+		wg.Go(func() {
+			for i := range jobs {
+				fn(i)
+			}
+		})
+	}
+	for i := range n {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 }
 
 type policyOutcome struct {

@@ -7,12 +7,9 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/annexa-dev/annexa/providers/facts"
-	"github.com/annexa-dev/annexa/providers/tfplan"
-	"github.com/annexa-dev/annexa/providers/tfsource"
 )
 
 // Provider collects facts from one source.
@@ -46,20 +43,6 @@ func AtTime(sources []Source, t time.Time) []Source {
 type Source struct {
 	Path     string
 	Provider Provider
-}
-
-// Names lists the providers this build knows, for flag help and errors.
-func Names() []string { return []string{tfplan.Name, tfsource.Name} }
-
-// New returns the provider called name.
-func New(name string) (Provider, error) {
-	switch name {
-	case tfplan.Name:
-		return tfplan.Provider{}, nil
-	case tfsource.Name:
-		return tfsource.Provider{}, nil
-	}
-	return nil, fmt.Errorf("unknown provider %q (known: %s)", name, strings.Join(Names(), ", "))
 }
 
 // Collect reads every source, validates every fact against the schema of its

@@ -37,11 +37,15 @@ bench:
 
 ## fuzz: run each parser fuzz target for FUZZTIME
 fuzz:
+	$(GO) test ./providers/tfplan/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/tfsource/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./providers/input/ -run '^$$' -fuzz '^FuzzDecodeYAML$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./providers/kubernetes/ -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzSSHD$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzGitHub$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzGeneric$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/applicability/ -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/riskregister/ -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 
 ## demo: check the demo organisation in testdata/demo (its project file names
 ## a plan and evidence records; some findings are expected)

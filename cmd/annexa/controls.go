@@ -70,7 +70,7 @@ Use 'annexa controls show ID' for one control in full.`,
 			return writeControlsTable(s, entries)
 		},
 	}
-	o.policy.addFlags(cmd)
+	o.policy.addDirFlag(cmd)
 	cmd.Flags().Var(newEnum(&o.format, "table", "table", "json"), "format", "output format: table|json")
 	cmd.Flags().Var(newEnum(&o.theme, "", append([]string{""}, engine.Themes()...)...), "theme",
 		"only controls of this theme: "+strings.Join(engine.Themes(), "|"))
@@ -124,7 +124,7 @@ An unknown ID is a usage error (exit 2) that lists the closest control ids.`,
 			return writeControl(s.out, e)
 		},
 	}
-	o.policy.addFlags(cmd)
+	o.policy.addDirFlag(cmd)
 	cmd.Flags().Var(newEnum(&o.format, "table", "table", "json"), "format", "output format: table|json")
 	return cmd
 }

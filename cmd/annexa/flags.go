@@ -74,11 +74,19 @@ type policyOptions struct {
 	effectiveTime time.Time
 }
 
+// addFlags adds the flags of a command that evaluates: which policies, how
+// long each may take, and as of when.
 func (o *policyOptions) addFlags(cmd *cobra.Command) {
+	o.addDirFlag(cmd)
 	f := cmd.Flags()
-	f.StringArrayVarP(&o.dirs, "policy", "p", nil, "directory of extra Rego policies (repeatable); evaluated with the built-in ones")
 	f.DurationVar(&o.evalTimeout, "eval-timeout", engine.DefaultEvalTimeout, "time limit for evaluating one policy")
 	f.Var(timeValue{&o.effectiveTime}, "effective-time", "evaluate as of this time (RFC 3339 or date; default now); fix it for reproducible output")
+}
+
+// addDirFlag adds --policy alone, for commands that list policies without
+// evaluating them.
+func (o *policyOptions) addDirFlag(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVarP(&o.dirs, "policy", "p", nil, "directory of extra Rego policies (repeatable); evaluated with the built-in ones")
 	_ = cmd.MarkFlagDirname("policy")
 }
 

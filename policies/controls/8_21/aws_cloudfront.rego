@@ -9,11 +9,10 @@
 #   viewer_certificate.minimum_protocol_version is older than TLSv1.2
 #   (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016) is a finding, and so is one
 #   that leaves minimum_protocol_version out: the provider then sets
-#   TLSv1. Distributions on
-#   the default *.cloudfront.net certificate cannot set a minimum and are
-#   not judged on it. A custom origin reached with origin_protocol_policy
-#   http-only is a finding too: the hop from CloudFront to the origin is
-#   then in clear text.
+#   TLSv1. Distributions on the default *.cloudfront.net certificate
+#   cannot set a minimum and are not judged on it. A custom origin reached
+#   with origin_protocol_policy http-only is a finding too: the hop from
+#   CloudFront to the origin is then in clear text.
 # custom:
 #   controls: ["8.21", "8.24"]
 #   severity: high

@@ -38,15 +38,23 @@ var platformFindings = []string{
 var platformControls = []string{"8.6", "8.7", "8.8", "8.9", "8.10", "8.12"}
 
 func TestCheckPlatformStack(t *testing.T) {
+	checkStack(t, platformTF, platformPlanStem, platformFindings, platformControls)
+}
+
+// checkStack runs check on both variants of a parity stack, as plan and as
+// source: the compliant ones must pass with no findings, the noncompliant
+// ones give exactly want (policy resource) and fail controls.
+func checkStack(t *testing.T, tfDir, planStem string, want, controls []string) {
+	t.Helper()
 	tests := []struct {
 		name string
 		args []string
 		want []string
 	}{
-		{"compliant plan", []string{"--plan", platformPlanStem + "compliant.json"}, nil},
-		{"compliant source", []string{"--tf", filepath.Join(platformTF, "compliant")}, nil},
-		{"noncompliant plan", []string{"--plan", platformPlanStem + "noncompliant.json"}, platformFindings},
-		{"noncompliant source", []string{"--tf", filepath.Join(platformTF, "noncompliant")}, platformFindings},
+		{"compliant plan", []string{"--plan", planStem + "compliant.json"}, nil},
+		{"compliant source", []string{"--tf", filepath.Join(tfDir, "compliant")}, nil},
+		{"noncompliant plan", []string{"--plan", planStem + "noncompliant.json"}, want},
+		{"noncompliant source", []string{"--tf", filepath.Join(tfDir, "noncompliant")}, want},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,7 +76,7 @@ func TestCheckPlatformStack(t *testing.T) {
 				t.Errorf("findings (policy resource):\n got %q\nwant %q", got, tt.want)
 			}
 			st := statuses(r)
-			for _, id := range platformControls {
+			for _, id := range controls {
 				if st[id] != status {
 					t.Errorf("control %s = %s, want %s", id, st[id], status)
 				}

@@ -7,11 +7,12 @@
 #   (redirect-to-https and https-only are fine). A distribution with its
 #   own certificate (acm_certificate_arn or iam_certificate_id) whose
 #   viewer_certificate.minimum_protocol_version is older than TLSv1.2
-#   (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016) is a finding; distributions on
-#   the default *.cloudfront.net certificate cannot set a minimum and are
-#   not judged on it. A custom origin reached with origin_protocol_policy
-#   http-only is a finding too: the hop from CloudFront to the origin is
-#   then in clear text.
+#   (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016) is a finding, and so is one
+#   that leaves minimum_protocol_version out: the provider then sets
+#   TLSv1. Distributions on the default *.cloudfront.net certificate
+#   cannot set a minimum and are not judged on it. A custom origin reached
+#   with origin_protocol_policy http-only is a finding too: the hop from
+#   CloudFront to the origin is then in clear text.
 # custom:
 #   controls: ["8.21", "8.24"]
 #   severity: high
@@ -41,10 +42,9 @@ deny contains finding if {
 
 deny contains finding if {
 	some d in tf.resources("aws_cloudfront_distribution")
-	some c in d.attributes.viewer_certificate
+	some i, c in d.attributes.viewer_certificate
 	not c.cloudfront_default_certificate == true
-	v := c.minimum_protocol_version
-	is_string(v)
+	v := minimum_protocol_version(d, i, c)
 	not regex.match(modern_versions, v)
 	finding := {
 		"msg": sprintf("CloudFront distribution %s accepts TLS older than 1.2 (minimum_protocol_version %s)", [name(d), v]),
@@ -64,6 +64,16 @@ deny contains finding if {
 		"details": {"origin_id": o.origin_id, "origin_protocol_policy": "http-only"},
 		"severity": "medium",
 	}
+}
+
+# minimum_protocol_version reads the version of viewer certificate i of
+# distribution d, one left out (absent in source, null) as the provider's
+# default, TLSv1. One known only after apply is not judged.
+minimum_protocol_version(_, _, c) := c.minimum_protocol_version if is_string(c.minimum_protocol_version)
+
+minimum_protocol_version(d, i, c) := "TLSv1" if {
+	object.get(c, "minimum_protocol_version", null) == null
+	not tf.is_unknown(d, sprintf("viewer_certificate.%d.minimum_protocol_version", [i]))
 }
 
 # behaviours lists the cache behaviours of a distribution with the path

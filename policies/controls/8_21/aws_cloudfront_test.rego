@@ -46,3 +46,19 @@ test_fail_http_only_origin if {
 	f.severity == "medium"
 	f.details.origin_id == "alb"
 }
+
+test_fail_minimum_protocol_left_out_defaults_to_tlsv1 if {
+	cert := {"acm_certificate_arn": "arn:aws:acm:us-east-1:739275460217:certificate/abc", "ssl_support_method": "sni-only"}
+	d := distribution("redirect-to-https", [], cert, "https-only")
+	check.deny == {{
+		"msg": "CloudFront distribution acme-payments checkout accepts TLS older than 1.2 (minimum_protocol_version TLSv1)",
+		"resource": "aws_cloudfront_distribution.web",
+		"details": {"minimum_protocol_version": "TLSv1"},
+	}} with data.facts as testing.facts([d])
+}
+
+test_pass_unknown_minimum_protocol_not_judged if {
+	cert := {"acm_certificate_arn": "arn:aws:acm:us-east-1:739275460217:certificate/abc", "ssl_support_method": "sni-only"}
+	d := object.union(distribution("redirect-to-https", [], cert, "https-only"), {"unknown": ["viewer_certificate.0.minimum_protocol_version"]})
+	count(check.deny) == 0 with data.facts as testing.facts([d])
+}

@@ -5,7 +5,8 @@
 #   alias aws_alb_listener) must not serve traffic in clear text or accept
 #   TLS older than 1.2. An HTTP listener is a finding when a default action
 #   forwards or authenticates requests, or redirects without switching to
-#   HTTPS; a redirect to HTTPS or a fixed response is fine. An HTTPS or TLS
+#   HTTPS (a redirect that leaves protocol out keeps the request's own);
+#   a redirect to HTTPS or a fixed response is fine. An HTTPS or TLS
 #   listener is a finding when its ssl_policy allows TLS 1.0 or 1.1
 #   (ELBSecurityPolicy-2016-08, -2015-05, -FS-2018-06, -TLS-1-0-*,
 #   -TLS-1-1-*, -FS-1-1-*, -TLS13-1-0-*, -TLS13-1-1-*), or when it sets no
@@ -36,8 +37,8 @@ deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
 	upper(str(l.attributes.protocol)) == "HTTP"
-	some a in l.attributes.default_action
-	clear_text(a)
+	some i, a in l.attributes.default_action
+	clear_text(l, i, a)
 	finding := with_severity(l, {
 		"msg": sprintf("%s listener on port %v serves requests over plain HTTP (default action %s)", [lb_name(l), l.attributes.port, a.type]),
 		"resource": l.id,
@@ -69,15 +70,25 @@ deny contains finding if {
 	})
 }
 
-# clear_text is true for a default action that answers the request over the
-# listener's own protocol: forwarding, authenticating, or redirecting
-# without switching to HTTPS.
-clear_text(a) if a.type in {"forward", "authenticate-cognito", "authenticate-oidc"}
+# clear_text is true for default action i of listener l when it answers
+# the request over the listener's own protocol: forwarding, authenticating,
+# or redirecting without switching to HTTPS.
+clear_text(_, _, a) if a.type in {"forward", "authenticate-cognito", "authenticate-oidc"}
 
-clear_text(a) if {
+clear_text(l, i, a) if {
 	a.type == "redirect"
-	some r in a.redirect
-	upper(str(r.protocol)) != "HTTPS"
+	some j, r in a.redirect
+	upper(redirect_protocol(l, sprintf("default_action.%d.redirect.%d.protocol", [i, j]), r)) != "HTTPS"
+}
+
+# redirect_protocol reads a protocol left out of a redirect (absent in
+# source, null) as the provider's default, #{protocol}: the request's own.
+# One known only after apply is not judged.
+redirect_protocol(_, _, r) := r.protocol if is_string(r.protocol)
+
+redirect_protocol(l, path, r) := "#{protocol}" if {
+	object.get(r, "protocol", null) == null
+	not tf.is_unknown(l, path)
 }
 
 policy_given(l) if {

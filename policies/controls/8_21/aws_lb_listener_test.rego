@@ -81,3 +81,18 @@ test_fail_listener_of_counted_load_balancers if {
 	f.msg == "internal load balancer listener on port 80 serves requests over plain HTTP (default action forward)"
 	f.severity == "medium"
 }
+
+test_fail_redirect_leaving_protocol_out if {
+	keep := [{"type": "redirect", "redirect": [{"host": "tools.acme-payments.example", "status_code": "HTTP_301"}]}]
+	check.deny == {{
+		"msg": "load balancer acme-api listener on port 80 serves requests over plain HTTP (default action redirect)",
+		"resource": "aws_lb_listener.http",
+		"details": {"protocol": "HTTP", "action": "redirect"},
+	}} with data.facts as testing.facts([lb(false), listener("http", "HTTP", 80, null, keep)])
+}
+
+test_pass_redirect_protocol_unknown_not_judged if {
+	unknown := [{"type": "redirect", "redirect": [{"port": "443", "status_code": "HTTP_301"}]}]
+	l := object.union(listener("http", "HTTP", 80, null, unknown), {"unknown": ["default_action.0.redirect.0.protocol"]})
+	count(check.deny) == 0 with data.facts as testing.facts([lb(false), l])
+}

@@ -76,7 +76,11 @@ linked(r, keys) if {
 	k in keys
 }
 
+# name prefers the Name tag; tags_all exists only in plans, so source falls
+# back to the resource's own tags and names the VPC the same way.
 name(r) := r.attributes.tags_all.Name if is_string(r.attributes.tags_all.Name)
+
+else := r.attributes.tags.Name if is_string(r.attributes.tags.Name)
 
 else := r.attributes.name if is_string(r.attributes.name)
 

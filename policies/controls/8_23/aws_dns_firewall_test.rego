@@ -30,6 +30,14 @@ test_fail_vpc_not_associated if {
 	}} with data.facts as facts
 }
 
+# Terraform source has no tags_all: the VPC is named from its own tags, as
+# in the plan.
+test_fail_vpc_named_from_tags_in_source if {
+	source_vpc := testing.resource("aws_vpc", "batch", {"cidr_block": "10.1.0.0/16", "tags": {"Name": "acme-batch"}})
+	facts := testing.facts([vpc("main"), source_vpc, group, association("main"), rule("BLOCK")])
+	[f.msg | some f in check.deny] == ["VPC acme-batch is not associated with a DNS Firewall rule group, so its DNS lookups are not filtered"] with data.facts as facts
+}
+
 test_fail_group_without_block_rule if {
 	facts := testing.facts([vpc("main"), group, association("main"), rule("ALERT")])
 	[f.resource | some f in check.deny] == ["aws_route53_resolver_firewall_rule_group.egress"] with data.facts as facts

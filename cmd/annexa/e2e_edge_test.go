@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/annexa-dev/annexa/engine"
 )
 
 const (
@@ -48,16 +50,7 @@ func TestCheckEdgeStack(t *testing.T) {
 // association names, a VPC no DNS Firewall association names).
 func TestEdgeSourceLines(t *testing.T) {
 	dir := filepath.Join(edgeTF, "noncompliant")
-	r, res := checkJSON(t, "--tf", dir)
-	if res.code != 1 {
-		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
-	}
-	sources := map[string]string{}
-	for _, f := range r.Findings {
-		if f.Source != nil {
-			sources[f.Policy+" "+f.Resource] = f.Source.File + ":" + strconv.Itoa(f.Source.Line)
-		}
-	}
+	sources := findingSources(t, dir, func(f engine.Finding) string { return f.Policy + " " + f.Resource })
 	for finding, decl := range map[string]struct{ file, block string }{
 		"c8_21.aws_lb_listener aws_lb_listener.tools_http":      {"load_balancers.tf", `resource "aws_lb_listener" "tools_http"`},
 		"c8_21.aws_lb_listener aws_lb_listener.partner_https":   {"load_balancers.tf", `resource "aws_lb_listener" "partner_https"`},

@@ -89,16 +89,7 @@ func checkStack(t *testing.T, tfDir, planStem string, want, controls []string) {
 // source point at the resource block, also for a for_each instance.
 func TestPlatformSourceLines(t *testing.T) {
 	dir := filepath.Join(platformTF, "noncompliant")
-	r, res := checkJSON(t, "--tf", dir)
-	if res.code != 1 {
-		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
-	}
-	sources := map[string]string{}
-	for _, f := range r.Findings {
-		if f.Source != nil {
-			sources[f.Resource] = f.Source.File + ":" + strconv.Itoa(f.Source.Line)
-		}
-	}
+	sources := findingSources(t, dir, func(f engine.Finding) string { return f.Resource })
 	registry := filepath.Join(dir, "registry.tf")
 	logs := filepath.Join(dir, "logs.tf")
 	for res, loc := range map[string]string{
@@ -110,4 +101,21 @@ func TestPlatformSourceLines(t *testing.T) {
 			t.Errorf("%s is sourced at %q, want %q", res, sources[res], loc)
 		}
 	}
+}
+
+// findingSources checks the Terraform source in dir, which must have
+// findings, and returns the file:line of each finding under key(finding).
+func findingSources(t *testing.T, dir string, key func(engine.Finding) string) map[string]string {
+	t.Helper()
+	r, res := checkJSON(t, "--tf", dir)
+	if res.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
+	}
+	sources := map[string]string{}
+	for _, f := range r.Findings {
+		if f.Source != nil {
+			sources[key(f)] = f.Source.File + ":" + strconv.Itoa(f.Source.Line)
+		}
+	}
+	return sources
 }

@@ -641,3 +641,45 @@ func containsAll(have, want []string) bool {
 	}
 	return true
 }
+
+// TestPolicyNew starts a policy as a security engineer would: the scaffold
+// tests pass as written, the policy runs with check, and a second run
+// refuses to overwrite it.
+func TestPolicyNew(t *testing.T) {
+	dir := t.TempDir()
+	res := annexa(t, "policy", "new", "A.8.24", "bucket_setting", "--input", "resource:aws_s3_bucket", "--dir", dir, "--severity", "high")
+	policy := filepath.Join(dir, "c8_24", "bucket_setting.rego")
+	if res.code != 0 || !strings.Contains(res.stdout, "wrote "+policy) {
+		t.Fatalf("policy new: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	if res := annexa(t, "policy", "test", dir); res.code != 0 || !strings.Contains(res.stdout, "PASS: 2/2") {
+		t.Errorf("policy test on the scaffold: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	// The compliant plan's buckets lack the placeholder setting, so the
+	// new policy flags them: it runs beside the built-in ones.
+	r, res := checkJSON(t, "--plan", compliantPlan, "--policy", dir)
+	if res.code != 1 {
+		t.Fatalf("check with the scaffold: exit %d, want 1; stderr: %s", res.code, res.stderr)
+	}
+	for _, f := range r.Findings {
+		if f.Policy != "c8_24.bucket_setting" || f.Severity != engine.SeverityHigh || !strings.HasPrefix(f.Resource, "aws_s3_bucket.") {
+			t.Errorf("unexpected finding %+v", f)
+		}
+	}
+	if len(r.Findings) == 0 {
+		t.Error("the scaffold policy found nothing")
+	}
+	again := annexa(t, "policy", "new", "8.24", "bucket_setting", "--input", "resource:aws_s3_bucket", "--dir", dir)
+	if again.code != 2 || !strings.Contains(again.stderr, policy+" exists") {
+		t.Errorf("second policy new: exit %d, stderr %q", again.code, again.stderr)
+	}
+	for _, args := range [][]string{
+		{"policy", "new", "8.99", "x", "--input", "resource:aws_s3_bucket", "--dir", dir},
+		{"policy", "new", "8.24", "x", "--dir", dir},
+		{"policy", "new", "8.24", "x", "--input", "s3", "--dir", dir},
+	} {
+		if res := annexa(t, args...); res.code != 2 {
+			t.Errorf("annexa %v: exit %d, want 2", args, res.code)
+		}
+	}
+}

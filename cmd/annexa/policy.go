@@ -3,6 +3,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/tester"
@@ -14,15 +19,93 @@ import (
 func newPolicyCommand(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "policy",
-		Short: "Work with Rego policies: test them, print the sandbox capabilities",
-		Example: `  annexa policy test ./my-policies -v
+		Short: "Work with Rego policies: start one, test them, print the sandbox capabilities",
+		Example: `  annexa policy new 8.24 s3_owner_tag --input resource:aws_s3_bucket --dir ./my-policies
+  annexa policy test ./my-policies -v
   annexa policy capabilities > capabilities.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return inputError(fmt.Errorf("policy needs a subcommand: test or capabilities"))
+			return inputError(fmt.Errorf("policy needs a subcommand: new, test or capabilities"))
 		},
 	}
-	cmd.AddCommand(newPolicyTestCommand(s), newPolicyCapabilitiesCommand(s))
+	cmd.AddCommand(newPolicyNewCommand(s), newPolicyTestCommand(s), newPolicyCapabilitiesCommand(s))
+	return cmd
+}
+
+type policyNewOptions struct {
+	dir, input, severity string
+}
+
+func newPolicyNewCommand(s streams) *cobra.Command {
+	o := &policyNewOptions{}
+	cmd := &cobra.Command{
+		Use:   "new CONTROL NAME --input KIND:TYPE",
+		Short: "Start a policy for a control: METADATA, a deny rule and its tests",
+		Long: `Write DIR/c<control>/NAME.rego and NAME_test.rego: a policy in package
+annexa.controls.c<control>.NAME with its METADATA filled in from the
+catalog (controls, severity, coverage partial, inputs), a deny rule over
+the facts of the input with a placeholder criterion (example_setting), and
+a passing and a failing test. As written, annexa policy test DIR passes;
+replace the criterion, the title, the description, the remediation and the
+test facts with the real ones. annexa facts shows the attributes a
+criterion can read.
+
+Existing files are never overwritten.`,
+		Example: `  # A check over Terraform resources, as a plan or as .tf source
+  annexa policy new 8.24 s3_owner_tag --input resource:aws_s3_bucket --dir ./my-policies
+
+  # Over declared evidence, Kubernetes objects or a configuration file
+  annexa policy new 6.3 phishing_drill --input evidence:training_record --dir ./my-policies
+  annexa policy new 8.9 pinned_images --input kubernetes:Deployment --severity high
+  annexa policy new 8.5 sshd_banner --input config:sshd_config
+
+  # Then
+  annexa policy test ./my-policies -v
+  annexa check --plan tfplan.json --policy ./my-policies`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			eng, err := engine.New(cmd.Context())
+			if err != nil {
+				return inputError(err)
+			}
+			files, err := eng.NewPolicyFiles(engine.Scaffold{
+				Control:  args[0],
+				Name:     args[1],
+				Input:    o.input,
+				Severity: engine.Severity(o.severity),
+			})
+			if err != nil {
+				return inputError(err)
+			}
+			names := slices.Sorted(maps.Keys(files))
+			for _, name := range names {
+				path := filepath.Join(o.dir, filepath.FromSlash(name))
+				if _, err := os.Lstat(path); err == nil {
+					return inputError(fmt.Errorf("%s exists; annexa policy new does not overwrite", path))
+				}
+			}
+			for _, name := range names {
+				path := filepath.Join(o.dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					return inputError(fmt.Errorf("create %s: %w", filepath.Dir(path), err))
+				}
+				if err := writeFileAtomic(path, func(w io.Writer) error {
+					_, err := w.Write(files[name])
+					return err
+				}); err != nil {
+					return inputError(err)
+				}
+				fmt.Fprintf(s.out, "wrote %s\n", path)
+			}
+			fmt.Fprintf(s.out, "next: replace the placeholder criterion (example_setting), then run annexa policy test %s\n", o.dir)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&o.input, "input", "i", "", "the facts the policy reads, KIND:TYPE: resource:aws_s3_bucket, evidence:training_record, kubernetes:Deployment, config:sshd_config")
+	cmd.Flags().StringVarP(&o.dir, "dir", "d", "policies", "policy directory to write into")
+	cmd.Flags().Var(newEnum(&o.severity, string(engine.SeverityMedium), "low", "medium", "high", "critical"), "severity", "severity of its findings: low|medium|high|critical")
+	_ = cmd.MarkFlagRequired("input")
+	_ = cmd.MarkFlagDirname("dir")
 	return cmd
 }
 

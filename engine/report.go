@@ -116,6 +116,10 @@ type Report struct {
 	Summary       Summary         `json:"summary"`
 	Controls      []ControlResult `json:"controls"`
 	Findings      []Finding       `json:"findings"`
+	// Policies are the evaluated policies and what their METADATA says,
+	// sorted by id, so a report names the title, description and
+	// remediation of every rule behind its findings (SARIF rules read them).
+	Policies []Policy `json:"policies"`
 	// Clauses is the conformance of every clause and sub-clause 4 to 10.
 	Clauses []ClauseResult `json:"clauses"`
 	// SoA is the Statement of Applicability: every Annex A control.

@@ -113,6 +113,9 @@ type RiskSummary struct {
 // appetite without a valid acceptance.
 const RiskPolicy = "risk.acceptance"
 
+// RiskPolicyTitle is what the RiskPolicy checks, as a policy's title says it.
+const RiskPolicyTitle = "Residual risks above the appetite are accepted by their owners"
+
 // riskRemediation is the remediation of those findings.
 const riskRemediation = "Reduce the risk further (make its controls effective, or add controls) until its residual score is within the appetite, " +
 	"or have its owner accept the residual risk with a date and an expiry (acceptance in the risk register)."

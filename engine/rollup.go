@@ -49,6 +49,13 @@ func (e *Engine) toFinding(p *Policy, v any, idx *factIndex) (Finding, error) {
 	if fact, ok := idx.byID[res]; ok {
 		src := fact.Source
 		f.Source = &src
+	} else if record, _, found := strings.Cut(res, "#"); found {
+		// An entry of a register record (record#entry) is not a fact of its
+		// own; it is found in the record's file.
+		if fact, ok := idx.byID[record]; ok {
+			src := fact.Source
+			f.Source = &src
+		}
 	}
 	return f, nil
 }
@@ -70,6 +77,10 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 			Clauses:    map[ClauseStatus]int{},
 		},
 		SoA: &SoA{File: joinOr(decl.applicabilityFiles, ""), Warnings: decl.soaWarnings(e.catalog)},
+	}
+	r.Policies = make([]Policy, len(e.policies))
+	for i, p := range e.policies {
+		r.Policies[i] = *p
 	}
 	byControl := map[string][]int{}
 	for i, p := range e.policies {

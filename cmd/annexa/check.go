@@ -11,6 +11,7 @@ import (
 
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/engine/output"
+	"github.com/annexa-dev/annexa/providers/project"
 )
 
 const checkLong = `Evaluate every policy over the facts of the given inputs and report the status
@@ -35,7 +36,13 @@ NAME[=SOURCE], which runs the external provider annexa-provider-NAME
 of the Statement of Applicability and of residual risk.
 
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
-a table and write JSON for a later step. Files are written atomically.
+a table and write JSON for a later step. Files are written atomically. json is
+the whole report; sarif is a SARIF 2.1.0 log for GitHub code scanning (a rule
+per policy, a result per finding at its file and line; a finding without a
+file of its own is placed at the project file, else the first input); junit
+is JUnit XML for CI test reports (a suite per Annex A theme and one of the
+clauses, a test case per control: failure, skipped when not assessed or not
+applicable, error).
 
 With --bundle and --key, the run is also written as a signed evidence bundle
 (the redacted facts, the report, the exact policies evaluated, a manifest, and
@@ -67,6 +74,9 @@ func newCheckCommand(s streams) *cobra.Command {
 
   # CI gate: fail only on high and critical, keep JSON for later
   annexa check --plan tfplan.json --fail-on high --format table --format json=annexa.json
+
+  # CI gate for GitHub code scanning (SARIF) and CI test reports (JUnit XML)
+  annexa check --plan tfplan.json --fail-on high --format sarif=annexa.sarif --format junit=annexa.xml
 
   # Keep signed evidence for the auditor (password from COSIGN_PASSWORD)
   annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key
@@ -144,6 +154,7 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err != nil {
 		return err
 	}
+	anchorSARIF(formats, proj)
 	if !cmd.Flags().Changed("fail-on") && proj.FailOn != "" {
 		o.failOn = proj.FailOn
 	}
@@ -184,6 +195,21 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 		return &exitError{code: exitFailed}
 	}
 	return nil
+}
+
+// anchorSARIF gives SARIF writers the file where findings without a file
+// of their own are reported: the project file, else the first input.
+func anchorSARIF(formats []formatSpec, proj *project.Project) {
+	anchor := proj.File
+	if anchor == "" && len(proj.Sources) > 0 {
+		anchor = proj.Sources[0].Path
+	}
+	for i, f := range formats {
+		if s, ok := f.writer.(output.SARIF); ok {
+			s.Anchor = anchor
+			formats[i].writer = s
+		}
+	}
 }
 
 // printWarnings prints the input warnings of the SoA (when an applicability

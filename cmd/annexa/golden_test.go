@@ -24,8 +24,10 @@ func TestGoldenOutput(t *testing.T) {
 	}{
 		{"plan-noncompliant.txt", []string{"check", "--plan", noncompliantPlan, effective}, 1},
 		{"plan-noncompliant.json", []string{"check", "--plan", noncompliantPlan, effective, "--format", "json"}, 1},
+		{"plan-noncompliant.sarif", []string{"check", "--plan", noncompliantPlan, effective, "--format", "sarif"}, 1},
 		{"plan-compliant.txt", []string{"check", "--plan", compliantPlan, effective}, 0},
 		{"demo-check.txt", []string{"check", demoProject}, 1},
+		{"demo-check.junit.xml", []string{"check", demoProject, "--format", "junit"}, 1},
 		{"demo-soa.md", []string{"soa", demoProject}, 0},
 		{"demo-soa.csv", []string{"soa", demoProject, "--format", "csv"}, 0},
 		{"demo-risk.txt", []string{"risk", demoProject}, 0},

@@ -19,10 +19,12 @@ type Writer interface {
 const (
 	FormatTable = "table"
 	FormatJSON  = "json"
+	FormatSARIF = "sarif"
+	FormatJUnit = "junit"
 )
 
 // Formats lists the supported format names, for flag help and validation.
-func Formats() []string { return []string{FormatTable, FormatJSON} }
+func Formats() []string { return []string{FormatTable, FormatJSON, FormatSARIF, FormatJUnit} }
 
 // New returns the writer for format.
 func New(format string) (Writer, error) {
@@ -31,6 +33,10 @@ func New(format string) (Writer, error) {
 		return Table{}, nil
 	case FormatJSON:
 		return JSON{}, nil
+	case FormatSARIF:
+		return SARIF{}, nil
+	case FormatJUnit:
+		return JUnit{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (expected one of %s)", format, strings.Join(Formats(), ", "))
 }

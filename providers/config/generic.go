@@ -122,6 +122,20 @@ func checkNesting(path string, data []byte, open string) error {
 	return nil
 }
 
+// plainList is plain for each element of an array (TOML decodes an array
+// of tables as []map[string]any).
+func plainList[T any](xs []T, depth int) ([]any, error) {
+	out := make([]any, len(xs))
+	for i, c := range xs {
+		pv, err := plain(c, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = pv
+	}
+	return out, nil
+}
+
 // plain turns a decoded TOML value into the JSON-like values facts hold:
 // dates and times become the strings they were written as, and the
 // non-finite floats TOML allows become strings too.
@@ -141,25 +155,9 @@ func plain(v any, depth int) (any, error) {
 		}
 		return out, nil
 	case []any:
-		out := make([]any, len(x))
-		for i, c := range x {
-			pv, err := plain(c, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = pv
-		}
-		return out, nil
+		return plainList(x, depth)
 	case []map[string]any:
-		out := make([]any, len(x))
-		for i, c := range x {
-			pv, err := plain(c, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = pv
-		}
-		return out, nil
+		return plainList(x, depth)
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return strconv.FormatFloat(x, 'g', -1, 64), nil

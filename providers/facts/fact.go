@@ -101,6 +101,19 @@ func Sort(fs []Fact) {
 	})
 }
 
+// CompactReferences sorts each attribute's referenced addresses and drops
+// repeats, as Fact.References holds them; an empty map becomes nil.
+func CompactReferences(refs map[string][]string) map[string][]string {
+	if len(refs) == 0 {
+		return nil
+	}
+	for k, v := range refs {
+		slices.Sort(v)
+		refs[k] = slices.Compact(v)
+	}
+	return refs
+}
+
 // Document returns the fact as a JSON-compatible value (maps, slices,
 // strings, float64, bool, nil), the form both schema validation and the
 // policy engine take. Attribute values are shared, not copied.

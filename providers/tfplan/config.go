@@ -6,6 +6,7 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/redact"
 )
 
@@ -59,14 +60,7 @@ func (idx configIndex) references(module, mode, typ, name string) map[string][]s
 	}
 	out := map[string][]string{}
 	collectRefs(out, module, "", r.Expressions, 0)
-	if len(out) == 0 {
-		return nil
-	}
-	for k, v := range out {
-		slices.Sort(v)
-		out[k] = slices.Compact(v)
-	}
-	return out
+	return facts.CompactReferences(out)
 }
 
 func collectRefs(out map[string][]string, module, prefix string, exprs map[string]*tfjson.Expression, depth int) {

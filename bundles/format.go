@@ -74,7 +74,10 @@ type Manifest struct {
 // Predicate is the predicate of the signed in-toto statement: the run's
 // metadata and its summary, so the signature alone says what was evaluated.
 type Predicate struct {
-	Format        string         `json:"format"`
+	Format string `json:"format"`
+	// ReportFormat is the engine.ReportFormat the recorded report was made
+	// with; 0 in bundles from before reports were versioned (format 1).
+	ReportFormat  int            `json:"report_format,omitempty"`
 	Tool          engine.Tool    `json:"tool"`
 	EffectiveTime time.Time      `json:"effective_time"`
 	SignedAt      time.Time      `json:"signed_at"`
@@ -85,3 +88,12 @@ type Predicate struct {
 
 // BuiltinSource is how manifests name the built-in policy tree.
 const BuiltinSource = "built-in"
+
+// RecordedReportFormat is the report format a predicate records, 1 for a
+// bundle from before the field existed.
+func (p *Predicate) RecordedReportFormat() int {
+	if p.ReportFormat == 0 {
+		return 1
+	}
+	return p.ReportFormat
+}

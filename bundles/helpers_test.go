@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/sigstore/sigstore/pkg/signature"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers/tfplan"
 )
@@ -61,7 +63,7 @@ func loadVerifier(t testing.TB, name string) signature.Verifier {
 func evidence(t testing.TB, at time.Time, policyDirs ...string) *Evidence {
 	t.Helper()
 	ctx := context.Background()
-	fs, err := tfplan.Provider{}.Collect(ctx, testPlan)
+	fs, err := diag.AsError(tfplan.Provider{}.Collect(ctx, testPlan))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,4 +158,20 @@ func tarGz(t testing.TB, entries []entry) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// testReplay evaluates a recording as annexa's runner does (runner.Replay,
+// which this package cannot import without a cycle): an engine of the
+// recorded policies at the recorded time.
+func testReplay(ctx context.Context, rec *Recording) (*engine.Report, error) {
+	eng, err := engine.New(ctx,
+		engine.WithPolicyFS(rec.Builtin),
+		engine.WithPolicySources(rec.Sources...),
+		engine.WithEffectiveTime(rec.EffectiveTime),
+		engine.WithToolVersion(rec.Tool.Version),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("load the recorded policies: %w", err)
+	}
+	return eng.Evaluate(ctx, rec.Facts)
 }

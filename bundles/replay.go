@@ -5,18 +5,42 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"maps"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/engine/output"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
-// toolSection is the report section that says which binary made it; a
-// replay records its own OPA version there, so it is reported, not compared.
-const toolSection = "tool"
+// Report sections a replay does not compare: the tool section says which
+// binary made the report (a replay records its own OPA version there, so
+// it is reported, not compared), and diagnostics are about reading the
+// inputs, which a replay does not do again.
+const (
+	toolSection        = "tool"
+	diagnosticsSection = "diagnostics"
+)
+
+// Recording is what a bundle recorded of a run, enough to evaluate it
+// again.
+type Recording struct {
+	// Facts are the recorded facts, as policies saw them.
+	Facts []facts.Fact
+	// Builtin is the recorded built-in policy tree (laid out like
+	// policies.FS) and Sources the other recorded policy trees.
+	Builtin fs.FS
+	Sources []engine.PolicySource
+	// EffectiveTime and Tool are the recorded run's.
+	EffectiveTime time.Time
+	Tool          engine.Tool
+}
+
+// Replayer evaluates a recording again and returns the report.
+type Replayer func(ctx context.Context, rec *Recording) (*engine.Report, error)
 
 // ReplayResult is the outcome of re-evaluating a bundle.
 type ReplayResult struct {
@@ -31,33 +55,24 @@ type ReplayResult struct {
 	RecordedOPA, ReplayedOPA string
 }
 
-// replay builds an engine from the recorded policy bundle (not the binary's
-// embedded policies), evaluates the recorded facts at the recorded
+// replay reads the recorded facts and policy bundle (not the binary's
+// embedded policies), has opts.Replay evaluate them at the recorded
 // effective time, renders the report exactly as the bundle's report.json
 // was rendered, and compares them section by section. Sections are the
 // report's top-level keys, so sections later added to engine.Report are
 // compared too.
-func replay(ctx context.Context, a *Archive, m *Manifest, lim Limits) (*ReplayResult, error) {
-	var fs []facts.Fact
-	if err := json.Unmarshal(a.Files[FileFacts], &fs); err != nil {
+func replay(ctx context.Context, a *Archive, m *Manifest, opts VerifyOptions) (*ReplayResult, error) {
+	rec := &Recording{EffectiveTime: m.EffectiveTime, Tool: m.Tool}
+	if err := json.Unmarshal(a.Files[FileFacts], &rec.Facts); err != nil {
 		return nil, fmt.Errorf("read %s: %w", FileFacts, err)
 	}
-	builtin, sources, err := readPolicyBundle(a.Files[FilePolicies], lim)
-	if err != nil {
+	var err error
+	if rec.Builtin, rec.Sources, err = readPolicyBundle(a.Files[FilePolicies], opts.Limits); err != nil {
 		return nil, err
 	}
-	eng, err := engine.New(ctx,
-		engine.WithPolicyFS(builtin),
-		engine.WithPolicySources(sources...),
-		engine.WithEffectiveTime(m.EffectiveTime),
-		engine.WithToolVersion(m.Tool.Version),
-	)
+	report, err := opts.Replay(ctx, rec)
 	if err != nil {
-		return nil, fmt.Errorf("load the recorded policies: %w", err)
-	}
-	report, err := eng.Evaluate(ctx, fs)
-	if err != nil {
-		return nil, fmt.Errorf("evaluate: %w", err)
+		return nil, err
 	}
 	var rendered bytes.Buffer
 	if err := (output.JSON{}).Write(&rendered, report); err != nil {
@@ -72,8 +87,8 @@ func replay(ctx context.Context, a *Archive, m *Manifest, lim Limits) (*ReplayRe
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	rr := &ReplayResult{
-		Facts:       len(fs),
-		Policies:    len(eng.Policies()),
+		Facts:       len(rec.Facts),
+		Policies:    len(report.Policies),
 		RecordedOPA: m.Tool.OPAVersion,
 		ReplayedOPA: report.Tool.OPAVersion,
 	}
@@ -84,7 +99,7 @@ func replay(ctx context.Context, a *Archive, m *Manifest, lim Limits) (*ReplayRe
 		}
 	}
 	for _, name := range names {
-		if name == toolSection {
+		if name == toolSection || name == diagnosticsSection {
 			continue
 		}
 		rr.Sections = append(rr.Sections, name)

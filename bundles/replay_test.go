@@ -69,7 +69,7 @@ func TestReplayReadsNothingFromDisk(t *testing.T) {
 	if err := os.RemoveAll(dir); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Verify(context.Background(), mustRead(t, raw), loadVerifier(t, "annexa-test"), VerifyOptions{Now: effective, Replay: true})
+	res, err := Verify(context.Background(), mustRead(t, raw), loadVerifier(t, "annexa-test"), VerifyOptions{Now: effective, Replay: testReplay})
 	if err != nil {
 		t.Fatalf("Verify --replay: %v", err)
 	}
@@ -97,7 +97,7 @@ func TestReplayUsesRecordedPolicies(t *testing.T) {
 	if _, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts); err != nil {
 		t.Fatalf("without replay the re-signed bundle verifies: %v", err)
 	}
-	opts.Replay = true
+	opts.Replay = testReplay
 	_, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts)
 	var ve *VerificationError
 	if !errors.As(err, &ve) || !strings.Contains(ve.Error(), "c8_24.aws_ebs") {

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/annexa-dev/annexa/engine"
+
 	"github.com/sigstore/sigstore/pkg/signature"
 )
 
@@ -26,8 +28,10 @@ type VerifyOptions struct {
 	Now time.Time
 	// MaxAge, when positive, is how old the effective time may be.
 	MaxAge time.Duration
-	// Replay re-evaluates the recorded policies over the recorded facts.
-	Replay bool
+	// Replay, when set, re-evaluates the recorded policies over the
+	// recorded facts; annexa's is runner.Replay, the evaluation stage of
+	// every run.
+	Replay Replayer
 	// Limits bound the nested policy bundle a replay reads.
 	Limits Limits
 }
@@ -80,8 +84,11 @@ func Verify(ctx context.Context, a *Archive, key signature.Verifier, opts Verify
 	if len(problems) > 0 {
 		return res, &VerificationError{Problems: problems}
 	}
-	if opts.Replay {
-		rr, err := replay(ctx, a, m, opts.Limits)
+	if opts.Replay != nil {
+		if v := res.Predicate.RecordedReportFormat(); v != engine.ReportFormat {
+			return res, &ReplayRefusedError{Recorded: v, Tool: res.Predicate.Tool.Version}
+		}
+		rr, err := replay(ctx, a, m, opts)
 		if err != nil {
 			if ctx.Err() != nil {
 				return res, err
@@ -100,6 +107,22 @@ func Verify(ctx context.Context, a *Archive, key signature.Verifier, opts Verify
 		}
 	}
 	return res, nil
+}
+
+// ReplayRefusedError says a verified bundle cannot be replayed because its
+// report was made under another report format: replaying it with this
+// annexa's rules would compare different things.
+type ReplayRefusedError struct {
+	// Recorded is the bundle's report format; Tool the annexa version
+	// that wrote it.
+	Recorded int
+	Tool     string
+}
+
+func (e *ReplayRefusedError) Error() string {
+	return fmt.Sprintf("cannot replay: the bundle's report is format %d and this annexa replays format %d only; "+
+		"its signature, files and manifest are verified (run without --replay), or replay it with the annexa that wrote it (%s)",
+		e.Recorded, engine.ReportFormat, e.Tool)
 }
 
 // checkSubjects checks every file against the statement's subjects. Like

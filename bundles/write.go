@@ -82,6 +82,7 @@ func Write(ctx context.Context, w io.Writer, ev *Evidence, signer signature.Sign
 	}
 	pred := &Predicate{
 		Format:        Format,
+		ReportFormat:  ev.Report.FormatVersion,
 		Tool:          m.Tool,
 		EffectiveTime: m.EffectiveTime,
 		SignedAt:      now.UTC().Truncate(time.Second),

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/evidence"
 )
@@ -103,7 +104,7 @@ func BenchmarkEvidence(b *testing.B) {
 			b.ReportAllocs()
 			start := time.Now()
 			for b.Loop() {
-				fs, err := providers.Collect(ctx, []providers.Source{{Path: dir, Provider: evidence.Provider{}}})
+				fs, err := diag.AsError(providers.Collect(ctx, []providers.Source{{Path: dir, Provider: evidence.Provider{}}}))
 				if err != nil {
 					b.Fatal(err)
 				}

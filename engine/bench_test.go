@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/tfplan"
 )
@@ -97,7 +98,7 @@ func BenchmarkCheck(b *testing.B) {
 			b.ReportAllocs()
 			start := time.Now()
 			for b.Loop() {
-				fs, err := providers.Collect(ctx, []providers.Source{{Path: path, Provider: tfplan.Provider{}}})
+				fs, err := diag.AsError(providers.Collect(ctx, []providers.Source{{Path: path, Provider: tfplan.Provider{}}}))
 				if err != nil {
 					b.Fatal(err)
 				}

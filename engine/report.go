@@ -1,8 +1,12 @@
 package engine
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"time"
+
+	"github.com/annexa-dev/annexa/diag"
 
 	"github.com/annexa-dev/annexa/providers/facts"
 )
@@ -108,9 +112,18 @@ type Tool struct {
 	OPAVersion string `json:"opa_version"`
 }
 
+// ReportFormat is the version of the report's format and meaning, recorded
+// in every report and evidence bundle. A change to what a report's fields
+// mean (an id scheme, a status rule) bumps it, so a reader of an older
+// report or bundle knows it was made under other rules. Format 1 is the
+// unversioned report before diagnostics and qualified fact ids.
+const ReportFormat = 2
+
 // Report is the full result of one evaluation. Every list is sorted, so the
 // same facts, policies and effective time give byte-identical output.
 type Report struct {
+	// FormatVersion is ReportFormat when the report was made.
+	FormatVersion int             `json:"format_version"`
 	Tool          Tool            `json:"tool"`
 	EffectiveTime time.Time       `json:"effective_time"`
 	Summary       Summary         `json:"summary"`
@@ -127,6 +140,22 @@ type Report struct {
 	// Risks is the residual risk of each risk in the register, when one
 	// was given.
 	Risks *RiskReport `json:"risks,omitempty"`
+	// Diagnostics are the warnings about the inputs the facts were
+	// collected with: what a provider could not read or evaluate. A
+	// replay, which does not read the inputs again, has none.
+	Diagnostics diag.Diagnostics `json:"diagnostics"`
+}
+
+// EvaluationError is the error for controls or clauses whose rules failed
+// to evaluate (a policy error or time-out), nil when every rule ran.
+func (r *Report) EvaluationError() error {
+	if errs := r.Errors(); len(errs) > 0 {
+		return fmt.Errorf("%d control(s) could not be evaluated, first: %s: %s", len(errs), errs[0].ID, errs[0].Reason)
+	}
+	if errs := r.ClauseErrors(); len(errs) > 0 {
+		return fmt.Errorf("%d clause(s) could not be evaluated, first: %s: %s", len(errs), errs[0].ID, strings.Join(errs[0].Reasons, "; "))
+	}
+	return nil
 }
 
 // FailsAt reports whether any finding is at or above threshold.

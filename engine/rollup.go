@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/annexa-dev/annexa/diag"
+
 	opaversion "github.com/open-policy-agent/opa/v1/version"
 )
 
@@ -65,6 +67,8 @@ func (e *Engine) toFinding(p *Policy, v any, idx *factIndex) (Finding, error) {
 // the SoA and the residual risks. The clause rules run on its result.
 func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarations) *Report {
 	r := &Report{
+		FormatVersion: ReportFormat,
+		Diagnostics:   diag.Diagnostics{},
 		Tool:          Tool{Name: "annexa", Version: e.toolVersion, OPAVersion: opaversion.Version},
 		EffectiveTime: e.now,
 		Summary: Summary{

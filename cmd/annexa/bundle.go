@@ -1,13 +1,9 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -16,7 +12,7 @@ import (
 
 	"github.com/annexa-dev/annexa/bundles"
 	"github.com/annexa-dev/annexa/engine"
-	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/runner"
 )
 
 // bundleOptions are check's flags for writing a signed evidence bundle.
@@ -40,8 +36,8 @@ func (o *bundleOptions) signer(s streams) (signature.Signer, error) {
 	if o.path == "" {
 		return nil, nil
 	}
-	if st, err := os.Stat(filepath.Dir(o.path)); err != nil || !st.IsDir() {
-		return nil, inputError(fmt.Errorf("write %s: directory %s does not exist", o.path, filepath.Dir(o.path)))
+	if err := runner.CheckOutputDir(o.path); err != nil {
+		return nil, inputError(err)
 	}
 	pemBytes, err := readKeyFile(o.key)
 	if err != nil {
@@ -56,40 +52,6 @@ func (o *bundleOptions) signer(s streams) (signature.Signer, error) {
 		return nil, inputError(err)
 	}
 	return sv, nil
-}
-
-// write writes the signed bundle atomically: a failed run leaves nothing
-// under the bundle's name.
-func (o *bundleOptions) write(ctx context.Context, s streams, signer signature.Signer, fs []facts.Fact, eng *engine.Engine, report *engine.Report) error {
-	ev := &bundles.Evidence{
-		Facts:    fs,
-		Report:   report,
-		Policies: eng.PolicyFiles(),
-		Inputs:   inputFiles(fs),
-	}
-	err := writeFileAtomic(o.path, func(w io.Writer) error {
-		return bundles.Write(ctx, w, ev, signer, time.Now())
-	})
-	if err != nil {
-		return inputError(err)
-	}
-	fmt.Fprintf(s.err, "annexa: wrote signed evidence bundle %s\n", o.path)
-	return nil
-}
-
-// inputFiles are the files the facts came from, so the bundle records
-// their digests; sources that are not files on disk have none.
-func inputFiles(fs []facts.Fact) []string {
-	var out []string
-	for i := range fs {
-		out = append(out, fs[i].Source.File)
-	}
-	slices.Sort(out)
-	out = slices.Compact(out)
-	return slices.DeleteFunc(out, func(p string) bool {
-		st, err := os.Stat(p)
-		return p == "" || err != nil || !st.Mode().IsRegular()
-	})
 }
 
 func newBundleCommand(s streams) *cobra.Command {
@@ -119,7 +81,7 @@ names and the summary. Nothing is verified: anyone can write any of this. Use
 		Example: `  annexa bundle inspect evidence.tar.gz`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			a, err := readBundleFile(args[0])
+			a, err := runner.ReadBundle(args[0])
 			if err != nil {
 				return inputError(err)
 			}
@@ -185,21 +147,4 @@ func orNone(s string) string {
 		return "(none)"
 	}
 	return s
-}
-
-// readBundleFile reads a bundle into memory within the default limits.
-func readBundleFile(path string) (*bundles.Archive, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read bundle %s: %w", path, errors.Unwrap(err))
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("read bundle %s: is a directory, expected a .tar.gz file", path)
-	}
-	a, err := bundles.ReadArchive(f, bundles.Limits{})
-	if err != nil {
-		return nil, fmt.Errorf("read bundle %s: %w", path, err)
-	}
-	return a, nil
 }

@@ -3,15 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/engine/output"
-	"github.com/annexa-dev/annexa/providers/project"
+	"github.com/annexa-dev/annexa/runner"
 )
 
 const checkLong = `Evaluate every policy over the facts of the given inputs and report the status
@@ -150,28 +149,21 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err != nil {
 		return inputError(err)
 	}
-	proj, err := o.sources.resolve()
-	if err != nil {
-		return err
-	}
-	anchorSARIF(formats, proj)
-	if !cmd.Flags().Changed("fail-on") && proj.FailOn != "" {
-		o.failOn = proj.FailOn
-	}
-	at := effectiveTime(o.policy.effectiveTime, proj)
-	fs, err := collect(ctx, proj, at)
-	if err != nil {
-		return err
-	}
-	eng, err := o.policy.engine(ctx, proj, at)
+	run, err := runner.Resolve(o.sources.inputs(&o.policy))
 	if err != nil {
 		return inputError(err)
 	}
-	report, err := eng.Evaluate(ctx, fs)
+	anchorSARIF(formats, run.Anchor())
+	if !cmd.Flags().Changed("fail-on") && run.Project.FailOn != "" {
+		o.failOn = run.Project.FailOn
+	}
+	res, err := run.Check(ctx)
 	if err != nil {
 		return inputError(err)
 	}
-	printWarnings(s, report)
+	report := res.Report
+	printDiagnostics(s, report.Diagnostics)
+	printSectionWarnings(s, report)
 	for _, f := range formats {
 		if f.file == "" {
 			if err := f.writer.Write(s.out, report); err != nil {
@@ -179,17 +171,18 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 			}
 			continue
 		}
-		if err := writeFileAtomic(f.file, func(w io.Writer) error { return f.writer.Write(w, report) }); err != nil {
+		if err := runner.WriteOutput(f.file, func(w io.Writer) error { return f.writer.Write(w, report) }); err != nil {
 			return inputError(err)
 		}
 	}
 	if signer != nil {
-		if err := o.bundle.write(ctx, s, signer, fs, eng, report); err != nil {
-			return err
+		if err := runner.WriteBundle(ctx, o.bundle.path, signer, res, time.Now()); err != nil {
+			return inputError(err)
 		}
+		fmt.Fprintf(s.err, "%s: wrote signed evidence bundle %s\n", programName, o.bundle.path)
 	}
-	if err := evaluationErrors(report); err != nil {
-		return err
+	if err := report.EvaluationError(); err != nil {
+		return inputError(err)
 	}
 	if o.failOn != "none" && report.FailsAt(engine.Severity(o.failOn)) {
 		return &exitError{code: exitFailed}
@@ -198,12 +191,8 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 }
 
 // anchorSARIF gives SARIF writers the file where findings without a file
-// of their own are reported: the project file, else the first input.
-func anchorSARIF(formats []formatSpec, proj *project.Project) {
-	anchor := proj.File
-	if anchor == "" && len(proj.Sources) > 0 {
-		anchor = proj.Sources[0].Path
-	}
+// of their own are reported.
+func anchorSARIF(formats []formatSpec, anchor string) {
 	for i, f := range formats {
 		if s, ok := f.writer.(output.SARIF); ok {
 			s.Anchor = anchor
@@ -212,9 +201,9 @@ func anchorSARIF(formats []formatSpec, proj *project.Project) {
 	}
 }
 
-// printWarnings prints the input warnings of the SoA (when an applicability
-// file was given) and of the risk register to stderr.
-func printWarnings(s streams, r *engine.Report) {
+// printSectionWarnings prints the input warnings of the SoA (when an
+// applicability file was given) and of the risk register to stderr.
+func printSectionWarnings(s streams, r *engine.Report) {
 	var warnings []string
 	if r.SoA.File != "" {
 		warnings = append(warnings, r.SoA.Warnings...)
@@ -225,38 +214,4 @@ func printWarnings(s streams, r *engine.Report) {
 	for _, w := range warnings {
 		fmt.Fprintf(s.err, "%s: warning: %s\n", programName, w)
 	}
-}
-
-// writeFileAtomic writes to a temporary file beside path and renames it
-// into place, so a failed run never leaves a partial file under path.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	return writeFileAtomicMode(path, 0o644, write)
-}
-
-// writeFileAtomicMode is writeFileAtomic for a file with the given mode;
-// the temporary file is private (0600) until then.
-func writeFileAtomicMode(path string, mode os.FileMode, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := write(tmp); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

@@ -59,7 +59,7 @@ Use 'annexa controls show ID' for one control in full.`,
 			return cobra.NoArgs(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			eng, err := o.policy.engine(cmd.Context(), nil, effectiveTime(o.policy.effectiveTime, nil))
+			eng, err := engine.New(cmd.Context(), engine.WithPolicyDirs(o.policy.dirs...))
 			if err != nil {
 				return inputError(err)
 			}
@@ -105,7 +105,7 @@ An unknown ID is a usage error (exit 2) that lists the closest control ids.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := o.policy.engine(cmd.Context(), nil, effectiveTime(o.policy.effectiveTime, nil))
+			eng, err := engine.New(cmd.Context(), engine.WithPolicyDirs(o.policy.dirs...))
 			if err != nil {
 				return inputError(err)
 			}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/annexa-dev/annexa/runner"
 	"github.com/spf13/cobra"
 )
 
@@ -33,13 +34,14 @@ debug policies. The fact model is described in docs/facts.md.`,
   annexa facts --tf ./infra --var-file prod.tfvars --type aws_security_group`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.sources.paths = args
-			proj, err := o.sources.resolve()
+			run, err := runner.Resolve(o.sources.inputs(&policyOptions{effectiveTime: o.effectiveTime}))
 			if err != nil {
-				return err
+				return inputError(err)
 			}
-			fs, err := collect(cmd.Context(), proj, effectiveTime(o.effectiveTime, proj))
+			fs, warnings, err := run.Collect(cmd.Context())
+			printDiagnostics(s, warnings)
 			if err != nil {
-				return err
+				return inputError(err)
 			}
 			docs := []map[string]any{}
 			for i := range fs {

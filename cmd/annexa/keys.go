@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/annexa-dev/annexa/bundles"
+	"github.com/annexa-dev/annexa/runner"
 )
 
 // passwordEnv holds the private key's password, as it does for cosign. It
@@ -58,13 +59,6 @@ func newKeygenCommand(s streams) *cobra.Command {
 
 func (o *keygenOptions) run(s streams) error {
 	privPath, pubPath := o.prefix+".key", o.prefix+".pub"
-	if !o.force {
-		for _, p := range []string{privPath, pubPath} {
-			if _, err := os.Lstat(p); err == nil {
-				return inputError(fmt.Errorf("%s already exists; remove it or pass --force to overwrite", p))
-			}
-		}
-	}
 	password, err := readPassword(s, true)
 	if err != nil {
 		return inputError(err)
@@ -73,13 +67,15 @@ func (o *keygenOptions) run(s streams) error {
 	if err != nil {
 		return err
 	}
-	write := func(data []byte) func(io.Writer) error {
-		return func(w io.Writer) error { _, err := w.Write(data); return err }
+	err = runner.WriteFiles([]runner.File{
+		{Path: privPath, Data: kp.Private, Mode: 0o600},
+		{Path: pubPath, Data: kp.Public, Mode: 0o644},
+	}, o.force)
+	var exists *runner.ExistsError
+	if errors.As(err, &exists) {
+		return inputError(fmt.Errorf("%s already exists; remove it or pass --force to overwrite", exists.Path))
 	}
-	if err := writeFileAtomicMode(privPath, 0o600, write(kp.Private)); err != nil {
-		return inputError(err)
-	}
-	if err := writeFileAtomicMode(pubPath, 0o644, write(kp.Public)); err != nil {
+	if err != nil {
 		return inputError(err)
 	}
 	fmt.Fprintf(s.out, "Private key written to %s\nPublic key written to %s\n", privPath, pubPath)

@@ -2,10 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/runner"
 )
 
 func newPolicyCommand(s streams) *cobra.Command {
@@ -77,25 +77,20 @@ Existing files are never overwritten.`,
 			if err != nil {
 				return inputError(err)
 			}
-			names := slices.Sorted(maps.Keys(files))
-			for _, name := range names {
-				path := filepath.Join(o.dir, filepath.FromSlash(name))
-				if _, err := os.Lstat(path); err == nil {
-					return inputError(fmt.Errorf("%s exists; annexa policy new does not overwrite", path))
-				}
+			var out []runner.File
+			for _, name := range slices.Sorted(maps.Keys(files)) {
+				out = append(out, runner.File{Path: filepath.Join(o.dir, filepath.FromSlash(name)), Data: files[name], Mode: 0o644})
 			}
-			for _, name := range names {
-				path := filepath.Join(o.dir, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					return inputError(fmt.Errorf("create %s: %w", filepath.Dir(path), err))
-				}
-				if err := writeFileAtomic(path, func(w io.Writer) error {
-					_, err := w.Write(files[name])
-					return err
-				}); err != nil {
-					return inputError(err)
-				}
-				fmt.Fprintf(s.out, "wrote %s\n", path)
+			err = runner.WriteFiles(out, false)
+			var exists *runner.ExistsError
+			if errors.As(err, &exists) {
+				return inputError(fmt.Errorf("%s exists; annexa policy new does not overwrite", exists.Path))
+			}
+			if err != nil {
+				return inputError(err)
+			}
+			for _, f := range out {
+				fmt.Fprintf(s.out, "wrote %s\n", f.Path)
 			}
 			fmt.Fprintf(s.out, "next: replace the placeholder criterion (example_setting), then run annexa policy test %s\n", o.dir)
 			return nil

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"fmt"
-	"strings"
+	"errors"
 
 	"github.com/spf13/cobra"
 
+	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/engine/output"
 )
 
@@ -26,19 +26,12 @@ risk.acceptance under clauses 6.1.3 and 8.3, which annexa check reports and
 Exit codes: 0 written, 2 usage or input error (an unknown control or a value
 out of range in the register names the file and line).`
 
-type riskOptions struct {
-	sources sourceOptions
-	policy  policyOptions
-	format  string
-}
-
 func newRiskCommand(s streams) *cobra.Command {
-	o := &riskOptions{}
-	cmd := &cobra.Command{
-		Use:   "risk [PATH...] [flags]",
-		Short: "Compute residual risk from the risk register and the control results",
-		Long:  riskLong,
-		Example: `  # The demo organisation's risks and matrices
+	return sectionCommand{
+		use:   "risk [PATH...] [flags]",
+		short: "Compute residual risk from the risk register and the control results",
+		long:  riskLong,
+		example: `  # The demo organisation's risks and matrices
   annexa risk testdata/demo
 
   # Likelihood and impact reduced separately, a stricter appetite
@@ -46,37 +39,20 @@ func newRiskCommand(s streams) *cobra.Command {
 
   # A register kept as CSV, the result as JSON
   annexa risk --evidence evidence/ --plan tfplan.json --risks risks.csv --format json`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.sources.paths = args
-			return o.run(cmd, s)
+		formats: output.RiskFormats(),
+		writer:  output.NewRisk,
+		need: func(r *engine.Report) error {
+			if r.Risks == nil {
+				return errors.New("no risk register: name it with --risks FILE or risks: in annexa.yaml")
+			}
+			return nil
 		},
-	}
-	o.sources.addFlags(cmd)
-	o.policy.addFlags(cmd)
-	cmd.Flags().VarP(newEnum(&o.format, output.FormatTable, output.RiskFormats()...), "format", "f",
-		"output format: "+strings.Join(output.RiskFormats(), "|"))
-	return cmd
-}
-
-func (o *riskOptions) run(cmd *cobra.Command, s streams) error {
-	w, err := output.NewRisk(o.format)
-	if err != nil {
-		return inputError(err)
-	}
-	report, err := evaluate(cmd, &o.sources, &o.policy)
-	if err != nil {
-		return err
-	}
-	if report.Risks == nil {
-		return inputError(fmt.Errorf("no risk register: name it with --risks FILE or risks: in annexa.yaml"))
-	}
-	if o.format != output.FormatTable {
-		for _, warn := range report.Risks.Warnings {
-			fmt.Fprintf(s.err, "%s: warning: %s\n", programName, warn)
-		}
-	}
-	if err := w.Write(s.out, report); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	return evaluationErrors(report)
+		// The table prints the register's warnings itself.
+		warnings: func(r *engine.Report, format string) []string {
+			if format == output.FormatTable {
+				return nil
+			}
+			return r.Risks.Warnings
+		},
+	}.build(s)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/annexa-dev/annexa/bundles"
+	"github.com/annexa-dev/annexa/runner"
 )
 
 const verifyLong = `Verify a signed evidence bundle offline against the signer's public key:
@@ -71,7 +72,7 @@ func (o *verifyOptions) run(cmd *cobra.Command, s streams, path string) error {
 	}
 	var b strings.Builder
 	field(&b, "bundle", path)
-	a, err := readBundleFile(path)
+	a, err := runner.ReadBundle(path)
 	var ve *bundles.VerificationError
 	switch {
 	case errors.As(err, &ve):
@@ -79,14 +80,21 @@ func (o *verifyOptions) run(cmd *cobra.Command, s streams, path string) error {
 	case err != nil:
 		return inputError(err)
 	}
-	res, err := bundles.Verify(cmd.Context(), a, key, bundles.VerifyOptions{
+	res, err := runner.Verify(cmd.Context(), a, key, runner.VerifyOptions{
 		KeyName: o.key,
 		MaxAge:  o.maxAge,
 		Replay:  o.replay,
 	})
+	var refused *bundles.ReplayRefusedError
 	switch {
 	case errors.As(err, &ve):
 		return verdictFailed(s.out, &b, ve)
+	case errors.As(err, &refused):
+		writeVerified(&b, res, o.key)
+		if _, werr := io.WriteString(s.out, b.String()); werr != nil {
+			return werr
+		}
+		return inputError(err)
 	case err != nil:
 		return inputError(fmt.Errorf("verify %s: %w", path, err))
 	}

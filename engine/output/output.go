@@ -23,20 +23,37 @@ const (
 	FormatJUnit = "junit"
 )
 
-// Formats lists the supported format names, for flag help and validation.
-func Formats() []string { return []string{FormatTable, FormatJSON, FormatSARIF, FormatJUnit} }
+// Formats lists the formats of the whole report, for flag help and
+// validation.
+func Formats() []string { return reportWriters().names() }
 
-// New returns the writer for format.
-func New(format string) (Writer, error) {
-	switch format {
-	case FormatTable:
-		return Table{}, nil
-	case FormatJSON:
-		return JSON{}, nil
-	case FormatSARIF:
-		return SARIF{}, nil
-	case FormatJUnit:
-		return JUnit{}, nil
+// New returns the writer of the whole report in format.
+func New(format string) (Writer, error) { return reportWriters().get(format) }
+
+func reportWriters() writerTable {
+	return writerTable{{FormatTable, Table{}}, {FormatJSON, JSON{}}, {FormatSARIF, SARIF{}}, {FormatJUnit, JUnit{}}}
+}
+
+// writerTable lists the formats of one output, each with its writer, the
+// default first.
+type writerTable []struct {
+	name   string
+	writer Writer
+}
+
+func (t writerTable) names() []string {
+	out := make([]string, len(t))
+	for i, e := range t {
+		out[i] = e.name
 	}
-	return nil, fmt.Errorf("unknown format %q (expected one of %s)", format, strings.Join(Formats(), ", "))
+	return out
+}
+
+func (t writerTable) get(format string) (Writer, error) {
+	for _, e := range t {
+		if e.name == format {
+			return e.writer, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown format %q (expected one of %s)", format, strings.Join(t.names(), ", "))
 }

@@ -102,6 +102,7 @@ type sarifInvocation struct {
 type sarifNotification struct {
 	Level      string          `json:"level"`
 	Message    sarifText       `json:"message"`
+	Locations  []sarifLocation `json:"locations,omitempty"`
 	Descriptor *sarifReference `json:"descriptor,omitempty"`
 }
 
@@ -135,7 +136,7 @@ type sarifResultProps struct {
 
 type sarifLocation struct {
 	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
-	LogicalLocations []sarifLogical `json:"logicalLocations"`
+	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
 	Message          *sarifText     `json:"message,omitempty"`
 }
 
@@ -149,7 +150,8 @@ type sarifArtifact struct {
 }
 
 type sarifRegion struct {
-	StartLine int `json:"startLine"`
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
 }
 
 type sarifLogical struct {
@@ -267,7 +269,8 @@ func sarifRules(r *engine.Report, themes map[string]string) ([]sarifRule, map[st
 }
 
 // sarifInvocationOf records the effective time and, as notifications,
-// every control and clause that failed to evaluate.
+// every warning about the inputs (at its file, line and column) and every
+// control and clause that failed to evaluate.
 func sarifInvocationOf(r *engine.Report) sarifInvocation {
 	inv := sarifInvocation{
 		ExecutionSuccessful: true,
@@ -275,6 +278,17 @@ func sarifInvocationOf(r *engine.Report) sarifInvocation {
 			EffectiveTime: r.EffectiveTime.UTC().Format("2006-01-02T15:04:05Z07:00"),
 			OPAVersion:    r.Tool.OPAVersion,
 		},
+	}
+	for _, d := range r.Diagnostics {
+		n := sarifNotification{Level: "warning", Message: sarifText{Text: d.String()}}
+		if d.File != "" {
+			phys := &sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(d.File)}}
+			if d.Line > 0 {
+				phys.Region = &sarifRegion{StartLine: d.Line, StartColumn: d.Column}
+			}
+			n.Locations = []sarifLocation{{PhysicalLocation: phys}}
+		}
+		inv.Notifications = append(inv.Notifications, n)
 	}
 	for _, c := range r.Errors() {
 		inv.ExecutionSuccessful = false

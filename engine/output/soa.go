@@ -14,7 +14,7 @@ import (
 )
 
 // SoAFormats lists the formats of the Statement of Applicability.
-func SoAFormats() []string { return []string{FormatMarkdown, FormatJSON, FormatCSV} }
+func SoAFormats() []string { return soaWriters().names() }
 
 // Formats only the SoA and risk outputs have.
 const (
@@ -23,16 +23,10 @@ const (
 )
 
 // NewSoA returns the writer of the Statement of Applicability in format.
-func NewSoA(format string) (Writer, error) {
-	switch format {
-	case FormatMarkdown:
-		return SoAMarkdown{}, nil
-	case FormatJSON:
-		return SoAJSON{}, nil
-	case FormatCSV:
-		return SoACSV{}, nil
-	}
-	return nil, fmt.Errorf("unknown format %q (expected one of %s)", format, strings.Join(SoAFormats(), ", "))
+func NewSoA(format string) (Writer, error) { return soaWriters().get(format) }
+
+func soaWriters() writerTable {
+	return writerTable{{FormatMarkdown, SoAMarkdown{}}, {FormatJSON, SoAJSON{}}, {FormatCSV, SoACSV{}}}
 }
 
 // SoAJSON writes the Statement of Applicability as JSON: the soa section

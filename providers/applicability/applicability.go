@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/annexa-dev/annexa/diag"
+
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/annexa-dev/annexa/policies"
@@ -49,8 +51,14 @@ type Entry struct {
 	Line          int
 }
 
-// Collect reads the file at path and returns one fact per entry.
-func (Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error) {
+// Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
+func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
+	fs, err := p.collect(ctx, path)
+	return fs, diag.FromError(err, Name)
+}
+
+// collect reads the file at path and returns one fact per entry.
+func (Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -38,11 +39,11 @@ const csvFile = `control,applicable,justification
 
 func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 	ctx := context.Background()
-	fromYAML, err := Provider{}.Collect(ctx, write(t, "soa.yaml", yamlFile))
+	fromYAML, err := diag.AsError(Provider{}.Collect(ctx, write(t, "soa.yaml", yamlFile)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromCSV, err := Provider{}.Collect(ctx, write(t, "soa.csv", csvFile))
+	fromCSV, err := diag.AsError(Provider{}.Collect(ctx, write(t, "soa.csv", csvFile)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +94,7 @@ func TestApplicabilityErrors(t *testing.T) {
 		{"truncated quote", "soa.csv", "control,applicable,justification\n5.1,yes,\"unterminated\n", "soa.csv:2:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Provider{}.Collect(context.Background(), write(t, tc.file, tc.content))
+			_, err := diag.AsError(Provider{}.Collect(context.Background(), write(t, tc.file, tc.content)))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v\nwant it to contain %q", err, tc.want)
 			}

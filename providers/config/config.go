@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/annexa-dev/annexa/diag"
+
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/redact"
@@ -86,9 +88,15 @@ func DetectFormat(path string) string {
 	return ""
 }
 
-// Collect reads one file, or every file under a directory whose format
+// Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
+func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
+	fs, err := p.collect(ctx, path)
+	return fs, diag.FromError(err, Name)
+}
+
+// collect reads one file, or every file under a directory whose format
 // its name tells (every file, with a Format), hidden directories skipped.
-func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error) {
+func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
 	files, err := p.files(path)
 	if err != nil {
 		return nil, err

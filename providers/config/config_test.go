@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -27,7 +28,7 @@ func write(t *testing.T, dir string, files map[string]string) {
 
 func collect(t *testing.T, p Provider, path string) map[string]facts.Fact {
 	t.Helper()
-	fs, err := p.Collect(context.Background(), path)
+	fs, err := diag.AsError(p.Collect(context.Background(), path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +227,7 @@ func TestCollectErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			write(t, dir, map[string]string{tt.file: tt.content})
-			_, err := Provider{}.Collect(context.Background(), filepath.Join(dir, tt.file))
+			_, err := diag.AsError(Provider{}.Collect(context.Background(), filepath.Join(dir, tt.file)))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
 			}
@@ -240,10 +241,10 @@ func TestCollectErrors(t *testing.T) {
 func TestCollectDirectoryErrors(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{"notes.txt": "x", ".hidden/a.json": "{}"})
-	if _, err := (Provider{}).Collect(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "no configuration files") {
+	if _, err := diag.AsError((Provider{}).Collect(context.Background(), dir)); err == nil || !strings.Contains(err.Error(), "no configuration files") {
 		t.Errorf("err = %v", err)
 	}
-	if _, err := (Provider{}).Collect(context.Background(), filepath.Join(dir, "nope")); err == nil || !strings.Contains(err.Error(), "nope") {
+	if _, err := diag.AsError((Provider{}).Collect(context.Background(), filepath.Join(dir, "nope"))); err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -20,6 +20,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/annexa-dev/annexa/diag"
+
 	"github.com/agnivade/levenshtein"
 
 	"github.com/annexa-dev/annexa/policies"
@@ -75,9 +77,15 @@ func compileSchemas() (input.Schemas, error) {
 	return all, nil
 }
 
-// Collect reads every record under path: a directory, walked recursively
+// Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
+func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
+	fs, err := p.collect(ctx, path)
+	return fs, diag.FromError(err, Name)
+}
+
+// collect reads every record under path: a directory, walked recursively
 // (hidden directories and artifacts/ directories skipped), or one file.
-func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error) {
+func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
 	schemas, err := compileSchemas()
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -48,7 +49,7 @@ func TestCollect(t *testing.T) {
 		"registers/multi.yaml":         "kind: contact_register\nid: CON\ncontrols: [\"5.5\"]\nowner: ciso@acme.example\nentries:\n  - {id: ico, organisation: ICO, type: authority}\n---\nkind: role_register\nid: ROLES\ncontrols: [\"5.2\", \"5.3\"]\nowner: ceo@acme.example\nentries:\n  - {role: CISO, holder: bob@acme.example}\n",
 		"README.md":                    "# not read",
 	})
-	fs, err := Provider{}.Collect(context.Background(), dir)
+	fs, err := diag.AsError(Provider{}.Collect(context.Background(), dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +136,7 @@ func TestCollectErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "ev")
 			write(t, dir, tt.files)
-			_, err := Provider{}.Collect(context.Background(), dir)
+			_, err := diag.AsError(Provider{}.Collect(context.Background(), dir))
 			if err == nil {
 				t.Fatal("Collect succeeded")
 			}
@@ -151,12 +152,12 @@ func TestCollectErrors(t *testing.T) {
 func TestCollectPath(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{"one.yaml": "kind: procedure\nid: P1\ntopic: backup\ncontrols: [\"8.13\"]\nowner: ops\n", "x.txt": "x"})
-	fs, err := Provider{}.Collect(context.Background(), filepath.Join(dir, "one.yaml"))
+	fs, err := diag.AsError(Provider{}.Collect(context.Background(), filepath.Join(dir, "one.yaml")))
 	if err != nil || len(fs) != 1 {
 		t.Fatalf("single file: %v %v", fs, err)
 	}
 	for _, p := range []string{filepath.Join(dir, "x.txt"), filepath.Join(dir, "missing")} {
-		if _, err := (Provider{}).Collect(context.Background(), p); err == nil || !strings.Contains(err.Error(), p) {
+		if _, err := diag.AsError((Provider{}).Collect(context.Background(), p)); err == nil || !strings.Contains(err.Error(), p) {
 			t.Errorf("Collect(%s) err = %v", p, err)
 		}
 	}
@@ -203,7 +204,7 @@ func TestArtifactSymlinkOutside(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(base, "ev/artifacts/infosec-policy.pdf")); err != nil {
 		t.Skip("symlinks unavailable:", err)
 	}
-	_, err := Provider{}.Collect(context.Background(), filepath.Join(base, "ev"))
+	_, err := diag.AsError(Provider{}.Collect(context.Background(), filepath.Join(base, "ev")))
 	if err == nil || !strings.Contains(err.Error(), "outside the evidence directory") {
 		t.Errorf("err = %v", err)
 	}

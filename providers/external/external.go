@@ -17,11 +17,14 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/annexa-dev/annexa/diag"
 
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -139,10 +142,16 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Collect runs the program for source and returns the facts it wrote,
+// Collect implements providers.Provider: the facts of source, or the error that stopped it as a diagnostic.
+func (p Provider) Collect(ctx context.Context, source string) ([]facts.Fact, diag.Diagnostics) {
+	fs, err := p.collect(ctx, source)
+	return fs, diag.FromError(err, p.Name)
+}
+
+// collect runs the program for source and returns the facts it wrote,
 // validated and redacted. source may be empty when the program needs no
 // input beyond its args.
-func (p Provider) Collect(ctx context.Context, source string) ([]facts.Fact, error) {
+func (p Provider) collect(ctx context.Context, source string) ([]facts.Fact, error) {
 	if !ValidName(p.Name) {
 		return nil, fmt.Errorf("external provider %q: a provider name is lower-case letters, digits, - and _", p.Name)
 	}
@@ -486,4 +495,13 @@ func (t *tail) lines(n int) []string {
 		out = out[len(out)-n:]
 	}
 	return out
+}
+
+// Scope names a source of the provider among others in one run: the
+// provider's name, with the source when it has one.
+func (p Provider) Scope(source string) string {
+	if source == "" {
+		return p.Name
+	}
+	return p.Name + "=" + filepath.ToSlash(filepath.Clean(source))
 }

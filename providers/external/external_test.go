@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -43,7 +44,7 @@ func TestInventoryProvider(t *testing.T) {
 	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
 	p := Provider{Name: "inventory", Args: map[string]any{"tags": map[string]any{"owner": "ops@acme-payments.example"}}}
 	src := filepath.Join(dir, "inventory.csv")
-	fs, err := p.Collect(context.Background(), src)
+	fs, err := diag.AsError(p.Collect(context.Background(), src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestInventoryProvider(t *testing.T) {
 	}
 
 	t.Run("bad source", func(t *testing.T) {
-		_, err := p.Collect(context.Background(), filepath.Join(dir, "missing.csv"))
+		_, err := p.collect(context.Background(), filepath.Join(dir, "missing.csv"))
 		var pe *Error
 		if !errors.As(err, &pe) || !strings.Contains(err.Error(), "failed with exit status 1") || !strings.Contains(err.Error(), "cannot read") {
 			t.Errorf("err = %v", err)
@@ -76,7 +77,7 @@ func TestInventoryProvider(t *testing.T) {
 		if err := os.WriteFile(bad, []byte("type,name,size\naws_ebs_volume,ok,1\naws_ebs_volume,not ok,2\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := p.Collect(context.Background(), bad)
+		_, err := p.collect(context.Background(), bad)
 		if err == nil || !strings.Contains(err.Error(), "bad.csv:3: type and name must be identifiers") {
 			t.Errorf("err = %v", err)
 		}
@@ -95,7 +96,7 @@ func TestProtocolAndEnvironment(t *testing.T) {
 	at := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 	p := Provider{Name: "envdump", Command: hostile(t, "envdump"), Env: []string{"INVENTORY_REGION", "UNSET_VAR"},
 		Args: map[string]any{"region": "eu"}, LookupEnv: lookup}
-	fs, err := p.AtTime(at).Collect(context.Background(), "assets.csv")
+	fs, err := diag.AsError(p.AtTime(at).Collect(context.Background(), "assets.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +152,7 @@ func TestHostileProviders(t *testing.T) {
 			p := tt.p
 			p.Name = strings.ReplaceAll(tt.name, " ", "-")
 			p.Command = hostile(t, p.Name)
-			fs, err := p.Collect(context.Background(), "")
+			fs, err := p.collect(context.Background(), "")
 			var pe *Error
 			if !errors.As(err, &pe) {
 				t.Fatalf("err = %v (%d facts), want *Error", err, len(fs))
@@ -176,7 +177,7 @@ func TestHangingProviderIsStopped(t *testing.T) {
 	env := map[string]string{"PATH": os.Getenv("PATH"), "HANG_PIDFILE": pidFile}
 	p := Provider{Name: "hang", Command: hostile(t, "hang"), Timeout: 500 * time.Millisecond, Env: []string{"HANG_PIDFILE"},
 		LookupEnv: func(k string) (string, bool) { v, ok := env[k]; return v, ok }}
-	_, err := p.Collect(context.Background(), "")
+	_, err := p.collect(context.Background(), "")
 	if err == nil || !strings.Contains(err.Error(), "external provider hang: did not finish within 500ms") ||
 		!strings.Contains(err.Error(), "waiting for something that never comes") {
 		t.Fatalf("err = %v", err)
@@ -216,7 +217,7 @@ func alive(pid int) bool {
 func TestCancelledRun(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := Provider{Name: "hang", Command: hostile(t, "hang")}.Collect(ctx, "")
+	_, err := Provider{Name: "hang", Command: hostile(t, "hang")}.collect(ctx, "")
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
@@ -234,7 +235,7 @@ func TestConfigurationErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := tt.p.Collect(context.Background(), "")
+			_, err := tt.p.collect(context.Background(), "")
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v, want %q", err, tt.want)
 			}

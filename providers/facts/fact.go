@@ -49,6 +49,9 @@ type Source struct {
 	File string `json:"file"`
 	// Line is the 1-based line of the fact's definition, 0 when unknown.
 	Line int `json:"line,omitempty"`
+	// Scope is the input that qualifies the fact's id, "" when the id
+	// needs no qualifier (see Qualify).
+	Scope string `json:"scope,omitempty"`
 }
 
 // Fact is one normalized record. Resource facts fill the resource fields;
@@ -81,6 +84,35 @@ type Fact struct {
 	// References maps an attribute path to the addresses its configuration
 	// expression refers to.
 	References map[string][]string `json:"references,omitempty"`
+}
+
+// ScopeSeparator joins a scope and an address into a qualified id. A scope
+// is a cleaned slash-separated path or a name without "//", so the first
+// separator in an id always ends its scope.
+const ScopeSeparator = "//"
+
+// Qualify puts f in scope: its id, base address and every address its
+// references name become "scope//address", so that facts of two inputs
+// that declare the same address (two Terraform roots, two plans, two
+// clusters) stay apart, and a reference links only within its own input.
+// An empty scope leaves f as it is.
+func (f *Fact) Qualify(scope string) {
+	if scope == "" {
+		return
+	}
+	f.Source.Scope = scope
+	q := func(addr string) string { return scope + ScopeSeparator + addr }
+	f.ID = q(f.ID)
+	if f.BaseAddress != "" {
+		f.BaseAddress = q(f.BaseAddress)
+	}
+	for attr, addrs := range f.References {
+		out := make([]string, len(addrs))
+		for i, a := range addrs {
+			out[i] = q(a)
+		}
+		f.References[attr] = out
+	}
 }
 
 // DeleteOnly reports whether the fact is a resource whose only planned action
@@ -122,6 +154,7 @@ func (f *Fact) Document() map[string]any {
 	if f.Source.Line > 0 {
 		src["line"] = float64(f.Source.Line)
 	}
+	putString(src, "scope", f.Source.Scope)
 	doc := map[string]any{
 		"kind":       f.Kind,
 		"source":     src,

@@ -118,3 +118,16 @@ func JSONError(file string, data []byte, err error) error {
 	}
 	return fmt.Errorf("%s: %w", file, err)
 }
+
+// Strings returns the strings of a decoded YAML or JSON list, skipping
+// anything else; callers have checked the list against a schema.
+func Strings(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -17,6 +17,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/annexa-dev/annexa/diag"
+
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/redact"
@@ -35,12 +37,18 @@ type Provider struct {
 	MaxBytes int64
 }
 
-// Collect reads every object under path: one manifest file, or every
+// Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
+func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
+	fs, err := p.collect(ctx, path)
+	return fs, diag.FromError(err, Name)
+}
+
+// collect reads every object under path: one manifest file, or every
 // .yaml, .yml and .json file below a directory (hidden directories
 // skipped). In a directory, files holding no Kubernetes object at all (a
 // Helm values.yaml, a Chart.yaml) are skipped; a file given by name must
 // hold objects only.
-func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error) {
+func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
 	files, dir, err := manifestFiles(path)
 	if err != nil {
 		return nil, err

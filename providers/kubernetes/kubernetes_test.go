@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -119,7 +120,7 @@ func TestCollect(t *testing.T) {
 		".git/HEAD.yaml":        "not: read",
 		"README.md":             "# not read",
 	})
-	fs, err := Provider{}.Collect(context.Background(), dir)
+	fs, err := diag.AsError(Provider{}.Collect(context.Background(), dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +237,7 @@ func TestCollectErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			write(t, dir, map[string]string{tt.file: tt.content})
-			_, err := Provider{}.Collect(context.Background(), filepath.Join(dir, tt.file))
+			_, err := diag.AsError(Provider{}.Collect(context.Background(), filepath.Join(dir, tt.file)))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
 			}
@@ -250,18 +251,18 @@ func TestCollectErrors(t *testing.T) {
 func TestCollectDirectory(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{"values.yaml": "a: 1\n", "notes.txt": "x"})
-	if _, err := (Provider{}).Collect(context.Background(), dir); err == nil || !strings.Contains(err.Error(), "no Kubernetes objects") {
+	if _, err := diag.AsError((Provider{}).Collect(context.Background(), dir)); err == nil || !strings.Contains(err.Error(), "no Kubernetes objects") {
 		t.Errorf("a directory without manifests: err = %v", err)
 	}
-	if _, err := (Provider{}).Collect(context.Background(), filepath.Join(dir, "missing")); err == nil || !strings.Contains(err.Error(), "missing") {
+	if _, err := diag.AsError((Provider{}).Collect(context.Background(), filepath.Join(dir, "missing"))); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("a missing path: err = %v", err)
 	}
 	write(t, dir, map[string]string{"empty-list.json": `{"apiVersion": "v1", "items": [], "kind": "List", "metadata": {"resourceVersion": ""}}`})
-	if fs, err := (Provider{}).Collect(context.Background(), filepath.Join(dir, "empty-list.json")); err != nil || len(fs) != 0 {
+	if fs, err := diag.AsError((Provider{}).Collect(context.Background(), filepath.Join(dir, "empty-list.json"))); err != nil || len(fs) != 0 {
 		t.Errorf("an empty kubectl listing: %d facts, err = %v; want none and no error", len(fs), err)
 	}
 	empty := t.TempDir()
-	if _, err := (Provider{}).Collect(context.Background(), empty); err == nil || !strings.Contains(err.Error(), "no .yaml, .yml or .json files") {
+	if _, err := diag.AsError((Provider{}).Collect(context.Background(), empty)); err == nil || !strings.Contains(err.Error(), "no .yaml, .yml or .json files") {
 		t.Errorf("an empty directory: err = %v", err)
 	}
 }

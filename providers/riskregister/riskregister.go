@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/annexa-dev/annexa/diag"
+
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/annexa-dev/annexa/policies"
@@ -106,9 +108,15 @@ type Acceptance struct {
 	Expiry time.Time // zero when the acceptance does not expire
 }
 
-// Collect reads the register at path: one fact per risk and one for the
+// Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
+func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
+	fs, err := p.collect(ctx, path)
+	return fs, diag.FromError(err, Name)
+}
+
+// collect reads the register at path: one fact per risk and one for the
 // settings.
-func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error) {
+func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -50,11 +51,11 @@ R-02,AWS-PROD,"Access misused, after a review was missed",,3,4,,retain,priya@exa
 func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 	ctx := context.Background()
 	p := Provider{Settings: Settings{Appetite: 8, Method: MethodSplit, File: "annexa.yaml", Line: 12}}
-	fromYAML, err := p.Collect(ctx, write(t, "risks.yaml", yamlRegister))
+	fromYAML, err := diag.AsError(p.Collect(ctx, write(t, "risks.yaml", yamlRegister)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromCSV, err := p.Collect(ctx, write(t, "risks.csv", csvRegister))
+	fromCSV, err := diag.AsError(p.Collect(ctx, write(t, "risks.csv", csvRegister)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 }
 
 func TestDefaultSettings(t *testing.T) {
-	fs, err := Provider{}.Collect(context.Background(), write(t, "risks.yaml", yamlRegister))
+	fs, err := diag.AsError(Provider{}.Collect(context.Background(), write(t, "risks.yaml", yamlRegister)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +133,7 @@ func TestRegisterErrors(t *testing.T) {
 		{"two documents", "risks.yaml", yamlRegister + "---\n" + yamlRegister, "holds one YAML document, found 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Provider{}.Collect(context.Background(), write(t, tc.file, tc.content))
+			_, err := diag.AsError(Provider{}.Collect(context.Background(), write(t, tc.file, tc.content)))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v\nwant it to contain %q", err, tc.want)
 			}
@@ -152,7 +153,7 @@ func TestSettingsCheck(t *testing.T) {
 			t.Errorf("Check(%+v) = %v, want ok %v", tc.s, err, tc.ok)
 		}
 	}
-	if _, err := (Provider{Settings: Settings{Appetite: 30}}).Collect(context.Background(), "unused.yaml"); err == nil {
+	if _, err := diag.AsError((Provider{Settings: Settings{Appetite: 30}}).Collect(context.Background(), "unused.yaml")); err == nil {
 		t.Error("a register is read with an appetite of 30")
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/annexa-dev/annexa/diag"
+
 	tfjson "github.com/hashicorp/terraform-json"
 
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -28,10 +30,16 @@ type Provider struct {
 	MaxBytes int64
 }
 
-// Collect reads the plan at path and returns one fact per resource instance
+// Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
+func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
+	fs, err := p.collect(ctx, path)
+	return fs, diag.FromError(err, Name)
+}
+
+// collect reads the plan at path and returns one fact per resource instance
 // and data source, with unknown and sensitive values handled as described in
 // docs/facts.md.
-func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error) {
+func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
 	data, err := input.ReadFile(path, p.MaxBytes)
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -230,7 +231,7 @@ func TestCollectFileErrors(t *testing.T) {
 		{big, "larger than"},
 	}
 	for _, tt := range tests {
-		_, err := Provider{MaxBytes: 1024}.Collect(context.Background(), tt.path)
+		_, err := diag.AsError(Provider{MaxBytes: 1024}.Collect(context.Background(), tt.path))
 		if err == nil || !strings.Contains(err.Error(), tt.path) || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Collect(%s) error = %v, want it to name the file and say %q", tt.path, err, tt.want)
 		}

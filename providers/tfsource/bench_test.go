@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/annexa-dev/annexa/diag"
 )
 
 // writeStack writes a configuration of n resource instances: blocks of
@@ -102,7 +104,7 @@ func BenchmarkCollect(b *testing.B) {
 			var facts int
 			b.ReportAllocs()
 			for b.Loop() {
-				fs, err := Provider{}.Collect(context.Background(), dir)
+				fs, err := diag.AsError(Provider{}.Collect(context.Background(), dir))
 				if err != nil {
 					b.Fatal(err)
 				}

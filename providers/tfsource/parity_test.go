@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/tfplan"
@@ -18,7 +19,7 @@ import (
 func findingsByPolicy(t *testing.T, eng *engine.Engine, src providers.Source) map[string][]string {
 	t.Helper()
 	ctx := context.Background()
-	fs, err := providers.Collect(ctx, []providers.Source{src})
+	fs, err := diag.AsError(providers.Collect(ctx, []providers.Source{src}))
 	if err != nil {
 		t.Fatalf("collect %s: %v", src.Path, err)
 	}

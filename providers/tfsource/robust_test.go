@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -53,7 +54,7 @@ func TestEveryFixtureParses(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(dir, func(t *testing.T) {
-			fs, err := Provider{}.Collect(context.Background(), dir)
+			fs, err := diag.AsError(Provider{}.Collect(context.Background(), dir))
 			if err != nil {
 				if !strings.Contains(err.Error(), filepath.ToSlash(dir)) && !strings.Contains(err.Error(), dir) {
 					t.Errorf("error does not name the directory or a file in it: %v", err)
@@ -209,7 +210,7 @@ func FuzzParse(f *testing.F) {
 			name:                    {Data: src},
 			"root/terraform.tfvars": {Data: tfvars},
 		}
-		fs, err := Provider{fsys: mapFS{fsys}}.Collect(context.Background(), "root")
+		fs, err := diag.AsError(Provider{fsys: mapFS{fsys}}.Collect(context.Background(), "root"))
 		if err != nil {
 			return
 		}

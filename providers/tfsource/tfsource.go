@@ -12,11 +12,8 @@
 package tfsource
 
 import (
-	"cmp"
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -24,6 +21,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/redact"
 )
@@ -35,18 +33,17 @@ const Name = "terraform-source"
 type Provider struct {
 	// Vars are the --var and --var-file options, in command-line order.
 	Vars []Var
-	// Warnings receives one line per warning (a remote module, an unknown
-	// count, ...); nil discards them.
-	Warnings io.Writer
 
 	// fsys replaces the OS file system in tests.
 	fsys fileSystem
 }
 
 // Collect evaluates the root module in dir and returns one fact per
-// resource instance and data source, sorted by address. Invalid
-// configuration is an error naming every problem's file:line:col.
-func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, error) {
+// resource instance and data source, sorted by address, with a warning for
+// each thing it could not evaluate (a remote module, a function annexa
+// does not evaluate). Invalid configuration gives an error diagnostic for
+// every problem, at its file:line:col, and no facts.
+func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.Diagnostics) {
 	fsys := p.fsys
 	if fsys == nil {
 		fsys = osFS{}
@@ -65,7 +62,7 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, error)
 		}
 	}
 	if root == nil || l.diags.HasErrors() {
-		return nil, p.finish(l.diags, redact.New(rootSecrets(root, values)))
+		return nil, convertDiags(l.diags, redact.New(rootSecrets(root, values)))
 	}
 
 	ev := &evaluator{
@@ -76,18 +73,19 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, error)
 	rootInst.rootValues = values
 	ev.walk(rootInst)
 	if ev.err != nil {
-		return nil, ev.err
+		return nil, diag.FromError(ev.err, Name)
 	}
 	red := redact.New(ev.secrets)
-	if err := p.finish(append(l.diags, ev.diags...), red); err != nil {
-		return nil, err
+	ds := convertDiags(append(l.diags, ev.diags...), red)
+	if ds.HasErrors() {
+		return nil, ds
 	}
 	var out []facts.Fact
 	if err := ev.collectFacts(rootInst, red, &out); err != nil {
-		return nil, err
+		return nil, append(ds, diag.FromError(err, Name)...)
 	}
 	facts.Sort(out)
-	return out, nil
+	return out, ds
 }
 
 // rootSecrets lists the strings given to sensitive root variables, to
@@ -178,69 +176,30 @@ func providerName(m *module, r *resource) string {
 	return "registry.terraform.io/hashicorp/" + local
 }
 
-// finish writes the warnings and turns the errors into one error. Both
-// are sorted by position and scrubbed of secrets.
-func (p Provider) finish(diags hcl.Diagnostics, red *redact.Redactor) error {
-	slices.SortStableFunc(diags, compareDiags)
-	var errs []string
-	seen := map[string]bool{}
-	for _, d := range diags {
-		line := formatDiag(d, red)
-		if seen[line] {
-			continue
-		}
-		seen[line] = true
-		if d.Severity == hcl.DiagError {
-			errs = append(errs, line)
-		} else if p.Warnings != nil {
-			fmt.Fprintf(p.Warnings, "warning: %s\n", line)
-		}
+// convertDiags turns HCL diagnostics into annexa's, sorted by position,
+// without repeats, and scrubbed of secrets.
+func convertDiags(hds hcl.Diagnostics, red *redact.Redactor) diag.Diagnostics {
+	out := make(diag.Diagnostics, 0, len(hds))
+	for _, d := range hds {
+		out = append(out, convertDiag(d, red))
 	}
-	switch {
-	case len(errs) == 0:
-		return nil
-	case len(errs) == 1:
-		return errors.New(errs[0])
-	}
-	const shown = 20
-	more := ""
-	if len(errs) > shown {
-		more = fmt.Sprintf("\n  (and %d more)", len(errs)-shown)
-		errs = errs[:shown]
-	}
-	return fmt.Errorf("%s\n  %s%s", errs[0], strings.Join(errs[1:], "\n  "), more)
+	return out.Sort()
 }
 
-func compareDiags(a, b *hcl.Diagnostic) int {
-	var ra, rb hcl.Range
-	if a.Subject != nil {
-		ra = *a.Subject
+// convertDiag turns one HCL diagnostic into annexa's; summary and detail
+// are scrubbed of secrets and of line breaks, so a message stays one line.
+func convertDiag(d *hcl.Diagnostic, red *redact.Redactor) diag.Diagnostic {
+	out := diag.Diagnostic{Severity: diag.Warning, Source: Name}
+	if d.Severity == hcl.DiagError {
+		out.Severity = diag.Error
 	}
-	if b.Subject != nil {
-		rb = *b.Subject
+	if s := d.Subject; s != nil {
+		out.File, out.Line, out.Column = s.Filename, s.Start.Line, s.Start.Column
 	}
-	return cmp.Or(
-		cmp.Compare(ra.Filename, rb.Filename),
-		cmp.Compare(ra.Start.Line, rb.Start.Line),
-		cmp.Compare(ra.Start.Column, rb.Start.Column),
-	)
-}
-
-// formatDiag renders a diagnostic as "file:line:col: summary; detail".
-func formatDiag(d *hcl.Diagnostic, red *redact.Redactor) string {
-	var b strings.Builder
-	if s := d.Subject; s != nil && s.Filename != "" {
-		b.WriteString(s.Filename)
-		if s.Start.Line > 0 {
-			fmt.Fprintf(&b, ":%d:%d", s.Start.Line, s.Start.Column)
-		}
-		b.WriteString(": ")
+	scrub := func(text string) string {
+		msg, _ := red.String(strings.ReplaceAll(text, "\n", " "), "")
+		return msg
 	}
-	b.WriteString(d.Summary)
-	if d.Detail != "" {
-		b.WriteString("; ")
-		b.WriteString(d.Detail)
-	}
-	msg, _ := red.String(strings.ReplaceAll(b.String(), "\n", " "), "")
-	return msg
+	out.Summary, out.Detail = scrub(d.Summary), scrub(d.Detail)
+	return out
 }

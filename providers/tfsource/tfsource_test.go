@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -23,9 +24,9 @@ func run(t *testing.T, files map[string]string, vars ...Var) ([]facts.Fact, stri
 	for name, src := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(src)}
 	}
-	var warnings bytes.Buffer
-	p := Provider{Vars: vars, Warnings: &warnings, fsys: mapFS{fsys}}
-	fs, err := p.Collect(context.Background(), "root")
+	p := Provider{Vars: vars, fsys: mapFS{fsys}}
+	fs, ds := p.Collect(context.Background(), "root")
+	err := ds.Err()
 	if err == nil {
 		v, verr := facts.NewValidator()
 		if verr != nil {
@@ -36,6 +37,10 @@ func run(t *testing.T, files map[string]string, vars ...Var) ([]facts.Fact, stri
 				t.Fatalf("fact %s does not validate: %v", fs[i].ID, verr)
 			}
 		}
+	}
+	var warnings strings.Builder
+	for _, d := range ds.Warnings() {
+		fmt.Fprintf(&warnings, "warning: %s\n", d)
 	}
 	return fs, warnings.String(), err
 }

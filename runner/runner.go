@@ -1,0 +1,273 @@
+// Package runner assembles a run of annexa: it merges the project file with
+// the command line, builds the providers, collects facts with their
+// diagnostics, builds the engine and evaluates, and writes outputs and
+// evidence bundles atomically. The CLI parses flags into Inputs, calls the
+// stages it needs, picks output formats and maps errors to exit codes; an
+// auditor's replay evaluates through the same Evaluate stage as a run.
+//
+// The stages:
+//
+//	Resolve(Inputs) → *Run            project file + flags → sources, settings
+//	Run.Collect     → facts, diags    every source, scoped, schema-checked
+//	Run.Engine      → *engine.Engine  built-in + project + --policy policies
+//	Evaluate        → *engine.Report  facts → findings → roll-up, diagnostics attached
+//	WriteBundle     → signed evidence bundle, written atomically
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/annexa-dev/annexa/diag"
+	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/providers"
+	"github.com/annexa-dev/annexa/providers/applicability"
+	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/project"
+	"github.com/annexa-dev/annexa/providers/registry"
+	"github.com/annexa-dev/annexa/providers/riskregister"
+	"github.com/annexa-dev/annexa/providers/tfsource"
+)
+
+// FlagValue is one value of a source flag (--plan, --tf, ...), named by
+// the flag as the registry lists it.
+type FlagValue struct {
+	Flag, Value string
+}
+
+// Inputs are what a run is asked to read and how to evaluate it, as the
+// command line states them; the project file among Paths adds to them.
+type Inputs struct {
+	// Paths are PATH arguments: a project, or a source whose kind is
+	// detected.
+	Paths []string
+	// Sources are the values of the source flags, in command-line order.
+	Sources []FlagValue
+	// TFVars are --var and --var-file in command-line order, which decides
+	// which value wins, as in Terraform; they apply to every Terraform
+	// source of the run.
+	TFVars []tfsource.Var
+	// Applicability and Risks override the project file's files.
+	Applicability, Risks string
+	// RiskAppetite (0: unset) and RiskMethod ("": unset) override the
+	// project file's residual risk settings.
+	RiskAppetite int
+	RiskMethod   string
+	// PolicyDirs are --policy directories, evaluated after the project's.
+	PolicyDirs []string
+	// EvalTimeout bounds each policy's evaluation (0: the default).
+	EvalTimeout time.Duration
+	// EffectiveTime, when not zero, is the time the run is as of; else the
+	// project's, else now.
+	EffectiveTime time.Time
+	// ToolVersion is the annexa version reports record.
+	ToolVersion string
+}
+
+// Run is a resolved run: every source with its scope, and the settings
+// from the project file and the flags.
+type Run struct {
+	// Project is the merged project: the project file's settings, if one
+	// was given, and every source.
+	Project *project.Project
+	// At is the effective time.
+	At          time.Time
+	policyDirs  []string
+	evalTimeout time.Duration
+	toolVersion string
+}
+
+// Resolve merges the project file among in.Paths (at most one) with the
+// flags, builds every source through the provider registry, and scopes the
+// sources that share an address space (docs/facts.md, "Identity").
+func Resolve(in Inputs) (*Run, error) {
+	merged := &project.Project{}
+	for _, path := range in.Paths {
+		p, err := project.Resolve(path)
+		if err != nil {
+			return nil, err
+		}
+		if p.File != "" {
+			if merged.File != "" {
+				return nil, fmt.Errorf("two project files given, %s and %s; check one project at a time", merged.File, p.File)
+			}
+			sources := merged.Sources
+			*merged = *p
+			merged.Sources = sources
+		}
+		merged.Sources = append(merged.Sources, p.Sources...)
+	}
+	for _, fv := range in.Sources {
+		k, ok := registry.ByFlag(fv.Flag)
+		if !ok {
+			return nil, fmt.Errorf("--%s is not a source flag", fv.Flag)
+		}
+		src, err := k.FlagSource(fv.Value)
+		if err != nil {
+			return nil, err
+		}
+		merged.Sources = append(merged.Sources, src)
+	}
+	if err := applyTFVars(merged.Sources, in.TFVars); err != nil {
+		return nil, err
+	}
+	if in.Applicability != "" {
+		merged.Applicability = in.Applicability
+	}
+	if merged.Applicability != "" {
+		merged.Sources = append(merged.Sources, providers.Source{Path: merged.Applicability, Provider: applicability.Provider{}})
+	}
+	if err := addRiskSource(merged, in); err != nil {
+		return nil, err
+	}
+	if len(merged.Sources) == 0 {
+		return nil, errors.New("no input given: name a project directory or an input (annexa check testdata/demo, --plan FILE, --tf DIR, --evidence DIR, --k8s PATH, --config PATH, --provider NAME, --applicability FILE, --risks FILE)")
+	}
+	if err := scope(merged.Sources); err != nil {
+		return nil, err
+	}
+	r := &Run{
+		Project:     merged,
+		At:          effectiveTime(in.EffectiveTime, merged),
+		policyDirs:  append(slices.Clone(merged.Policies), in.PolicyDirs...),
+		evalTimeout: in.EvalTimeout,
+		toolVersion: in.ToolVersion,
+	}
+	return r, nil
+}
+
+// applyTFVars gives every Terraform source, however it was named, the
+// variables of the command line after its own.
+func applyTFVars(sources []providers.Source, vars []tfsource.Var) error {
+	hasTF := false
+	for i, src := range sources {
+		if p, ok := src.Provider.(tfsource.Provider); ok {
+			p.Vars = append(slices.Clone(p.Vars), vars...)
+			sources[i].Provider = p
+			hasTF = true
+		}
+	}
+	if len(vars) > 0 && !hasTF {
+		return errors.New("--var and --var-file set Terraform source variables; name the source with --tf DIR")
+	}
+	return nil
+}
+
+// addRiskSource adds the risk register to p's sources, with the residual
+// risk settings of the project file and the flags (which win).
+func addRiskSource(p *project.Project, in Inputs) error {
+	if in.Risks != "" {
+		p.Risks = in.Risks
+	}
+	s := p.Risk
+	if in.RiskAppetite != 0 || in.RiskMethod != "" {
+		s.File, s.Line = "command line", 0
+	}
+	if in.RiskAppetite != 0 {
+		s.Appetite = in.RiskAppetite
+	}
+	if in.RiskMethod != "" {
+		s.Method = in.RiskMethod
+	}
+	if err := s.Check(); err != nil {
+		return fmt.Errorf("--risk-appetite: %w", err)
+	}
+	if p.Risks == "" {
+		if in.RiskAppetite != 0 || in.RiskMethod != "" {
+			return errors.New("--risk-appetite and --risk-method need a risk register: name it with --risks FILE or risks: in annexa.yaml")
+		}
+		return nil
+	}
+	p.Risk = s
+	p.Sources = append(p.Sources, providers.Source{Path: p.Risks, Provider: riskregister.Provider{Settings: s}})
+	return nil
+}
+
+// effectiveTime is the time a run is as of: the flag, else the project's
+// effective time, else now.
+func effectiveTime(flag time.Time, p *project.Project) time.Time {
+	switch {
+	case !flag.IsZero():
+		return flag.UTC()
+	case !p.EffectiveTime.IsZero():
+		return p.EffectiveTime
+	}
+	return time.Now().UTC()
+}
+
+// Collect reads every source of the run as of its effective time. It
+// returns the facts with every warning; when a source fails, it still
+// reads the others, and err holds every error (each naming its file).
+func (r *Run) Collect(ctx context.Context) ([]facts.Fact, diag.Diagnostics, error) {
+	fs, ds := providers.Collect(ctx, providers.AtTime(r.Project.Sources, r.At))
+	if err := ds.Err(); err != nil {
+		return nil, ds.Warnings(), err
+	}
+	return fs, ds.Sort(), nil
+}
+
+// Engine builds the engine for the run: the built-in policies, the
+// project's policy directories and --policy, as of the effective time.
+func (r *Run) Engine(ctx context.Context) (*engine.Engine, error) {
+	return engine.New(ctx,
+		engine.WithPolicyDirs(r.policyDirs...),
+		engine.WithEvalTimeout(r.evalTimeout),
+		engine.WithEffectiveTime(r.At),
+		engine.WithToolVersion(r.toolVersion),
+	)
+}
+
+// Anchor is the file findings without a file of their own are reported
+// at (SARIF needs one): the project file, else the first input.
+func (r *Run) Anchor() string {
+	if r.Project.File != "" {
+		return r.Project.File
+	}
+	if len(r.Project.Sources) > 0 {
+		return r.Project.Sources[0].Path
+	}
+	return ""
+}
+
+// Result is everything a checked run produced.
+type Result struct {
+	Run    *Run
+	Facts  []facts.Fact
+	Engine *engine.Engine
+	Report *engine.Report
+}
+
+// Check runs every stage but the bundle: collect, build the engine,
+// evaluate. Errors are input errors: a source that cannot be read, a
+// policy that does not compile. Controls whose policies failed to
+// evaluate are in the report (Report.EvaluationError).
+func (r *Run) Check(ctx context.Context) (*Result, error) {
+	fs, warnings, err := r.Collect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	eng, err := r.Engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	report, err := Evaluate(ctx, eng, fs, warnings)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Run: r, Facts: fs, Engine: eng, Report: report}, nil
+}
+
+// Evaluate is the evaluation stage, shared by a run and the replay of a
+// bundle: it evaluates facts that were checked against their schemas and
+// attaches the warnings they were collected with.
+func Evaluate(ctx context.Context, eng *engine.Engine, fs []facts.Fact, ds diag.Diagnostics) (*engine.Report, error) {
+	report, err := eng.Evaluate(ctx, fs)
+	if err != nil {
+		return nil, err
+	}
+	report.Diagnostics = append(diag.Diagnostics{}, ds.Warnings()...)
+	return report, nil
+}

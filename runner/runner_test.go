@@ -1,0 +1,203 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/annexa-dev/annexa/bundles"
+	"github.com/annexa-dev/annexa/providers/facts"
+)
+
+func write(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// root is a Terraform root whose bucket is public or private: the
+// addresses are the same in every root, only the settings differ.
+func root(public bool) string {
+	block := "true"
+	if public {
+		block = "false"
+	}
+	return `
+resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+}
+resource "aws_s3_bucket_public_access_block" "logs" {
+  bucket                  = aws_s3_bucket.logs.id
+  block_public_acls       = ` + block + `
+  block_public_policy     = ` + block + `
+  ignore_public_acls      = ` + block + `
+  restrict_public_buckets = ` + block + `
+}
+`
+}
+
+func TestScopes(t *testing.T) {
+	tests := []struct {
+		name    string
+		sources []FlagValue
+		want    []string
+	}{
+		{"one source per space keeps ids", []FlagValue{{"plan", "a.json"}, {"evidence", "ev"}, {"k8s", "k"}}, []string{"", "", ""}},
+		{"two Terraform roots", []FlagValue{{"tf", "envs/prod/"}, {"tf", "./envs/staging"}}, []string{"envs/prod", "envs/staging"}},
+		{"a plan and a root share the Terraform space", []FlagValue{{"plan", "p.json"}, {"tf", "infra"}, {"evidence", "ev"}}, []string{"p.json", "infra", ""}},
+		{"external providers by name", []FlagValue{{"provider", "inv=a.csv"}, {"provider", "cmdb"}}, []string{"inv=a.csv", "cmdb"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			run, err := Resolve(Inputs{Sources: tc.sources})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range run.Project.Sources {
+				got = append(got, s.Scope)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("scopes = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if _, err := Resolve(Inputs{Sources: []FlagValue{{"tf", "infra"}, {"tf", "infra/"}}}); err == nil || !strings.Contains(err.Error(), "given twice") {
+		t.Errorf("the same root twice: err = %v", err)
+	}
+}
+
+func TestTwoRootsSameAddress(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"prod/main.tf": root(false), "staging/main.tf": root(true)})
+	prod, staging := filepath.Join(dir, "prod"), filepath.Join(dir, "staging")
+	run, err := Resolve(Inputs{Sources: []FlagValue{{"tf", prod}, {"tf", staging}}, EffectiveTime: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := run.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]facts.Fact{}
+	for _, f := range res.Facts {
+		ids[f.ID] = f
+	}
+	pab := filepath.ToSlash(staging) + "//aws_s3_bucket_public_access_block.logs"
+	for _, want := range []string{
+		filepath.ToSlash(prod) + "//aws_s3_bucket.logs",
+		filepath.ToSlash(staging) + "//aws_s3_bucket.logs",
+		filepath.ToSlash(prod) + "//aws_s3_bucket_public_access_block.logs",
+		pab,
+	} {
+		if _, ok := ids[want]; !ok {
+			t.Errorf("no fact %s; have %v", want, slices.Sorted(func(yield func(string) bool) {
+				for k := range ids {
+					if !yield(k) {
+						return
+					}
+				}
+			}))
+		}
+	}
+	if got := ids[pab].References["bucket"]; !slices.Equal(got, []string{filepath.ToSlash(staging) + "//aws_s3_bucket.logs"}) {
+		t.Errorf("staging's block refers to %v, want staging's bucket only", got)
+	}
+	var flagged []string
+	for _, f := range res.Report.Findings {
+		if strings.Contains(f.Policy, "public") || strings.Contains(f.Resource, "public_access_block") {
+			flagged = append(flagged, f.Resource)
+		}
+	}
+	if len(flagged) == 0 {
+		t.Fatal("the public staging bucket was not flagged")
+	}
+	for _, r := range flagged {
+		if !strings.HasPrefix(r, filepath.ToSlash(staging)+"//") {
+			t.Errorf("finding on %s; only staging's bucket is public", r)
+		}
+	}
+}
+
+func TestWarningsReachTheReport(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"main.tf": `module "vpc" {
+  source = "terraform-aws-modules/vpc/aws"
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+}
+`})
+	run, err := Resolve(Inputs{Sources: []FlagValue{{"tf", dir}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := run.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := res.Report.Diagnostics
+	if len(ds) != 1 || ds[0].Summary != "Module not evaluated" || ds[0].Line != 2 || ds[0].Column != 12 ||
+		ds[0].File != filepath.Join(dir, "main.tf") || ds[0].Source != "terraform-source" {
+		t.Errorf("diagnostics = %+v", ds)
+	}
+}
+
+func TestCollectReadsEverySource(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"bad.json": `{"format_version": "1.2", `, "bad/main.tf": "resource \"x\" {"})
+	run, err := Resolve(Inputs{Sources: []FlagValue{{"plan", filepath.Join(dir, "bad.json")}, {"tf", filepath.Join(dir, "bad")}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = run.Collect(context.Background())
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"bad.json", filepath.Join("bad", "main.tf") + ":1"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not name %s:\n%v", want, err)
+		}
+	}
+}
+
+// A bundle written before reports were versioned still verifies; replaying
+// it is refused with a message that says why, not reported as tampering.
+func TestFormat1BundleVerifies(t *testing.T) {
+	a, err := ReadBundle(filepath.Join("..", "testdata", "bundles", "demo-format1.tar.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pem, err := os.ReadFile(filepath.Join("..", "testdata", "keys", "annexa-test.pub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := bundles.LoadPublicKey("annexa-test.pub", pem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Verify(context.Background(), a, key, VerifyOptions{})
+	if err != nil {
+		t.Fatalf("format 1 bundle: %v", err)
+	}
+	if res.Predicate.RecordedReportFormat() != 1 || res.Predicate.Summary.Facts == 0 {
+		t.Errorf("predicate = %+v", res.Predicate)
+	}
+	_, err = Verify(context.Background(), a, key, VerifyOptions{Replay: true})
+	var refused *bundles.ReplayRefusedError
+	if !errors.As(err, &refused) || refused.Recorded != 1 || !strings.Contains(err.Error(), "format 1") {
+		t.Errorf("replay of a format 1 bundle: err = %v, want a ReplayRefusedError", err)
+	}
+}

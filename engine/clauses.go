@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -70,7 +72,7 @@ type clauseOutcome struct {
 // Applicability and the risks of the first phase as data.run, and rolls
 // sub-clauses up into their parents.
 func (e *Engine) evaluateClauses(ctx context.Context, idx *factIndex, r *Report) ([]ClauseResult, error) {
-	run, err := ast.InterfaceToValue(e.runDocument(r))
+	run, err := e.runDocument(r)
 	if err != nil {
 		return nil, fmt.Errorf("clause data: %w", err)
 	}
@@ -261,37 +263,29 @@ func clauseItems(v any) ([]clauseItem, error) {
 	return out, nil
 }
 
-// runDocument is data.run for the clause rules: the effective time, each
-// control's result, the Statement of Applicability and the risks.
-func (e *Engine) runDocument(r *Report) map[string]any {
-	controls := make(map[string]any, len(r.Controls))
+// runDocument is data.run for the clause rules: the effective time and the
+// report's sections as the JSON report writes them (controls keyed by id,
+// the Statement of Applicability, the risks, null without a register), so
+// a clause rule reads exactly what a reader of the report sees.
+func (e *Engine) runDocument(r *Report) (ast.Value, error) {
+	controls := make(map[string]ControlResult, len(r.Controls))
 	for _, c := range r.Controls {
-		ctl, _ := e.catalog.Lookup(c.ID)
-		controls[c.ID] = map[string]any{
-			"title":         c.Title,
-			"theme":         c.Theme,
-			"status":        string(c.Status),
-			"reason":        c.Reason,
-			"assessed":      c.Assessed,
-			"failed":        c.Failed,
-			"findings":      c.Findings,
-			"effectiveness": c.Effectiveness,
-			"control_type":  stringsToAny(ctl.Attributes.ControlType),
-		}
+		controls[c.ID] = c
 	}
-	return map[string]any{
-		"effective_time":    e.now.Format(time.RFC3339Nano),
-		"effective_time_ns": e.now.UnixNano(),
-		"controls":          controls,
-		"soa":               r.SoA.runDocument(),
-		"risks":             r.Risks.runDocument(),
+	doc := struct {
+		EffectiveTime   string                   `json:"effective_time"`
+		EffectiveTimeNS int64                    `json:"effective_time_ns"`
+		Controls        map[string]ControlResult `json:"controls"`
+		SoA             *SoA                     `json:"soa"`
+		Risks           *RiskReport              `json:"risks"`
+	}{e.now.Format(time.RFC3339Nano), e.now.UnixNano(), controls, r.SoA, r.Risks}
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
 	}
-}
-
-func stringsToAny(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
+	v, err := ast.ValueFromReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
 	}
-	return out
+	return v, nil
 }

@@ -257,36 +257,6 @@ func riskFinding(res RiskResult, src facts.Source, appetite int) Finding {
 	return f
 }
 
-// runDocument is data.run.risks for the clause rules.
-func (rr *RiskReport) runDocument() map[string]any {
-	if rr == nil {
-		return map[string]any{"declared": false, "risks": []any{}}
-	}
-	risks := make([]any, 0, len(rr.Risks))
-	for _, r := range rr.Risks {
-		ctls := make([]any, 0, len(r.Controls))
-		for _, c := range r.Controls {
-			ctls = append(ctls, map[string]any{"id": c.ID, "status": string(c.Status), "effectiveness": c.Effectiveness})
-		}
-		doc := map[string]any{
-			"id": r.ID, "asset": r.Asset, "threat": r.Threat, "owner": r.Owner, "treatment": r.Treatment,
-			"source": r.Source, "inherent": r.Inherent, "residual": r.Residual, "residual_band": string(r.ResidualBand),
-			"above_appetite": r.AboveAppetite, "accepted": r.Accepted, "controls": ctls,
-		}
-		if r.Acceptance != nil {
-			doc["acceptance"] = map[string]any{"by": r.Acceptance.By, "problem": r.Acceptance.Problem}
-		}
-		risks = append(risks, doc)
-	}
-	return map[string]any{
-		"declared": true,
-		"register": rr.Register,
-		"appetite": rr.Appetite,
-		"method":   rr.Method,
-		"risks":    risks,
-	}
-}
-
 // summary counts the risks.
 func (rr *RiskReport) summary() *RiskSummary {
 	if rr == nil {

@@ -84,28 +84,6 @@ func (d *declarations) soaWarnings(cat *Catalog) []string {
 	return out
 }
 
-// runDocument is data.run.soa for the clause rules.
-func (s *SoA) runDocument() map[string]any {
-	controls := map[string]any{}
-	notStated, excluded := []any{}, []any{}
-	for _, e := range s.Controls {
-		controls[e.ID] = map[string]any{"applicable": e.Applicable, "justification": e.Justification, "stated": e.Stated}
-		if e.Justification == NotStated {
-			notStated = append(notStated, e.ID)
-		}
-		if !e.Applicable {
-			excluded = append(excluded, e.ID)
-		}
-	}
-	return map[string]any{
-		"declared":   s.File != "",
-		"file":       s.File,
-		"controls":   controls,
-		"not_stated": notStated,
-		"excluded":   excluded,
-	}
-}
-
 // soaEntry builds a control's entry from its result and its policies'
 // outcomes.
 func (e *Engine) soaEntry(cr ControlResult, a applicabilityEntry, pols []*Policy, outs []policyOutcome) SoAEntry {

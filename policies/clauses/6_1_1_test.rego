@@ -7,9 +7,9 @@ approved := {"approved_by": "dana@example.com", "approved_at": "2026-03-02T00:00
 
 risk(id, treatment, controls) := {"id": id, "owner": "priya@example.com", "treatment": treatment, "controls": [{"id": c, "status": "pass"} | some c in controls]}
 
-run(risks) := {"effective_time_ns": 1795132800000000000, "risks": {"declared": true, "register": "risks.yaml", "appetite": 6, "risks": risks}}
+run(risks) := {"effective_time_ns": 1795132800000000000, "risks": {"register": "risks.yaml", "appetite": 6, "risks": risks}}
 
-no_register := {"effective_time_ns": 1795132800000000000, "risks": {"declared": false, "risks": []}}
+no_register := {"effective_time_ns": 1795132800000000000, "risks": null}
 
 docs := [
 	testing.evidence("document", "CTX", object.union({"topic": "context"}, approved)),

@@ -14,7 +14,7 @@ methodology(criteria) := testing.evidence("document", "RM", object.union({"topic
 
 assessment := testing.evidence("document", "RA", object.union({"topic": "risk_assessment"}, approved))
 
-run(owner) := {"effective_time_ns": 1795132800000000000, "risks": {"declared": true, "register": "risks.yaml", "appetite": 6, "risks": [{"id": "R-1", "owner": owner, "controls": []}]}}
+run(owner) := {"effective_time_ns": 1795132800000000000, "risks": {"register": "risks.yaml", "appetite": 6, "risks": [{"id": "R-1", "owner": owner, "controls": []}]}}
 
 eval(list, r) := out if {
 	out := {"status": rule.status, "gaps": {g.msg | some g in rule.gaps}} with data.facts as testing.facts(list) with data.run as r

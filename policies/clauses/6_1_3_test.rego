@@ -10,14 +10,21 @@ docs := [
 	testing.evidence("document", "RTP", object.union({"topic": "risk_treatment_plan"}, approved)),
 ]
 
-soa(not_stated) := {"declared": true, "file": "soa.yaml", "controls": {"5.1": {}, "7.4": {}}, "not_stated": not_stated, "excluded": ["7.4"]}
+soa(not_stated) := {"file": "soa.yaml", "controls": [
+	{"id": "5.1", "applicable": true, "justification": justification("5.1", not_stated)},
+	{"id": "7.4", "applicable": false, "justification": justification("7.4", not_stated)},
+]}
+
+justification(id, not_stated) := "not stated" if id in not_stated
+
+else := "stated"
 
 risk(id, above, accepted, acceptance) := object.union(
 	{"id": id, "residual": 12, "above_appetite": above, "accepted": accepted, "owner": "priya@example.com", "controls": []},
 	acceptance,
 )
 
-run(s, risks) := {"effective_time_ns": 1795132800000000000, "soa": s, "risks": {"declared": true, "register": "risks.yaml", "appetite": 6, "risks": risks}}
+run(s, risks) := {"effective_time_ns": 1795132800000000000, "soa": s, "risks": {"register": "risks.yaml", "appetite": 6, "risks": risks}}
 
 eval(list, r) := out if {
 	out := {"status": rule.status, "gaps": {g.msg | some g in rule.gaps}} with data.facts as testing.facts(list) with data.run as r
@@ -51,6 +58,6 @@ test_fail_no_soa_approval if {
 }
 
 test_fail_no_applicability_file if {
-	r := eval(docs, {"effective_time_ns": 1795132800000000000, "soa": {"declared": false}, "risks": {"declared": false, "risks": []}})
+	r := eval(docs, {"effective_time_ns": 1795132800000000000, "soa": {"file": "", "controls": []}, "risks": null})
 	r.gaps == {"No applicability file: name it in annexa.yaml (applicability:) or with --applicability"}
 }

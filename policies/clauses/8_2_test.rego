@@ -5,9 +5,9 @@ import data.annexa.lib.testing
 
 assessment(due) := testing.evidence("document", "RA", {"topic": "risk_assessment", "approved_by": "sam@example.com", "approved_at": "2026-04-01T00:00:00Z", "due": due})
 
-with_register := {"effective_time_ns": 1795132800000000000, "risks": {"declared": true, "register": "risks.yaml", "appetite": 6, "risks": [{"id": "R-1", "residual_band": "medium"}]}}
+with_register := {"effective_time_ns": 1795132800000000000, "risks": {"register": "risks.yaml", "appetite": 6, "risks": [{"id": "R-1", "residual_band": "medium"}]}}
 
-without_register := {"effective_time_ns": 1795132800000000000, "risks": {"declared": false, "risks": []}}
+without_register := {"effective_time_ns": 1795132800000000000, "risks": null}
 
 eval(list, r) := out if {
 	out := {"status": rule.status, "gaps": {g.msg | some g in rule.gaps}} with data.facts as testing.facts(list) with data.run as r

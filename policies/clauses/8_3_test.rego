@@ -7,7 +7,7 @@ risk(id, residual, above, accepted, controls) := {
 	"controls": [{"id": c, "status": s} | some c, s in controls],
 }
 
-run(risks) := {"effective_time_ns": 1795132800000000000, "risks": {"declared": true, "register": "risks.yaml", "appetite": 6, "risks": risks}}
+run(risks) := {"effective_time_ns": 1795132800000000000, "risks": {"register": "risks.yaml", "appetite": 6, "risks": risks}}
 
 eval(risks) := r if {
 	r := {"status": rule.status, "gaps": {g.msg | some g in rule.gaps}} with data.run as run(risks)
@@ -30,7 +30,7 @@ test_fail_control_fails if {
 }
 
 test_pass_not_assessed_without_register if {
-	r := {"status": rule.status} with data.run as {"effective_time_ns": 1, "risks": {"declared": false, "risks": []}}
+	r := {"status": rule.status} with data.run as {"effective_time_ns": 1, "risks": null}
 	r.status == "not_assessed"
 }
 

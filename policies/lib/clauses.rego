@@ -154,8 +154,9 @@ performed(kind) := [r |
 # first phase computed them; empty without a register.
 risks := object.get(data.run, ["risks", "risks"], [])
 
-# register_declared is true when the run has a risk register.
-register_declared if data.run.risks.declared == true
+# register_declared is true when the run has a risk register (data.run.risks
+# is null without one).
+register_declared if is_object(data.run.risks)
 
 risk_ref(r) := sprintf("risk/%s", [r.id])
 

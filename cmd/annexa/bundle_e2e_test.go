@@ -219,7 +219,7 @@ func TestVerifyCommand(t *testing.T) {
 		want   []string
 	}{
 		{"verified", good, nil, 0, []string{"signature    verified with", "5 signed, every sha256 matches", "VERIFIED " + good + ": signed by " + pub + ", 5 files intact"}},
-		{"verified and replayed", good, []string{"--replay", "--max-age", "24h"}, 0, []string{"replay       identical: clauses, controls, effective_time, findings, policies, soa, summary", ", replay identical"}},
+		{"verified and replayed", good, []string{"--replay", "--max-age", "24h"}, 0, []string{"replay       identical: clauses, controls, effective_time, findings, format_version, policies, soa, summary", ", replay identical"}},
 		{"flipped byte", tamperedCopy(t, good, func(names []string, files map[string][]byte) []string {
 			files[bundles.FileReport][100] ^= 1
 			return names

@@ -299,7 +299,7 @@ func TestDemoBundleReplaysRollup(t *testing.T) {
 		t.Fatalf("check --bundle: exit %d\n%s", res.code, res.stderr)
 	}
 	v := annexaIn(t, dir, nil, "verify", "evidence.tar.gz", "--key", abs(t, "../../testdata/keys/annexa-test.pub"), "--replay")
-	if v.code != 0 || !strings.Contains(v.stdout, "replay       identical: clauses, controls, effective_time, findings, policies, risks, soa, summary") {
+	if v.code != 0 || !strings.Contains(v.stdout, "replay       identical: clauses, controls, effective_time, findings, format_version, policies, risks, soa, summary") {
 		t.Errorf("verify --replay: exit %d\n%s%s", v.code, v.stdout, v.stderr)
 	}
 }

@@ -62,18 +62,29 @@ func (e *InvalidFactError) Error() string {
 
 // Validate checks one fact document (as returned by Fact.Document) and
 // returns an *InvalidFactError naming the file, fact and field on failure.
+// The schemas describe ids as providers make them, so a scoped fact's id
+// and base address are checked without their scope, which must prefix
+// them.
 func (v *Validator) Validate(doc map[string]any) error {
 	kind, _ := doc["kind"].(string)
 	id, _ := doc["id"].(string)
-	file := ""
+	file, scope := "", ""
 	if src, ok := doc["source"].(map[string]any); ok {
 		file, _ = src["file"].(string)
+		scope, _ = src["scope"].(string)
 	}
 	s, ok := v.byKind[kind]
 	if !ok {
 		known := slices.Sorted(maps.Keys(v.byKind))
 		return &InvalidFactError{File: file, FactID: id, Field: "/kind",
 			Message: fmt.Sprintf("unknown kind %q (expected one of %s)", kind, strings.Join(known, ", "))}
+	}
+	if scope != "" {
+		unscoped, err := unscope(doc, scope)
+		if err != nil {
+			return &InvalidFactError{File: file, FactID: id, Field: "/id", Message: err.Error()}
+		}
+		doc = unscoped
 	}
 	err := s.Validate(doc)
 	if err == nil {
@@ -92,4 +103,23 @@ func (v *Validator) Validate(doc map[string]any) error {
 		field = "(root)"
 	}
 	return &InvalidFactError{File: file, FactID: id, Field: field, Message: leaf.Message}
+}
+
+// unscope returns a shallow copy of a scoped fact document with the scope
+// taken off its id and base address.
+func unscope(doc map[string]any, scope string) (map[string]any, error) {
+	out := maps.Clone(doc)
+	prefix := scope + ScopeSeparator
+	for _, key := range []string{"id", "base_address"} {
+		v, ok := doc[key].(string)
+		if !ok {
+			continue
+		}
+		rest, found := strings.CutPrefix(v, prefix)
+		if !found {
+			return nil, fmt.Errorf("%s %q does not start with its scope %q", key, v, prefix)
+		}
+		out[key] = rest
+	}
+	return out, nil
 }

@@ -10,22 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annexa-dev/annexa/internal/testfs"
+
 	"github.com/annexa-dev/annexa/bundles"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
-
-func write(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // root is a Terraform root whose bucket is public or private: the
 // addresses are the same in every root, only the settings differ.
@@ -81,7 +70,7 @@ func TestScopes(t *testing.T) {
 
 func TestTwoRootsSameAddress(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"prod/main.tf": root(false), "staging/main.tf": root(true)})
+	testfs.Write(t, dir, map[string]string{"prod/main.tf": root(false), "staging/main.tf": root(true)})
 	prod, staging := filepath.Join(dir, "prod"), filepath.Join(dir, "staging")
 	run, err := Resolve(Inputs{Sources: []FlagValue{{"tf", prod}, {"tf", staging}}, EffectiveTime: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
@@ -133,7 +122,7 @@ func TestTwoRootsSameAddress(t *testing.T) {
 
 func TestWarningsReachTheReport(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"main.tf": `module "vpc" {
+	testfs.Write(t, dir, map[string]string{"main.tf": `module "vpc" {
   source = "terraform-aws-modules/vpc/aws"
 }
 resource "aws_s3_bucket" "b" {
@@ -157,7 +146,7 @@ resource "aws_s3_bucket" "b" {
 
 func TestCollectReadsEverySource(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"bad.json": `{"format_version": "1.2", `, "bad/main.tf": "resource \"x\" {"})
+	testfs.Write(t, dir, map[string]string{"bad.json": `{"format_version": "1.2", `, "bad/main.tf": "resource \"x\" {"})
 	run, err := Resolve(Inputs{Sources: []FlagValue{{"plan", filepath.Join(dir, "bad.json")}, {"tf", filepath.Join(dir, "bad")}}})
 	if err != nil {
 		t.Fatal(err)

@@ -3,28 +3,16 @@ package config
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/internal/testfs"
+
 	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
-
-func write(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 func collect(t *testing.T, p Provider, path string) map[string]facts.Fact {
 	t.Helper()
@@ -57,7 +45,7 @@ func keys(m map[string]facts.Fact) []string {
 
 func TestCollectGeneric(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"app.toml": "title = \"payments\"\n[database]\nurl = \"postgres://app:toml-url-pw@db/ledger\"\npassword = \"toml-secret\"\nport = 5432\nstarted = 2026-01-02T03:04:05Z\nday = 2026-01-02\nratio = nan\n[[servers]]\nname = \"a\"\n",
 		"my.cnf":   "[mysqld]\nskip-name-resolve\nbind-address = 127.0.0.1 ; local only\npassword = ini-secret\n",
 		"top.ini":  "debug = true\n[auth]\nclientSecret = ini-client-secret\n",
@@ -175,7 +163,7 @@ func TestDetectFormat(t *testing.T) {
 
 func TestForcedFormat(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"custom/server.conf": "PermitRootLogin yes\n",
 		"repo.json":          `{"full_name": "acme/api", "default_branch": "main", "private": true}`,
 	})
@@ -226,7 +214,7 @@ func TestCollectErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			write(t, dir, map[string]string{tt.file: tt.content})
+			testfs.Write(t, dir, map[string]string{tt.file: tt.content})
 			_, err := diag.AsError(Provider{}.Collect(context.Background(), filepath.Join(dir, tt.file)))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
@@ -240,7 +228,7 @@ func TestCollectErrors(t *testing.T) {
 
 func TestCollectDirectoryErrors(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"notes.txt": "x", ".hidden/a.json": "{}"})
+	testfs.Write(t, dir, map[string]string{"notes.txt": "x", ".hidden/a.json": "{}"})
 	if _, err := diag.AsError((Provider{}).Collect(context.Background(), dir)); err == nil || !strings.Contains(err.Error(), "no configuration files") {
 		t.Errorf("err = %v", err)
 	}

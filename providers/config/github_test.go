@@ -3,6 +3,8 @@ package config
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/annexa-dev/annexa/internal/testfs"
 )
 
 const repoResponse = `{"id": 1, "name": "payments-api", "full_name": "acme-payments/payments-api", "private": true, "visibility": "private", "default_branch": "main", "owner": {"login": "acme-payments"}}`
@@ -56,7 +58,7 @@ func TestGitHubForms(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			write(t, dir, map[string]string{"export.json": tt.content})
+			testfs.Write(t, dir, map[string]string{"export.json": tt.content})
 			got := collect(t, Provider{}, filepath.Join(dir, "export.json"))
 			f, ok := got["github_repository:acme-payments/payments-api"]
 			if !ok {

@@ -4,11 +4,13 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/annexa-dev/annexa/internal/testfs"
 )
 
 func TestSSHD(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"sshd_config": "# server\r\n" +
+	testfs.Write(t, dir, map[string]string{"sshd_config": "# server\r\n" +
 		"Include /etc/ssh/sshd_config.d/*.conf\r\n" +
 		"Port 22\r\n" +
 		"port=2222\r\n" +

@@ -7,22 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/internal/testfs"
+
 	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
-
-func write(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 const policyRecord = `kind: policy
 id: POL-001
@@ -39,7 +28,7 @@ artifact:
 
 func TestCollect(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"policies/infosec.yaml":        policyRecord,
 		"artifacts/infosec-policy.pdf": "%PDF-1.7 policy text",
 		"artifacts/notes.yaml":         "not: a record",
@@ -135,7 +124,7 @@ func TestCollectErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "ev")
-			write(t, dir, tt.files)
+			testfs.Write(t, dir, tt.files)
 			_, err := diag.AsError(Provider{}.Collect(context.Background(), dir))
 			if err == nil {
 				t.Fatal("Collect succeeded")
@@ -151,7 +140,7 @@ func TestCollectErrors(t *testing.T) {
 
 func TestCollectPath(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"one.yaml": "kind: procedure\nid: P1\ntopic: backup\ncontrols: [\"8.13\"]\nowner: ops\n", "x.txt": "x"})
+	testfs.Write(t, dir, map[string]string{"one.yaml": "kind: procedure\nid: P1\ntopic: backup\ncontrols: [\"8.13\"]\nowner: ops\n", "x.txt": "x"})
 	fs, err := diag.AsError(Provider{}.Collect(context.Background(), filepath.Join(dir, "one.yaml")))
 	if err != nil || len(fs) != 1 {
 		t.Fatalf("single file: %v %v", fs, err)
@@ -197,7 +186,7 @@ func TestAddPeriod(t *testing.T) {
 func TestArtifactSymlinkOutside(t *testing.T) {
 	base := t.TempDir()
 	outside := filepath.Join(base, "secret.txt")
-	write(t, base, map[string]string{"secret.txt": "outside", "ev/p/a.yaml": policyRecord})
+	testfs.Write(t, base, map[string]string{"secret.txt": "outside", "ev/p/a.yaml": policyRecord})
 	if err := os.MkdirAll(filepath.Join(base, "ev/artifacts"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -3,28 +3,16 @@ package kubernetes
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/internal/testfs"
+
 	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
-
-func write(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 func byID(t *testing.T, fs []facts.Fact) map[string]facts.Fact {
 	t.Helper()
@@ -109,7 +97,7 @@ items:
 
 func TestCollect(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"app/deployment.yaml":   deployment,
 		"app/secret.yml":        secret,
 		"jobs/cron.json":        cronJob,
@@ -236,7 +224,7 @@ func TestCollectErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			write(t, dir, map[string]string{tt.file: tt.content})
+			testfs.Write(t, dir, map[string]string{tt.file: tt.content})
 			_, err := diag.AsError(Provider{}.Collect(context.Background(), filepath.Join(dir, tt.file)))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
@@ -250,14 +238,14 @@ func TestCollectErrors(t *testing.T) {
 
 func TestCollectDirectory(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"values.yaml": "a: 1\n", "notes.txt": "x"})
+	testfs.Write(t, dir, map[string]string{"values.yaml": "a: 1\n", "notes.txt": "x"})
 	if _, err := diag.AsError((Provider{}).Collect(context.Background(), dir)); err == nil || !strings.Contains(err.Error(), "no Kubernetes objects") {
 		t.Errorf("a directory without manifests: err = %v", err)
 	}
 	if _, err := diag.AsError((Provider{}).Collect(context.Background(), filepath.Join(dir, "missing"))); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("a missing path: err = %v", err)
 	}
-	write(t, dir, map[string]string{"empty-list.json": `{"apiVersion": "v1", "items": [], "kind": "List", "metadata": {"resourceVersion": ""}}`})
+	testfs.Write(t, dir, map[string]string{"empty-list.json": `{"apiVersion": "v1", "items": [], "kind": "List", "metadata": {"resourceVersion": ""}}`})
 	if fs, err := diag.AsError((Provider{}).Collect(context.Background(), filepath.Join(dir, "empty-list.json"))); err != nil || len(fs) != 0 {
 		t.Errorf("an empty kubectl listing: %d facts, err = %v; want none and no error", len(fs), err)
 	}

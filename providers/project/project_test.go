@@ -2,12 +2,13 @@ package project
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/annexa-dev/annexa/internal/testfs"
 
 	"github.com/annexa-dev/annexa/providers/config"
 	"github.com/annexa-dev/annexa/providers/evidence"
@@ -17,24 +18,11 @@ import (
 	"github.com/annexa-dev/annexa/providers/tfsource"
 )
 
-func write(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 const record = "kind: procedure\nid: P1\ntopic: backup\ncontrols: [\"8.13\"]\nowner: ops\n"
 
 func TestLoad(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"annexa.yaml": `# the demo
+	testfs.Write(t, dir, map[string]string{"annexa.yaml": `# the demo
 version: 1
 name: Acme
 effective_time: 2026-11-20
@@ -67,7 +55,7 @@ sources:
 
 func TestLoadSourceTypes(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"annexa.yaml": `version: 1
+	testfs.Write(t, dir, map[string]string{"annexa.yaml": `version: 1
 sources:
   - kubernetes: k8s/
   - config: etc/ssh/sshd_config
@@ -135,7 +123,7 @@ func TestLoadErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			write(t, dir, map[string]string{"annexa.yaml": tt.content})
+			testfs.Write(t, dir, map[string]string{"annexa.yaml": tt.content})
 			_, err := Load(filepath.Join(dir, "annexa.yaml"))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v, want %q", err, tt.want)
@@ -146,7 +134,7 @@ func TestLoadErrors(t *testing.T) {
 
 func TestResolve(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testfs.Write(t, dir, map[string]string{
 		"proj/annexa.yml":                "version: 1\nsources:\n  - evidence: ev\n",
 		"plan.json":                      `{"format_version": "1.2", "resource_changes": []}`,
 		"ev/a.yaml":                      record,
@@ -219,7 +207,7 @@ func TestResolve(t *testing.T) {
 
 func TestLoadTerraformSource(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"annexa.yaml": `version: 1
+	testfs.Write(t, dir, map[string]string{"annexa.yaml": `version: 1
 sources:
   - terraform: infra
     var_files: [env/prod.tfvars]
@@ -241,7 +229,7 @@ sources:
 
 func TestLoadRollupSettings(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{"annexa.yaml": `version: 1
+	testfs.Write(t, dir, map[string]string{"annexa.yaml": `version: 1
 sources:
   - evidence: evidence/
 applicability: soa.yaml
@@ -271,7 +259,7 @@ func TestLoadRollupSettingsErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
-			write(t, dir, map[string]string{"annexa.yaml": "version: 1\nsources:\n  - evidence: e/\n\n" + tc.body})
+			testfs.Write(t, dir, map[string]string{"annexa.yaml": "version: 1\nsources:\n  - evidence: e/\n\n" + tc.body})
 			_, err := Load(filepath.Join(dir, "annexa.yaml"))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want it to mention %q", err, tc.want)

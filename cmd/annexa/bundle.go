@@ -117,6 +117,7 @@ func writeInspection(w io.Writer, path string, in *bundles.Inspection) error {
 // writeRun prints the run metadata of a predicate.
 func writeRun(b *strings.Builder, p *bundles.Predicate) {
 	field(b, "tool", fmt.Sprintf("%s %s, OPA %s", p.Tool.Name, p.Tool.Version, p.Tool.OPAVersion))
+	field(b, "report", fmt.Sprintf("format %d", p.RecordedReportFormat()))
 	field(b, "effective", p.EffectiveTime.UTC().Format(time.RFC3339))
 	if len(p.Inputs) == 0 {
 		field(b, "inputs", "none recorded")

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/annexa-dev/annexa/diag"
@@ -50,6 +51,9 @@ type Inputs struct {
 	// which value wins, as in Terraform; they apply to every Terraform
 	// source of the run.
 	TFVars []tfsource.Var
+	// Environ is the environment (KEY=VALUE) whose TF_VAR_ variables set
+	// Terraform input variables, below every variables file and flag.
+	Environ []string
 	// Applicability and Risks override the project file's files.
 	Applicability, Risks string
 	// RiskAppetite (0: unset) and RiskMethod ("": unset) override the
@@ -111,7 +115,7 @@ func Resolve(in Inputs) (*Run, error) {
 		}
 		merged.Sources = append(merged.Sources, src)
 	}
-	if err := applyTFVars(merged.Sources, in.TFVars); err != nil {
+	if err := applyTFVars(merged.Sources, in.TFVars, in.Environ); err != nil {
 		return nil, err
 	}
 	if in.Applicability != "" {
@@ -140,12 +144,21 @@ func Resolve(in Inputs) (*Run, error) {
 }
 
 // applyTFVars gives every Terraform source, however it was named, the
-// variables of the command line after its own.
-func applyTFVars(sources []providers.Source, vars []tfsource.Var) error {
+// variables of the command line after its own, and the TF_VAR_ variables
+// of the environment.
+func applyTFVars(sources []providers.Source, vars []tfsource.Var, environ []string) error {
+	var tfEnv []string
+	for _, kv := range environ {
+		if strings.HasPrefix(kv, "TF_VAR_") {
+			tfEnv = append(tfEnv, kv)
+		}
+	}
+	slices.Sort(tfEnv)
 	hasTF := false
 	for i, src := range sources {
 		if p, ok := src.Provider.(tfsource.Provider); ok {
 			p.Vars = append(slices.Clone(p.Vars), vars...)
+			p.Environ = tfEnv
 			sources[i].Provider = p
 			hasTF = true
 		}

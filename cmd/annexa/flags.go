@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -129,6 +130,7 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		Risks:         o.risks,
 		RiskAppetite:  o.riskAppetite,
 		RiskMethod:    o.riskMethod,
+		Environ:       os.Environ(),
 		ToolVersion:   toolVersion(),
 	}
 	if pol != nil {

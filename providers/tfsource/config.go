@@ -596,7 +596,8 @@ func (l *loader) decodeTerraform(m *module, b *block) {
 }
 
 // providerAddress normalises a provider source string to its full form,
-// registry.terraform.io/NAMESPACE/TYPE.
+// registry.terraform.io/NAMESPACE/TYPE. A one-part source, as CDKTF
+// writes it ("aws"), is in Terraform's default namespace, hashicorp.
 func providerAddress(source string) (string, error) {
 	parts := strings.Split(strings.ToLower(source), "/")
 	for _, p := range parts {
@@ -605,6 +606,8 @@ func providerAddress(source string) (string, error) {
 		}
 	}
 	switch len(parts) {
+	case 1:
+		return "registry.terraform.io/hashicorp/" + parts[0], nil
 	case 2:
 		return "registry.terraform.io/" + parts[0] + "/" + parts[1], nil
 	case 3:

@@ -20,6 +20,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	ctyyaml "github.com/zclconf/go-cty-yaml"
+
 	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -33,8 +35,44 @@ import (
 // policy. A call gives an unknown value and a warning.
 var unsupportedFuncs = map[string]bool{
 	"abspath": true, "pathexpand": true, "fileset": true, "rsadecrypt": true,
-	"yamlencode": true, "yamldecode": true, "textencodebase64": true, "textdecodebase64": true,
+	"textencodebase64": true, "textdecodebase64": true,
 	"uuidv5": true, "ephemeralasnull": true,
+}
+
+// maxYAMLBytes bounds the document yamldecode reads, and the alias count
+// what it may expand, so that a configuration cannot make annexa build a
+// huge value from a small one.
+const (
+	maxYAMLBytes   = 1 << 20
+	maxYAMLAliases = 100
+)
+
+// yamlDecodeFunc is Terraform's yamldecode, bounded.
+var yamlDecodeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "src", Type: cty.String}},
+	Type: func(args []cty.Value) (cty.Type, error) {
+		if err := checkYAMLSource(args[0]); err != nil {
+			return cty.NilType, err
+		}
+		return ctyyaml.YAMLDecodeFunc.ReturnTypeForValues(args)
+	},
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		return ctyyaml.YAMLDecodeFunc.Call(args)
+	},
+})
+
+func checkYAMLSource(v cty.Value) error {
+	if !v.IsKnown() || v.IsNull() {
+		return nil
+	}
+	src := v.AsString()
+	if len(src) > maxYAMLBytes {
+		return function.NewArgErrorf(0, "YAML document is larger than %d KiB", maxYAMLBytes>>10)
+	}
+	if strings.Count(src, "*") > maxYAMLAliases {
+		return function.NewArgErrorf(0, "YAML document has more than %d aliases (*name); annexa does not expand that many", maxYAMLAliases)
+	}
+	return nil
 }
 
 // isUnevaluatedFunc reports whether calls to name yield unknown values:
@@ -94,6 +132,8 @@ func (ev *evaluator) functions() map[string]function.Function {
 		"log":              stdlib.LogFunc,
 		"lookup":           lookupFunc,
 		"lower":            stdlib.LowerFunc,
+		"yamldecode":       yamlDecodeFunc,
+		"yamlencode":       ctyyaml.YAMLEncodeFunc,
 		"matchkeys":        matchKeysFunc,
 		"max":              stdlib.MaxFunc,
 		"md5":              stringFunc(func(s string) (string, error) { return hexHash(md5.New(), s), nil }),
@@ -341,7 +381,11 @@ var lookupFunc = function.New(&function.Spec{
 		switch len(args) {
 		case 2:
 		case 3:
-			return stdlib.LookupFunc.ReturnTypeForValues(args)
+			// A null default (lookup(m, k, null), as registry modules
+			// write it) means "null when absent": the type is the map's.
+			if !args[2].IsNull() {
+				return stdlib.LookupFunc.ReturnTypeForValues(args)
+			}
 		default:
 			return cty.NilType, fmt.Errorf("lookup takes a map, a key and an optional default")
 		}
@@ -356,6 +400,9 @@ var lookupFunc = function.New(&function.Spec{
 			if key := args[1].AsString(); ty.HasAttribute(key) {
 				return ty.AttributeType(key), nil
 			}
+			if len(args) == 3 {
+				return cty.DynamicPseudoType, nil
+			}
 			return cty.NilType, function.NewArgErrorf(1, "lookup failed to find key %q", args[1].AsString())
 		case ty == cty.DynamicPseudoType:
 			return cty.DynamicPseudoType, nil
@@ -363,15 +410,23 @@ var lookupFunc = function.New(&function.Spec{
 		return cty.NilType, function.NewArgErrorf(0, "the first argument must be a map or an object")
 	},
 	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
-		if len(args) == 3 {
+		if len(args) == 3 && !args[2].IsNull() {
 			return stdlib.LookupFunc.Call(args)
 		}
 		m, key := args[0], args[1].AsString()
 		if m.Type().IsObjectType() {
-			return m.GetAttr(key), nil
+			if m.Type().HasAttribute(key) {
+				return m.GetAttr(key), nil
+			}
+			if len(args) == 3 {
+				return cty.NullVal(retType), nil
+			}
 		}
 		if m.HasIndex(cty.StringVal(key)).True() {
 			return m.Index(cty.StringVal(key)), nil
+		}
+		if len(args) == 3 {
+			return cty.NullVal(retType), nil
 		}
 		return cty.UnknownVal(retType), fmt.Errorf("lookup failed to find key %q", key)
 	},

@@ -166,3 +166,68 @@ func TestFunctionErrors(t *testing.T) {
 		})
 	}
 }
+
+// Functions and settings real registry modules and CDKTF output use, each
+// as Terraform documents it.
+func TestRegistryIdioms(t *testing.T) {
+	tests := []struct{ expr, want string }{
+		// lookup with a null default gives null when the key is absent.
+		{`lookup({ a = "x" }, "b", null)`, `null`},
+		{`lookup({ a = "x" }, "a", null)`, `"x"`},
+		{`coalesce(lookup({ a = "x" }, "b", null), "d")`, `"d"`},
+		{`lookup({ a = 1, b = "y" }, "c", null)`, `null`},
+		{`yamldecode("a: 1\nb: [x, z]\n").b[1]`, `"z"`},
+		{`yamlencode({ a = "b" })`, `"\"a\": \"b\"\n"`},
+		{`terraform.workspace`, `"default"`},
+	}
+	for _, tc := range tests {
+		got, err := evalJSON(t, tc.expr, nil)
+		if err != nil {
+			t.Errorf("%s: %v", tc.expr, err)
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("%s = %s, want %s", tc.expr, got, tc.want)
+		}
+	}
+	if _, err := evalJSON(t, `yamldecode("`+strings.Repeat("*a ", 101)+`")`, nil); err == nil {
+		t.Error("a YAML document with 101 aliases was expanded")
+	}
+}
+
+// TF_VAR_ environment variables set input variables below every file and
+// flag; those of undeclared variables are ignored, as Terraform does.
+func TestEnvironmentVariables(t *testing.T) {
+	files := map[string]string{"root/main.tf": `
+variable "region" {}
+variable "tags" { type = map(string) }
+variable "from_file" {}
+resource "null_resource" "r" {
+  region    = var.region
+  tags      = var.tags
+  from_file = var.from_file
+}`, "root/terraform.tfvars": `from_file = "file"`}
+	fsys := mapFS{mapFSOf(files)}
+	p := Provider{fsys: fsys, Environ: []string{
+		"TF_VAR_region=eu-west-1", `TF_VAR_tags={ team = "ops" }`, "TF_VAR_from_file=env", "TF_VAR_undeclared=x",
+	}}
+	fs, ds := p.Collect(t.Context(), "root")
+	if err := ds.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for attr, want := range map[string]string{"region": `"eu-west-1"`, "tags": `{"team":"ops"}`, "from_file": `"file"`} {
+		if got := attrJSON(t, fs, "null_resource.r", attr); got != want {
+			t.Errorf("%s = %s, want %s", attr, got, want)
+		}
+	}
+	if len(ds) != 0 {
+		t.Errorf("diagnostics: %v", ds)
+	}
+}
+
+func TestOnePartProviderSource(t *testing.T) {
+	got, err := providerAddress("aws")
+	if err != nil || got != "registry.terraform.io/hashicorp/aws" {
+		t.Errorf("providerAddress(aws) = %q, %v", got, err)
+	}
+}

@@ -33,6 +33,9 @@ const Name = "terraform-source"
 type Provider struct {
 	// Vars are the --var and --var-file options, in command-line order.
 	Vars []Var
+	// Environ holds the TF_VAR_NAME=VALUE environment variables that set
+	// input variables; others are ignored.
+	Environ []string
 
 	// fsys replaces the OS file system in tests.
 	fsys fileSystem
@@ -53,7 +56,7 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 	root := l.loadModule(dir, 0, nil)
 	var values map[string]rootValue
 	if root != nil {
-		values = l.rootValues(root, p.Vars)
+		values = l.rootValues(root, p.Environ, p.Vars)
 	}
 	for _, name := range sortedKeys(l.funcs) {
 		if isUnevaluatedFunc(name) {

@@ -20,11 +20,7 @@ const secret = "hunter2-Very-Secret"
 // is the directory "root".
 func run(t *testing.T, files map[string]string, vars ...Var) ([]facts.Fact, string, error) {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for name, src := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
-	p := Provider{Vars: vars, fsys: mapFS{fsys}}
+	p := Provider{Vars: vars, fsys: mapFS{mapFSOf(files)}}
 	fs, ds := p.Collect(context.Background(), "root")
 	err := ds.Err()
 	if err == nil {
@@ -43,6 +39,15 @@ func run(t *testing.T, files map[string]string, vars ...Var) ([]facts.Fact, stri
 		fmt.Fprintf(&warnings, "warning: %s\n", d)
 	}
 	return fs, warnings.String(), err
+}
+
+// mapFSOf is an in-memory tree of files by slash-separated name.
+func mapFSOf(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, src := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return fsys
 }
 
 // byID indexes facts by address.
@@ -746,7 +751,7 @@ func TestUnsupportedDegradesToUnknown(t *testing.T) {
 	files := map[string]string{"root/main.tf": `
 resource "aws_s3_bucket" "b" {
   bucket = provider::aws::arn_parse("arn:aws:s3:::x").resource
-  tags   = { y = yamlencode({ a = 1 }), t = timestamp(), n = "kept" }
+  tags   = { y = textencodebase64("x", "UTF-16LE"), t = timestamp(), n = "kept" }
 }
 `}
 	fs, warnings, err := run(t, files)
@@ -759,7 +764,7 @@ resource "aws_s3_bucket" "b" {
 	}
 	for _, want := range []string{
 		"warning: root/main.tf:3:12: Function not evaluated; annexa does not evaluate provider::aws::arn_parse",
-		"warning: root/main.tf:4:18: Function not evaluated; annexa does not evaluate yamlencode",
+		"warning: root/main.tf:4:18: Function not evaluated; annexa does not evaluate textencodebase64",
 	} {
 		if !strings.Contains(warnings, want) {
 			t.Errorf("warnings lack %q:\n%s", want, warnings)

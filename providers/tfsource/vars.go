@@ -50,9 +50,25 @@ func (l *loader) autoVarFiles(dir string) []string {
 	return paths
 }
 
-// rootValues gathers the values given to the root module's variables.
-func (l *loader) rootValues(root *module, inputs []Var) map[string]rootValue {
+// envPrefix starts the names of environment variables that set input
+// variables, as in Terraform.
+const envPrefix = "TF_VAR_"
+
+// rootValues gathers the values given to the root module's variables, in
+// Terraform's order of precedence, lowest first: TF_VAR_ environment
+// variables, terraform.tfvars(.json), *.auto.tfvars(.json) by name, then
+// --var-file and --var in command-line order.
+func (l *loader) rootValues(root *module, environ []string, inputs []Var) map[string]rootValue {
 	values := map[string]rootValue{}
+	for _, kv := range environ {
+		name, raw, ok := strings.Cut(strings.TrimPrefix(kv, envPrefix), "=")
+		// Terraform ignores environment variables for variables the root
+		// module does not declare.
+		if !ok || !strings.HasPrefix(kv, envPrefix) || root.variables[name] == nil {
+			continue
+		}
+		l.setValue(root.variables[name], name, raw, &hcl.Range{Filename: envPrefix + name}, values)
+	}
 	for _, f := range l.autoVarFiles(root.dir) {
 		l.varFile(root, f, values)
 	}
@@ -116,6 +132,13 @@ func (l *loader) assignment(root *module, n int, s string, values map[string]roo
 		l.warnf(rng, "Value for undeclared variable", "The root module in %s does not declare a variable named %q; its value is ignored.", root.dir, name)
 		return
 	}
+	l.setValue(v, name, raw, rng, values)
+}
+
+// setValue sets variable v (named name) from raw, given on the command
+// line or in the environment: a variable whose type is not a primitive
+// type takes raw as an HCL expression, others as a literal string.
+func (l *loader) setValue(v *variable, name, raw string, rng *hcl.Range, values map[string]rootValue) {
 	if !v.hasType || v.typ.IsPrimitiveType() {
 		values[name] = rootValue{val: cty.StringVal(raw), rng: rng}
 		return

@@ -10,6 +10,7 @@
 package annexa.clauses.c10_1
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 import data.annexa.lib.periodic
 
@@ -24,7 +25,7 @@ closed := [e |
 review := clauses.latest("management_review")
 
 achieved := [{"record": r, "objective": o} |
-	some r in clauses.in_force("document", "objectives")
+	some r in documents.in_force(["document"], "objectives")
 	some o in object.get(r.attributes, "objectives", [])
 	o.result == "met"
 	periodic.within(o.evaluated_at, months)

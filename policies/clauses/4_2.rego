@@ -14,10 +14,11 @@
 package annexa.clauses.c4_2
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 
 what := "interested parties record"
 
-docs := clauses.in_force("document", "interested_parties")
+docs := documents.in_force(["document"], "interested_parties")
 
 met contains m if some m in clauses.document_met("document", "interested_parties", what)
 

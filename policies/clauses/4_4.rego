@@ -12,10 +12,11 @@
 package annexa.clauses.c4_4
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 
 what := "ISMS process description"
 
-docs := clauses.in_force("document", "isms_processes")
+docs := documents.in_force(["document"], "isms_processes")
 
 met contains m if some m in clauses.document_met("document", "isms_processes", what)
 

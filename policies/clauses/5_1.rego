@@ -12,6 +12,7 @@
 package annexa.clauses.c5_1
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 import data.annexa.lib.governance
 import data.annexa.lib.periodic
@@ -24,7 +25,7 @@ by_top(name) if {
 }
 
 policies := [r |
-	some r in clauses.in_force("policy", "information_security")
+	some r in documents.in_force(["policy"], "information_security")
 	evidence.approved(r)
 ]
 

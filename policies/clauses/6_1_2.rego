@@ -14,12 +14,13 @@
 package annexa.clauses.c6_1_2
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 
 methodology := "risk methodology"
 
 assessment := "risk assessment"
 
-methods := clauses.in_force("document", "risk_methodology")
+methods := documents.in_force(["document"], "risk_methodology")
 
 met contains m if some m in clauses.document_met("document", "risk_methodology", methodology)
 

@@ -13,11 +13,12 @@
 package annexa.clauses.c6_2
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 
 what := "objectives record"
 
-docs := clauses.in_force("document", "objectives")
+docs := documents.in_force(["document"], "objectives")
 
 met contains m if some m in clauses.document_met("document", "objectives", what)
 

@@ -11,11 +11,12 @@
 package annexa.clauses.c6_3
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 
 what := "ISMS change plan"
 
-docs := clauses.in_force("document", "isms_changes")
+docs := documents.in_force(["document"], "isms_changes")
 
 met contains m if some m in clauses.document_met("document", "isms_changes", what)
 

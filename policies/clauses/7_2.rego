@@ -14,6 +14,7 @@
 package annexa.clauses.c7_2
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 import data.annexa.lib.periodic
 
@@ -21,7 +22,7 @@ what := "competence requirements"
 
 refresh_months := 36
 
-docs := clauses.in_force("document", "competence_requirements")
+docs := documents.in_force(["document"], "competence_requirements")
 
 requirements := [{"record": r, "req": q} |
 	some r in docs

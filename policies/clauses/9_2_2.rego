@@ -14,11 +14,12 @@
 package annexa.clauses.c9_2_2
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 
 what := "audit programme"
 
-programmes := clauses.in_force("document", "audit_programme")
+programmes := documents.in_force(["document"], "audit_programme")
 
 reports := {r.attributes.id: r | some r in clauses.performed("internal_audit")}
 

@@ -29,6 +29,11 @@ entries(kind) := [{"record": r, "entry": e} |
 	some e in object.get(r.attributes, "entries", [])
 ]
 
+# entry_ref names one element of entries(kind), {"record", "entry"}, in a
+# finding's resource: RECORD_ID#ENTRY_ID, e.g.
+# nonconformity_register/NC-LOG#NC-7.
+entry_ref(e) := sprintf("%s#%s", [e.record.id, e.entry.id])
+
 # missing is a finding that no record of a kind (a register, a record of
 # an activity) is on file; what names it in the message ("asset
 # register"). Its resource is missing:KIND, whatever the message says, so

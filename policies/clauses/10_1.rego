@@ -7,6 +7,8 @@
 #   run declares evidence and shows none of these, that is a major gap.
 # custom:
 #   clause: "10.1"
+#   inputs:
+#     evidence: ["nonconformity_register", "management_review", "document:objectives"]
 package annexa.clauses.c10_1
 
 import data.annexa.lib.clauses

@@ -11,6 +11,8 @@
 #   a minor gap.
 # custom:
 #   clause: "10.2"
+#   inputs:
+#     evidence: ["nonconformity_register"]
 package annexa.clauses.c10_2
 
 import data.annexa.lib.clauses

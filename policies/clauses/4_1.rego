@@ -11,6 +11,8 @@
 #   part is a minor gap.
 # custom:
 #   clause: "4.1"
+#   inputs:
+#     evidence: ["document:context"]
 package annexa.clauses.c4_1
 
 import data.annexa.lib.clauses

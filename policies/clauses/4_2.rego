@@ -11,6 +11,8 @@
 #   them.
 # custom:
 #   clause: "4.2"
+#   inputs:
+#     evidence: ["document:interested_parties"]
 package annexa.clauses.c4_2
 
 import data.annexa.lib.clauses

@@ -9,6 +9,8 @@
 #   minor gap).
 # custom:
 #   clause: "4.3"
+#   inputs:
+#     evidence: ["document:isms_scope"]
 package annexa.clauses.c4_3
 
 import data.annexa.lib.clauses

@@ -9,6 +9,8 @@
 #   is a minor gap.
 # custom:
 #   clause: "4.4"
+#   inputs:
+#     evidence: ["document:isms_processes", "personnel_register"]
 package annexa.clauses.c4_4
 
 import data.annexa.lib.clauses

@@ -9,6 +9,9 @@
 #   responsibilities) passes; its failure is a minor gap.
 # custom:
 #   clause: "5.1"
+#   inputs:
+#     evidence: ["policy:information_security", "role_register", "management_review", "personnel_register"]
+#     controls: ["5.4"]
 package annexa.clauses.c5_1
 
 import data.annexa.lib.clauses

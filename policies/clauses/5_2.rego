@@ -9,6 +9,9 @@
 #   passes; its failure is a minor gap.
 # custom:
 #   clause: "5.2"
+#   inputs:
+#     evidence: ["policy:information_security"]
+#     controls: ["5.1"]
 package annexa.clauses.c5_2
 
 import data.annexa.lib.clauses

@@ -10,6 +10,9 @@
 #   controls is a minor gap.
 # custom:
 #   clause: "6.1.1"
+#   inputs:
+#     evidence: ["document:context", "document:interested_parties"]
+#     declarations: ["risk register"]
 package annexa.clauses.c6_1_1
 
 import data.annexa.lib.clauses

@@ -11,6 +11,9 @@
 #   for the organisation (minor gap for each who does not).
 # custom:
 #   clause: "6.1.2"
+#   inputs:
+#     evidence: ["document:risk_methodology", "document:risk_assessment", "personnel_register"]
+#     declarations: ["risk register"]
 package annexa.clauses.c6_1_2
 
 import data.annexa.lib.clauses

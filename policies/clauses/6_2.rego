@@ -10,6 +10,8 @@
 #   an owner who does not work for the organisation.
 # custom:
 #   clause: "6.2"
+#   inputs:
+#     evidence: ["document:objectives", "personnel_register"]
 package annexa.clauses.c6_2
 
 import data.annexa.lib.clauses

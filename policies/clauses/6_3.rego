@@ -8,6 +8,8 @@
 #   done without a recorded approval (approved_by), are minor gaps.
 # custom:
 #   clause: "6.3"
+#   inputs:
+#     evidence: ["document:isms_changes"]
 package annexa.clauses.c6_3
 
 import data.annexa.lib.clauses

@@ -8,6 +8,8 @@
 #   when someone else approved it).
 # custom:
 #   clause: "7.1"
+#   inputs:
+#     evidence: ["document:isms_resources", "role_register", "personnel_register"]
 package annexa.clauses.c7_1
 
 import data.annexa.lib.clauses

@@ -11,6 +11,8 @@
 #   holder who did not is a minor gap, as is a role nobody holds.
 # custom:
 #   clause: "7.2"
+#   inputs:
+#     evidence: ["document:competence_requirements", "role_register", "training_record"]
 package annexa.clauses.c7_2
 
 import data.annexa.lib.clauses

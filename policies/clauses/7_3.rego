@@ -8,6 +8,9 @@
 #   minor gap when it fails or cannot be assessed).
 # custom:
 #   clause: "7.3"
+#   inputs:
+#     evidence: ["policy:information_security"]
+#     controls: ["6.3"]
 package annexa.clauses.c7_3
 
 import data.annexa.lib.clauses

@@ -9,6 +9,8 @@
 #   for each who does not).
 # custom:
 #   clause: "7.4"
+#   inputs:
+#     evidence: ["document:communication_plan", "personnel_register"]
 package annexa.clauses.c7_4
 
 import data.annexa.lib.clauses

@@ -12,6 +12,9 @@
 #   assessed at least one control.
 # custom:
 #   clause: "9.1"
+#   inputs:
+#     evidence: ["document:monitoring_measurement", "personnel_register"]
+#     themes: ["organizational", "people", "physical", "technological"]
 package annexa.clauses.c9_1
 
 import data.annexa.lib.clauses

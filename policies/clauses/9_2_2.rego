@@ -11,6 +11,8 @@
 #   that is not).
 # custom:
 #   clause: "9.2.2"
+#   inputs:
+#     evidence: ["document:audit_programme", "internal_audit", "nonconformity_register"]
 package annexa.clauses.c9_2_2
 
 import data.annexa.lib.clauses

@@ -248,11 +248,19 @@ func parseClauseInputs(v any, cat *Catalog) (ClauseInputs, error) {
 		if !ok {
 			return in, fmt.Errorf("%q is not one of evidence, declarations, controls, themes", key)
 		}
-		list, err := stringList(obj, key)
-		if err != nil {
-			return in, errors.New(strings.TrimPrefix(err.Error(), "custom."))
+		// Kept in the order written: the reason of a clause that was not
+		// assessed lists them so.
+		raw, ok := obj[key].([]any)
+		if !ok || len(raw) == 0 {
+			return in, fmt.Errorf("%s must be a non-empty list of strings", key)
 		}
-		*dst = list
+		for _, v := range raw {
+			s, ok := v.(string)
+			if !ok || s == "" || slices.Contains(*dst, s) {
+				return in, fmt.Errorf("%s must be a list of distinct non-empty strings, found %v", key, v)
+			}
+			*dst = append(*dst, s)
+		}
 	}
 	for _, e := range in.Evidence {
 		if !clauseEvidencePattern.MatchString(e) {

@@ -31,6 +31,7 @@ func TestClauseRuleErrors(t *testing.T) {
 		{"bad evidence", ruleWith("4.3", "#   inputs:\n#     evidence: [\"ISMS scope\"]\n", full), "is not KIND or KIND:TOPIC"},
 		{"unknown control", ruleWith("4.3", "#   inputs:\n#     controls: [\"9.1\"]\n", full), `"9.1" is not an Annex A control`},
 		{"unknown theme", ruleWith("4.3", "#   inputs:\n#     themes: [\"legal\"]\n", full), `themes: "legal" is not one of`},
+		{"repeated input", ruleWith("4.3", "#   inputs:\n#     evidence: [\"document:isms_scope\", \"document:isms_scope\"]\n", full), "distinct non-empty strings"},
 		{"unknown declaration", ruleWith("4.3", "#   inputs:\n#     declarations: [\"asset register\"]\n", full), `"asset register" is not`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,8 +2,10 @@ package engine
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -25,8 +27,14 @@ type Clause struct {
 	// AmendedBy names an amendment that changed the clause.
 	AmendedBy string `json:"amended_by,omitempty"`
 	// DecidedBy is annexa's statement of what decides the clause; only
-	// clauses without sub-clauses have one, and each has a rule.
+	// clauses without sub-clauses have one, and each has a rule. What the
+	// rule reads is in its METADATA (ClauseRule.Inputs), not here.
 	DecidedBy string `json:"decided_by,omitempty"`
+}
+
+// ClauseInputs is what a clause rule reads, as its METADATA declares in
+// custom.inputs.
+type ClauseInputs struct {
 	// Evidence lists the record kinds (KIND or KIND:TOPIC) the rule reads.
 	Evidence []string `json:"evidence,omitempty"`
 	// Declarations lists the other inputs the rule reads: the risk
@@ -37,6 +45,12 @@ type Clause struct {
 	// Themes lists the control themes whose results the rule reads.
 	Themes []string `json:"themes,omitempty"`
 }
+
+// Declarations a clause rule may read besides evidence and control results.
+const (
+	DeclarationRiskRegister  = "risk register"
+	DeclarationApplicability = "applicability file"
+)
 
 // Decided reports whether a rule decides the clause (it has no sub-clauses).
 func (c Clause) Decided() bool { return c.DecidedBy != "" }
@@ -51,7 +65,7 @@ type ClauseMap struct {
 // ParseClauseMap parses and checks a clause map; path names it in errors.
 // Every clause with sub-clauses must have no decided_by and every clause
 // without must have one, so each requirement is decided exactly once.
-func ParseClauseMap(b []byte, path string, cat *Catalog) (*ClauseMap, error) {
+func ParseClauseMap(b []byte, path string) (*ClauseMap, error) {
 	var m ClauseMap
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("parse clause map %s: %w", path, err)
@@ -90,16 +104,6 @@ func ParseClauseMap(b []byte, path string, cat *Catalog) (*ClauseMap, error) {
 		case children[c.ID] == 0 && !c.Decided():
 			return nil, fmt.Errorf("clause map %s: clause %s has no sub-clauses and no decided_by", path, c.ID)
 		}
-		for _, ctl := range c.Controls {
-			if _, ok := cat.Lookup(ctl); !ok {
-				return nil, fmt.Errorf("clause map %s: clause %s: controls: %q is not an Annex A control", path, c.ID, ctl)
-			}
-		}
-		for _, th := range c.Themes {
-			if !slices.Contains(Themes(), th) {
-				return nil, fmt.Errorf("clause map %s: clause %s: themes: %q is not one of %s", path, c.ID, th, strings.Join(Themes(), ", "))
-			}
-		}
 	}
 	slices.SortStableFunc(m.Clauses, func(a, b Clause) int { return CompareControlIDs(a.ID, b.ID) })
 	for i, c := range m.Clauses {
@@ -119,7 +123,7 @@ func (m *ClauseMap) Lookup(id string) (Clause, bool) {
 
 // needs says what a clause's rule reads, for the reason of a clause that
 // nothing could be assessed for.
-func (c Clause) needs() string {
+func (c ClauseInputs) needs() string {
 	var parts []string
 	if len(c.Evidence) > 0 {
 		parts = append(parts, "evidence "+strings.Join(c.Evidence, ", "))
@@ -145,6 +149,8 @@ type ClauseRule struct {
 	Description string `json:"description,omitempty"`
 	File        string `json:"file"`
 	Builtin     bool   `json:"builtin"`
+	// Inputs is what the rule reads (METADATA custom.inputs).
+	Inputs ClauseInputs `json:"inputs"`
 }
 
 // clauseRuleResults are the rules every clause package defines.
@@ -153,7 +159,7 @@ var clauseRuleResults = []string{"status", "met", "gaps"}
 // clauseRulesFromModules finds the clause packages among mods and reads
 // their METADATA: each names one clause of the map that has no sub-clauses,
 // and no clause has two rules.
-func clauseRulesFromModules(mods map[string]*ast.Module, builtin map[string]bool, cm *ClauseMap) ([]*ClauseRule, error) {
+func clauseRulesFromModules(mods map[string]*ast.Module, builtin map[string]bool, cm *ClauseMap, cat *Catalog) ([]*ClauseRule, error) {
 	byPkg := map[string][]string{}
 	for _, name := range slices.Sorted(maps.Keys(mods)) {
 		pkg := strings.TrimPrefix(mods[name].Package.Path.String(), "data.")
@@ -209,6 +215,11 @@ func clauseRulesFromModules(mods map[string]*ast.Module, builtin map[string]bool
 		case !c.Decided():
 			return nil, fmt.Errorf("%s: METADATA of %s: custom.clause: %s has sub-clauses; write a rule for each of them", annFile, pkg, r.Clause)
 		}
+		inputs, err := parseClauseInputs(ann.Custom["inputs"], cat)
+		if err != nil {
+			return nil, fmt.Errorf("%s: METADATA of %s: custom.inputs: %w", annFile, pkg, err)
+		}
+		r.Inputs = inputs
 		if prev, dup := byClause[r.Clause]; dup {
 			return nil, fmt.Errorf("%s: METADATA of %s: clause %s is already decided by %s", annFile, pkg, r.Clause, prev)
 		}
@@ -216,4 +227,63 @@ func clauseRulesFromModules(mods map[string]*ast.Module, builtin map[string]bool
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// clauseEvidencePattern is an evidence input of a clause rule: a record
+// kind, or KIND:TOPIC for documents about one topic.
+var clauseEvidencePattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(:[a-z][a-z0-9_]*)?$`)
+
+// parseClauseInputs reads custom.inputs of a clause rule: an object with
+// the lists evidence, declarations, controls and themes, at least one of
+// them non-empty.
+func parseClauseInputs(v any, cat *Catalog) (ClauseInputs, error) {
+	var in ClauseInputs
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return in, fmt.Errorf("want an object with evidence, declarations, controls or themes (lists of strings), got %v", v)
+	}
+	lists := map[string]*[]string{"evidence": &in.Evidence, "declarations": &in.Declarations, "controls": &in.Controls, "themes": &in.Themes}
+	for _, key := range slices.Sorted(maps.Keys(obj)) {
+		dst, ok := lists[key]
+		if !ok {
+			return in, fmt.Errorf("%q is not one of evidence, declarations, controls, themes", key)
+		}
+		// Kept in the order written: the reason of a clause that was not
+		// assessed lists them so.
+		raw, ok := obj[key].([]any)
+		if !ok || len(raw) == 0 {
+			return in, fmt.Errorf("%s must be a non-empty list of strings", key)
+		}
+		for _, v := range raw {
+			s, ok := v.(string)
+			if !ok || s == "" || slices.Contains(*dst, s) {
+				return in, fmt.Errorf("%s must be a list of distinct non-empty strings, found %v", key, v)
+			}
+			*dst = append(*dst, s)
+		}
+	}
+	for _, e := range in.Evidence {
+		if !clauseEvidencePattern.MatchString(e) {
+			return in, fmt.Errorf("evidence: %q is not KIND or KIND:TOPIC (e.g. \"document:isms_scope\")", e)
+		}
+	}
+	for _, d := range in.Declarations {
+		if d != DeclarationRiskRegister && d != DeclarationApplicability {
+			return in, fmt.Errorf("declarations: %q is not %q or %q", d, DeclarationRiskRegister, DeclarationApplicability)
+		}
+	}
+	for _, ctl := range in.Controls {
+		if _, ok := cat.Lookup(ctl); !ok {
+			return in, fmt.Errorf("controls: %q is not an Annex A control", ctl)
+		}
+	}
+	for _, th := range in.Themes {
+		if !slices.Contains(Themes(), th) {
+			return in, fmt.Errorf("themes: %q is not one of %s", th, strings.Join(Themes(), ", "))
+		}
+	}
+	if len(in.Evidence)+len(in.Declarations)+len(in.Controls)+len(in.Themes) == 0 {
+		return in, errors.New("list at least one of evidence, declarations, controls, themes")
+	}
+	return in, nil
 }

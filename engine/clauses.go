@@ -104,14 +104,14 @@ func (e *Engine) evaluateClauses(ctx context.Context, idx *factIndex, r *Report)
 			continue
 		}
 		cr.Rule = e.clauseRules[ri].ID
-		fillClause(&cr, c, outcomes[ri])
+		fillClause(&cr, e.clauseRules[ri].Inputs, outcomes[ri])
 		results[i] = cr
 	}
 	return results, nil
 }
 
 // fillClause turns a rule's outcome into the clause's result.
-func fillClause(cr *ClauseResult, c Clause, o clauseOutcome) {
+func fillClause(cr *ClauseResult, in ClauseInputs, o clauseOutcome) {
 	if o.err != nil {
 		cr.Status, cr.Reasons = ClauseError, []string{o.err.Error()}
 		return
@@ -147,7 +147,7 @@ func fillClause(cr *ClauseResult, c Clause, o clauseOutcome) {
 	cr.Evidence = slices.Compact(evidence)
 	switch {
 	case cr.Status == ClauseNotAssessed && len(gaps) == 0:
-		cr.Reasons = []string{c.needs()}
+		cr.Reasons = []string{in.needs()}
 	case len(gaps) == 0:
 		cr.Reasons = met
 	default:

@@ -133,7 +133,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read clause map: %w", err)
 	}
-	clauseMap, err := ParseClauseMap(clausesRaw, policies.ClausesPath, cat)
+	clauseMap, err := ParseClauseMap(clausesRaw, policies.ClausesPath)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +148,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	rules, err := clauseRulesFromModules(mods, loaded.builtin, clauseMap)
+	rules, err := clauseRulesFromModules(mods, loaded.builtin, clauseMap, cat)
 	if err != nil {
 		return nil, err
 	}

@@ -7,9 +7,12 @@
 #   run declares evidence and shows none of these, that is a major gap.
 # custom:
 #   clause: "10.1"
+#   inputs:
+#     evidence: ["nonconformity_register", "management_review", "document:objectives"]
 package annexa.clauses.c10_1
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 import data.annexa.lib.periodic
 
@@ -24,7 +27,7 @@ closed := [e |
 review := clauses.latest("management_review")
 
 achieved := [{"record": r, "objective": o} |
-	some r in clauses.in_force("document", "objectives")
+	some r in documents.in_force(["document"], "objectives")
 	some o in object.get(r.attributes, "objectives", [])
 	o.result == "met"
 	periodic.within(o.evaluated_at, months)

@@ -11,6 +11,8 @@
 #   a minor gap.
 # custom:
 #   clause: "10.2"
+#   inputs:
+#     evidence: ["nonconformity_register"]
 package annexa.clauses.c10_2
 
 import data.annexa.lib.clauses
@@ -19,8 +21,6 @@ import data.annexa.lib.evidence
 registers := evidence.records("nonconformity_register")
 
 entries := evidence.entries("nonconformity_register")
-
-ref(e) := sprintf("%s#%s", [e.record.id, e.entry.id])
 
 closed_fields := {
 	"root_cause": "its root cause",
@@ -39,7 +39,7 @@ met contains clauses.shown(msg, r.id) if {
 	])
 }
 
-met contains clauses.shown_all(msg, [ref(e) | some e in complete]) if {
+met contains clauses.shown_all(msg, [evidence.entry_ref(e) | some e in complete]) if {
 	count(complete) > 0
 	msg := sprintf("%d closed nonconformit(ies) record root cause, corrective action, closure and an effectiveness review", [count(complete)])
 }
@@ -62,7 +62,7 @@ gaps contains g if {
 	g := clauses.gap_of(clauses.approved(r), sprintf("Nonconformity register %s cannot be relied on: %s", [r.attributes.id, concat("; ", p)]), r.id)
 }
 
-gaps contains clauses.minor(msg, ref(e)) if {
+gaps contains clauses.minor(msg, evidence.entry_ref(e)) if {
 	some e in entries
 	e.entry.status == "closed"
 	lacking := [what | some f, what in closed_fields; not e.entry[f]]
@@ -70,14 +70,14 @@ gaps contains clauses.minor(msg, ref(e)) if {
 	msg := sprintf("Nonconformity %s is closed but does not record %s", [e.entry.id, concat(", ", lacking)])
 }
 
-gaps contains clauses.minor(msg, ref(e)) if {
+gaps contains clauses.minor(msg, evidence.entry_ref(e)) if {
 	some e in entries
 	e.entry.status == "open"
 	not e.entry.due_at
 	msg := sprintf("Nonconformity %s, raised on %s, is open without a due date (due_at)", [e.entry.id, evidence.day(e.entry.raised_at)])
 }
 
-gaps contains clauses.minor(msg, ref(e)) if {
+gaps contains clauses.minor(msg, evidence.entry_ref(e)) if {
 	some e in entries
 	e.entry.status == "open"
 	evidence.ns(e.entry.due_at) < evidence.now_ns

@@ -11,13 +11,16 @@
 #   part is a minor gap.
 # custom:
 #   clause: "4.1"
+#   inputs:
+#     evidence: ["document:context"]
 package annexa.clauses.c4_1
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 
 what := "context record"
 
-docs := clauses.in_force("document", "context")
+docs := documents.in_force(["document"], "context")
 
 issues(r, type) := [i |
 	some i in object.get(r.attributes, "issues", [])

@@ -11,13 +11,16 @@
 #   them.
 # custom:
 #   clause: "4.2"
+#   inputs:
+#     evidence: ["document:interested_parties"]
 package annexa.clauses.c4_2
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 
 what := "interested parties record"
 
-docs := clauses.in_force("document", "interested_parties")
+docs := documents.in_force(["document"], "interested_parties")
 
 met contains m if some m in clauses.document_met("document", "interested_parties", what)
 

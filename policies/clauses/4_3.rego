@@ -9,16 +9,19 @@
 #   minor gap).
 # custom:
 #   clause: "4.3"
+#   inputs:
+#     evidence: ["document:isms_scope"]
 package annexa.clauses.c4_3
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 
 what := "ISMS scope"
 
 met contains m if some m in clauses.document_met("document", "isms_scope", what)
 
 met contains clauses.shown(msg, r.id) if {
-	some r in clauses.in_force("document", "isms_scope")
+	some r in documents.in_force(["document"], "isms_scope")
 	s := r.attributes.scope
 	count(object.get(s, "includes", [])) > 0
 	msg := sprintf("%s %s names %d part(s) in scope, %d interface(s) and %d dependency(ies)", [
@@ -30,7 +33,7 @@ met contains clauses.shown(msg, r.id) if {
 gaps contains g if some g in clauses.document_gaps("document", "isms_scope", what)
 
 gaps contains clauses.minor(msg, r.id) if {
-	some r in clauses.in_force("document", "isms_scope")
+	some r in documents.in_force(["document"], "isms_scope")
 	some part, label in parts
 	count(object.get(object.get(r.attributes, "scope", {}), part, [])) == 0
 	msg := sprintf("%s %s does not state %s (scope.%s)", [clauses.capitalize(what), r.attributes.id, label, part])

@@ -9,13 +9,16 @@
 #   is a minor gap.
 # custom:
 #   clause: "4.4"
+#   inputs:
+#     evidence: ["document:isms_processes", "personnel_register"]
 package annexa.clauses.c4_4
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 
 what := "ISMS process description"
 
-docs := clauses.in_force("document", "isms_processes")
+docs := documents.in_force(["document"], "isms_processes")
 
 met contains m if some m in clauses.document_met("document", "isms_processes", what)
 

@@ -9,9 +9,13 @@
 #   responsibilities) passes; its failure is a minor gap.
 # custom:
 #   clause: "5.1"
+#   inputs:
+#     evidence: ["policy:information_security", "role_register", "management_review", "personnel_register"]
+#     controls: ["5.4"]
 package annexa.clauses.c5_1
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 import data.annexa.lib.governance
 import data.annexa.lib.periodic
@@ -24,7 +28,7 @@ by_top(name) if {
 }
 
 policies := [r |
-	some r in clauses.in_force("policy", "information_security")
+	some r in documents.in_force(["policy"], "information_security")
 	evidence.approved(r)
 ]
 

@@ -11,6 +11,9 @@
 #   is a minor gap.
 # custom:
 #   clause: "5.3"
+#   inputs:
+#     evidence: ["role_register", "personnel_register"]
+#     controls: ["5.2", "5.3"]
 package annexa.clauses.c5_3
 
 import data.annexa.lib.clauses

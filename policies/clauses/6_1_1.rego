@@ -10,9 +10,13 @@
 #   controls is a minor gap.
 # custom:
 #   clause: "6.1.1"
+#   inputs:
+#     evidence: ["document:context", "document:interested_parties"]
+#     declarations: ["risk register"]
 package annexa.clauses.c6_1_1
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 
 met contains clauses.shown(msg, "risk_register") if {
@@ -24,7 +28,7 @@ met contains clauses.shown(msg, "risk_register") if {
 
 met contains clauses.shown(msg, r.id) if {
 	some topic, what in inputs
-	some r in clauses.in_force("document", topic)
+	some r in documents.in_force(["document"], topic)
 	msg := sprintf("The risks rest on the documented %s, %s", [what, r.attributes.id])
 }
 
@@ -38,7 +42,7 @@ gaps contains clauses.major("No risk register: name it in annexa.yaml (risks:) o
 gaps contains clauses.minor(msg, sprintf("missing:document/%s", [topic])) if {
 	evidence.declared
 	some topic, what in inputs
-	count(clauses.in_force("document", topic)) == 0
+	count(documents.in_force(["document"], topic)) == 0
 	msg := sprintf("Risks and opportunities do not rest on a documented %s: no record is on file", [what])
 }
 

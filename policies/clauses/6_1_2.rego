@@ -11,15 +11,19 @@
 #   for the organisation (minor gap for each who does not).
 # custom:
 #   clause: "6.1.2"
+#   inputs:
+#     evidence: ["document:risk_methodology", "document:risk_assessment", "personnel_register"]
+#     declarations: ["risk register"]
 package annexa.clauses.c6_1_2
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 
 methodology := "risk methodology"
 
 assessment := "risk assessment"
 
-methods := clauses.in_force("document", "risk_methodology")
+methods := documents.in_force(["document"], "risk_methodology")
 
 met contains m if some m in clauses.document_met("document", "risk_methodology", methodology)
 

@@ -12,6 +12,9 @@
 #   the effective time (a minor gap for each that has not).
 # custom:
 #   clause: "6.1.3"
+#   inputs:
+#     evidence: ["document:soa", "document:risk_treatment_plan"]
+#     declarations: ["applicability file", "risk register"]
 package annexa.clauses.c6_1_3
 
 import data.annexa.lib.clauses

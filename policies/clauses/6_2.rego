@@ -10,14 +10,17 @@
 #   an owner who does not work for the organisation.
 # custom:
 #   clause: "6.2"
+#   inputs:
+#     evidence: ["document:objectives", "personnel_register"]
 package annexa.clauses.c6_2
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 
 what := "objectives record"
 
-docs := clauses.in_force("document", "objectives")
+docs := documents.in_force(["document"], "objectives")
 
 met contains m if some m in clauses.document_met("document", "objectives", what)
 

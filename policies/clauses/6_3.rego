@@ -8,14 +8,17 @@
 #   done without a recorded approval (approved_by), are minor gaps.
 # custom:
 #   clause: "6.3"
+#   inputs:
+#     evidence: ["document:isms_changes"]
 package annexa.clauses.c6_3
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 
 what := "ISMS change plan"
 
-docs := clauses.in_force("document", "isms_changes")
+docs := documents.in_force(["document"], "isms_changes")
 
 met contains m if some m in clauses.document_met("document", "isms_changes", what)
 

@@ -8,16 +8,19 @@
 #   when someone else approved it).
 # custom:
 #   clause: "7.1"
+#   inputs:
+#     evidence: ["document:isms_resources", "role_register", "personnel_register"]
 package annexa.clauses.c7_1
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 import data.annexa.lib.governance
 
 what := "ISMS resource plan"
 
 approved := [r |
-	some r in clauses.in_force("document", "isms_resources")
+	some r in documents.in_force(["document"], "isms_resources")
 	evidence.approved(r)
 ]
 

@@ -11,9 +11,12 @@
 #   holder who did not is a minor gap, as is a role nobody holds.
 # custom:
 #   clause: "7.2"
+#   inputs:
+#     evidence: ["document:competence_requirements", "role_register", "training_record"]
 package annexa.clauses.c7_2
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 import data.annexa.lib.periodic
 
@@ -21,7 +24,7 @@ what := "competence requirements"
 
 refresh_months := 36
 
-docs := clauses.in_force("document", "competence_requirements")
+docs := documents.in_force(["document"], "competence_requirements")
 
 requirements := [{"record": r, "req": q} |
 	some r in docs

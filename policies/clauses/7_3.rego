@@ -8,29 +8,32 @@
 #   minor gap when it fails or cannot be assessed).
 # custom:
 #   clause: "7.3"
+#   inputs:
+#     evidence: ["policy:information_security"]
+#     controls: ["6.3"]
 package annexa.clauses.c7_3
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
-import data.annexa.lib.governance
 
 what := "information security policy"
 
 policies := [r |
-	some r in clauses.in_force("policy", "information_security")
+	some r in documents.in_force(["policy"], "information_security")
 	evidence.approved(r)
 ]
 
 met contains clauses.shown(msg, r.id) if {
 	some r in policies
-	not governance.not_communicated(r)
+	not documents.not_communicated(r)
 	msg := sprintf("%s %s was communicated on %s", [clauses.capitalize(what), r.attributes.id, evidence.day(r.attributes.communicated_at)])
 }
 
 met contains m if some m in clauses.control_met("6.3")
 
 gaps contains clauses.minor(f.msg, f.resource) if {
-	some f in governance.communication_findings("information_security", clauses.capitalize(what))
+	some f in documents.communication_findings("information_security", clauses.capitalize(what))
 }
 
 gaps contains clauses.minor("No approved information security policy is in force for people to be aware of", "missing:policy/information_security") if {

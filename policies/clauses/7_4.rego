@@ -9,13 +9,16 @@
 #   for each who does not).
 # custom:
 #   clause: "7.4"
+#   inputs:
+#     evidence: ["document:communication_plan", "personnel_register"]
 package annexa.clauses.c7_4
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 
 what := "communication plan"
 
-docs := clauses.in_force("document", "communication_plan")
+docs := documents.in_force(["document"], "communication_plan")
 
 met contains m if some m in clauses.document_met("document", "communication_plan", what)
 

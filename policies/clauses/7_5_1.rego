@@ -13,6 +13,8 @@
 #   requires it.
 # custom:
 #   clause: "7.5.1"
+#   inputs:
+#     evidence: ["document", "policy", "training_record", "internal_audit", "management_review", "nonconformity_register"]
 package annexa.clauses.c7_5_1
 
 import data.annexa.lib.clauses

@@ -8,6 +8,8 @@
 #   minor gap.
 # custom:
 #   clause: "7.5.2"
+#   inputs:
+#     evidence: ["policy", "procedure", "plan", "document"]
 package annexa.clauses.c7_5_2
 
 import data.annexa.lib.clauses

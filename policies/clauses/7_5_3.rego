@@ -8,6 +8,8 @@
 #   which detects any change to the copy.
 # custom:
 #   clause: "7.5.3"
+#   inputs:
+#     evidence: ["policy", "procedure", "plan", "document"]
 package annexa.clauses.c7_5_3
 
 import data.annexa.lib.clauses

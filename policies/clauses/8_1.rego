@@ -9,6 +9,9 @@
 #   to judge.
 # custom:
 #   clause: "8.1"
+#   inputs:
+#     controls: ["5.19", "5.20", "5.21", "5.22", "5.23", "5.37"]
+#     themes: ["technological"]
 package annexa.clauses.c8_1
 
 import data.annexa.lib.clauses

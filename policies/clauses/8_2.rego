@@ -8,6 +8,9 @@
 #   the run declares evidence but has no register).
 # custom:
 #   clause: "8.2"
+#   inputs:
+#     evidence: ["document:risk_assessment"]
+#     declarations: ["risk register"]
 package annexa.clauses.c8_2
 
 import data.annexa.lib.clauses

@@ -11,6 +11,8 @@
 #   to judge.
 # custom:
 #   clause: "8.3"
+#   inputs:
+#     declarations: ["risk register"]
 package annexa.clauses.c8_3
 
 import data.annexa.lib.clauses

@@ -12,14 +12,18 @@
 #   assessed at least one control.
 # custom:
 #   clause: "9.1"
+#   inputs:
+#     evidence: ["document:monitoring_measurement", "personnel_register"]
+#     themes: ["organizational", "people", "physical", "technological"]
 package annexa.clauses.c9_1
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 
 what := "monitoring and measurement plan"
 
-docs := clauses.in_force("document", "monitoring_measurement")
+docs := documents.in_force(["document"], "monitoring_measurement")
 
 assessed := [id |
 	some id, c in data.run.controls

@@ -7,6 +7,8 @@
 #   evidence, is a major gap: the ISMS has not been audited in a year.
 # custom:
 #   clause: "9.2.1"
+#   inputs:
+#     evidence: ["internal_audit"]
 package annexa.clauses.c9_2_1
 
 import data.annexa.lib.clauses

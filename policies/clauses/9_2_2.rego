@@ -11,14 +11,17 @@
 #   that is not).
 # custom:
 #   clause: "9.2.2"
+#   inputs:
+#     evidence: ["document:audit_programme", "internal_audit", "nonconformity_register"]
 package annexa.clauses.c9_2_2
 
 import data.annexa.lib.clauses
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 
 what := "audit programme"
 
-programmes := clauses.in_force("document", "audit_programme")
+programmes := documents.in_force(["document"], "audit_programme")
 
 reports := {r.attributes.id: r | some r in clauses.performed("internal_audit")}
 

@@ -8,6 +8,8 @@
 #   top-management role attended it (a minor gap when not).
 # custom:
 #   clause: "9.3.1"
+#   inputs:
+#     evidence: ["management_review", "role_register", "personnel_register"]
 package annexa.clauses.c9_3_1
 
 import data.annexa.lib.clauses

@@ -11,6 +11,8 @@
 #   it).
 # custom:
 #   clause: "9.3.2"
+#   inputs:
+#     evidence: ["management_review"]
 package annexa.clauses.c9_3_2
 
 import data.annexa.lib.clauses

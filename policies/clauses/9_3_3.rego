@@ -7,6 +7,8 @@
 #   not). Without a review there is nothing to judge (9.3.1 reports it).
 # custom:
 #   clause: "9.3.3"
+#   inputs:
+#     evidence: ["management_review"]
 package annexa.clauses.c9_3_3
 
 import data.annexa.lib.clauses

@@ -12,6 +12,7 @@
 #   library: true
 package annexa.lib.clauses
 
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 import data.annexa.lib.governance
 import data.annexa.lib.periodic
@@ -49,7 +50,7 @@ major(msg, resource) := {"msg": msg, "resource": resource, "major": true}
 # kind such as document or policy) that can be relied on: approved and
 # inside its review period. what names it in messages ("ISMS scope").
 document_met(kind, topic, what) := {shown(msg, r.id) |
-	some r in governance.in_force([kind], topic)
+	some r in documents.in_force([kind], topic)
 	count(evidence.problems(r)) == 0
 	msg := sprintf("%s %s was approved by %s on %s; its next review is due on %s", [
 		capitalize(what), r.attributes.id, r.attributes.approved_by,
@@ -57,24 +58,26 @@ document_met(kind, topic, what) := {shown(msg, r.id) |
 	])
 }
 
-# document_gaps finds what is wrong with the documents about a topic: none
-# on file (major, when the run declares evidence), none in force (major),
-# one in force that is not approved (major) or cannot be relied on for
-# another reason, such as a passed review date (minor).
+# document_gaps finds what is wrong with the documents about a topic, with
+# the semantics of annexa.lib.documents (a draft is not in force): none on
+# file (major, when the run declares evidence; resource missing:KIND/TOPIC),
+# none in force (major), one in force that is not approved (major) or
+# cannot be relied on for another reason, such as a passed review date
+# (minor).
 document_gaps(kind, topic, what) := {g |
-	some r in governance.in_force([kind], topic)
+	some r in documents.in_force([kind], topic)
 	p := evidence.problems(r)
 	count(p) > 0
 	msg := sprintf("%s %s cannot be relied on: %s", [capitalize(what), r.attributes.id, concat("; ", p)])
 	g := gap_of(approved(r), msg, r.id)
 } if {
-	count(governance.in_force([kind], topic)) > 0
+	count(documents.in_force([kind], topic)) > 0
 } else := {major(msg, r.id) |
-	some r in governance.documents([kind], topic)
+	some r in documents.on_file([kind], topic)
 	msg := sprintf("No approved %s is in force: %s is %s", [what, r.attributes.id, r.attributes.status])
 } if {
-	count(governance.documents([kind], topic)) > 0
-} else := {major(sprintf("No %s on file (a %s record with topic %s)", [what, kind, topic]), sprintf("missing:%s/%s", [kind, topic]))} if {
+	count(documents.on_file([kind], topic)) > 0
+} else := {major(sprintf("No %s on file (a %s record with topic %s)", [what, kind, topic]), documents.missing_id(kind, topic))} if {
 	evidence.declared
 } else := set()
 
@@ -89,10 +92,6 @@ gap_of(false, msg, resource) := major(msg, resource)
 # capitalize returns s with its first letter in upper case, for a name
 # that starts a sentence.
 capitalize(s) := concat("", [upper(substring(s, 0, 1)), substring(s, 1, -1)])
-
-# in_force lists the documents about a topic that are in force, whatever
-# their state, so a rule can read their content.
-in_force(kind, topic) := governance.in_force([kind], topic)
 
 # Controls.
 

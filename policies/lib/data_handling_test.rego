@@ -34,7 +34,7 @@ test_rules_first_entry_wins if {
 test_register_findings if {
 	count(data_handling.register_findings) == 0 with data.facts as testing.facts([register("DH", [])]) with data.run as now
 	missing := data_handling.register_findings with data.facts as testing.facts([assets]) with data.run as now
-	{f.resource | some f in missing} == {"missing:data_handling_register/data_handling_register"}
+	{f.resource | some f in missing} == {"missing:data_handling_register"}
 	count(data_handling.register_findings) == 0 with data.facts as testing.facts([]) with data.run as now
 	draft := object.union(register("DH", []), {"attributes": {"status": "draft"}})
 	stale := data_handling.register_findings with data.facts as testing.facts([draft]) with data.run as now

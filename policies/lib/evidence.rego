@@ -22,13 +22,6 @@ records(kind) := object.get(data.facts, ["by_type", "evidence", kind], [])
 # not_assessed instead of failing.
 declared if count(object.get(data.facts, ["by_kind", "evidence"], [])) > 0
 
-# with_topic lists the records of a kind (policy, procedure, plan,
-# document) about one topic.
-with_topic(kind, topic) := [r |
-	some r in records(kind)
-	r.attributes.topic == topic
-]
-
 # entries lists every entry of every record of a register kind, each as
 # {"record": <record fact>, "entry": <entry>}.
 entries(kind) := [{"record": r, "entry": e} |
@@ -36,11 +29,19 @@ entries(kind) := [{"record": r, "entry": e} |
 	some e in object.get(r.attributes, "entries", [])
 ]
 
-# missing is a finding that a kind of record (what, e.g. "approved access
-# control policy") is not on file; resource names what was looked for.
+# entry_ref names one element of entries(kind), {"record", "entry"}, in a
+# finding's resource: RECORD_ID#ENTRY_ID, e.g.
+# nonconformity_register/NC-LOG#NC-7.
+entry_ref(e) := sprintf("%s#%s", [e.record.id, e.entry.id])
+
+# missing is a finding that no record of a kind (a register, a record of
+# an activity) is on file; what names it in the message ("asset
+# register"). Its resource is missing:KIND, whatever the message says, so
+# one absence has one id; a document about a topic that is not on file is
+# documents.missing (missing:KIND/TOPIC).
 missing(kind, what) := {
 	"msg": sprintf("no %s on file", [what]),
-	"resource": sprintf("missing:%s/%s", [kind, replace(what, " ", "_")]),
+	"resource": sprintf("missing:%s", [kind]),
 	"details": {"expected_kind": kind},
 }
 
@@ -103,35 +104,6 @@ not_reviewable(r) := {"it has no review_interval or expires, so nobody knows whe
 overdue_problem(r) := {sprintf("its review was due on %s", [day(r.attributes.due)])} if {
 	overdue(r)
 } else := set()
-
-# document_findings checks the documents of a kind and topic. One document
-# with no problems is enough: a draft of the next version or a retired
-# earlier one beside it is no finding. Otherwise each document still in
-# force (not retired) is a finding with its problems; when all are retired,
-# each is; when there is none, the document is missing.
-document_findings(kind, topic, what) := set() if {
-	some r in with_topic(kind, topic)
-	count(problems(r)) == 0
-} else := unusable(in_force(kind, topic), what) if {
-	count(in_force(kind, topic)) > 0
-} else := unusable(with_topic(kind, topic), what) if {
-	count(with_topic(kind, topic)) > 0
-} else := {missing(kind, what)} if {
-	declared
-} else := set()
-
-in_force(kind, topic) := [r |
-	some r in with_topic(kind, topic)
-	not r.attributes.status == "retired"
-]
-
-unusable(docs, what) := {f |
-	some r in docs
-	f := {
-		"msg": sprintf("%s %s cannot be relied on: %s", [what, r.attributes.id, concat("; ", problems(r))]),
-		"resource": r.id,
-	}
-}
 
 # Personnel.
 

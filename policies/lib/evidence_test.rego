@@ -29,27 +29,6 @@ test_problems_listed if {
 	]
 }
 
-test_document_findings_missing_only_when_evidence_declared if {
-	other := testing.evidence("procedure", "X", {"topic": "backup"})
-	fs := evidence.document_findings("policy", "access_control", "access control policy") with data.facts as testing.facts([other])
-		with data.run as run
-	fs == {{
-		"msg": "no access control policy on file",
-		"resource": "missing:policy/access_control_policy",
-		"details": {"expected_kind": "policy"},
-	}}
-	none := evidence.document_findings("policy", "access_control", "access control policy") with data.facts as testing.facts([])
-		with data.run as run
-	none == set()
-}
-
-test_document_findings_stale if {
-	stale := policy("P1", object.union(good, {"due": "2026-11-01T00:00:00Z"}))
-	fs := evidence.document_findings("policy", "access_control", "access control policy") with data.facts as testing.facts([stale])
-		with data.run as run
-	[f.resource | some f in fs] == ["policy/P1"]
-}
-
 test_active_people_and_coverage if {
 	register := testing.evidence("personnel_register", "HR", {"entries": [
 		{"id": "alice", "start_date": "2020-01-01T00:00:00Z"},
@@ -71,18 +50,10 @@ test_older_than if {
 	not evidence.older_than("2025-12-01T00:00:00Z", 12) with data.run as run
 }
 
-test_document_findings_versions if {
-	retired := policy("P0", object.union(good, {"status": "retired", "due": "2025-01-01T00:00:00Z"}))
-	draft := policy("P2", {"status": "draft", "due": "2027-06-01T00:00:00Z"})
-	current := policy("P1", good)
-	count(evidence.document_findings("policy", "access_control", "access control policy")) == 0 with data.facts as testing.facts([retired, current, draft])
-		with data.run as run
-
-	only_draft := evidence.document_findings("policy", "access_control", "access control policy") with data.facts as testing.facts([retired, draft])
-		with data.run as run
-	[f.resource | some f in only_draft] == ["policy/P2"]
-
-	only_retired := evidence.document_findings("policy", "access_control", "access control policy") with data.facts as testing.facts([retired])
-		with data.run as run
-	[f.msg | some f in only_retired] == ["access control policy P0 cannot be relied on: its review was due on 2025-01-01; its status is retired"]
+test_missing_record_is_named_by_its_kind if {
+	evidence.missing("asset_register", "asset register listing the organisation's sites") == {
+		"msg": "no asset register listing the organisation's sites on file",
+		"resource": "missing:asset_register",
+		"details": {"expected_kind": "asset_register"},
+	}
 }

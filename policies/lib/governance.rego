@@ -2,84 +2,16 @@
 # title: Governance evidence helpers
 # description: |
 #   Helpers for the policies of the organizational controls that are judged
-#   over declared documents and registers: which version of a document is in
-#   force, whether an approved policy was communicated, whether a register is
-#   current, who holds the core ISMS roles, and which assets are in use.
-#   Built on annexa.lib.evidence; "now" is the run's effective time.
+#   over declared registers: whether a register is current, who holds the
+#   core ISMS roles, and which assets are in use. Documents (versions in
+#   force, communication) are annexa.lib.documents. Built on
+#   annexa.lib.evidence; "now" is the run's effective time.
 # custom:
 #   library: true
 package annexa.lib.governance
 
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
-
-# Documents.
-
-# documents lists the records of any of kinds (policy, procedure, ...) about
-# one topic.
-documents(kinds, topic) := [r |
-	some kind in kinds
-	some r in evidence.with_topic(kind, topic)
-]
-
-# in_force lists the documents about a topic that are neither drafts nor
-# retired: the versions the organisation works to.
-in_force(kinds, topic) := [r |
-	some r in documents(kinds, topic)
-	not evidence.inactive(r)
-]
-
-# in_force_findings reports each document in force about a topic that cannot
-# be relied on: unapproved, without a review date, or past it.
-in_force_findings(kinds, topic, what) := {f |
-	some r in in_force(kinds, topic)
-	p := evidence.problems(r)
-	count(p) > 0
-	f := {
-		"msg": sprintf("%s %s cannot be relied on: %s", [what, r.attributes.id, concat("; ", p)]),
-		"resource": r.id,
-	}
-}
-
-# document_findings checks that a document about a topic is in force and can
-# be relied on. Unlike evidence.document_findings it does not hold a draft
-# revision or a retired old version against the topic while an approved
-# version is in force; when none is, each draft or retired one is reported,
-# and with nothing on file at all the document is missing (if the run
-# declares evidence).
-document_findings(kinds, topic, what) := in_force_findings(kinds, topic, what) if {
-	count(in_force(kinds, topic)) > 0
-} else := {f |
-	some r in documents(kinds, topic)
-	f := {
-		"msg": sprintf("no approved %s is in force: %s is %s", [what, r.attributes.id, r.attributes.status]),
-		"resource": r.id,
-	}
-} if {
-	count(documents(kinds, topic)) > 0
-} else := {evidence.missing(kinds[0], what)} if {
-	evidence.declared
-} else := set()
-
-# communication_findings reports each approved policy in force about a topic
-# with no record that the approved version was communicated: communicated_at
-# missing, earlier than approved_at, or after now.
-communication_findings(topic, what) := {f |
-	some r in in_force(["policy"], topic)
-	evidence.approved(r)
-	reason := not_communicated(r)
-	f := {
-		"msg": sprintf("%s %s was approved on %s but %s", [what, r.attributes.id, evidence.day(r.attributes.approved_at), reason]),
-		"resource": r.id,
-	}
-}
-
-not_communicated(r) := "there is no record that it was communicated (communicated_at)" if {
-	not r.attributes.communicated_at
-} else := sprintf("was last communicated on %s, before this version was approved", [evidence.day(r.attributes.communicated_at)]) if {
-	evidence.ns(r.attributes.communicated_at) < evidence.ns(r.attributes.approved_at)
-} else := sprintf("its communication is dated %s, after the effective date", [evidence.day(r.attributes.communicated_at)]) if {
-	evidence.in_future(r.attributes.communicated_at)
-}
 
 # Registers.
 
@@ -179,7 +111,7 @@ in_use(asset) if asset.status == "active"
 # classification_scheme lists the levels that the approved information
 # classification policies in force define, as written and in their order.
 classification_scheme := [level |
-	some r in in_force(["policy"], "information_classification")
+	some r in documents.in_force(["policy"], "information_classification")
 	evidence.approved(r)
 	some level in object.get(r.attributes, "classification_levels", [])
 ]

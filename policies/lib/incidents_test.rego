@@ -19,7 +19,7 @@ test_events_and_incidents if {
 
 test_register_missing_only_with_evidence if {
 	other := testing.evidence("plan", "P", {"topic": "incident_response"})
-	[f.resource | some f in incidents.register_missing] == ["missing:incident_register/incident_register"] with data.facts as testing.facts([other])
+	[f.resource | some f in incidents.register_missing] == ["missing:incident_register"] with data.facts as testing.facts([other])
 	count(incidents.register_missing) == 0 with data.facts as testing.facts([])
 	count(incidents.register_missing) == 0 with data.facts as testing.facts([register])
 }

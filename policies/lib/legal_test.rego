@@ -25,6 +25,6 @@ test_category_findings if {
 
 test_category_findings_without_register if {
 	other := testing.evidence("policy", "P", {"topic": "privacy"})
-	[f.resource | some f in legal.category_findings("privacy", "privacy")] == ["missing:legal_register/legal_register"] with data.facts as testing.facts([other])
+	[f.resource | some f in legal.category_findings("privacy", "privacy")] == ["missing:legal_register"] with data.facts as testing.facts([other])
 	legal.category_findings("privacy", "privacy") == set() with data.facts as testing.facts([])
 }

@@ -9,6 +9,7 @@
 #   library: true
 package annexa.lib.periodic
 
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 
 # within is true when date is no later than now and no more than months
@@ -41,8 +42,8 @@ due_day(date, months) := evidence.day(time.format(time.add_date(evidence.ns(date
 # (negative when before).
 hours_between(a, b) := floor((evidence.ns(b) - evidence.ns(a)) / 3600000000000)
 
-# exercises lists the continuity tests about any of topics (a set) that
-# have been performed, i.e. are not dated after now.
+# exercises lists the continuity tests about any of topics (a list,
+# preferred topic first) that have been performed, i.e. are not dated after now.
 exercises(topics) := [r |
 	some r in evidence.records("continuity_test")
 	r.attributes.topic in topics
@@ -52,13 +53,14 @@ exercises(topics) := [r |
 # exercise_findings checks that the latest continuity test about any of
 # topics was performed within months and did not fail; what names the
 # exercise in messages ("business continuity exercise"). Without any such
-# test it is one missing finding, when evidence is declared.
+# test it is one missing finding (missing:continuity_test/TOPIC, of the
+# first topic), when evidence is declared.
 exercise_findings(topics, what, months) := {f |
 	last := latest_record(exercises(topics), "performed_at")
 	some f in latest_exercise_findings(last, what, months)
 } if {
 	count(exercises(topics)) > 0
-} else := {evidence.missing("continuity_test", what)} if {
+} else := {documents.missing(["continuity_test"], topics[0], what)} if {
 	evidence.declared
 } else := set()
 

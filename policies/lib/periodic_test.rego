@@ -46,16 +46,16 @@ test_exercise_findings_latest_counts if {
 		exercise("BC-3", "business_continuity", "2027-03-01T00:00:00Z", "fail"),
 		exercise("DR-1", "disaster_recovery", "2024-03-01T00:00:00Z", "pass"),
 	])
-	periodic.exercise_findings({"business_continuity"}, "continuity exercise", 12) == set() with data.facts as facts with data.run as run
-	fs := periodic.exercise_findings({"ict_continuity", "disaster_recovery"}, "ICT continuity test", 12) with data.facts as facts with data.run as run
+	periodic.exercise_findings(["business_continuity"], "continuity exercise", 12) == set() with data.facts as facts with data.run as run
+	fs := periodic.exercise_findings(["ict_continuity", "disaster_recovery"], "ICT continuity test", 12) with data.facts as facts with data.run as run
 	[f.msg | some f in fs] == ["the latest ICT continuity test, DR-1, was performed on 2024-03-01; the next one was due by 2025-03-01"]
 }
 
 test_exercise_findings_failed_and_missing if {
 	facts := testing.facts([exercise("BC-1", "business_continuity", "2026-03-01T00:00:00Z", "fail")])
-	fs := periodic.exercise_findings({"business_continuity"}, "continuity exercise", 12) with data.facts as facts with data.run as run
+	fs := periodic.exercise_findings(["business_continuity"], "continuity exercise", 12) with data.facts as facts with data.run as run
 	[f.msg | some f in fs] == ["the latest continuity exercise, BC-1 on 2026-03-01, failed; the plan has not been shown to work since"]
-	missing := periodic.exercise_findings({"ict_continuity"}, "ICT continuity test", 12) with data.facts as facts with data.run as run
-	[f.resource | some f in missing] == ["missing:continuity_test/ICT_continuity_test"]
-	periodic.exercise_findings({"ict_continuity"}, "ICT continuity test", 12) == set() with data.facts as testing.facts([]) with data.run as run
+	missing := periodic.exercise_findings(["ict_continuity"], "ICT continuity test", 12) with data.facts as facts with data.run as run
+	[f.resource | some f in missing] == ["missing:continuity_test/ict_continuity"]
+	periodic.exercise_findings(["ict_continuity"], "ICT continuity test", 12) == set() with data.facts as testing.facts([]) with data.run as run
 }

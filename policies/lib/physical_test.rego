@@ -62,7 +62,7 @@ test_register_without_sites if {
 
 test_register_missing if {
 	i := inspection("I-1", "SITE-A", "2026-04-01T00:00:00Z", [{"check": "perimeter", "result": "pass"}])
-	[f.resource | some f in findings([i], "perimeter", true)] == ["missing:asset_register/asset_register_listing_the_organisation's_sites"]
+	[f.resource | some f in findings([i], "perimeter", true)] == ["missing:asset_register"]
 	findings([], "perimeter", true) == set()
 }
 

@@ -20,7 +20,7 @@ test_listed_and_classified if {
 
 test_register_missing_only_with_evidence if {
 	other := testing.evidence("policy", "P", {"topic": "x"})
-	[f.resource | some f in suppliers.register_missing] == ["missing:supplier_register/supplier_register"] with data.facts as testing.facts([other])
+	[f.resource | some f in suppliers.register_missing] == ["missing:supplier_register"] with data.facts as testing.facts([other])
 	count(suppliers.register_missing) == 0 with data.facts as testing.facts([])
 	count(suppliers.register_missing) == 0 with data.facts as testing.facts([register])
 }

@@ -60,3 +60,56 @@ explicitly_false(r, attr) if r.attributes[attr] == false
 as_list(x) := x if is_array(x)
 
 as_list(x) := [x] if not is_array(x)
+
+# attribute_or_id is the known string value of attribute attr of r, for
+# messages, or r's address when the value is absent, unknown or not a
+# string.
+attribute_or_id(r, attr) := r.attributes[attr] if is_string(r.attributes[attr])
+
+else := r.id
+
+# display_name names r in messages: its name attribute, or its address.
+display_name(r) := attribute_or_id(r, "name")
+
+# has_value is true when attribute attr of r holds a known non-empty string
+# or non-empty array.
+has_value(r, attr) if {
+	v := r.attributes[attr]
+	is_string(v)
+	v != ""
+}
+
+has_value(r, attr) if {
+	v := r.attributes[attr]
+	is_array(v)
+	count(v) > 0
+}
+
+# referenced is true when the configuration of attribute attr of r refers
+# to another object (its value follows from that object, perhaps only after
+# apply).
+referenced(r, attr) if count(object.get(r, ["references", attr], [])) > 0
+
+# configured is true when attribute attr of r is set or will be: it has a
+# known non-empty value, refers to another object, or is unknown until
+# apply. An attribute that is absent, null or empty is not configured.
+configured(r, attr) if has_value(r, attr)
+
+configured(r, attr) if referenced(r, attr)
+
+configured(r, attr) if is_unknown(r, attr)
+
+# block_configured is configured for attribute attr of a nested block
+# (a list of objects, e.g. encryption_configuration): some block holds a
+# known non-empty string, the configuration refers to another object
+# (reference key "block.attr"), or the first block's value is unknown
+# until apply (unknown path "block.0.attr").
+block_configured(r, block, attr) if {
+	some b in r.attributes[block]
+	is_string(b[attr])
+	b[attr] != ""
+}
+
+block_configured(r, block, attr) if referenced(r, sprintf("%s.%s", [block, attr]))
+
+block_configured(r, block, attr) if is_unknown(r, sprintf("%s.0.%s", [block, attr]))

@@ -23,8 +23,8 @@
 #     communicated_at.
 package annexa.controls.c5_1.policy_documents
 
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
-import data.annexa.lib.governance
 
 # required names the policies 5.1 expects, by topic. The top-level policy is
 # high severity; a topic-specific one medium.
@@ -51,17 +51,17 @@ severity(topic) := "medium" if topic != "information_security"
 
 deny contains with_severity(f, topic) if {
 	some topic, w in required
-	some f in governance.document_findings(["policy"], topic, w)
+	some f in documents.findings(["policy"], topic, w)
 }
 
 deny contains with_severity(f, topic) if {
 	some topic in other_topics
-	some f in governance.in_force_findings(["policy"], topic, what(topic))
+	some f in documents.in_force_findings(["policy"], topic, what(topic))
 }
 
 deny contains with_severity(f, topic) if {
 	some topic in ({t | some t, _ in required} | other_topics)
-	some f in governance.communication_findings(topic, what(topic))
+	some f in documents.communication_findings(topic, what(topic))
 }
 
 with_severity(f, topic) := object.union(f, {"severity": severity(topic)})

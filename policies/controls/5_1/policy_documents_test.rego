@@ -40,7 +40,7 @@ test_fail_top_level_policy_missing if {
 	rest := [p | some p in full_set; p.attributes.topic != "information_security"]
 	check.deny == {{
 		"msg": "no information security policy on file",
-		"resource": "missing:policy/information_security_policy",
+		"resource": "missing:policy/information_security",
 		"details": {"expected_kind": "policy"},
 		"severity": "high",
 	}} with data.facts as testing.facts(rest) with data.run as run

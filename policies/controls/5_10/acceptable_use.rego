@@ -19,28 +19,28 @@
 #     acknowledgements.
 package annexa.controls.c5_10.acceptable_use
 
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
-import data.annexa.lib.governance
 
 what := "acceptable use policy"
 
 grace_days := 7
 
 deny contains f if {
-	some f in governance.document_findings(["policy"], "acceptable_use", what)
+	some f in documents.findings(["policy"], "acceptable_use", what)
 }
 
 deny contains f if {
-	some f in governance.communication_findings("acceptable_use", what)
+	some f in documents.communication_findings("acceptable_use", what)
 }
 
 deny contains evidence.missing("personnel_register", "personnel register") if {
-	count(governance.in_force(["policy"], "acceptable_use")) > 0
+	count(documents.in_force(["policy"], "acceptable_use")) > 0
 	count(evidence.records("personnel_register")) == 0
 }
 
 deny contains f if {
-	some r in governance.in_force(["policy"], "acceptable_use")
+	some r in documents.in_force(["policy"], "acceptable_use")
 	evidence.approved(r)
 	some p in evidence.people
 	evidence.active(p)

@@ -48,12 +48,12 @@ test_fail_joiner_never_acknowledged if {
 }
 
 test_fail_policy_missing if {
-	[f.resource | some f in check.deny] == ["missing:policy/acceptable_use_policy"] with data.facts as testing.facts([people])
+	[f.resource | some f in check.deny] == ["missing:policy/acceptable_use"] with data.facts as testing.facts([people])
 		with data.run as run
 }
 
 test_fail_personnel_register_missing if {
-	[f.resource | some f in check.deny] == ["missing:personnel_register/personnel_register"] with data.facts as testing.facts([aup(everyone)])
+	[f.resource | some f in check.deny] == ["missing:personnel_register"] with data.facts as testing.facts([aup(everyone)])
 		with data.run as run
 }
 

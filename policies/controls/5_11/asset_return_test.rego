@@ -63,6 +63,6 @@ test_pass_rehired_leaver_keeps_new_laptop if {
 }
 
 test_fail_missing_asset_register if {
-	[f.resource | some f in check.deny] == ["missing:asset_register/asset_register"] with data.facts as testing.facts([people([kevin])])
+	[f.resource | some f in check.deny] == ["missing:asset_register"] with data.facts as testing.facts([people([kevin])])
 		with data.run as run
 }

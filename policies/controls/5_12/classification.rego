@@ -20,6 +20,7 @@
 #     confidentiality, integrity and availability needs of its information.
 package annexa.controls.c5_12.classification
 
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 import data.annexa.lib.governance
 
@@ -28,15 +29,15 @@ what := "information classification policy"
 levels := governance.classification_levels
 
 deny contains f if {
-	some f in governance.document_findings(["policy"], "information_classification", what)
+	some f in documents.findings(["policy"], "information_classification", what)
 }
 
 deny contains f if {
-	some f in governance.communication_findings("information_classification", what)
+	some f in documents.communication_findings("information_classification", what)
 }
 
 deny contains f if {
-	some r in governance.in_force(["policy"], "information_classification")
+	some r in documents.in_force(["policy"], "information_classification")
 	evidence.approved(r)
 	count(object.get(r.attributes, "classification_levels", [])) == 0
 	f := {

@@ -51,11 +51,11 @@ test_fail_scheme_without_levels if {
 }
 
 test_fail_policy_missing if {
-	[f.resource | some f in check.deny] == ["missing:policy/information_classification_policy"] with data.facts as testing.facts([assets([db])])
+	[f.resource | some f in check.deny] == ["missing:policy/information_classification"] with data.facts as testing.facts([assets([db])])
 		with data.run as run
 }
 
 test_fail_asset_register_missing if {
-	[f.resource | some f in check.deny] == ["missing:asset_register/asset_register"] with data.facts as testing.facts([scheme({})])
+	[f.resource | some f in check.deny] == ["missing:asset_register"] with data.facts as testing.facts([scheme({})])
 		with data.run as run
 }

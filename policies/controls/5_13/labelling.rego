@@ -19,19 +19,19 @@
 #     classification scheme changes.
 package annexa.controls.c5_13.labelling
 
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
-import data.annexa.lib.governance
 
 what := "information labelling procedure"
 
 deny contains f if {
-	some f in governance.document_findings(["procedure"], "information_labelling", what)
+	some f in documents.findings(["procedure"], "information_labelling", what)
 }
 
 deny contains f if {
-	some r in governance.in_force(["procedure"], "information_labelling")
+	some r in documents.in_force(["procedure"], "information_labelling")
 	evidence.approved(r)
-	some scheme in governance.in_force(["policy"], "information_classification")
+	some scheme in documents.in_force(["policy"], "information_classification")
 	evidence.approved(scheme)
 	evidence.ns(labelling_date(r)) < evidence.ns(scheme.attributes.approved_at)
 	f := {

@@ -44,6 +44,6 @@ test_fail_overdue if {
 }
 
 test_fail_missing if {
-	[f.resource | some f in check.deny] == ["missing:procedure/information_labelling_procedure"] with data.facts as testing.facts([scheme("2026-03-02T00:00:00Z")])
+	[f.resource | some f in check.deny] == ["missing:procedure/information_labelling"] with data.facts as testing.facts([scheme("2026-03-02T00:00:00Z")])
 		with data.run as run
 }

@@ -19,14 +19,14 @@
 #     at their planned interval.
 package annexa.controls.c5_14.information_transfer
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 what := "information transfer policy"
 
 deny contains f if {
-	some f in governance.document_findings(["policy"], "information_transfer", what)
+	some f in documents.findings(["policy"], "information_transfer", what)
 }
 
 deny contains f if {
-	some f in governance.communication_findings("information_transfer", what)
+	some f in documents.communication_findings("information_transfer", what)
 }

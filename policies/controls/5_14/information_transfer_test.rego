@@ -34,6 +34,6 @@ test_fail_no_review_date if {
 }
 
 test_fail_missing if {
-	[f.resource | some f in check.deny] == ["missing:policy/information_transfer_policy"] with data.facts as testing.facts([testing.evidence("policy", "AUP", {"topic": "acceptable_use"})])
+	[f.resource | some f in check.deny] == ["missing:policy/information_transfer"] with data.facts as testing.facts([testing.evidence("policy", "AUP", {"topic": "acceptable_use"})])
 		with data.run as run
 }

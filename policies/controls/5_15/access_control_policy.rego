@@ -19,14 +19,14 @@
 #     each approved version and review them at their planned interval.
 package annexa.controls.c5_15.access_control_policy
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 what := "access control policy"
 
 deny contains f if {
-	some f in governance.document_findings(["policy"], "access_control", what)
+	some f in documents.findings(["policy"], "access_control", what)
 }
 
 deny contains f if {
-	some f in governance.communication_findings("access_control", what)
+	some f in documents.communication_findings("access_control", what)
 }

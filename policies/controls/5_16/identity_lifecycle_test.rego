@@ -58,6 +58,6 @@ test_pass_rehire_is_not_a_duplicate if {
 }
 
 test_fail_missing_register if {
-	[f.resource | some f in check.deny] == ["missing:personnel_register/personnel_register"] with data.facts as testing.facts([testing.evidence("policy", "P", {"topic": "backup"})])
+	[f.resource | some f in check.deny] == ["missing:personnel_register"] with data.facts as testing.facts([testing.evidence("policy", "P", {"topic": "backup"})])
 		with data.run as run
 }

@@ -20,14 +20,14 @@
 #     interval.
 package annexa.controls.c5_17.authentication_information
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 what := "authentication information procedure"
 
 deny contains f if {
-	some f in governance.document_findings(["procedure", "policy"], "authentication_information", what)
+	some f in documents.findings(["procedure", "policy"], "authentication_information", what)
 }
 
 deny contains f if {
-	some f in governance.communication_findings("authentication_information", "authentication information policy")
+	some f in documents.communication_findings("authentication_information", "authentication information policy")
 }

@@ -36,6 +36,6 @@ test_fail_procedure_draft_only if {
 }
 
 test_fail_missing if {
-	[f.resource | some f in check.deny] == ["missing:procedure/authentication_information_procedure"] with data.facts as testing.facts([testing.evidence("policy", "AUP", {"topic": "acceptable_use"})])
+	[f.resource | some f in check.deny] == ["missing:procedure/authentication_information"] with data.facts as testing.facts([testing.evidence("policy", "AUP", {"topic": "acceptable_use"})])
 		with data.run as run
 }

@@ -102,8 +102,8 @@ test_fail_unregistered_system_reviewed_once if {
 }
 
 test_fail_missing_records if {
-	[f.resource | some f in check.deny] == ["missing:access_review/access_review"] with data.facts as testing.facts([testing.evidence("asset_register", "IT", {"entries": []})])
+	[f.resource | some f in check.deny] == ["missing:access_review"] with data.facts as testing.facts([testing.evidence("asset_register", "IT", {"entries": []})])
 		with data.run as run
-	[f.resource | some f in check.deny] == ["missing:asset_register/asset_register"] with data.facts as testing.facts([on_schedule[2]])
+	[f.resource | some f in check.deny] == ["missing:asset_register"] with data.facts as testing.facts([on_schedule[2]])
 		with data.run as run
 }

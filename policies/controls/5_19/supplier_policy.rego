@@ -20,8 +20,8 @@
 #     and record it as a policy with topic supplier_security.
 package annexa.controls.c5_19.supplier_policy
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("policy", "supplier_security", "supplier security policy")
+	some f in documents.findings(["policy"], "supplier_security", "supplier security policy")
 }

@@ -31,12 +31,12 @@ test_pass_due_today if {
 }
 
 test_fail_retired if {
-	[f.msg | some f in deny([policy({"status": "retired"})])] == ["supplier security policy POL-SUP cannot be relied on: its status is retired"]
+	[f.msg | some f in deny([policy({"status": "retired"})])] == ["no approved supplier security policy is in force: POL-SUP is retired"]
 }
 
 test_fail_missing if {
 	other := policy({"topic": "access_control"})
-	[f.resource | some f in deny([other])] == ["missing:policy/supplier_security_policy"]
+	[f.resource | some f in deny([other])] == ["missing:policy/supplier_security"]
 }
 
 test_pass_no_evidence if {

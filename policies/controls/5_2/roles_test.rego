@@ -76,8 +76,8 @@ test_fail_register_overdue if {
 }
 
 test_fail_missing_registers if {
-	[f.resource | some f in check.deny] == ["missing:role_register/role_register"] with data.facts as testing.facts([people])
+	[f.resource | some f in check.deny] == ["missing:role_register"] with data.facts as testing.facts([people])
 		with data.run as run
-	[f.resource | some f in check.deny] == ["missing:personnel_register/personnel_register"] with data.facts as testing.facts([roles(core_roles)])
+	[f.resource | some f in check.deny] == ["missing:personnel_register"] with data.facts as testing.facts([roles(core_roles)])
 		with data.run as run
 }

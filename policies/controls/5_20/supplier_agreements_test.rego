@@ -72,7 +72,7 @@ test_pass_non_ict_without_notification if {
 
 test_fail_register_missing if {
 	other := testing.evidence("policy", "POL", {"topic": "supplier_security"})
-	[f.resource | some f in deny([other])] == ["missing:supplier_register/supplier_register"]
+	[f.resource | some f in deny([other])] == ["missing:supplier_register"]
 }
 
 test_pass_no_evidence if {

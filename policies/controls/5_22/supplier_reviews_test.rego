@@ -79,7 +79,7 @@ test_pass_low_supplier_needs_no_monitoring if {
 
 test_fail_register_missing if {
 	other := testing.evidence("policy", "POL", {"topic": "supplier_security"})
-	[f.resource | some f in deny([other])] == ["missing:supplier_register/supplier_register"]
+	[f.resource | some f in deny([other])] == ["missing:supplier_register"]
 }
 
 test_pass_no_evidence if {

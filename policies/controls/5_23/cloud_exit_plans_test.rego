@@ -35,5 +35,5 @@ test_fail_exit_plan_not_recorded_for_critical if {
 
 test_fail_register_missing if {
 	other := testing.evidence("policy", "POL", {"topic": "cloud_services"})
-	[f.resource | some f in deny([other])] == ["missing:supplier_register/supplier_register"]
+	[f.resource | some f in deny([other])] == ["missing:supplier_register"]
 }

@@ -19,8 +19,8 @@
 #     with topic cloud_services.
 package annexa.controls.c5_23.cloud_policy
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("policy", "cloud_services", "cloud services policy")
+	some f in documents.findings(["policy"], "cloud_services", "cloud services policy")
 }

@@ -20,9 +20,9 @@ test_pass_current_policy if {
 }
 
 test_fail_draft if {
-	[f.msg | some f in deny([policy({"status": "draft"})])] == ["cloud services policy POL-CLOUD cannot be relied on: its status is draft"]
+	[f.msg | some f in deny([policy({"status": "draft"})])] == ["no approved cloud services policy is in force: POL-CLOUD is draft"]
 }
 
 test_fail_missing if {
-	[f.resource | some f in deny([policy({"topic": "supplier_security"})])] == ["missing:policy/cloud_services_policy"]
+	[f.resource | some f in deny([policy({"topic": "supplier_security"})])] == ["missing:policy/cloud_services"]
 }

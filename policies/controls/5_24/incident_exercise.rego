@@ -23,5 +23,5 @@ package annexa.controls.c5_24.incident_exercise
 import data.annexa.lib.periodic
 
 deny contains f if {
-	some f in periodic.exercise_findings({"incident_response"}, "incident response exercise", 12)
+	some f in periodic.exercise_findings(["incident_response"], "incident response exercise", 12)
 }

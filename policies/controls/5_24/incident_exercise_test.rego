@@ -26,7 +26,7 @@ test_fail_exercise_overdue if {
 
 test_fail_never_exercised if {
 	bc := testing.evidence("continuity_test", "BC-2026", {"topic": "business_continuity", "performed_at": "2026-05-01T00:00:00Z", "result": "pass"})
-	[f.resource | some f in deny([bc])] == ["missing:continuity_test/incident_response_exercise"]
+	[f.resource | some f in deny([bc])] == ["missing:continuity_test/incident_response"]
 }
 
 test_pass_no_evidence if {

@@ -58,7 +58,7 @@ test_pass_one_active_holder_is_enough if {
 }
 
 test_fail_role_register_missing if {
-	[f.resource | some f in deny([people])] == ["missing:role_register/role_register"]
+	[f.resource | some f in deny([people])] == ["missing:role_register"]
 }
 
 test_pass_no_evidence if {

@@ -22,8 +22,8 @@
 #     topic incident_response.
 package annexa.controls.c5_24.incident_plan
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("plan", "incident_response", "incident management plan")
+	some f in documents.findings(["plan"], "incident_response", "incident management plan")
 }

@@ -28,7 +28,7 @@ test_fail_unapproved_and_overdue if {
 }
 
 test_fail_missing if {
-	[f.resource | some f in deny([plan({"topic": "business_continuity"})])] == ["missing:plan/incident_management_plan"]
+	[f.resource | some f in deny([plan({"topic": "business_continuity"})])] == ["missing:plan/incident_response"]
 }
 
 test_pass_no_evidence if {

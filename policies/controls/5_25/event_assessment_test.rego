@@ -54,7 +54,7 @@ test_fail_incident_without_severity if {
 
 test_fail_register_missing if {
 	other := testing.evidence("plan", "P", {"topic": "incident_response"})
-	[f.resource | some f in deny([other])] == ["missing:incident_register/incident_register"]
+	[f.resource | some f in deny([other])] == ["missing:incident_register"]
 }
 
 test_pass_empty_register if {

@@ -66,5 +66,5 @@ test_fail_unrated_open_past_30_days if {
 
 test_fail_register_missing if {
 	other := testing.evidence("plan", "P", {"topic": "incident_response"})
-	[f.resource | some f in deny([other])] == ["missing:incident_register/incident_register"]
+	[f.resource | some f in deny([other])] == ["missing:incident_register"]
 }

@@ -39,5 +39,5 @@ test_fail_not_recorded if {
 
 test_fail_register_missing if {
 	other := testing.evidence("procedure", "P", {"topic": "evidence_collection"})
-	[f.resource | some f in deny([other])] == ["missing:incident_register/incident_register"]
+	[f.resource | some f in deny([other])] == ["missing:incident_register"]
 }

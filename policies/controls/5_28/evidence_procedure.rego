@@ -20,8 +20,8 @@
 #     interval and record it as a procedure with topic evidence_collection.
 package annexa.controls.c5_28.evidence_procedure
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("procedure", "evidence_collection", "evidence collection procedure")
+	some f in documents.findings(["procedure"], "evidence_collection", "evidence collection procedure")
 }

@@ -25,5 +25,5 @@ test_fail_without_review_period if {
 }
 
 test_fail_missing if {
-	[f.resource | some f in deny([procedure({"topic": "backup"})])] == ["missing:procedure/evidence_collection_procedure"]
+	[f.resource | some f in deny([procedure({"topic": "backup"})])] == ["missing:procedure/evidence_collection"]
 }

@@ -23,5 +23,5 @@ package annexa.controls.c5_29.continuity_exercise
 import data.annexa.lib.periodic
 
 deny contains f if {
-	some f in periodic.exercise_findings({"business_continuity"}, "business continuity exercise", 12)
+	some f in periodic.exercise_findings(["business_continuity"], "business continuity exercise", 12)
 }

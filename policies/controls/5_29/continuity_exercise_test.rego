@@ -35,11 +35,11 @@ test_fail_latest_failed if {
 
 test_fail_only_other_topics if {
 	dr := testing.evidence("continuity_test", "DR-2026", {"topic": "disaster_recovery", "performed_at": "2026-06-10T00:00:00Z", "result": "pass"})
-	[f.resource | some f in deny([dr])] == ["missing:continuity_test/business_continuity_exercise"]
+	[f.resource | some f in deny([dr])] == ["missing:continuity_test/business_continuity"]
 }
 
 test_fail_planned_exercise_does_not_count if {
-	[f.resource | some f in deny([exercise("BC-2027", "2027-01-15T00:00:00Z", "pass")])] == ["missing:continuity_test/business_continuity_exercise"]
+	[f.resource | some f in deny([exercise("BC-2027", "2027-01-15T00:00:00Z", "pass")])] == ["missing:continuity_test/business_continuity"]
 }
 
 test_pass_no_evidence if {

@@ -21,8 +21,8 @@
 #     topic business_continuity.
 package annexa.controls.c5_29.continuity_plan
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("plan", "business_continuity", "business continuity plan")
+	some f in documents.findings(["plan"], "business_continuity", "business continuity plan")
 }

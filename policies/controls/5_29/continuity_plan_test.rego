@@ -27,5 +27,5 @@ test_fail_expired if {
 }
 
 test_fail_missing if {
-	[f.resource | some f in deny([plan({"topic": "ict_continuity"})])] == ["missing:plan/business_continuity_plan"]
+	[f.resource | some f in deny([plan({"topic": "ict_continuity"})])] == ["missing:plan/business_continuity"]
 }

@@ -59,5 +59,5 @@ test_fail_conflict_names_unknown_role if {
 
 test_fail_missing_register if {
 	people := testing.evidence("personnel_register", "HR", {"entries": []})
-	[f.resource | some f in check.deny] == ["missing:role_register/role_register"] with data.facts as testing.facts([people])
+	[f.resource | some f in check.deny] == ["missing:role_register"] with data.facts as testing.facts([people])
 }

@@ -24,7 +24,7 @@ package annexa.controls.c5_30.ict_continuity_exercise
 import data.annexa.lib.evidence
 import data.annexa.lib.periodic
 
-topics := {"ict_continuity", "disaster_recovery"}
+topics := ["ict_continuity", "disaster_recovery"]
 
 deny contains f if {
 	some f in periodic.exercise_findings(topics, "ICT continuity test", 12)

@@ -47,5 +47,5 @@ test_fail_failed_test if {
 
 test_fail_no_test if {
 	bc := testing.evidence("continuity_test", "BC-2026", {"topic": "business_continuity", "performed_at": "2026-05-01T00:00:00Z", "result": "pass"})
-	[f.resource | some f in deny([bc])] == ["missing:continuity_test/ICT_continuity_test"]
+	[f.resource | some f in deny([bc])] == ["missing:continuity_test/ict_continuity"]
 }

@@ -22,13 +22,14 @@
 #     ict_continuity, rto_hours, rpo_hours and systems.
 package annexa.controls.c5_30.ict_continuity_plan
 
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 
 topics := {"ict_continuity", "disaster_recovery"}
 
 plans := [r | some r in evidence.records("plan"); r.attributes.topic in topics]
 
-deny contains evidence.missing("plan", "ICT continuity plan") if {
+deny contains documents.missing(["plan"], "ict_continuity", "ICT continuity plan") if {
 	evidence.declared
 	count(plans) == 0
 }

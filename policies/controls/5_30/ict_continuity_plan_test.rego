@@ -44,7 +44,7 @@ test_fail_overdue if {
 }
 
 test_fail_missing if {
-	[f.resource | some f in deny([plan({"topic": "business_continuity"})])] == ["missing:plan/ICT_continuity_plan"]
+	[f.resource | some f in deny([plan({"topic": "business_continuity"})])] == ["missing:plan/ict_continuity"]
 }
 
 test_pass_no_evidence if {

@@ -45,7 +45,7 @@ test_fail_empty if {
 
 test_fail_missing if {
 	other := testing.evidence("policy", "P", {"topic": "privacy"})
-	[f.resource | some f in deny([other])] == ["missing:legal_register/legal_register"]
+	[f.resource | some f in deny([other])] == ["missing:legal_register"]
 }
 
 test_pass_no_evidence if {

@@ -47,5 +47,5 @@ test_fail_review_dated_in_future if {
 
 test_fail_missing if {
 	other := testing.evidence("policy", "P", {"topic": "privacy"})
-	[f.resource | some f in deny([other])] == ["missing:legal_register/legal_register"]
+	[f.resource | some f in deny([other])] == ["missing:legal_register"]
 }

@@ -21,8 +21,8 @@
 #     intellectual_property.
 package annexa.controls.c5_32.ip_procedure
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("procedure", "intellectual_property", "intellectual property procedure")
+	some f in documents.findings(["procedure"], "intellectual_property", "intellectual property procedure")
 }

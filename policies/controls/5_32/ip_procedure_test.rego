@@ -24,5 +24,5 @@ test_fail_overdue if {
 }
 
 test_fail_missing if {
-	[f.resource | some f in deny([procedure({"topic": "backup"})])] == ["missing:procedure/intellectual_property_procedure"]
+	[f.resource | some f in deny([procedure({"topic": "backup"})])] == ["missing:procedure/intellectual_property"]
 }

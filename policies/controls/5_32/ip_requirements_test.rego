@@ -33,5 +33,5 @@ test_fail_licence_breach if {
 
 test_fail_register_missing if {
 	other := testing.evidence("procedure", "P", {"topic": "intellectual_property"})
-	[f.resource | some f in deny([other])] == ["missing:legal_register/legal_register"]
+	[f.resource | some f in deny([other])] == ["missing:legal_register"]
 }

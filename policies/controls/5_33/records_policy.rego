@@ -20,8 +20,8 @@
 #     as a policy with topic records_retention.
 package annexa.controls.c5_33.records_policy
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("policy", "records_retention", "records retention policy")
+	some f in documents.findings(["policy"], "records_retention", "records retention policy")
 }

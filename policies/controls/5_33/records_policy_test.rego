@@ -25,5 +25,5 @@ test_fail_unapproved if {
 }
 
 test_fail_missing if {
-	[f.resource | some f in deny([policy({"topic": "privacy"})])] == ["missing:policy/records_retention_policy"]
+	[f.resource | some f in deny([policy({"topic": "privacy"})])] == ["missing:policy/records_retention"]
 }

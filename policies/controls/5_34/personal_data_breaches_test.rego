@@ -76,5 +76,5 @@ test_fail_personal_data_not_recorded if {
 
 test_fail_register_missing if {
 	other := testing.evidence("policy", "P", {"topic": "privacy"})
-	[f.resource | some f in deny([other])] == ["missing:incident_register/incident_register"]
+	[f.resource | some f in deny([other])] == ["missing:incident_register"]
 }

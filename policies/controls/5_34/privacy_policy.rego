@@ -18,8 +18,8 @@
 #     record it as a policy with topic privacy.
 package annexa.controls.c5_34.privacy_policy
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("policy", "privacy", "privacy policy")
+	some f in documents.findings(["policy"], "privacy", "privacy policy")
 }

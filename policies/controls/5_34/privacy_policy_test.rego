@@ -27,5 +27,5 @@ test_fail_overdue if {
 }
 
 test_fail_missing if {
-	[f.resource | some f in deny([policy({"topic": "records_retention"})])] == ["missing:policy/privacy_policy"]
+	[f.resource | some f in deny([policy({"topic": "records_retention"})])] == ["missing:policy/privacy"]
 }

@@ -29,11 +29,11 @@ test_fail_audit_overdue if {
 
 test_fail_no_audit if {
 	other := testing.evidence("policy", "P", {"topic": "information_security"})
-	[f.resource | some f in deny([other])] == ["missing:internal_audit/internal_audit"]
+	[f.resource | some f in deny([other])] == ["missing:internal_audit"]
 }
 
 test_fail_retired_audit_does_not_count if {
-	[f.resource | some f in deny([audit("IA-2026-1", "2026-03-16T00:00:00Z", {"status": "retired"})])] == ["missing:internal_audit/internal_audit"]
+	[f.resource | some f in deny([audit("IA-2026-1", "2026-03-16T00:00:00Z", {"status": "retired"})])] == ["missing:internal_audit"]
 }
 
 test_pass_no_evidence if {

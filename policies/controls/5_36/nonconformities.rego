@@ -29,8 +29,6 @@ entries := evidence.entries("nonconformity_register")
 
 registered := {e.entry.id | some e in entries}
 
-ref(e) := sprintf("%s#%s", [e.record.id, e.entry.id])
-
 details(e) := {"id": e.entry.id, "status": e.entry.status, "raised_at": evidence.day(e.entry.raised_at)}
 
 deny contains evidence.missing("nonconformity_register", "nonconformity register") if {
@@ -44,7 +42,7 @@ deny contains f if {
 	evidence.ns(e.entry.due_at) < evidence.now_ns
 	f := {
 		"msg": sprintf("nonconformity %s, raised on %s, is still open past its due date %s", [e.entry.id, evidence.day(e.entry.raised_at), evidence.day(e.entry.due_at)]),
-		"resource": ref(e),
+		"resource": evidence.entry_ref(e),
 		"details": object.union(details(e), {"due_at": evidence.day(e.entry.due_at)}),
 	}
 }
@@ -55,7 +53,7 @@ deny contains f if {
 	not e.entry.due_at
 	f := {
 		"msg": sprintf("nonconformity %s, raised on %s, is open without a due date for its correction (due_at)", [e.entry.id, evidence.day(e.entry.raised_at)]),
-		"resource": ref(e),
+		"resource": evidence.entry_ref(e),
 		"details": details(e),
 	}
 }
@@ -66,7 +64,7 @@ deny contains f if {
 	not e.entry.corrective_action
 	f := {
 		"msg": sprintf("nonconformity %s is closed but does not record the corrective action taken", [e.entry.id]),
-		"resource": ref(e),
+		"resource": evidence.entry_ref(e),
 		"details": details(e),
 	}
 }

@@ -60,7 +60,7 @@ test_fail_audit_nonconformity_not_registered if {
 }
 
 test_fail_register_missing if {
-	[f.resource | some f in deny([audit(["NC-1"])])] == ["missing:nonconformity_register/nonconformity_register"]
+	[f.resource | some f in deny([audit(["NC-1"])])] == ["missing:nonconformity_register"]
 }
 
 test_pass_no_evidence if {

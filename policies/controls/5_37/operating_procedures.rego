@@ -23,7 +23,7 @@
 #     the topic named.
 package annexa.controls.c5_37.operating_procedures
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 # required maps each procedure topic to how messages name it.
 required := {
@@ -35,5 +35,5 @@ required := {
 
 deny contains f if {
 	some topic, what in required
-	some f in evidence.document_findings("procedure", topic, what)
+	some f in documents.findings(["procedure"], topic, what)
 }

@@ -25,7 +25,7 @@ test_fail_one_missing if {
 	list := [p | some p in all_current; p.attributes.topic != "change_management"]
 	deny(list) == {{
 		"msg": "no change management procedure on file",
-		"resource": "missing:procedure/change_management_procedure",
+		"resource": "missing:procedure/change_management",
 		"details": {"expected_kind": "procedure"},
 	}}
 }

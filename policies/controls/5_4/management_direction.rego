@@ -20,6 +20,7 @@
 #     and the assignment of security roles.
 package annexa.controls.c5_4.management_direction
 
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
 import data.annexa.lib.governance
 
@@ -32,9 +33,9 @@ deny contains evidence.missing("role_register", "role register") if {
 	count(registers) == 0
 }
 
-deny contains evidence.missing("policy", "information security policy") if {
+deny contains documents.missing(["policy"], "information_security", "information security policy") if {
 	evidence.declared
-	count(governance.in_force(["policy"], "information_security")) == 0
+	count(documents.in_force(["policy"], "information_security")) == 0
 }
 
 deny contains f if {
@@ -48,7 +49,7 @@ deny contains f if {
 
 deny contains f if {
 	count(sponsors) > 0
-	some r in array.concat(governance.in_force(["policy"], "information_security"), registers)
+	some r in array.concat(documents.in_force(["policy"], "information_security"), registers)
 	not approved_by_sponsor(r)
 	f := {
 		"msg": sprintf("%s %s must be approved by top management (%s) but %s", [label(r), r.attributes.id, concat(", ", sort(sponsors)), approval(r)]),

@@ -50,13 +50,13 @@ test_fail_sponsor_has_left if {
 
 test_fail_roles_unapproved_and_policy_missing if {
 	unapproved := testing.evidence("role_register", "ROLES", {"entries": [{"role": "CEO", "holder": "dana@example.com"}]})
-	[f.resource | some f in check.deny] == ["missing:policy/information_security_policy", "role_register/ROLES"] with data.facts as testing.facts([people, unapproved])
+	[f.resource | some f in check.deny] == ["missing:policy/information_security", "role_register/ROLES"] with data.facts as testing.facts([people, unapproved])
 		with data.run as run
 	[f.msg | some f in check.deny; f.resource == "role_register/ROLES"] == ["role register ROLES must be approved by top management (dana@example.com) but is not approved"] with data.facts as testing.facts([people, unapproved])
 		with data.run as run
 }
 
 test_fail_missing_role_register if {
-	[f.resource | some f in check.deny] == ["missing:role_register/role_register"] with data.facts as testing.facts([people, isp("dana@example.com")])
+	[f.resource | some f in check.deny] == ["missing:role_register"] with data.facts as testing.facts([people, isp("dana@example.com")])
 		with data.run as run
 }

@@ -46,7 +46,7 @@ test_fail_no_authorities if {
 
 test_fail_missing_register if {
 	other := testing.evidence("policy", "P", {"topic": "backup"})
-	[f.resource | some f in check.deny] == ["missing:contact_register/contact_register"] with data.facts as testing.facts([other])
+	[f.resource | some f in check.deny] == ["missing:contact_register"] with data.facts as testing.facts([other])
 		with data.run as run
 }
 

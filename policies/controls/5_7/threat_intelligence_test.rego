@@ -41,6 +41,6 @@ test_fail_empty_register if {
 
 test_fail_missing_register if {
 	other := testing.evidence("policy", "P", {"topic": "backup"})
-	[f.resource | some f in check.deny] == ["missing:threat_intel_register/threat_intelligence_register"] with data.facts as testing.facts([other])
+	[f.resource | some f in check.deny] == ["missing:threat_intel_register"] with data.facts as testing.facts([other])
 		with data.run as run
 }

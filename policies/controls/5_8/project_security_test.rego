@@ -39,6 +39,6 @@ test_fail_assessment_older_than_12_months if {
 
 test_fail_missing_register if {
 	other := testing.evidence("policy", "P", {"topic": "backup"})
-	[f.resource | some f in check.deny] == ["missing:project_register/project_register"] with data.facts as testing.facts([other])
+	[f.resource | some f in check.deny] == ["missing:project_register"] with data.facts as testing.facts([other])
 		with data.run as run
 }

@@ -63,8 +63,8 @@ test_fail_register_overdue if {
 }
 
 test_fail_missing_registers if {
-	[f.resource | some f in check.deny] == ["missing:asset_register/asset_register"] with data.facts as testing.facts([people])
+	[f.resource | some f in check.deny] == ["missing:asset_register"] with data.facts as testing.facts([people])
 		with data.run as run
-	[f.resource | some f in check.deny] == ["missing:personnel_register/personnel_register"] with data.facts as testing.facts([register("IT", [db])])
+	[f.resource | some f in check.deny] == ["missing:personnel_register"] with data.facts as testing.facts([register("IT", [db])])
 		with data.run as run
 }

@@ -58,7 +58,7 @@ test_fail_screening_not_passed if {
 
 test_fail_register_missing if {
 	other := testing.evidence("policy", "P", {"topic": "x"})
-	[f.resource | some f in deny([other])] == ["missing:personnel_register/personnel_register"]
+	[f.resource | some f in deny([other])] == ["missing:personnel_register"]
 }
 
 test_pass_no_evidence_no_findings if {

@@ -38,5 +38,5 @@ test_fail_signed_after_start if {
 
 test_fail_register_missing if {
 	other := testing.evidence("policy", "P", {"topic": "x"})
-	[f.resource | some f in deny([other])] == ["missing:personnel_register/personnel_register"]
+	[f.resource | some f in deny([other])] == ["missing:personnel_register"]
 }

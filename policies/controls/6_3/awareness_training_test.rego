@@ -86,5 +86,5 @@ test_pass_leaver_not_required if {
 
 test_fail_register_missing if {
 	t := training("SAT", {}, [{"person": "ana@example.com", "completed_at": "2026-06-01T00:00:00Z"}])
-	[f.resource | some f in deny([t])] == ["missing:personnel_register/personnel_register"]
+	[f.resource | some f in deny([t])] == ["missing:personnel_register"]
 }

@@ -19,8 +19,8 @@
 #     topic disciplinary.
 package annexa.controls.c6_4.disciplinary_procedure
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("procedure", "disciplinary", "disciplinary procedure")
+	some f in documents.findings(["procedure"], "disciplinary", "disciplinary procedure")
 }

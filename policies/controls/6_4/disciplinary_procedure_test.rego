@@ -31,12 +31,12 @@ test_fail_review_overdue if {
 
 test_fail_draft if {
 	fs := deny([procedure(object.union(current, {"status": "draft"}))])
-	[f.msg | some f in fs] == ["disciplinary procedure PRC-DISC cannot be relied on: its status is draft"]
+	[f.msg | some f in fs] == ["no approved disciplinary procedure is in force: PRC-DISC is draft"]
 }
 
 test_fail_missing if {
 	other := testing.evidence("procedure", "PRC-X", object.union(current, {"topic": "backup"}))
-	[f.resource | some f in deny([other])] == ["missing:procedure/disciplinary_procedure"]
+	[f.resource | some f in deny([other])] == ["missing:procedure/disciplinary"]
 }
 
 test_pass_no_evidence if {

@@ -52,5 +52,5 @@ test_fail_both_missing if {
 
 test_fail_register_missing if {
 	other := testing.evidence("policy", "P", {"topic": "x"})
-	[f.resource | some f in deny([other])] == ["missing:personnel_register/personnel_register"]
+	[f.resource | some f in deny([other])] == ["missing:personnel_register"]
 }

@@ -20,7 +20,7 @@
 #     and record it as a policy with topic remote_working.
 package annexa.controls.c6_7.remote_working_policy
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 import data.annexa.lib.people
 import data.annexa.lib.physical
 
@@ -36,5 +36,5 @@ remote_work if {
 
 deny contains f if {
 	remote_work
-	some f in evidence.document_findings("policy", "remote_working", "remote working policy")
+	some f in documents.findings(["policy"], "remote_working", "remote working policy")
 }

@@ -38,13 +38,13 @@ test_pass_not_required_without_remote_work if {
 test_fail_missing_for_remote_worker if {
 	deny([register(true), assets(false)]) == {{
 		"msg": "no remote working policy on file",
-		"resource": "missing:policy/remote_working_policy",
+		"resource": "missing:policy/remote_working",
 		"details": {"expected_kind": "policy"},
 	}}
 }
 
 test_fail_missing_for_off_premises_asset if {
-	[f.resource | some f in deny([register(false), assets(true)])] == ["missing:policy/remote_working_policy"]
+	[f.resource | some f in deny([register(false), assets(true)])] == ["missing:policy/remote_working"]
 }
 
 test_fail_policy_overdue if {

@@ -18,8 +18,8 @@
 #     a procedure with topic event_reporting.
 package annexa.controls.c6_8.event_reporting_procedure
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("procedure", "event_reporting", "event reporting procedure")
+	some f in documents.findings(["procedure"], "event_reporting", "event reporting procedure")
 }

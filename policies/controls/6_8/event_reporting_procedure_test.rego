@@ -31,5 +31,5 @@ test_fail_without_review_period if {
 
 test_fail_missing if {
 	other := procedure({"topic": "incident_response"})
-	[f.resource | some f in deny([other])] == ["missing:procedure/event_reporting_procedure"]
+	[f.resource | some f in deny([other])] == ["missing:procedure/event_reporting"]
 }

@@ -18,8 +18,8 @@
 #     topic storage_media.
 package annexa.controls.c7_10.storage_media_procedure
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("procedure", "storage_media", "storage media procedure")
+	some f in documents.findings(["procedure"], "storage_media", "storage media procedure")
 }

@@ -28,12 +28,12 @@ test_fail_review_overdue if {
 
 test_fail_retired if {
 	fs := deny([document({"status": "retired"})])
-	[f.msg | some f in fs] == ["storage media procedure PRC-MEDIA cannot be relied on: its status is retired"]
+	[f.msg | some f in fs] == ["no approved storage media procedure is in force: PRC-MEDIA is retired"]
 }
 
 test_fail_missing if {
 	other := document({"topic": "something_else"})
-	[f.resource | some f in deny([other])] == ["missing:procedure/storage_media_procedure"]
+	[f.resource | some f in deny([other])] == ["missing:procedure/storage_media"]
 }
 
 test_pass_no_evidence if {

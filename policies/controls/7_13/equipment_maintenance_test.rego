@@ -54,5 +54,5 @@ test_pass_retired_asset_not_judged if {
 }
 
 test_fail_no_maintenance_record if {
-	[f.resource | some f in deny([assets])] == ["missing:equipment_maintenance/equipment_maintenance_record"]
+	[f.resource | some f in deny([assets])] == ["missing:equipment_maintenance"]
 }

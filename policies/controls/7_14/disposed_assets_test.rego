@@ -41,5 +41,5 @@ test_fail_disposal_dated_in_future if {
 
 test_fail_asset_register_missing if {
 	d := disposal([{"asset": "LT-9", "disposed_at": "2026-09-10T00:00:00Z", "method": "shred"}])
-	[f.resource | some f in deny([d])] == ["missing:asset_register/asset_register"]
+	[f.resource | some f in deny([d])] == ["missing:asset_register"]
 }

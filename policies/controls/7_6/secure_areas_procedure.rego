@@ -17,8 +17,8 @@
 #     secure_areas.
 package annexa.controls.c7_6.secure_areas_procedure
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("procedure", "secure_areas", "secure areas procedure")
+	some f in documents.findings(["procedure"], "secure_areas", "secure areas procedure")
 }

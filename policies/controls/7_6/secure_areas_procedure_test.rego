@@ -28,12 +28,12 @@ test_fail_review_overdue if {
 
 test_fail_retired if {
 	fs := deny([document({"status": "retired"})])
-	[f.msg | some f in fs] == ["secure areas procedure PRC-SECURE cannot be relied on: its status is retired"]
+	[f.msg | some f in fs] == ["no approved secure areas procedure is in force: PRC-SECURE is retired"]
 }
 
 test_fail_missing if {
 	other := document({"topic": "something_else"})
-	[f.resource | some f in deny([other])] == ["missing:procedure/secure_areas_procedure"]
+	[f.resource | some f in deny([other])] == ["missing:procedure/secure_areas"]
 }
 
 test_pass_no_evidence if {

@@ -17,8 +17,8 @@
 #     clear_desk.
 package annexa.controls.c7_7.clear_desk_policy
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in evidence.document_findings("policy", "clear_desk", "clear desk and clear screen policy")
+	some f in documents.findings(["policy"], "clear_desk", "clear desk and clear screen policy")
 }

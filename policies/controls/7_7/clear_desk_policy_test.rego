@@ -28,12 +28,12 @@ test_fail_review_overdue if {
 
 test_fail_retired if {
 	fs := deny([document({"status": "retired"})])
-	[f.msg | some f in fs] == ["clear desk and clear screen policy POL-CLEAR-DESK cannot be relied on: its status is retired"]
+	[f.msg | some f in fs] == ["no approved clear desk and clear screen policy is in force: POL-CLEAR-DESK is retired"]
 }
 
 test_fail_missing if {
 	other := document({"topic": "something_else"})
-	[f.resource | some f in deny([other])] == ["missing:policy/clear_desk_and_clear_screen_policy"]
+	[f.resource | some f in deny([other])] == ["missing:policy/clear_desk"]
 }
 
 test_pass_no_evidence if {

@@ -67,5 +67,5 @@ test_pass_custodian_not_judged_without_personnel_register if {
 }
 
 test_fail_asset_register_missing if {
-	[f.resource | some f in deny([people])] == ["missing:asset_register/asset_register"]
+	[f.resource | some f in deny([people])] == ["missing:asset_register"]
 }

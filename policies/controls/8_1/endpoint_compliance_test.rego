@@ -39,7 +39,7 @@ test_pass_all_devices_compliant if {
 
 test_fail_missing_export if {
 	findings := check.deny with data.facts as testing.facts([register]) with data.run as now
-	{f.resource | some f in findings} == {"missing:endpoint_compliance/endpoint_compliance_export_from_device_management"}
+	{f.resource | some f in findings} == {"missing:endpoint_compliance"}
 }
 
 test_pass_no_evidence_no_findings if {

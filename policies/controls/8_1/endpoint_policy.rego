@@ -18,8 +18,8 @@
 #     the approval, and review it within that interval.
 package annexa.controls.c8_1.endpoint_policy
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains finding if {
-	some finding in evidence.document_findings("policy", "user_endpoint_devices", "user endpoint device policy")
+	some finding in documents.findings(["policy"], "user_endpoint_devices", "user endpoint device policy")
 }

@@ -28,7 +28,7 @@ test_fail_overdue if {
 test_fail_missing if {
 	other := testing.evidence("policy", "POL-ACCESS", {"topic": "access_control"})
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
-	{f.resource | some f in findings} == {"missing:policy/user_endpoint_device_policy"}
+	{f.resource | some f in findings} == {"missing:policy/user_endpoint_devices"}
 }
 
 test_pass_no_evidence if {

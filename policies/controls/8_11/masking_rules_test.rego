@@ -51,5 +51,5 @@ test_fail_data_set_without_entry if {
 
 test_fail_missing_register if {
 	findings := check.deny with data.facts as testing.facts([assets]) with data.run as now
-	{f.resource | some f in findings} == {"missing:data_handling_register/data_handling_register"}
+	{f.resource | some f in findings} == {"missing:data_handling_register"}
 }

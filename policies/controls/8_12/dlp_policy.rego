@@ -18,8 +18,8 @@
 #     policy with topic: data_leakage_prevention and a review_interval.
 package annexa.controls.c8_12.dlp_policy
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains finding if {
-	some finding in evidence.document_findings("policy", "data_leakage_prevention", "data leakage prevention policy")
+	some finding in documents.findings(["policy"], "data_leakage_prevention", "data leakage prevention policy")
 }

@@ -29,5 +29,5 @@ test_fail_unapproved if {
 test_fail_missing if {
 	other := testing.evidence("policy", "POL-ACCESS", {"topic": "access_control"})
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
-	{f.resource | some f in findings} == {"missing:policy/data_leakage_prevention_policy"}
+	{f.resource | some f in findings} == {"missing:policy/data_leakage_prevention"}
 }

@@ -59,5 +59,5 @@ test_pass_failed_test_superseded if {
 test_fail_missing if {
 	other := testing.evidence("policy", "POL-BCK", {"topic": "backup"})
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
-	{f.resource | some f in findings} == {"missing:backup_restore_test/backup_restore_test"}
+	{f.resource | some f in findings} == {"missing:backup_restore_test"}
 }

@@ -22,8 +22,8 @@
 #     document with topic: clock_synchronization and a review_interval.
 package annexa.controls.c8_17.time_sources
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains finding if {
-	some finding in evidence.document_findings("document", "clock_synchronization", "clock synchronization standard")
+	some finding in documents.findings(["document"], "clock_synchronization", "clock synchronization standard")
 }

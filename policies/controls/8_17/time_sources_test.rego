@@ -22,13 +22,13 @@ test_pass_current if {
 
 test_fail_retired if {
 	findings := check.deny with data.facts as testing.facts([standard({"status": "retired"})]) with data.run as now
-	{f.msg | some f in findings} == {"clock synchronization standard STD-TIME cannot be relied on: its status is retired"}
+	{f.msg | some f in findings} == {"no approved clock synchronization standard is in force: STD-TIME is retired"}
 }
 
 test_fail_missing if {
 	other := testing.evidence("document", "STD-BASELINES", {"topic": "configuration_baseline"})
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
-	{f.resource | some f in findings} == {"missing:document/clock_synchronization_standard"}
+	{f.resource | some f in findings} == {"missing:document/clock_synchronization"}
 }
 
 test_pass_no_evidence if {

@@ -20,8 +20,8 @@
 #     procedure with topic privileged_utilities and a review interval.
 package annexa.controls.c8_18.privileged_utilities
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in governance.document_findings(["procedure", "policy"], "privileged_utilities", "procedure for privileged utility programs")
+	some f in documents.findings(["procedure", "policy"], "privileged_utilities", "procedure for privileged utility programs")
 }

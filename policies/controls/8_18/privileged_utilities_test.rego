@@ -27,7 +27,7 @@ test_fail_missing if {
 	other := testing.evidence("procedure", "P", {"topic": "backup"})
 	deny([other]) == {{
 		"msg": "no procedure for privileged utility programs on file",
-		"resource": "missing:procedure/procedure_for_privileged_utility_programs",
+		"resource": "missing:procedure/privileged_utilities",
 		"details": {"expected_kind": "procedure"},
 	}}
 }

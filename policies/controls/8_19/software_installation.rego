@@ -22,8 +22,8 @@
 #     software_installation and a review interval.
 package annexa.controls.c8_19.software_installation
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in governance.document_findings(["procedure", "policy"], "software_installation", "software installation procedure")
+	some f in documents.findings(["procedure", "policy"], "software_installation", "software installation procedure")
 }

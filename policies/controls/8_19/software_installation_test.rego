@@ -23,7 +23,7 @@ test_fail_missing if {
 	other := testing.evidence("procedure", "OTHER", {"topic": "backup"})
 	deny([other]) == {{
 		"msg": "no software installation procedure on file",
-		"resource": "missing:procedure/software_installation_procedure",
+		"resource": "missing:procedure/software_installation",
 		"details": {"expected_kind": "procedure"},
 	}}
 }

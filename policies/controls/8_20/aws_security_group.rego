@@ -32,7 +32,7 @@ deny contains finding if {
 	ports := net.exposed_ports(rule.protocol, rule.from_port, rule.to_port)
 	count(ports) > 0
 	finding := {
-		"msg": sprintf("security group %s admits %s from %s", [name(sg), concat(", ", ports), cidr]),
+		"msg": sprintf("security group %s admits %s from %s", [tf.display_name(sg), concat(", ", ports), cidr]),
 		"resource": sg.id,
 		"details": {"source": cidr, "ports": ports},
 	}
@@ -74,10 +74,6 @@ open_sources(ipv4, ipv6) := {c |
 	some c in array.concat(tf.as_list(ipv4), tf.as_list(ipv6))
 	net.is_open(c)
 }
-
-name(sg) := sg.attributes.name if {
-	is_string(sg.attributes.name)
-} else := sg.id
 
 # group_of names the security group a separate rule belongs to, when the
 # plan or the source lets us link it.

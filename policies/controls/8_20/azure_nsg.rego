@@ -27,16 +27,17 @@ package annexa.controls.c8_20.azure_nsg
 
 import data.annexa.lib.ports
 import data.annexa.lib.tf
+import data.annexa.lib.values
 
 # any_source are the source prefixes that admit every address, lower case.
 any_source := {"*", "any", "internet", "0.0.0.0/0", "::/0"}
 
 deny contains finding if {
 	some nsg in tf.resources("azurerm_network_security_group")
-	some rule in list(nsg.attributes.security_rule)
+	some rule in values.array_or_empty(nsg.attributes.security_rule)
 	e := exposure(rule)
 	finding := {
-		"msg": sprintf("network security group %s rule %s admits %s from %s", [name(nsg), rule_name(rule), concat(", ", e.ports), concat(", ", e.sources)]),
+		"msg": sprintf("network security group %s rule %s admits %s from %s", [tf.display_name(nsg), rule_name(rule), concat(", ", e.ports), concat(", ", e.sources)]),
 		"resource": nsg.id,
 		"details": object.union(e, {"rule": rule_name(rule)}),
 	}
@@ -46,7 +47,7 @@ deny contains finding if {
 	some rule in tf.resources("azurerm_network_security_rule")
 	e := exposure(rule.attributes)
 	finding := {
-		"msg": sprintf("network security rule %s admits %s from %s", [name(rule), concat(", ", e.ports), concat(", ", e.sources)]),
+		"msg": sprintf("network security rule %s admits %s from %s", [tf.display_name(rule), concat(", ", e.ports), concat(", ", e.sources)]),
 		"resource": rule.id,
 		"details": object.union(e, group_of(rule)),
 	}
@@ -55,28 +56,20 @@ deny contains finding if {
 # exposure describes what an Allow Inbound rule opens to the internet:
 # {"sources", "ports"}; undefined when it opens no sensitive port to it.
 exposure(rule) := {"sources": sources, "ports": exposed} if {
-	lower(str(rule.access)) == "allow"
-	lower(str(rule.direction)) == "inbound"
-	lower(str(rule.protocol)) in {"tcp", "udp", "*"}
+	lower(values.string_or_empty(rule.access)) == "allow"
+	lower(values.string_or_empty(rule.direction)) == "inbound"
+	lower(values.string_or_empty(rule.protocol)) in {"tcp", "udp", "*"}
 	sources := sort([s |
-		some s in array.concat([rule.source_address_prefix], list(rule.source_address_prefixes))
+		some s in array.concat([rule.source_address_prefix], values.array_or_empty(rule.source_address_prefixes))
 		is_string(s)
 		lower(trim_space(s)) in any_source
 	])
 	count(sources) > 0
-	exposed := ports.exposed(ports.parse_all(array.concat([rule.destination_port_range], list(rule.destination_port_ranges))))
+	exposed := ports.exposed(ports.parse_all(array.concat([rule.destination_port_range], values.array_or_empty(rule.destination_port_ranges))))
 	count(exposed) > 0
 }
 
 # list reads a list-valued attribute that may be absent, null or unknown.
-list(x) := x if is_array(x)
-
-else := []
-
-name(r) := r.attributes.name if is_string(r.attributes.name)
-
-else := r.id
-
 rule_name(rule) := rule.name if is_string(rule.name)
 
 else := sprintf("with priority %v", [rule.priority])
@@ -86,9 +79,3 @@ else := sprintf("with priority %v", [rule.priority])
 group_of(rule) := {"network_security_group": rule.attributes.network_security_group_name} if {
 	is_string(rule.attributes.network_security_group_name)
 } else := {}
-
-# str reads a string attribute that may be null or of another type as a
-# string, so that string built-ins never see a non-string.
-str(x) := x if is_string(x)
-
-else := ""

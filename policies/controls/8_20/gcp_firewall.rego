@@ -34,6 +34,7 @@ package annexa.controls.c8_20.gcp_firewall
 import data.annexa.lib.net
 import data.annexa.lib.ports
 import data.annexa.lib.tf
+import data.annexa.lib.values
 
 # policy_rule_types are the firewall policy rule resources, which share one
 # shape.
@@ -45,14 +46,14 @@ policy_rule_types := [
 
 deny contains finding if {
 	some fw in tf.resources("google_compute_firewall")
-	upper(str(object.get(fw.attributes, "direction", "INGRESS"))) in {"INGRESS", ""}
+	upper(values.string_or_empty(object.get(fw.attributes, "direction", "INGRESS"))) in {"INGRESS", ""}
 	not disabled(fw.attributes)
 	sources := open_sources(fw)
 	count(sources) > 0
-	exposed := exposure([[b.protocol, list(b.ports)] | some b in list(fw.attributes.allow)])
+	exposed := exposure([[b.protocol, values.array_or_empty(b.ports)] | some b in values.array_or_empty(fw.attributes.allow)])
 	count(exposed) > 0
 	finding := {
-		"msg": sprintf("firewall rule %s admits %s from %s", [name(fw), concat(", ", exposed), concat(", ", sources)]),
+		"msg": sprintf("firewall rule %s admits %s from %s", [tf.display_name(fw), concat(", ", exposed), concat(", ", sources)]),
 		"resource": fw.id,
 		"details": {"sources": sources, "ports": exposed},
 	}
@@ -61,13 +62,13 @@ deny contains finding if {
 deny contains finding if {
 	some t in policy_rule_types
 	some r in tf.resources(t)
-	lower(str(r.attributes.action)) == "allow"
-	upper(str(r.attributes.direction)) == "INGRESS"
+	lower(values.string_or_empty(r.attributes.action)) == "allow"
+	upper(values.string_or_empty(r.attributes.direction)) == "INGRESS"
 	not disabled(r.attributes)
-	some m in list(r.attributes.match)
-	sources := sort([c | some c in list(m.src_ip_ranges); net.is_open(c)])
+	some m in values.array_or_empty(r.attributes.match)
+	sources := sort([c | some c in values.array_or_empty(m.src_ip_ranges); net.is_open(c)])
 	count(sources) > 0
-	exposed := exposure([[l.ip_protocol, list(l.ports)] | some l in list(m.layer4_configs)])
+	exposed := exposure([[l.ip_protocol, values.array_or_empty(l.ports)] | some l in values.array_or_empty(m.layer4_configs)])
 	count(exposed) > 0
 	finding := {
 		"msg": sprintf("firewall policy rule %s admits %s from %s", [rule_name(r), concat(", ", exposed), concat(", ", sources)]),
@@ -97,43 +98,29 @@ all_ports(protocol, port_list) if {
 # open_sources lists the source ranges that admit any address; a rule with
 # no source at all is applied to 0.0.0.0/0 by Google Cloud.
 open_sources(fw) := ["0.0.0.0/0 (no source given)"] if {
-	not given(fw, "source_ranges")
-	not given(fw, "source_tags")
-	not given(fw, "source_service_accounts")
-} else := sort([c | some c in list(fw.attributes.source_ranges); net.is_open(c)])
+	not source_given(fw, "source_ranges")
+	not source_given(fw, "source_tags")
+	not source_given(fw, "source_service_accounts")
+} else := sort([c | some c in values.array_or_empty(fw.attributes.source_ranges); net.is_open(c)])
 
-# given is true when a source attribute of a rule is set, or refers to
-# something that sets it after apply. An unknown source_ranges without
+# source_given is true when a source attribute of a rule is set, or refers
+# to something that sets it after apply. An unknown source_ranges without
 # references is the provider's computed default, not a source.
-given(fw, attr) if count(list(fw.attributes[attr])) > 0
+source_given(fw, attr) if tf.has_value(fw, attr)
 
-given(fw, attr) if count(object.get(fw, ["references", attr], [])) > 0
+source_given(fw, attr) if tf.referenced(fw, attr)
 
-given(fw, attr) if {
+source_given(fw, attr) if {
 	attr != "source_ranges"
 	tf.is_unknown(fw, attr)
 }
 
 disabled(attrs) if attrs.disabled == true
 
-list(x) := x if is_array(x)
-
-else := []
-
 format(x) := x if is_string(x)
 
 else := sprintf("%v", [x])
 
-name(r) := r.attributes.name if is_string(r.attributes.name)
-
-else := r.id
-
 rule_name(r) := sprintf("%s (priority %v)", [r.id, r.attributes.priority]) if {
 	is_number(r.attributes.priority)
 } else := r.id
-
-# str reads a string attribute that may be null or of another type as a
-# string, so that string built-ins never see a non-string.
-str(x) := x if is_string(x)
-
-else := ""

@@ -26,6 +26,7 @@
 package annexa.controls.c8_21.aws_cloudfront
 
 import data.annexa.lib.tf
+import data.annexa.lib.values
 
 modern_versions := `^TLSv1\.[23]_`
 
@@ -34,7 +35,7 @@ deny contains finding if {
 	some b in behaviours(d)
 	b.behaviour.viewer_protocol_policy == "allow-all"
 	finding := {
-		"msg": sprintf("CloudFront distribution %s serves %s over plain HTTP (viewer_protocol_policy allow-all)", [name(d), b.path]),
+		"msg": sprintf("CloudFront distribution %s serves %s over plain HTTP (viewer_protocol_policy allow-all)", [comment_or_id(d), b.path]),
 		"resource": d.id,
 		"details": {"path_pattern": b.pattern, "viewer_protocol_policy": "allow-all"},
 	}
@@ -47,7 +48,7 @@ deny contains finding if {
 	v := minimum_protocol_version(d, i, c)
 	not regex.match(modern_versions, v)
 	finding := {
-		"msg": sprintf("CloudFront distribution %s accepts TLS older than 1.2 (minimum_protocol_version %s)", [name(d), v]),
+		"msg": sprintf("CloudFront distribution %s accepts TLS older than 1.2 (minimum_protocol_version %s)", [comment_or_id(d), v]),
 		"resource": d.id,
 		"details": {"minimum_protocol_version": v},
 	}
@@ -59,7 +60,7 @@ deny contains finding if {
 	some c in o.custom_origin_config
 	c.origin_protocol_policy == "http-only"
 	finding := {
-		"msg": sprintf("CloudFront distribution %s reaches origin %s over plain HTTP (origin_protocol_policy http-only)", [name(d), o.origin_id]),
+		"msg": sprintf("CloudFront distribution %s reaches origin %s over plain HTTP (origin_protocol_policy http-only)", [comment_or_id(d), o.origin_id]),
 		"resource": d.id,
 		"details": {"origin_id": o.origin_id, "origin_protocol_policy": "http-only"},
 		"severity": "medium",
@@ -79,15 +80,13 @@ minimum_protocol_version(d, i, c) := "TLSv1" if {
 # behaviours lists the cache behaviours of a distribution with the path
 # they serve: "every path" for the default behaviour.
 behaviours(d) := array.concat(
-	[{"pattern": "(default)", "path": "every path", "behaviour": b} | some b in list(d.attributes.default_cache_behavior)],
-	[{"pattern": b.path_pattern, "path": sprintf("path %s", [b.path_pattern]), "behaviour": b} | some b in list(d.attributes.ordered_cache_behavior)],
+	[{"pattern": "(default)", "path": "every path", "behaviour": b} | some b in values.array_or_empty(d.attributes.default_cache_behavior)],
+	[{"pattern": b.path_pattern, "path": sprintf("path %s", [b.path_pattern]), "behaviour": b} | some b in values.array_or_empty(d.attributes.ordered_cache_behavior)],
 )
 
-list(x) := x if is_array(x)
-
-else := []
-
-name(d) := d.attributes.comment if {
+# comment_or_id names a distribution in messages: its comment, or its
+# address (distributions have no name).
+comment_or_id(d) := d.attributes.comment if {
 	is_string(d.attributes.comment)
 	d.attributes.comment != ""
 } else := d.id

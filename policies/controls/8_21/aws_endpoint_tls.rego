@@ -44,7 +44,7 @@ deny contains finding if {
 	some o in d.attributes.domain_endpoint_options
 	o.enforce_https == false
 	finding := {
-		"msg": sprintf("search domain %s accepts plain HTTP (enforce_https = false)", [name(d, "domain_name")]),
+		"msg": sprintf("search domain %s accepts plain HTTP (enforce_https = false)", [tf.attribute_or_id(d, "domain_name")]),
 		"resource": d.id,
 		"details": {"enforce_https": false},
 	}
@@ -56,18 +56,14 @@ deny contains finding if {
 	some o in d.attributes.domain_endpoint_options
 	o.tls_security_policy == "Policy-Min-TLS-1-0-2019-07"
 	finding := {
-		"msg": sprintf("search domain %s accepts TLS 1.0 (tls_security_policy %s)", [name(d, "domain_name"), o.tls_security_policy]),
+		"msg": sprintf("search domain %s accepts TLS 1.0 (tls_security_policy %s)", [tf.attribute_or_id(d, "domain_name"), o.tls_security_policy]),
 		"resource": d.id,
 		"details": {"tls_security_policy": o.tls_security_policy},
 	}
 }
 
 api_finding(d, policy) := {
-	"msg": sprintf("API Gateway domain %s accepts TLS 1.0 (security_policy %s)", [name(d, "domain_name"), policy]),
+	"msg": sprintf("API Gateway domain %s accepts TLS 1.0 (security_policy %s)", [tf.attribute_or_id(d, "domain_name"), policy]),
 	"resource": d.id,
 	"details": {"security_policy": policy},
 }
-
-name(r, attr) := r.attributes[attr] if is_string(r.attributes[attr])
-
-else := r.id

@@ -28,6 +28,7 @@
 package annexa.controls.c8_21.aws_lb_listener
 
 import data.annexa.lib.tf
+import data.annexa.lib.values
 
 listener_types := ["aws_lb_listener", "aws_alb_listener"]
 
@@ -36,7 +37,7 @@ weak_policy := `^ELBSecurityPolicy-(2015-05|2016-08|FS-2018-06|TLS-1-[01]-.*|FS-
 deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
-	upper(str(l.attributes.protocol)) == "HTTP"
+	upper(values.string_or_empty(l.attributes.protocol)) == "HTTP"
 	some i, a in l.attributes.default_action
 	clear_text(l, i, a)
 	finding := with_severity(l, {
@@ -49,8 +50,8 @@ deny contains finding if {
 deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
-	upper(str(l.attributes.protocol)) in {"HTTPS", "TLS"}
-	regex.match(weak_policy, str(l.attributes.ssl_policy))
+	upper(values.string_or_empty(l.attributes.protocol)) in {"HTTPS", "TLS"}
+	regex.match(weak_policy, values.string_or_empty(l.attributes.ssl_policy))
 	finding := with_severity(l, {
 		"msg": sprintf("%s %s listener on port %v uses %s, which accepts TLS 1.0 or 1.1", [lb_name(l), l.attributes.protocol, l.attributes.port, l.attributes.ssl_policy]),
 		"resource": l.id,
@@ -61,7 +62,7 @@ deny contains finding if {
 deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
-	upper(str(l.attributes.protocol)) in {"HTTPS", "TLS"}
+	upper(values.string_or_empty(l.attributes.protocol)) in {"HTTPS", "TLS"}
 	not policy_given(l)
 	finding := with_severity(l, {
 		"msg": sprintf("%s %s listener on port %v sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0", [lb_name(l), l.attributes.protocol, l.attributes.port]),
@@ -133,9 +134,3 @@ else := ""
 with_severity(l, f) := object.union(f, {"severity": "medium"}) if is_internal(l)
 
 else := f
-
-# str reads a string attribute that may be null or of another type as a
-# string, so that string built-ins never see a non-string.
-str(x) := x if is_string(x)
-
-else := ""

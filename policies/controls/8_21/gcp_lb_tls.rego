@@ -30,7 +30,7 @@ deny contains finding if {
 	some p in tf.resources("google_compute_ssl_policy")
 	crypto.weak_tls(p.attributes.min_tls_version)
 	finding := {
-		"msg": sprintf("SSL policy %s accepts TLS older than 1.2 (min_tls_version = %s)", [name(p), p.attributes.min_tls_version]),
+		"msg": sprintf("SSL policy %s accepts TLS older than 1.2 (min_tls_version = %s)", [tf.display_name(p), p.attributes.min_tls_version]),
 		"resource": p.id,
 		"details": {"min_tls_version": p.attributes.min_tls_version},
 	}
@@ -41,7 +41,7 @@ deny contains finding if {
 	some p in tf.resources(t)
 	not policy_set(p)
 	finding := {
-		"msg": sprintf("load balancer proxy %s has no ssl_policy, so it uses the Google default policy, which accepts TLS 1.0", [name(p)]),
+		"msg": sprintf("load balancer proxy %s has no ssl_policy, so it uses the Google default policy, which accepts TLS 1.0", [tf.display_name(p)]),
 		"resource": p.id,
 	}
 }
@@ -54,7 +54,3 @@ policy_set(p) if {
 policy_set(p) if count(object.get(p, ["references", "ssl_policy"], [])) > 0
 
 policy_set(p) if tf.is_unknown(p, "ssl_policy")
-
-name(r) := r.attributes.name if is_string(r.attributes.name)
-
-else := r.id

@@ -35,7 +35,7 @@ deny contains finding if {
 	some vpc in tf.resources("aws_vpc")
 	not linked(vpc, covered_vpcs)
 	finding := {
-		"msg": sprintf("VPC %s is not associated with a DNS Firewall rule group, so its DNS lookups are not filtered", [name(vpc)]),
+		"msg": sprintf("VPC %s is not associated with a DNS Firewall rule group, so its DNS lookups are not filtered", [tag_name(vpc)]),
 		"resource": vpc.id,
 	}
 }
@@ -45,7 +45,7 @@ deny contains finding if {
 	linked(g, associated_groups)
 	not linked(g, blocking_groups)
 	finding := {
-		"msg": sprintf("DNS Firewall rule group %s has no rule with action BLOCK, so it filters nothing", [name(g)]),
+		"msg": sprintf("DNS Firewall rule group %s has no rule with action BLOCK, so it filters nothing", [tag_name(g)]),
 		"resource": g.id,
 	}
 }
@@ -76,9 +76,9 @@ linked(r, keys) if {
 	k in keys
 }
 
-# name prefers the Name tag; tags_all exists only in plans, so source falls
+# tag_name prefers the Name tag; tags_all exists only in plans, so source falls
 # back to the resource's own tags and names the VPC the same way.
-name(r) := r.attributes.tags_all.Name if is_string(r.attributes.tags_all.Name)
+tag_name(r) := r.attributes.tags_all.Name if is_string(r.attributes.tags_all.Name)
 
 else := r.attributes.tags.Name if is_string(r.attributes.tags.Name)
 

@@ -20,8 +20,8 @@
 #     interval.
 package annexa.controls.c8_23.web_filtering
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in governance.document_findings(["policy", "procedure"], "web_filtering", "web filtering policy")
+	some f in documents.findings(["policy", "procedure"], "web_filtering", "web filtering policy")
 }

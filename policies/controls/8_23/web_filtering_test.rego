@@ -23,7 +23,7 @@ test_fail_missing if {
 	other := testing.evidence("policy", "OTHER", {"topic": "backup"})
 	deny([other]) == {{
 		"msg": "no web filtering policy on file",
-		"resource": "missing:policy/web_filtering_policy",
+		"resource": "missing:policy/web_filtering",
 		"details": {"expected_kind": "policy"},
 	}}
 }

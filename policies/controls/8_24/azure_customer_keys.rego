@@ -51,7 +51,7 @@ deny contains finding if {
 deny contains finding if {
 	some r in tf.resources("azurerm_storage_account")
 	crypto.needs_customer_key(r)
-	not given(r, "customer_managed_key")
+	not tf.configured(r, "customer_managed_key")
 	not linked(r, storage_keys)
 	finding := unprotected(r, "storage account", "no customer_managed_key")
 }
@@ -59,20 +59,20 @@ deny contains finding if {
 deny contains finding if {
 	some r in tf.resources("azurerm_mssql_server")
 	crypto.needs_customer_key(r)
-	not given(r, "transparent_data_encryption_key_vault_key_id")
+	not tf.configured(r, "transparent_data_encryption_key_vault_key_id")
 	not linked(r, tde_protectors)
 	finding := unprotected(r, "SQL server", "its TDE protector is the service-managed key")
 }
 
 unprotected(r, what, why) := {
-	"msg": sprintf("%s %s is classified %s but is encrypted only with a platform-managed key: %s", [what, name(r), crypto.classification(r), why]),
+	"msg": sprintf("%s %s is classified %s but is encrypted only with a platform-managed key: %s", [what, tf.display_name(r), crypto.classification(r), why]),
 	"resource": r.id,
 	"details": {"classification": crypto.classification(r)},
 }
 
 disk_key(r) if {
 	some attr in ["disk_encryption_set_id", "secure_vm_disk_encryption_set_id", "encryption_settings"]
-	given(r, attr)
+	tf.configured(r, attr)
 }
 
 vm_disk_key(vm) if {
@@ -92,24 +92,6 @@ vm_disk_key(vm) if {
 	tf.is_unknown(vm, sprintf("os_disk.0.%s", [attr]))
 }
 
-# given is true when an attribute has a value: a non-empty string or list,
-# a reference to another resource, or a value known only after apply.
-given(r, attr) if {
-	v := r.attributes[attr]
-	is_string(v)
-	v != ""
-}
-
-given(r, attr) if {
-	v := r.attributes[attr]
-	is_array(v)
-	count(v) > 0
-}
-
-given(r, attr) if count(object.get(r, ["references", attr], [])) > 0
-
-given(r, attr) if tf.is_unknown(r, attr)
-
 # storage_keys are the storage accounts that a separate customer-managed key
 # resource points at.
 storage_keys := tf.pointed_at("azurerm_storage_account_customer_managed_key", "storage_account_id")
@@ -119,7 +101,7 @@ storage_keys := tf.pointed_at("azurerm_storage_account_customer_managed_key", "s
 tde_protectors contains p if {
 	some tde in tf.resources("azurerm_mssql_server_transparent_data_encryption")
 	some attr in ["key_vault_key_id", "managed_hsm_key_id"]
-	given(tde, attr)
+	tf.configured(tde, attr)
 	some p in tf.pointers(tde, "server_id")
 }
 
@@ -127,7 +109,3 @@ linked(r, keys) if {
 	some k in tf.identities(r)
 	k in keys
 }
-
-name(r) := r.attributes.name if is_string(r.attributes.name)
-
-else := r.id

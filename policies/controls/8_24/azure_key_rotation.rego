@@ -28,7 +28,7 @@ deny contains finding if {
 	not tf.is_unknown(k, "rotation_policy")
 	not automatic(k)
 	finding := {
-		"msg": sprintf("key %s has no automatic rotation (rotation_policy.automatic)", [name(k)]),
+		"msg": sprintf("key %s has no automatic rotation (rotation_policy.automatic)", [tf.display_name(k)]),
 		"resource": k.id,
 	}
 }
@@ -44,7 +44,3 @@ automatic(k) if {
 	some path in object.get(k, "unknown", [])
 	startswith(path, "rotation_policy.")
 }
-
-name(k) := k.attributes.name if is_string(k.attributes.name)
-
-else := k.id

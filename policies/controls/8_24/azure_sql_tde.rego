@@ -24,7 +24,7 @@ deny contains finding if {
 	some db in tf.resources("azurerm_mssql_database")
 	tf.explicitly_false(db, "transparent_data_encryption_enabled")
 	finding := {
-		"msg": sprintf("SQL database %s has transparent data encryption turned off", [name(db)]),
+		"msg": sprintf("SQL database %s has transparent data encryption turned off", [tf.display_name(db)]),
 		"resource": db.id,
 	}
 }
@@ -33,11 +33,7 @@ deny contains finding if {
 	some pool in tf.resources("azurerm_synapse_sql_pool")
 	tf.explicitly_false(pool, "data_encrypted")
 	finding := {
-		"msg": sprintf("Synapse SQL pool %s is not encrypted at rest (data_encrypted = false)", [name(pool)]),
+		"msg": sprintf("Synapse SQL pool %s is not encrypted at rest (data_encrypted = false)", [tf.display_name(pool)]),
 		"resource": pool.id,
 	}
 }
-
-name(r) := r.attributes.name if is_string(r.attributes.name)
-
-else := r.id

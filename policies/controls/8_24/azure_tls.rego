@@ -35,6 +35,7 @@ package annexa.controls.c8_24.azure_tls
 
 import data.annexa.lib.crypto
 import data.annexa.lib.tf
+import data.annexa.lib.values
 
 apps := ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app"]
 
@@ -49,7 +50,7 @@ deny contains finding if {
 	some attr in ["https_traffic_only_enabled", "enable_https_traffic_only"]
 	tf.explicitly_false(r, attr)
 	finding := {
-		"msg": sprintf("storage account %s accepts unencrypted HTTP requests (%s = false)", [name(r), attr]),
+		"msg": sprintf("storage account %s accepts unencrypted HTTP requests (%s = false)", [tf.display_name(r), attr]),
 		"resource": r.id,
 		"details": {attr: false},
 	}
@@ -67,7 +68,7 @@ deny contains finding if {
 	some r in tf.resources(t)
 	tf.explicitly_false(r, "https_only")
 	finding := {
-		"msg": sprintf("app %s also serves plain HTTP (https_only = false)", [name(r)]),
+		"msg": sprintf("app %s also serves plain HTTP (https_only = false)", [tf.display_name(r)]),
 		"resource": r.id,
 		"details": {"https_only": false},
 	}
@@ -76,7 +77,7 @@ deny contains finding if {
 deny contains finding if {
 	some t in apps
 	some r in tf.resources(t)
-	some cfg in list(r.attributes.site_config)
+	some cfg in values.array_or_empty(r.attributes.site_config)
 	some attr in ["minimum_tls_version", "scm_minimum_tls_version"]
 	crypto.weak_tls(cfg[attr])
 	finding := weak(r, "app", sprintf("site_config.%s", [attr]), cfg[attr])
@@ -93,7 +94,7 @@ deny contains finding if {
 	some attr in ["non_ssl_port_enabled", "enable_non_ssl_port"]
 	r.attributes[attr] == true
 	finding := {
-		"msg": sprintf("Redis cache %s accepts unencrypted connections on port 6379 (%s = true)", [name(r), attr]),
+		"msg": sprintf("Redis cache %s accepts unencrypted connections on port 6379 (%s = true)", [tf.display_name(r), attr]),
 		"resource": r.id,
 		"details": {attr: true},
 	}
@@ -102,8 +103,8 @@ deny contains finding if {
 deny contains finding if {
 	some t in ["azurerm_postgresql_flexible_server_configuration", "azurerm_mysql_flexible_server_configuration"]
 	some r in tf.resources(t)
-	lower(str(r.attributes.name)) == "require_secure_transport"
-	lower(str(r.attributes.value)) in {"off", "0", "false"}
+	lower(values.string_or_empty(r.attributes.name)) == "require_secure_transport"
+	lower(values.string_or_empty(r.attributes.value)) in {"off", "0", "false"}
 	finding := {
 		"msg": sprintf("server parameter require_secure_transport is %s: the database accepts unencrypted connections", [r.attributes.value]),
 		"resource": r.id,
@@ -113,7 +114,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some r in tf.resources("azurerm_postgresql_flexible_server_configuration")
-	lower(str(r.attributes.name)) == "ssl_min_protocol_version"
+	lower(values.string_or_empty(r.attributes.name)) == "ssl_min_protocol_version"
 	crypto.weak_tls(r.attributes.value)
 	finding := {
 		"msg": sprintf("server parameter ssl_min_protocol_version is %s: the database accepts TLS older than 1.2", [r.attributes.value]),
@@ -127,21 +128,7 @@ weak_or_disabled(v) if crypto.weak_tls(v)
 weak_or_disabled("Disabled")
 
 weak(r, what, attr, v) := {
-	"msg": sprintf("%s %s accepts TLS older than 1.2 (%s = %q)", [what, name(r), attr, v]),
+	"msg": sprintf("%s %s accepts TLS older than 1.2 (%s = %q)", [what, tf.display_name(r), attr, v]),
 	"resource": r.id,
 	"details": {attr: v},
 }
-
-list(x) := x if is_array(x)
-
-else := []
-
-name(r) := r.attributes.name if is_string(r.attributes.name)
-
-else := r.id
-
-# str reads a string attribute that may be null or of another type as a
-# string, so that string built-ins never see a non-string.
-str(x) := x if is_string(x)
-
-else := ""

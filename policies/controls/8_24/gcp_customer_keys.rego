@@ -63,36 +63,25 @@ deny contains finding if {
 	crypto.needs_customer_key(r)
 	not keyed(r, paths)
 	finding := {
-		"msg": sprintf("%s %s is classified %s but is encrypted only with a Google-managed key", [what[t], name(r), crypto.classification(r)]),
+		"msg": sprintf("%s %s is classified %s but is encrypted only with a Google-managed key", [what[t], name_or_dataset(r), crypto.classification(r)]),
 		"resource": r.id,
 		"details": {"classification": crypto.classification(r)},
 	}
 }
 
 keyed(r, paths) if {
-	some p in paths
-	given(r, p)
+	some [attr] in paths
+	tf.configured(r, attr)
 }
 
-given(r, [attr]) if non_empty(r.attributes[attr])
-
-given(r, [block, attr]) if {
-	some b in r.attributes[block]
-	non_empty(b[attr])
+keyed(r, paths) if {
+	some [block, attr] in paths
+	tf.block_configured(r, block, attr)
 }
 
-given(r, path) if count(object.get(r, ["references", concat(".", path)], [])) > 0
-
-given(r, [attr]) if tf.is_unknown(r, attr)
-
-given(r, [block, attr]) if tf.is_unknown(r, sprintf("%s.0.%s", [block, attr]))
-
-non_empty(v) if {
-	is_string(v)
-	v != ""
-}
-
-name(r) := r.attributes.name if is_string(r.attributes.name)
+# name_or_dataset names a resource in messages: its name, a BigQuery
+# dataset's dataset_id, or its address.
+name_or_dataset(r) := r.attributes.name if is_string(r.attributes.name)
 
 else := r.attributes.dataset_id if is_string(r.attributes.dataset_id)
 

@@ -25,7 +25,7 @@ deny contains finding if {
 	not tf.is_unknown(k, "rotation_period")
 	not has_period(k)
 	finding := {
-		"msg": sprintf("KMS key %s does not rotate automatically (no rotation_period)", [name(k)]),
+		"msg": sprintf("KMS key %s does not rotate automatically (no rotation_period)", [tf.display_name(k)]),
 		"resource": k.id,
 	}
 }
@@ -35,7 +35,7 @@ deny contains finding if {
 	s := seconds(k.attributes.rotation_period)
 	s > max_seconds
 	finding := {
-		"msg": sprintf("KMS key %s rotates every %d days; at most 90 days is allowed", [name(k), floor(s / 86400)]),
+		"msg": sprintf("KMS key %s rotates every %d days; at most 90 days is allowed", [tf.display_name(k), floor(s / 86400)]),
 		"resource": k.id,
 		"details": {"rotation_period": k.attributes.rotation_period},
 	}
@@ -57,7 +57,3 @@ seconds(d) := to_number(trim_suffix(d, "s")) if {
 	is_string(d)
 	regex.match(`^[0-9]+(\.[0-9]+)?s$`, d)
 }
-
-name(k) := k.attributes.name if is_string(k.attributes.name)
-
-else := k.id

@@ -28,7 +28,7 @@ deny contains finding if {
 	ip := ip_configuration(db)
 	ip.ssl_mode == "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
 	finding := {
-		"msg": sprintf("Cloud SQL instance %s accepts unencrypted connections (ssl_mode = ALLOW_UNENCRYPTED_AND_ENCRYPTED)", [name(db)]),
+		"msg": sprintf("Cloud SQL instance %s accepts unencrypted connections (ssl_mode = ALLOW_UNENCRYPTED_AND_ENCRYPTED)", [tf.display_name(db)]),
 		"resource": db.id,
 		"details": {"ssl_mode": ip.ssl_mode},
 	}
@@ -41,7 +41,7 @@ deny contains finding if {
 	not mode_set(db)
 	not require_ssl(db)
 	finding := {
-		"msg": sprintf("Cloud SQL instance %s accepts unencrypted connections: neither ssl_mode nor require_ssl requires TLS", [name(db)]),
+		"msg": sprintf("Cloud SQL instance %s accepts unencrypted connections: neither ssl_mode nor require_ssl requires TLS", [tf.display_name(db)]),
 		"resource": db.id,
 	}
 }
@@ -58,7 +58,3 @@ require_ssl(db) if ip_configuration(db).require_ssl == true
 mode_set(db) if is_string(ip_configuration(db).ssl_mode)
 
 mode_set(db) if count(object.get(db, ["references", "settings.ip_configuration.ssl_mode"], [])) > 0
-
-name(r) := r.attributes.name if is_string(r.attributes.name)
-
-else := r.id

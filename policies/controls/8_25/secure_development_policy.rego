@@ -20,14 +20,14 @@
 #     secure_development, communicated_at and a review interval.
 package annexa.controls.c8_25.secure_development_policy
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 what := "secure development policy"
 
 deny contains f if {
-	some f in governance.document_findings(["policy"], "secure_development", what)
+	some f in documents.findings(["policy"], "secure_development", what)
 }
 
 deny contains f if {
-	some f in governance.communication_findings("secure_development", what)
+	some f in documents.communication_findings("secure_development", what)
 }

@@ -23,7 +23,7 @@ test_fail_missing if {
 	other := testing.evidence("policy", "OTHER", {"topic": "backup"})
 	deny([other]) == {{
 		"msg": "no secure development policy on file",
-		"resource": "missing:policy/secure_development_policy",
+		"resource": "missing:policy/secure_development",
 		"details": {"expected_kind": "policy"},
 	}}
 }

@@ -25,8 +25,8 @@
 package annexa.controls.c8_26.application_requirements
 
 import data.annexa.lib.development
+import data.annexa.lib.documents
 import data.annexa.lib.evidence
-import data.annexa.lib.governance
 
 topic := "application_security_requirements"
 
@@ -42,10 +42,10 @@ deny contains f if {
 	}
 }
 
-deny contains f if some f in governance.in_force_findings(["document"], topic, what)
+deny contains f if some f in documents.in_force_findings(["document"], topic, what)
 
 covered(a) if {
-	some r in governance.in_force(["document"], topic)
+	some r in documents.in_force(["document"], topic)
 	count(evidence.problems(r)) == 0
 	some s in object.get(r.attributes, "systems", [])
 	development.refers_to(s, a.entry)

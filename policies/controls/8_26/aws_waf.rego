@@ -36,16 +36,16 @@ deny contains finding if {
 	not is_internal(lb)
 	not protected(lb)
 	finding := {
-		"msg": sprintf("internet-facing load balancer %s has no web application firewall (no WAF web ACL is associated with it)", [name(lb)]),
+		"msg": sprintf("internet-facing load balancer %s has no web application firewall (no WAF web ACL is associated with it)", [name_or_comment(lb)]),
 		"resource": lb.id,
 	}
 }
 
 deny contains finding if {
 	some d in tf.resources("aws_cloudfront_distribution")
-	not acl_given(d)
+	not tf.configured(d, "web_acl_id")
 	finding := {
-		"msg": sprintf("CloudFront distribution %s has no web application firewall (web_acl_id is empty)", [name(d)]),
+		"msg": sprintf("CloudFront distribution %s has no web application firewall (web_acl_id is empty)", [name_or_comment(d)]),
 		"resource": d.id,
 	}
 }
@@ -67,16 +67,9 @@ protected(lb) if {
 	k in associated
 }
 
-acl_given(d) if {
-	is_string(d.attributes.web_acl_id)
-	d.attributes.web_acl_id != ""
-}
-
-acl_given(d) if count(object.get(d, ["references", "web_acl_id"], [])) > 0
-
-acl_given(d) if tf.is_unknown(d, "web_acl_id")
-
-name(r) := r.attributes.name if is_string(r.attributes.name)
+# name_or_comment names a load balancer or distribution in messages: its
+# name, its comment, or its address.
+name_or_comment(r) := r.attributes.name if is_string(r.attributes.name)
 
 else := r.attributes.comment if {
 	is_string(r.attributes.comment)

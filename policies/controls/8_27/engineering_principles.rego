@@ -19,8 +19,8 @@
 #     as a document with topic secure_engineering_principles.
 package annexa.controls.c8_27.engineering_principles
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in governance.document_findings(["document", "policy", "procedure"], "secure_engineering_principles", "secure engineering principles")
+	some f in documents.findings(["document", "policy", "procedure"], "secure_engineering_principles", "secure engineering principles")
 }

@@ -18,8 +18,8 @@
 #     at a set interval and record it with topic secure_coding.
 package annexa.controls.c8_28.secure_coding_standard
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in governance.document_findings(["document", "procedure", "policy"], "secure_coding", "secure coding standard")
+	some f in documents.findings(["document", "procedure", "policy"], "secure_coding", "secure coding standard")
 }

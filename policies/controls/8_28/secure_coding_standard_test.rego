@@ -23,7 +23,7 @@ test_fail_missing if {
 	other := testing.evidence("document", "OTHER", {"topic": "backup"})
 	deny([other]) == {{
 		"msg": "no secure coding standard on file",
-		"resource": "missing:document/secure_coding_standard",
+		"resource": "missing:document/secure_coding",
 		"details": {"expected_kind": "document"},
 	}}
 }

@@ -75,7 +75,7 @@ test_fail_open_findings if {
 
 test_fail_missing_without_applications if {
 	other := testing.evidence("policy", "P", {"topic": "secure_development"})
-	[f.resource | some f in deny([other])] == ["missing:security_test/security_test_records"]
+	[f.resource | some f in deny([other])] == ["missing:security_test"]
 }
 
 test_pass_no_evidence if {

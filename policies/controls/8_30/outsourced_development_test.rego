@@ -40,5 +40,5 @@ test_pass_non_development_suppliers_not_judged if {
 
 test_fail_register_missing if {
 	other := testing.evidence("policy", "P", {"topic": "secure_development"})
-	[f.resource | some f in deny([other])] == ["missing:supplier_register/supplier_register"]
+	[f.resource | some f in deny([other])] == ["missing:supplier_register"]
 }

@@ -19,8 +19,8 @@
 #     and a review interval.
 package annexa.controls.c8_32.change_procedure
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in governance.document_findings(["procedure", "policy"], "change_management", "change management procedure")
+	some f in documents.findings(["procedure", "policy"], "change_management", "change management procedure")
 }

@@ -23,7 +23,7 @@ test_fail_missing if {
 	other := testing.evidence("procedure", "OTHER", {"topic": "backup"})
 	deny([other]) == {{
 		"msg": "no change management procedure on file",
-		"resource": "missing:procedure/change_management_procedure",
+		"resource": "missing:procedure/change_management",
 		"details": {"expected_kind": "procedure"},
 	}}
 }

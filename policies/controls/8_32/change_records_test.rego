@@ -87,7 +87,7 @@ test_pass_future_change_not_judged if {
 
 test_fail_missing_records if {
 	other := testing.evidence("procedure", "P", {"topic": "change_management"})
-	deny([other]) == {{"msg": "no change records on file", "resource": "missing:change_record/change_records", "details": {"expected_kind": "change_record"}}}
+	deny([other]) == {{"msg": "no change records on file", "resource": "missing:change_record", "details": {"expected_kind": "change_record"}}}
 }
 
 test_pass_no_evidence if {

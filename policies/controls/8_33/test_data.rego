@@ -20,8 +20,8 @@
 #     procedure with topic test_data and a review interval.
 package annexa.controls.c8_33.test_data
 
-import data.annexa.lib.governance
+import data.annexa.lib.documents
 
 deny contains f if {
-	some f in governance.document_findings(["procedure", "policy"], "test_data", "test data procedure")
+	some f in documents.findings(["procedure", "policy"], "test_data", "test data procedure")
 }

@@ -23,7 +23,7 @@ test_fail_missing if {
 	other := testing.evidence("procedure", "OTHER", {"topic": "backup"})
 	deny([other]) == {{
 		"msg": "no test data procedure on file",
-		"resource": "missing:procedure/test_data_procedure",
+		"resource": "missing:procedure/test_data",
 		"details": {"expected_kind": "procedure"},
 	}}
 }

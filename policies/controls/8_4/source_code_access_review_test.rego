@@ -52,10 +52,10 @@ test_fail_no_reviewer if {
 test_fail_missing_review if {
 	other := review("AR-AWS", "2026-10-01T00:00:00Z", {"controls": ["5.18"], "system": "AWS-PROD"})
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
-	{f.resource | some f in findings} == {"missing:access_review/source_code_access_review"}
+	{f.resource | some f in findings} == {"missing:access_review"}
 }
 
 test_fail_future_review_does_not_count if {
 	findings := check.deny with data.facts as testing.facts([review("AR-GH-2027", "2027-01-15T00:00:00Z", {})]) with data.run as now
-	{f.resource | some f in findings} == {"missing:access_review/source_code_access_review"}
+	{f.resource | some f in findings} == {"missing:access_review"}
 }

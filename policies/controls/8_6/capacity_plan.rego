@@ -19,8 +19,8 @@
 #     review (reviewed_at).
 package annexa.controls.c8_6.capacity_plan
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains finding if {
-	some finding in evidence.document_findings("plan", "capacity", "capacity plan")
+	some finding in documents.findings(["plan"], "capacity", "capacity plan")
 }

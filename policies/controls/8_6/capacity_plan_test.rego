@@ -29,5 +29,5 @@ test_fail_review_overdue if {
 test_fail_missing if {
 	other := testing.evidence("plan", "PLAN-BCP", {"topic": "business_continuity"})
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
-	{f.resource | some f in findings} == {"missing:plan/capacity_plan"}
+	{f.resource | some f in findings} == {"missing:plan/capacity"}
 }

@@ -39,5 +39,5 @@ test_fail_stale if {
 
 test_fail_missing_export if {
 	findings := check.deny with data.facts as testing.facts([register]) with data.run as now
-	{f.resource | some f in findings} == {"missing:endpoint_compliance/endpoint_compliance_export_from_device_management"}
+	{f.resource | some f in findings} == {"missing:endpoint_compliance"}
 }

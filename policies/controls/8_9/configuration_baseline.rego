@@ -19,8 +19,8 @@
 #     review_interval, and review it when systems change.
 package annexa.controls.c8_9.configuration_baseline
 
-import data.annexa.lib.evidence
+import data.annexa.lib.documents
 
 deny contains finding if {
-	some finding in evidence.document_findings("document", "configuration_baseline", "configuration baseline")
+	some finding in documents.findings(["document"], "configuration_baseline", "configuration baseline")
 }

@@ -22,7 +22,7 @@ test_pass_current if {
 
 test_fail_draft if {
 	findings := check.deny with data.facts as testing.facts([baseline({"status": "draft"})]) with data.run as now
-	{f.msg | some f in findings} == {"configuration baseline STD-BASELINES cannot be relied on: its status is draft"}
+	{f.msg | some f in findings} == {"no approved configuration baseline is in force: STD-BASELINES is draft"}
 }
 
 test_fail_missing if {

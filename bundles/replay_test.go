@@ -16,6 +16,7 @@ import (
 	"testing/fstest"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -49,7 +50,7 @@ func TestPolicyBundleRoundTrip(t *testing.T) {
 			t.Errorf("%s differs after the round trip", p)
 		}
 	}
-	if _, err := engine.ParseCatalog(got.Builtin["catalog/controls.json"], "catalog"); err != nil {
+	if _, err := catalog.Parse(got.Builtin["catalog/controls.json"], "catalog"); err != nil {
 		t.Errorf("recorded catalog: %v", err)
 	}
 	if len(got.Sources) != 1 || got.Sources[0].Name != customPolicy || !maps.EqualFunc(got.Sources[0].Files, want.Sources[0].Files, bytes.Equal) {

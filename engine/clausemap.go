@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
 // ClausesPackage is the package prefix of the clause rules: the Rego that
@@ -101,7 +103,7 @@ func ParseClauseMap(b []byte, path string, cat *Catalog) (*ClauseMap, error) {
 			}
 		}
 	}
-	slices.SortStableFunc(m.Clauses, func(a, b Clause) int { return CompareControlIDs(a.ID, b.ID) })
+	slices.SortStableFunc(m.Clauses, func(a, b Clause) int { return catalog.CompareIDs(a.ID, b.ID) })
 	for i, c := range m.Clauses {
 		m.byID[c.ID] = i
 	}

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
 func TestClauseRuleErrors(t *testing.T) {
@@ -53,7 +54,7 @@ func TestClauseRuleThatFails(t *testing.T) {
 }
 
 func TestParseClauseMap(t *testing.T) {
-	cat, err := LoadCatalog(policies.FS, policies.CatalogPath)
+	cat, err := catalog.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}

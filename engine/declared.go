@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -53,15 +54,16 @@ type RiskSettings struct {
 	Method   string `json:"method"`
 }
 
-// Residual risk methods (docs/risk.md).
+// Residual risk methods (docs/risk.md; catalog.MethodScore and
+// catalog.MethodSplit).
 const (
-	RiskMethodScore = "score"
-	RiskMethodSplit = "split"
+	RiskMethodScore = catalog.MethodScore
+	RiskMethodSplit = catalog.MethodSplit
 )
 
 // DefaultRiskSettings apply when a run has a register but no settings fact.
 func DefaultRiskSettings() RiskSettings {
-	return RiskSettings{Appetite: 6, Method: RiskMethodScore}
+	return RiskSettings{Appetite: catalog.DefaultAppetite, Method: catalog.MethodScore}
 }
 
 // where formats a fact's source as file:line.
@@ -157,7 +159,7 @@ func riskFromFact(f *facts.Fact) (riskEntry, error) {
 	default:
 		return r, bad("controls")
 	}
-	slices.SortFunc(r.controls, CompareControlIDs)
+	slices.SortFunc(r.controls, catalog.CompareIDs)
 	if acc, ok := a["acceptance"].(map[string]any); ok {
 		r.acceptance = &acceptance{}
 		var err error

@@ -4,6 +4,7 @@ package engine
 
 import (
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,6 +20,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/resolver"
 
 	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -125,7 +127,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read control catalog: %w", err)
 	}
-	cat, err := ParseCatalog(catRaw, policies.CatalogPath)
+	cat, err := loadCatalog(cfg.builtinFS, catRaw)
 	if err != nil {
 		return nil, err
 	}
@@ -291,6 +293,16 @@ func Compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
 		return nil, fmt.Errorf("compile policies: %w", c.Errors)
 	}
 	return c, nil
+}
+
+// loadCatalog parses the catalog read from fsys: the embedded one is
+// parsed once per process and shared (catalog.Builtin), a recorded one
+// (replaying a bundle) is parsed here.
+func loadCatalog(fsys fs.FS, raw []byte) (*Catalog, error) {
+	if embedded, ok := fsys.(embed.FS); ok && embedded == policies.FS {
+		return catalog.Builtin()
+	}
+	return catalog.Parse(raw, policies.CatalogPath)
 }
 
 // Catalog returns the control catalog.

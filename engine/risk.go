@@ -6,29 +6,20 @@ import (
 	"slices"
 	"time"
 
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
-// Band is a risk level on the 1 to 25 scale of likelihood × impact.
-type Band string
+// Band is a risk level on the 1 to 25 scale of likelihood × impact
+// (catalog.Band).
+type Band = catalog.Band
 
-// Risk bands: low 1-6, medium 7-15, high 16-25.
+// Risk bands: low 1-6, medium 7-15, high 16-25 (see catalog.BandOf).
 const (
-	BandLow    Band = "low"
-	BandMedium Band = "medium"
-	BandHigh   Band = "high"
+	BandLow    = catalog.BandLow
+	BandMedium = catalog.BandMedium
+	BandHigh   = catalog.BandHigh
 )
-
-// BandOf returns the band of a score.
-func BandOf(score int) Band {
-	switch {
-	case score >= 16:
-		return BandHigh
-	case score >= 7:
-		return BandMedium
-	}
-	return BandLow
-}
 
 // RiskReport is the residual risk of every risk in the register.
 type RiskReport struct {
@@ -156,7 +147,7 @@ func (e *Engine) residual(re riskEntry, results map[string]ControlResult, s Risk
 		Inherent: re.likelihood * re.impact,
 		Controls: []RiskControl{},
 	}
-	res.InherentBand = BandOf(res.Inherent)
+	res.InherentBand = catalog.BandOf(res.Inherent)
 	// The combined effectiveness of controls c is 1 − Π(1 − e(c)).
 	all, likelihood, impact := 1.0, 1.0, 1.0
 	for _, id := range re.controls {
@@ -208,7 +199,7 @@ func (e *Engine) residual(re riskEntry, results map[string]ControlResult, s Risk
 		res.ResidualImpact = re.impact
 		res.ResidualLikelihood = min(5, max(1, (res.Residual+re.impact-1)/re.impact))
 	}
-	res.ResidualBand = BandOf(res.Residual)
+	res.ResidualBand = catalog.BandOf(res.Residual)
 	res.AboveAppetite = res.Residual > s.Appetite
 	if a := re.acceptance; a != nil {
 		ra := &RiskAcceptance{By: a.by, Date: a.date}

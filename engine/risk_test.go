@@ -5,14 +5,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
 var riskNow = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 
 func riskEngine(t *testing.T) *Engine {
 	t.Helper()
-	cat, err := LoadCatalog(policies.FS, policies.CatalogPath)
+	cat, err := catalog.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,17 +34,6 @@ func results(cat *Catalog, set map[string]float64) map[string]ControlResult {
 		out[id] = ControlResult{ID: id, Status: st, Effectiveness: e}
 	}
 	return out
-}
-
-func TestBandOf(t *testing.T) {
-	for _, tc := range []struct {
-		score int
-		want  Band
-	}{{1, BandLow}, {6, BandLow}, {7, BandMedium}, {15, BandMedium}, {16, BandHigh}, {25, BandHigh}} {
-		if got := BandOf(tc.score); got != tc.want {
-			t.Errorf("BandOf(%d) = %s, want %s", tc.score, got, tc.want)
-		}
-	}
 }
 
 func TestResidualScore(t *testing.T) {

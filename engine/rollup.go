@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	opaversion "github.com/open-policy-agent/opa/v1/version"
+
+	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
 // toFinding checks one element of a policy's deny set and fills in what the
@@ -192,7 +194,7 @@ func sortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
 			-cmp.Compare(a.Severity.Rank(), b.Severity.Rank()),
-			CompareControlIDs(firstOf(a), firstOf(b)),
+			catalog.CompareIDs(firstOf(a), firstOf(b)),
 			cmp.Compare(a.Policy, b.Policy),
 			cmp.Compare(a.Resource, b.Resource),
 			cmp.Compare(a.Message, b.Message),

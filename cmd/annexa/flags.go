@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/applicability"
 	"github.com/annexa-dev/annexa/providers/config"
@@ -59,7 +60,7 @@ func (v timeValue) String() string {
 }
 func (v timeValue) Type() string { return "time" }
 func (v timeValue) Set(s string) error {
-	t, err := project.ParseTime(s)
+	t, err := catalog.ParseDate(s)
 	if err != nil {
 		return err
 	}
@@ -152,7 +153,7 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.applicability, "applicability", "", "applicability file (YAML or CSV) stating for each Annex A control whether it applies and why; overrides applicability: in annexa.yaml")
 	f.StringVar(&o.risks, "risks", "", "risk register (YAML or CSV); overrides risks: in annexa.yaml")
 	f.IntVar(&o.riskAppetite, "risk-appetite", 0, "highest residual risk score (1-25) accepted without an explicit acceptance; overrides risk.appetite in annexa.yaml (default 6)")
-	f.Var(newEnum(&o.riskMethod, "", riskregister.Methods()...), "risk-method",
+	f.Var(newEnum(&o.riskMethod, "", catalog.Methods()...), "risk-method",
 		"residual risk method: score (inherent × (1 − effectiveness), the default) or split (preventive and detective controls reduce likelihood, corrective ones impact)")
 	_ = cmd.MarkFlagFilename("applicability", "yaml", "yml", "json", "csv")
 	_ = cmd.MarkFlagFilename("risks", "yaml", "yml", "json", "csv")

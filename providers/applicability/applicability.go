@@ -15,7 +15,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
-	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 )
@@ -92,14 +92,14 @@ func Read(path string) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids, err := policies.ControlIDs()
+	cat, err := catalog.Builtin()
 	if err != nil {
 		return nil, err
 	}
 	seen := map[string]int{}
 	for _, e := range entries {
-		if !ids[e.Control] {
-			return nil, fmt.Errorf("%s:%d: %q is not an ISO/IEC 27002:2022 control (5.1-5.37, 6.1-6.8, 7.1-7.14, 8.1-8.34)", path, e.Line, e.Control)
+		if err := cat.CheckID(e.Control); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, e.Line, err)
 		}
 		if first, dup := seen[e.Control]; dup {
 			return nil, fmt.Errorf("%s:%d: control %s is listed twice (first on line %d)", path, e.Line, e.Control, first)

@@ -20,34 +20,13 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
-	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 )
 
 // Name is the provider name recorded in each fact's source.
 const Name = "risk-register"
-
-// Residual risk methods (see docs/risk.md).
-const (
-	// MethodScore reduces the inherent score by the combined effectiveness
-	// of a risk's controls.
-	MethodScore = "score"
-	// MethodSplit reduces likelihood by the preventive and detective
-	// controls and impact by the corrective ones.
-	MethodSplit = "split"
-)
-
-// Methods lists the residual risk methods.
-func Methods() []string { return []string{MethodScore, MethodSplit} }
-
-// DefaultAppetite is the highest residual score accepted without an
-// explicit acceptance when nothing else is configured: the top of the low
-// band.
-const DefaultAppetite = 6
-
-// Treatments lists the risk treatment options of ISO/IEC 27005.
-func Treatments() []string { return []string{"modify", "retain", "avoid", "share"} }
 
 // maxFileBytes bounds a register file.
 const maxFileBytes = 16 << 20
@@ -58,9 +37,10 @@ var schemaJSON []byte
 // Settings are how a run turns the register into residual risk.
 type Settings struct {
 	// Appetite is the highest residual score (1 to 25) the organisation
-	// accepts without an explicit acceptance; 0 means DefaultAppetite.
+	// accepts without an explicit acceptance; 0 means
+	// catalog.DefaultAppetite.
 	Appetite int
-	// Method is MethodScore or MethodSplit; "" means MethodScore.
+	// Method is one of catalog.Methods; "" means catalog.MethodScore.
 	Method string
 	// File and Line say where the settings were made (the project file),
 	// "" for defaults or flags.
@@ -70,11 +50,11 @@ type Settings struct {
 
 // Check reports settings out of range.
 func (s Settings) Check() error {
-	if s.Appetite != 0 && (s.Appetite < 1 || s.Appetite > 25) {
-		return fmt.Errorf("risk appetite %d is outside the scores 1 to 25", s.Appetite)
+	if s.Appetite != 0 && (s.Appetite < catalog.MinScore || s.Appetite > catalog.MaxScore) {
+		return fmt.Errorf("risk appetite %d is outside the scores %d to %d", s.Appetite, catalog.MinScore, catalog.MaxScore)
 	}
-	if s.Method != "" && !slices.Contains(Methods(), s.Method) {
-		return fmt.Errorf("risk method %q is not one of %s", s.Method, strings.Join(Methods(), ", "))
+	if s.Method != "" && !slices.Contains(catalog.Methods(), s.Method) {
+		return fmt.Errorf("risk method %q is not one of %s", s.Method, strings.Join(catalog.Methods(), ", "))
 	}
 	return nil
 }
@@ -121,10 +101,10 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error
 	}
 	s := p.Settings
 	if s.Appetite == 0 {
-		s.Appetite = DefaultAppetite
+		s.Appetite = catalog.DefaultAppetite
 	}
 	if s.Method == "" {
-		s.Method = MethodScore
+		s.Method = catalog.MethodScore
 	}
 	settingsFile := s.File
 	if settingsFile == "" {
@@ -174,7 +154,7 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error
 
 // Read parses and checks a risk register: ids are unique, likelihood and
 // impact are 1 to 5, every control exists, the treatment is one of
-// Treatments, and an acceptance has who and when and ends after it starts.
+// catalog.Treatments, and an acceptance has who and when and ends after it starts.
 // Errors name the file and line.
 func Read(path string) ([]Risk, error) {
 	data, err := input.ReadFile(path, maxFileBytes)
@@ -190,7 +170,7 @@ func Read(path string) ([]Risk, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids, err := policies.ControlIDs()
+	cat, err := catalog.Builtin()
 	if err != nil {
 		return nil, err
 	}
@@ -203,15 +183,15 @@ func Read(path string) ([]Risk, error) {
 		seen[r.ID] = r.Line
 		named := map[string]bool{}
 		for _, c := range r.Controls {
-			if !ids[c] {
-				return nil, fmt.Errorf("%s:%d: risk %s: %q is not an ISO/IEC 27002:2022 control (5.1-5.37, 6.1-6.8, 7.1-7.14, 8.1-8.34)", path, r.Line, r.ID, c)
+			if err := cat.CheckID(c); err != nil {
+				return nil, fmt.Errorf("%s:%d: risk %s: %w", path, r.Line, r.ID, err)
 			}
 			if named[c] {
 				return nil, fmt.Errorf("%s:%d: risk %s names control %s twice", path, r.Line, r.ID, c)
 			}
 			named[c] = true
 		}
-		slices.SortFunc(r.Controls, compareControlIDs)
+		slices.SortFunc(r.Controls, catalog.CompareIDs)
 		if a := r.Acceptance; a != nil && !a.Expiry.IsZero() && !a.Expiry.After(a.Date) {
 			return nil, fmt.Errorf("%s:%d: risk %s: the acceptance expires (%s) before it was given (%s)", path, r.Line, r.ID, a.Expiry.Format(time.DateOnly), a.Date.Format(time.DateOnly))
 		}
@@ -277,11 +257,11 @@ func readYAML(path string, data []byte) ([]Risk, error) {
 		}
 		if acc, ok := m["acceptance"].(map[string]any); ok {
 			a := &Acceptance{By: acc["by"].(string)}
-			if a.Date, err = parseDate(acc["date"].(string)); err != nil {
+			if a.Date, err = catalog.ParseDate(acc["date"].(string)); err != nil {
 				return nil, fmt.Errorf("%s: acceptance date: %w", doc.Where(pointer+"/acceptance/date"), err)
 			}
 			if s, ok := acc["expiry"].(string); ok {
-				if a.Expiry, err = parseDate(s); err != nil {
+				if a.Expiry, err = catalog.ParseDate(s); err != nil {
 					return nil, fmt.Errorf("%s: acceptance expiry: %w", doc.Where(pointer+"/acceptance/expiry"), err)
 				}
 			}
@@ -325,8 +305,8 @@ func readCSV(path string, data []byte) ([]Risk, error) {
 				return nil, at(col, fmt.Errorf("is empty"))
 			}
 		}
-		if !slices.Contains(Treatments(), r.Treatment) {
-			return nil, at("treatment", fmt.Errorf("%q is not one of %s", r.Treatment, strings.Join(Treatments(), ", ")))
+		if !slices.Contains(catalog.Treatments(), r.Treatment) {
+			return nil, at("treatment", fmt.Errorf("%q is not one of %s", r.Treatment, strings.Join(catalog.Treatments(), ", ")))
 		}
 		if r.Likelihood, err = scale(row.Get("likelihood")); err != nil {
 			return nil, at("likelihood", err)
@@ -347,11 +327,11 @@ func readCSV(path string, data []byte) ([]Risk, error) {
 			return nil, at("acceptance", fmt.Errorf("an acceptance needs acceptance_by and acceptance_date"))
 		default:
 			a := &Acceptance{By: by}
-			if a.Date, err = parseDate(date); err != nil {
+			if a.Date, err = catalog.ParseDate(date); err != nil {
 				return nil, at("acceptance_date", err)
 			}
 			if expiry != "" {
-				if a.Expiry, err = parseDate(expiry); err != nil {
+				if a.Expiry, err = catalog.ParseDate(expiry); err != nil {
 					return nil, at("acceptance_expiry", err)
 				}
 			}
@@ -376,34 +356,8 @@ func wholeNumber(v any) int {
 
 func scale(s string) (int, error) {
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > 5 {
-		return 0, fmt.Errorf("%q is not a whole number from 1 to 5", s)
+	if err != nil || n < catalog.MinLevel || n > catalog.MaxLevel {
+		return 0, fmt.Errorf("%q is not a whole number from %d to %d", s, catalog.MinLevel, catalog.MaxLevel)
 	}
 	return n, nil
-}
-
-// parseDate reads a date (midnight UTC) or an RFC 3339 time.
-func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339Nano, time.DateOnly} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date (2026-01-31) or an RFC 3339 time", s)
-}
-
-// compareControlIDs orders dotted control ids numerically (5.2 before 5.10).
-func compareControlIDs(a, b string) int {
-	as, bs := strings.SplitN(a, ".", 2), strings.SplitN(b, ".", 2)
-	for i := range min(len(as), len(bs)) {
-		x, errA := strconv.Atoi(as[i])
-		y, errB := strconv.Atoi(bs[i])
-		if errA != nil || errB != nil {
-			return strings.Compare(a, b)
-		}
-		if x != y {
-			return x - y
-		}
-	}
-	return len(as) - len(bs)
 }

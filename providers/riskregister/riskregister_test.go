@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -49,7 +50,7 @@ R-02,AWS-PROD,"Access misused, after a review was missed",,3,4,,retain,priya@exa
 
 func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 	ctx := context.Background()
-	p := Provider{Settings: Settings{Appetite: 8, Method: MethodSplit, File: "annexa.yaml", Line: 12}}
+	p := Provider{Settings: Settings{Appetite: 8, Method: catalog.MethodSplit, File: "annexa.yaml", Line: 12}}
 	fromYAML, err := p.Collect(ctx, write(t, "risks.yaml", yamlRegister))
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +83,7 @@ func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 	if acc := fromYAML[1].Attributes["acceptance"].(map[string]any); acc["date"] != "2025-10-15T00:00:00Z" || acc["expiry"] != "2026-10-15T00:00:00Z" {
 		t.Errorf("acceptance %v", acc)
 	}
-	if s := fromYAML[2]; s.Attributes["appetite"] != int64(8) || s.Attributes["method"] != MethodSplit || s.Source.File != "annexa.yaml" || s.Source.Line != 12 {
+	if s := fromYAML[2]; s.Attributes["appetite"] != int64(8) || s.Attributes["method"] != catalog.MethodSplit || s.Source.File != "annexa.yaml" || s.Source.Line != 12 {
 		t.Errorf("settings fact %+v", s)
 	}
 	v, err := facts.NewValidator()
@@ -102,7 +103,7 @@ func TestDefaultSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := fs[len(fs)-1]
-	if s.Attributes["appetite"] != int64(DefaultAppetite) || s.Attributes["method"] != MethodScore || !strings.HasSuffix(s.Source.File, "risks.yaml") {
+	if s.Attributes["appetite"] != int64(catalog.DefaultAppetite) || s.Attributes["method"] != catalog.MethodScore || !strings.HasSuffix(s.Source.File, "risks.yaml") {
 		t.Errorf("settings %+v", s)
 	}
 }
@@ -122,7 +123,7 @@ func TestRegisterErrors(t *testing.T) {
 		{"control named twice", "risks.csv", strings.Replace(csvRegister, "8.14, 8.13", "8.13 8.13", 1), "risks.csv:2: risk R-01 names control 8.13 twice"},
 		{"acceptance expires before it starts", "risks.yaml", strings.Replace(yamlRegister, "expiry: 2026-10-15", "expiry: 2025-10-01", 1), "risks.yaml:12: risk R-02: the acceptance expires (2025-10-01) before it was given (2025-10-15)"},
 		{"acceptance without a date in CSV", "risks.csv", strings.Replace(csvRegister, "priya@example.com,2025-10-15,", "priya@example.com,,", 1), "risks.csv:3: acceptance: an acceptance needs acceptance_by and acceptance_date"},
-		{"bad date", "risks.csv", strings.Replace(csvRegister, "2025-10-15", "15/10/2025", 1), `risks.csv:3: acceptance_date: "15/10/2025" is not a date`},
+		{"bad date", "risks.csv", strings.Replace(csvRegister, "2025-10-15", "15/10/2025", 1), `risks.csv:3: acceptance_date: "15/10/2025" is not an RFC 3339 time`},
 		{"unknown field", "risks.yaml", strings.Replace(yamlRegister, "vulnerability:", "vulnerabilty:", 1), `risks.yaml:6:5: risk register: field /risks/0/vulnerabilty: unknown field "vulnerabilty"`},
 		{"unknown CSV column", "risks.csv", strings.Replace(csvRegister, "vulnerability", "weakness", 1), `risks.csv:1: unknown column "weakness"`},
 		{"missing CSV column", "risks.csv", "id,asset\nR-1,a\n", `risks.csv:1: the header has no "threat" column`},
@@ -145,7 +146,7 @@ func TestSettingsCheck(t *testing.T) {
 		s  Settings
 		ok bool
 	}{
-		{Settings{}, true}, {Settings{Appetite: 1}, true}, {Settings{Appetite: 25, Method: MethodSplit}, true},
+		{Settings{}, true}, {Settings{Appetite: 1}, true}, {Settings{Appetite: 25, Method: catalog.MethodSplit}, true},
 		{Settings{Appetite: 26}, false}, {Settings{Appetite: -1}, false}, {Settings{Method: "average"}, false},
 	} {
 		if err := tc.s.Check(); (err == nil) != tc.ok {

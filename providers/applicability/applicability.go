@@ -5,15 +5,11 @@
 package applicability
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -75,78 +71,44 @@ func (Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error) 
 	return out, nil
 }
 
+// declared describes the applicability file and its checks: every control
+// exists and is listed once, and every exclusion has a justification.
+func declared() input.Declared[Entry] {
+	columns := []string{colControl, colApplicable, colJustification}
+	return input.Declared[Entry]{
+		What:       "applicability file",
+		MaxBytes:   maxFileBytes,
+		Schema:     schemaJSON,
+		SchemaURL:  "https://annexa.dev/schemas/applicability.json",
+		ControlIDs: []string{"/controls/*/control"},
+		Required:   columns[:2],
+		Allowed:    columns,
+		FromYAML:   fromYAML,
+		FromCSV:    fromCSV,
+		Name:       func(e *Entry) (string, int) { return "control " + e.Control, e.Line },
+		Check:      check,
+	}
+}
+
 // Read parses and checks an applicability file: every control exists and
 // is listed once, and every exclusion has a justification. Errors name the
 // file and line.
 func Read(path string) ([]Entry, error) {
-	data, err := input.ReadFile(path, maxFileBytes)
-	if err != nil {
-		return nil, err
-	}
-	var entries []Entry
-	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		entries, err = readCSV(path, data)
-	} else {
-		entries, err = readYAML(path, data)
-	}
-	if err != nil {
-		return nil, err
-	}
-	cat, err := catalog.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]int{}
-	for _, e := range entries {
-		if err := cat.CheckID(e.Control); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, e.Line, err)
-		}
-		if first, dup := seen[e.Control]; dup {
-			return nil, fmt.Errorf("%s:%d: control %s is listed twice (first on line %d)", path, e.Line, e.Control, first)
-		}
-		seen[e.Control] = e.Line
-		if !e.Applicable && e.Justification == "" {
-			return nil, fmt.Errorf("%s:%d: control %s is excluded without a justification; say why it does not apply (ISO/IEC 27001 6.1.3 d)", path, e.Line, e.Control)
-		}
-	}
-	return entries, nil
+	return declared().Read(path)
 }
 
-func readYAML(path string, data []byte) ([]Entry, error) {
-	docs, err := input.DecodeYAML(path, data, input.DecodeLimits{})
-	if err != nil {
-		return nil, err
+func check(e *Entry, cat *catalog.Catalog) error {
+	if err := cat.CheckID(e.Control); err != nil {
+		return err
 	}
-	if len(docs) != 1 {
-		return nil, fmt.Errorf("%s: an applicability file holds one YAML document, found %d", path, len(docs))
+	if !e.Applicable && e.Justification == "" {
+		return fmt.Errorf("control %s is excluded without a justification; say why it does not apply (ISO/IEC 27001 6.1.3 d)", e.Control)
 	}
-	doc := &docs[0]
-	// A control id written without quotes is a number to YAML, and 5.10
-	// would silently become 5.1; say so before the schema says "string".
-	if top, ok := doc.Value.(map[string]any); ok {
-		if list, ok := top["controls"].([]any); ok {
-			for i, item := range list {
-				m, _ := item.(map[string]any)
-				switch v := m["control"].(type) {
-				case float64, int64:
-					return nil, fmt.Errorf("%s: control %v is a number; write control ids in quotes (\"5.10\"), since YAML reads 5.10 as the number 5.1", doc.Where(fmt.Sprintf("/controls/%d/control", i)), v)
-				}
-			}
-		}
-	}
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	const url = "https://annexa.dev/schemas/applicability.json"
-	if err := c.AddResource(url, bytes.NewReader(schemaJSON)); err != nil {
-		return nil, fmt.Errorf("applicability schema: %w", err)
-	}
-	schema, err := c.Compile(url)
-	if err != nil {
-		return nil, fmt.Errorf("applicability schema: %w", err)
-	}
-	if err := doc.Validate(schema, "", "applicability file"); err != nil {
-		return nil, err
-	}
+	return nil
+}
+
+// fromYAML reads the entries of a document the schema has checked.
+func fromYAML(doc *input.Document) ([]Entry, error) {
 	list := doc.Value.(map[string]any)["controls"].([]any)
 	out := make([]Entry, 0, len(list))
 	for i, item := range list {
@@ -163,17 +125,13 @@ func readYAML(path string, data []byte) ([]Entry, error) {
 	return out, nil
 }
 
-func readCSV(path string, data []byte) ([]Entry, error) {
-	all := []string{colControl, colApplicable, colJustification}
-	t, err := input.DecodeCSV(path, data, all[:2], all)
-	if err != nil {
-		return nil, err
-	}
+// fromCSV reads the entries of a table.
+func fromCSV(t *input.Table) ([]Entry, error) {
 	out := make([]Entry, 0, len(t.Rows))
 	for _, row := range t.Rows {
 		applicable, err := parseBool(row.Get(colApplicable))
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: applicable: %w", path, row.Line, err)
+			return nil, fmt.Errorf("%s:%d: applicable: %w", t.File, row.Line, err)
 		}
 		out = append(out, Entry{
 			Control:       row.Get(colControl),

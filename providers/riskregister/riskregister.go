@@ -7,18 +7,14 @@
 package riskregister
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -154,86 +150,54 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error
 
 // Read parses and checks a risk register: ids are unique, likelihood and
 // impact are 1 to 5, every control exists, the treatment is one of
-// catalog.Treatments, and an acceptance has who and when and ends after it starts.
-// Errors name the file and line.
+// catalog.Treatments, and an acceptance has who and when and ends after
+// it starts. Errors name the file and line.
 func Read(path string) ([]Risk, error) {
-	data, err := input.ReadFile(path, maxFileBytes)
-	if err != nil {
-		return nil, err
-	}
-	var risks []Risk
-	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		risks, err = readCSV(path, data)
-	} else {
-		risks, err = readYAML(path, data)
-	}
-	if err != nil {
-		return nil, err
-	}
-	cat, err := catalog.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]int{}
-	for i := range risks {
-		r := &risks[i]
-		if first, dup := seen[r.ID]; dup {
-			return nil, fmt.Errorf("%s:%d: risk %s is listed twice (first on line %d)", path, r.Line, r.ID, first)
-		}
-		seen[r.ID] = r.Line
-		named := map[string]bool{}
-		for _, c := range r.Controls {
-			if err := cat.CheckID(c); err != nil {
-				return nil, fmt.Errorf("%s:%d: risk %s: %w", path, r.Line, r.ID, err)
-			}
-			if named[c] {
-				return nil, fmt.Errorf("%s:%d: risk %s names control %s twice", path, r.Line, r.ID, c)
-			}
-			named[c] = true
-		}
-		slices.SortFunc(r.Controls, catalog.CompareIDs)
-		if a := r.Acceptance; a != nil && !a.Expiry.IsZero() && !a.Expiry.After(a.Date) {
-			return nil, fmt.Errorf("%s:%d: risk %s: the acceptance expires (%s) before it was given (%s)", path, r.Line, r.ID, a.Expiry.Format(time.DateOnly), a.Date.Format(time.DateOnly))
-		}
-	}
-	return risks, nil
+	return declared().Read(path)
 }
 
-func readYAML(path string, data []byte) ([]Risk, error) {
-	docs, err := input.DecodeYAML(path, data, input.DecodeLimits{})
-	if err != nil {
-		return nil, err
+// declared describes the risk register and its checks. The CSV form's
+// controls column holds ids separated by spaces, commas or semicolons.
+func declared() input.Declared[Risk] {
+	required := []string{"id", "asset", "threat", "likelihood", "impact", "controls", "treatment", "owner"}
+	return input.Declared[Risk]{
+		What:       "risk register",
+		MaxBytes:   maxFileBytes,
+		Schema:     schemaJSON,
+		SchemaURL:  "https://annexa.dev/schemas/risk-register.json",
+		ControlIDs: []string{"/risks/*/controls/*"},
+		Required:   required,
+		Allowed:    append(slices.Clone(required), "vulnerability", "acceptance_by", "acceptance_date", "acceptance_expiry", "notes"),
+		FromYAML:   fromYAML,
+		FromCSV:    fromCSV,
+		Name:       func(r *Risk) (string, int) { return "risk " + r.ID, r.Line },
+		Check:      check,
 	}
-	if len(docs) != 1 {
-		return nil, fmt.Errorf("%s: a risk register holds one YAML document, found %d", path, len(docs))
-	}
-	doc := &docs[0]
-	if top, ok := doc.Value.(map[string]any); ok {
-		list, _ := top["risks"].([]any)
-		for i, item := range list {
-			m, _ := item.(map[string]any)
-			ctls, _ := m["controls"].([]any)
-			for j, c := range ctls {
-				switch v := c.(type) {
-				case float64, int64:
-					return nil, fmt.Errorf("%s: control %v is a number; write control ids in quotes (\"5.10\"), since YAML reads 5.10 as the number 5.1", doc.Where(fmt.Sprintf("/risks/%d/controls/%d", i, j)), v)
-				}
-			}
+}
+
+// check checks a risk's controls against the catalog, sorts them, and
+// checks that an acceptance ends after it starts.
+func check(r *Risk, cat *catalog.Catalog) error {
+	named := map[string]bool{}
+	for _, c := range r.Controls {
+		if err := cat.CheckID(c); err != nil {
+			return fmt.Errorf("risk %s: %w", r.ID, err)
 		}
+		if named[c] {
+			return fmt.Errorf("risk %s names control %s twice", r.ID, c)
+		}
+		named[c] = true
 	}
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	const url = "https://annexa.dev/schemas/risk-register.json"
-	if err := c.AddResource(url, bytes.NewReader(schemaJSON)); err != nil {
-		return nil, fmt.Errorf("risk register schema: %w", err)
+	slices.SortFunc(r.Controls, catalog.CompareIDs)
+	if a := r.Acceptance; a != nil && !a.Expiry.IsZero() && !a.Expiry.After(a.Date) {
+		return fmt.Errorf("risk %s: the acceptance expires (%s) before it was given (%s)", r.ID, a.Expiry.Format(time.DateOnly), a.Date.Format(time.DateOnly))
 	}
-	schema, err := c.Compile(url)
-	if err != nil {
-		return nil, fmt.Errorf("risk register schema: %w", err)
-	}
-	if err := doc.Validate(schema, "", "risk register"); err != nil {
-		return nil, err
-	}
+	return nil
+}
+
+// fromYAML reads the risks of a document the schema has checked.
+func fromYAML(doc *input.Document) ([]Risk, error) {
+	var err error
 	list := doc.Value.(map[string]any)["risks"].([]any)
 	out := make([]Risk, 0, len(list))
 	for i, item := range list {
@@ -272,24 +236,16 @@ func readYAML(path string, data []byte) ([]Risk, error) {
 	return out, nil
 }
 
-// CSV columns; controls holds ids separated by spaces, commas or
-// semicolons.
-var (
-	csvRequired = []string{"id", "asset", "threat", "likelihood", "impact", "controls", "treatment", "owner"}
-	csvAllowed  = append(slices.Clone(csvRequired), "vulnerability", "acceptance_by", "acceptance_date", "acceptance_expiry", "notes")
-)
-
+// controlSeparators split the controls column of the CSV form.
 var controlSeparators = regexp.MustCompile(`[\s,;]+`)
 
-func readCSV(path string, data []byte) ([]Risk, error) {
-	t, err := input.DecodeCSV(path, data, csvRequired, csvAllowed)
-	if err != nil {
-		return nil, err
-	}
+// fromCSV reads the risks of a table.
+func fromCSV(t *input.Table) ([]Risk, error) {
+	var err error
 	out := make([]Risk, 0, len(t.Rows))
 	for _, row := range t.Rows {
 		at := func(col string, err error) error {
-			return fmt.Errorf("%s:%d: %s: %w", path, row.Line, col, err)
+			return fmt.Errorf("%s:%d: %s: %w", t.File, row.Line, col, err)
 		}
 		r := Risk{
 			ID:            row.Get("id"),

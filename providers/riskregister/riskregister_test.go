@@ -2,24 +2,14 @@ package riskregister
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/providertest"
 )
-
-func write(t *testing.T, name, content string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
 
 const yamlRegister = `title: test register
 risks:
@@ -51,11 +41,11 @@ R-02,AWS-PROD,"Access misused, after a review was missed",,3,4,,retain,priya@exa
 func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 	ctx := context.Background()
 	p := Provider{Settings: Settings{Appetite: 8, Method: catalog.MethodSplit, File: "annexa.yaml", Line: 12}}
-	fromYAML, err := p.Collect(ctx, write(t, "risks.yaml", yamlRegister))
+	fromYAML, err := p.Collect(ctx, providertest.WriteFile(t, "risks.yaml", yamlRegister))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromCSV, err := p.Collect(ctx, write(t, "risks.csv", csvRegister))
+	fromCSV, err := p.Collect(ctx, providertest.WriteFile(t, "risks.csv", csvRegister))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +88,7 @@ func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 }
 
 func TestDefaultSettings(t *testing.T) {
-	fs, err := Provider{}.Collect(context.Background(), write(t, "risks.yaml", yamlRegister))
+	fs, err := Provider{}.Collect(context.Background(), providertest.WriteFile(t, "risks.yaml", yamlRegister))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +123,7 @@ func TestRegisterErrors(t *testing.T) {
 		{"two documents", "risks.yaml", yamlRegister + "---\n" + yamlRegister, "holds one YAML document, found 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Provider{}.Collect(context.Background(), write(t, tc.file, tc.content))
+			_, err := Provider{}.Collect(context.Background(), providertest.WriteFile(t, tc.file, tc.content))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v\nwant it to contain %q", err, tc.want)
 			}
@@ -165,15 +155,5 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(csvRegister), true)
 	f.Add([]byte("risks:\n  - {id: R, asset: a, threat: t, likelihood: 5.0, impact: 1e0, controls: [8.1], treatment: modify, owner: o}\n"), false)
 	f.Add([]byte("id,asset,threat,likelihood,impact,controls,treatment,owner\nR,a,t,9999999999999999999,1,,retain,o\n"), true)
-	dir := f.TempDir()
-	f.Fuzz(func(t *testing.T, data []byte, isCSV bool) {
-		name := filepath.Join(dir, "fuzz.yaml")
-		if isCSV {
-			name = filepath.Join(dir, "fuzz.csv")
-		}
-		if err := os.WriteFile(name, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		_, _ = Read(name)
-	})
+	f.Fuzz(providertest.ReadAnyFile(func(path string) { _, _ = Read(path) }))
 }

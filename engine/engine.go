@@ -29,6 +29,9 @@ const DefaultEvalTimeout = 30 * time.Second
 
 // Engine holds compiled policies. It is safe for concurrent use.
 type Engine struct {
+	// validator checks the declaration facts (applicability, risks, risk
+	// settings) against their schemas before the engine reads them.
+	validator   *facts.Validator
 	catalog     *Catalog
 	clauseMap   *ClauseMap
 	compiler    *ast.Compiler
@@ -158,7 +161,12 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	validator, err := facts.NewValidator()
+	if err != nil {
+		return nil, err
+	}
 	e := &Engine{
+		validator:   validator,
 		catalog:     cat,
 		clauseMap:   clauseMap,
 		compiler:    compiler,
@@ -342,7 +350,7 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
-	decl, err := readDeclarations(idx)
+	decl, err := e.readDeclarations(idx)
 	if err != nil {
 		return nil, err
 	}

@@ -37,12 +37,25 @@ const (
 // extension.
 type Provider struct{}
 
-// Entry is one control's applicability as the file states it.
+// Entry is one control's applicability as the file states it; its JSON
+// form is the attributes of its fact (kind "applicability").
 type Entry struct {
-	Control       string
-	Applicable    bool
-	Justification string
-	Line          int
+	Control       string `json:"control"`
+	Applicable    bool   `json:"applicable"`
+	Justification string `json:"justification"`
+	// Line is the line of the file that states the entry.
+	Line int `json:"-"`
+}
+
+// FromFact decodes an applicability fact, which the fact schema has
+// checked, into its entry; Line is the fact's.
+func FromFact(f *facts.Fact) (Entry, error) {
+	var e Entry
+	if err := f.DecodeAttributes(&e); err != nil {
+		return Entry{}, err
+	}
+	e.Line = f.Source.Line
+	return e, nil
 }
 
 // Collect reads the file at path and returns one fact per entry.

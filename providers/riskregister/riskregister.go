@@ -30,18 +30,25 @@ const maxFileBytes = 16 << 20
 //go:embed schema.json
 var schemaJSON []byte
 
-// Settings are how a run turns the register into residual risk.
+// Settings are how a run turns the register into residual risk. As a
+// fact's attributes (kind "risk_settings") and in the engine's risk report
+// they are the JSON object {"appetite", "method"}.
 type Settings struct {
 	// Appetite is the highest residual score (1 to 25) the organisation
 	// accepts without an explicit acceptance; 0 means
 	// catalog.DefaultAppetite.
-	Appetite int
+	Appetite int `json:"appetite"`
 	// Method is one of catalog.Methods; "" means catalog.MethodScore.
-	Method string
+	Method string `json:"method"`
 	// File and Line say where the settings were made (the project file),
 	// "" for defaults or flags.
-	File string
-	Line int
+	File string `json:"-"`
+	Line int    `json:"-"`
+}
+
+// DefaultSettings are the settings of a run that sets none.
+func DefaultSettings() Settings {
+	return Settings{Appetite: catalog.DefaultAppetite, Method: catalog.MethodScore}
 }
 
 // Check reports settings out of range.
@@ -60,26 +67,30 @@ type Provider struct {
 	Settings Settings
 }
 
-// Risk is one entry of the register.
+// Risk is one entry of the register: read from the file, carried as a
+// fact of kind "risk" (whose attributes are its JSON form) and assessed by
+// the engine.
 type Risk struct {
-	ID            string
-	Asset         string
-	Threat        string
-	Vulnerability string
-	Likelihood    int
-	Impact        int
-	Controls      []string
-	Treatment     string
-	Owner         string
-	Acceptance    *Acceptance
-	Line          int
+	ID            string      `json:"id"`
+	Asset         string      `json:"asset"`
+	Threat        string      `json:"threat"`
+	Vulnerability string      `json:"vulnerability,omitempty"`
+	Likelihood    int         `json:"likelihood"`
+	Impact        int         `json:"impact"`
+	Controls      []string    `json:"controls"`
+	Treatment     string      `json:"treatment"`
+	Owner         string      `json:"owner"`
+	Acceptance    *Acceptance `json:"acceptance,omitempty"`
+	// Line is the line of the register that states the risk.
+	Line int `json:"-"`
 }
 
 // Acceptance is a risk owner's acceptance of the residual risk.
 type Acceptance struct {
-	By     string
-	Date   time.Time
-	Expiry time.Time // zero when the acceptance does not expire
+	By   string    `json:"by"`
+	Date time.Time `json:"date"`
+	// Expiry is zero when the acceptance does not expire.
+	Expiry time.Time `json:"expiry,omitzero"`
 }
 
 // Collect reads the register at path: one fact per risk and one for the
@@ -113,39 +124,68 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, error
 		Attributes: map[string]any{"appetite": int64(s.Appetite), "method": s.Method},
 	}}
 	for _, r := range risks {
-		controls := make([]any, len(r.Controls))
-		for i, c := range r.Controls {
-			controls[i] = c
-		}
-		attrs := map[string]any{
-			"id":         r.ID,
-			"asset":      r.Asset,
-			"threat":     r.Threat,
-			"likelihood": int64(r.Likelihood),
-			"impact":     int64(r.Impact),
-			"controls":   controls,
-			"treatment":  r.Treatment,
-			"owner":      r.Owner,
-		}
-		if r.Vulnerability != "" {
-			attrs["vulnerability"] = r.Vulnerability
-		}
-		if a := r.Acceptance; a != nil {
-			acc := map[string]any{"by": a.By, "date": a.Date.Format(time.RFC3339)}
-			if !a.Expiry.IsZero() {
-				acc["expiry"] = a.Expiry.Format(time.RFC3339)
-			}
-			attrs["acceptance"] = acc
-		}
 		out = append(out, facts.Fact{
 			Kind:       facts.KindRisk,
 			Source:     facts.Source{Provider: Name, File: path, Line: r.Line},
 			ID:         facts.KindRisk + "/" + r.ID,
-			Attributes: attrs,
+			Attributes: r.Attributes(),
 		})
 	}
 	facts.Sort(out)
 	return out, nil
+}
+
+// Attributes returns the risk as a fact's attributes: JSON-compatible
+// values, whole numbers as int64, times in RFC 3339 to the second.
+func (r Risk) Attributes() map[string]any {
+	controls := make([]any, len(r.Controls))
+	for i, c := range r.Controls {
+		controls[i] = c
+	}
+	attrs := map[string]any{
+		"id":         r.ID,
+		"asset":      r.Asset,
+		"threat":     r.Threat,
+		"likelihood": int64(r.Likelihood),
+		"impact":     int64(r.Impact),
+		"controls":   controls,
+		"treatment":  r.Treatment,
+		"owner":      r.Owner,
+	}
+	if r.Vulnerability != "" {
+		attrs["vulnerability"] = r.Vulnerability
+	}
+	if a := r.Acceptance; a != nil {
+		acc := map[string]any{"by": a.By, "date": a.Date.Format(time.RFC3339)}
+		if !a.Expiry.IsZero() {
+			acc["expiry"] = a.Expiry.Format(time.RFC3339)
+		}
+		attrs["acceptance"] = acc
+	}
+	return attrs
+}
+
+// FromFact decodes a risk fact, which the fact schema has checked, into
+// the risk it records, its controls in catalog order and Line the fact's.
+func FromFact(f *facts.Fact) (Risk, error) {
+	var r Risk
+	if err := f.DecodeAttributes(&r); err != nil {
+		return Risk{}, err
+	}
+	slices.SortFunc(r.Controls, catalog.CompareIDs)
+	r.Line = f.Source.Line
+	return r, nil
+}
+
+// SettingsFromFact decodes a risk_settings fact, which the fact schema has
+// checked; File and Line are the fact's.
+func SettingsFromFact(f *facts.Fact) (Settings, error) {
+	var s Settings
+	if err := f.DecodeAttributes(&s); err != nil {
+		return Settings{}, err
+	}
+	s.File, s.Line = f.Source.File, f.Source.Line
+	return s, nil
 }
 
 // Read parses and checks a risk register: ids are unique, likelihood and

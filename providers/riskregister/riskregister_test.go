@@ -2,6 +2,7 @@ package riskregister
 
 import (
 	"context"
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -156,4 +157,57 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("risks:\n  - {id: R, asset: a, threat: t, likelihood: 5.0, impact: 1e0, controls: [8.1], treatment: modify, owner: o}\n"), false)
 	f.Add([]byte("id,asset,threat,likelihood,impact,controls,treatment,owner\nR,a,t,9999999999999999999,1,,retain,o\n"), true)
 	f.Fuzz(providertest.ReadAnyFile(func(path string) { _, _ = Read(path) }))
+}
+
+// TestFactsDecodeToTheSameRisks: a risk is one shape from file to engine;
+// the facts Collect makes decode, by FromFact, into the risks Read gave,
+// and the settings fact into the settings.
+func TestFactsDecodeToTheSameRisks(t *testing.T) {
+	path := providertest.WriteFile(t, "risks.yaml", yamlRegister)
+	want, err := Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Provider{Settings: Settings{Appetite: 8, Method: catalog.MethodSplit, File: "annexa.yaml", Line: 12}}
+	fs, err := p.Collect(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Risk
+	for i := range fs {
+		switch fs[i].Kind {
+		case facts.KindRisk:
+			r, err := FromFact(&fs[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, r)
+		case facts.KindRiskSettings:
+			s, err := SettingsFromFact(&fs[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s != p.Settings {
+				t.Errorf("settings %+v, want %+v", s, p.Settings)
+			}
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded facts\n got %+v\nwant %+v", got, want)
+	}
+	// A facts file holds numbers as JSON numbers.
+	f := fs[1]
+	f.Attributes = map[string]any{}
+	for k, v := range fs[1].Attributes {
+		f.Attributes[k] = v
+	}
+	f.Attributes["likelihood"] = json.Number("3")
+	f.Attributes["impact"] = 5.0
+	if r, err := FromFact(&f); err != nil || r.Likelihood != 3 || r.Impact != 5 {
+		t.Errorf("FromFact with JSON numbers = %+v, %v", r, err)
+	}
+	f.Attributes["impact"] = "high"
+	if _, err := FromFact(&f); err == nil || !strings.Contains(err.Error(), `risk fact "risk/`) {
+		t.Errorf("FromFact with a string impact: %v, want an error naming the fact", err)
+	}
 }

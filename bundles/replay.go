@@ -32,15 +32,27 @@ type ReplayResult struct {
 }
 
 // replay builds an engine from the recorded policy bundle (not the binary's
-// embedded policies), evaluates the recorded facts at the recorded
-// effective time, renders the report exactly as the bundle's report.json
-// was rendered, and compares them section by section. Sections are the
+// embedded policies), validates the recorded facts against the fact
+// schemas, evaluates them at the recorded effective time, renders the
+// report exactly as the bundle's report.json was rendered, and compares
+// them section by section. Sections are the
 // report's top-level keys, so sections later added to engine.Report are
 // compared too.
 func replay(ctx context.Context, a *Archive, m *Manifest, lim Limits) (*ReplayResult, error) {
 	var fs []facts.Fact
 	if err := json.Unmarshal(a.Files[FileFacts], &fs); err != nil {
 		return nil, fmt.Errorf("read %s: %w", FileFacts, err)
+	}
+	// The recorded facts are checked against the fact schemas, as a first
+	// run checks what providers produce, before anything reads them.
+	v, err := facts.NewValidator()
+	if err != nil {
+		return nil, err
+	}
+	for i := range fs {
+		if err := v.Validate(fs[i].Document()); err != nil {
+			return nil, fmt.Errorf("read %s: %w", FileFacts, err)
+		}
 	}
 	builtin, sources, err := readPolicyBundle(a.Files[FilePolicies], lim)
 	if err != nil {

@@ -173,3 +173,36 @@ func TestFactsFileIsWhatPoliciesSaw(t *testing.T) {
 		}
 	}
 }
+
+// TestReplayValidatesFacts: a re-signed bundle whose facts no longer fit
+// the fact schemas is refused by replay, naming the fact and the field, as
+// a first run refuses a provider's invalid fact.
+func TestReplayValidatesFacts(t *testing.T) {
+	base, _ := bundlesForTest(t)
+	a := mustRead(t, base)
+	var fs []facts.Fact
+	if err := json.Unmarshal(a.Files[FileFacts], &fs); err != nil {
+		t.Fatal(err)
+	}
+	fs = append(fs, facts.Fact{
+		Kind: facts.KindRisk, ID: "risk/R-9", Source: facts.Source{Provider: "risk-register", File: "risks.yaml", Line: 4},
+		Attributes: map[string]any{"id": "R-9", "asset": "a", "threat": "t", "likelihood": 9, "impact": 1,
+			"controls": []any{}, "treatment": "retain", "owner": "o"},
+	})
+	raw, err := json.Marshal(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Files[FileFacts] = raw
+	fixManifest(t, a)
+	resign(t, a, nil)
+	opts := VerifyOptions{Now: effective}
+	if _, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts); err != nil {
+		t.Fatalf("without replay the re-signed bundle verifies: %v", err)
+	}
+	opts.Replay = true
+	_, err = Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts)
+	if err == nil || !strings.Contains(err.Error(), `invalid fact "risk/R-9": field /attributes/likelihood`) {
+		t.Fatalf("replay of a bundle with a likelihood of 9: %v; want an invalid fact error naming the field", err)
+	}
+}

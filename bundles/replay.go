@@ -55,10 +55,12 @@ type ReplayResult struct {
 	RecordedOPA, ReplayedOPA string
 }
 
-// replay reads the recorded facts and policy bundle (not the binary's
-// embedded policies), has opts.Replay evaluate them at the recorded
-// effective time, renders the report exactly as the bundle's report.json
-// was rendered, and compares them section by section. Sections are the
+// replay reads the recorded facts, checks them against the fact schemas
+// as a first run checks what providers produce, reads the recorded policy
+// bundle (not the binary's embedded policies), has opts.Replay evaluate
+// them at the recorded effective time, renders the report exactly as the
+// bundle's report.json was rendered, and compares them section by section.
+// Sections are the
 // report's top-level keys, so sections later added to engine.Report are
 // compared too.
 func replay(ctx context.Context, a *Archive, m *Manifest, opts VerifyOptions) (*ReplayResult, error) {
@@ -66,7 +68,15 @@ func replay(ctx context.Context, a *Archive, m *Manifest, opts VerifyOptions) (*
 	if err := json.Unmarshal(a.Files[FileFacts], &rec.Facts); err != nil {
 		return nil, fmt.Errorf("read %s: %w", FileFacts, err)
 	}
-	var err error
+	v, err := facts.NewValidator()
+	if err != nil {
+		return nil, err
+	}
+	for i := range rec.Facts {
+		if err := v.Validate(rec.Facts[i].Document()); err != nil {
+			return nil, fmt.Errorf("read %s: %w", FileFacts, err)
+		}
+	}
 	if rec.Builtin, rec.Sources, err = readPolicyBundle(a.Files[FilePolicies], opts.Limits); err != nil {
 		return nil, err
 	}

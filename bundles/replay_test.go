@@ -16,6 +16,7 @@ import (
 	"testing/fstest"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -49,7 +50,7 @@ func TestPolicyBundleRoundTrip(t *testing.T) {
 			t.Errorf("%s differs after the round trip", p)
 		}
 	}
-	if _, err := engine.ParseCatalog(got.Builtin["catalog/controls.json"], "catalog"); err != nil {
+	if _, err := catalog.Parse(got.Builtin["catalog/controls.json"], "catalog"); err != nil {
 		t.Errorf("recorded catalog: %v", err)
 	}
 	if len(got.Sources) != 1 || got.Sources[0].Name != customPolicy || !maps.EqualFunc(got.Sources[0].Files, want.Sources[0].Files, bytes.Equal) {
@@ -170,5 +171,38 @@ func TestFactsFileIsWhatPoliciesSaw(t *testing.T) {
 		if !reflect.DeepEqual(back[i], ev.Facts[i]) {
 			t.Errorf("fact %s does not read back as it was:\n got %#v\nwant %#v", ev.Facts[i].ID, back[i], ev.Facts[i])
 		}
+	}
+}
+
+// TestReplayValidatesFacts: a re-signed bundle whose facts no longer fit
+// the fact schemas is refused by replay, naming the fact and the field, as
+// a first run refuses a provider's invalid fact.
+func TestReplayValidatesFacts(t *testing.T) {
+	base, _ := bundlesForTest(t)
+	a := mustRead(t, base)
+	var fs []facts.Fact
+	if err := json.Unmarshal(a.Files[FileFacts], &fs); err != nil {
+		t.Fatal(err)
+	}
+	fs = append(fs, facts.Fact{
+		Kind: facts.KindRisk, ID: "risk/R-9", Source: facts.Source{Provider: "risk-register", File: "risks.yaml", Line: 4},
+		Attributes: map[string]any{"id": "R-9", "asset": "a", "threat": "t", "likelihood": 9, "impact": 1,
+			"controls": []any{}, "treatment": "retain", "owner": "o"},
+	})
+	raw, err := json.Marshal(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Files[FileFacts] = raw
+	fixManifest(t, a)
+	resign(t, a, nil)
+	opts := VerifyOptions{Now: effective}
+	if _, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts); err != nil {
+		t.Fatalf("without replay the re-signed bundle verifies: %v", err)
+	}
+	opts.Replay = testReplay
+	_, err = Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts)
+	if err == nil || !strings.Contains(err.Error(), `invalid fact "risk/R-9": field /attributes/likelihood`) {
+		t.Fatalf("replay of a bundle with a likelihood of 9: %v; want an invalid fact error naming the field", err)
 	}
 }

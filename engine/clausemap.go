@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
 // ClausesPackage is the package prefix of the clause rules: the Rego that
@@ -105,7 +107,7 @@ func ParseClauseMap(b []byte, path string) (*ClauseMap, error) {
 			return nil, fmt.Errorf("clause map %s: clause %s has no sub-clauses and no decided_by", path, c.ID)
 		}
 	}
-	slices.SortStableFunc(m.Clauses, func(a, b Clause) int { return CompareControlIDs(a.ID, b.ID) })
+	slices.SortStableFunc(m.Clauses, func(a, b Clause) int { return catalog.CompareIDs(a.ID, b.ID) })
 	for i, c := range m.Clauses {
 		m.byID[c.ID] = i
 	}

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
 // ClauseStatus is the conformance of an ISO/IEC 27001 clause.
@@ -120,7 +122,7 @@ func fillClause(cr *ClauseResult, in ClauseInputs, o clauseOutcome) {
 	// Major gaps first, then by what they are about, so control/8.2 comes
 	// before control/8.13.
 	byResource := func(a, b clauseItem) int {
-		return cmp.Or(CompareControlIDs(a.resources[0], b.resources[0]), cmp.Compare(a.msg, b.msg))
+		return cmp.Or(catalog.CompareIDs(a.resources[0], b.resources[0]), cmp.Compare(a.msg, b.msg))
 	}
 	slices.SortFunc(o.gaps, func(a, b clauseItem) int {
 		if a.major != b.major {
@@ -172,7 +174,7 @@ func rollUpClause(cr *ClauseResult, later []ClauseResult) {
 	}
 	list := func(s ClauseStatus) string {
 		ids := slices.Clone(count[s])
-		slices.SortFunc(ids, CompareControlIDs)
+		slices.SortFunc(ids, catalog.CompareIDs)
 		return strings.Join(ids, ", ")
 	}
 	switch {

@@ -4,6 +4,7 @@ package engine
 
 import (
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,6 +20,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/resolver"
 
 	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -27,6 +29,9 @@ const DefaultEvalTimeout = 30 * time.Second
 
 // Engine holds compiled policies. It is safe for concurrent use.
 type Engine struct {
+	// validator checks the declaration facts (applicability, risks, risk
+	// settings) against their schemas before the engine reads them.
+	validator   *facts.Validator
 	catalog     *Catalog
 	clauseMap   *ClauseMap
 	compiler    *ast.Compiler
@@ -125,7 +130,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read control catalog: %w", err)
 	}
-	cat, err := ParseCatalog(catRaw, policies.CatalogPath)
+	cat, err := loadCatalog(cfg.builtinFS, catRaw)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +161,12 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	validator, err := facts.NewValidator()
+	if err != nil {
+		return nil, err
+	}
 	e := &Engine{
+		validator:   validator,
 		catalog:     cat,
 		clauseMap:   clauseMap,
 		compiler:    compiler,
@@ -293,6 +303,16 @@ func Compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
 	return c, nil
 }
 
+// loadCatalog parses the catalog read from fsys: the embedded one is
+// parsed once per process and shared (catalog.Builtin), a recorded one
+// (replaying a bundle) is parsed here.
+func loadCatalog(fsys fs.FS, raw []byte) (*Catalog, error) {
+	if embedded, ok := fsys.(embed.FS); ok && embedded == policies.FS {
+		return catalog.Builtin()
+	}
+	return catalog.Parse(raw, policies.CatalogPath)
+}
+
 // Catalog returns the control catalog.
 func (e *Engine) Catalog() *Catalog { return e.catalog }
 
@@ -330,7 +350,7 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
-	decl, err := readDeclarations(idx)
+	decl, err := e.readDeclarations(idx)
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -264,14 +263,5 @@ func TestEffectiveTimeIsData(t *testing.T) {
 	}
 	if len(r.Findings) != 1 {
 		t.Errorf("policy did not see the effective time: %+v", r.Controls)
-	}
-}
-
-func TestCompareControlIDs(t *testing.T) {
-	ids := []string{"5.10", "8.1", "5.2", "5.1", "7.14", "8.34", "6.8"}
-	want := []string{"5.1", "5.2", "5.10", "6.8", "7.14", "8.1", "8.34"}
-	slices.SortFunc(ids, CompareControlIDs)
-	if strings.Join(ids, " ") != strings.Join(want, " ") {
-		t.Errorf("sorted = %v", ids)
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
 // ControlsPackage is the package prefix under which policies live; a
@@ -240,7 +242,7 @@ func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, ca
 	if p.Remediation == "" {
 		return nil, field("custom.remediation is required")
 	}
-	slices.SortFunc(p.Controls, CompareControlIDs)
+	slices.SortFunc(p.Controls, catalog.CompareIDs)
 	slices.Sort(p.Inputs)
 	return p, nil
 }

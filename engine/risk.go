@@ -6,29 +6,20 @@ import (
 	"slices"
 	"time"
 
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
-// Band is a risk level on the 1 to 25 scale of likelihood × impact.
-type Band string
+// Band is a risk level on the 1 to 25 scale of likelihood × impact
+// (catalog.Band).
+type Band = catalog.Band
 
-// Risk bands: low 1-6, medium 7-15, high 16-25.
+// Risk bands: low 1-6, medium 7-15, high 16-25 (see catalog.BandOf).
 const (
-	BandLow    Band = "low"
-	BandMedium Band = "medium"
-	BandHigh   Band = "high"
+	BandLow    = catalog.BandLow
+	BandMedium = catalog.BandMedium
+	BandHigh   = catalog.BandHigh
 )
-
-// BandOf returns the band of a score.
-func BandOf(score int) Band {
-	switch {
-	case score >= 16:
-		return BandHigh
-	case score >= 7:
-		return BandMedium
-	}
-	return BandLow
-}
 
 // RiskReport is the residual risk of every risk in the register.
 type RiskReport struct {
@@ -138,7 +129,7 @@ func (e *Engine) assessRisks(r *Report, d *declarations) (*RiskReport, []Finding
 		rr.InherentMatrix[res.Likelihood-1][res.Impact-1]++
 		rr.ResidualMatrix[res.ResidualLikelihood-1][res.ResidualImpact-1]++
 		if res.AboveAppetite && !res.Accepted {
-			findings = append(findings, riskFinding(res, re.factSource, d.settings.Appetite))
+			findings = append(findings, riskFinding(res, re.source, d.settings.Appetite))
 		}
 		rr.Risks = append(rr.Risks, res)
 	}
@@ -148,18 +139,18 @@ func (e *Engine) assessRisks(r *Report, d *declarations) (*RiskReport, []Finding
 }
 
 // residual computes one risk's residual score.
-func (e *Engine) residual(re riskEntry, results map[string]ControlResult, s RiskSettings, warnings *[]string) RiskResult {
+func (e *Engine) residual(re declaredRisk, results map[string]ControlResult, s RiskSettings, warnings *[]string) RiskResult {
 	res := RiskResult{
-		ID: re.id, Asset: re.asset, Threat: re.threat, Vulnerability: re.vulnerability,
-		Owner: re.owner, Treatment: re.treatment, Source: re.source,
-		Likelihood: re.likelihood, Impact: re.impact,
-		Inherent: re.likelihood * re.impact,
+		ID: re.ID, Asset: re.Asset, Threat: re.Threat, Vulnerability: re.Vulnerability,
+		Owner: re.Owner, Treatment: re.Treatment, Source: where(re.source),
+		Likelihood: re.Likelihood, Impact: re.Impact,
+		Inherent: re.Likelihood * re.Impact,
 		Controls: []RiskControl{},
 	}
-	res.InherentBand = BandOf(res.Inherent)
+	res.InherentBand = catalog.BandOf(res.Inherent)
 	// The combined effectiveness of controls c is 1 − Π(1 − e(c)).
 	all, likelihood, impact := 1.0, 1.0, 1.0
-	for _, id := range re.controls {
+	for _, id := range re.Controls {
 		cr, ok := results[id]
 		if !ok {
 			continue
@@ -167,7 +158,7 @@ func (e *Engine) residual(re riskEntry, results map[string]ControlResult, s Risk
 		ctl, _ := e.catalog.Lookup(id)
 		rc := RiskControl{ID: id, Title: cr.Title, Status: cr.Status, Effectiveness: cr.Effectiveness, Reduces: "score"}
 		if cr.Status == StatusNotApplicable {
-			*warnings = append(*warnings, fmt.Sprintf("%s: risk %s names control %s, which the Statement of Applicability excludes; it counts as not effective (0)", re.source, re.id, id))
+			*warnings = append(*warnings, fmt.Sprintf("%s: risk %s names control %s, which the Statement of Applicability excludes; it counts as not effective (0)", where(re.source), re.ID, id))
 		}
 		keep := 1 - cr.Effectiveness
 		all *= keep
@@ -198,29 +189,29 @@ func (e *Engine) residual(re riskEntry, results map[string]ControlResult, s Risk
 		eL, eI := toMilli(1-likelihood), toMilli(1-impact)
 		l, i := eL.float(), eI.float()
 		res.LikelihoodEffectiveness, res.ImpactEffectiveness = &l, &i
-		res.ResidualLikelihood = reduce(re.likelihood, eL)
-		res.ResidualImpact = reduce(re.impact, eI)
+		res.ResidualLikelihood = reduce(re.Likelihood, eL)
+		res.ResidualImpact = reduce(re.Impact, eI)
 		res.Residual = res.ResidualLikelihood * res.ResidualImpact
 	default:
 		res.Residual = reduce(res.Inherent, eAll)
 		// The matrix needs a cell: keep the impact and take the lowest
 		// likelihood whose cell is not below the residual score.
-		res.ResidualImpact = re.impact
-		res.ResidualLikelihood = min(5, max(1, (res.Residual+re.impact-1)/re.impact))
+		res.ResidualImpact = re.Impact
+		res.ResidualLikelihood = min(5, max(1, (res.Residual+re.Impact-1)/re.Impact))
 	}
-	res.ResidualBand = BandOf(res.Residual)
+	res.ResidualBand = catalog.BandOf(res.Residual)
 	res.AboveAppetite = res.Residual > s.Appetite
-	if a := re.acceptance; a != nil {
-		ra := &RiskAcceptance{By: a.by, Date: a.date}
-		if !a.expiry.IsZero() {
-			exp := a.expiry
+	if a := re.Acceptance; a != nil {
+		ra := &RiskAcceptance{By: a.By, Date: a.Date}
+		if !a.Expiry.IsZero() {
+			exp := a.Expiry
 			ra.Expiry = &exp
 		}
 		switch {
-		case a.date.After(e.now):
-			ra.Problem = fmt.Sprintf("it is dated %s, after the effective date", a.date.Format(time.DateOnly))
-		case !a.expiry.IsZero() && !a.expiry.After(e.now):
-			ra.Problem = fmt.Sprintf("it expired on %s", a.expiry.Format(time.DateOnly))
+		case a.Date.After(e.now):
+			ra.Problem = fmt.Sprintf("it is dated %s, after the effective date", a.Date.Format(time.DateOnly))
+		case !a.Expiry.IsZero() && !a.Expiry.After(e.now):
+			ra.Problem = fmt.Sprintf("it expired on %s", a.Expiry.Format(time.DateOnly))
 		}
 		res.Acceptance = ra
 		res.Accepted = ra.Problem == ""

@@ -5,14 +5,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
+	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/riskregister"
 )
 
 var riskNow = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 
 func riskEngine(t *testing.T) *Engine {
 	t.Helper()
-	cat, err := LoadCatalog(policies.FS, policies.CatalogPath)
+	cat, err := catalog.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,17 +36,6 @@ func results(cat *Catalog, set map[string]float64) map[string]ControlResult {
 		out[id] = ControlResult{ID: id, Status: st, Effectiveness: e}
 	}
 	return out
-}
-
-func TestBandOf(t *testing.T) {
-	for _, tc := range []struct {
-		score int
-		want  Band
-	}{{1, BandLow}, {6, BandLow}, {7, BandMedium}, {15, BandMedium}, {16, BandHigh}, {25, BandHigh}} {
-		if got := BandOf(tc.score); got != tc.want {
-			t.Errorf("BandOf(%d) = %s, want %s", tc.score, got, tc.want)
-		}
-	}
 }
 
 func TestResidualScore(t *testing.T) {
@@ -71,7 +62,7 @@ func TestResidualScore(t *testing.T) {
 		{"15 x 0.6 = 9, placed in the lowest likelihood row not below it", 3, 5, []string{"8.24"}, map[string]float64{"8.24": 0.4}, 0.4, 9, BandMedium, true, 2, 5, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			re := riskEntry{id: "R", likelihood: tc.l, impact: tc.i, controls: tc.controls, source: "risks.yaml:3"}
+			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: tc.l, Impact: tc.i, Controls: tc.controls}, source: facts.Source{File: "risks.yaml", Line: 3}}
 			var warnings []string
 			got := e.residual(re, results(e.catalog, tc.eff), score, &warnings)
 			if got.Inherent != tc.l*tc.i || got.Effectiveness != tc.wantE || got.Residual != tc.wantResidual ||
@@ -132,7 +123,7 @@ func TestResidualSplit(t *testing.T) {
 					t.Fatalf("control %s has no control type in the catalog", id)
 				}
 			}
-			re := riskEntry{id: "R", likelihood: 4, impact: 5, controls: tc.controls}
+			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: 4, Impact: 5, Controls: tc.controls}}
 			var warnings []string
 			got := e.residual(re, results(e.catalog, tc.eff), split, &warnings)
 			if got.ResidualLikelihood != tc.wantL || got.ResidualImpact != tc.wantI || got.Residual != tc.wantL*tc.wantI {
@@ -156,19 +147,19 @@ func TestResidualAcceptance(t *testing.T) {
 	day := func(d string) time.Time { t, _ := time.Parse(time.DateOnly, d); return t }
 	for _, tc := range []struct {
 		name        string
-		acc         *acceptance
+		acc         *riskregister.Acceptance
 		wantOK      bool
 		wantProblem string
 	}{
 		{"no acceptance", nil, false, ""},
-		{"valid until next year", &acceptance{by: "priya", date: day("2026-06-01"), expiry: day("2027-06-01")}, true, ""},
-		{"without expiry", &acceptance{by: "priya", date: day("2026-06-01")}, true, ""},
-		{"expired yesterday", &acceptance{by: "priya", date: day("2025-11-19"), expiry: day("2026-11-19")}, false, "it expired on 2026-11-19"},
-		{"expires at the effective time", &acceptance{by: "priya", date: day("2025-11-20"), expiry: riskNow}, false, "it expired on 2026-11-20"},
-		{"given after the effective time", &acceptance{by: "priya", date: day("2026-12-01")}, false, "it is dated 2026-12-01, after the effective date"},
+		{"valid until next year", &riskregister.Acceptance{By: "priya", Date: day("2026-06-01"), Expiry: day("2027-06-01")}, true, ""},
+		{"without expiry", &riskregister.Acceptance{By: "priya", Date: day("2026-06-01")}, true, ""},
+		{"expired yesterday", &riskregister.Acceptance{By: "priya", Date: day("2025-11-19"), Expiry: day("2026-11-19")}, false, "it expired on 2026-11-19"},
+		{"expires at the effective time", &riskregister.Acceptance{By: "priya", Date: day("2025-11-20"), Expiry: riskNow}, false, "it expired on 2026-11-20"},
+		{"given after the effective time", &riskregister.Acceptance{By: "priya", Date: day("2026-12-01")}, false, "it is dated 2026-12-01, after the effective date"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			re := riskEntry{id: "R", likelihood: 3, impact: 4, acceptance: tc.acc}
+			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: 3, Impact: 4, Acceptance: tc.acc}}
 			var warnings []string
 			got := e.residual(re, results(e.catalog, nil), s, &warnings)
 			if !got.AboveAppetite || got.Accepted != tc.wantOK {
@@ -177,7 +168,7 @@ func TestResidualAcceptance(t *testing.T) {
 			if tc.acc != nil && got.Acceptance.Problem != tc.wantProblem {
 				t.Errorf("problem %q, want %q", got.Acceptance.Problem, tc.wantProblem)
 			}
-			f := riskFinding(got, re.factSource, s.Appetite)
+			f := riskFinding(got, re.source, s.Appetite)
 			if f.Policy != RiskPolicy || f.Severity != SeverityMedium || f.Resource != "risk/R" || len(f.Clauses) != 2 {
 				t.Errorf("finding %+v", f)
 			}
@@ -190,7 +181,7 @@ func TestResidualWarnsOfExcludedControl(t *testing.T) {
 	res := results(e.catalog, map[string]float64{"8.13": 1})
 	res["8.30"] = ControlResult{ID: "8.30", Status: StatusNotApplicable}
 	var warnings []string
-	got := e.residual(riskEntry{id: "R-9", likelihood: 2, impact: 5, controls: []string{"8.13", "8.30"}, source: "risks.yaml:40"},
+	got := e.residual(declaredRisk{Risk: riskregister.Risk{ID: "R-9", Likelihood: 2, Impact: 5, Controls: []string{"8.13", "8.30"}}, source: facts.Source{File: "risks.yaml", Line: 40}},
 		res, RiskSettings{Appetite: 6, Method: RiskMethodScore}, &warnings)
 	if len(warnings) != 1 || !strings.HasPrefix(warnings[0], "risks.yaml:40: risk R-9 names control 8.30") {
 		t.Errorf("warnings %v", warnings)
@@ -207,10 +198,10 @@ func TestAssessRisksMatrices(t *testing.T) {
 		c.ID = id
 		r.Controls = append(r.Controls, c)
 	}
-	d := &declarations{settings: RiskSettings{Appetite: 6, Method: RiskMethodScore}, registerFiles: []string{"risks.yaml"}, risks: []riskEntry{
-		{id: "R-2", likelihood: 5, impact: 5, controls: []string{"8.13"}},
-		{id: "R-1", likelihood: 4, impact: 2},
-		{id: "R-3", likelihood: 4, impact: 2, acceptance: &acceptance{by: "x", date: riskNow.AddDate(0, -1, 0)}},
+	d := &declarations{settings: RiskSettings{Appetite: 6, Method: RiskMethodScore}, registerFiles: []string{"risks.yaml"}, risks: []declaredRisk{
+		{Risk: riskregister.Risk{ID: "R-2", Likelihood: 5, Impact: 5, Controls: []string{"8.13"}}},
+		{Risk: riskregister.Risk{ID: "R-1", Likelihood: 4, Impact: 2}},
+		{Risk: riskregister.Risk{ID: "R-3", Likelihood: 4, Impact: 2, Acceptance: &riskregister.Acceptance{By: "x", Date: riskNow.AddDate(0, -1, 0)}}},
 	}}
 	rr, findings := e.assessRisks(r, d)
 	if rr.Risks[0].ID != "R-1" || rr.Risks[2].ID != "R-3" {

@@ -9,6 +9,8 @@ import (
 	"github.com/annexa-dev/annexa/diag"
 
 	opaversion "github.com/open-policy-agent/opa/v1/version"
+
+	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
 // toFinding checks one element of a policy's deny set and fills in what the
@@ -196,7 +198,7 @@ func sortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
 			-cmp.Compare(a.Severity.Rank(), b.Severity.Rank()),
-			CompareControlIDs(firstOf(a), firstOf(b)),
+			catalog.CompareIDs(firstOf(a), firstOf(b)),
 			cmp.Compare(a.Policy, b.Policy),
 			cmp.Compare(a.Resource, b.Resource),
 			cmp.Compare(a.Message, b.Message),

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"text/template"
+
+	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
 // Scaffold describes a new policy to start from: the control it maps to, a
@@ -45,10 +47,7 @@ var scaffoldKinds = map[string]struct {
 // placeholder criterion to replace, and a passing and a failing test that
 // pass as generated, so `annexa policy test` is green from the start.
 func (e *Engine) NewPolicyFiles(s Scaffold) (map[string][]byte, error) {
-	id := s.Control
-	if len(id) > 2 && strings.EqualFold(id[:2], "A.") {
-		id = id[2:]
-	}
+	id := catalog.NormalizeID(s.Control)
 	ctl, ok := e.catalog.Lookup(id)
 	if !ok {
 		msg := fmt.Sprintf("unknown control %q", s.Control)

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/annexa-dev/annexa/engine"
-	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
 // The e2e tests run the built binary, as a user or CI would.
@@ -455,7 +455,7 @@ func TestControlsCommand(t *testing.T) {
 
 func builtinCatalog(t *testing.T) *engine.Catalog {
 	t.Helper()
-	cat, err := engine.LoadCatalog(policies.FS, policies.CatalogPath)
+	cat, err := catalog.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}

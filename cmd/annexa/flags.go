@@ -12,9 +12,8 @@ import (
 
 	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/engine"
-	"github.com/annexa-dev/annexa/providers/project"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/registry"
-	"github.com/annexa-dev/annexa/providers/riskregister"
 	"github.com/annexa-dev/annexa/providers/tfsource"
 	"github.com/annexa-dev/annexa/runner"
 )
@@ -52,7 +51,7 @@ func (v timeValue) String() string {
 }
 func (v timeValue) Type() string { return "time" }
 func (v timeValue) Set(s string) error {
-	t, err := project.ParseTime(s)
+	t, err := catalog.ParseDate(s)
 	if err != nil {
 		return err
 	}
@@ -110,7 +109,7 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f.StringVar(&o.applicability, "applicability", "", "applicability file (YAML or CSV) stating for each Annex A control whether it applies and why; overrides applicability: in annexa.yaml")
 	f.StringVar(&o.risks, "risks", "", "risk register (YAML or CSV); overrides risks: in annexa.yaml")
 	f.IntVar(&o.riskAppetite, "risk-appetite", 0, "highest residual risk score (1-25) accepted without an explicit acceptance; overrides risk.appetite in annexa.yaml (default 6)")
-	f.Var(newEnum(&o.riskMethod, "", riskregister.Methods()...), "risk-method",
+	f.Var(newEnum(&o.riskMethod, "", catalog.Methods()...), "risk-method",
 		"residual risk method: score (inherent × (1 − effectiveness), the default) or split (preventive and detective controls reduce likelihood, corrective ones impact)")
 	_ = cmd.MarkFlagFilename("applicability", "yaml", "yml", "json", "csv")
 	_ = cmd.MarkFlagFilename("risks", "yaml", "yml", "json", "csv")

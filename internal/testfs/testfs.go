@@ -1,4 +1,5 @@
-// Package testfs writes file trees for tests.
+// Package testfs writes input files for tests: a file, a tree of files,
+// and the file a fuzz target reads, in a test's own temporary directory.
 package testfs
 
 import (
@@ -19,5 +20,29 @@ func Write(t testing.TB, dir string, files map[string]string) {
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// WriteFile writes content to a file called name in a new temporary
+// directory of t and returns its path; a failure to write fails the test.
+func WriteFile(t testing.TB, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatalf("write %s: %v", p, err)
+	}
+	return p
+}
+
+// ReadAnyFile returns a fuzz function (for testing.F.Fuzz) that writes the
+// fuzzer's bytes to fuzz.csv when isCSV is set, else fuzz.yaml, and reads
+// the file with read: an error is fine, a panic is not.
+func ReadAnyFile(read func(path string)) func(t *testing.T, data []byte, isCSV bool) {
+	return func(t *testing.T, data []byte, isCSV bool) {
+		name := "fuzz.yaml"
+		if isCSV {
+			name = "fuzz.csv"
+		}
+		read(WriteFile(t, name, string(data)))
 	}
 }

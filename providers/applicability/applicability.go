@@ -5,19 +5,14 @@
 package applicability
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/annexa-dev/annexa/diag"
-
-	"github.com/santhosh-tekuri/jsonschema/v5"
-
-	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 )
@@ -43,12 +38,25 @@ const (
 // extension.
 type Provider struct{}
 
-// Entry is one control's applicability as the file states it.
+// Entry is one control's applicability as the file states it; its JSON
+// form is the attributes of its fact (kind "applicability").
 type Entry struct {
-	Control       string
-	Applicable    bool
-	Justification string
-	Line          int
+	Control       string `json:"control"`
+	Applicable    bool   `json:"applicable"`
+	Justification string `json:"justification"`
+	// Line is the line of the file that states the entry.
+	Line int `json:"-"`
+}
+
+// FromFact decodes an applicability fact, which the fact schema has
+// checked, into its entry; Line is the fact's.
+func FromFact(f *facts.Fact) (Entry, error) {
+	var e Entry
+	if err := f.DecodeAttributes(&e); err != nil {
+		return Entry{}, err
+	}
+	e.Line = f.Source.Line
+	return e, nil
 }
 
 // Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
@@ -83,78 +91,44 @@ func (Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) 
 	return out, nil
 }
 
+// declared describes the applicability file and its checks: every control
+// exists and is listed once, and every exclusion has a justification.
+func declared() input.Declared[Entry] {
+	columns := []string{colControl, colApplicable, colJustification}
+	return input.Declared[Entry]{
+		What:       "applicability file",
+		MaxBytes:   maxFileBytes,
+		Schema:     schemaJSON,
+		SchemaURL:  "https://annexa.dev/schemas/applicability.json",
+		ControlIDs: []string{"/controls/*/control"},
+		Required:   columns[:2],
+		Allowed:    columns,
+		FromYAML:   fromYAML,
+		FromCSV:    fromCSV,
+		Name:       func(e *Entry) (string, int) { return "control " + e.Control, e.Line },
+		Check:      check,
+	}
+}
+
 // Read parses and checks an applicability file: every control exists and
 // is listed once, and every exclusion has a justification. Errors name the
 // file and line.
 func Read(path string) ([]Entry, error) {
-	data, err := input.ReadFile(path, maxFileBytes)
-	if err != nil {
-		return nil, err
-	}
-	var entries []Entry
-	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		entries, err = readCSV(path, data)
-	} else {
-		entries, err = readYAML(path, data)
-	}
-	if err != nil {
-		return nil, err
-	}
-	ids, err := policies.ControlIDs()
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]int{}
-	for _, e := range entries {
-		if !ids[e.Control] {
-			return nil, fmt.Errorf("%s:%d: %q is not an ISO/IEC 27002:2022 control (5.1-5.37, 6.1-6.8, 7.1-7.14, 8.1-8.34)", path, e.Line, e.Control)
-		}
-		if first, dup := seen[e.Control]; dup {
-			return nil, fmt.Errorf("%s:%d: control %s is listed twice (first on line %d)", path, e.Line, e.Control, first)
-		}
-		seen[e.Control] = e.Line
-		if !e.Applicable && e.Justification == "" {
-			return nil, fmt.Errorf("%s:%d: control %s is excluded without a justification; say why it does not apply (ISO/IEC 27001 6.1.3 d)", path, e.Line, e.Control)
-		}
-	}
-	return entries, nil
+	return declared().Read(path)
 }
 
-func readYAML(path string, data []byte) ([]Entry, error) {
-	docs, err := input.DecodeYAML(path, data, input.DecodeLimits{})
-	if err != nil {
-		return nil, err
+func check(e *Entry, cat *catalog.Catalog) error {
+	if err := cat.CheckID(e.Control); err != nil {
+		return err
 	}
-	if len(docs) != 1 {
-		return nil, fmt.Errorf("%s: an applicability file holds one YAML document, found %d", path, len(docs))
+	if !e.Applicable && e.Justification == "" {
+		return fmt.Errorf("control %s is excluded without a justification; say why it does not apply (ISO/IEC 27001 6.1.3 d)", e.Control)
 	}
-	doc := &docs[0]
-	// A control id written without quotes is a number to YAML, and 5.10
-	// would silently become 5.1; say so before the schema says "string".
-	if top, ok := doc.Value.(map[string]any); ok {
-		if list, ok := top["controls"].([]any); ok {
-			for i, item := range list {
-				m, _ := item.(map[string]any)
-				switch v := m["control"].(type) {
-				case float64, int64:
-					return nil, fmt.Errorf("%s: control %v is a number; write control ids in quotes (\"5.10\"), since YAML reads 5.10 as the number 5.1", doc.Where(fmt.Sprintf("/controls/%d/control", i)), v)
-				}
-			}
-		}
-	}
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	const url = "https://annexa.dev/schemas/applicability.json"
-	if err := c.AddResource(url, bytes.NewReader(schemaJSON)); err != nil {
-		return nil, fmt.Errorf("applicability schema: %w", err)
-	}
-	schema, err := c.Compile(url)
-	if err != nil {
-		return nil, fmt.Errorf("applicability schema: %w", err)
-	}
-	if err := doc.Validate(schema, "", "applicability file"); err != nil {
-		return nil, err
-	}
+	return nil
+}
+
+// fromYAML reads the entries of a document the schema has checked.
+func fromYAML(doc *input.Document) ([]Entry, error) {
 	list := doc.Value.(map[string]any)["controls"].([]any)
 	out := make([]Entry, 0, len(list))
 	for i, item := range list {
@@ -171,17 +145,13 @@ func readYAML(path string, data []byte) ([]Entry, error) {
 	return out, nil
 }
 
-func readCSV(path string, data []byte) ([]Entry, error) {
-	all := []string{colControl, colApplicable, colJustification}
-	t, err := input.DecodeCSV(path, data, all[:2], all)
-	if err != nil {
-		return nil, err
-	}
+// fromCSV reads the entries of a table.
+func fromCSV(t *input.Table) ([]Entry, error) {
 	out := make([]Entry, 0, len(t.Rows))
 	for _, row := range t.Rows {
 		applicable, err := parseBool(row.Get(colApplicable))
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: applicable: %w", path, row.Line, err)
+			return nil, fmt.Errorf("%s:%d: applicable: %w", t.File, row.Line, err)
 		}
 		out = append(out, Entry{
 			Control:       row.Get(colControl),

@@ -2,24 +2,14 @@ package applicability
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/annexa-dev/annexa/diag"
+	"github.com/annexa-dev/annexa/internal/testfs"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
-
-func write(t *testing.T, name, content string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
 
 const yamlFile = `title: SoA v1
 controls:
@@ -39,11 +29,11 @@ const csvFile = `control,applicable,justification
 
 func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 	ctx := context.Background()
-	fromYAML, err := diag.AsError(Provider{}.Collect(ctx, write(t, "soa.yaml", yamlFile)))
+	fromYAML, err := diag.AsError(Provider{}.Collect(ctx, testfs.WriteFile(t, "soa.yaml", yamlFile)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromCSV, err := diag.AsError(Provider{}.Collect(ctx, write(t, "soa.csv", csvFile)))
+	fromCSV, err := diag.AsError(Provider{}.Collect(ctx, testfs.WriteFile(t, "soa.csv", csvFile)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +84,7 @@ func TestApplicabilityErrors(t *testing.T) {
 		{"truncated quote", "soa.csv", "control,applicable,justification\n5.1,yes,\"unterminated\n", "soa.csv:2:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := diag.AsError(Provider{}.Collect(context.Background(), write(t, tc.file, tc.content)))
+			_, err := diag.AsError(Provider{}.Collect(context.Background(), testfs.WriteFile(t, tc.file, tc.content)))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v\nwant it to contain %q", err, tc.want)
 			}
@@ -109,15 +99,5 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(csvFile), true)
 	f.Add([]byte("controls:\n  - {control: 5.1, applicable: yes}\n  - [1, 2]\n"), false)
 	f.Add([]byte("controls: {control: \"5.1\"}\n"), false)
-	dir := f.TempDir()
-	f.Fuzz(func(t *testing.T, data []byte, isCSV bool) {
-		name := filepath.Join(dir, "fuzz.yaml")
-		if isCSV {
-			name = filepath.Join(dir, "fuzz.csv")
-		}
-		if err := os.WriteFile(name, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		_, _ = Read(name)
-	})
+	f.Fuzz(testfs.ReadAnyFile(func(path string) { _, _ = Read(path) }))
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/input"
 )
 
@@ -28,7 +29,7 @@ func normalizeDates(doc *input.Document, pointer, label string, v any) error {
 			}
 			p := pointer + "/" + k
 			if s, ok := child.(string); ok && isDateField(k) {
-				t, err := parseDate(s)
+				t, err := catalog.ParseDate(s)
 				if err != nil {
 					return fmt.Errorf("%s: %s: field %s: %w", doc.Where(p), label, k, err)
 				}
@@ -47,15 +48,6 @@ func normalizeDates(doc *input.Document, pointer, label string, v any) error {
 		}
 	}
 	return nil
-}
-
-func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{"2006-01-02", time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02T15:04Z07:00"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a valid date (2026-02-01) or RFC 3339 time", s)
 }
 
 var periodPattern = regexp.MustCompile(`^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$`)
@@ -86,7 +78,7 @@ func addPeriod(t time.Time, period string) (time.Time, error) {
 func dueDate(attrs map[string]any) (string, error) {
 	var due time.Time
 	if s, ok := attrs["expires"].(string); ok {
-		due, _ = time.Parse(time.RFC3339, s)
+		due, _ = catalog.ParseDate(s)
 	}
 	for _, field := range []string{"review_interval", "interval"} {
 		period, ok := attrs[field].(string)
@@ -103,7 +95,7 @@ func dueDate(attrs map[string]any) (string, error) {
 		if base == "" {
 			return "", fmt.Errorf("%s is set but none of reviewed_at, performed_at or approved_at is, so annexa cannot tell when it falls due", field)
 		}
-		t, _ := time.Parse(time.RFC3339, base)
+		t, _ := catalog.ParseDate(base)
 		next, err := addPeriod(t, period)
 		if err != nil {
 			return "", fmt.Errorf("%s: %w", field, err)

@@ -24,7 +24,7 @@ import (
 
 	"github.com/agnivade/levenshtein"
 
-	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/redact"
@@ -90,7 +90,7 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 	if err != nil {
 		return nil, err
 	}
-	controls, err := policies.ControlIDs()
+	controls, err := catalog.Builtin()
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ type collector struct {
 	provider Provider
 	root     string
 	schemas  input.Schemas
-	controls map[string]bool
+	controls *catalog.Catalog
 	redactor *redact.Redactor
 	// seen maps kind/id to where it was declared.
 	seen  map[string]string
@@ -216,7 +216,7 @@ func (c *collector) addRecord(doc *input.Document, pointer string, rec map[strin
 		return err
 	}
 	for i, ctl := range rec["controls"].([]any) {
-		if !c.controls[ctl.(string)] {
+		if !c.controls.Has(ctl.(string)) {
 			return fmt.Errorf("%s: %s: controls: %q is not an ISO/IEC 27002:2022 control", doc.Where(fmt.Sprintf("%s/controls/%d", pointer, i)), label, ctl)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/annexa-dev/annexa/internal/testfs"
+	"github.com/annexa-dev/annexa/policies/catalog"
 
 	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -98,7 +99,7 @@ func TestCollectErrors(t *testing.T) {
 		{"typo in field", map[string]string{"a.yaml": policyRecord + "aproved_by: x\n"},
 			[]string{"a.yaml", "aproved_by"}},
 		{"bad date", map[string]string{"a.yaml": strings.Replace(policyRecord, "2026-02-01", "2026-02-30", 1)},
-			[]string{"a.yaml:8:1", "approved_at", `"2026-02-30" is not a valid date`}},
+			[]string{"a.yaml:8:1", "approved_at", `"2026-02-30" is not an RFC 3339 time`}},
 		{"bad interval", map[string]string{"a.yaml": strings.Replace(policyRecord, "P12M", "12 months", 1)},
 			[]string{"a.yaml:9:1", "review_interval"}},
 		{"interval without base", map[string]string{"a.yaml": "kind: procedure\nid: P1\ntopic: backup\ncontrols: [\"8.13\"]\nowner: ops\nreview_interval: P1Y\n"},
@@ -168,7 +169,7 @@ func TestKindsHaveSchemas(t *testing.T) {
 }
 
 func TestAddPeriod(t *testing.T) {
-	base, _ := parseDate("2026-01-31")
+	base, _ := catalog.ParseDate("2026-01-31")
 	tests := map[string]string{"P1Y": "2027-01-31", "P1M": "2026-03-03", "P2W": "2026-02-14", "P90D": "2026-05-01", "P1Y6M": "2027-07-31"}
 	for p, want := range tests {
 		got, err := addPeriod(base, p)

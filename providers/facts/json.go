@@ -57,3 +57,19 @@ func decodeIndex(raw json.RawMessage) (any, error) {
 	}
 	return n, nil
 }
+
+// DecodeAttributes decodes the fact's attributes into v (a pointer to a
+// struct with JSON tags) by their JSON form, so that whole numbers read
+// alike whether a provider made them (int64) or a facts file holds them
+// (float64, json.Number). It decodes, it does not validate: the fact's
+// schema has done that.
+func (f *Fact) DecodeAttributes(v any) error {
+	b, err := json.Marshal(f.Attributes)
+	if err != nil {
+		return fmt.Errorf("%s fact %q: %w", f.Kind, f.ID, err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s fact %q: %w", f.Kind, f.ID, err)
+	}
+	return nil
+}

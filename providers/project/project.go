@@ -19,6 +19,7 @@ import (
 	"github.com/agnivade/levenshtein"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/registry"
@@ -110,7 +111,7 @@ func Load(file string) (*Project, error) {
 	p.Name, _ = top["name"].(string)
 	p.FailOn, _ = top["fail_on"].(string)
 	if s, ok := top["effective_time"].(string); ok {
-		if p.EffectiveTime, err = ParseTime(s); err != nil {
+		if p.EffectiveTime, err = catalog.ParseDate(s); err != nil {
 			return nil, fmt.Errorf("%s: effective_time: %w", doc.Where("/effective_time"), err)
 		}
 	}
@@ -180,16 +181,6 @@ func kindOf(entry map[string]any, kinds []registry.Kind) (registry.Kind, error) 
 		return registry.Kind{}, errors.New(msg)
 	}
 	return registry.Kind{}, fmt.Errorf("one entry names two source types (%s and %s); give each its own entry", found[0].ProjectKey, found[1].ProjectKey)
-}
-
-// ParseTime reads an RFC 3339 time or a plain date (midnight UTC).
-func ParseTime(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time (2026-01-31T12:00:00Z) or a date (2026-01-31)", s)
 }
 
 // Resolve turns a path given alone on the command line into a project: a

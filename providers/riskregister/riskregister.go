@@ -7,11 +7,9 @@
 package riskregister
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -19,10 +17,7 @@ import (
 	"time"
 
 	"github.com/annexa-dev/annexa/diag"
-
-	"github.com/santhosh-tekuri/jsonschema/v5"
-
-	"github.com/annexa-dev/annexa/policies"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 )
@@ -30,53 +25,40 @@ import (
 // Name is the provider name recorded in each fact's source.
 const Name = "risk-register"
 
-// Residual risk methods (see docs/risk.md).
-const (
-	// MethodScore reduces the inherent score by the combined effectiveness
-	// of a risk's controls.
-	MethodScore = "score"
-	// MethodSplit reduces likelihood by the preventive and detective
-	// controls and impact by the corrective ones.
-	MethodSplit = "split"
-)
-
-// Methods lists the residual risk methods.
-func Methods() []string { return []string{MethodScore, MethodSplit} }
-
-// DefaultAppetite is the highest residual score accepted without an
-// explicit acceptance when nothing else is configured: the top of the low
-// band.
-const DefaultAppetite = 6
-
-// Treatments lists the risk treatment options of ISO/IEC 27005.
-func Treatments() []string { return []string{"modify", "retain", "avoid", "share"} }
-
 // maxFileBytes bounds a register file.
 const maxFileBytes = 16 << 20
 
 //go:embed schema.json
 var schemaJSON []byte
 
-// Settings are how a run turns the register into residual risk.
+// Settings are how a run turns the register into residual risk. As a
+// fact's attributes (kind "risk_settings") and in the engine's risk report
+// they are the JSON object {"appetite", "method"}.
 type Settings struct {
 	// Appetite is the highest residual score (1 to 25) the organisation
-	// accepts without an explicit acceptance; 0 means DefaultAppetite.
-	Appetite int
-	// Method is MethodScore or MethodSplit; "" means MethodScore.
-	Method string
+	// accepts without an explicit acceptance; 0 means
+	// catalog.DefaultAppetite.
+	Appetite int `json:"appetite"`
+	// Method is one of catalog.Methods; "" means catalog.MethodScore.
+	Method string `json:"method"`
 	// File and Line say where the settings were made (the project file),
 	// "" for defaults or flags.
-	File string
-	Line int
+	File string `json:"-"`
+	Line int    `json:"-"`
+}
+
+// DefaultSettings are the settings of a run that sets none.
+func DefaultSettings() Settings {
+	return Settings{Appetite: catalog.DefaultAppetite, Method: catalog.MethodScore}
 }
 
 // Check reports settings out of range.
 func (s Settings) Check() error {
-	if s.Appetite != 0 && (s.Appetite < 1 || s.Appetite > 25) {
-		return fmt.Errorf("risk appetite %d is outside the scores 1 to 25", s.Appetite)
+	if s.Appetite != 0 && (s.Appetite < catalog.MinScore || s.Appetite > catalog.MaxScore) {
+		return fmt.Errorf("risk appetite %d is outside the scores %d to %d", s.Appetite, catalog.MinScore, catalog.MaxScore)
 	}
-	if s.Method != "" && !slices.Contains(Methods(), s.Method) {
-		return fmt.Errorf("risk method %q is not one of %s", s.Method, strings.Join(Methods(), ", "))
+	if s.Method != "" && !slices.Contains(catalog.Methods(), s.Method) {
+		return fmt.Errorf("risk method %q is not one of %s", s.Method, strings.Join(catalog.Methods(), ", "))
 	}
 	return nil
 }
@@ -86,26 +68,30 @@ type Provider struct {
 	Settings Settings
 }
 
-// Risk is one entry of the register.
+// Risk is one entry of the register: read from the file, carried as a
+// fact of kind "risk" (whose attributes are its JSON form) and assessed by
+// the engine.
 type Risk struct {
-	ID            string
-	Asset         string
-	Threat        string
-	Vulnerability string
-	Likelihood    int
-	Impact        int
-	Controls      []string
-	Treatment     string
-	Owner         string
-	Acceptance    *Acceptance
-	Line          int
+	ID            string      `json:"id"`
+	Asset         string      `json:"asset"`
+	Threat        string      `json:"threat"`
+	Vulnerability string      `json:"vulnerability,omitempty"`
+	Likelihood    int         `json:"likelihood"`
+	Impact        int         `json:"impact"`
+	Controls      []string    `json:"controls"`
+	Treatment     string      `json:"treatment"`
+	Owner         string      `json:"owner"`
+	Acceptance    *Acceptance `json:"acceptance,omitempty"`
+	// Line is the line of the register that states the risk.
+	Line int `json:"-"`
 }
 
 // Acceptance is a risk owner's acceptance of the residual risk.
 type Acceptance struct {
-	By     string
-	Date   time.Time
-	Expiry time.Time // zero when the acceptance does not expire
+	By   string    `json:"by"`
+	Date time.Time `json:"date"`
+	// Expiry is zero when the acceptance does not expire.
+	Expiry time.Time `json:"expiry,omitzero"`
 }
 
 // Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
@@ -129,10 +115,10 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 	}
 	s := p.Settings
 	if s.Appetite == 0 {
-		s.Appetite = DefaultAppetite
+		s.Appetite = catalog.DefaultAppetite
 	}
 	if s.Method == "" {
-		s.Method = MethodScore
+		s.Method = catalog.MethodScore
 	}
 	settingsFile := s.File
 	if settingsFile == "" {
@@ -145,123 +131,120 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 		Attributes: map[string]any{"appetite": int64(s.Appetite), "method": s.Method},
 	}}
 	for _, r := range risks {
-		controls := make([]any, len(r.Controls))
-		for i, c := range r.Controls {
-			controls[i] = c
-		}
-		attrs := map[string]any{
-			"id":         r.ID,
-			"asset":      r.Asset,
-			"threat":     r.Threat,
-			"likelihood": int64(r.Likelihood),
-			"impact":     int64(r.Impact),
-			"controls":   controls,
-			"treatment":  r.Treatment,
-			"owner":      r.Owner,
-		}
-		if r.Vulnerability != "" {
-			attrs["vulnerability"] = r.Vulnerability
-		}
-		if a := r.Acceptance; a != nil {
-			acc := map[string]any{"by": a.By, "date": a.Date.Format(time.RFC3339)}
-			if !a.Expiry.IsZero() {
-				acc["expiry"] = a.Expiry.Format(time.RFC3339)
-			}
-			attrs["acceptance"] = acc
-		}
 		out = append(out, facts.Fact{
 			Kind:       facts.KindRisk,
 			Source:     facts.Source{Provider: Name, File: path, Line: r.Line},
 			ID:         facts.KindRisk + "/" + r.ID,
-			Attributes: attrs,
+			Attributes: r.Attributes(),
 		})
 	}
 	facts.Sort(out)
 	return out, nil
 }
 
-// Read parses and checks a risk register: ids are unique, likelihood and
-// impact are 1 to 5, every control exists, the treatment is one of
-// Treatments, and an acceptance has who and when and ends after it starts.
-// Errors name the file and line.
-func Read(path string) ([]Risk, error) {
-	data, err := input.ReadFile(path, maxFileBytes)
-	if err != nil {
-		return nil, err
+// Attributes returns the risk as a fact's attributes: JSON-compatible
+// values, whole numbers as int64, times in RFC 3339 to the second.
+func (r Risk) Attributes() map[string]any {
+	controls := make([]any, len(r.Controls))
+	for i, c := range r.Controls {
+		controls[i] = c
 	}
-	var risks []Risk
-	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		risks, err = readCSV(path, data)
-	} else {
-		risks, err = readYAML(path, data)
+	attrs := map[string]any{
+		"id":         r.ID,
+		"asset":      r.Asset,
+		"threat":     r.Threat,
+		"likelihood": int64(r.Likelihood),
+		"impact":     int64(r.Impact),
+		"controls":   controls,
+		"treatment":  r.Treatment,
+		"owner":      r.Owner,
 	}
-	if err != nil {
-		return nil, err
+	if r.Vulnerability != "" {
+		attrs["vulnerability"] = r.Vulnerability
 	}
-	ids, err := policies.ControlIDs()
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]int{}
-	for i := range risks {
-		r := &risks[i]
-		if first, dup := seen[r.ID]; dup {
-			return nil, fmt.Errorf("%s:%d: risk %s is listed twice (first on line %d)", path, r.Line, r.ID, first)
+	if a := r.Acceptance; a != nil {
+		acc := map[string]any{"by": a.By, "date": a.Date.Format(time.RFC3339)}
+		if !a.Expiry.IsZero() {
+			acc["expiry"] = a.Expiry.Format(time.RFC3339)
 		}
-		seen[r.ID] = r.Line
-		named := map[string]bool{}
-		for _, c := range r.Controls {
-			if !ids[c] {
-				return nil, fmt.Errorf("%s:%d: risk %s: %q is not an ISO/IEC 27002:2022 control (5.1-5.37, 6.1-6.8, 7.1-7.14, 8.1-8.34)", path, r.Line, r.ID, c)
-			}
-			if named[c] {
-				return nil, fmt.Errorf("%s:%d: risk %s names control %s twice", path, r.Line, r.ID, c)
-			}
-			named[c] = true
-		}
-		slices.SortFunc(r.Controls, compareControlIDs)
-		if a := r.Acceptance; a != nil && !a.Expiry.IsZero() && !a.Expiry.After(a.Date) {
-			return nil, fmt.Errorf("%s:%d: risk %s: the acceptance expires (%s) before it was given (%s)", path, r.Line, r.ID, a.Expiry.Format(time.DateOnly), a.Date.Format(time.DateOnly))
-		}
+		attrs["acceptance"] = acc
 	}
-	return risks, nil
+	return attrs
 }
 
-func readYAML(path string, data []byte) ([]Risk, error) {
-	docs, err := input.DecodeYAML(path, data, input.DecodeLimits{})
-	if err != nil {
-		return nil, err
+// FromFact decodes a risk fact, which the fact schema has checked, into
+// the risk it records, its controls in catalog order and Line the fact's.
+func FromFact(f *facts.Fact) (Risk, error) {
+	var r Risk
+	if err := f.DecodeAttributes(&r); err != nil {
+		return Risk{}, err
 	}
-	if len(docs) != 1 {
-		return nil, fmt.Errorf("%s: a risk register holds one YAML document, found %d", path, len(docs))
+	slices.SortFunc(r.Controls, catalog.CompareIDs)
+	r.Line = f.Source.Line
+	return r, nil
+}
+
+// SettingsFromFact decodes a risk_settings fact, which the fact schema has
+// checked; File and Line are the fact's.
+func SettingsFromFact(f *facts.Fact) (Settings, error) {
+	var s Settings
+	if err := f.DecodeAttributes(&s); err != nil {
+		return Settings{}, err
 	}
-	doc := &docs[0]
-	if top, ok := doc.Value.(map[string]any); ok {
-		list, _ := top["risks"].([]any)
-		for i, item := range list {
-			m, _ := item.(map[string]any)
-			ctls, _ := m["controls"].([]any)
-			for j, c := range ctls {
-				switch v := c.(type) {
-				case float64, int64:
-					return nil, fmt.Errorf("%s: control %v is a number; write control ids in quotes (\"5.10\"), since YAML reads 5.10 as the number 5.1", doc.Where(fmt.Sprintf("/risks/%d/controls/%d", i, j)), v)
-				}
-			}
+	s.File, s.Line = f.Source.File, f.Source.Line
+	return s, nil
+}
+
+// Read parses and checks a risk register: ids are unique, likelihood and
+// impact are 1 to 5, every control exists, the treatment is one of
+// catalog.Treatments, and an acceptance has who and when and ends after
+// it starts. Errors name the file and line.
+func Read(path string) ([]Risk, error) {
+	return declared().Read(path)
+}
+
+// declared describes the risk register and its checks. The CSV form's
+// controls column holds ids separated by spaces, commas or semicolons.
+func declared() input.Declared[Risk] {
+	required := []string{"id", "asset", "threat", "likelihood", "impact", "controls", "treatment", "owner"}
+	return input.Declared[Risk]{
+		What:       "risk register",
+		MaxBytes:   maxFileBytes,
+		Schema:     schemaJSON,
+		SchemaURL:  "https://annexa.dev/schemas/risk-register.json",
+		ControlIDs: []string{"/risks/*/controls/*"},
+		Required:   required,
+		Allowed:    append(slices.Clone(required), "vulnerability", "acceptance_by", "acceptance_date", "acceptance_expiry", "notes"),
+		FromYAML:   fromYAML,
+		FromCSV:    fromCSV,
+		Name:       func(r *Risk) (string, int) { return "risk " + r.ID, r.Line },
+		Check:      check,
+	}
+}
+
+// check checks a risk's controls against the catalog, sorts them, and
+// checks that an acceptance ends after it starts.
+func check(r *Risk, cat *catalog.Catalog) error {
+	named := map[string]bool{}
+	for _, c := range r.Controls {
+		if err := cat.CheckID(c); err != nil {
+			return fmt.Errorf("risk %s: %w", r.ID, err)
 		}
+		if named[c] {
+			return fmt.Errorf("risk %s names control %s twice", r.ID, c)
+		}
+		named[c] = true
 	}
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	const url = "https://annexa.dev/schemas/risk-register.json"
-	if err := c.AddResource(url, bytes.NewReader(schemaJSON)); err != nil {
-		return nil, fmt.Errorf("risk register schema: %w", err)
+	slices.SortFunc(r.Controls, catalog.CompareIDs)
+	if a := r.Acceptance; a != nil && !a.Expiry.IsZero() && !a.Expiry.After(a.Date) {
+		return fmt.Errorf("risk %s: the acceptance expires (%s) before it was given (%s)", r.ID, a.Expiry.Format(time.DateOnly), a.Date.Format(time.DateOnly))
 	}
-	schema, err := c.Compile(url)
-	if err != nil {
-		return nil, fmt.Errorf("risk register schema: %w", err)
-	}
-	if err := doc.Validate(schema, "", "risk register"); err != nil {
-		return nil, err
-	}
+	return nil
+}
+
+// fromYAML reads the risks of a document the schema has checked.
+func fromYAML(doc *input.Document) ([]Risk, error) {
+	var err error
 	list := doc.Value.(map[string]any)["risks"].([]any)
 	out := make([]Risk, 0, len(list))
 	for i, item := range list {
@@ -285,11 +268,11 @@ func readYAML(path string, data []byte) ([]Risk, error) {
 		}
 		if acc, ok := m["acceptance"].(map[string]any); ok {
 			a := &Acceptance{By: acc["by"].(string)}
-			if a.Date, err = parseDate(acc["date"].(string)); err != nil {
+			if a.Date, err = catalog.ParseDate(acc["date"].(string)); err != nil {
 				return nil, fmt.Errorf("%s: acceptance date: %w", doc.Where(pointer+"/acceptance/date"), err)
 			}
 			if s, ok := acc["expiry"].(string); ok {
-				if a.Expiry, err = parseDate(s); err != nil {
+				if a.Expiry, err = catalog.ParseDate(s); err != nil {
 					return nil, fmt.Errorf("%s: acceptance expiry: %w", doc.Where(pointer+"/acceptance/expiry"), err)
 				}
 			}
@@ -300,24 +283,16 @@ func readYAML(path string, data []byte) ([]Risk, error) {
 	return out, nil
 }
 
-// CSV columns; controls holds ids separated by spaces, commas or
-// semicolons.
-var (
-	csvRequired = []string{"id", "asset", "threat", "likelihood", "impact", "controls", "treatment", "owner"}
-	csvAllowed  = append(slices.Clone(csvRequired), "vulnerability", "acceptance_by", "acceptance_date", "acceptance_expiry", "notes")
-)
-
+// controlSeparators split the controls column of the CSV form.
 var controlSeparators = regexp.MustCompile(`[\s,;]+`)
 
-func readCSV(path string, data []byte) ([]Risk, error) {
-	t, err := input.DecodeCSV(path, data, csvRequired, csvAllowed)
-	if err != nil {
-		return nil, err
-	}
+// fromCSV reads the risks of a table.
+func fromCSV(t *input.Table) ([]Risk, error) {
+	var err error
 	out := make([]Risk, 0, len(t.Rows))
 	for _, row := range t.Rows {
 		at := func(col string, err error) error {
-			return fmt.Errorf("%s:%d: %s: %w", path, row.Line, col, err)
+			return fmt.Errorf("%s:%d: %s: %w", t.File, row.Line, col, err)
 		}
 		r := Risk{
 			ID:            row.Get("id"),
@@ -333,8 +308,8 @@ func readCSV(path string, data []byte) ([]Risk, error) {
 				return nil, at(col, fmt.Errorf("is empty"))
 			}
 		}
-		if !slices.Contains(Treatments(), r.Treatment) {
-			return nil, at("treatment", fmt.Errorf("%q is not one of %s", r.Treatment, strings.Join(Treatments(), ", ")))
+		if !slices.Contains(catalog.Treatments(), r.Treatment) {
+			return nil, at("treatment", fmt.Errorf("%q is not one of %s", r.Treatment, strings.Join(catalog.Treatments(), ", ")))
 		}
 		if r.Likelihood, err = scale(row.Get("likelihood")); err != nil {
 			return nil, at("likelihood", err)
@@ -355,11 +330,11 @@ func readCSV(path string, data []byte) ([]Risk, error) {
 			return nil, at("acceptance", fmt.Errorf("an acceptance needs acceptance_by and acceptance_date"))
 		default:
 			a := &Acceptance{By: by}
-			if a.Date, err = parseDate(date); err != nil {
+			if a.Date, err = catalog.ParseDate(date); err != nil {
 				return nil, at("acceptance_date", err)
 			}
 			if expiry != "" {
-				if a.Expiry, err = parseDate(expiry); err != nil {
+				if a.Expiry, err = catalog.ParseDate(expiry); err != nil {
 					return nil, at("acceptance_expiry", err)
 				}
 			}
@@ -384,34 +359,8 @@ func wholeNumber(v any) int {
 
 func scale(s string) (int, error) {
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > 5 {
-		return 0, fmt.Errorf("%q is not a whole number from 1 to 5", s)
+	if err != nil || n < catalog.MinLevel || n > catalog.MaxLevel {
+		return 0, fmt.Errorf("%q is not a whole number from %d to %d", s, catalog.MinLevel, catalog.MaxLevel)
 	}
 	return n, nil
-}
-
-// parseDate reads a date (midnight UTC) or an RFC 3339 time.
-func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{time.RFC3339Nano, time.DateOnly} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t.UTC(), nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date (2026-01-31) or an RFC 3339 time", s)
-}
-
-// compareControlIDs orders dotted control ids numerically (5.2 before 5.10).
-func compareControlIDs(a, b string) int {
-	as, bs := strings.SplitN(a, ".", 2), strings.SplitN(b, ".", 2)
-	for i := range min(len(as), len(bs)) {
-		x, errA := strconv.Atoi(as[i])
-		y, errB := strconv.Atoi(bs[i])
-		if errA != nil || errB != nil {
-			return strings.Compare(a, b)
-		}
-		if x != y {
-			return x - y
-		}
-	}
-	return len(as) - len(bs)
 }

@@ -2,24 +2,16 @@ package riskregister
 
 import (
 	"context"
-	"os"
-	"path/filepath"
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/annexa-dev/annexa/diag"
+	"github.com/annexa-dev/annexa/internal/testfs"
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
-
-func write(t *testing.T, name, content string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
 
 const yamlRegister = `title: test register
 risks:
@@ -50,12 +42,12 @@ R-02,AWS-PROD,"Access misused, after a review was missed",,3,4,,retain,priya@exa
 
 func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 	ctx := context.Background()
-	p := Provider{Settings: Settings{Appetite: 8, Method: MethodSplit, File: "annexa.yaml", Line: 12}}
-	fromYAML, err := diag.AsError(p.Collect(ctx, write(t, "risks.yaml", yamlRegister)))
+	p := Provider{Settings: Settings{Appetite: 8, Method: catalog.MethodSplit, File: "annexa.yaml", Line: 12}}
+	fromYAML, err := diag.AsError(p.Collect(ctx, testfs.WriteFile(t, "risks.yaml", yamlRegister)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromCSV, err := diag.AsError(p.Collect(ctx, write(t, "risks.csv", csvRegister)))
+	fromCSV, err := diag.AsError(p.Collect(ctx, testfs.WriteFile(t, "risks.csv", csvRegister)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +75,7 @@ func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 	if acc := fromYAML[1].Attributes["acceptance"].(map[string]any); acc["date"] != "2025-10-15T00:00:00Z" || acc["expiry"] != "2026-10-15T00:00:00Z" {
 		t.Errorf("acceptance %v", acc)
 	}
-	if s := fromYAML[2]; s.Attributes["appetite"] != int64(8) || s.Attributes["method"] != MethodSplit || s.Source.File != "annexa.yaml" || s.Source.Line != 12 {
+	if s := fromYAML[2]; s.Attributes["appetite"] != int64(8) || s.Attributes["method"] != catalog.MethodSplit || s.Source.File != "annexa.yaml" || s.Source.Line != 12 {
 		t.Errorf("settings fact %+v", s)
 	}
 	v, err := facts.NewValidator()
@@ -98,12 +90,12 @@ func TestYAMLAndCSVGiveTheSameFacts(t *testing.T) {
 }
 
 func TestDefaultSettings(t *testing.T) {
-	fs, err := diag.AsError(Provider{}.Collect(context.Background(), write(t, "risks.yaml", yamlRegister)))
+	fs, err := diag.AsError(Provider{}.Collect(context.Background(), testfs.WriteFile(t, "risks.yaml", yamlRegister)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := fs[len(fs)-1]
-	if s.Attributes["appetite"] != int64(DefaultAppetite) || s.Attributes["method"] != MethodScore || !strings.HasSuffix(s.Source.File, "risks.yaml") {
+	if s.Attributes["appetite"] != int64(catalog.DefaultAppetite) || s.Attributes["method"] != catalog.MethodScore || !strings.HasSuffix(s.Source.File, "risks.yaml") {
 		t.Errorf("settings %+v", s)
 	}
 }
@@ -123,7 +115,7 @@ func TestRegisterErrors(t *testing.T) {
 		{"control named twice", "risks.csv", strings.Replace(csvRegister, "8.14, 8.13", "8.13 8.13", 1), "risks.csv:2: risk R-01 names control 8.13 twice"},
 		{"acceptance expires before it starts", "risks.yaml", strings.Replace(yamlRegister, "expiry: 2026-10-15", "expiry: 2025-10-01", 1), "risks.yaml:12: risk R-02: the acceptance expires (2025-10-01) before it was given (2025-10-15)"},
 		{"acceptance without a date in CSV", "risks.csv", strings.Replace(csvRegister, "priya@example.com,2025-10-15,", "priya@example.com,,", 1), "risks.csv:3: acceptance: an acceptance needs acceptance_by and acceptance_date"},
-		{"bad date", "risks.csv", strings.Replace(csvRegister, "2025-10-15", "15/10/2025", 1), `risks.csv:3: acceptance_date: "15/10/2025" is not a date`},
+		{"bad date", "risks.csv", strings.Replace(csvRegister, "2025-10-15", "15/10/2025", 1), `risks.csv:3: acceptance_date: "15/10/2025" is not an RFC 3339 time`},
 		{"unknown field", "risks.yaml", strings.Replace(yamlRegister, "vulnerability:", "vulnerabilty:", 1), `risks.yaml:6:5: risk register: field /risks/0/vulnerabilty: unknown field "vulnerabilty"`},
 		{"unknown CSV column", "risks.csv", strings.Replace(csvRegister, "vulnerability", "weakness", 1), `risks.csv:1: unknown column "weakness"`},
 		{"missing CSV column", "risks.csv", "id,asset\nR-1,a\n", `risks.csv:1: the header has no "threat" column`},
@@ -133,7 +125,7 @@ func TestRegisterErrors(t *testing.T) {
 		{"two documents", "risks.yaml", yamlRegister + "---\n" + yamlRegister, "holds one YAML document, found 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := diag.AsError(Provider{}.Collect(context.Background(), write(t, tc.file, tc.content)))
+			_, err := diag.AsError(Provider{}.Collect(context.Background(), testfs.WriteFile(t, tc.file, tc.content)))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v\nwant it to contain %q", err, tc.want)
 			}
@@ -146,7 +138,7 @@ func TestSettingsCheck(t *testing.T) {
 		s  Settings
 		ok bool
 	}{
-		{Settings{}, true}, {Settings{Appetite: 1}, true}, {Settings{Appetite: 25, Method: MethodSplit}, true},
+		{Settings{}, true}, {Settings{Appetite: 1}, true}, {Settings{Appetite: 25, Method: catalog.MethodSplit}, true},
 		{Settings{Appetite: 26}, false}, {Settings{Appetite: -1}, false}, {Settings{Method: "average"}, false},
 	} {
 		if err := tc.s.Check(); (err == nil) != tc.ok {
@@ -165,15 +157,58 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(csvRegister), true)
 	f.Add([]byte("risks:\n  - {id: R, asset: a, threat: t, likelihood: 5.0, impact: 1e0, controls: [8.1], treatment: modify, owner: o}\n"), false)
 	f.Add([]byte("id,asset,threat,likelihood,impact,controls,treatment,owner\nR,a,t,9999999999999999999,1,,retain,o\n"), true)
-	dir := f.TempDir()
-	f.Fuzz(func(t *testing.T, data []byte, isCSV bool) {
-		name := filepath.Join(dir, "fuzz.yaml")
-		if isCSV {
-			name = filepath.Join(dir, "fuzz.csv")
+	f.Fuzz(testfs.ReadAnyFile(func(path string) { _, _ = Read(path) }))
+}
+
+// TestFactsDecodeToTheSameRisks: a risk is one shape from file to engine;
+// the facts Collect makes decode, by FromFact, into the risks Read gave,
+// and the settings fact into the settings.
+func TestFactsDecodeToTheSameRisks(t *testing.T) {
+	path := testfs.WriteFile(t, "risks.yaml", yamlRegister)
+	want, err := Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Provider{Settings: Settings{Appetite: 8, Method: catalog.MethodSplit, File: "annexa.yaml", Line: 12}}
+	fs, err := diag.AsError(p.Collect(context.Background(), path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Risk
+	for i := range fs {
+		switch fs[i].Kind {
+		case facts.KindRisk:
+			r, err := FromFact(&fs[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, r)
+		case facts.KindRiskSettings:
+			s, err := SettingsFromFact(&fs[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s != p.Settings {
+				t.Errorf("settings %+v, want %+v", s, p.Settings)
+			}
 		}
-		if err := os.WriteFile(name, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		_, _ = Read(name)
-	})
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decoded facts\n got %+v\nwant %+v", got, want)
+	}
+	// A facts file holds numbers as JSON numbers.
+	f := fs[1]
+	f.Attributes = map[string]any{}
+	for k, v := range fs[1].Attributes {
+		f.Attributes[k] = v
+	}
+	f.Attributes["likelihood"] = json.Number("3")
+	f.Attributes["impact"] = 5.0
+	if r, err := FromFact(&f); err != nil || r.Likelihood != 3 || r.Impact != 5 {
+		t.Errorf("FromFact with JSON numbers = %+v, %v", r, err)
+	}
+	f.Attributes["impact"] = "high"
+	if _, err := FromFact(&f); err == nil || !strings.Contains(err.Error(), `risk fact "risk/`) {
+		t.Errorf("FromFact with a string impact: %v, want an error naming the fact", err)
+	}
 }

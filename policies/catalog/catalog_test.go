@@ -1,4 +1,4 @@
-package engine
+package catalog
 
 import (
 	"encoding/json"
@@ -24,7 +24,7 @@ const (
 		"summary": "Data at rest is encrypted with keys the organisation manages."`
 )
 
-func TestLoadCatalog(t *testing.T) {
+func TestLoad(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
@@ -47,16 +47,18 @@ func TestLoadCatalog(t *testing.T) {
 		{"unknown testability",
 			catalogJSON(`"id": "8.24", "title": "Use of cryptography", "theme": "technological", "testability": "P", "summary": "x"`),
 			`control 8.24: testability "P" is not "A" (automatable) or "M" (manual)`},
+		{"bad id", catalogJSON(`"id": "A.8.24", "title": "Use of cryptography", "theme": "technological", "testability": "A", "summary": "x"`),
+			`entry 0: "A.8.24" is not a control id`},
 		{"missing testability",
 			catalogJSON(`"id": "8.24", "title": "Use of cryptography", "theme": "technological", "summary": "x"`),
 			`control 8.24: testability ""`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := LoadCatalog(fstest.MapFS{"catalog.json": {Data: tt.data}}, "catalog.json")
+			c, err := Load(fstest.MapFS{"catalog.json": {Data: tt.data}}, "catalog.json")
 			if tt.want == "" {
 				if err != nil {
-					t.Fatalf("LoadCatalog: %v", err)
+					t.Fatalf("Load: %v", err)
 				}
 				if got := controlIDs(c); !slices.Equal(got, []string{"5.24", "8.24"}) {
 					t.Errorf("ids = %v, want sorted [5.24 8.24]", got)
@@ -67,7 +69,7 @@ func TestLoadCatalog(t *testing.T) {
 				return
 			}
 			if err == nil {
-				t.Fatalf("LoadCatalog succeeded, want an error containing %q", tt.want)
+				t.Fatalf("Load succeeded, want an error containing %q", tt.want)
 			}
 			if !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "catalog.json") {
 				t.Errorf("error %q does not name the file and say %q", err, tt.want)
@@ -76,8 +78,8 @@ func TestLoadCatalog(t *testing.T) {
 	}
 }
 
-func TestLoadCatalogMissingFile(t *testing.T) {
-	_, err := LoadCatalog(fstest.MapFS{}, "catalog.json")
+func TestLoadMissingFile(t *testing.T) {
+	_, err := Load(fstest.MapFS{}, "catalog.json")
 	if err == nil || !strings.Contains(err.Error(), "catalog.json") {
 		t.Errorf("err = %v, want one naming catalog.json", err)
 	}
@@ -86,7 +88,7 @@ func TestLoadCatalogMissingFile(t *testing.T) {
 // TestBuiltinCatalog checks the embedded catalog against the shape of
 // ISO/IEC 27002:2022 and the house rules for summaries.
 func TestBuiltinCatalog(t *testing.T) {
-	c, err := LoadCatalog(policies.FS, policies.CatalogPath)
+	c, err := Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +162,7 @@ func TestBuiltinCatalog(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	c, err := LoadCatalog(policies.FS, policies.CatalogPath)
+	c, err := Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,4 +217,47 @@ func controlIDs(c *Catalog) []string {
 		ids[i] = ctl.ID
 	}
 	return ids
+}
+
+func TestBuiltinIsParsedOnce(t *testing.T) {
+	a, errA := Builtin()
+	b, errB := Builtin()
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
+	}
+	if a != b {
+		t.Error("Builtin parsed the catalog twice")
+	}
+}
+
+func TestCheckID(t *testing.T) {
+	c, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c.Ranges(), "5.1-5.37, 6.1-6.8, 7.1-7.14, 8.1-8.34"; got != want {
+		t.Errorf("Ranges() = %q, want %q", got, want)
+	}
+	tests := []struct {
+		id   string
+		want string // "" for a control of the catalog
+	}{
+		{"5.1", ""},
+		{"8.34", ""},
+		{"8.35", `"8.35" is not an ISO/IEC 27002:2022 control (5.1-5.37, 6.1-6.8, 7.1-7.14, 8.1-8.34)`},
+		{"A.8.24", `"A.8.24" is not an ISO/IEC 27002:2022 control`},
+		{"", `"" is not an ISO/IEC 27002:2022 control`},
+	}
+	for _, tt := range tests {
+		err := c.CheckID(tt.id)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("CheckID(%q) = %v, want nil", tt.id, err)
+		case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want)):
+			t.Errorf("CheckID(%q) = %v, want an error starting %q", tt.id, err, tt.want)
+		}
+		if c.Has(tt.id) != (tt.want == "") {
+			t.Errorf("Has(%q) = %v", tt.id, !(tt.want == ""))
+		}
+	}
 }

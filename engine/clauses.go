@@ -73,12 +73,7 @@ type clauseOutcome struct {
 // clause rule over the facts, with the control results, the Statement of
 // Applicability and the risks of the first phase as data.run, and rolls
 // sub-clauses up into their parents.
-func (e *Engine) evaluateClauses(ctx context.Context, idx *factIndex, r *Report) ([]ClauseResult, error) {
-	run, err := e.runDocument(r)
-	if err != nil {
-		return nil, fmt.Errorf("clause data: %w", err)
-	}
-	data := evalData{facts: idx.document, run: run}
+func (e *Engine) evaluateClauses(ctx context.Context, data evalData) ([]ClauseResult, error) {
 	outcomes := make([]clauseOutcome, len(e.clauseRules))
 	e.forEach(len(outcomes), func(i int) { outcomes[i] = e.evalClauseRule(ctx, data, i) })
 	if err := ctx.Err(); err != nil {

@@ -84,8 +84,9 @@ func WithPolicySources(srcs ...PolicySource) Option {
 func WithPolicyFS(fsys fs.FS) Option { return func(c *config) { c.builtinFS = fsys } }
 
 // WithoutBuiltinPolicies evaluates only the policies given with
-// WithPolicyDirs; the built-in library (policies/lib) and the clause rules
-// (policies/clauses) stay.
+// WithPolicyDirs; the built-in library (policies/lib), the clause rules
+// (policies/clauses) and the policies over the residual risks
+// (policies/risk) stay.
 func WithoutBuiltinPolicies() Option { return func(c *config) { c.builtin = false } }
 
 // WithEvalTimeout bounds the evaluation of each policy (default
@@ -257,7 +258,7 @@ func loadAllModules(builtinSrc PolicySource, builtin bool, sources []PolicySourc
 	}
 	for name, m := range embedded {
 		rel := strings.TrimPrefix(name, builtinSrc.Name+"/")
-		if !builtin && !strings.HasPrefix(rel, "lib/") && !strings.HasPrefix(rel, "clauses/") {
+		if !builtin && !strings.HasPrefix(rel, "lib/") && !strings.HasPrefix(rel, "clauses/") && !strings.HasPrefix(rel, "risk/") {
 			continue
 		}
 		all[name] = m
@@ -346,7 +347,11 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	})}
 
 	results := make([]policyOutcome, len(e.policies))
-	e.forEach(len(results), func(i int) { results[i] = e.evalPolicy(ctx, data, i, idx) })
+	e.forEach(len(results), func(i int) {
+		if !e.policies[i].AfterRollUp() {
+			results[i] = e.evalPolicy(ctx, data, i, idx)
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
@@ -355,7 +360,22 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 		return nil, err
 	}
 	r := e.rollUp(idx, results, decl)
-	if r.Clauses, err = e.evaluateClauses(ctx, idx, r); err != nil {
+	// The second phase reads the roll-up as data.run: the policies over
+	// the residual risks, then the clause rules.
+	if data.run, err = e.runDocument(r); err != nil {
+		return nil, fmt.Errorf("run document: %w", err)
+	}
+	for i, p := range e.policies {
+		if !p.AfterRollUp() {
+			continue
+		}
+		o := e.evalPolicy(ctx, data, i, idx)
+		if o.err != nil {
+			return nil, fmt.Errorf("policy %s (%s): %w", p.ID, p.File, o.err)
+		}
+		r.Findings = append(r.Findings, o.findings...)
+	}
+	if r.Clauses, err = e.evaluateClauses(ctx, data); err != nil {
 		return nil, err
 	}
 	r.finish()

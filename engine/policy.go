@@ -21,6 +21,12 @@ import (
 // policy's id is its package path below it.
 const ControlsPackage = "annexa.controls"
 
+// RiskPackage is the package prefix of the policies over the residual
+// risks: they run after the controls are rolled up, read data.run like
+// the clause rules, and name clauses instead of controls. Their id is
+// their package path below "annexa" (risk.acceptance).
+const RiskPackage = "annexa.risk"
+
 // maxPolicyFileBytes bounds one .rego file, so a stray huge file in a
 // policy directory is an error rather than a memory blow-up.
 const maxPolicyFileBytes = 4 << 20
@@ -36,14 +42,19 @@ const (
 )
 
 // Policy is one evaluated package and what its METADATA declares.
+// Control policies run first; policies over the residual risks
+// (AfterRollUp) run once the controls are rolled up.
 type Policy struct {
 	ID          string   `json:"id"`
 	Package     string   `json:"package"`
 	Title       string   `json:"title"`
 	Description string   `json:"description,omitempty"`
 	Controls    []string `json:"controls"`
+	// Clauses are the ISO/IEC 27001 clauses a policy over the residual
+	// risks judges; such a policy has no controls and no coverage.
+	Clauses     []string `json:"clauses,omitempty"`
 	Severity    Severity `json:"severity"`
-	Coverage    Coverage `json:"coverage"`
+	Coverage    Coverage `json:"coverage,omitempty"`
 	Inputs      []string `json:"inputs"`
 	Remediation string   `json:"remediation"`
 	File        string   `json:"file"`
@@ -151,7 +162,7 @@ func policiesFromModules(mods map[string]*ast.Module, builtin map[string]bool, c
 	for _, name := range slices.Sorted(maps.Keys(mods)) {
 		m := mods[name]
 		pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
-		if pkg == ControlsPackage || !strings.HasPrefix(pkg, ControlsPackage+".") {
+		if !strings.HasPrefix(pkg, ControlsPackage+".") && !strings.HasPrefix(pkg, RiskPackage+".") {
 			if hasRule(m, "deny") && !strings.HasPrefix(pkg, "annexa.") {
 				return nil, fmt.Errorf("%s: package %s has deny rules but annexa only evaluates packages under %s (e.g. package %s.c8_24.my_check)", name, pkg, ControlsPackage, ControlsPackage)
 			}
@@ -197,8 +208,13 @@ func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, ca
 	if ann == nil {
 		return nil, fmt.Errorf("%s: package %s has no package METADATA (title, custom.controls, severity, coverage, inputs, remediation); see docs/policies.md", files[0], pkg)
 	}
+	risk := strings.HasPrefix(pkg, RiskPackage+".")
+	id := strings.TrimPrefix(pkg, ControlsPackage+".")
+	if risk {
+		id = strings.TrimPrefix(pkg, "annexa.")
+	}
 	p := &Policy{
-		ID:          strings.TrimPrefix(pkg, ControlsPackage+"."),
+		ID:          id,
 		Package:     pkg,
 		Title:       strings.TrimSpace(ann.Title),
 		Description: strings.TrimSpace(ann.Description),
@@ -211,7 +227,12 @@ func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, ca
 		return nil, field("title is required")
 	}
 	var err error
-	if p.Controls, err = stringList(ann.Custom, "controls"); err != nil {
+	if risk {
+		if p.Clauses, err = stringList(ann.Custom, "clauses"); err != nil {
+			return nil, field(err.Error())
+		}
+		p.Controls = []string{}
+	} else if p.Controls, err = stringList(ann.Custom, "controls"); err != nil {
 		return nil, field(err.Error())
 	}
 	for _, id := range p.Controls {
@@ -234,7 +255,7 @@ func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, ca
 	}
 	cov, _ := ann.Custom["coverage"].(string)
 	p.Coverage = Coverage(cov)
-	if !slices.Contains([]Coverage{CoverageFull, CoveragePartial, CoverageSupporting}, p.Coverage) {
+	if !risk && !slices.Contains([]Coverage{CoverageFull, CoveragePartial, CoverageSupporting}, p.Coverage) {
 		return nil, field(fmt.Sprintf("custom.coverage: %q is not one of full, partial, supporting", cov))
 	}
 	p.Remediation, _ = ann.Custom["remediation"].(string)
@@ -271,3 +292,7 @@ func hasRule(m *ast.Module, name string) bool {
 	}
 	return false
 }
+
+// AfterRollUp reports whether p runs after the controls are rolled up: a
+// policy over the residual risks, which reads data.run.
+func (p *Policy) AfterRollUp() bool { return strings.HasPrefix(p.Package, RiskPackage+".") }

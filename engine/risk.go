@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/annexa-dev/annexa/policies/catalog"
-	"github.com/annexa-dev/annexa/providers/facts"
 )
 
 // Band is a risk level on the 1 to 25 scale of likelihood × impact
@@ -100,42 +99,28 @@ type RiskSummary struct {
 	Unaccepted int `json:"unaccepted"`
 }
 
-// RiskPolicy is the policy id of the findings about residual risks above
-// appetite without a valid acceptance.
-const RiskPolicy = "risk.acceptance"
-
-// RiskPolicyTitle is what the RiskPolicy checks, as a policy's title says it.
-const RiskPolicyTitle = "Residual risks above the appetite are accepted by their owners"
-
-// riskRemediation is the remediation of those findings.
-const riskRemediation = "Reduce the risk further (make its controls effective, or add controls) until its residual score is within the appetite, " +
-	"or have its owner accept the residual risk with a date and an expiry (acceptance in the risk register)."
-
 // assessRisks computes the residual risk of every risk in the register
-// from the control results in r, and the findings for risks above the
-// appetite without a valid acceptance.
-func (e *Engine) assessRisks(r *Report, d *declarations) (*RiskReport, []Finding) {
+// from the control results in r. A risk above the appetite without a
+// valid acceptance is a finding of the policy risk.acceptance
+// (policies/risk), which reads the result.
+func (e *Engine) assessRisks(r *Report, d *declarations) *RiskReport {
 	if len(d.risks) == 0 {
-		return nil, nil
+		return nil
 	}
 	rr := &RiskReport{Register: joinOr(d.registerFiles, ""), RiskSettings: d.settings, Risks: []RiskResult{}, Warnings: []string{}}
 	results := map[string]ControlResult{}
 	for _, c := range r.Controls {
 		results[c.ID] = c
 	}
-	var findings []Finding
 	for _, re := range d.risks {
 		res := e.residual(re, results, d.settings, &rr.Warnings)
 		rr.InherentMatrix[res.Likelihood-1][res.Impact-1]++
 		rr.ResidualMatrix[res.ResidualLikelihood-1][res.ResidualImpact-1]++
-		if res.AboveAppetite && !res.Accepted {
-			findings = append(findings, riskFinding(res, re.source, d.settings.Appetite))
-		}
 		rr.Risks = append(rr.Risks, res)
 	}
 	slices.SortFunc(rr.Risks, func(a, b RiskResult) int { return cmp.Compare(a.ID, b.ID) })
 	slices.Sort(rr.Warnings)
-	return rr, findings
+	return rr
 }
 
 // residual computes one risk's residual score.
@@ -223,29 +208,6 @@ func (e *Engine) residual(re declaredRisk, results map[string]ControlResult, s R
 // half up, and never below 1, the lowest point of the scale.
 func reduce(score int, e milli) int {
 	return max(1, (score*(1000-int(e))+500)/1000)
-}
-
-func riskFinding(res RiskResult, src facts.Source, appetite int) Finding {
-	why := "no acceptance by its owner"
-	if res.Acceptance != nil {
-		why = fmt.Sprintf("the acceptance by %s is not valid: %s", res.Acceptance.By, res.Acceptance.Problem)
-	}
-	sev := map[Band]Severity{BandLow: SeverityLow, BandMedium: SeverityMedium, BandHigh: SeverityHigh}[res.ResidualBand]
-	f := Finding{
-		Controls: []string{},
-		Clauses:  []string{"6.1.3", "8.3"},
-		Policy:   RiskPolicy,
-		Resource: "risk/" + res.ID,
-		Message: fmt.Sprintf("Risk %s (%s: %s) has a residual score of %d (%s), above the appetite of %d, and %s",
-			res.ID, res.Asset, res.Threat, res.Residual, res.ResidualBand, appetite, why),
-		Severity:    sev,
-		Remediation: riskRemediation,
-		Source:      &src,
-		Details: map[string]any{
-			"inherent": res.Inherent, "residual": res.Residual, "appetite": appetite, "owner": res.Owner,
-		},
-	}
-	return f
 }
 
 // summary counts the risks.

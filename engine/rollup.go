@@ -27,6 +27,7 @@ func (e *Engine) toFinding(p *Policy, v any, idx *factIndex) (Finding, error) {
 	}
 	f := Finding{
 		Controls:    p.Controls,
+		Clauses:     p.Clauses,
 		Policy:      p.ID,
 		Resource:    res,
 		Message:     msg,
@@ -163,9 +164,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 			r.Findings = append(r.Findings, f)
 		}
 	}
-	risks, riskFindings := e.assessRisks(r, decl)
-	r.Risks = risks
-	r.Findings = append(r.Findings, riskFindings...)
+	r.Risks = e.assessRisks(r, decl)
 	return r
 }
 

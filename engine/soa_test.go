@@ -121,7 +121,7 @@ func TestRisksInReport(t *testing.T) {
 	}
 	var riskFindings []string
 	for _, f := range r.Findings {
-		if f.Policy == RiskPolicy {
+		if f.Policy == "risk.acceptance" {
 			riskFindings = append(riskFindings, f.Resource+" "+string(f.Severity))
 		}
 	}

@@ -7,10 +7,11 @@ import "embed"
 
 // FS holds controls/ (one directory per Annex A control, each policy with its
 // _test.rego), clauses/ (one rule per clause of ISO/IEC 27001, with its
-// _test.rego), lib/ (helpers shared by policies and tests) and the JSON
+// _test.rego), risk/ (policies over the residual risks, evaluated after
+// the controls), lib/ (helpers shared by policies and tests) and the JSON
 // files of catalog/ (not the Go package beside them, which reads them).
 //
-//go:embed controls clauses lib catalog/*.json
+//go:embed controls clauses risk lib catalog/*.json
 var FS embed.FS
 
 // CatalogPath is the location of the control catalog inside FS.

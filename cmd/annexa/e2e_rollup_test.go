@@ -105,7 +105,7 @@ func TestDemoRollupInCheck(t *testing.T) {
 	}
 	var riskFindings []string
 	for _, f := range r.Findings {
-		if f.Policy == engine.RiskPolicy {
+		if f.Policy == "risk.acceptance" {
 			riskFindings = append(riskFindings, f.Resource)
 			if !slices.Equal(f.Clauses, []string{"6.1.3", "8.3"}) || f.Source == nil || f.Source.File != filepath.Join(demo, "risks.yaml") {
 				t.Errorf("risk finding %+v", f)

@@ -205,9 +205,8 @@ func (s SARIF) Write(w io.Writer, r *engine.Report) error {
 }
 
 // sarifRules makes a rule of every evaluated policy, in id order so a
-// policy's rule index only moves when policies are added or removed, then
-// of each finding's policy the report does not list (the residual risk
-// rule). It returns the rules and the index of each by id.
+// policy's rule index only moves when policies are added or removed. It
+// returns the rules and the index of each by id.
 func sarifRules(r *engine.Report, themes map[string]string) ([]sarifRule, map[string]int) {
 	rules := []sarifRule{}
 	index := map[string]int{}
@@ -222,46 +221,11 @@ func sarifRules(r *engine.Report, themes map[string]string) ([]sarifRule, map[st
 			DefaultConfiguration: sarifConfiguration{Level: sarifLevel(p.Severity)},
 			Properties: sarifRuleProps{
 				Controls:         p.Controls,
+				Clauses:          p.Clauses,
 				Coverage:         string(p.Coverage),
 				Severity:         string(p.Severity),
 				SecuritySeverity: securitySeverity(p.Severity),
-				Tags:             ruleTags(p.Controls, nil, themes),
-			},
-		})
-	}
-	var extra []engine.Finding
-	for _, f := range r.Findings {
-		if _, ok := index[f.Policy]; !ok && !slices.ContainsFunc(extra, func(e engine.Finding) bool { return e.Policy == f.Policy }) {
-			extra = append(extra, f)
-		}
-	}
-	slices.SortFunc(extra, func(a, b engine.Finding) int { return cmp.Compare(a.Policy, b.Policy) })
-	for _, f := range extra {
-		// Such a rule's findings vary in severity (a risk's residual band),
-		// so its default is the highest one the report holds.
-		sev := f.Severity
-		for _, g := range r.Findings {
-			if g.Policy == f.Policy && g.Severity.Rank() > sev.Rank() {
-				sev = g.Severity
-			}
-		}
-		title := f.Policy
-		if f.Policy == engine.RiskPolicy {
-			title = engine.RiskPolicyTitle
-		}
-		index[f.Policy] = len(rules)
-		rules = append(rules, sarifRule{
-			ID:                   f.Policy,
-			Name:                 ruleName(title),
-			ShortDescription:     sarifText{Text: title},
-			Help:                 optionalText(f.Remediation),
-			DefaultConfiguration: sarifConfiguration{Level: sarifLevel(sev)},
-			Properties: sarifRuleProps{
-				Controls:         f.Controls,
-				Clauses:          f.Clauses,
-				Severity:         string(sev),
-				SecuritySeverity: securitySeverity(sev),
-				Tags:             ruleTags(f.Controls, f.Clauses, themes),
+				Tags:             ruleTags(p.Controls, p.Clauses, themes),
 			},
 		})
 	}

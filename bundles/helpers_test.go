@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -161,17 +160,11 @@ func tarGz(t testing.TB, entries []entry) []byte {
 }
 
 // testReplay evaluates a recording as annexa's runner does (runner.Replay,
-// which this package cannot import without a cycle): an engine of the
-// recorded policies at the recorded time.
+// which this package cannot import without a cycle).
 func testReplay(ctx context.Context, rec *Recording) (*engine.Report, error) {
-	eng, err := engine.New(ctx,
-		engine.WithPolicyFS(rec.Builtin),
-		engine.WithPolicySources(rec.Sources...),
-		engine.WithEffectiveTime(rec.EffectiveTime),
-		engine.WithToolVersion(rec.Tool.Version),
-	)
+	eng, err := rec.Engine(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("load the recorded policies: %w", err)
+		return nil, err
 	}
 	return eng.Evaluate(ctx, rec.Facts)
 }

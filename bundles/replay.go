@@ -39,6 +39,21 @@ type Recording struct {
 	Tool          engine.Tool
 }
 
+// Engine builds an engine of the recorded policies (not the binary's) at
+// the recorded effective time, recording the recorded annexa version.
+func (rec *Recording) Engine(ctx context.Context) (*engine.Engine, error) {
+	eng, err := engine.New(ctx,
+		engine.WithPolicyFS(rec.Builtin),
+		engine.WithPolicySources(rec.Sources...),
+		engine.WithEffectiveTime(rec.EffectiveTime),
+		engine.WithToolVersion(rec.Tool.Version),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("load the recorded policies: %w", err)
+	}
+	return eng, nil
+}
+
 // Replayer evaluates a recording again and returns the report.
 type Replayer func(ctx context.Context, rec *Recording) (*engine.Report, error)
 

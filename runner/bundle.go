@@ -74,18 +74,13 @@ func ReadBundle(path string) (*bundles.Archive, error) {
 }
 
 // Replay evaluates a bundle's recording again through the evaluation stage
-// of a run: the recorded policies (not the binary's) are compiled and
-// evaluate the recorded facts (which bundles checked against their
-// schemas) at the recorded time.
+// of a run: the recorded policies (not the binary's) evaluate the recorded
+// facts (which bundles checked against their schemas) at the recorded
+// time.
 func Replay(ctx context.Context, rec *bundles.Recording) (*engine.Report, error) {
-	eng, err := engine.New(ctx,
-		engine.WithPolicyFS(rec.Builtin),
-		engine.WithPolicySources(rec.Sources...),
-		engine.WithEffectiveTime(rec.EffectiveTime),
-		engine.WithToolVersion(rec.Tool.Version),
-	)
+	eng, err := rec.Engine(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("load the recorded policies: %w", err)
+		return nil, err
 	}
 	return Evaluate(ctx, eng, rec.Facts, nil)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
@@ -24,6 +25,10 @@ import (
 // controls that fail, pass, were not assessed, are excluded and errored.
 func formatsReport() *engine.Report {
 	r := rollupReport()
+	r.Diagnostics = diag.Diagnostics{
+		{Severity: diag.Warning, Summary: "Module not evaluated", Detail: "registry modules are not fetched", File: "infra/main.tf", Line: 2, Column: 12, Source: "terraform-source"},
+		{Severity: diag.Warning, Summary: "No facts to judge", Source: "annexa"},
+	}
 	r.Policies = []engine.Policy{
 		{ID: "c5_1.policy_documents", Title: "Policies are approved, current and communicated", Controls: []string{"5.1"},
 			Severity: engine.SeverityHigh, Coverage: engine.CoveragePartial, Remediation: "Approve the policy."},
@@ -249,8 +254,8 @@ func TestSARIFRulesAndResults(t *testing.T) {
 		}
 	}
 	inv := run.Invocations
-	if len(inv) != 1 || inv[0].ExecutionSuccessful || len(inv[0].Notifications) != 2 {
-		t.Errorf("invocations %+v: the errored control and clause are notifications", inv)
+	if len(inv) != 1 || inv[0].ExecutionSuccessful || len(inv[0].Notifications) != 4 {
+		t.Errorf("invocations %+v: the two warnings and the errored control and clause are notifications", inv)
 	}
 }
 
@@ -542,5 +547,59 @@ func checkAgainstXSD(t *testing.T, doc []byte) {
 		case xml.EndElement:
 			stack = stack[:len(stack)-1]
 		}
+	}
+}
+
+// Warnings about the inputs are SARIF tool execution notifications, at
+// their file, line and column when they have one.
+func TestSARIFNotifications(t *testing.T) {
+	var buf bytes.Buffer
+	if err := (SARIF{}).Write(&buf, formatsReport()); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				Notifications []struct {
+					Level   string `json:"level"`
+					Message struct {
+						Text string `json:"text"`
+					} `json:"message"`
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct {
+								URI string `json:"uri"`
+							} `json:"artifactLocation"`
+							Region struct {
+								StartLine   int `json:"startLine"`
+								StartColumn int `json:"startColumn"`
+							} `json:"region"`
+						} `json:"physicalLocation"`
+					} `json:"locations"`
+				} `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	ns := log.Runs[0].Invocations[0].Notifications
+	var warnings []string
+	for _, n := range ns {
+		if n.Level == "warning" {
+			warnings = append(warnings, n.Message.Text)
+		}
+	}
+	want := []string{"infra/main.tf:2:12: Module not evaluated; registry modules are not fetched", "No facts to judge"}
+	if !slices.Equal(warnings, want) {
+		t.Fatalf("warning notifications %q, want %q", warnings, want)
+	}
+	loc := ns[0].Locations
+	if len(loc) != 1 || loc[0].PhysicalLocation.ArtifactLocation.URI != "infra/main.tf" ||
+		loc[0].PhysicalLocation.Region.StartLine != 2 || loc[0].PhysicalLocation.Region.StartColumn != 12 {
+		t.Errorf("location %+v", loc)
+	}
+	if len(ns[1].Locations) != 0 {
+		t.Errorf("a warning without a file has locations %+v", ns[1].Locations)
 	}
 }

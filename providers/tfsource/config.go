@@ -2,7 +2,9 @@ package tfsource
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"path/filepath"
 	"regexp"
@@ -116,7 +118,8 @@ type moduleCall struct {
 
 // loader reads a module tree.
 type loader struct {
-	fsys    fileSystem
+	sb      *sandbox
+	strict  bool
 	rootDir string
 	diags   hcl.Diagnostics
 	// loading holds the directories on the current path from the root, to
@@ -155,9 +158,9 @@ func (l *loader) attributeNames() map[string]bool {
 	return names
 }
 
-func newLoader(fsys fileSystem, rootDir string) *loader {
+func newLoader(sb *sandbox, rootDir string, strict bool) *loader {
 	return &loader{
-		fsys: fsys, rootDir: rootDir,
+		sb: sb, rootDir: rootDir, strict: strict,
 		loading: map[string]bool{}, cache: map[string]*module{},
 		names: map[string]bool{}, symbolAttrs: map[[2]string]bool{}, funcs: map[string]hcl.Range{},
 	}
@@ -199,9 +202,9 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // parseFile reads and parses one configuration or variables file. It
 // returns nil when the file cannot be parsed at all.
 func (l *loader) parseFile(name string) *hcl.File {
-	src, err := l.fsys.ReadFile(name, maxFileBytes)
+	src, err := l.sb.readFile(name, maxFileBytes)
 	if err != nil {
-		l.errorf(nil, "Cannot read file", "%v", err)
+		l.errorf(&hcl.Range{Filename: name}, "Cannot read file", "%v", err)
 		return nil
 	}
 	f, diags := parseSource(src, name)
@@ -344,13 +347,17 @@ func (l *loader) loadModule(dir string, depth int, callRange *hcl.Range) *module
 		l.errorf(callRange, "Modules nested too deeply", "Module calls are nested more than %d deep.", maxModuleDepth)
 		return nil
 	}
-	entries, err := l.fsys.ReadDir(dir)
-	if err != nil {
-		if callRange != nil {
-			l.errorf(callRange, "Unreadable module directory", "%v", err)
-		} else {
-			l.errorf(nil, "Unreadable configuration directory", "%v", err)
-		}
+	entries, err := l.sb.readDir(dir)
+	switch {
+	case err == nil:
+	case callRange != nil && !l.strict && errors.Is(err, fs.ErrNotExist):
+		l.warnf(callRange, "Module not evaluated", "The module directory %s does not exist; its resources are not checked and its outputs are unknown (--strict makes this an error).", dir)
+		return nil
+	case callRange != nil:
+		l.errorf(callRange, "Unreadable module directory", "%v", err)
+		return nil
+	default:
+		l.errorf(nil, "Unreadable configuration directory", "%v", err)
 		return nil
 	}
 	var primary, overrides []string
@@ -369,6 +376,10 @@ func (l *loader) loadModule(dir string, depth int, callRange *hcl.Range) *module
 	}
 	if len(primary)+len(overrides) > maxFilesPerDir {
 		l.errorf(callRange, "Too many files", "%s holds more than %d configuration files.", dir, maxFilesPerDir)
+		return nil
+	}
+	if len(primary) == 0 && callRange != nil && !l.strict {
+		l.warnf(callRange, "Module not evaluated", "%s holds no Terraform configuration files (*.tf, *.tf.json); the module's resources are not checked and its outputs are unknown (--strict makes this an error).", dir)
 		return nil
 	}
 	if len(primary) == 0 {

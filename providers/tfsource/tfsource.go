@@ -14,7 +14,6 @@ package tfsource
 import (
 	"context"
 	"fmt"
-	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -34,6 +33,14 @@ type Provider struct {
 	// Vars are the --var and --var-file options, in command-line order.
 	Vars []Var
 
+	// Strict makes the provider refuse what terraform validate refuses: a
+	// reference to an undeclared resource, data source, module output,
+	// local or variable, a file function's file that is missing or may not
+	// be read, and a local module directory that does not exist are
+	// errors. Without it they are unknown values with a warning, so that
+	// the rest of the configuration is still judged.
+	Strict bool
+
 	// fsys replaces the OS file system in tests.
 	fsys fileSystem
 }
@@ -49,7 +56,14 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 		fsys = osFS{}
 	}
 	dir = filepath.Clean(dir)
-	l := newLoader(fsys, dir)
+	sb, err := newSandbox(fsys, dir)
+	if err != nil {
+		return nil, diag.Diagnostics{{
+			Severity: diag.Error, Source: Name, File: dir,
+			Summary: "Unreadable configuration directory", Detail: describeDirError(dir, err).Error(),
+		}}
+	}
+	l := newLoader(sb, dir, p.Strict)
 	root := l.loadModule(dir, 0, nil)
 	var values map[string]rootValue
 	if root != nil {
@@ -66,8 +80,8 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 	}
 
 	ev := &evaluator{
-		ctx: ctx, fsys: fsys, rootDir: dir,
-		dirs: slices.Sorted(maps.Keys(l.cache)), names: l.attributeNames(), calledFuncs: l.funcs,
+		ctx: ctx, sb: sb, rootDir: dir, strict: p.Strict,
+		names: l.attributeNames(), calledFuncs: l.funcs,
 	}
 	rootInst := newModInst(root, "", nil, nil, instKey{})
 	rootInst.rootValues = values

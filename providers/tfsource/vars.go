@@ -19,12 +19,15 @@ type Var struct {
 	File string
 	// Assignment is NAME=VALUE as given with --var.
 	Assignment string
+	// CommandLine says that File was named on the command line, so it may
+	// lie outside the scan root; every other file must lie inside it.
+	CommandLine bool
 }
 
 // autoVarFiles lists the variable files Terraform loads on its own from the
 // root module directory, in the order it loads them.
 func (l *loader) autoVarFiles(dir string) []string {
-	entries, err := l.fsys.ReadDir(dir)
+	entries, err := l.sb.readDir(dir)
 	if err != nil {
 		return nil
 	}
@@ -54,12 +57,12 @@ func (l *loader) autoVarFiles(dir string) []string {
 func (l *loader) rootValues(root *module, inputs []Var) map[string]rootValue {
 	values := map[string]rootValue{}
 	for _, f := range l.autoVarFiles(root.dir) {
-		l.varFile(root, f, values)
+		l.varFile(root, f, false, values)
 	}
 	n := 0
 	for _, in := range inputs {
 		if in.File != "" {
-			l.varFile(root, in.File, values)
+			l.varFile(root, in.File, in.CommandLine, values)
 			continue
 		}
 		n++
@@ -69,10 +72,16 @@ func (l *loader) rootValues(root *module, inputs []Var) map[string]rootValue {
 }
 
 // varFile reads a variables file: literal values only, as in Terraform.
-func (l *loader) varFile(root *module, name string, values map[string]rootValue) {
-	src, err := l.fsys.ReadFile(name, maxFileBytes)
+// Only a file named on the command line (anywhere) may lie outside the
+// scan root.
+func (l *loader) varFile(root *module, name string, anywhere bool, values map[string]rootValue) {
+	read := l.sb.readFile
+	if anywhere {
+		read = l.sb.readAnywhere
+	}
+	src, err := read(name, maxFileBytes)
 	if err != nil {
-		l.errorf(nil, "Failed to read variables file", "%v", err)
+		l.errorf(&hcl.Range{Filename: name}, "Failed to read variables file", "%v", err)
 		return
 	}
 	f, diags := parseSource(src, name)

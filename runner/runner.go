@@ -50,6 +50,10 @@ type Inputs struct {
 	// which value wins, as in Terraform; they apply to every Terraform
 	// source of the run.
 	TFVars []tfsource.Var
+	// Strict evaluates every Terraform source as terraform validate would:
+	// what is not declared and files that cannot be read are errors, not
+	// unknown values with a warning (tfsource.Provider.Strict).
+	Strict bool
 	// Applicability and Risks override the project file's files.
 	Applicability, Risks string
 	// RiskAppetite (0: unset) and RiskMethod ("": unset) override the
@@ -114,6 +118,9 @@ func Resolve(in Inputs) (*Run, error) {
 	if err := applyTFVars(merged.Sources, in.TFVars); err != nil {
 		return nil, err
 	}
+	if in.Strict {
+		applyStrict(merged.Sources)
+	}
 	if in.Applicability != "" {
 		merged.Applicability = in.Applicability
 	}
@@ -140,8 +147,13 @@ func Resolve(in Inputs) (*Run, error) {
 }
 
 // applyTFVars gives every Terraform source, however it was named, the
-// variables of the command line after its own.
+// variables of the command line after its own. Variable files named on
+// the command line may lie outside the source's scan root.
 func applyTFVars(sources []providers.Source, vars []tfsource.Var) error {
+	vars = slices.Clone(vars)
+	for i := range vars {
+		vars[i].CommandLine = vars[i].File != ""
+	}
 	hasTF := false
 	for i, src := range sources {
 		if p, ok := src.Provider.(tfsource.Provider); ok {
@@ -154,6 +166,16 @@ func applyTFVars(sources []providers.Source, vars []tfsource.Var) error {
 		return errors.New("--var and --var-file set Terraform source variables; name the source with --tf DIR")
 	}
 	return nil
+}
+
+// applyStrict makes every Terraform source, however it was named, strict.
+func applyStrict(sources []providers.Source) {
+	for i, src := range sources {
+		if p, ok := src.Provider.(tfsource.Provider); ok {
+			p.Strict = true
+			sources[i].Provider = p
+		}
+	}
 }
 
 // addRiskSource adds the risk register to p's sources, with the residual

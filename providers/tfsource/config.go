@@ -105,9 +105,10 @@ type resource struct {
 }
 
 type moduleCall struct {
-	name    string
-	decl    hcl.Range
-	source  string
+	name        string
+	decl        hcl.Range
+	source      string
+	sourceRange hcl.Range
 	count   hcl.Expression
 	forEach hcl.Expression
 	args    map[string]*hcl.Attribute
@@ -136,6 +137,8 @@ type loader struct {
 	// funcs collects the functions each configuration calls, by name, with
 	// the place of the first call.
 	funcs map[string]hcl.Range
+	// installed are the modules terraform init installed, by key.
+	installed map[string]installedModule
 }
 
 // attributeNames returns the attribute names that expressions traverse,
@@ -333,9 +336,11 @@ func (l *loader) noteBodyNames(b *body) {
 	}
 }
 
-// loadModule reads the module in dir and, recursively, the local modules
-// it calls. callRange is the module call that led here (nil for the root).
-func (l *loader) loadModule(dir string, depth int, callRange *hcl.Range) *module {
+// loadModule reads the module in dir and, recursively, the modules it
+// calls: local ones, and those terraform init installed. callRange is the
+// module call that led here (nil for the root); key is the module's key
+// in modules.json ("" for the root, "vpc", "vpc.subnets").
+func (l *loader) loadModule(dir string, depth int, callRange *hcl.Range, key string) *module {
 	if m, ok := l.cache[dir]; ok {
 		return m
 	}
@@ -417,11 +422,26 @@ func (l *loader) loadModule(dir string, depth int, callRange *hcl.Range) *module
 	slices.SortFunc(m.resources, func(a, b *resource) int { return strings.Compare(a.key, b.key) })
 	for _, name := range sortedKeys(m.calls) {
 		call := m.calls[name]
-		if !isLocalSource(call.source) {
+		childKey := name
+		if key != "" {
+			childKey = key + "." + name
+		}
+		var childDir string
+		switch inst, installed := l.installed[childKey]; {
+		case isLocalSource(call.source):
+			childDir = filepath.Join(dir, filepath.FromSlash(call.source))
+		case installed:
+			childDir = filepath.Join(l.rootDir, filepath.FromSlash(inst.Dir))
+			if filepath.IsAbs(inst.Dir) {
+				childDir = filepath.Clean(inst.Dir)
+			}
+		default:
+			l.warnf(call.sourceRange.Ptr(), "Module not evaluated",
+				"The module %q comes from %q, which annexa does not fetch, and terraform init has not installed it (no entry %q in %s); its resources are not checked and its outputs are unknown.",
+				call.name, call.source, childKey, filepath.Join(l.rootDir, modulesManifest))
 			continue
 		}
-		childDir := filepath.Join(dir, filepath.FromSlash(call.source))
-		call.mod = l.loadModule(childDir, depth+1, call.decl.Ptr())
+		call.mod = l.loadModule(childDir, depth+1, call.decl.Ptr(), childKey)
 	}
 	l.cache[dir] = m
 	return m
@@ -776,9 +796,6 @@ func (l *loader) decodeModuleCall(b *block) *moduleCall {
 			c.args[name] = a
 		}
 	}
-	if !isLocalSource(c.source) {
-		l.warnf(src.Expr.Range().Ptr(), "Module not evaluated",
-			"The module %q comes from %q, which annexa does not fetch; its resources are not checked and its outputs are unknown. Only local sources (./ or ../) are read.", c.name, c.source)
-	}
+	c.sourceRange = src.Expr.Range()
 	return c
 }

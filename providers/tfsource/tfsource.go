@@ -64,7 +64,8 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 		}}
 	}
 	l := newLoader(sb, dir, p.Strict)
-	root := l.loadModule(dir, 0, nil)
+	l.readModulesManifest()
+	root := l.loadModule(dir, 0, nil, "")
 	var values map[string]rootValue
 	if root != nil {
 		values = l.rootValues(root, p.Vars)

@@ -228,7 +228,33 @@ func (r *Run) Collect(ctx context.Context) ([]facts.Fact, diag.Diagnostics, erro
 	if err := ds.Err(); err != nil {
 		return nil, ds.Warnings(), err
 	}
+	if len(fs) == 0 {
+		ds = append(ds, noFacts("The inputs gave no facts at all: check that the paths name what you meant (a Terraform root module holds .tf files itself; a remote module is read only after terraform init)."))
+	}
 	return fs, ds.Sort(), nil
+}
+
+// NoFactsSummary is the summary of the warning a run gives when its
+// inputs hold nothing a policy can judge, so that an empty run is never a
+// silent pass.
+const NoFactsSummary = "no facts: the inputs hold nothing annexa's policies can judge"
+
+func noFacts(detail string) diag.Diagnostic {
+	return diag.Diagnostic{Severity: diag.Warning, Source: "annexa", Summary: NoFactsSummary, Detail: detail}
+}
+
+// judgedNothing reports whether facts were collected but no policy
+// assessed any of them.
+func judgedNothing(fs []facts.Fact, report *engine.Report) bool {
+	if len(fs) == 0 {
+		return false
+	}
+	for _, c := range report.Controls {
+		if c.Assessed > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Engine builds the engine for the run: the built-in policies, the
@@ -278,6 +304,10 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	report, err := Evaluate(ctx, eng, fs, warnings)
 	if err != nil {
 		return nil, err
+	}
+	if judgedNothing(fs, report) {
+		d := noFacts(fmt.Sprintf("None of the %d facts collected is of a kind or type that a policy reads, so no control was assessed.", len(fs)))
+		report.Diagnostics = append(report.Diagnostics, d).Sort()
 	}
 	return &Result{Run: r, Facts: fs, Engine: eng, Report: report}, nil
 }

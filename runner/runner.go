@@ -109,11 +109,11 @@ func Resolve(in Inputs) (*Run, error) {
 		if !ok {
 			return nil, fmt.Errorf("--%s is not a source flag", fv.Flag)
 		}
-		src, err := k.FlagSource(fv.Value)
+		srcs, err := k.FlagSources(fv.Value)
 		if err != nil {
 			return nil, err
 		}
-		merged.Sources = append(merged.Sources, src)
+		merged.Sources = append(merged.Sources, srcs...)
 	}
 	if err := applyTFVars(merged.Sources, in.TFVars); err != nil {
 		return nil, err

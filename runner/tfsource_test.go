@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -182,5 +183,51 @@ func TestNoFactsIsLoud(t *testing.T) {
 				t.Errorf("no-facts warning = %v, want %v; diagnostics %+v", got, tt.want, res.Report.Diagnostics)
 			}
 		})
+	}
+}
+
+// TestPlanDirectory: --plan DIR checks every plan JSON in it; the plans
+// share the Terraform address space, so each file's ids are qualified by
+// its path.
+func TestPlanDirectory(t *testing.T) {
+	plan, err := os.ReadFile(filepath.Join("..", "testdata", "plans", "compliant.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	testfs.Write(t, dir, map[string]string{"prod.json": string(plan), "staging.json": string(plan), "tfplan": "PK\x03\x04tfplan"})
+	run, err := Resolve(Inputs{Sources: []FlagValue{{"plan", dir}}, EffectiveTime: at2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scopes []string
+	for _, s := range run.Project.Sources {
+		scopes = append(scopes, s.Scope)
+	}
+	want := []string{filepath.ToSlash(filepath.Join(dir, "prod.json")), filepath.ToSlash(filepath.Join(dir, "staging.json"))}
+	if !slices.Equal(scopes, want) {
+		t.Fatalf("scopes = %q, want %q", scopes, want)
+	}
+	fs, _, err := run.Collect(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	perScope := map[string]int{}
+	for _, f := range fs {
+		scope, _, ok := strings.Cut(f.ID, "//")
+		if !ok {
+			t.Fatalf("fact %s is not qualified", f.ID)
+		}
+		perScope[scope]++
+	}
+	if len(perScope) != 2 || perScope[want[0]] == 0 || perScope[want[0]] != perScope[want[1]] {
+		t.Errorf("facts per plan = %v", perScope)
+	}
+	if _, err := Resolve(Inputs{Sources: []FlagValue{{"plan", filepath.Join(dir, "tfplan")}}}); err != nil {
+		t.Fatal(err)
+	}
+	run, _ = Resolve(Inputs{Sources: []FlagValue{{"plan", filepath.Join(dir, "tfplan")}}})
+	if _, _, err := run.Collect(context.Background()); err == nil || !strings.Contains(err.Error(), "terraform show -json") {
+		t.Errorf("a binary plan: err = %v", err)
 	}
 }

@@ -109,9 +109,9 @@ type moduleCall struct {
 	decl        hcl.Range
 	source      string
 	sourceRange hcl.Range
-	count   hcl.Expression
-	forEach hcl.Expression
-	args    map[string]*hcl.Attribute
+	count       hcl.Expression
+	forEach     hcl.Expression
+	args        map[string]*hcl.Attribute
 	// mod is the called module's configuration; nil for a source annexa
 	// does not read (registry, git, ...).
 	mod *module

@@ -49,9 +49,9 @@ func planFiles(dir string) ([]string, error) {
 	}
 	if len(plans) == 0 {
 		if len(binary) > 0 {
-			return nil, fmt.Errorf("holds no plan JSON, only binary plan files (%s); run `terraform show -json %s > %s.json` for each", strings.Join(binary, ", "), binary[0], binary[0])
+			return nil, fmt.Errorf("is a directory with no plan JSON in it, only binary plan files (%s); run `terraform show -json %s > %s.json` for each", strings.Join(binary, ", "), binary[0], binary[0])
 		}
-		return nil, errors.New("holds no Terraform plan JSON (*.json from `terraform show -json PLANFILE`)")
+		return nil, errors.New("is a directory with no Terraform plan JSON in it (*.json from `terraform show -json PLANFILE`)")
 	}
 	slices.Sort(plans)
 	return plans, nil

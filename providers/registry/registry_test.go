@@ -37,7 +37,7 @@ func TestPlanDirectory(t *testing.T) {
 			want: []string{"prod.json", "staging.json"},
 		},
 		{name: "only binary plans", files: map[string]string{"tfplan": zipPlan}, wantErr: "run `terraform show -json tfplan > tfplan.json`"},
-		{name: "nothing", files: map[string]string{"a.txt": "x"}, wantErr: "holds no Terraform plan JSON"},
+		{name: "nothing", files: map[string]string{"a.txt": "x"}, wantErr: "is a directory with no Terraform plan JSON in it"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -129,6 +129,8 @@ type sandbox struct {
 	// realBase is the same directory with symbolic links resolved. Paths
 	// under base are read under realBase.
 	base, realBase string
+	// top is the root of the file system base lies on.
+	top string
 }
 
 // newSandbox makes the sandbox of the root module in dir.
@@ -137,7 +139,8 @@ func newSandbox(fsys fileSystem, dir string) (*sandbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	realBase, err := resolveLinks(fsys, string(filepath.Separator), base, dir)
+	top := filepath.VolumeName(base) + string(filepath.Separator)
+	realBase, err := resolveLinks(fsys, top, base, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +151,7 @@ func newSandbox(fsys fileSystem, dir string) (*sandbox, error) {
 	if !fi.IsDir() {
 		return nil, fmt.Errorf("%s is not a directory", dir)
 	}
-	s := &sandbox{fsys: fsys, root: realBase, base: base, realBase: realBase}
+	s := &sandbox{fsys: fsys, root: realBase, base: base, realBase: realBase, top: top}
 	for d := realBase; ; d = filepath.Dir(d) {
 		if _, err := fsys.Lstat(filepath.Join(d, ".git")); err == nil {
 			s.root = d
@@ -298,7 +301,7 @@ func (s *sandbox) readFile(name string, maxBytes int64) ([]byte, error) {
 // readAnywhere reads the regular file name wherever it lies: for a
 // variables file named on the command line.
 func (s *sandbox) readAnywhere(name string, maxBytes int64) ([]byte, error) {
-	return s.read(name, string(filepath.Separator), maxBytes)
+	return s.read(name, s.top, maxBytes)
 }
 
 func (s *sandbox) read(name, root string, maxBytes int64) ([]byte, error) {

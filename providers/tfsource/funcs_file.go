@@ -61,7 +61,7 @@ func (ev *evaluator) readConfigFile(p string) ([]byte, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, &fileUnavailable{path: p, err: err}
 	case err != nil:
-		return nil, fmt.Errorf("%s cannot be read: %w", p, errors.Unwrap(err))
+		return nil, fmt.Errorf("%s cannot be read: %w", p, err)
 	}
 	ev.fileBytes += int64(len(b))
 	if ev.fileBytes > maxFileFuncBytes {

@@ -244,9 +244,17 @@ func noFacts(detail string) diag.Diagnostic {
 }
 
 // judgedNothing reports whether facts were collected but no policy
-// assessed any of them.
-func judgedNothing(fs []facts.Fact, report *engine.Report) bool {
-	if len(fs) == 0 {
+// assessed any of them, in a run that read more than the inputs of the
+// roll-up (an applicability file, a risk register): a run of those alone
+// asks for the Statement of Applicability or the risks, not for checks.
+func judgedNothing(sources []providers.Source, fs []facts.Fact, report *engine.Report) bool {
+	if len(fs) == 0 || !slices.ContainsFunc(sources, func(s providers.Source) bool {
+		switch s.Provider.(type) {
+		case applicability.Provider, riskregister.Provider:
+			return false
+		}
+		return true
+	}) {
 		return false
 	}
 	for _, c := range report.Controls {
@@ -305,7 +313,7 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if judgedNothing(fs, report) {
+	if judgedNothing(r.Project.Sources, fs, report) {
 		d := noFacts(fmt.Sprintf("None of the %d facts collected is of a kind or type that a policy reads, so no control was assessed.", len(fs)))
 		report.Diagnostics = append(report.Diagnostics, d).Sort()
 	}

@@ -231,3 +231,24 @@ func TestPlanDirectory(t *testing.T) {
 		t.Errorf("a binary plan: err = %v", err)
 	}
 }
+
+// TestRollupInputsAloneAreNotWarned: a run of an applicability file alone
+// asks for the Statement of Applicability; no policy judges it, and that
+// is not worth a warning.
+func TestRollupInputsAloneAreNotWarned(t *testing.T) {
+	dir := t.TempDir()
+	testfs.Write(t, dir, map[string]string{"soa.yaml": "controls:\n  - {control: \"5.1\", applicable: true, justification: needed}\n"})
+	run, err := Resolve(Inputs{Applicability: filepath.Join(dir, "soa.yaml"), EffectiveTime: at2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := run.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range res.Report.Diagnostics {
+		if d.Summary == NoFactsSummary {
+			t.Errorf("warned: %+v", d)
+		}
+	}
+}

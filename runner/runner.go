@@ -54,6 +54,10 @@ type Inputs struct {
 	// Environ is the environment (KEY=VALUE) whose TF_VAR_ variables set
 	// Terraform input variables, below every variables file and flag.
 	Environ []string
+	// Strict evaluates every Terraform source as terraform validate would:
+	// what is not declared and files that cannot be read are errors, not
+	// unknown values with a warning (tfsource.Provider.Strict).
+	Strict bool
 	// Applicability and Risks override the project file's files.
 	Applicability, Risks string
 	// RiskAppetite (0: unset) and RiskMethod ("": unset) override the
@@ -109,14 +113,17 @@ func Resolve(in Inputs) (*Run, error) {
 		if !ok {
 			return nil, fmt.Errorf("--%s is not a source flag", fv.Flag)
 		}
-		src, err := k.FlagSource(fv.Value)
+		srcs, err := k.FlagSources(fv.Value)
 		if err != nil {
 			return nil, err
 		}
-		merged.Sources = append(merged.Sources, src)
+		merged.Sources = append(merged.Sources, srcs...)
 	}
 	if err := applyTFVars(merged.Sources, in.TFVars, in.Environ); err != nil {
 		return nil, err
+	}
+	if in.Strict {
+		applyStrict(merged.Sources)
 	}
 	if in.Applicability != "" {
 		merged.Applicability = in.Applicability
@@ -145,8 +152,13 @@ func Resolve(in Inputs) (*Run, error) {
 
 // applyTFVars gives every Terraform source, however it was named, the
 // variables of the command line after its own, and the TF_VAR_ variables
-// of the environment.
+// of the environment. Variable files named on the command line may lie
+// outside the source's scan root.
 func applyTFVars(sources []providers.Source, vars []tfsource.Var, environ []string) error {
+	vars = slices.Clone(vars)
+	for i := range vars {
+		vars[i].CommandLine = vars[i].File != ""
+	}
 	var tfEnv []string
 	for _, kv := range environ {
 		if strings.HasPrefix(kv, "TF_VAR_") {
@@ -167,6 +179,16 @@ func applyTFVars(sources []providers.Source, vars []tfsource.Var, environ []stri
 		return errors.New("--var and --var-file set Terraform source variables; name the source with --tf DIR")
 	}
 	return nil
+}
+
+// applyStrict makes every Terraform source, however it was named, strict.
+func applyStrict(sources []providers.Source) {
+	for i, src := range sources {
+		if p, ok := src.Provider.(tfsource.Provider); ok {
+			p.Strict = true
+			sources[i].Provider = p
+		}
+	}
 }
 
 // addRiskSource adds the risk register to p's sources, with the residual
@@ -219,7 +241,41 @@ func (r *Run) Collect(ctx context.Context) ([]facts.Fact, diag.Diagnostics, erro
 	if err := ds.Err(); err != nil {
 		return nil, ds.Warnings(), err
 	}
+	if len(fs) == 0 {
+		ds = append(ds, noFacts("The inputs gave no facts at all: check that the paths name what you meant (a Terraform root module holds .tf files itself; a remote module is read only after terraform init)."))
+	}
 	return fs, ds.Sort(), nil
+}
+
+// NoFactsSummary is the summary of the warning a run gives when its
+// inputs hold nothing a policy can judge, so that an empty run is never a
+// silent pass.
+const NoFactsSummary = "no facts: the inputs hold nothing annexa's policies can judge"
+
+func noFacts(detail string) diag.Diagnostic {
+	return diag.Diagnostic{Severity: diag.Warning, Source: "annexa", Summary: NoFactsSummary, Detail: detail}
+}
+
+// judgedNothing reports whether facts were collected but no policy
+// assessed any of them, in a run that read more than the inputs of the
+// roll-up (an applicability file, a risk register): a run of those alone
+// asks for the Statement of Applicability or the risks, not for checks.
+func judgedNothing(sources []providers.Source, fs []facts.Fact, report *engine.Report) bool {
+	if len(fs) == 0 || !slices.ContainsFunc(sources, func(s providers.Source) bool {
+		switch s.Provider.(type) {
+		case applicability.Provider, riskregister.Provider:
+			return false
+		}
+		return true
+	}) {
+		return false
+	}
+	for _, c := range report.Controls {
+		if c.Assessed > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Engine builds the engine for the run: the built-in policies, the
@@ -269,6 +325,10 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	report, err := Evaluate(ctx, eng, fs, warnings)
 	if err != nil {
 		return nil, err
+	}
+	if judgedNothing(r.Project.Sources, fs, report) {
+		d := noFacts(fmt.Sprintf("None of the %d facts collected is of a kind or type that a policy reads, so no control was assessed.", len(fs)))
+		report.Diagnostics = append(report.Diagnostics, d).Sort()
 	}
 	return &Result{Run: r, Facts: fs, Engine: eng, Report: report}, nil
 }

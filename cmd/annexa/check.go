@@ -34,6 +34,18 @@ NAME[=SOURCE], which runs the external provider annexa-provider-NAME
 (docs/providers.md). --applicability FILE and --risks FILE name the inputs
 of the Statement of Applicability and of residual risk.
 
+--tf DIR evaluates Terraform source without a plan. What cannot be evaluated
+(a reference to an undeclared resource, data source, module output, local or
+variable; a file that file() or templatefile() cannot read, such as a build
+artefact; a missing local module directory) becomes an unknown value with a
+warning, and the rest is still judged. --strict makes these errors (exit 2),
+as terraform validate would; syntax errors are errors either way. Nothing
+outside the scan root (DIR, or the top of the git repository holding it) is
+read, symbolic links resolved first, and only regular files are opened; a
+--var-file named on the command line may lie elsewhere. Modules installed by
+terraform init (.terraform/modules/modules.json) are evaluated like local ones.
+--plan also takes a directory: every plan JSON in it is a source of its own.
+
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
 a table and write JSON for a later step. Files are written atomically. json is
 the whole report; sarif is a SARIF 2.1.0 log for GitHub code scanning (a rule

@@ -91,6 +91,8 @@ type sourceOptions struct {
 	// tfVars are --var and --var-file in command-line order, which decides
 	// which value wins, as in Terraform.
 	tfVars []tfsource.Var
+	// strict evaluates Terraform source as terraform validate would.
+	strict bool
 	// applicability, risks and the risk settings name the inputs of the
 	// Statement of Applicability and the residual risk.
 	applicability string
@@ -105,7 +107,8 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 		f.Var(&sourceFlag{flag: k.Flag, values: &o.sources}, k.Flag, k.Usage)
 	}
 	f.Var(&tfVarValue{vars: &o.tfVars}, "var", "set a Terraform input variable for --tf, as in terraform plan -var (repeatable)")
-	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable)")
+	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable); may lie outside the scan root")
+	f.BoolVar(&o.strict, "strict", false, "evaluate --tf as terraform validate would: references to undeclared objects, unreadable files of file functions and missing module directories are errors (exit 2), not unknown values with a warning")
 	f.StringVar(&o.applicability, "applicability", "", "applicability file (YAML or CSV) stating for each Annex A control whether it applies and why; overrides applicability: in annexa.yaml")
 	f.StringVar(&o.risks, "risks", "", "risk register (YAML or CSV); overrides risks: in annexa.yaml")
 	f.IntVar(&o.riskAppetite, "risk-appetite", 0, "highest residual risk score (1-25) accepted without an explicit acceptance; overrides risk.appetite in annexa.yaml (default 6)")
@@ -125,6 +128,7 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		Paths:         o.paths,
 		Sources:       o.sources,
 		TFVars:        o.tfVars,
+		Strict:        o.strict,
 		Applicability: o.applicability,
 		Risks:         o.risks,
 		RiskAppetite:  o.riskAppetite,

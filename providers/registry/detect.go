@@ -13,12 +13,48 @@ import (
 	"github.com/annexa-dev/annexa/providers/config"
 	"github.com/annexa-dev/annexa/providers/evidence"
 	"github.com/annexa-dev/annexa/providers/kubernetes"
+	"github.com/annexa-dev/annexa/providers/tfplan"
 )
 
 // isPlanHead reports whether the start of a file is Terraform's JSON plan
 // output, which writes format_version first.
 func isPlanHead(head []byte) bool {
 	return bytes.Contains(head, []byte(`"format_version"`))
+}
+
+// planFiles lists the plan JSON files directly in dir (*.json whose start
+// is Terraform's plan output), sorted by name; a directory with none is an
+// error that says what it holds instead.
+func planFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("read directory %s: %w", dir, errors.Unwrap(err))
+	}
+	var plans, binary []string
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		head, err := ReadHead(p)
+		if err != nil {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(strings.ToLower(e.Name()), ".json") && isPlanHead(head):
+			plans = append(plans, p)
+		case tfplan.IsBinaryPlan(head):
+			binary = append(binary, e.Name())
+		}
+	}
+	if len(plans) == 0 {
+		if len(binary) > 0 {
+			return nil, fmt.Errorf("is a directory with no plan JSON in it, only binary plan files (%s); run `terraform show -json %s > %s.json` for each", strings.Join(binary, ", "), binary[0], binary[0])
+		}
+		return nil, errors.New("is a directory with no Terraform plan JSON in it (*.json from `terraform show -json PLANFILE`)")
+	}
+	slices.Sort(plans)
+	return plans, nil
 }
 
 // Detect finds the kind of a path given alone on the command line, trying

@@ -64,6 +64,10 @@ type Kind struct {
 	// FromEntry builds the source of a project file entry; paths in it are
 	// relative to dir, the project file's directory.
 	FromEntry func(dir string, entry map[string]any) (providers.Source, error)
+	// ExpandDir, when set, lists the files a directory given to the flag
+	// stands for, each a source of its own; nil when the kind reads a
+	// directory itself.
+	ExpandDir func(dir string) ([]string, error)
 }
 
 // Kinds lists every source kind, in the order detection tries them.
@@ -71,10 +75,11 @@ func Kinds() []Kind {
 	return []Kind{
 		{
 			Name: "Terraform plan", Flag: "plan", ProjectKey: "plan", Space: SpaceTerraform,
-			Usage:      "Terraform plan as JSON, from `terraform show -json PLANFILE` (repeatable)",
-			DetectFile: func(_ string, head []byte) bool { return isPlanHead(head) },
+			Usage:      "Terraform plan as JSON, from `terraform show -json PLANFILE`, or a directory of them, each checked as its own source (repeatable)",
+			DetectFile: func(_ string, head []byte) bool { return isPlanHead(head) || tfplan.IsBinaryPlan(head) },
 			Provider:   tfplan.Provider{},
 			FromEntry:  entrySource("plan", tfplan.Provider{}),
+			ExpandDir:  planFiles,
 		},
 		{
 			Name: "Terraform source", Flag: "tf", ProjectKey: "terraform", Space: SpaceTerraform,
@@ -138,6 +143,34 @@ func (k Kind) EntrySource(dir string, entry map[string]any) (providers.Source, e
 // PathSource builds the source of a path detected as this kind.
 func (k Kind) PathSource(path string) providers.Source {
 	return providers.Source{Path: path, Provider: k.Provider, Space: k.Space}
+}
+
+// FlagSources builds the sources of one value of the kind's flag: one,
+// or for a kind with ExpandDir given a directory, one for each file the
+// directory stands for.
+func (k Kind) FlagSources(value string) ([]providers.Source, error) {
+	if k.ExpandDir != nil {
+		if st, err := os.Stat(value); err == nil && st.IsDir() {
+			paths, err := k.ExpandDir(value)
+			if err != nil {
+				return nil, fmt.Errorf("--%s %s: %w", k.Flag, value, err)
+			}
+			out := make([]providers.Source, 0, len(paths))
+			for _, p := range paths {
+				src, err := k.FlagSource(p)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, src)
+			}
+			return out, nil
+		}
+	}
+	src, err := k.FlagSource(value)
+	if err != nil {
+		return nil, err
+	}
+	return []providers.Source{src}, nil
 }
 
 // ByFlag returns the kind named by flag.

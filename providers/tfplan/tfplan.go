@@ -47,8 +47,28 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 	return Parse(ctx, path, data)
 }
 
+// zipMagic starts every zip archive, and so every binary plan file.
+var zipMagic = []byte("PK\x03\x04")
+
+// IsBinaryPlan reports whether the start of a file is a binary plan file,
+// as `terraform plan -out FILE` writes it: a zip archive whose entries are
+// tfplan, tfstate and tfconfig/.
+func IsBinaryPlan(head []byte) bool {
+	return bytes.HasPrefix(head, zipMagic) &&
+		(bytes.Contains(head, []byte("tfplan")) || bytes.Contains(head, []byte("tfconfig/")) || bytes.Contains(head, []byte("tfstate")))
+}
+
+// binaryPlanError says how to turn a binary plan file into the JSON annexa
+// reads.
+func binaryPlanError(file string) error {
+	return fmt.Errorf("%s: this is a zip archive, the form of a binary plan file from `terraform plan -out`; annexa reads plans as JSON: run `terraform show -json %s > %s.json` and pass %s.json", file, file, file, file)
+}
+
 // Parse turns plan JSON into facts; file names the input in facts and errors.
 func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) {
+	if bytes.HasPrefix(data, zipMagic) {
+		return nil, binaryPlanError(file)
+	}
 	data, err := input.CheckText(file, data)
 	if err != nil {
 		return nil, err

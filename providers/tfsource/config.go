@@ -2,7 +2,9 @@ package tfsource
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"path/filepath"
 	"regexp"
@@ -103,12 +105,13 @@ type resource struct {
 }
 
 type moduleCall struct {
-	name    string
-	decl    hcl.Range
-	source  string
-	count   hcl.Expression
-	forEach hcl.Expression
-	args    map[string]*hcl.Attribute
+	name        string
+	decl        hcl.Range
+	source      string
+	sourceRange hcl.Range
+	count       hcl.Expression
+	forEach     hcl.Expression
+	args        map[string]*hcl.Attribute
 	// mod is the called module's configuration; nil for a source annexa
 	// does not read (registry, git, ...).
 	mod *module
@@ -116,7 +119,8 @@ type moduleCall struct {
 
 // loader reads a module tree.
 type loader struct {
-	fsys    fileSystem
+	sb      *sandbox
+	strict  bool
 	rootDir string
 	diags   hcl.Diagnostics
 	// loading holds the directories on the current path from the root, to
@@ -133,6 +137,8 @@ type loader struct {
 	// funcs collects the functions each configuration calls, by name, with
 	// the place of the first call.
 	funcs map[string]hcl.Range
+	// installed are the modules terraform init installed, by key.
+	installed map[string]installedModule
 }
 
 // attributeNames returns the attribute names that expressions traverse,
@@ -155,9 +161,9 @@ func (l *loader) attributeNames() map[string]bool {
 	return names
 }
 
-func newLoader(fsys fileSystem, rootDir string) *loader {
+func newLoader(sb *sandbox, rootDir string, strict bool) *loader {
 	return &loader{
-		fsys: fsys, rootDir: rootDir,
+		sb: sb, rootDir: rootDir, strict: strict,
 		loading: map[string]bool{}, cache: map[string]*module{},
 		names: map[string]bool{}, symbolAttrs: map[[2]string]bool{}, funcs: map[string]hcl.Range{},
 	}
@@ -199,9 +205,9 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // parseFile reads and parses one configuration or variables file. It
 // returns nil when the file cannot be parsed at all.
 func (l *loader) parseFile(name string) *hcl.File {
-	src, err := l.fsys.ReadFile(name, maxFileBytes)
+	src, err := l.sb.readFile(name, maxFileBytes)
 	if err != nil {
-		l.errorf(nil, "Cannot read file", "%v", err)
+		l.errorf(&hcl.Range{Filename: name}, "Cannot read file", "%v", err)
 		return nil
 	}
 	f, diags := parseSource(src, name)
@@ -330,9 +336,11 @@ func (l *loader) noteBodyNames(b *body) {
 	}
 }
 
-// loadModule reads the module in dir and, recursively, the local modules
-// it calls. callRange is the module call that led here (nil for the root).
-func (l *loader) loadModule(dir string, depth int, callRange *hcl.Range) *module {
+// loadModule reads the module in dir and, recursively, the modules it
+// calls: local ones, and those terraform init installed. callRange is the
+// module call that led here (nil for the root); key is the module's key
+// in modules.json ("" for the root, "vpc", "vpc.subnets").
+func (l *loader) loadModule(dir string, depth int, callRange *hcl.Range, key string) *module {
 	if m, ok := l.cache[dir]; ok {
 		return m
 	}
@@ -344,13 +352,17 @@ func (l *loader) loadModule(dir string, depth int, callRange *hcl.Range) *module
 		l.errorf(callRange, "Modules nested too deeply", "Module calls are nested more than %d deep.", maxModuleDepth)
 		return nil
 	}
-	entries, err := l.fsys.ReadDir(dir)
-	if err != nil {
-		if callRange != nil {
-			l.errorf(callRange, "Unreadable module directory", "%v", err)
-		} else {
-			l.errorf(nil, "Unreadable configuration directory", "%v", err)
-		}
+	entries, err := l.sb.readDir(dir)
+	switch {
+	case err == nil:
+	case callRange != nil && !l.strict && errors.Is(err, fs.ErrNotExist):
+		l.warnf(callRange, "Module not evaluated", "The module directory %s does not exist; its resources are not checked and its outputs are unknown (--strict makes this an error).", dir)
+		return nil
+	case callRange != nil:
+		l.errorf(callRange, "Unreadable module directory", "%v", err)
+		return nil
+	default:
+		l.errorf(nil, "Unreadable configuration directory", "%v", err)
 		return nil
 	}
 	var primary, overrides []string
@@ -369,6 +381,10 @@ func (l *loader) loadModule(dir string, depth int, callRange *hcl.Range) *module
 	}
 	if len(primary)+len(overrides) > maxFilesPerDir {
 		l.errorf(callRange, "Too many files", "%s holds more than %d configuration files.", dir, maxFilesPerDir)
+		return nil
+	}
+	if len(primary) == 0 && callRange != nil && !l.strict {
+		l.warnf(callRange, "Module not evaluated", "%s holds no Terraform configuration files (*.tf, *.tf.json); the module's resources are not checked and its outputs are unknown (--strict makes this an error).", dir)
 		return nil
 	}
 	if len(primary) == 0 {
@@ -406,11 +422,26 @@ func (l *loader) loadModule(dir string, depth int, callRange *hcl.Range) *module
 	slices.SortFunc(m.resources, func(a, b *resource) int { return strings.Compare(a.key, b.key) })
 	for _, name := range sortedKeys(m.calls) {
 		call := m.calls[name]
-		if !isLocalSource(call.source) {
+		childKey := name
+		if key != "" {
+			childKey = key + "." + name
+		}
+		var childDir string
+		switch inst, installed := l.installed[childKey]; {
+		case isLocalSource(call.source):
+			childDir = filepath.Join(dir, filepath.FromSlash(call.source))
+		case installed:
+			childDir = filepath.Join(l.rootDir, filepath.FromSlash(inst.Dir))
+			if filepath.IsAbs(inst.Dir) {
+				childDir = filepath.Clean(inst.Dir)
+			}
+		default:
+			l.warnf(call.sourceRange.Ptr(), "Module not evaluated",
+				"The module %q comes from %q, which annexa does not fetch, and terraform init has not installed it (no entry %q in %s); its resources are not checked and its outputs are unknown.",
+				call.name, call.source, childKey, filepath.Join(l.rootDir, modulesManifest))
 			continue
 		}
-		childDir := filepath.Join(dir, filepath.FromSlash(call.source))
-		call.mod = l.loadModule(childDir, depth+1, call.decl.Ptr())
+		call.mod = l.loadModule(childDir, depth+1, call.decl.Ptr(), childKey)
 	}
 	l.cache[dir] = m
 	return m
@@ -768,9 +799,6 @@ func (l *loader) decodeModuleCall(b *block) *moduleCall {
 			c.args[name] = a
 		}
 	}
-	if !isLocalSource(c.source) {
-		l.warnf(src.Expr.Range().Ptr(), "Module not evaluated",
-			"The module %q comes from %q, which annexa does not fetch; its resources are not checked and its outputs are unknown. Only local sources (./ or ../) are read.", c.name, c.source)
-	}
+	c.sourceRange = src.Expr.Range()
 	return c
 }

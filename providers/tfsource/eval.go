@@ -2,11 +2,13 @@ package tfsource
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
@@ -27,11 +29,14 @@ const (
 // evaluator evaluates a loaded module tree the way terraform plan would,
 // with everything only known after apply left unknown.
 type evaluator struct {
-	ctx     context.Context
-	fsys    fileSystem
+	ctx context.Context
+	// sb confines what file functions read.
+	sb      *sandbox
 	rootDir string
-	// dirs are the module directories; file() reads only inside them.
-	dirs []string
+	// strict makes references to what is not declared, and files that
+	// file functions cannot read, errors as in terraform validate; else
+	// they are unknown values with a warning.
+	strict bool
 	// names are the attribute names expressions traverse (see loader).
 	names map[string]bool
 	// calledFuncs are the functions the configuration calls.
@@ -213,6 +218,8 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 	// wanted outputs per module call; nil means all.
 	wanted := map[string]map[string]bool{}
 	wantAll := map[string]bool{}
+	// undeclaredCalls are module names that no module block declares.
+	undeclaredCalls := map[string]bool{}
 	set := func(root, name string, v cty.Value) {
 		if nested[root] == nil {
 			nested[root] = map[string]cty.Value{}
@@ -237,7 +244,8 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 				continue
 			}
 			if _, declared := mi.vars[name]; !declared {
-				diags = append(diags, traversalError(t, "Reference to undeclared input variable", "An input variable named %q is not declared in %s.", name, mi.cfg.dir))
+				diags = append(diags, ev.undeclared(t, "Reference to undeclared input variable", "An input variable named %q is not declared in %s.", name, mi.cfg.dir))
+				set("var", name, cty.DynamicVal)
 				continue
 			}
 			set("var", name, ev.variable(mi, name))
@@ -248,7 +256,8 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 				continue
 			}
 			if _, declared := mi.locals[name]; !declared {
-				diags = append(diags, traversalError(t, "Reference to undeclared local value", "A local value named %q is not declared in %s.", name, mi.cfg.dir))
+				diags = append(diags, ev.undeclared(t, "Reference to undeclared local value", "A local value named %q is not declared in %s.", name, mi.cfg.dir))
+				set("local", name, cty.DynamicVal)
 				continue
 			}
 			set("local", name, ev.local(mi, name))
@@ -280,7 +289,8 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 			}
 			cn, declared := mi.calls[name]
 			if !declared {
-				diags = append(diags, traversalError(t, "Reference to undeclared module", "No module call named %q is declared in %s.", name, mi.cfg.dir))
+				diags = append(diags, ev.undeclared(t, "Reference to undeclared module", "No module call named %q is declared in %s.", name, mi.cfg.dir))
+				undeclaredCalls[name] = true
 				continue
 			}
 			step := 2
@@ -294,8 +304,10 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 			}
 			if cn.cfg.mod != nil {
 				if _, declared := cn.cfg.mod.outputs[out]; !declared {
-					diags = append(diags, traversalError(t, "Unsupported attribute", "The module %q has no output named %q.", name, out))
-					continue
+					diags = append(diags, ev.undeclared(t, "Unsupported attribute", "The module %q has no output named %q.", name, out))
+					if ev.strict {
+						continue
+					}
 				}
 			}
 			if wanted[name] == nil {
@@ -311,13 +323,16 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 			}
 			rn, declared := mi.resources["data."+typ+"."+name]
 			if !declared {
-				diags = append(diags, traversalError(t, "Reference to undeclared resource", "A data resource %q %q is not declared in %s.", typ, name, mi.cfg.dir))
-				continue
+				diags = append(diags, ev.undeclared(t, "Reference to undeclared resource", "A data resource %q %q is not declared in %s.", typ, name, mi.cfg.dir))
 			}
 			if data[typ] == nil {
 				data[typ] = map[string]cty.Value{}
 			}
-			data[typ][name] = ev.resourceRef(mi, rn)
+			if declared {
+				data[typ][name] = ev.resourceRef(mi, rn)
+			} else {
+				data[typ][name] = cty.DynamicVal
+			}
 		default:
 			name, ok := attrStep(t, 1)
 			if !ok {
@@ -326,7 +341,8 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 			}
 			rn, declared := mi.resources[root+"."+name]
 			if !declared {
-				diags = append(diags, traversalError(t, "Reference to undeclared resource", "A managed resource %q %q is not declared in %s.", root, name, mi.cfg.dir))
+				diags = append(diags, ev.undeclared(t, "Reference to undeclared resource", "A managed resource %q %q is not declared in %s.", root, name, mi.cfg.dir))
+				set(root, name, cty.DynamicVal)
 				continue
 			}
 			set(root, name, ev.resourceRef(mi, rn))
@@ -337,6 +353,9 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 	}
 	for _, name := range sortedKeys(wanted) {
 		set("module", name, ev.moduleRef(mi, mi.calls[name], wanted[name]))
+	}
+	for name := range undeclaredCalls {
+		set("module", name, cty.DynamicVal)
 	}
 	for root, m := range nested {
 		top[root] = cty.ObjectVal(m)
@@ -349,6 +368,20 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 		top["data"] = cty.ObjectVal(d)
 	}
 	return &hcl.EvalContext{Variables: top, Functions: ev.functions()}, diags
+}
+
+// undeclared reports a reference to something the configuration does not
+// declare: an error when the evaluator is strict, as in terraform
+// validate; else a warning, and the reference is an unknown value, so
+// that a partial configuration (one file of a larger module, a resource
+// copied from elsewhere) is still judged on what it does say.
+func (ev *evaluator) undeclared(t hcl.Traversal, summary, detail string, args ...any) *hcl.Diagnostic {
+	d := traversalError(t, summary, detail, args...)
+	if !ev.strict {
+		d.Severity = hcl.DiagWarning
+		d.Detail += " annexa treats the value as unknown (--strict makes this an error)."
+	}
+	return d
 }
 
 func isIndex(s hcl.Traverser) bool {
@@ -395,6 +428,10 @@ func (ev *evaluator) evalAttr(a *hcl.Attribute, sc *scope) cty.Value {
 		ev.diags = append(ev.diags, diags...)
 		return v
 	}
+	if warnings, ok := ev.unavailableFiles(diags); ok {
+		ev.diags = append(ev.diags, warnings...)
+		return cty.DynamicVal
+	}
 	if refersOutside(a.Expr, sc) {
 		for _, d := range diags {
 			if d.Severity == hcl.DiagError {
@@ -405,6 +442,32 @@ func (ev *evaluator) evalAttr(a *hcl.Attribute, sc *scope) cty.Value {
 	}
 	ev.diags = append(ev.diags, diags...)
 	return cty.DynamicVal
+}
+
+// unavailableFiles turns the errors of file functions that found no file
+// (or were refused one) into warnings, unless the evaluator is strict; ok
+// is false when diags hold any other error.
+func (ev *evaluator) unavailableFiles(diags hcl.Diagnostics) (hcl.Diagnostics, bool) {
+	if ev.strict {
+		return nil, false
+	}
+	out := make(hcl.Diagnostics, 0, len(diags))
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError {
+			out = append(out, d)
+			continue
+		}
+		extra, ok := hcl.DiagnosticExtra[hclsyntax.FunctionCallDiagExtra](d)
+		var fu *fileUnavailable
+		if !ok || !errors.As(extra.FunctionCallError(), &fu) {
+			return nil, false
+		}
+		out = append(out, &hcl.Diagnostic{
+			Severity: hcl.DiagWarning, Summary: "File not read", Subject: d.Subject,
+			Detail: fmt.Sprintf("%s(%q): %s; the value is unknown (--strict makes this an error).", extra.CalledFunctionName(), fu.path, fu.Error()),
+		})
+	}
+	return out, true
 }
 
 // output evaluates an output value of a module instance.
@@ -802,6 +865,12 @@ func (ev *evaluator) moduleRef(mi *modInst, cn *callNode, wanted map[string]bool
 		for _, name := range sortedKeys(child.outputs) {
 			if wanted == nil || wanted[name] {
 				outs[name] = ev.output(child, name)
+			}
+		}
+		for name := range wanted {
+			if _, declared := child.outputs[name]; !declared {
+				// Reported where it is referred to; unknown unless strict.
+				outs[name] = cty.DynamicVal
 			}
 		}
 		vals[i] = cty.ObjectVal(outs)

@@ -1,9 +1,10 @@
 package tfsource
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -15,55 +16,52 @@ import (
 // in one evaluation.
 const maxFileFuncBytes = 256 << 20
 
-// resolveConfigPath resolves a path given to a file function. Terraform
-// resolves relative paths against the working directory, which for annexa
-// is the root module's directory; either way the file must lie inside one
-// of the configuration's module directories, so that a configuration
-// cannot make annexa read (and put into facts) arbitrary files.
-func (ev *evaluator) resolveConfigPath(p string) (string, error) {
-	full := p
-	if !filepath.IsAbs(p) {
-		full = filepath.Join(ev.rootDir, p)
-	}
-	full = filepath.Clean(full)
-	for _, d := range ev.dirs {
-		if lexicallyWithin(full, d) {
-			return full, nil
-		}
-	}
-	return "", fmt.Errorf("%s is outside the configuration's module directories; annexa reads only files inside them", p)
+// fileUnavailable is a file a file function could not read because it is
+// not there (a build artefact such as lambda.zip) or because annexa
+// refuses to read it (outside the scan root, not a regular file). Unless
+// the provider is strict, the call's value is unknown, with a warning.
+type fileUnavailable struct {
+	path string
+	err  error
 }
 
-func lexicallyWithin(name, dir string) bool {
-	absName, err1 := filepath.Abs(name)
-	absDir, err2 := filepath.Abs(dir)
-	if err1 != nil || err2 != nil {
-		return false
+func (e *fileUnavailable) Error() string {
+	var r *refusal
+	if errors.As(e.err, &r) {
+		return r.Error()
 	}
-	rel, err := filepath.Rel(absDir, absName)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return "no file exists at " + e.path
 }
 
-// readConfigFile reads a file for a file function, confined as
-// resolveConfigPath describes, also after following symbolic links.
+func (e *fileUnavailable) Unwrap() error { return e.err }
+
+// configPath is the path a file function reads: Terraform resolves
+// relative paths against the working directory, which for annexa is the
+// root module's directory.
+func (ev *evaluator) configPath(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(ev.rootDir, p)
+}
+
+// readConfigFile reads a file for a file function. It must be a regular
+// file inside the scan root, symbolic links resolved, which is checked
+// before the file is opened, so that a configuration cannot make annexa
+// read (and put into facts) arbitrary files, nor hang on a FIFO.
 func (ev *evaluator) readConfigFile(p string) ([]byte, error) {
-	full, err := ev.resolveConfigPath(p)
-	if err != nil {
-		return nil, err
-	}
-	b, err := ev.fsys.ReadFile(full, maxFileBytes)
-	if err != nil {
-		return nil, fmt.Errorf("no file exists at %s, or it cannot be read", p)
-	}
-	inside := false
-	for _, d := range ev.dirs {
-		if ok, err := ev.fsys.Within(full, d); err == nil && ok {
-			inside = true
-			break
-		}
-	}
-	if !inside {
-		return nil, fmt.Errorf("%s leads outside the configuration's module directories through a symbolic link; annexa reads only files inside them", p)
+	b, err := ev.sb.readFile(ev.configPath(p), maxFileBytes)
+	var r *refusal
+	switch {
+	case errors.As(err, &r):
+		// Name the path as the configuration gave it.
+		r2 := *r
+		r2.name = p
+		return nil, &fileUnavailable{path: p, err: &r2}
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &fileUnavailable{path: p, err: err}
+	case err != nil:
+		return nil, fmt.Errorf("%s cannot be read: %w", p, err)
 	}
 	ev.fileBytes += int64(len(b))
 	if ev.fileBytes > maxFileFuncBytes {
@@ -92,18 +90,22 @@ func (ev *evaluator) fileFunc(conv func([]byte) (string, error)) function.Functi
 	})
 }
 
-// fileExistsFunc makes fileexists(), confined like file().
+// fileExistsFunc makes fileexists(), confined like file(): a path outside
+// the scan root is refused whether or not a file is there.
 func (ev *evaluator) fileExistsFunc() function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.Bool),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			full, err := ev.resolveConfigPath(args[0].AsString())
-			if err != nil {
-				return cty.UnknownVal(cty.Bool), err
+			p := args[0].AsString()
+			ok, err := ev.sb.exists(ev.configPath(p))
+			var r *refusal
+			if errors.As(err, &r) {
+				r2 := *r
+				r2.name = p
+				return cty.UnknownVal(cty.Bool), &fileUnavailable{path: p, err: &r2}
 			}
-			_, err = ev.fsys.ReadFile(full, maxFileBytes)
-			return cty.BoolVal(err == nil), nil
+			return cty.BoolVal(ok), nil
 		},
 	})
 }

@@ -7,14 +7,15 @@ import (
 
 // evalJSON evaluates one expression as an attribute of a resource in a
 // root module that also holds the given extra files, returning the
-// attribute as compact JSON.
+// attribute as compact JSON. It evaluates strictly, as terraform validate
+// would, so that errors stay errors.
 func evalJSON(t *testing.T, expr string, extra map[string]string) (string, error) {
 	t.Helper()
 	files := map[string]string{"root/main.tf": "resource \"null_resource\" \"r\" {\n  v = " + expr + "\n}\n"}
 	for k, v := range extra {
 		files[k] = v
 	}
-	fs, _, err := run(t, files)
+	fs, _, err := runStrict(t, files)
 	if err != nil {
 		return "", err
 	}
@@ -148,7 +149,7 @@ func TestFunctionErrors(t *testing.T) {
 		{`indent(-1, "x")`, "spaces must be a whole number from 0 to 1000"},
 		{`range(100000)`, "more than 1024 values"},
 		{`jsondecode("${join("", [for i in range(200) : "["])}")`, "JSON nested more than 100 levels deep"},
-		{`file("/etc/passwd")`, "outside the configuration's module directories"},
+		{`file("/etc/passwd")`, "/etc/passwd lies outside the scan root /root"},
 		{`file("bin.dat")`, "not valid UTF-8"},
 		{`file("nope.txt")`, "no file exists at nope.txt"},
 		{`base64decode("////")`, "not valid UTF-8"},

@@ -14,7 +14,6 @@ package tfsource
 import (
 	"context"
 	"fmt"
-	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,6 +36,14 @@ type Provider struct {
 	// input variables; others are ignored.
 	Environ []string
 
+	// Strict makes the provider refuse what terraform validate refuses: a
+	// reference to an undeclared resource, data source, module output,
+	// local or variable, a file function's file that is missing or may not
+	// be read, and a local module directory that does not exist are
+	// errors. Without it they are unknown values with a warning, so that
+	// the rest of the configuration is still judged.
+	Strict bool
+
 	// fsys replaces the OS file system in tests.
 	fsys fileSystem
 }
@@ -52,8 +59,16 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 		fsys = osFS{}
 	}
 	dir = filepath.Clean(dir)
-	l := newLoader(fsys, dir)
-	root := l.loadModule(dir, 0, nil)
+	sb, err := newSandbox(fsys, dir)
+	if err != nil {
+		return nil, diag.Diagnostics{{
+			Severity: diag.Error, Source: Name, File: dir,
+			Summary: "Unreadable configuration directory", Detail: describeDirError(dir, err).Error(),
+		}}
+	}
+	l := newLoader(sb, dir, p.Strict)
+	l.readModulesManifest()
+	root := l.loadModule(dir, 0, nil, "")
 	var values map[string]rootValue
 	if root != nil {
 		values = l.rootValues(root, p.Environ, p.Vars)
@@ -69,8 +84,8 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 	}
 
 	ev := &evaluator{
-		ctx: ctx, fsys: fsys, rootDir: dir,
-		dirs: slices.Sorted(maps.Keys(l.cache)), names: l.attributeNames(), calledFuncs: l.funcs,
+		ctx: ctx, sb: sb, rootDir: dir, strict: p.Strict,
+		names: l.attributeNames(), calledFuncs: l.funcs,
 	}
 	rootInst := newModInst(root, "", nil, nil, instKey{})
 	rootInst.rootValues = values

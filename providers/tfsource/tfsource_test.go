@@ -20,7 +20,19 @@ const secret = "hunter2-Very-Secret"
 // is the directory "root".
 func run(t *testing.T, files map[string]string, vars ...Var) ([]facts.Fact, string, error) {
 	t.Helper()
-	p := Provider{Vars: vars, fsys: mapFS{mapFSOf(files)}}
+	return collectWith(t, Provider{Vars: vars}, files)
+}
+
+// runStrict is run with Provider.Strict set.
+func runStrict(t *testing.T, files map[string]string, vars ...Var) ([]facts.Fact, string, error) {
+	t.Helper()
+	return collectWith(t, Provider{Vars: vars, Strict: true}, files)
+}
+
+// collectWith collects the facts of an in-memory configuration with p.
+func collectWith(t *testing.T, p Provider, files map[string]string) ([]facts.Fact, string, error) {
+	t.Helper()
+	p.fsys = mapFS{mapFSOf(files)}
 	fs, ds := p.Collect(context.Background(), "root")
 	err := ds.Err()
 	if err == nil {
@@ -127,7 +139,7 @@ resource "null_resource" "r" {
 				"vars/one.tfvars":       "a = \"one\"\nn = 10\n",
 				"vars/two.tfvars.json":  `{"n": 20, "o": {"name": "two", "size": 9}}`,
 			},
-			vars: []Var{{File: "vars/one.tfvars"}, {Assignment: "n=5"}, {File: "vars/two.tfvars.json"}},
+			vars: []Var{{File: "vars/one.tfvars", CommandLine: true}, {Assignment: "n=5"}, {File: "vars/two.tfvars.json", CommandLine: true}},
 			want: map[string]string{"a": `"one"`, "n": `20`, "l": `["t"]`, "o": `{"name":"two","size":9}`},
 		},
 	}
@@ -730,16 +742,21 @@ resource "a_b" "y" { v = a_b.x.v }`}, "Cycle in references"},
 		{"override without base", map[string]string{"root/main.tf": `locals {}`, "root/override.tf": `resource "a_b" "c" {}`}, "root/override.tf:1:1: Missing base resource to override"},
 		{"module missing argument", map[string]string{"root/main.tf": `module "m" { source = "./m" }`, "root/m/main.tf": `variable "v" {}`}, `root/main.tf:1:1: Missing required argument; The argument "v" is required`},
 		{"module unsupported argument", map[string]string{"root/main.tf": "module \"m\" {\n  source = \"./m\"\n  w = 1\n}", "root/m/main.tf": `variable "v" { default = 1 }`}, `root/main.tf:3:3: Unsupported argument`},
-		{"module without files", map[string]string{"root/main.tf": `module "m" { source = "./missing" }`}, `root/main.tf:1:1: Unreadable module directory`},
+		{"module without files", map[string]string{"root/main.tf": `module "m" { source = "./missing" }`}, `root/main.tf:1:1: Unreadable module directory; read directory root/missing: file does not exist`},
+		{"module directory without configuration", map[string]string{"root/main.tf": `module "m" { source = "./m" }`, "root/m/README.md": "x"}, `root/main.tf:1:1: No configuration files`},
+		{"file() of a missing file", map[string]string{"root/main.tf": `resource "a_b" "c" { x = filebase64sha256("lambda.zip") }`}, `root/main.tf:1:26: Error in function call; Call to function "filebase64sha256" failed: no file exists at lambda.zip.`},
+		{"undeclared local", map[string]string{"root/main.tf": `resource "a_b" "c" { x = local.nope }`}, `root/main.tf:1:26: Reference to undeclared local value`},
+		{"undeclared data source", map[string]string{"root/main.tf": `resource "a_b" "c" { x = data.a_b.d.id }`}, `root/main.tf:1:26: Reference to undeclared resource; A data resource "a_b" "d"`},
+		{"undeclared module", map[string]string{"root/main.tf": `resource "a_b" "c" { x = module.nope.id }`}, `root/main.tf:1:26: Reference to undeclared module`},
 		{"module calls itself", map[string]string{"root/main.tf": `module "m" { source = "./" }`}, "Module calls itself"},
 		{"unknown module output", map[string]string{"root/main.tf": "module \"m\" { source = \"./m\" }\nresource \"a_b\" \"c\" { x = module.m.nope }", "root/m/main.tf": `output "yes" { value = 1 }`}, `root/main.tf:2:26: Unsupported attribute; The module "m" has no output named "nope"`},
 		{"invalid UTF-8", map[string]string{"root/main.tf": "locals {\n  a = \"\xff\"\n}"}, "root/main.tf:2:8: Invalid UTF-8"},
-		{"file outside the configuration", map[string]string{"root/main.tf": `resource "a_b" "c" { x = file("../secret.txt") }`, "secret.txt": "s"}, "outside the configuration's module directories"},
+		{"file outside the scan root", map[string]string{"root/main.tf": `resource "a_b" "c" { x = file("../secret.txt") }`, "secret.txt": "s"}, "../secret.txt lies outside the scan root"},
 		{"templatefile missing var", map[string]string{"root/main.tf": `resource "a_b" "c" { x = templatefile("t.tpl", {}) }`, "root/t.tpl": "hi ${name}"}, `vars map does not contain key "name", referenced at t.tpl:1:6`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := run(t, tt.files)
+			_, _, err := runStrict(t, tt.files)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error = %v, want %q", err, tt.want)
 			}

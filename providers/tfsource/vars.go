@@ -19,12 +19,15 @@ type Var struct {
 	File string
 	// Assignment is NAME=VALUE as given with --var.
 	Assignment string
+	// CommandLine says that File was named on the command line, so it may
+	// lie outside the scan root; every other file must lie inside it.
+	CommandLine bool
 }
 
 // autoVarFiles lists the variable files Terraform loads on its own from the
 // root module directory, in the order it loads them.
 func (l *loader) autoVarFiles(dir string) []string {
-	entries, err := l.fsys.ReadDir(dir)
+	entries, err := l.sb.readDir(dir)
 	if err != nil {
 		return nil
 	}
@@ -70,12 +73,12 @@ func (l *loader) rootValues(root *module, environ []string, inputs []Var) map[st
 		l.setValue(root.variables[name], name, raw, &hcl.Range{Filename: envPrefix + name}, values)
 	}
 	for _, f := range l.autoVarFiles(root.dir) {
-		l.varFile(root, f, values)
+		l.varFile(root, f, false, values)
 	}
 	n := 0
 	for _, in := range inputs {
 		if in.File != "" {
-			l.varFile(root, in.File, values)
+			l.varFile(root, in.File, in.CommandLine, values)
 			continue
 		}
 		n++
@@ -85,10 +88,16 @@ func (l *loader) rootValues(root *module, environ []string, inputs []Var) map[st
 }
 
 // varFile reads a variables file: literal values only, as in Terraform.
-func (l *loader) varFile(root *module, name string, values map[string]rootValue) {
-	src, err := l.fsys.ReadFile(name, maxFileBytes)
+// Only a file named on the command line (anywhere) may lie outside the
+// scan root.
+func (l *loader) varFile(root *module, name string, anywhere bool, values map[string]rootValue) {
+	read := l.sb.readFile
+	if anywhere {
+		read = l.sb.readAnywhere
+	}
+	src, err := read(name, maxFileBytes)
 	if err != nil {
-		l.errorf(nil, "Failed to read variables file", "%v", err)
+		l.errorf(&hcl.Range{Filename: name}, "Failed to read variables file", "%v", err)
 		return
 	}
 	f, diags := parseSource(src, name)

@@ -18,6 +18,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -54,6 +55,10 @@ type Inputs struct {
 	// Environ is the environment (KEY=VALUE) whose TF_VAR_ variables set
 	// Terraform input variables, below every variables file and flag.
 	Environ []string
+	// Exclude are globs of directories root module discovery passes over
+	// (--exclude), matched against the path below a Terraform source's
+	// directory or a directory's name.
+	Exclude []string
 	// Strict evaluates every Terraform source as terraform validate would:
 	// what is not declared and files that cannot be read are errors, not
 	// unknown values with a warning (tfsource.Provider.Strict).
@@ -119,6 +124,10 @@ func Resolve(in Inputs) (*Run, error) {
 		}
 		merged.Sources = append(merged.Sources, srcs...)
 	}
+	var err error
+	if merged.Sources, err = expandRoots(merged.Sources, in.Exclude); err != nil {
+		return nil, err
+	}
 	if err := applyTFVars(merged.Sources, in.TFVars, in.Environ); err != nil {
 		return nil, err
 	}
@@ -148,6 +157,42 @@ func Resolve(in Inputs) (*Run, error) {
 		toolVersion: in.ToolVersion,
 	}
 	return r, nil
+}
+
+// expandRoots replaces each Terraform source by one source per root module
+// discovered below its directory (tfsource.Roots), each confined to the
+// directory that was named, so `--tf .` checks every root of a repository.
+// A directory that is itself the only root stays as it is; one with no
+// configuration at all is left for the provider to report.
+func expandRoots(sources []providers.Source, exclude []string) ([]providers.Source, error) {
+	hasTF := false
+	var out []providers.Source
+	for _, src := range sources {
+		p, ok := src.Provider.(tfsource.Provider)
+		if !ok {
+			out = append(out, src)
+			continue
+		}
+		hasTF = true
+		roots, err := tfsource.Roots(src.Path, exclude)
+		var usage *tfsource.ExcludeError
+		switch {
+		case errors.As(err, &usage):
+			return nil, err
+		case err != nil, len(roots) == 0, len(roots) == 1 && roots[0] == filepath.Clean(src.Path):
+			out = append(out, src)
+			continue
+		}
+		for _, root := range roots {
+			rp := p
+			rp.ScanRoot = src.Path
+			out = append(out, providers.Source{Path: root, Provider: rp, Space: src.Space})
+		}
+	}
+	if len(exclude) > 0 && !hasTF {
+		return nil, errors.New("--exclude narrows the discovery of Terraform root modules; name the source with --tf DIR")
+	}
+	return out, nil
 }
 
 // applyTFVars gives every Terraform source, however it was named, the

@@ -190,3 +190,57 @@ func TestFormat1BundleVerifies(t *testing.T) {
 		t.Errorf("replay of a format 1 bundle: err = %v, want a ReplayRefusedError", err)
 	}
 }
+
+// `--tf DIR` on a repository checks every root module below it, each in
+// its own scope and confined to DIR, so shared modules reached with ../
+// are read; --exclude passes over directories.
+func TestRootDiscovery(t *testing.T) {
+	dir := t.TempDir()
+	testfs.Write(t, dir, map[string]string{
+		"modules/logs/main.tf": `variable "public" { type = bool }
+resource "aws_s3_bucket" "logs" { bucket = "logs" }
+resource "aws_s3_bucket_public_access_block" "logs" {
+  bucket                  = aws_s3_bucket.logs.id
+  block_public_acls       = !var.public
+  block_public_policy     = !var.public
+  ignore_public_acls      = !var.public
+  restrict_public_buckets = !var.public
+}`,
+		"envs/prod/main.tf":    "module \"logs\" {\n  source = \"../../modules/logs\"\n  public = false\n}\n",
+		"envs/staging/main.tf": "module \"logs\" {\n  source = \"../../modules/logs\"\n  public = true\n}\n",
+		"sandbox/main.tf":      `resource "aws_s3_bucket" "tmp" { bucket = "tmp" }`,
+	})
+	run, err := Resolve(Inputs{Sources: []FlagValue{{"tf", dir}}, Exclude: []string{"sandbox"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scopes []string
+	for _, s := range run.Project.Sources {
+		scopes = append(scopes, s.Scope)
+	}
+	slash := filepath.ToSlash(dir)
+	if want := []string{slash + "/envs/prod", slash + "/envs/staging"}; !slices.Equal(scopes, want) {
+		t.Fatalf("scopes %q, want %q", scopes, want)
+	}
+	res, err := run.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flagged []string
+	for _, f := range res.Report.Findings {
+		if strings.HasSuffix(f.Resource, "aws_s3_bucket_public_access_block.logs") {
+			flagged = append(flagged, f.Resource)
+		}
+	}
+	slices.Sort(flagged)
+	flagged = slices.Compact(flagged)
+	if want := []string{slash + "/envs/staging//module.logs.aws_s3_bucket_public_access_block.logs"}; !slices.Equal(flagged, want) {
+		t.Errorf("public access blocks flagged %q, want only staging's", flagged)
+	}
+	if _, err := Resolve(Inputs{Sources: []FlagValue{{"tf", dir}}, Exclude: []string{"["}}); err == nil {
+		t.Error("a malformed --exclude was accepted")
+	}
+	if _, err := Resolve(Inputs{Sources: []FlagValue{{"plan", "x.json"}}, Exclude: []string{"a"}}); err == nil {
+		t.Error("--exclude without --tf was accepted")
+	}
+}

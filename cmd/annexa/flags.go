@@ -93,6 +93,8 @@ type sourceOptions struct {
 	tfVars []tfsource.Var
 	// strict evaluates Terraform source as terraform validate would.
 	strict bool
+	// exclude are --exclude globs for root module discovery.
+	exclude []string
 	// applicability, risks and the risk settings name the inputs of the
 	// Statement of Applicability and the residual risk.
 	applicability string
@@ -108,6 +110,7 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	}
 	f.Var(&tfVarValue{vars: &o.tfVars}, "var", "set a Terraform input variable for --tf, as in terraform plan -var (repeatable)")
 	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable); may lie outside the scan root")
+	f.StringArrayVar(&o.exclude, "exclude", nil, "with --tf: pass over directories matching this glob when discovering root modules (the path below the --tf directory, or a directory name; repeatable)")
 	f.BoolVar(&o.strict, "strict", false, "evaluate --tf as terraform validate would: references to undeclared objects, unreadable files of file functions and missing module directories are errors (exit 2), not unknown values with a warning")
 	f.StringVar(&o.applicability, "applicability", "", "applicability file (YAML or CSV) stating for each Annex A control whether it applies and why; overrides applicability: in annexa.yaml")
 	f.StringVar(&o.risks, "risks", "", "risk register (YAML or CSV); overrides risks: in annexa.yaml")
@@ -128,6 +131,7 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		Paths:         o.paths,
 		Sources:       o.sources,
 		TFVars:        o.tfVars,
+		Exclude:       o.exclude,
 		Strict:        o.strict,
 		Applicability: o.applicability,
 		Risks:         o.risks,

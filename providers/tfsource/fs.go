@@ -133,8 +133,10 @@ type sandbox struct {
 	top string
 }
 
-// newSandbox makes the sandbox of the root module in dir.
-func newSandbox(fsys fileSystem, dir string) (*sandbox, error) {
+// newSandbox makes the sandbox of the root module in dir. scanRoot, when
+// not empty, is the directory the user named (root modules discovered
+// under it keep it as their scan root); dir must lie inside it.
+func newSandbox(fsys fileSystem, dir, scanRoot string) (*sandbox, error) {
 	base, err := fsys.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -152,7 +154,19 @@ func newSandbox(fsys fileSystem, dir string) (*sandbox, error) {
 		return nil, fmt.Errorf("%s is not a directory", dir)
 	}
 	s := &sandbox{fsys: fsys, root: realBase, base: base, realBase: realBase, top: top}
-	for d := realBase; ; d = filepath.Dir(d) {
+	if scanRoot != "" {
+		absScan, err := fsys.Abs(scanRoot)
+		if err != nil {
+			return nil, err
+		}
+		if s.root, err = resolveLinks(fsys, top, absScan, scanRoot); err != nil {
+			return nil, err
+		}
+		if !within(realBase, s.root) {
+			return nil, fmt.Errorf("%s is outside the scan root %s", dir, scanRoot)
+		}
+	}
+	for d := s.root; ; d = filepath.Dir(d) {
 		if _, err := fsys.Lstat(filepath.Join(d, ".git")); err == nil {
 			s.root = d
 			break

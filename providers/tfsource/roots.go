@@ -24,6 +24,14 @@ var moduleCallSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "m
 
 var sourceSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "source"}}}
 
+// ExcludeError is a malformed --exclude glob.
+type ExcludeError struct {
+	Glob string
+	Err  error
+}
+
+func (e *ExcludeError) Error() string { return fmt.Sprintf("--exclude %q: %v", e.Glob, e.Err) }
+
 // Roots finds the Terraform root modules under dir: the directories that
 // hold configuration files (*.tf, *.tf.json) and that no other directory
 // under dir calls as a local module (source = "./x" or "../x"). It skips
@@ -35,7 +43,7 @@ var sourceSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "sou
 func Roots(dir string, exclude []string) ([]string, error) {
 	for _, g := range exclude {
 		if _, err := path.Match(g, ""); err != nil {
-			return nil, fmt.Errorf("--exclude %q: %w", g, err)
+			return nil, &ExcludeError{Glob: g, Err: err}
 		}
 	}
 	dir = filepath.Clean(dir)

@@ -44,6 +44,12 @@ type Provider struct {
 	// the rest of the configuration is still judged.
 	Strict bool
 
+	// ScanRoot, when set, is the directory the root module was discovered
+	// under (Roots): files are confined to it, or to the top of the git
+	// repository enclosing it, rather than to the root module's own
+	// directory.
+	ScanRoot string
+
 	// fsys replaces the OS file system in tests.
 	fsys fileSystem
 }
@@ -59,7 +65,7 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 		fsys = osFS{}
 	}
 	dir = filepath.Clean(dir)
-	sb, err := newSandbox(fsys, dir)
+	sb, err := newSandbox(fsys, dir, p.ScanRoot)
 	if err != nil {
 		return nil, diag.Diagnostics{{
 			Severity: diag.Error, Source: Name, File: dir,

@@ -40,24 +40,6 @@ var sourceSecrets = map[string][]string{
 	configGood: {"T0ml-Db-Pa55-2026", "My5ql-R3p0rt-2026"},
 }
 
-// annexaEnv runs the binary with extra environment variables.
-func annexaEnv(t *testing.T, env []string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(binary, args...)
-	cmd.Env = append(os.Environ(), env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run annexa %v: %v", args, err)
-	}
-	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
-}
-
 func reportOf(t *testing.T, res result) *engine.Report {
 	t.Helper()
 	var r engine.Report

@@ -3,10 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,29 +14,6 @@ import (
 	"github.com/annexa-dev/annexa/policies"
 )
 
-// The e2e tests run the built binary, as a user or CI would.
-var binary string
-
-func TestMain(m *testing.M) {
-	os.Exit(buildAndRun(m))
-}
-
-func buildAndRun(m *testing.M) int {
-	dir, err := os.MkdirTemp("", "annexa-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	binary = filepath.Join(dir, "annexa")
-	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "build annexa: %v\n%s", err, out)
-		return 1
-	}
-	return m.Run()
-}
-
 const (
 	compliantPlan    = "../../testdata/plans/compliant.json"
 	noncompliantPlan = "../../testdata/plans/noncompliant.json"
@@ -47,33 +22,6 @@ const (
 
 // The sensitive values in the demo plans; they must never be printed.
 var secrets = []string{"Zx9-Kp2!vRq7-Lm4#Tw8", "tok_live_51HxQ2eZvKYlo2CwA7aP"}
-
-type result struct {
-	stdout, stderr string
-	code           int
-}
-
-func annexa(t *testing.T, args ...string) result {
-	t.Helper()
-	return runBinary(t, exec.Command(binary, args...))
-}
-
-// runBinary runs a prepared annexa command and returns its output and exit
-// code; only a failure to start it fails the test.
-func runBinary(t *testing.T, cmd *exec.Cmd) result {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run annexa %v: %v", cmd.Args[1:], err)
-	}
-	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
-}
 
 func checkJSON(t *testing.T, args ...string) (*engine.Report, result) {
 	t.Helper()

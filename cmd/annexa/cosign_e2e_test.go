@@ -16,6 +16,7 @@ import (
 // changed one.
 // CI installs cosign (.ci/run); elsewhere the test is skipped without it.
 func TestCosignVerifiesBundle(t *testing.T) {
+	t.Parallel()
 	cosign, err := exec.LookPath("cosign")
 	if err != nil {
 		t.Skip("cosign is not on PATH; install it with `go install github.com/sigstore/cosign/v2/cmd/cosign@v2.6.5` (CI does)")

@@ -21,6 +21,7 @@ import (
 // TestBinaryExitCodes runs the built binary for each exit code and checks
 // that the process says exactly what run says in this process.
 func TestBinaryExitCodes(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -34,6 +35,7 @@ func TestBinaryExitCodes(t *testing.T) {
 		{"input", []string{"check", "--plan", abs(t, "../../testdata/bad/empty.json")}, 2, "file is empty"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			bin := annexaBinary(t, dir, nil, tc.args...)
 			if bin.code != tc.code {
@@ -62,11 +64,13 @@ func TestBinaryExitCodes(t *testing.T) {
 // fails with exit status 2, writes no report, and leaves no provider
 // process behind.
 func TestSignalStopsRun(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("signals and the test providers are Unix only")
 	}
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			pidFile := filepath.Join(dir, "helper.pid")
 			hang := abs(t, filepath.Join(providersDir, "hostile", "annexa-provider-hang"))

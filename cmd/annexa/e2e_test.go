@@ -45,6 +45,7 @@ func statuses(r *engine.Report) map[string]engine.Status {
 var controlsWithPolicies = []string{"5.15", "8.2", "8.3", "8.5", "8.13", "8.14", "8.15", "8.16", "8.20", "8.22", "8.24"}
 
 func TestCheckCompliantPlan(t *testing.T) {
+	t.Parallel()
 	r, res := checkJSON(t, "--plan", compliantPlan)
 	if res.code != 0 {
 		t.Fatalf("exit %d, want 0; stderr: %s", res.code, res.stderr)
@@ -89,6 +90,7 @@ var noncompliantFindings = []string{
 }
 
 func TestCheckNoncompliantPlan(t *testing.T) {
+	t.Parallel()
 	r, res := checkJSON(t, "--plan", noncompliantPlan)
 	if res.code != 1 {
 		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
@@ -121,6 +123,7 @@ func TestCheckNoncompliantPlan(t *testing.T) {
 // TestCheckAzureAndGCPPlans runs the Azure and Google Cloud policies on a
 // plan of each cloud that holds passing and failing resources side by side.
 func TestCheckAzureAndGCPPlans(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		plan    string
 		want    []string
@@ -153,6 +156,7 @@ func TestCheckAzureAndGCPPlans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.plan), func(t *testing.T) {
+			t.Parallel()
 			raw, err := os.ReadFile(tt.plan)
 			if err != nil {
 				t.Fatal(err)
@@ -189,6 +193,7 @@ func TestCheckAzureAndGCPPlans(t *testing.T) {
 }
 
 func TestCheckTable(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "check", "--plan", noncompliantPlan, effective)
 	if res.code != 1 {
 		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
@@ -204,6 +209,7 @@ func TestCheckTable(t *testing.T) {
 }
 
 func TestFailOn(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		plan, failOn string
 		want         int
@@ -222,6 +228,7 @@ func TestFailOn(t *testing.T) {
 }
 
 func TestSecretsNeverPrinted(t *testing.T) {
+	t.Parallel()
 	for _, plan := range []string{compliantPlan, noncompliantPlan} {
 		raw, err := os.ReadFile(plan)
 		if err != nil {
@@ -251,6 +258,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 }
 
 func TestFactsCommand(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "facts", "--plan", noncompliantPlan, "--type", "aws_db_instance")
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -269,6 +277,7 @@ func TestFactsCommand(t *testing.T) {
 }
 
 func TestBadInputs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing.json")
 	tests := []struct {
@@ -284,6 +293,7 @@ func TestBadInputs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			for _, cmd := range []string{"check", "facts"} {
 				res := annexa(t, cmd, "--plan", tt.path)
 				if res.code != 2 {
@@ -307,6 +317,7 @@ func TestBadInputs(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string
@@ -331,6 +342,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestOutputFilesAreDeterministic(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var outs [][]byte
 	for i := range 2 {
@@ -357,6 +369,7 @@ func TestOutputFilesAreDeterministic(t *testing.T) {
 }
 
 func TestUserPolicies(t *testing.T) {
+	t.Parallel()
 	r, res := checkJSON(t, "--plan", compliantPlan, "--policy", "../../testdata/policies/custom")
 	if res.code != 1 {
 		t.Fatalf("exit %d, want 1 (low finding, default --fail-on low); stderr: %s", res.code, res.stderr)
@@ -373,6 +386,7 @@ func TestUserPolicies(t *testing.T) {
 }
 
 func TestControlsCommand(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "controls", "--format", "json")
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -421,6 +435,7 @@ func unwrapped(out, heading string) string {
 }
 
 func TestControlsShow(t *testing.T) {
+	t.Parallel()
 	cat := builtinCatalog(t)
 	tests := []struct {
 		args []string
@@ -465,6 +480,7 @@ func TestControlsShow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args[2:], " "), func(t *testing.T) {
+			t.Parallel()
 			res := annexa(t, tt.args...)
 			if res.code != 0 || res.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", res.code, res.stderr)
@@ -493,6 +509,7 @@ func TestControlsShow(t *testing.T) {
 }
 
 func TestControlsShowJSON(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "controls", "show", "8.24", "--format", "json")
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -527,6 +544,7 @@ func TestControlsShowJSON(t *testing.T) {
 }
 
 func TestControlsShowErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string
@@ -553,6 +571,7 @@ func TestControlsShowErrors(t *testing.T) {
 }
 
 func TestPolicyTestCommand(t *testing.T) {
+	t.Parallel()
 	if res := annexa(t, "policy", "test"); res.code != 0 || !strings.Contains(res.stdout, "PASS:") {
 		t.Errorf("policy test: exit %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
@@ -565,6 +584,7 @@ func TestPolicyTestCommand(t *testing.T) {
 }
 
 func TestCapabilitiesFileIsCurrent(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "policy", "capabilities")
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -594,6 +614,7 @@ func containsAll(have, want []string) bool {
 // tests pass as written, the policy runs with check, and a second run
 // refuses to overwrite it.
 func TestPolicyNew(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	res := annexa(t, "policy", "new", "A.8.24", "bucket_setting", "--input", "resource:aws_s3_bucket", "--dir", dir, "--severity", "high")
 	policy := filepath.Join(dir, "c8_24", "bucket_setting.rego")

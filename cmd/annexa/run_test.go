@@ -54,6 +54,12 @@ func testMain(m *testing.M) int {
 	for _, name := range isolatedEnv {
 		os.Unsetenv(name)
 	}
+	// Every run compiles the policies, which allocates a lot: collecting
+	// less often cuts the package's CPU time by about a quarter for a few
+	// hundred MB more memory. GOGC, when set, still decides.
+	if _, ok := os.LookupEnv("GOGC"); !ok {
+		debug.SetGCPercent(400)
+	}
 	defer func() {
 		if binaryDir != "" {
 			os.RemoveAll(binaryDir)

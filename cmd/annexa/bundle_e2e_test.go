@@ -299,7 +299,7 @@ func TestBundleInspect(t *testing.T) {
 	}
 }
 
-// TestNoSecretInBundleE2E writes a bundle through the binary from every
+// TestNoSecretInBundleE2E writes a bundle through the CLI from every
 // plan with sensitive values, verifies and replays it, and searches every
 // file, the nested OPA bundle's files and the signed statement for them.
 func TestNoSecretInBundleE2E(t *testing.T) {

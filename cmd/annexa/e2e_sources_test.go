@@ -16,8 +16,8 @@ import (
 	"github.com/annexa-dev/annexa/engine"
 )
 
-// End-to-end tests of the Kubernetes, configuration and external provider
-// sources through the built binary.
+// Tests of the Kubernetes, configuration and external provider sources
+// through the whole CLI, run in process.
 
 const (
 	k8sGood      = "../../testdata/k8s/good"

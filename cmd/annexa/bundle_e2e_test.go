@@ -9,7 +9,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -36,16 +35,6 @@ func abs(t *testing.T, p string) string {
 	return a
 }
 
-// annexaIn runs the binary in dir with exactly env (plus PATH), stdin not
-// a terminal.
-func annexaIn(t *testing.T, dir string, env []string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(binary, args...)
-	cmd.Dir = dir
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir}, env...)
-	return runBinary(t, cmd)
-}
-
 var withPassword = []string{"COSIGN_PASSWORD=" + testKeyPassword}
 
 func listDir(t *testing.T, dir string) []string {
@@ -65,9 +54,16 @@ func listDir(t *testing.T, dir string) []string {
 // returns the bundle's path.
 func writeTestBundle(t *testing.T, plan string) string {
 	t.Helper()
+	return writeBundleWith(t, annexaIn, plan)
+}
+
+// writeBundleWith is writeTestBundle with the CLI run by runAnnexa: in this
+// process (annexaIn) or as the built binary (annexaBinary).
+func writeBundleWith(t *testing.T, runAnnexa func(t *testing.T, dir string, env []string, args ...string) result, plan string) string {
+	t.Helper()
 	dir := t.TempDir()
 	eff := time.Now().UTC().Add(-2 * time.Hour).Truncate(time.Second).Format(time.RFC3339)
-	res := annexaIn(t, dir, withPassword, "check", "--plan", abs(t, plan), "--effective-time", eff,
+	res := runAnnexa(t, dir, withPassword, "check", "--plan", abs(t, plan), "--effective-time", eff,
 		"--bundle", "evidence.tar.gz", "--key", abs(t, "../../testdata/keys/annexa-test.key"), "--format", "json=report.json")
 	if res.code != 1 {
 		t.Fatalf("check --bundle: exit %d, want 1 (the plan has findings)\n%s%s", res.code, res.stdout, res.stderr)
@@ -303,7 +299,7 @@ func TestBundleInspect(t *testing.T) {
 	}
 }
 
-// TestNoSecretInBundleE2E writes a bundle through the binary from every
+// TestNoSecretInBundleE2E writes a bundle through the CLI from every
 // plan with sensitive values, verifies and replays it, and searches every
 // file, the nested OPA bundle's files and the signed statement for them.
 func TestNoSecretInBundleE2E(t *testing.T) {

@@ -11,16 +11,18 @@ import (
 )
 
 // TestCosignVerifiesBundle proves that upstream cosign, with nothing but the
-// public key, accepts every signed file of a bundle annexa wrote, through
-// both the DSSE envelope and the sigstore bundle, and rejects a changed one.
+// public key, accepts every signed file of a bundle the annexa binary wrote,
+// through both the DSSE envelope and the sigstore bundle, and rejects a
+// changed one.
 // CI installs cosign (.ci/run); elsewhere the test is skipped without it.
 func TestCosignVerifiesBundle(t *testing.T) {
+	t.Parallel()
 	cosign, err := exec.LookPath("cosign")
 	if err != nil {
 		t.Skip("cosign is not on PATH; install it with `go install github.com/sigstore/cosign/v2/cmd/cosign@v2.6.5` (CI does)")
 	}
 	dir := t.TempDir()
-	for name, data := range unpack(t, writeTestBundle(t, bundlePlan)) {
+	for name, data := range unpack(t, writeBundleWith(t, annexaBinary, bundlePlan)) {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}

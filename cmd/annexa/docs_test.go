@@ -22,6 +22,7 @@ const cliDocsDir = "../../docs/cli"
 // generated from its cobra help, in step with the code. Regenerate with
 // `make docs` (go test ./cmd/annexa -run TestCLIDocsAreCurrent -update-docs).
 func TestCLIDocsAreCurrent(t *testing.T) {
+	t.Parallel()
 	root := newRootCommand(streams{out: io.Discard, err: io.Discard})
 	root.DisableAutoGenTag = true
 	dir := t.TempDir()
@@ -79,6 +80,7 @@ func readDir(t *testing.T, dir string) map[string][]byte {
 // TestEveryCommandHasExamples holds every command that does something to
 // the CLI convention of showing how it is used.
 func TestEveryCommandHasExamples(t *testing.T) {
+	t.Parallel()
 	root := newRootCommand(streams{out: io.Discard, err: io.Discard})
 	var missing []string
 	var walk func(c *cobra.Command)

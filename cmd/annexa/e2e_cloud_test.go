@@ -12,6 +12,7 @@ import (
 // (testdata/plans/README-azure-gcp.md): exactly the misconfigured resources
 // are found, and the controls they map to fail.
 func TestCloudPlans(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		plan string
 		want []string
@@ -49,6 +50,7 @@ func TestCloudPlans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.plan), func(t *testing.T) {
+			t.Parallel()
 			r, res := checkJSON(t, "--plan", tt.plan)
 			if res.code != 1 {
 				t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)

@@ -40,6 +40,7 @@ var demoFindings = []string{
 // nothing in the demo decides says what would, and the one the SoA
 // excludes is not applicable.
 func TestDemo(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "check", demoProject, "--format", "json")
 	if res.code != 1 {
 		t.Fatalf("exit %d, want 1 (the demo has findings); stderr: %s", res.code, res.stderr)
@@ -90,6 +91,7 @@ func TestDemo(t *testing.T) {
 // control that only declared evidence can decide not assessed, naming the
 // evidence it needs, and never reported as passing.
 func TestEvidenceControlsNeedEvidence(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "controls", "--format", "json")
 	if res.code != 0 {
 		t.Fatalf("controls: exit %d: %s", res.code, res.stderr)

@@ -39,6 +39,7 @@ var edgeFindings = []string{
 var edgeControls = []string{"8.21", "8.23", "8.24", "8.26"}
 
 func TestCheckEdgeStack(t *testing.T) {
+	t.Parallel()
 	checkStack(t, edgeTF, edgePlanStem, edgeFindings, edgeControls)
 }
 
@@ -49,6 +50,7 @@ func TestCheckEdgeStack(t *testing.T) {
 // that something else fails to point at (a load balancer no web ACL
 // association names, a VPC no DNS Firewall association names).
 func TestEdgeSourceLines(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(edgeTF, "noncompliant")
 	sources := findingSources(t, dir, func(f engine.Finding) string { return f.Policy + " " + f.Resource })
 	for finding, decl := range map[string]struct{ file, block string }{

@@ -38,6 +38,7 @@ type sarifLog struct {
 // TestCheckSARIFAndJUnit runs the CI gate of the README: one run writes a
 // SARIF log for code scanning and a JUnit report for the CI's test view.
 func TestCheckSARIFAndJUnit(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		args  []string
@@ -49,6 +50,7 @@ func TestCheckSARIFAndJUnit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			dir := t.TempDir()
 			sarifFile, junitFile := filepath.Join(dir, "annexa.sarif"), filepath.Join(dir, "annexa.xml")
 			args := append([]string{"check", "--effective-time", "2026-11-22", "--fail-on", "high",

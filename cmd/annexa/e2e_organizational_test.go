@@ -16,6 +16,7 @@ import (
 // lists what needs records, the register entry that lacks them), rather
 // than staying silent; and that the controls the registers do decide pass.
 func TestRegistersAloneReportMissingEvidence(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	registers := "../../testdata/demo/evidence/registers"
 	entries, err := os.ReadDir(registers)

@@ -38,6 +38,7 @@ var platformFindings = []string{
 var platformControls = []string{"8.6", "8.7", "8.8", "8.9", "8.10", "8.12"}
 
 func TestCheckPlatformStack(t *testing.T) {
+	t.Parallel()
 	checkStack(t, platformTF, platformPlanStem, platformFindings, platformControls)
 }
 
@@ -58,6 +59,7 @@ func checkStack(t *testing.T, tfDir, planStem string, want, controls []string) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			r, res := checkJSON(t, tt.args...)
 			code, status := 0, engine.StatusPass
 			if len(tt.want) > 0 {
@@ -88,6 +90,7 @@ func checkStack(t *testing.T, tfDir, planStem string, want, controls []string) {
 // TestPlatformSourceLines checks that findings in the platform stack's
 // source point at the resource block, also for a for_each instance.
 func TestPlatformSourceLines(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(platformTF, "noncompliant")
 	sources := findingSources(t, dir, func(f engine.Finding) string { return f.Resource })
 	registry := filepath.Join(dir, "registry.tf")

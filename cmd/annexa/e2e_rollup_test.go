@@ -33,6 +33,7 @@ var leafClauses = []string{
 }
 
 func TestDemoRollupInCheck(t *testing.T) {
+	t.Parallel()
 	r, res := demoReport(t)
 	if res.code != 1 {
 		t.Fatalf("exit %d, want 1 (the demo has findings); stderr: %s", res.code, res.stderr)
@@ -125,6 +126,7 @@ func TestDemoRollupInCheck(t *testing.T) {
 }
 
 func TestDemoSoACSV(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "soa", demo, "--format", "csv")
 	if res.code != 0 || res.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", res.code, res.stderr)
@@ -156,6 +158,7 @@ func TestDemoSoACSV(t *testing.T) {
 }
 
 func TestDemoSoAMarkdownAndJSON(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "soa", demo)
 	if res.code != 0 || !strings.Contains(res.stdout, "# Statement of Applicability") || !strings.Contains(res.stdout, "## People controls") ||
 		!strings.Contains(res.stdout, "93 controls: 92 applicable, 1 excluded; 93 justified.") {
@@ -169,6 +172,7 @@ func TestDemoSoAMarkdownAndJSON(t *testing.T) {
 }
 
 func TestDemoRisk(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "risk", demo)
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -200,6 +204,7 @@ func TestDemoRisk(t *testing.T) {
 }
 
 func TestRiskFindingsGate(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	register := filepath.Join(dir, "risks.csv")
 	if err := os.WriteFile(register, []byte("id,asset,threat,likelihood,impact,controls,treatment,owner\nR-1,laptops,theft,4,4,7.9,modify,sam@example.com\n"), 0o644); err != nil {
@@ -219,6 +224,7 @@ func TestRiskFindingsGate(t *testing.T) {
 }
 
 func TestRollupInputErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, content string) string {
 		p := filepath.Join(dir, name)
@@ -246,6 +252,7 @@ func TestRollupInputErrors(t *testing.T) {
 		{"missing register file", []string{"risk", "--risks", filepath.Join(dir, "nope.yaml")}, "nope.yaml"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			res := annexa(t, tc.args...)
 			if res.code != 2 || !strings.Contains(res.stderr, tc.want) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", res.code, res.stderr, tc.want)
@@ -258,6 +265,7 @@ func TestRollupInputErrors(t *testing.T) {
 }
 
 func TestMissingControlsAreWarned(t *testing.T) {
+	t.Parallel()
 	p := filepath.Join(t.TempDir(), "soa.yaml")
 	if err := os.WriteFile(p, []byte("controls:\n  - {control: \"5.1\", applicable: true, justification: needed}\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -272,6 +280,7 @@ func TestMissingControlsAreWarned(t *testing.T) {
 }
 
 func TestDemoCheckTableAndDeterminism(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "check", demo)
 	for _, want := range []string{
 		"ISO/IEC 27001 clauses 4-10:",

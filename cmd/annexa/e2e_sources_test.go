@@ -16,8 +16,8 @@ import (
 	"github.com/annexa-dev/annexa/engine"
 )
 
-// End-to-end tests of the Kubernetes, configuration and external provider
-// sources through the built binary.
+// Tests of the Kubernetes, configuration and external provider sources
+// through the whole CLI, run in process.
 
 const (
 	k8sGood      = "../../testdata/k8s/good"
@@ -38,24 +38,6 @@ var sourceSecrets = map[string][]string{
 	},
 	k8sGood:    {"G00d-Ledg3r-Pa55!2026"},
 	configGood: {"T0ml-Db-Pa55-2026", "My5ql-R3p0rt-2026"},
-}
-
-// annexaEnv runs the binary with extra environment variables.
-func annexaEnv(t *testing.T, env []string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(binary, args...)
-	cmd.Env = append(os.Environ(), env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run annexa %v: %v", args, err)
-	}
-	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
 }
 
 func reportOf(t *testing.T, res result) *engine.Report {
@@ -99,6 +81,7 @@ func pathWithProviders(t *testing.T) string {
 }
 
 func TestKubernetesManifests(t *testing.T) {
+	t.Parallel()
 	good, res := checkJSON(t, "--k8s", k8sGood)
 	if res.code != 0 || len(good.Findings) != 0 {
 		t.Fatalf("good manifests: exit %d, findings %v; stderr %s", res.code, findingPairs(good), res.stderr)
@@ -162,6 +145,7 @@ func TestKubernetesManifests(t *testing.T) {
 }
 
 func TestConfigFiles(t *testing.T) {
+	t.Parallel()
 	good, res := checkJSON(t, "--config", configGood)
 	if res.code != 0 || len(good.Findings) != 0 {
 		t.Fatalf("good config: exit %d, findings %v; stderr %s", res.code, findingPairs(good), res.stderr)
@@ -309,43 +293,48 @@ func mustTime(t *testing.T, s string) time.Time {
 }
 
 func TestSourceSecretsNeverPrinted(t *testing.T) {
+	t.Parallel()
 	for path, secrets := range sourceSecrets {
-		var all []byte
-		err := filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				b, rerr := os.ReadFile(p)
-				all = append(all, b...)
-				return rerr
+		t.Run(path, func(t *testing.T) {
+			t.Parallel()
+			var all []byte
+			err := filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					b, rerr := os.ReadFile(p)
+					all = append(all, b...)
+					return rerr
+				}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
 			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range secrets {
-			if !bytes.Contains(all, []byte(s)) {
-				t.Fatalf("fixtures under %s no longer hold %q; the test would prove nothing", path, s)
-			}
-		}
-		out := filepath.Join(t.TempDir(), "report.json")
-		for _, args := range [][]string{
-			{"check", path},
-			{"check", path, "--format", "json=" + out, "--format", "table"},
-			{"facts", path},
-			{"check", mixedProject, "--format", "json"},
-		} {
-			res := annexa(t, args...)
-			written, _ := os.ReadFile(out)
 			for _, s := range secrets {
-				if strings.Contains(res.stdout+res.stderr+string(written), s) {
-					t.Errorf("annexa %v printed secret %q", args, s)
+				if !bytes.Contains(all, []byte(s)) {
+					t.Fatalf("fixtures under %s no longer hold %q; the test would prove nothing", path, s)
 				}
 			}
-		}
+			out := filepath.Join(t.TempDir(), "report.json")
+			for _, args := range [][]string{
+				{"check", path},
+				{"check", path, "--format", "json=" + out, "--format", "table"},
+				{"facts", path},
+				{"check", mixedProject, "--format", "json"},
+			} {
+				res := annexa(t, args...)
+				written, _ := os.ReadFile(out)
+				for _, s := range secrets {
+					if strings.Contains(res.stdout+res.stderr+string(written), s) {
+						t.Errorf("annexa %v printed secret %q", args, s)
+					}
+				}
+			}
+		})
 	}
 }
 
 func TestHostileProvidersEndToEnd(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("the test providers are Unix scripts")
 	}
@@ -365,6 +354,7 @@ func TestHostileProvidersEndToEnd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			// Only the hanging provider should meet its time limit.
 			timeout := "60s"
 			if tt.name == "hang" {
@@ -406,6 +396,7 @@ func mustAbs(t *testing.T, p string) string {
 }
 
 func TestMalformedSources(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	files := map[string]string{
 		"deploy.yaml":   "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels: [\n",

@@ -3,10 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,29 +14,6 @@ import (
 	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
-// The e2e tests run the built binary, as a user or CI would.
-var binary string
-
-func TestMain(m *testing.M) {
-	os.Exit(buildAndRun(m))
-}
-
-func buildAndRun(m *testing.M) int {
-	dir, err := os.MkdirTemp("", "annexa-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer os.RemoveAll(dir)
-	binary = filepath.Join(dir, "annexa")
-	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "build annexa: %v\n%s", err, out)
-		return 1
-	}
-	return m.Run()
-}
-
 const (
 	compliantPlan    = "../../testdata/plans/compliant.json"
 	noncompliantPlan = "../../testdata/plans/noncompliant.json"
@@ -47,33 +22,6 @@ const (
 
 // The sensitive values in the demo plans; they must never be printed.
 var secrets = []string{"Zx9-Kp2!vRq7-Lm4#Tw8", "tok_live_51HxQ2eZvKYlo2CwA7aP"}
-
-type result struct {
-	stdout, stderr string
-	code           int
-}
-
-func annexa(t *testing.T, args ...string) result {
-	t.Helper()
-	return runBinary(t, exec.Command(binary, args...))
-}
-
-// runBinary runs a prepared annexa command and returns its output and exit
-// code; only a failure to start it fails the test.
-func runBinary(t *testing.T, cmd *exec.Cmd) result {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run annexa %v: %v", cmd.Args[1:], err)
-	}
-	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
-}
 
 func checkJSON(t *testing.T, args ...string) (*engine.Report, result) {
 	t.Helper()
@@ -97,6 +45,7 @@ func statuses(r *engine.Report) map[string]engine.Status {
 var controlsWithPolicies = []string{"5.15", "8.2", "8.3", "8.5", "8.13", "8.14", "8.15", "8.16", "8.20", "8.22", "8.24"}
 
 func TestCheckCompliantPlan(t *testing.T) {
+	t.Parallel()
 	r, res := checkJSON(t, "--plan", compliantPlan)
 	if res.code != 0 {
 		t.Fatalf("exit %d, want 0; stderr: %s", res.code, res.stderr)
@@ -141,6 +90,7 @@ var noncompliantFindings = []string{
 }
 
 func TestCheckNoncompliantPlan(t *testing.T) {
+	t.Parallel()
 	r, res := checkJSON(t, "--plan", noncompliantPlan)
 	if res.code != 1 {
 		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
@@ -173,6 +123,7 @@ func TestCheckNoncompliantPlan(t *testing.T) {
 // TestCheckAzureAndGCPPlans runs the Azure and Google Cloud policies on a
 // plan of each cloud that holds passing and failing resources side by side.
 func TestCheckAzureAndGCPPlans(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		plan    string
 		want    []string
@@ -205,6 +156,7 @@ func TestCheckAzureAndGCPPlans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.plan), func(t *testing.T) {
+			t.Parallel()
 			raw, err := os.ReadFile(tt.plan)
 			if err != nil {
 				t.Fatal(err)
@@ -241,6 +193,7 @@ func TestCheckAzureAndGCPPlans(t *testing.T) {
 }
 
 func TestCheckTable(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "check", "--plan", noncompliantPlan, effective)
 	if res.code != 1 {
 		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
@@ -256,6 +209,7 @@ func TestCheckTable(t *testing.T) {
 }
 
 func TestFailOn(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		plan, failOn string
 		want         int
@@ -274,6 +228,7 @@ func TestFailOn(t *testing.T) {
 }
 
 func TestSecretsNeverPrinted(t *testing.T) {
+	t.Parallel()
 	for _, plan := range []string{compliantPlan, noncompliantPlan} {
 		raw, err := os.ReadFile(plan)
 		if err != nil {
@@ -303,6 +258,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 }
 
 func TestFactsCommand(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "facts", "--plan", noncompliantPlan, "--type", "aws_db_instance")
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -321,6 +277,7 @@ func TestFactsCommand(t *testing.T) {
 }
 
 func TestBadInputs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing.json")
 	tests := []struct {
@@ -336,6 +293,7 @@ func TestBadInputs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			for _, cmd := range []string{"check", "facts"} {
 				res := annexa(t, cmd, "--plan", tt.path)
 				if res.code != 2 {
@@ -359,6 +317,7 @@ func TestBadInputs(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string
@@ -383,6 +342,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestOutputFilesAreDeterministic(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var outs [][]byte
 	for i := range 2 {
@@ -409,6 +369,7 @@ func TestOutputFilesAreDeterministic(t *testing.T) {
 }
 
 func TestUserPolicies(t *testing.T) {
+	t.Parallel()
 	r, res := checkJSON(t, "--plan", compliantPlan, "--policy", "../../testdata/policies/custom")
 	if res.code != 1 {
 		t.Fatalf("exit %d, want 1 (low finding, default --fail-on low); stderr: %s", res.code, res.stderr)
@@ -425,6 +386,7 @@ func TestUserPolicies(t *testing.T) {
 }
 
 func TestControlsCommand(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "controls", "--format", "json")
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -473,6 +435,7 @@ func unwrapped(out, heading string) string {
 }
 
 func TestControlsShow(t *testing.T) {
+	t.Parallel()
 	cat := builtinCatalog(t)
 	tests := []struct {
 		args []string
@@ -517,6 +480,7 @@ func TestControlsShow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args[2:], " "), func(t *testing.T) {
+			t.Parallel()
 			res := annexa(t, tt.args...)
 			if res.code != 0 || res.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", res.code, res.stderr)
@@ -545,6 +509,7 @@ func TestControlsShow(t *testing.T) {
 }
 
 func TestControlsShowJSON(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "controls", "show", "8.24", "--format", "json")
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -579,6 +544,7 @@ func TestControlsShowJSON(t *testing.T) {
 }
 
 func TestControlsShowErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string
@@ -605,6 +571,7 @@ func TestControlsShowErrors(t *testing.T) {
 }
 
 func TestPolicyTestCommand(t *testing.T) {
+	t.Parallel()
 	if res := annexa(t, "policy", "test"); res.code != 0 || !strings.Contains(res.stdout, "PASS:") {
 		t.Errorf("policy test: exit %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
@@ -617,6 +584,7 @@ func TestPolicyTestCommand(t *testing.T) {
 }
 
 func TestCapabilitiesFileIsCurrent(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "policy", "capabilities")
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -646,6 +614,7 @@ func containsAll(have, want []string) bool {
 // tests pass as written, the policy runs with check, and a second run
 // refuses to overwrite it.
 func TestPolicyNew(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	res := annexa(t, "policy", "new", "A.8.24", "bucket_setting", "--input", "resource:aws_s3_bucket", "--dir", dir, "--severity", "high")
 	policy := filepath.Join(dir, "c8_24", "bucket_setting.rego")

@@ -37,6 +37,7 @@ func declLine(t *testing.T, file, header string) int {
 }
 
 func TestCheckNoncompliantSource(t *testing.T) {
+	t.Parallel()
 	r, res := checkJSON(t, "--tf", noncompliantTF)
 	if res.code != 1 {
 		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
@@ -78,6 +79,7 @@ func TestCheckNoncompliantSource(t *testing.T) {
 }
 
 func TestCheckCompliantSource(t *testing.T) {
+	t.Parallel()
 	r, res := checkJSON(t, "--tf", compliantTF)
 	if res.code != 0 || len(r.Findings) != 0 {
 		t.Fatalf("exit %d, findings %+v; stderr: %s", res.code, r.Findings, res.stderr)
@@ -94,38 +96,43 @@ func TestCheckCompliantSource(t *testing.T) {
 }
 
 func TestTerraformSourceSecretsNeverPrinted(t *testing.T) {
+	t.Parallel()
 	for _, dir := range []string{compliantTF, noncompliantTF} {
-		raw, err := os.ReadFile(filepath.Join(dir, "terraform.tfvars"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range secrets {
-			if !strings.Contains(string(raw), s) {
-				t.Fatalf("%s/terraform.tfvars no longer holds secret %q; the test would prove nothing", dir, s)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			raw, err := os.ReadFile(filepath.Join(dir, "terraform.tfvars"))
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		out := filepath.Join(t.TempDir(), "report.json")
-		runs := [][]string{
-			{"check", "--tf", dir},
-			{"check", "--tf", dir, "--format", "json", "--format", "json=" + out},
-			{"facts", "--tf", dir},
-			{"facts", "--tf", dir, "--var", "db_password=" + secrets[0] + "-from-cli"},
-			// A failing validation must not echo the value either.
-			{"check", "--tf", dir, "--var", "environment=" + secrets[1]},
-		}
-		for _, args := range runs {
-			res := annexa(t, args...)
-			written, _ := os.ReadFile(out)
 			for _, s := range secrets {
-				if strings.Contains(res.stdout+res.stderr+string(written), s) {
-					t.Errorf("annexa %v printed secret %q", args, s)
+				if !strings.Contains(string(raw), s) {
+					t.Fatalf("%s/terraform.tfvars no longer holds secret %q; the test would prove nothing", dir, s)
 				}
 			}
-		}
+			out := filepath.Join(t.TempDir(), "report.json")
+			runs := [][]string{
+				{"check", "--tf", dir},
+				{"check", "--tf", dir, "--format", "json", "--format", "json=" + out},
+				{"facts", "--tf", dir},
+				{"facts", "--tf", dir, "--var", "db_password=" + secrets[0] + "-from-cli"},
+				// A failing validation must not echo the value either.
+				{"check", "--tf", dir, "--var", "environment=" + secrets[1]},
+			}
+			for _, args := range runs {
+				res := annexa(t, args...)
+				written, _ := os.ReadFile(out)
+				for _, s := range secrets {
+					if strings.Contains(res.stdout+res.stderr+string(written), s) {
+						t.Errorf("annexa %v printed secret %q", args, s)
+					}
+				}
+			}
+		})
 	}
 }
 
 func TestSourceFacts(t *testing.T) {
+	t.Parallel()
 	res := annexa(t, "facts", "--tf", noncompliantTF, "--type", "aws_db_instance", "--type", "aws_subnet")
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
@@ -144,6 +151,7 @@ func TestSourceFacts(t *testing.T) {
 }
 
 func TestSourceVariables(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	varFile := filepath.Join(dir, "qa.tfvars")
 	if err := os.WriteFile(varFile, []byte("environment = \"staging\"\n"), 0o644); err != nil {
@@ -175,6 +183,7 @@ func TestSourceVariables(t *testing.T) {
 }
 
 func TestBadSource(t *testing.T) {
+	t.Parallel()
 	write := func(t *testing.T, files map[string]string) string {
 		dir := t.TempDir()
 		for name, src := range files {
@@ -200,6 +209,7 @@ func TestBadSource(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			dir := write(t, tt.files)
 			for _, cmd := range []string{"check", "facts"} {
 				res := annexa(t, cmd, "--tf", dir)
@@ -222,6 +232,7 @@ func TestBadSource(t *testing.T) {
 }
 
 func TestSourceWarnings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := `module "vpc" {
   source = "terraform-aws-modules/vpc/aws"
@@ -249,6 +260,7 @@ resource "aws_flow_log" "f" {
 // a PATH is read as Terraform source, with --var applied to it, exactly as
 // with --tf.
 func TestSourceDirectoryDetected(t *testing.T) {
+	t.Parallel()
 	byFlag, res := checkJSON(t, "--tf", noncompliantTF)
 	if res.code != 1 {
 		t.Fatalf("--tf: exit %d; stderr: %s", res.code, res.stderr)

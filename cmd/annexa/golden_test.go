@@ -17,6 +17,7 @@ var updateGolden = flag.Bool("update-golden", false, "rewrite testdata/golden fr
 // deliberate step. The runs fix their effective time, so the output is
 // the same on every machine and every day.
 func TestGoldenOutput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		golden string
 		args   []string
@@ -35,6 +36,7 @@ func TestGoldenOutput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
+			t.Parallel()
 			res := annexa(t, tt.args...)
 			if res.code != tt.code {
 				t.Fatalf("annexa %v: exit %d, want %d; stderr: %s", tt.args, res.code, tt.code, res.stderr)

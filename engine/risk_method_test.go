@@ -1,9 +1,15 @@
 package engine
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/annexa-dev/annexa/policies/catalog"
+	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/riskregister"
 )
 
 // More residual-risk tables beside risk_test.go: the product over several
@@ -45,12 +51,12 @@ func TestResidualIsInherentTimesWhatControlsLeave(t *testing.T) {
 			// The order the register lists the controls in does not matter.
 			for _, order := range [][]string{ids, reversed} {
 				var warnings []string
-				got := e.residual(riskEntry{id: "R", likelihood: tc.l, impact: tc.i, controls: order}, res, score, &warnings)
+				got := e.residual(declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: tc.l, Impact: tc.i, Controls: order}}, res, score, &warnings)
 				if math.Abs(got.Effectiveness-tc.wantE) > 1e-9 || got.Residual != tc.wantRisk || got.ResidualBand != tc.wantBand {
 					t.Errorf("controls %v: E %v, residual %d %s; want E %v, residual %d %s",
 						order, got.Effectiveness, got.Residual, got.ResidualBand, tc.wantE, tc.wantRisk, tc.wantBand)
 				}
-				if got.Inherent != tc.l*tc.i || got.InherentBand != BandOf(tc.l*tc.i) {
+				if got.Inherent != tc.l*tc.i || got.InherentBand != catalog.BandOf(tc.l*tc.i) {
 					t.Errorf("inherent %d %s", got.Inherent, got.InherentBand)
 				}
 				for _, c := range got.Controls {
@@ -80,62 +86,84 @@ func TestRiskAppetite(t *testing.T) {
 		{12, false, false}, // at the appetite is within it
 		{25, false, false},
 	} {
-		d := &declarations{settings: RiskSettings{Appetite: tc.appetite, Method: RiskMethodScore}, risks: []riskEntry{
-			{id: "R-1", asset: "laptops", threat: "theft", likelihood: 3, impact: 4},
+		d := &declarations{settings: RiskSettings{Appetite: tc.appetite, Method: RiskMethodScore}, risks: []declaredRisk{
+			{Risk: riskregister.Risk{ID: "R-1", Asset: "laptops", Threat: "theft", Likelihood: 3, Impact: 4}},
 		}}
-		rr, findings := e.assessRisks(r, d)
-		if got := rr.Risks[0]; got.Residual != 12 || got.AboveAppetite != tc.wantAbove {
+		rr := e.assessRisks(r, d)
+		got := rr.Risks[0]
+		if got.Residual != 12 || got.AboveAppetite != tc.wantAbove {
 			t.Errorf("appetite %d: residual %d, above %v; want 12, %v", tc.appetite, got.Residual, got.AboveAppetite, tc.wantAbove)
 		}
-		if (len(findings) == 1) != tc.wantFinding || len(findings) > 1 {
-			t.Errorf("appetite %d: findings %+v, want a finding %v", tc.appetite, findings, tc.wantFinding)
+		// A finding of risk.acceptance is due for a risk above the
+		// appetite without an acceptance (TestRiskFinding).
+		due := 0
+		if got.AboveAppetite && !got.Accepted {
+			due = 1
 		}
-		if s := rr.summary(); s.AboveAppetite != len(findings) || s.Unaccepted != len(findings) {
+		if (due == 1) != tc.wantFinding {
+			t.Errorf("appetite %d: finding due %v, want %v", tc.appetite, due == 1, tc.wantFinding)
+		}
+		if s := rr.summary(); s.AboveAppetite != due || s.Unaccepted != due {
 			t.Errorf("appetite %d: summary %+v", tc.appetite, s)
 		}
 	}
 }
 
+// TestRiskFinding evaluates a register through the whole engine: the
+// policy risk.acceptance (policies/risk) turns each risk above the appetite
+// without a valid acceptance into a finding with its band's severity, at
+// the register's file and line.
 func TestRiskFinding(t *testing.T) {
-	e := riskEngine(t)
-	expired := &acceptance{by: "priya", date: riskNow.AddDate(-1, 0, 0), expiry: riskNow.AddDate(0, 0, -1)}
+	eng, err := New(context.Background(), WithEffectiveTime(riskNow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := facts.Source{Provider: "risk-register", File: "risks.yaml", Line: 12}
+	settings := facts.Fact{Kind: facts.KindRiskSettings, ID: facts.KindRiskSettings, Source: facts.Source{Provider: "risk-register", File: "risks.yaml"},
+		Attributes: map[string]any{"appetite": int64(1), "method": RiskMethodScore}}
 	for _, tc := range []struct {
-		name    string
-		l, i    int
-		eff     map[string]float64
-		acc     *acceptance
-		wantSev Severity
-		wantMsg string
+		name       string
+		l, i       int
+		acceptance map[string]any
+		wantSev    Severity
+		wantMsg    string
 	}{
-		{"a low residual above a low appetite is a low finding", 3, 2, map[string]float64{"8.24": 0.5}, nil, SeverityLow,
-			"Risk R-7 (laptops: theft) has a residual score of 3 (low), above the appetite of 1, and no acceptance by its owner"},
-		{"medium", 3, 3, nil, nil, SeverityMedium,
+		{"a low residual above a low appetite is a low finding", 3, 2, nil, SeverityLow,
+			"Risk R-7 (laptops: theft) has a residual score of 6 (low), above the appetite of 1, and no acceptance by its owner"},
+		{"medium", 3, 3, nil, SeverityMedium,
 			"Risk R-7 (laptops: theft) has a residual score of 9 (medium), above the appetite of 1, and no acceptance by its owner"},
-		{"high, with an expired acceptance", 4, 5, nil, expired, SeverityHigh,
+		{"high, with an expired acceptance", 4, 5, map[string]any{"by": "priya", "date": "2025-11-20T00:00:00Z", "expiry": "2026-11-19T00:00:00Z"}, SeverityHigh,
 			"Risk R-7 (laptops: theft) has a residual score of 20 (high), above the appetite of 1, and the acceptance by priya is not valid: it expired on 2026-11-19"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := RiskSettings{Appetite: 1, Method: RiskMethodScore}
-			var controls []string
-			for id := range tc.eff {
-				controls = append(controls, id)
+			attrs := map[string]any{"id": "R-7", "asset": "laptops", "threat": "theft", "owner": "sam", "treatment": "modify",
+				"likelihood": int64(tc.l), "impact": int64(tc.i), "controls": []any{}}
+			if tc.acceptance != nil {
+				attrs["acceptance"] = tc.acceptance
 			}
-			re := riskEntry{id: "R-7", asset: "laptops", threat: "theft", owner: "sam", likelihood: tc.l, impact: tc.i, controls: controls, acceptance: tc.acc}
-			re.factSource.File, re.factSource.Line = "risks.yaml", 12
-			var warnings []string
-			got := e.residual(re, results(e.catalog, tc.eff), s, &warnings)
-			if got.Accepted {
-				t.Fatal("accepted")
+			risk := facts.Fact{Kind: facts.KindRisk, ID: "risk/R-7", Source: src, Attributes: attrs}
+			r, err := eng.Evaluate(context.Background(), []facts.Fact{risk, settings})
+			if err != nil {
+				t.Fatal(err)
 			}
-			f := riskFinding(got, re.factSource, s.Appetite)
+			var fs []Finding
+			for _, f := range r.Findings {
+				if f.Policy == "risk.acceptance" {
+					fs = append(fs, f)
+				}
+			}
+			if len(fs) != 1 {
+				t.Fatalf("risk.acceptance findings %+v, want one", fs)
+			}
+			f := fs[0]
 			if f.Severity != tc.wantSev || f.Message != tc.wantMsg {
 				t.Errorf("finding %s %q\nwant %s %q", f.Severity, f.Message, tc.wantSev, tc.wantMsg)
 			}
-			if f.Policy != RiskPolicy || f.Resource != "risk/R-7" || len(f.Controls) != 0 || !slices.Equal(f.Clauses, []string{"6.1.3", "8.3"}) ||
-				f.Source == nil || f.Source.File != "risks.yaml" || f.Source.Line != 12 || f.Remediation == "" {
+			if f.Resource != "risk/R-7" || len(f.Controls) != 0 || !slices.Equal(f.Clauses, []string{"6.1.3", "8.3"}) ||
+				f.Source == nil || *f.Source != src || f.Remediation == "" {
 				t.Errorf("finding %+v", f)
 			}
-			if f.Details["inherent"] != tc.l*tc.i || f.Details["residual"] != got.Residual || f.Details["appetite"] != 1 || f.Details["owner"] != "sam" {
+			if fmt.Sprint(f.Details["inherent"]) != fmt.Sprint(tc.l*tc.i) || fmt.Sprint(f.Details["appetite"]) != "1" || f.Details["owner"] != "sam" {
 				t.Errorf("details %v", f.Details)
 			}
 		})
@@ -168,7 +196,7 @@ func TestScoreAndSplitMethods(t *testing.T) {
 				controls = append(controls, id)
 			}
 			slices.Sort(controls)
-			re := riskEntry{id: "R", likelihood: 4, impact: 5, controls: controls}
+			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: 4, Impact: 5, Controls: controls}}
 			res := results(e.catalog, tc.eff)
 			var warnings []string
 			sc := e.residual(re, res, RiskSettings{Appetite: 6, Method: RiskMethodScore}, &warnings)
@@ -190,7 +218,7 @@ func TestScoreAndSplitMethods(t *testing.T) {
 				t.Errorf("effectiveness score %v split %v; inherent %d %d", sc.Effectiveness, sp.Effectiveness, sc.Inherent, sp.Inherent)
 			}
 			for _, rr := range []RiskResult{sc, sp} {
-				if rr.ResidualBand != BandOf(rr.Residual) || rr.AboveAppetite != (rr.Residual > 6) {
+				if rr.ResidualBand != catalog.BandOf(rr.Residual) || rr.AboveAppetite != (rr.Residual > 6) {
 					t.Errorf("residual %d: band %s, above %v", rr.Residual, rr.ResidualBand, rr.AboveAppetite)
 				}
 			}

@@ -197,7 +197,7 @@ func TestFindingSource(t *testing.T) {
 }
 
 func TestFillClause(t *testing.T) {
-	clause := Clause{ID: "6.1.3", Evidence: []string{"document:soa"}, Declarations: []string{"applicability file"}, Controls: []string{"5.1"}}
+	clause := ClauseInputs{Evidence: []string{"document:soa"}, Declarations: []string{"applicability file"}, Controls: []string{"5.1"}}
 	item := func(msg string, major bool, resources ...string) clauseItem {
 		return clauseItem{msg: msg, resources: resources, major: major}
 	}
@@ -248,7 +248,7 @@ func TestFillClause(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			cr := ClauseResult{ID: clause.ID}
+			cr := ClauseResult{ID: "6.1.3"}
 			fillClause(&cr, clause, tc.out)
 			if cr.Status != tc.want || !slices.Equal(cr.Reasons, tc.wantReasons) || cr.Reasons == nil {
 				t.Errorf("status %s, reasons %q; want %s, %q", cr.Status, cr.Reasons, tc.want, tc.wantReasons)

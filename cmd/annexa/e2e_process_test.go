@@ -42,7 +42,7 @@ func TestBinaryExitCodes(t *testing.T) {
 				t.Errorf("annexa %v: exit status %d, want %d\n%s%s", tc.args, bin.code, tc.code, bin.stdout, bin.stderr)
 			}
 			out := bin.stdout
-			if tc.code == exitUsage {
+			if tc.code == 2 {
 				out = bin.stderr
 				if bin.stdout != "" {
 					t.Errorf("annexa %v printed to stdout on error: %q", tc.args, bin.stdout)
@@ -116,7 +116,7 @@ func TestSignalStopsRun(t *testing.T) {
 				t.Errorf("annexa took %v to stop after %v, want about a second", took, sig)
 			}
 			var ee *exec.ExitError
-			if !errors.As(err, &ee) || ee.ExitCode() != exitUsage {
+			if !errors.As(err, &ee) || ee.ExitCode() != 2 {
 				t.Errorf("exit after %v: %v, want exit status 2\nstderr: %s", sig, err, stderr.String())
 			}
 			if !strings.Contains(stderr.String(), "context canceled") {

@@ -8,7 +8,7 @@ DEMO    ?= testdata/demo
 
 FUZZTIME ?= 60s
 
-.PHONY: build test test-go test-rego fmt-rego bench fuzz demo docs golden capabilities clean
+.PHONY: build test test-go test-rego fmt-rego bench fuzz demo docs golden capabilities types clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/annexa
@@ -67,3 +67,18 @@ capabilities:
 
 clean:
 	rm -rf bin
+
+## types: regenerate providers/tfsource/internal/schematypes/types.json.gz, the
+## argument types of the AWS, AzureRM and Google resources, from the CDK for
+## Terraform provider packages on npm (needs npm; CI does not run it)
+CDKTF_AWS     ?= @cdktf/provider-aws@latest
+CDKTF_AZURERM ?= @cdktf/provider-azurerm@latest
+CDKTF_GOOGLE  ?= @cdktf/provider-google@latest
+types:
+	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; set -e; \
+	  for p in $(CDKTF_AWS) $(CDKTF_AZURERM) $(CDKTF_GOOGLE); do \
+	    d="$$tmp/$$(echo $$p | sed 's|^@cdktf/||; s|@.*||')"; mkdir -p "$$d"; \
+	    (cd "$$d" && npm pack --silent "$$p" >/dev/null && tar xzf *.tgz); \
+	  done; \
+	  $(GO) run ./providers/tfsource/internal/gentypes -o providers/tfsource/internal/schematypes/types.json.gz \
+	    "$$tmp/provider-aws/package" "$$tmp/provider-azurerm/package" "$$tmp/provider-google/package"

@@ -66,6 +66,9 @@ type module struct {
 	// providers maps provider local names to source addresses, from
 	// required_providers.
 	providers map[string]string
+	// providerConfigs are the module's provider blocks by local name, with
+	// ".alias" for an aliased one (aws, aws.east).
+	providerConfigs map[string]*block
 }
 
 type variable struct {
@@ -101,7 +104,10 @@ type resource struct {
 	count    hcl.Expression
 	forEach  hcl.Expression
 	provider string // provider local name from the provider meta-argument
-	body     *body
+	// providerAlias is the alias the provider meta-argument names, "" for
+	// the default configuration.
+	providerAlias string
+	body          *body
 }
 
 type moduleCall struct {
@@ -580,6 +586,17 @@ func (l *loader) decodeBlock(m *module, b *block) {
 		}
 		o.sensitive = l.literalBool(b.body.attrs["sensitive"])
 		m.outputs[o.name] = o
+	case "provider":
+		key := b.labels[0]
+		if a := b.body.attrs["alias"]; a != nil {
+			if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && v.IsKnown() && !v.IsNull() {
+				key += "." + v.AsString()
+			}
+		}
+		if m.providerConfigs == nil {
+			m.providerConfigs = map[string]*block{}
+		}
+		m.providerConfigs[key] = b
 	case "resource", "data":
 		r := l.decodeResource(b)
 		if r != nil {
@@ -754,6 +771,11 @@ func (l *loader) decodeResource(b *block) *resource {
 			l.errorf(a.Expr.Range().Ptr(), "Invalid provider reference", "The provider argument must be a provider name, optionally with an alias: aws or aws.west.")
 		} else {
 			r.provider = t.RootName()
+			if len(t) > 1 {
+				if step, ok := t[1].(hcl.TraverseAttr); ok {
+					r.providerAlias = step.Name
+				}
+			}
 		}
 	}
 	r.body.take("depends_on")

@@ -90,8 +90,8 @@ func TestPolicyWrittenOnceJudgesPlanAndSource(t *testing.T) {
 	}
 	// The AWS policies that judge resource facts alone. Those that also
 	// need declared evidence (an asset register, a classification scheme,
-	// a personnel register) judge nothing without it, and judge tags_all,
-	// which Terraform source does not have (see policies/lib/tags.rego).
+	// a personnel register) judge nothing without it; the source gives
+	// them tags_all as a plan does (TestDefaultTags).
 	var aws, evidenceGated []string
 	for _, p := range eng.Policies() {
 		if !p.Builtin || !strings.Contains(p.ID, ".aws_") {

@@ -102,6 +102,9 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 	if err := ev.convertTypes(rootInst); err != nil {
 		return nil, diag.FromError(err, Name)
 	}
+	if err := ev.applyDefaultTags(rootInst); err != nil {
+		return nil, diag.FromError(err, Name)
+	}
 	red := redact.New(ev.secrets)
 	ds := convertDiags(append(l.diags, ev.diags...), red)
 	if ds.HasErrors() {

@@ -254,8 +254,10 @@ resource "null_resource" "n" { note = "uses ${var.secret}" }
 		}
 	}
 	db := byID(fs)["aws_db_instance.db"]
-	if !slices.Equal(db.Sensitive, []string{"password", "tags.conn"}) {
-		t.Errorf("sensitive = %v, want password and tags.conn", db.Sensitive)
+	// tags_all merges the provider's default_tags with tags, so the
+	// sensitive tag is sensitive there too.
+	if !slices.Equal(db.Sensitive, []string{"password", "tags.conn", "tags_all.conn"}) {
+		t.Errorf("sensitive = %v, want password, tags.conn and tags_all.conn", db.Sensitive)
 	}
 	if got := attrJSON(t, fs, "aws_db_instance.db", "tags"); got != `{"conn":"(sensitive)","plain":"visible"}` {
 		t.Errorf("tags = %s", got)
@@ -598,7 +600,7 @@ output "arn" { value = aws_s3_bucket.b.arn }
 	if got := attrJSON(t, fs, p.ID, "tags"); got != `{"a":"x","list":["known",null]}` {
 		t.Errorf("tags = %s: unknown list elements stay null in place", got)
 	}
-	if !slices.Equal(p.Unknown, []string{"policy", "tags.list.1"}) {
+	if !slices.Equal(p.Unknown, []string{"policy", "tags.list.1", "tags_all"}) {
 		t.Errorf("unknown = %v", p.Unknown)
 	}
 	if got := p.References["policy"]; !slices.Equal(got, []string{"data.aws_caller_identity.me"}) {
@@ -778,7 +780,7 @@ resource "aws_s3_bucket" "b" {
 		t.Fatal(err)
 	}
 	f := byID(fs)["aws_s3_bucket.b"]
-	if !slices.Equal(f.Unknown, []string{"bucket", "tags.t", "tags.y"}) {
+	if !slices.Equal(f.Unknown, []string{"bucket", "tags.t", "tags.y", "tags_all"}) {
 		t.Errorf("unknown = %v", f.Unknown)
 	}
 	for _, want := range []string{

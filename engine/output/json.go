@@ -11,9 +11,13 @@ import (
 type JSON struct{}
 
 // Write implements Writer.
-func (JSON) Write(w io.Writer, r *engine.Report) error {
+func (JSON) Write(w io.Writer, r *engine.Report) error { return encodeJSON(w, r) }
+
+// encodeJSON writes v as every JSON output of annexa is written: indented
+// by two spaces, with <, > and & as they are.
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return enc.Encode(v)
 }

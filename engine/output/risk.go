@@ -3,7 +3,6 @@ package output
 import (
 	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -42,10 +41,7 @@ func (RiskJSON) Write(w io.Writer, r *engine.Report) error {
 	if r.Risks == nil {
 		return errNoRegister
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
+	return encodeJSON(w, struct {
 		Tool          engine.Tool `json:"tool"`
 		EffectiveTime time.Time   `json:"effective_time"`
 		*engine.RiskReport

@@ -3,7 +3,6 @@ package output
 import (
 	"bufio"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -35,10 +34,7 @@ type SoAJSON struct{}
 
 // Write implements Writer.
 func (SoAJSON) Write(w io.Writer, r *engine.Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
+	return encodeJSON(w, struct {
 		Tool          engine.Tool `json:"tool"`
 		EffectiveTime time.Time   `json:"effective_time"`
 		*engine.SoA

@@ -2,7 +2,6 @@ package output
 
 import (
 	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -58,10 +57,7 @@ func (RiskCSV) Write(w io.Writer, r *engine.Report) error {
 	if r.Risks == nil {
 		return errNoRegister
 	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(riskColumns); err != nil {
-		return err
-	}
+	rows := make([][]string, 0, len(r.Risks.Risks))
 	for _, k := range r.Risks.Risks {
 		ctls := make([]string, len(k.Controls))
 		for i, c := range k.Controls {
@@ -78,12 +74,9 @@ func (RiskCSV) Write(w io.Writer, r *engine.Report) error {
 			strconv.Itoa(k.ResidualLikelihood), strconv.Itoa(k.ResidualImpact), strconv.Itoa(k.Residual), string(k.ResidualBand),
 			strconv.FormatBool(k.AboveAppetite), strconv.FormatBool(k.Accepted), problem,
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		rows = append(rows, row)
 	}
-	cw.Flush()
-	return cw.Error()
+	return writeCSV(w, riskColumns, rows)
 }
 
 // RiskTable writes a table of the risks and the inherent and residual 5×5

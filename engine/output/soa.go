@@ -50,10 +50,7 @@ type SoACSV struct{}
 
 // Write implements Writer.
 func (SoACSV) Write(w io.Writer, r *engine.Report) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(soaColumns); err != nil {
-		return err
-	}
+	rows := make([][]string, 0, len(r.SoA.Controls))
 	for _, e := range r.SoA.Controls {
 		findings := make([]string, len(e.Findings))
 		for i, f := range e.Findings {
@@ -65,11 +62,20 @@ func (SoACSV) Write(w io.Writer, r *engine.Report) error {
 			strings.Join(e.Policies, "; "), strings.Join(e.Evidence, "; "), strings.Join(findings, "; "),
 			e.LastEvaluated.UTC().Format(time.RFC3339),
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		rows = append(rows, row)
 	}
-	cw.Flush()
+	return writeCSV(w, soaColumns, rows)
+}
+
+// writeCSV writes a header and rows as CSV (RFC 4180).
+func writeCSV(w io.Writer, header []string, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
 	return cw.Error()
 }
 

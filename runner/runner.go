@@ -53,7 +53,8 @@ type Inputs struct {
 	// source of the run.
 	TFVars []tfsource.Var
 	// Environ is the environment (KEY=VALUE) whose TF_VAR_ variables set
-	// Terraform input variables, below every variables file and flag.
+	// Terraform input variables, below every variables file and flag, and
+	// whose TF_WORKSPACE names terraform.workspace.
 	Environ []string
 	// Exclude are globs of directories root module discovery passes over
 	// (--exclude), matched against the path below a Terraform source's
@@ -206,7 +207,7 @@ func applyTFVars(sources []providers.Source, vars []tfsource.Var, environ []stri
 	}
 	var tfEnv []string
 	for _, kv := range environ {
-		if strings.HasPrefix(kv, "TF_VAR_") {
+		if strings.HasPrefix(kv, "TF_VAR_") || strings.HasPrefix(kv, "TF_WORKSPACE=") {
 			tfEnv = append(tfEnv, kv)
 		}
 	}

@@ -37,6 +37,8 @@ type evaluator struct {
 	// file functions cannot read, errors as in terraform validate; else
 	// they are unknown values with a warning.
 	strict bool
+	// workspace is terraform.workspace: TF_WORKSPACE, else "default".
+	workspace string
 	// names are the attribute names expressions traverse (see loader).
 	names map[string]bool
 	// calledFuncs are the functions the configuration calls.
@@ -278,7 +280,7 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 				"module": cty.StringVal(mi.cfg.pathModule), "root": cty.StringVal("."), "cwd": cty.StringVal("."),
 			})
 		case "terraform":
-			top["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+			top["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(ev.workspace)})
 		case "self":
 			diags = append(diags, traversalError(t, "Invalid \"self\" reference", "self is only valid in provisioner, connection and condition blocks."))
 		case "module":

@@ -75,6 +75,16 @@ func checkYAMLSource(v cty.Value) error {
 	return nil
 }
 
+// strContainsFunc is strcontains (Terraform 1.5): whether a string holds
+// a substring.
+var strContainsFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "substr", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.Bool),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		return cty.BoolVal(strings.Contains(args[0].AsString(), args[1].AsString())), nil
+	},
+})
+
 // isUnevaluatedFunc reports whether calls to name yield unknown values:
 // provider-defined functions and the unsupported built-ins.
 func isUnevaluatedFunc(name string) bool {
@@ -162,6 +172,7 @@ func (ev *evaluator) functions() map[string]function.Function {
 		"sort":             stdlib.SortFunc,
 		"split":            stdlib.SplitFunc,
 		"startswith":       startsWithFunc,
+		"strcontains":      strContainsFunc,
 		"strrev":           stdlib.ReverseFunc,
 		"substr":           stdlib.SubstrFunc,
 		"sum":              sumFunc,
@@ -202,6 +213,7 @@ func (ev *evaluator) functions() map[string]function.Function {
 		inner[k] = f
 	}
 	t["templatefile"] = ev.templateFileFunc(inner)
+	t["templatestring"] = templateStringFunc(inner)
 	for name := range unsupportedFuncs {
 		t[name] = unknownFunc
 	}

@@ -121,42 +121,63 @@ func (ev *evaluator) templateFileFunc(funcs map[string]function.Function) functi
 		Type: function.StaticReturnType(cty.DynamicPseudoType),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			p := args[0].AsString()
-			vars := args[1]
-			if !vars.Type().IsObjectType() && !vars.Type().IsMapType() {
-				return cty.DynamicVal, function.NewArgErrorf(1, "vars must be a map or an object")
-			}
 			src, err := ev.readConfigFile(p)
 			if err != nil {
 				return cty.DynamicVal, err
 			}
-			if _, err := readText(src); err != nil {
-				return cty.DynamicVal, fmt.Errorf("%s: %w", p, err)
-			}
-			if diags := guardTemplate(src, p, hcl.InitialPos); diags.HasErrors() {
-				return cty.DynamicVal, diags
-			}
-			expr, diags := hclsyntax.ParseTemplate(src, p, hcl.InitialPos)
-			if diags.HasErrors() {
-				return cty.DynamicVal, diags
-			}
-			values := map[string]cty.Value{}
-			for it := vars.ElementIterator(); it.Next(); {
-				k, v := it.Element()
-				if !hclsyntax.ValidIdentifier(k.AsString()) {
-					return cty.DynamicVal, function.NewArgErrorf(1, "invalid template variable name %q: must be an identifier", k.AsString())
-				}
-				values[k.AsString()] = v
-			}
-			for _, t := range expr.Variables() {
-				if _, ok := values[t.RootName()]; !ok {
-					return cty.DynamicVal, fmt.Errorf("%s: vars map does not contain key %q, referenced at %s", p, t.RootName(), rangeString(t.SourceRange()))
-				}
-			}
-			v, diags := expr.Value(&hcl.EvalContext{Variables: values, Functions: funcs})
-			if diags.HasErrors() {
-				return cty.DynamicVal, diags
-			}
-			return v, nil
+			return renderTemplate(src, p, args[1], funcs)
 		},
 	})
+}
+
+// templateStringFunc makes templatestring() (Terraform 1.9), which renders
+// a template held in a string.
+func templateStringFunc(funcs map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{
+			{Name: "template", Type: cty.String},
+			{Name: "vars", Type: cty.DynamicPseudoType},
+		},
+		Type: function.StaticReturnType(cty.DynamicPseudoType),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return renderTemplate([]byte(args[0].AsString()), "<templatestring>", args[1], funcs)
+		},
+	})
+}
+
+// renderTemplate renders template source src, named name in messages,
+// with the variables in vars (a map or an object) and the functions in
+// funcs.
+func renderTemplate(src []byte, name string, vars cty.Value, funcs map[string]function.Function) (cty.Value, error) {
+	if !vars.Type().IsObjectType() && !vars.Type().IsMapType() {
+		return cty.DynamicVal, function.NewArgErrorf(1, "vars must be a map or an object")
+	}
+	if _, err := readText(src); err != nil {
+		return cty.DynamicVal, fmt.Errorf("%s: %w", name, err)
+	}
+	if diags := guardTemplate(src, name, hcl.InitialPos); diags.HasErrors() {
+		return cty.DynamicVal, diags
+	}
+	expr, diags := hclsyntax.ParseTemplate(src, name, hcl.InitialPos)
+	if diags.HasErrors() {
+		return cty.DynamicVal, diags
+	}
+	values := map[string]cty.Value{}
+	for it := vars.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		if !hclsyntax.ValidIdentifier(k.AsString()) {
+			return cty.DynamicVal, function.NewArgErrorf(1, "invalid template variable name %q: must be an identifier", k.AsString())
+		}
+		values[k.AsString()] = v
+	}
+	for _, t := range expr.Variables() {
+		if _, ok := values[t.RootName()]; !ok {
+			return cty.DynamicVal, fmt.Errorf("%s: vars map does not contain key %q, referenced at %s", name, t.RootName(), rangeString(t.SourceRange()))
+		}
+	}
+	v, diags := expr.Value(&hcl.EvalContext{Variables: values, Functions: funcs})
+	if diags.HasErrors() {
+		return cty.DynamicVal, diags
+	}
+	return v, nil
 }

@@ -112,6 +112,9 @@ func TestFunctions(t *testing.T) {
 		{`true ? "yes" : "no"`, `"yes"`},
 		{`path.module`, `"."`},
 		{`terraform.workspace`, `"default"`},
+		{`strcontains("hello world", "o w")`, `true`},
+		{`strcontains("hello", "x")`, `false`},
+		{`templatestring("Hi $${name}!", { name = "ops" })`, `"Hi ops!"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.expr, func(t *testing.T) {
@@ -180,6 +183,9 @@ func TestRegistryIdioms(t *testing.T) {
 		{`yamldecode("a: 1\nb: [x, z]\n").b[1]`, `"z"`},
 		{`yamlencode({ a = "b" })`, `"\"a\": \"b\"\n"`},
 		{`terraform.workspace`, `"default"`},
+		{`strcontains("hello world", "o w")`, `true`},
+		{`strcontains("hello", "x")`, `false`},
+		{`templatestring("Hi $${name}!", { name = "ops" })`, `"Hi ops!"`},
 	}
 	for _, tc := range tests {
 		got, err := evalJSON(t, tc.expr, nil)
@@ -204,19 +210,21 @@ variable "region" {}
 variable "tags" { type = map(string) }
 variable "from_file" {}
 resource "null_resource" "r" {
+  workspace = terraform.workspace
   region    = var.region
   tags      = var.tags
   from_file = var.from_file
 }`, "root/terraform.tfvars": `from_file = "file"`}
 	fsys := mapFS{mapFSOf(files)}
 	p := Provider{fsys: fsys, Environ: []string{
+		"TF_WORKSPACE=staging",
 		"TF_VAR_region=eu-west-1", `TF_VAR_tags={ team = "ops" }`, "TF_VAR_from_file=env", "TF_VAR_undeclared=x",
 	}}
 	fs, ds := p.Collect(t.Context(), "root")
 	if err := ds.Err(); err != nil {
 		t.Fatal(err)
 	}
-	for attr, want := range map[string]string{"region": `"eu-west-1"`, "tags": `{"team":"ops"}`, "from_file": `"file"`} {
+	for attr, want := range map[string]string{"workspace": `"staging"`, "region": `"eu-west-1"`, "tags": `{"team":"ops"}`, "from_file": `"file"`} {
 		if got := attrJSON(t, fs, "null_resource.r", attr); got != want {
 			t.Errorf("%s = %s, want %s", attr, got, want)
 		}

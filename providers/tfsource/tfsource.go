@@ -32,8 +32,9 @@ const Name = "terraform-source"
 type Provider struct {
 	// Vars are the --var and --var-file options, in command-line order.
 	Vars []Var
-	// Environ holds the TF_VAR_NAME=VALUE environment variables that set
-	// input variables; others are ignored.
+	// Environ holds the environment variables Terraform reads:
+	// TF_VAR_NAME=VALUE set input variables, TF_WORKSPACE names
+	// terraform.workspace; others are ignored.
 	Environ []string
 
 	// Strict makes the provider refuse what terraform validate refuses: a
@@ -90,7 +91,7 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 	}
 
 	ev := &evaluator{
-		ctx: ctx, sb: sb, rootDir: dir, strict: p.Strict,
+		ctx: ctx, sb: sb, rootDir: dir, strict: p.Strict, workspace: p.workspace(),
 		names: l.attributeNames(), calledFuncs: l.funcs,
 	}
 	rootInst := newModInst(root, "", nil, nil, instKey{})
@@ -232,4 +233,15 @@ func convertDiag(d *hcl.Diagnostic, red *redact.Redactor) diag.Diagnostic {
 	}
 	out.Summary, out.Detail = scrub(d.Summary), scrub(d.Detail)
 	return out
+}
+
+// workspace is the workspace TF_WORKSPACE selects, else Terraform's
+// "default".
+func (p Provider) workspace() string {
+	for _, kv := range p.Environ {
+		if name, ok := strings.CutPrefix(kv, "TF_WORKSPACE="); ok && name != "" {
+			return name
+		}
+	}
+	return "default"
 }

@@ -1,0 +1,4 @@
+module "logs" {
+  source = "./modules/bucket"
+  name   = "logs-example"
+}

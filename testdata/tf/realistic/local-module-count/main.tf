@@ -1,0 +1,5 @@
+module "disk" {
+  count     = 2
+  source    = "./modules/disk"
+  encrypted = false
+}

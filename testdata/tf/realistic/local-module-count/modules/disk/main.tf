@@ -1,0 +1,10 @@
+variable "encrypted" {
+  type    = bool
+  default = true
+}
+
+resource "aws_ebs_volume" "v" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = var.encrypted
+}

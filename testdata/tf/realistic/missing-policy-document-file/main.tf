@@ -1,0 +1,4 @@
+resource "aws_iam_policy" "ops" {
+  name   = "ops"
+  policy = file("${path.module}/policies/ops.json")
+}

@@ -1,0 +1,4 @@
+resource "aws_cloudtrail" "t" {
+  name           = "t"
+  s3_bucket_name = "t-example"
+}

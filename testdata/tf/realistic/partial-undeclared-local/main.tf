@@ -1,0 +1,4 @@
+resource "aws_kms_key" "app" {
+  description         = "${local.name_prefix}-app"
+  enable_key_rotation = false
+}

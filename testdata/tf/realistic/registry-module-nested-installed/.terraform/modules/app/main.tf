@@ -1,0 +1,3 @@
+module "keys" {
+  source = "./modules/keys"
+}

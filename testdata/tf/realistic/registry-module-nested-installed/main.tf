@@ -1,0 +1,4 @@
+module "app" {
+  source  = "example-org/app/aws"
+  version = "3.0.0"
+}

@@ -1,0 +1,3 @@
+resource "aws_kms_key" "x" {
+  enable_key_rotation = false
+}

@@ -1,0 +1,14 @@
+locals {
+  prod = terraform.workspace == "prod"
+}
+
+resource "aws_db_instance" "db" {
+  identifier              = "app-${terraform.workspace}"
+  engine                  = "postgres"
+  instance_class          = "db.t3.micro"
+  allocated_storage       = 20
+  max_allocated_storage   = 100
+  storage_encrypted       = true
+  multi_az                = true
+  backup_retention_period = local.prod ? 30 : 1
+}

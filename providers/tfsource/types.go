@@ -98,8 +98,12 @@ func (ev *evaluator) convertNested(v cty.Value, schema *schematypes.Block, bodie
 	}
 	ty := v.Type()
 	switch {
-	case ty.IsObjectType() && schema.Nesting != schematypes.Map:
+	case ty.IsObjectType() && schema.Nesting == schematypes.Single:
 		return ev.convertBlock(v, schema, bodyAt(0), rng, typ, path).WithMarks(marks)
+	case ty.IsObjectType() && schema.Nesting != schematypes.Map:
+		// JSON syntax may write one block of a list or set as an object;
+		// a plan shows it, like native syntax, as a list of one.
+		return cty.TupleVal([]cty.Value{ev.convertBlock(v, schema, bodyAt(0), rng, typ, path)}).WithMarks(marks)
 	case ty.IsTupleType() || ty.IsListType():
 		if v.LengthInt() == 0 {
 			return v.WithMarks(marks)

@@ -46,9 +46,11 @@ deny contains finding if {
 	}
 }
 
+# ip_configuration is the instance's one ip_configuration block; a block
+# written as a single object (Terraform JSON syntax) counts as a list of one.
 ip_configuration(db) := ip if {
-	some s in db.attributes.settings
-	some ip in s.ip_configuration
+	some s in tf.as_list(db.attributes.settings)
+	some ip in tf.as_list(s.ip_configuration)
 }
 
 require_ssl(db) if ip_configuration(db).require_ssl == true

@@ -45,3 +45,11 @@ test_pass_settings_unknown if {
 	db := object.union(testing.resource("google_sql_database_instance", "main", {"name": "pg"}), {"unknown": ["settings"]})
 	count(check.deny) == 0 with data.facts as testing.facts([db])
 }
+
+test_pass_block_written_as_an_object if {
+	count(check.deny) == 0 with data.facts as testing.facts([instance({"ssl_mode": "ENCRYPTED_ONLY"})])
+}
+
+test_fail_block_written_as_an_object if {
+	count(check.deny) == 1 with data.facts as testing.facts([instance({"ipv4_enabled": true})])
+}

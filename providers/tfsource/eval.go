@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -280,7 +281,7 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 				"module": cty.StringVal(mi.cfg.pathModule), "root": cty.StringVal("."), "cwd": cty.StringVal("."),
 			})
 		case "terraform":
-			top["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(ev.workspace)})
+			top["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(ev.workspace), "applying": cty.False})
 		case "self":
 			diags = append(diags, traversalError(t, "Invalid \"self\" reference", "self is only valid in provisioner, connection and condition blocks."))
 		case "module":
@@ -442,8 +443,31 @@ func (ev *evaluator) evalAttr(a *hcl.Attribute, sc *scope) cty.Value {
 		}
 		return cty.DynamicVal
 	}
+	if !ev.strict && !hostile(diags) {
+		// Evaluate what can be evaluated: an expression that fails (a null
+		// in a template, a conversion of a bad value) is unknown, and the
+		// rest of the configuration is still judged.
+		for _, d := range diags {
+			if d.Severity == hcl.DiagError {
+				ev.warnf(d.Subject, "Value treated as unknown", "annexa could not evaluate %s: %s. %s (--strict makes this an error).", a.Name, d.Summary, d.Detail)
+			}
+		}
+		return cty.DynamicVal
+	}
 	ev.diags = append(ev.diags, diags...)
 	return cty.DynamicVal
+}
+
+// hostile reports whether diags hold a guard's refusal of input built to
+// exhaust annexa (nesting or expressions too large): that stays an error.
+func hostile(diags hcl.Diagnostics) bool {
+	for _, d := range diags {
+		text := d.Summary + " " + d.Detail
+		if d.Severity == hcl.DiagError && (strings.Contains(text, "Nesting too deep") || strings.Contains(text, "Expression too complex")) {
+			return true
+		}
+	}
+	return false
 }
 
 // unavailableFiles turns the errors of file functions that found no file
@@ -778,9 +802,29 @@ func (ev *evaluator) resourceRef(mi *modInst, rn *resNode) cty.Value {
 		vals := make([]cty.Value, len(insts))
 		for i, in := range insts {
 			vals[i] = shape(in.obj, ev.names, blockNames, true)
+			if rn.cfg.mode == facts.ModeData {
+				vals[i] = nullsUnknown(vals[i])
+			}
 		}
 		return combine(rn.exp, vals)
 	})
+}
+
+// nullsUnknown makes the null arguments of a data source unknown where
+// other expressions read them: a data source computes what its
+// configuration leaves null (region = var.region with a null default is
+// the provider's region), so Terraform knows it only when it reads.
+func nullsUnknown(obj cty.Value) cty.Value {
+	if !obj.IsKnown() || obj.IsNull() || !obj.Type().IsObjectType() {
+		return obj
+	}
+	attrs := obj.AsValueMap()
+	for name, v := range attrs {
+		if v.IsNull() {
+			attrs[name] = cty.DynamicVal
+		}
+	}
+	return cty.ObjectVal(attrs)
 }
 
 // combine builds the value of a block with count (a tuple), for_each (an

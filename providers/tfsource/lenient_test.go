@@ -206,3 +206,39 @@ func TestSyntaxErrorsStayErrors(t *testing.T) {
 		}
 	}
 }
+
+// A data source argument left null is the provider's to compute, so an
+// expression over it is unknown, not a hard error; a template over a null
+// elsewhere is unknown with a warning, unless strict.
+func TestConfiguredNull(t *testing.T) {
+	files := map[string]string{"root/main.tf": `
+variable "region" {
+  type    = string
+  default = null
+}
+variable "name" {
+  type    = string
+  default = null
+}
+data "aws_region" "current" {
+  region = var.region
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "logs-${try(data.aws_region.current.region, "")}"
+  tags   = { name = "${var.name}-x" }
+}`}
+	fs, warnings, err := run(t, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := byID(fs)["aws_s3_bucket.b"]
+	if !slices.Contains(b.Unknown, "bucket") {
+		t.Errorf("bucket over a null data source argument: unknown %v, attributes %v", b.Unknown, b.Attributes)
+	}
+	if !strings.Contains(warnings, "Value treated as unknown") {
+		t.Errorf("no warning for the template over a null variable:\n%s", warnings)
+	}
+	if _, _, err := runStrict(t, files); err == nil {
+		t.Error("strict: a template over a null variable is no error")
+	}
+}

@@ -34,7 +34,7 @@ import (
 // keys annexa never holds (rsadecrypt), or are rarely decisive for a
 // policy. A call gives an unknown value and a warning.
 var unsupportedFuncs = map[string]bool{
-	"abspath": true, "pathexpand": true, "fileset": true, "rsadecrypt": true,
+	"abspath": true, "pathexpand": true, "rsadecrypt": true,
 	"textencodebase64": true, "textdecodebase64": true,
 	"uuidv5": true, "ephemeralasnull": true,
 }
@@ -214,6 +214,7 @@ func (ev *evaluator) functions() map[string]function.Function {
 	}
 	t["templatefile"] = ev.templateFileFunc(inner)
 	t["templatestring"] = templateStringFunc(inner)
+	t["fileset"] = ev.filesetFunc()
 	for name := range unsupportedFuncs {
 		t[name] = unknownFunc
 	}

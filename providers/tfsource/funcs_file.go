@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -180,4 +182,67 @@ func renderTemplate(src []byte, name string, vars cty.Value, funcs map[string]fu
 		return cty.DynamicVal, diags
 	}
 	return v, nil
+}
+
+// Bounds of fileset: how many directory entries and how deep it walks.
+const (
+	maxFilesetEntries = 10000
+	maxFilesetDepth   = 32
+)
+
+// filesetFunc makes fileset(path, pattern): the regular files below path
+// (inside the scan root, symbolic links not followed) whose path relative
+// to it matches pattern (*, **, ?, [...], {a,b}), as a set of
+// slash-separated paths.
+func (ev *evaluator) filesetFunc() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "pattern", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Set(cty.String)),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			dir, pattern := args[0].AsString(), args[1].AsString()
+			if !doublestar.ValidatePattern(pattern) {
+				return cty.UnknownVal(cty.Set(cty.String)), function.NewArgErrorf(1, "invalid glob pattern %q", pattern)
+			}
+			var matches []cty.Value
+			seen := 0
+			var walk func(rel string, depth int) error
+			walk = func(rel string, depth int) error {
+				if depth > maxFilesetDepth {
+					return fmt.Errorf("fileset(%q): directories nested more than %d deep", dir, maxFilesetDepth)
+				}
+				entries, err := ev.sb.readDir(ev.configPath(filepath.Join(dir, filepath.FromSlash(rel))))
+				if err != nil {
+					return err
+				}
+				for _, e := range entries {
+					if seen++; seen > maxFilesetEntries {
+						return fmt.Errorf("fileset(%q): more than %d entries", dir, maxFilesetEntries)
+					}
+					p := path.Join(rel, e.Name())
+					switch {
+					case e.IsDir():
+						if err := walk(p, depth+1); err != nil {
+							return err
+						}
+					case e.Type().IsRegular():
+						if ok, _ := doublestar.Match(pattern, p); ok {
+							matches = append(matches, cty.StringVal(p))
+						}
+					}
+				}
+				return nil
+			}
+			if err := walk("", 0); err != nil {
+				var r *refusal
+				if errors.As(err, &r) || errors.Is(err, fs.ErrNotExist) {
+					return cty.UnknownVal(cty.Set(cty.String)), &fileUnavailable{path: dir, err: err}
+				}
+				return cty.UnknownVal(cty.Set(cty.String)), err
+			}
+			if len(matches) == 0 {
+				return cty.SetValEmpty(cty.String), nil
+			}
+			return cty.SetVal(matches), nil
+		},
+	})
 }

@@ -240,3 +240,35 @@ func TestOnePartProviderSource(t *testing.T) {
 		t.Errorf("providerAddress(aws) = %q, %v", got, err)
 	}
 }
+
+func TestFileset(t *testing.T) {
+	extra := map[string]string{
+		"root/policies/a.json":     "{}",
+		"root/policies/b.json":     "{}",
+		"root/policies/sub/c.json": "{}",
+		"root/policies/readme.md":  "",
+		"root/elsewhere/d.json":    "{}",
+	}
+	for _, tc := range []struct{ expr, want string }{
+		{`fileset(path.module, "policies/*.json")`, `["policies/a.json","policies/b.json"]`},
+		{`fileset("policies", "**/*.json")`, `["a.json","b.json","sub/c.json"]`},
+		{`fileset("policies", "{a,sub/c}.json")`, `["a.json","sub/c.json"]`},
+		{`fileset("policies", "*.yaml")`, `[]`},
+	} {
+		got, err := evalJSON(t, tc.expr, extra)
+		if err != nil {
+			t.Errorf("%s: %v", tc.expr, err)
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("%s = %s, want %s", tc.expr, got, tc.want)
+		}
+	}
+	files := map[string]string{"root/main.tf": "resource \"null_resource\" \"r\" {\n  v = fileset(\"policies\", \"[\")\n}\n", "root/policies/a.json": "{}"}
+	if _, warnings, err := run(t, files); err != nil || !strings.Contains(warnings, `invalid glob pattern "["`) {
+		t.Errorf("malformed pattern: err %v, warnings %q; want a warning", err, warnings)
+	}
+	if _, _, err := runStrict(t, files); err == nil {
+		t.Error("strict: a malformed pattern gave no error")
+	}
+}

@@ -34,7 +34,7 @@ any_source := {"*", "any", "internet", "0.0.0.0/0", "::/0"}
 
 deny contains finding if {
 	some nsg in tf.resources("azurerm_network_security_group")
-	some rule in values.array_or_empty(nsg.attributes.security_rule)
+	some rule in values.array_or_empty(object.get(nsg.attributes, "security_rule", []))
 	e := exposure(rule)
 	finding := {
 		"msg": sprintf("network security group %s rule %s admits %s from %s", [tf.display_name(nsg), rule_name(rule), concat(", ", e.ports), concat(", ", e.sources)]),
@@ -56,18 +56,25 @@ deny contains finding if {
 # exposure describes what an Allow Inbound rule opens to the internet:
 # {"sources", "ports"}; undefined when it opens no sensitive port to it.
 exposure(rule) := {"sources": sources, "ports": exposed} if {
-	lower(values.string_or_empty(rule.access)) == "allow"
-	lower(values.string_or_empty(rule.direction)) == "inbound"
-	lower(values.string_or_empty(rule.protocol)) in {"tcp", "udp", "*"}
+	lower(values.string_or_empty(object.get(rule, "access", ""))) == "allow"
+	lower(values.string_or_empty(object.get(rule, "direction", ""))) == "inbound"
+	lower(values.string_or_empty(object.get(rule, "protocol", ""))) in {"tcp", "udp", "*"}
 	sources := sort([s |
-		some s in array.concat([rule.source_address_prefix], values.array_or_empty(rule.source_address_prefixes))
+		some s in one_or_many(rule, "source_address_prefix", "source_address_prefixes")
 		is_string(s)
 		lower(trim_space(s)) in any_source
 	])
 	count(sources) > 0
-	exposed := ports.exposed(ports.parse_all(array.concat([rule.destination_port_range], values.array_or_empty(rule.destination_port_ranges))))
+	exposed := ports.exposed(ports.parse_all(one_or_many(rule, "destination_port_range", "destination_port_ranges")))
 	count(exposed) > 0
 }
+
+# one_or_many reads the pair of arguments a rule gives one value or a list
+# of values in: either may be left out, and neither is then a match.
+one_or_many(rule, one, many) := array.concat(
+	[object.get(rule, one, null)],
+	values.array_or_empty(object.get(rule, many, [])),
+)
 
 # list reads a list-valued attribute that may be absent, null or unknown.
 rule_name(rule) := rule.name if is_string(rule.name)

@@ -88,3 +88,18 @@ test_pass_separate_rule_from_application_security_group if {
 	))
 	count(check.deny) == 0 with data.facts as testing.facts([r])
 }
+
+# A separate rule as source writes it: only one of each pair of arguments
+# (the list form here), the other left out.
+test_fail_separate_rule_with_only_the_list_arguments if {
+	r := testing.resource("azurerm_network_security_rule", "ssh", {
+		"name": "ssh", "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp",
+		"source_address_prefixes": ["0.0.0.0/0"], "destination_port_ranges": ["22"],
+	})
+	count(check.deny) == 1 with data.facts as testing.facts([r])
+}
+
+test_fail_inline_rule_with_only_the_single_arguments if {
+	r := {"name": "ssh", "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "source_address_prefix": "*", "destination_port_range": "22"}
+	count(check.deny) == 1 with data.facts as testing.facts([nsg([r])])
+}

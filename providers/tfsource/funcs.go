@@ -30,13 +30,12 @@ import (
 )
 
 // unsupportedFuncs are Terraform built-in functions annexa does not
-// evaluate: their results depend on the machine (abspath, pathexpand), on
-// keys annexa never holds (rsadecrypt), or are rarely decisive for a
-// policy. A call gives an unknown value and a warning.
+// evaluate: their results depend on the machine (abspath, pathexpand), so
+// output would not be the same everywhere, or they would put a decrypted
+// secret into facts (rsadecrypt). A call gives an unknown value and a
+// warning.
 var unsupportedFuncs = map[string]bool{
 	"abspath": true, "pathexpand": true, "rsadecrypt": true,
-	"textencodebase64": true, "textdecodebase64": true,
-	"uuidv5": true, "ephemeralasnull": true,
 }
 
 // maxYAMLBytes bounds the document yamldecode reads, and the alias count
@@ -173,6 +172,10 @@ func (ev *evaluator) functions() map[string]function.Function {
 		"split":            stdlib.SplitFunc,
 		"startswith":       startsWithFunc,
 		"strcontains":      strContainsFunc,
+		"textencodebase64": textEncodeBase64Func,
+		"textdecodebase64": textDecodeBase64Func,
+		"uuidv5":           uuidV5Func,
+		"ephemeralasnull":  ephemeralAsNullFunc,
 		"strrev":           stdlib.ReverseFunc,
 		"substr":           stdlib.SubstrFunc,
 		"sum":              sumFunc,

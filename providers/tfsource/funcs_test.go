@@ -113,6 +113,10 @@ func TestFunctions(t *testing.T) {
 		{`path.module`, `"."`},
 		{`terraform.workspace`, `"default"`},
 		{`strcontains("hello world", "o w")`, `true`},
+		{`textencodebase64("Hello", "UTF-16LE")`, `"SABlAGwAbABvAA=="`},
+		{`textdecodebase64("SABlAGwAbABvAA==", "UTF-16LE")`, `"Hello"`},
+		{`uuidv5("dns", "www.terraform.io")`, `"a5008fae-b28c-5ba5-96cd-82b4c53552d6"`},
+		{`ephemeralasnull("kept")`, `"kept"`},
 		{`strcontains("hello", "x")`, `false`},
 		{`templatestring("Hi $${name}!", { name = "ops" })`, `"Hi ops!"`},
 	}
@@ -184,6 +188,10 @@ func TestRegistryIdioms(t *testing.T) {
 		{`yamlencode({ a = "b" })`, `"\"a\": \"b\"\n"`},
 		{`terraform.workspace`, `"default"`},
 		{`strcontains("hello world", "o w")`, `true`},
+		{`textencodebase64("Hello", "UTF-16LE")`, `"SABlAGwAbABvAA=="`},
+		{`textdecodebase64("SABlAGwAbABvAA==", "UTF-16LE")`, `"Hello"`},
+		{`uuidv5("dns", "www.terraform.io")`, `"a5008fae-b28c-5ba5-96cd-82b4c53552d6"`},
+		{`ephemeralasnull("kept")`, `"kept"`},
 		{`strcontains("hello", "x")`, `false`},
 		{`templatestring("Hi $${name}!", { name = "ops" })`, `"Hi ops!"`},
 	}

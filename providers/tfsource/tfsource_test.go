@@ -772,7 +772,7 @@ func TestUnsupportedDegradesToUnknown(t *testing.T) {
 	files := map[string]string{"root/main.tf": `
 resource "aws_s3_bucket" "b" {
   bucket = provider::aws::arn_parse("arn:aws:s3:::x").resource
-  tags   = { y = textencodebase64("x", "UTF-16LE"), t = timestamp(), n = "kept" }
+  tags   = { y = abspath("x"), t = timestamp(), n = "kept" }
 }
 `}
 	fs, warnings, err := run(t, files)
@@ -785,7 +785,7 @@ resource "aws_s3_bucket" "b" {
 	}
 	for _, want := range []string{
 		"warning: root/main.tf:3:12: Function not evaluated; annexa does not evaluate provider::aws::arn_parse",
-		"warning: root/main.tf:4:18: Function not evaluated; annexa does not evaluate textencodebase64",
+		"warning: root/main.tf:4:18: Function not evaluated; annexa does not evaluate abspath",
 	} {
 		if !strings.Contains(warnings, want) {
 			t.Errorf("warnings lack %q:\n%s", want, warnings)

@@ -18,8 +18,10 @@ type Table struct{}
 // Write implements Writer.
 func (Table) Write(w io.Writer, r *engine.Report) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "annexa %s (OPA %s), effective %s: %d facts, %d policies\n\n",
+	fmt.Fprintf(bw, "annexa %s (OPA %s), effective %s: %d facts, %d policies\n",
 		r.Tool.Version, r.Tool.OPAVersion, r.EffectiveTime.Format("2006-01-02T15:04:05Z07:00"), r.Summary.Facts, r.Summary.Policies)
+	writeDiagnostics(bw, r)
+	fmt.Fprintln(bw)
 
 	findingsByControl := map[string][]engine.Finding{}
 	for _, f := range r.Findings {
@@ -171,4 +173,22 @@ func statusCounts(total int, n map[engine.Status]int) string {
 		s += fmt.Sprintf(", %d error", n[engine.StatusError])
 	}
 	return s
+}
+
+// writeDiagnostics says, under the heading line, what the run's warnings
+// about its inputs mean for the table: the run's own warnings (nothing to
+// judge) in full, since they change how every line below reads, and how
+// many the providers gave (each is on stderr and in the JSON report).
+func writeDiagnostics(bw *bufio.Writer, r *engine.Report) {
+	others := 0
+	for _, d := range r.Diagnostics {
+		if d.Source == "annexa" {
+			fmt.Fprintf(bw, "WARNING: %s\n", d.Summary)
+			continue
+		}
+		others++
+	}
+	if others > 0 {
+		fmt.Fprintf(bw, "%d warning(s) about the inputs: see stderr, or diagnostics in --format json\n", others)
+	}
 }

@@ -820,3 +820,45 @@ resource "null_resource" "r" {
 		t.Errorf("unknown = %v", f.Unknown)
 	}
 }
+
+func TestConfiguredNames(t *testing.T) {
+	fs, _, err := run(t, map[string]string{"root/main.tf": `
+resource "aws_security_group" "web" {
+  count       = 2
+  name        = "web"
+  description = null
+  dynamic "ingress" {
+    for_each = [80, 443]
+    content {
+      from_port = ingress.value
+      to_port   = ingress.value
+      protocol  = "tcp"
+    }
+  }
+  egress {
+    from_port = 0
+    to_port   = 0
+    protocol  = "-1"
+  }
+  lifecycle {
+    create_before_destroy = true
+  }
+  depends_on = [aws_vpc.main]
+}
+
+resource "aws_vpc" "main" {}
+`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byID(fs)
+	want := []string{"description", "egress", "ingress", "name"}
+	for _, id := range []string{"aws_security_group.web[0]", "aws_security_group.web[1]"} {
+		if !slices.Equal(got[id].Configured, want) {
+			t.Errorf("%s configured = %v, want %v (meta-arguments left out, dynamic as its block type)", id, got[id].Configured, want)
+		}
+	}
+	if c := got["aws_vpc.main"].Configured; c == nil || len(c) != 0 {
+		t.Errorf("an empty block has configured = %#v, want an empty list", c)
+	}
+}

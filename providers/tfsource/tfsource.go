@@ -136,6 +136,11 @@ func (ev *evaluator) collectFacts(mi *modInst, red *redact.Redactor, out *[]fact
 			actions := []string{"create"}
 			if r.mode == facts.ModeData {
 				actions = []string{"read"}
+			} else {
+				if res.Attributes == nil {
+					res.Attributes = map[string]any{}
+				}
+				res.Unknown = builtinDefaults.fill(r.typ, res.Attributes, res.Unknown)
 			}
 			*out = append(*out, facts.Fact{
 				Kind:         facts.KindResource,

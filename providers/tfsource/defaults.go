@@ -6,6 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/annexa-dev/annexa/providers/redact"
 )
 
 // defaultsJSON is the hand-curated table of provider defaults; each entry
@@ -80,22 +84,41 @@ var builtinDefaults = func() defaultsTable {
 // fill gives a managed resource of type typ what a plan would hold for the
 // arguments of the table its configuration leaves out or sets to null (to
 // Terraform the same thing): the fixed default as its value, or, for an
-// Optional+Computed argument, a place in unknown. A value the author set,
-// known or unknown, is never touched. It returns the new unknown list,
-// sorted.
+// Optional+Computed argument, a place in unknown. An attribute "b.a" is
+// argument a inside every written block b. A value the author set, known
+// or unknown, is never touched. It returns the new unknown list, sorted.
 func (t defaultsTable) fill(typ string, attrs map[string]any, unknown []string) []string {
 	for _, d := range t[typ] {
-		if attrs[d.Attribute] != nil || slices.Contains(unknown, d.Attribute) {
-			continue
-		}
-		if d.Computed {
-			delete(attrs, d.Attribute)
-			unknown = append(unknown, d.Attribute)
-			continue
-		}
-		attrs[d.Attribute] = cloneDefault(d.Default)
+		unknown = fillPath(attrs, "", strings.Split(d.Attribute, "."), d, unknown)
 	}
 	slices.Sort(unknown)
+	return slices.Compact(unknown)
+}
+
+// fillPath applies d at path inside obj, whose own path is prefix.
+func fillPath(obj map[string]any, prefix string, path []string, d providerDefault, unknown []string) []string {
+	name := path[0]
+	at := redact.Join(prefix, name)
+	if slices.Contains(unknown, at) {
+		return unknown
+	}
+	if len(path) > 1 {
+		blocks, _ := obj[name].([]any)
+		for i, b := range blocks {
+			if m, ok := b.(map[string]any); ok {
+				unknown = fillPath(m, redact.Join(at, strconv.Itoa(i)), path[1:], d, unknown)
+			}
+		}
+		return unknown
+	}
+	if obj[name] != nil {
+		return unknown
+	}
+	if d.Computed {
+		delete(obj, name)
+		return append(unknown, at)
+	}
+	obj[name] = cloneDefault(d.Default)
 	return unknown
 }
 

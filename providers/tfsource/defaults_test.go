@@ -36,7 +36,9 @@ func TestFillDefaults(t *testing.T) {
 		{"provider": "p", "resource": "r", "attribute": "flag", "default": false, "source": "s", "says": "x"},
 		{"provider": "p", "resource": "r", "attribute": "days", "default": 1, "source": "s", "says": "x"},
 		{"provider": "p", "resource": "r", "attribute": "blocks", "default": [], "source": "s", "says": "x"},
-		{"provider": "p", "resource": "r", "attribute": "mode", "computed": true, "source": "s", "says": "x"}
+		{"provider": "p", "resource": "r", "attribute": "mode", "computed": true, "source": "s", "says": "x"},
+		{"provider": "p", "resource": "r", "attribute": "cert.version", "default": "TLSv1", "source": "s", "says": "x"},
+		{"provider": "p", "resource": "r", "attribute": "cert.key", "computed": true, "source": "s", "says": "x"}
 	]}`))
 	if err != nil {
 		t.Fatal(err)
@@ -61,5 +63,29 @@ func TestFillDefaults(t *testing.T) {
 	got, _ = json.Marshal(attrs)
 	if string(got) != `{"blocks":[],"flag":true,"mode":"m"}` {
 		t.Errorf("attributes = %s", got)
+	}
+}
+
+func TestFillNestedDefaults(t *testing.T) {
+	tbl, err := loadDefaults([]byte(`{"defaults": [
+		{"provider": "p", "resource": "r", "attribute": "cert.version", "default": "TLSv1", "source": "s", "says": "x"},
+		{"provider": "p", "resource": "r", "attribute": "cert.key", "computed": true, "source": "s", "says": "x"}
+	]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	attrs := map[string]any{"cert": []any{map[string]any{"version": "TLSv1.2_2021"}, map[string]any{}}}
+	unknown := tbl.fill("r", attrs, nil)
+	if want := []string{"cert.0.key", "cert.1.key"}; !slices.Equal(unknown, want) {
+		t.Errorf("unknown = %v, want %v", unknown, want)
+	}
+	got, _ := json.Marshal(attrs)
+	if string(got) != `{"cert":[{"version":"TLSv1.2_2021"},{"version":"TLSv1"}]}` {
+		t.Errorf("attributes = %s", got)
+	}
+	// No block written: nothing to fill inside it.
+	attrs = map[string]any{}
+	if unknown := tbl.fill("r", attrs, nil); len(unknown) != 0 || len(attrs) != 0 {
+		t.Errorf("fill without the block: unknown %v, attributes %v", unknown, attrs)
 	}
 }

@@ -150,12 +150,62 @@ func TestPolicyWrittenOnceJudgesPlanAndSource(t *testing.T) {
 // arguments").
 type omittedStack struct {
 	name, plan, source string
+	// want is every finding, "policy resource", that the plan and the
+	// source must both give: the provider defaults that are bad ones.
+	want []string
 }
 
 var omittedStacks = []omittedStack{
-	{name: "aws", plan: "../../testdata/plans/omitted-aws.json", source: "../../testdata/tf/omitted/aws"},
-	{name: "azure", plan: "../../testdata/plans/omitted-azure.json", source: "../../testdata/tf/omitted/azure"},
-	{name: "gcp", plan: "../../testdata/plans/omitted-gcp.json", source: "../../testdata/tf/omitted/gcp"},
+	{name: "aws", plan: "../../testdata/plans/omitted-aws.json", source: "../../testdata/tf/omitted/aws", want: []string{
+		"c8_10.aws_log_retention aws_cloudwatch_log_group.app",
+		"c8_13.aws_dynamodb_pitr aws_dynamodb_table.sessions",
+		"c8_13.aws_rds_backup aws_db_instance.app",
+		"c8_13.aws_rds_backup aws_rds_cluster.aurora",
+		"c8_14.aws_rds_multi_az aws_db_instance.app",
+		"c8_15.aws_cloudtrail aws_cloudtrail.main",
+		"c8_16.aws_vpc_flow_logs aws_vpc.main",
+		"c8_2.aws_iam_admin aws_iam_policy.admin",
+		"c8_20.aws_security_group aws_vpc_security_group_ingress_rule.any",
+		"c8_21.aws_cloudfront aws_cloudfront_distribution.site",
+		"c8_21.aws_endpoint_tls aws_opensearch_domain.search",
+		"c8_21.aws_lb_listener aws_lb_listener.tls",
+		"c8_21.aws_lb_listener aws_lb_listener.web",
+		"c8_23.aws_dns_firewall aws_route53_resolver_firewall_rule_group.egress",
+		"c8_24.aws_dynamodb aws_dynamodb_table.sessions",
+		"c8_24.aws_ebs aws_ebs_volume.data",
+		"c8_24.aws_kms_rotation aws_kms_key.data",
+		"c8_24.aws_rds aws_db_instance.app",
+		"c8_24.aws_rds aws_rds_cluster.aurora",
+		"c8_26.aws_waf aws_cloudfront_distribution.site",
+		"c8_26.aws_waf aws_lb.web",
+		"c8_3.aws_s3_public_access aws_s3_bucket_public_access_block.logs",
+		"c8_5.aws_password_policy aws_iam_account_password_policy.main",
+		"c8_6.aws_dynamodb_autoscaling aws_dynamodb_table.sessions",
+		"c8_6.aws_rds_storage_autoscaling aws_db_instance.app",
+		"c8_8.aws_ecr_scanning aws_ecr_repository.app",
+	}},
+	{name: "azure", plan: "../../testdata/plans/omitted-azure.json", source: "../../testdata/tf/omitted/azure", want: []string{
+		"c8_13.azure_database_backup azurerm_mysql_flexible_server.cms",
+		"c8_13.azure_database_backup azurerm_postgresql_flexible_server.ledger",
+		"c8_13.azure_storage_soft_delete azurerm_storage_account.docs",
+		"c8_15.azure_key_vault_logging azurerm_key_vault.main",
+		"c8_24.azure_key_rotation azurerm_key_vault_key.data",
+		"c8_24.azure_tls azurerm_linux_web_app.portal",
+		"c8_24.azure_tls azurerm_redis_cache.cache",
+		"c8_5.azure_aks azurerm_kubernetes_cluster.main",
+		"c8_5.azure_database_auth azurerm_mssql_server.main",
+		"c8_5.azure_database_auth azurerm_postgresql_flexible_server.ledger",
+	}},
+	{name: "gcp", plan: "../../testdata/plans/omitted-gcp.json", source: "../../testdata/tf/omitted/gcp", want: []string{
+		"c8_13.gcp_sql_backup google_sql_database_instance.warehouse",
+		"c8_15.gcp_audit_logs google_project_iam_audit_config.all",
+		"c8_20.gcp_firewall google_compute_firewall.ssh",
+		"c8_21.gcp_lb_tls google_compute_ssl_policy.web",
+		"c8_21.gcp_lb_tls google_compute_target_https_proxy.web",
+		"c8_24.gcp_kms_rotation google_kms_crypto_key.data",
+		"c8_24.gcp_sql_tls google_sql_database_instance.warehouse",
+		"c8_5.gcp_sql_auth google_sql_database_instance.warehouse",
+	}},
 }
 
 // cloudPrefixes name a built-in policy's cloud by the start of the part of
@@ -200,6 +250,16 @@ func TestOmittedArgumentsJudgedAlike(t *testing.T) {
 				if !slices.Equal(plan[p.ID], source[p.ID]) {
 					t.Errorf("%s: findings differ:\n plan   %q\n source %q", p.ID, plan[p.ID], source[p.ID])
 				}
+			}
+			var got []string
+			for id, rs := range plan {
+				for _, r := range rs {
+					got = append(got, id+" "+r)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, s.want) {
+				t.Errorf("plan findings:\n %s\nwant:\n %s", strings.Join(got, "\n "), strings.Join(s.want, "\n "))
 			}
 		})
 	}

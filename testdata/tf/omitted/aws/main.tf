@@ -130,11 +130,8 @@ resource "aws_lb_listener" "web" {
   load_balancer_arn = aws_lb.web.arn
   port              = 80
   default_action {
-    type = "fixed-response"
-    fixed_response {
-      content_type = "text/plain"
-      status_code  = "200"
-    }
+    type             = "forward"
+    target_group_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/omitted-web/0a1b2c3d4e5f6071"
   }
 }
 

@@ -864,3 +864,44 @@ resource "aws_vpc" "main" {}
 		t.Errorf("an empty block has configured = %#v, want an empty list", c)
 	}
 }
+
+func TestProviderDefaultsFilled(t *testing.T) {
+	fs, _, err := run(t, map[string]string{"root/main.tf": `
+resource "aws_kms_key" "left_out" {}
+
+resource "aws_kms_key" "null" {
+  enable_key_rotation = null
+}
+
+resource "aws_kms_key" "set" {
+  enable_key_rotation = true
+}
+
+resource "aws_ebs_volume" "v" {
+  availability_zone = "eu-west-1a"
+}
+
+data "aws_kms_key" "d" {
+  key_id = "alias/x"
+}
+`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{
+		"aws_kms_key.left_out": "false", // Terraform plans the provider's default
+		"aws_kms_key.null":     "false", // null is the same as left out
+		"aws_kms_key.set":      "true",
+	} {
+		if got := attrJSON(t, fs, id, "enable_key_rotation"); got != want {
+			t.Errorf("%s enable_key_rotation = %s, want %s", id, got, want)
+		}
+	}
+	v := byID(fs)["aws_ebs_volume.v"]
+	if !slices.Contains(v.Unknown, "encrypted") || attrJSON(t, fs, v.ID, "encrypted") != "<absent>" {
+		t.Errorf("an omitted Optional+Computed argument must be unknown, as in a plan: unknown %v", v.Unknown)
+	}
+	if got := attrJSON(t, fs, "data.aws_kms_key.d", "enable_key_rotation"); got != "<absent>" {
+		t.Errorf("a data source gets no resource defaults, got enable_key_rotation = %s", got)
+	}
+}

@@ -113,3 +113,18 @@ block_configured(r, block, attr) if {
 block_configured(r, block, attr) if referenced(r, sprintf("%s.%s", [block, attr]))
 
 block_configured(r, block, attr) if is_unknown(r, sprintf("%s.0.%s", [block, attr]))
+
+# omitted is true when the author left the top-level argument or nested
+# block attr out of r's configuration (the fact's "configured" list), so
+# that its value is the provider's default, or unknown because the provider
+# computes it, rather than something the author wrote. It is false when the
+# input does not say what was configured (no "configured" list): absence of
+# that evidence is not evidence of omission.
+omitted(r, attr) if {
+	is_array(r.configured)
+	not attr in r.configured
+}
+
+# written is true when the author wrote argument or block attr in r's
+# configuration, whatever its value (null, or unknown until apply).
+written(r, attr) if attr in object.get(r, "configured", [])

@@ -132,3 +132,21 @@ test_block_configured if {
 	not tf.block_configured(dataset({}), "c", "kms_key_name")
 	not tf.block_configured(object.union(dataset({}), {"unknown": ["kms_key_name"]}), "c", "kms_key_name")
 }
+
+with_configured(r, names) := object.union(r, {"configured": names})
+
+test_omitted if {
+	tf.omitted(with_configured(key({"k": false}), ["other"]), "k")
+	tf.omitted(with_configured(key({}), []), "k")
+	not tf.omitted(with_configured(key({}), ["k"]), "k")
+	not tf.omitted(with_configured(object.union(key({}), {"unknown": ["k"]}), ["k"]), "k")
+
+	# no configured list: the input does not say, so nothing is omitted
+	not tf.omitted(key({}), "k")
+}
+
+test_written if {
+	tf.written(with_configured(key({"k": null}), ["k"]), "k")
+	not tf.written(with_configured(key({"k": false}), []), "k")
+	not tf.written(key({"k": true}), "k")
+}

@@ -84,6 +84,13 @@ type Fact struct {
 	// References maps an attribute path to the addresses its configuration
 	// expression refers to.
 	References map[string][]string `json:"references,omitempty"`
+	// Configured lists, sorted, the top-level arguments and nested block
+	// types the author wrote in the resource's configuration, so that a
+	// policy can tell an omitted argument (the provider's default, or a
+	// value the provider computes) from one set to a value unknown until
+	// apply. Nil when the input does not say (a plan without its
+	// configuration section); empty when the block sets nothing.
+	Configured []string `json:"configured,omitzero"`
 }
 
 // ScopeSeparator joins a scope and an address into a qualified id. A scope
@@ -176,6 +183,9 @@ func (f *Fact) Document() map[string]any {
 	putStrings(doc, "actions", f.Actions)
 	putStrings(doc, "unknown", f.Unknown)
 	putStrings(doc, "sensitive", f.Sensitive)
+	if f.Configured != nil {
+		doc["configured"] = stringsToAny(f.Configured)
+	}
 	if len(f.References) > 0 {
 		refs := make(map[string]any, len(f.References))
 		for k, v := range f.References {

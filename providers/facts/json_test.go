@@ -8,7 +8,7 @@ import (
 )
 
 func TestFactJSONRoundTrip(t *testing.T) {
-	base := func(index any, attrs map[string]any) Fact {
+	base := func(index any, attrs map[string]any, configured ...string) Fact {
 		return Fact{
 			Kind:         KindResource,
 			Source:       Source{Provider: "terraform-plan", File: "plan.json", Line: 7},
@@ -25,6 +25,7 @@ func TestFactJSONRoundTrip(t *testing.T) {
 			Unknown:      []string{"arn"},
 			Sensitive:    []string{"password"},
 			References:   map[string][]string{"kms_key_id": {"aws_kms_key.data"}},
+			Configured:   configured,
 		}
 	}
 	attrs := map[string]any{
@@ -45,6 +46,9 @@ func TestFactJSONRoundTrip(t *testing.T) {
 		{"numeric-looking for_each key", base("10", attrs)},
 		{"no index", base(nil, attrs)},
 		{"no attributes", base(nil, nil)},
+		{"configured", base(nil, attrs, "engine", "kms_key_id")},
+		// An empty list says the block sets nothing, unlike an absent one.
+		{"nothing configured", base(nil, attrs, []string{}...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

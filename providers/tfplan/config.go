@@ -63,6 +63,25 @@ func (idx configIndex) references(module, mode, typ, name string) map[string][]s
 	return facts.CompactReferences(out)
 }
 
+// configured returns, sorted, the top-level arguments and nested block
+// types the resource's configuration writes (its expressions), or nil when
+// the plan has no configuration for it. Every count or for_each instance
+// shares its resource's configuration. Terraform leaves dynamic blocks out
+// of a plan's configuration, so a block type written only as dynamic
+// blocks is not listed.
+func (idx configIndex) configured(module, mode, typ, name string) []string {
+	r := idx[configKey(moduleCallPath(module), mode, typ, name)]
+	if r == nil {
+		return nil
+	}
+	out := make([]string, 0, len(r.Expressions))
+	for attr := range r.Expressions {
+		out = append(out, attr)
+	}
+	slices.Sort(out)
+	return out
+}
+
 func collectRefs(out map[string][]string, module, prefix string, exprs map[string]*tfjson.Expression, depth int) {
 	if depth > maxModuleDepth {
 		return

@@ -244,6 +244,7 @@ func (c *collector) newResource(address, module, mode, typ, name, provider strin
 		f.BaseAddress = address
 	}
 	f.References = c.configs.references(module, mode, typ, name)
+	f.Configured = c.configs.configured(module, mode, typ, name)
 	return f
 }
 

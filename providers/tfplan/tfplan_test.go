@@ -165,6 +165,16 @@ func TestParseResources(t *testing.T) {
 		t.Errorf("unknown list element must stay as null in place, got %v", ing)
 	}
 
+	if want := []string{"password", "tags", "vpc_security_group_ids"}; !slices.Equal(db.Configured, want) {
+		t.Errorf("db configured = %v, want %v (the module's expressions)", db.Configured, want)
+	}
+	if want := []string{"bucket"}; !slices.Equal(pab.Configured, want) {
+		t.Errorf("pab configured = %v, want %v", pab.Configured, want)
+	}
+	if sub.Configured != nil {
+		t.Errorf("a resource without configuration has configured = %v, want nil", sub.Configured)
+	}
+
 	ds := got["module.iam.data.aws_iam_policy_document.ci"]
 	if ds.Mode != facts.ModeData || ds.Module != "module.iam" {
 		t.Errorf("data source = %+v", ds)

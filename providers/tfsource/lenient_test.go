@@ -167,8 +167,10 @@ resource "aws_s3_bucket" "b" {
 					t.Errorf("%s = %s, want %s", attr, got, want)
 				}
 			}
-			if !slices.Equal(f.Unknown, tt.unknown) {
-				t.Errorf("unknown = %v, want %v", f.Unknown, tt.unknown)
+			// What is unknown because the provider computes an argument
+			// left out (defaults.json) is not what these cases test.
+			if got := withoutComputedDefaults(f.Type, f.Unknown); !slices.Equal(got, tt.unknown) {
+				t.Errorf("unknown = %v, want %v", got, tt.unknown)
 			}
 			for _, w := range tt.warnings {
 				if !strings.Contains(warnings, "warning: "+w) {
@@ -241,4 +243,12 @@ resource "aws_s3_bucket" "b" {
 	if _, _, err := runStrict(t, files); err == nil {
 		t.Error("strict: a template over a null variable is no error")
 	}
+}
+
+// withoutComputedDefaults drops from unknown the top-level arguments that
+// the defaults table marks Optional+Computed for resources of type typ.
+func withoutComputedDefaults(typ string, unknown []string) []string {
+	return slices.DeleteFunc(slices.Clone(unknown), func(p string) bool {
+		return slices.ContainsFunc(builtinDefaults[typ], func(d providerDefault) bool { return d.Computed && d.Attribute == p })
+	})
 }

@@ -139,6 +139,7 @@ func (ev *evaluator) collectFacts(mi *modInst, red *redact.Redactor, out *[]fact
 	for _, r := range mi.cfg.resources {
 		rn := mi.resources[r.key]
 		refs := references(r, mi.prefix())
+		configured := configuredNames(r.body)
 		for _, in := range rn.insts {
 			val, unk, sens, err := plain(in.obj, 0)
 			if err != nil {
@@ -148,6 +149,11 @@ func (ev *evaluator) collectFacts(mi *modInst, red *redact.Redactor, out *[]fact
 			actions := []string{"create"}
 			if r.mode == facts.ModeData {
 				actions = []string{"read"}
+			} else {
+				if res.Attributes == nil {
+					res.Attributes = map[string]any{}
+				}
+				res.Unknown = builtinDefaults.fill(r.typ, res.Attributes, res.Unknown)
 			}
 			*out = append(*out, facts.Fact{
 				Kind:         facts.KindResource,
@@ -165,6 +171,7 @@ func (ev *evaluator) collectFacts(mi *modInst, red *redact.Redactor, out *[]fact
 				Unknown:      res.Unknown,
 				Sensitive:    res.Sensitive,
 				References:   cloneRefs(refs),
+				Configured:   slices.Clone(configured),
 			})
 		}
 	}
@@ -176,6 +183,18 @@ func (ev *evaluator) collectFacts(mi *modInst, red *redact.Redactor, out *[]fact
 		}
 	}
 	return nil
+}
+
+// configuredNames lists, sorted, the arguments and nested block types
+// written in a resource body (Terraform's meta-arguments already taken
+// out); a dynamic block counts as the block type it generates.
+func configuredNames(b *body) []string {
+	out := b.attrNames()
+	for _, blk := range b.blocks {
+		out = append(out, blockKind(blk))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func cloneRefs(m map[string][]string) map[string][]string {

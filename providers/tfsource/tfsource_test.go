@@ -780,7 +780,9 @@ resource "aws_s3_bucket" "b" {
 		t.Fatal(err)
 	}
 	f := byID(fs)["aws_s3_bucket.b"]
-	if !slices.Equal(f.Unknown, []string{"bucket", "tags.t", "tags.y", "tags_all"}) {
+	// acl and the legacy inline blocks are left out: Optional+Computed,
+	// the provider's to decide, as in a plan (defaults.json).
+	if !slices.Equal(f.Unknown, []string{"acl", "bucket", "lifecycle_rule", "server_side_encryption_configuration", "tags.t", "tags.y", "tags_all", "versioning"}) {
 		t.Errorf("unknown = %v", f.Unknown)
 	}
 	for _, want := range []string{
@@ -822,5 +824,88 @@ resource "null_resource" "r" {
 	}
 	if f := byID(fs)["null_resource.r"]; !slices.Equal(f.Unknown, []string{"first", "zones.0", "zones.1"}) {
 		t.Errorf("unknown = %v", f.Unknown)
+	}
+}
+
+func TestConfiguredNames(t *testing.T) {
+	fs, _, err := run(t, map[string]string{"root/main.tf": `
+resource "aws_security_group" "web" {
+  count       = 2
+  name        = "web"
+  description = null
+  dynamic "ingress" {
+    for_each = [80, 443]
+    content {
+      from_port = ingress.value
+      to_port   = ingress.value
+      protocol  = "tcp"
+    }
+  }
+  egress {
+    from_port = 0
+    to_port   = 0
+    protocol  = "-1"
+  }
+  lifecycle {
+    create_before_destroy = true
+  }
+  depends_on = [aws_vpc.main]
+}
+
+resource "aws_vpc" "main" {}
+`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byID(fs)
+	want := []string{"description", "egress", "ingress", "name"}
+	for _, id := range []string{"aws_security_group.web[0]", "aws_security_group.web[1]"} {
+		if !slices.Equal(got[id].Configured, want) {
+			t.Errorf("%s configured = %v, want %v (meta-arguments left out, dynamic as its block type)", id, got[id].Configured, want)
+		}
+	}
+	if c := got["aws_vpc.main"].Configured; c == nil || len(c) != 0 {
+		t.Errorf("an empty block has configured = %#v, want an empty list", c)
+	}
+}
+
+func TestProviderDefaultsFilled(t *testing.T) {
+	fs, _, err := run(t, map[string]string{"root/main.tf": `
+resource "aws_kms_key" "left_out" {}
+
+resource "aws_kms_key" "null" {
+  enable_key_rotation = null
+}
+
+resource "aws_kms_key" "set" {
+  enable_key_rotation = true
+}
+
+resource "aws_ebs_volume" "v" {
+  availability_zone = "eu-west-1a"
+}
+
+data "aws_kms_key" "d" {
+  key_id = "alias/x"
+}
+`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{
+		"aws_kms_key.left_out": "false", // Terraform plans the provider's default
+		"aws_kms_key.null":     "false", // null is the same as left out
+		"aws_kms_key.set":      "true",
+	} {
+		if got := attrJSON(t, fs, id, "enable_key_rotation"); got != want {
+			t.Errorf("%s enable_key_rotation = %s, want %s", id, got, want)
+		}
+	}
+	v := byID(fs)["aws_ebs_volume.v"]
+	if !slices.Contains(v.Unknown, "encrypted") || attrJSON(t, fs, v.ID, "encrypted") != "<absent>" {
+		t.Errorf("an omitted Optional+Computed argument must be unknown, as in a plan: unknown %v", v.Unknown)
+	}
+	if got := attrJSON(t, fs, "data.aws_kms_key.d", "enable_key_rotation"); got != "<absent>" {
+		t.Errorf("a data source gets no resource defaults, got enable_key_rotation = %s", got)
 	}
 }

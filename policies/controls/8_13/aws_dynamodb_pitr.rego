@@ -15,10 +15,17 @@ import data.annexa.lib.tf
 
 deny contains finding if {
 	some t in tf.resources("aws_dynamodb_table")
-	not tf.is_unknown(t, "point_in_time_recovery")
+	judged(t)
 	not pitr_enabled(t)
 	finding := {"msg": "DynamoDB table has point-in-time recovery off", "resource": t.id}
 }
+
+# judged is true when the table's recovery setting is known, or left out:
+# then it is the provider's to decide (unknown in a plan), and AWS leaves
+# point-in-time recovery off.
+judged(t) if not tf.is_unknown(t, "point_in_time_recovery")
+
+judged(t) if tf.omitted(t, "point_in_time_recovery")
 
 pitr_enabled(t) if {
 	some p in t.attributes.point_in_time_recovery

@@ -32,3 +32,18 @@ deny contains finding if {
 		"details": {"backup_retention_period": days},
 	}
 }
+
+# A DB instance that leaves backup_retention_period out gets the provider's
+# choice, unknown in a plan; the provider documents it as 0, no automated
+# backups at all.
+deny contains finding if {
+	some db in tf.resources("aws_db_instance")
+	tf.omitted(db, "backup_retention_period")
+	not is_number(object.get(db.attributes, "backup_retention_period", null))
+	not aws.rds_replica(db)
+	finding := {
+		"msg": sprintf("backup_retention_period is left out, so AWS keeps no automated backups (the provider's default is 0 days, fewer than %d)", [min_retention_days]),
+		"resource": db.id,
+		"details": {"backup_retention_period": "left out"},
+	}
+}

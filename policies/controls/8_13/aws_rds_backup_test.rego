@@ -25,3 +25,27 @@ test_fail_backups_disabled_cluster if {
 	facts := testing.facts([testing.resource("aws_rds_cluster", "main", {"backup_retention_period": 0})])
 	count(check.deny) == 1 with data.facts as facts
 }
+
+# left out, backup_retention_period is unknown in a plan: the provider's
+# default is 0 days
+omitted_instance := object.union(
+	testing.resource("aws_db_instance", "main", {"engine": "postgres"}),
+	{"configured": ["engine"], "unknown": ["backup_retention_period"]},
+)
+
+test_fail_retention_left_out if {
+	findings := check.deny with data.facts as testing.facts([omitted_instance])
+	count(findings) == 1
+	some f in findings
+	f.details.backup_retention_period == "left out"
+}
+
+test_pass_retention_unknown_but_written if {
+	written := object.union(omitted_instance, {"configured": ["backup_retention_period", "engine"]})
+	count(check.deny) == 0 with data.facts as testing.facts([written])
+}
+
+test_pass_retention_no_configuration_known if {
+	unknown := object.union(testing.resource("aws_db_instance", "main", {}), {"unknown": ["backup_retention_period"]})
+	count(check.deny) == 0 with data.facts as testing.facts([unknown])
+}

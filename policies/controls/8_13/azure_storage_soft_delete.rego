@@ -36,6 +36,11 @@ deny contains finding if {
 
 weaknesses(a) := ["has blob and container soft delete off"] if {
 	a.attributes.blob_properties == []
+} else := ["leaves blob_properties out, so blob and container soft delete are off"] if {
+	# Left out, blob_properties is Azure's to decide (unknown in a plan),
+	# and Azure keeps no deleted blobs or containers.
+	tf.omitted(a, "blob_properties")
+	not is_array(object.get(a.attributes, "blob_properties", null))
 } else := [msg |
 	some p in a.attributes.blob_properties
 	some kind in ["blob", "container"]

@@ -40,3 +40,31 @@ test_pass_file_storage_not_judged if {
 	a := testing.resource("azurerm_storage_account", "shares", {"account_kind": "FileStorage", "blob_properties": []})
 	count(check.deny) == 0 with data.facts as testing.facts([a])
 }
+
+# blob_properties left out: unknown in a plan (or null), the provider's default
+left_out_blob_properties := object.union(
+	testing.resource("azurerm_storage_account", "omitted", {"name": "st", "account_kind": "StorageV2"}),
+	{"configured": ["name"], "unknown": ["blob_properties"]},
+)
+
+test_fail_blob_properties_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_blob_properties])
+	some f in findings
+	contains(f.msg, "leaves blob_properties out")
+}
+
+test_pass_blob_properties_written_but_unknown if {
+	written := object.union(left_out_blob_properties, {"configured": ["blob_properties", "name"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "leaves blob_properties out")
+	}
+}
+
+test_pass_blob_properties_configuration_unsaid if {
+	unsaid := object.remove(left_out_blob_properties, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "leaves blob_properties out")
+	}
+}

@@ -35,6 +35,25 @@ deny contains finding if {
 	}
 }
 
+# Left out, backup_configuration is Google's to decide (unknown in a plan,
+# as settings.N.backup_configuration), and Cloud SQL takes no automated
+# backups.
+deny contains finding if {
+	some i in tf.resources("google_sql_database_instance")
+	not replica(i)
+	some n, s in i.attributes.settings
+	not is_array(object.get(s, "backup_configuration", null))
+	tf.is_unknown(i, sprintf("settings.%d.backup_configuration", [n]))
+
+	# the settings block is written and the whole backup_configuration in it
+	# unknown: no backup_configuration block was written in it
+	tf.written(i, "settings")
+	finding := {
+		"msg": sprintf("Cloud SQL instance %s", ["leaves backup_configuration out, so it has automated backups off"]),
+		"resource": i.id,
+	}
+}
+
 weaknesses(i, s) := ["has automated backups off"] if {
 	not backups_on(s)
 } else := array.concat(

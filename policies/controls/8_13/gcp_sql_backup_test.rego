@@ -67,3 +67,21 @@ test_pass_unknown_backup_configuration_not_judged if {
 	i := testing.resource("google_sql_database_instance", "main", {"database_version": "POSTGRES_16", "settings": [{"tier": "db-f1-micro"}]})
 	count(check.deny) == 0 with data.facts as testing.facts([i])
 }
+
+# settings written without backup_configuration: unknown in a plan, and
+# Cloud SQL takes no automated backups
+left_out_backups := object.union(
+	testing.resource("google_sql_database_instance", "omitted", {"database_version": "POSTGRES_16", "settings": [{"tier": "db-f1-micro"}]}),
+	{"configured": ["database_version", "settings"], "unknown": ["settings.0.backup_configuration"]},
+)
+
+test_fail_backup_configuration_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_backups])
+	some f in findings
+	contains(f.msg, "leaves backup_configuration out")
+}
+
+test_pass_backup_configuration_configuration_unsaid if {
+	unsaid := object.remove(left_out_backups, ["configured"])
+	count(check.deny) == 0 with data.facts as testing.facts([unsaid])
+}

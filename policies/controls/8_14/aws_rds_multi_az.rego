@@ -18,7 +18,16 @@ import data.annexa.lib.tf
 
 deny contains finding if {
 	some db in tf.resources("aws_db_instance")
-	tf.explicitly_false(db, "multi_az")
+	single_az(db)
 	not aws.rds_replica(db)
 	finding := {"msg": "RDS DB instance is not Multi-AZ", "resource": db.id}
+}
+
+single_az(db) if tf.explicitly_false(db, "multi_az")
+
+# Left out, multi_az is the provider's to decide (unknown in a plan), and
+# AWS creates a single-AZ instance.
+single_az(db) if {
+	tf.omitted(db, "multi_az")
+	not is_boolean(object.get(db.attributes, "multi_az", null))
 }

@@ -12,3 +12,31 @@ test_fail_single_az if {
 	facts := testing.facts([testing.resource("aws_db_instance", "main", {"multi_az": false})])
 	check.deny == {{"msg": "RDS DB instance is not Multi-AZ", "resource": "aws_db_instance.main"}} with data.facts as facts
 }
+
+# multi_az left out: unknown in a plan (or null), the provider's default
+left_out_multi_az := object.union(
+	testing.resource("aws_db_instance", "omitted", {"engine": "postgres"}),
+	{"configured": ["engine"], "unknown": ["multi_az"]},
+)
+
+test_fail_multi_az_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_multi_az])
+	some f in findings
+	contains(f.msg, "is not Multi-AZ")
+}
+
+test_pass_multi_az_written_but_unknown if {
+	written := object.union(left_out_multi_az, {"configured": ["engine", "multi_az"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "is not Multi-AZ")
+	}
+}
+
+test_pass_multi_az_configuration_unsaid if {
+	unsaid := object.remove(left_out_multi_az, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "is not Multi-AZ")
+	}
+}

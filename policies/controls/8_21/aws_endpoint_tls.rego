@@ -62,6 +62,21 @@ deny contains finding if {
 	}
 }
 
+# A domain that leaves domain_endpoint_options out gets the provider's
+# choice (unknown in a plan), and AWS then enforces neither HTTPS nor a
+# modern TLS policy.
+deny contains finding if {
+	some t in ["aws_opensearch_domain", "aws_elasticsearch_domain"]
+	some d in tf.resources(t)
+	tf.omitted(d, "domain_endpoint_options")
+	not is_array(object.get(d.attributes, "domain_endpoint_options", null))
+	finding := {
+		"msg": sprintf("search domain %s leaves domain_endpoint_options out, so it accepts plain HTTP (enforce_https is off unless set)", [tf.attribute_or_id(d, "domain_name")]),
+		"resource": d.id,
+		"details": {"domain_endpoint_options": "left out"},
+	}
+}
+
 api_finding(d, policy) := {
 	"msg": sprintf("API Gateway domain %s accepts TLS 1.0 (security_policy %s)", [tf.attribute_or_id(d, "domain_name"), policy]),
 	"resource": d.id,

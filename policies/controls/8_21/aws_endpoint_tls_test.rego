@@ -25,3 +25,31 @@ test_fail_opensearch_http_and_tls10 if {
 	facts := testing.facts([testing.resource("aws_elasticsearch_domain", "logs", {"domain_name": "logs", "domain_endpoint_options": [{"enforce_https": false, "tls_security_policy": "Policy-Min-TLS-1-0-2019-07"}]})])
 	count(check.deny) == 2 with data.facts as facts
 }
+
+# domain_endpoint_options left out: unknown in a plan (or null), the provider's default
+left_out_domain_endpoint_options := object.union(
+	testing.resource("aws_opensearch_domain", "omitted", {"domain_name": "search"}),
+	{"configured": ["domain_name"], "unknown": ["domain_endpoint_options"]},
+)
+
+test_fail_domain_endpoint_options_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_domain_endpoint_options])
+	some f in findings
+	contains(f.msg, "leaves domain_endpoint_options out")
+}
+
+test_pass_domain_endpoint_options_written_but_unknown if {
+	written := object.union(left_out_domain_endpoint_options, {"configured": ["domain_endpoint_options", "domain_name"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "leaves domain_endpoint_options out")
+	}
+}
+
+test_pass_domain_endpoint_options_configuration_unsaid if {
+	unsaid := object.remove(left_out_domain_endpoint_options, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "leaves domain_endpoint_options out")
+	}
+}

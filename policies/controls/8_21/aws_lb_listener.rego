@@ -37,7 +37,7 @@ weak_policy := `^ELBSecurityPolicy-(2015-05|2016-08|FS-2018-06|TLS-1-[01]-.*|FS-
 deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
-	upper(values.string_or_empty(l.attributes.protocol)) == "HTTP"
+	protocol(l) == "HTTP"
 	some i, a in l.attributes.default_action
 	clear_text(l, i, a)
 	finding := with_severity(l, {
@@ -50,7 +50,7 @@ deny contains finding if {
 deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
-	upper(values.string_or_empty(l.attributes.protocol)) in {"HTTPS", "TLS"}
+	protocol(l) in {"HTTPS", "TLS"}
 	regex.match(weak_policy, values.string_or_empty(l.attributes.ssl_policy))
 	finding := with_severity(l, {
 		"msg": sprintf("%s %s listener on port %v uses %s, which accepts TLS 1.0 or 1.1", [lb_name(l), l.attributes.protocol, l.attributes.port, l.attributes.ssl_policy]),
@@ -62,13 +62,33 @@ deny contains finding if {
 deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
-	upper(values.string_or_empty(l.attributes.protocol)) in {"HTTPS", "TLS"}
+	protocol(l) in {"HTTPS", "TLS"}
 	not policy_given(l)
 	finding := with_severity(l, {
 		"msg": sprintf("%s %s listener on port %v sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0", [lb_name(l), l.attributes.protocol, l.attributes.port]),
 		"resource": l.id,
 		"details": {"ssl_policy": "ELBSecurityPolicy-2016-08 (default)"},
 	})
+}
+
+# protocol is the listener's protocol, upper case. One left out of the
+# configuration is the provider's to decide (unknown in a plan): AWS
+# takes HTTP on an application load balancer, so an omitted protocol reads
+# as HTTP unless the listener's load balancer is known to be of another
+# type.
+protocol(l) := upper(l.attributes.protocol) if is_string(l.attributes.protocol)
+
+else := "HTTP" if {
+	tf.omitted(l, "protocol")
+	not non_application(l)
+}
+
+else := ""
+
+non_application(l) if {
+	some lb in lbs_of(l)
+	is_string(lb.attributes.load_balancer_type)
+	lb.attributes.load_balancer_type != "application"
 }
 
 # clear_text is true for default action i of listener l when it answers

@@ -96,3 +96,31 @@ test_pass_redirect_protocol_unknown_not_judged if {
 	l := object.union(listener("http", "HTTP", 80, null, unknown), {"unknown": ["default_action.0.redirect.0.protocol"]})
 	count(check.deny) == 0 with data.facts as testing.facts([lb(false), l])
 }
+
+# protocol left out: unknown in a plan (or null), the provider's default
+left_out_protocol := object.union(
+	testing.resource("aws_lb_listener", "omitted", {"port": 80, "default_action": [{"type": "forward"}]}),
+	{"configured": ["default_action", "port"], "unknown": ["protocol"]},
+)
+
+test_fail_protocol_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_protocol])
+	some f in findings
+	contains(f.msg, "serves requests over plain HTTP")
+}
+
+test_pass_protocol_written_but_unknown if {
+	written := object.union(left_out_protocol, {"configured": ["default_action", "port", "protocol"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "serves requests over plain HTTP")
+	}
+}
+
+test_pass_protocol_configuration_unsaid if {
+	unsaid := object.remove(left_out_protocol, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "serves requests over plain HTTP")
+	}
+}

@@ -19,13 +19,20 @@ import data.annexa.lib.tf
 
 deny contains finding if {
 	some t in tf.resources("aws_dynamodb_table")
-	not tf.is_unknown(t, "server_side_encryption")
+	judged(t)
 	not kms_encrypted(t)
 	finding := {
 		"msg": "DynamoDB table is encrypted only with the AWS owned key, not a KMS key",
 		"resource": t.id,
 	}
 }
+
+# judged is true when the table's encryption setting is known, or left
+# out: then it is the provider's to decide (unknown in a plan), and AWS
+# encrypts with the AWS owned key.
+judged(t) if not tf.is_unknown(t, "server_side_encryption")
+
+judged(t) if tf.omitted(t, "server_side_encryption")
 
 kms_encrypted(t) if {
 	some sse in t.attributes.server_side_encryption

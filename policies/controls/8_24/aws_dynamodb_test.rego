@@ -22,3 +22,31 @@ test_pass_unknown_not_judged if {
 	t := object.union(testing.resource("aws_dynamodb_table", "t", {}), {"unknown": ["server_side_encryption"]})
 	count(check.deny) == 0 with data.facts as testing.facts([t])
 }
+
+# server_side_encryption left out: unknown in a plan (or null), the provider's default
+left_out_server_side_encryption := object.union(
+	testing.resource("aws_dynamodb_table", "omitted", {"name": "t"}),
+	{"configured": ["name"], "unknown": ["server_side_encryption"]},
+)
+
+test_fail_server_side_encryption_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_server_side_encryption])
+	some f in findings
+	contains(f.msg, "AWS owned key")
+}
+
+test_pass_server_side_encryption_written_but_unknown if {
+	written := object.union(left_out_server_side_encryption, {"configured": ["name", "server_side_encryption"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "AWS owned key")
+	}
+}
+
+test_pass_server_side_encryption_configuration_unsaid if {
+	unsaid := object.remove(left_out_server_side_encryption, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "AWS owned key")
+	}
+}

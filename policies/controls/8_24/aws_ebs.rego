@@ -27,6 +27,19 @@ deny contains finding if {
 	finding := {"msg": "EBS volume is not encrypted", "resource": v.id}
 }
 
+# Left out, encrypted is the provider's to decide (unknown in a plan): AWS
+# encrypts a new empty volume only when the account encrypts by default,
+# which no configuration here says. A volume from a snapshot takes the
+# snapshot's encryption.
+deny contains finding if {
+	not encrypted_by_default
+	some v in tf.resources("aws_ebs_volume")
+	tf.omitted(v, "encrypted")
+	not is_boolean(object.get(v.attributes, "encrypted", null))
+	not tf.configured(v, "snapshot_id")
+	finding := {"msg": "EBS volume leaves encrypted out, so it is not encrypted unless the account encrypts new volumes by default", "resource": v.id}
+}
+
 deny contains finding if {
 	not encrypted_by_default
 	some i in tf.resources("aws_instance")

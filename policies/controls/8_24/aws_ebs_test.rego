@@ -42,3 +42,31 @@ test_pass_deleted_volume_not_judged if {
 	old := object.union(testing.resource("aws_ebs_volume", "old", {"encrypted": false}), {"actions": ["delete"]})
 	count(check.deny) == 0 with data.facts as testing.facts([old])
 }
+
+# encrypted left out: unknown in a plan (or null), the provider's default
+left_out_encrypted := object.union(
+	testing.resource("aws_ebs_volume", "omitted", {"size": 20}),
+	{"configured": ["size"], "unknown": ["encrypted"]},
+)
+
+test_fail_encrypted_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_encrypted])
+	some f in findings
+	contains(f.msg, "leaves encrypted out")
+}
+
+test_pass_encrypted_written_but_unknown if {
+	written := object.union(left_out_encrypted, {"configured": ["encrypted", "size"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "leaves encrypted out")
+	}
+}
+
+test_pass_encrypted_configuration_unsaid if {
+	unsaid := object.remove(left_out_encrypted, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "leaves encrypted out")
+	}
+}

@@ -44,6 +44,17 @@ unencrypted(db) if {
 	not restored(db)
 }
 
+# A cluster that leaves storage_encrypted out gets the provider's choice,
+# unknown in a plan: false for a provisioned cluster (engine_mode defaults
+# to provisioned), true for Aurora Serverless v1.
+unencrypted(db) if {
+	db.type == "aws_rds_cluster"
+	tf.omitted(db, "storage_encrypted")
+	not is_boolean(object.get(db.attributes, "storage_encrypted", null))
+	object.get(db.attributes, "engine_mode", "provisioned") in {"provisioned", null}
+	not restored(db)
+}
+
 restored(db) if {
 	is_string(db.attributes.snapshot_identifier)
 	db.attributes.snapshot_identifier != ""

@@ -42,3 +42,31 @@ test_pass_left_out_but_unknown_restored_or_cluster if {
 	])
 	count(check.deny) == 0 with data.facts as facts
 }
+
+# storage_encrypted left out: unknown in a plan (or null), the provider's default
+left_out_storage_encrypted := object.union(
+	testing.resource("aws_rds_cluster", "omitted", {"engine": "aurora-postgresql", "engine_mode": "provisioned"}),
+	{"configured": ["engine"], "unknown": ["storage_encrypted"]},
+)
+
+test_fail_storage_encrypted_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_storage_encrypted])
+	some f in findings
+	contains(f.msg, "RDS cluster storage is not encrypted")
+}
+
+test_pass_storage_encrypted_written_but_unknown if {
+	written := object.union(left_out_storage_encrypted, {"configured": ["engine", "storage_encrypted"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "RDS cluster storage is not encrypted")
+	}
+}
+
+test_pass_storage_encrypted_configuration_unsaid if {
+	unsaid := object.remove(left_out_storage_encrypted, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "RDS cluster storage is not encrypted")
+	}
+}

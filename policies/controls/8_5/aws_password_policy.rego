@@ -47,11 +47,28 @@ weaknesses(p) := array.concat(
 	array.concat(
 		[sprintf("%s is off", [attr]) |
 			some attr in required
-			tf.explicitly_false(p, attr)
+			off(p, attr)
 		],
-		[sprintf("password_reuse_prevention %d < %d", [n, min_reuse_prevention]) |
-			n := object.get(p.attributes, "password_reuse_prevention", min_reuse_prevention)
-			n < min_reuse_prevention
-		],
+		array.concat(
+			[sprintf("password_reuse_prevention %d < %d", [n, min_reuse_prevention]) |
+				n := object.get(p.attributes, "password_reuse_prevention", min_reuse_prevention)
+				n < min_reuse_prevention
+			],
+			[sprintf("password_reuse_prevention is left out (no reuse prevention) < %d", [min_reuse_prevention]) |
+				left_out(p, "password_reuse_prevention")
+			],
+		),
 	),
 )
+
+off(p, attr) if tf.explicitly_false(p, attr)
+
+off(p, attr) if left_out(p, attr)
+
+# left_out is true for an argument the configuration does not write: the
+# provider's to decide (unknown in a plan), and AWS leaves the requirement
+# off.
+left_out(p, attr) if {
+	tf.omitted(p, attr)
+	not attr in object.keys(p.attributes)
+}

@@ -23,3 +23,59 @@ test_fail_weak if {
 	some f in findings
 	f.details.weaknesses == ["minimum length 8 < 14", "require_symbols is off", "password_reuse_prevention 0 < 24"]
 }
+
+# require_symbols left out: unknown in a plan (or null), the provider's default
+left_out_require_symbols := object.union(
+	testing.resource("aws_iam_account_password_policy", "omitted", {"minimum_password_length": 14, "password_reuse_prevention": 24, "require_lowercase_characters": true, "require_uppercase_characters": true, "require_numbers": true}),
+	{"configured": ["minimum_password_length", "password_reuse_prevention", "require_lowercase_characters", "require_numbers", "require_uppercase_characters"], "unknown": ["require_symbols"]},
+)
+
+test_fail_require_symbols_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_require_symbols])
+	some f in findings
+	contains(f.msg, "require_symbols is off")
+}
+
+test_pass_require_symbols_written_but_unknown if {
+	written := object.union(left_out_require_symbols, {"configured": ["minimum_password_length", "password_reuse_prevention", "require_lowercase_characters", "require_numbers", "require_symbols", "require_uppercase_characters"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "require_symbols is off")
+	}
+}
+
+test_pass_require_symbols_configuration_unsaid if {
+	unsaid := object.remove(left_out_require_symbols, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "require_symbols is off")
+	}
+}
+
+# password_reuse_prevention left out: unknown in a plan (or null), the provider's default
+left_out_password_reuse_prevention := object.union(
+	testing.resource("aws_iam_account_password_policy", "omitted", {"minimum_password_length": 14, "require_lowercase_characters": true, "require_uppercase_characters": true, "require_numbers": true, "require_symbols": true}),
+	{"configured": ["minimum_password_length", "require_lowercase_characters", "require_numbers", "require_symbols", "require_uppercase_characters"], "unknown": ["password_reuse_prevention"]},
+)
+
+test_fail_password_reuse_prevention_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_password_reuse_prevention])
+	some f in findings
+	contains(f.msg, "password_reuse_prevention is left out")
+}
+
+test_pass_password_reuse_prevention_written_but_unknown if {
+	written := object.union(left_out_password_reuse_prevention, {"configured": ["minimum_password_length", "password_reuse_prevention", "require_lowercase_characters", "require_numbers", "require_symbols", "require_uppercase_characters"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "password_reuse_prevention is left out")
+	}
+}
+
+test_pass_password_reuse_prevention_configuration_unsaid if {
+	unsaid := object.remove(left_out_password_reuse_prevention, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "password_reuse_prevention is left out")
+	}
+}

@@ -40,4 +40,11 @@ checks := {
 
 failing(c, "local_accounts") if tf.explicitly_false(c, "local_account_disabled")
 
+# Left out (null in a plan), local accounts stay on: AKS's default.
+failing(c, "local_accounts") if {
+	tf.omitted(c, "local_account_disabled")
+	object.get(c.attributes, "local_account_disabled", null) == null
+	not tf.is_unknown(c, "local_account_disabled")
+}
+
 failing(c, "no_entra") if c.attributes.azure_active_directory_role_based_access_control == []

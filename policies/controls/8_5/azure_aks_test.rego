@@ -30,3 +30,31 @@ test_pass_unknown_not_judged if {
 	c := object.union(cluster({}), {"unknown": ["local_account_disabled", "azure_active_directory_role_based_access_control"]})
 	count(check.deny) == 0 with data.facts as testing.facts([c])
 }
+
+# local_account_disabled left out: unknown in a plan (or null), the provider's default
+left_out_local_account_disabled := object.union(
+	testing.resource("azurerm_kubernetes_cluster", "omitted", {"name": "aks", "local_account_disabled": null, "azure_active_directory_role_based_access_control": [{"azure_rbac_enabled": true}]}),
+	{"configured": ["azure_active_directory_role_based_access_control", "name"], "unknown": []},
+)
+
+test_fail_local_account_disabled_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_local_account_disabled])
+	some f in findings
+	contains(f.msg, "keeps local accounts")
+}
+
+test_pass_local_account_disabled_written_but_unknown if {
+	written := object.union(left_out_local_account_disabled, {"configured": ["azure_active_directory_role_based_access_control", "local_account_disabled", "name"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "keeps local accounts")
+	}
+}
+
+test_pass_local_account_disabled_configuration_unsaid if {
+	unsaid := object.remove(left_out_local_account_disabled, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "keeps local accounts")
+	}
+}

@@ -55,6 +55,18 @@ deny contains finding if {
 	}
 }
 
+# A flexible server that leaves authentication out gets Azure's choice
+# (unknown in a plan): password sign-in only, Entra ID off.
+deny contains finding if {
+	some s in tf.resources("azurerm_postgresql_flexible_server")
+	tf.omitted(s, "authentication")
+	not is_array(object.get(s.attributes, "authentication", null))
+	finding := {
+		"msg": "PostgreSQL flexible server leaves authentication out, so it accepts password logins only, with Microsoft Entra ID authentication off",
+		"resource": s.id,
+	}
+}
+
 entra_note(auth) := " and has Microsoft Entra ID authentication off" if {
 	auth.active_directory_auth_enabled == false
 } else := " besides Microsoft Entra ID"

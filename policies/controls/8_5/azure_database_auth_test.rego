@@ -50,3 +50,31 @@ test_pass_unknown_authentication_not_judged if {
 	sql := object.union(testing.resource("azurerm_mssql_server", "main", {}), {"unknown": ["azuread_administrator"]})
 	count(check.deny) == 0 with data.facts as testing.facts([pg, sql])
 }
+
+# authentication left out: unknown in a plan (or null), the provider's default
+left_out_authentication := object.union(
+	testing.resource("azurerm_postgresql_flexible_server", "omitted", {"name": "pg"}),
+	{"configured": ["name"], "unknown": ["authentication"]},
+)
+
+test_fail_authentication_left_out if {
+	findings := check.deny with data.facts as testing.facts([left_out_authentication])
+	some f in findings
+	contains(f.msg, "leaves authentication out")
+}
+
+test_pass_authentication_written_but_unknown if {
+	written := object.union(left_out_authentication, {"configured": ["authentication", "name"]})
+	findings := check.deny with data.facts as testing.facts([written])
+	every f in findings {
+		not contains(f.msg, "leaves authentication out")
+	}
+}
+
+test_pass_authentication_configuration_unsaid if {
+	unsaid := object.remove(left_out_authentication, ["configured"])
+	findings := check.deny with data.facts as testing.facts([unsaid])
+	every f in findings {
+		not contains(f.msg, "leaves authentication out")
+	}
+}

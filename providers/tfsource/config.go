@@ -515,8 +515,15 @@ func (l *loader) applyOverrides(blocks, overrides []*block) []*block {
 		}
 		key := blockKey(b)
 		if prev, dup := seen[key]; dup {
-			l.errorf(b.defRange.Ptr(), "Duplicate "+b.typ+" block",
-				"A %s block %q was already declared at %s.", b.typ, strings.Join(b.labels, "."), rangeString(prev.defRange))
+			if l.strict {
+				l.errorf(b.defRange.Ptr(), "Duplicate "+b.typ+" block",
+					"A %s block %q was already declared at %s.", b.typ, strings.Join(b.labels, "."), rangeString(prev.defRange))
+			} else {
+				// Terraform refuses this; a scanner still judges what it can:
+				// the first block, as written.
+				l.warnf(b.defRange.Ptr(), "Duplicate "+b.typ+" block",
+					"A %s block %q was already declared at %s; annexa judges that one and passes over this one (--strict makes this an error).", b.typ, strings.Join(b.labels, "."), rangeString(prev.defRange))
+			}
 			continue
 		}
 		seen[key] = b

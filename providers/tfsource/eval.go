@@ -71,6 +71,17 @@ func (ev *evaluator) errorf(rng *hcl.Range, summary, detail string, args ...any)
 	})
 }
 
+// lenientf reports what terraform validate refuses but a scanner can read
+// past: an error when the evaluator is strict, else a warning, the value
+// concerned being unknown or passed over.
+func (ev *evaluator) lenientf(rng *hcl.Range, summary, detail string, args ...any) {
+	if ev.strict {
+		ev.errorf(rng, summary, detail, args...)
+		return
+	}
+	ev.warnf(rng, summary, detail+" annexa treats it as unknown (--strict makes this an error).", args...)
+}
+
 func (ev *evaluator) warnf(rng *hcl.Range, summary, detail string, args ...any) {
 	ev.diags = append(ev.diags, &hcl.Diagnostic{
 		Severity: hcl.DiagWarning, Summary: summary, Detail: fmt.Sprintf(detail, args...), Subject: rng,
@@ -266,13 +277,15 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 			set("local", name, ev.local(mi, name))
 		case "count":
 			if !sc.hasCount {
-				diags = append(diags, traversalError(t, "Reference to \"count\" in non-counted context", "count.index is only available in blocks that set the count argument."))
+				diags = append(diags, ev.undeclared(t, "Reference to \"count\" in non-counted context", "count.index is only available in blocks that set the count argument."))
+				top["count"] = cty.DynamicVal
 				continue
 			}
 			top["count"] = cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(int64(sc.key.index))})
 		case "each":
 			if !sc.hasEach {
-				diags = append(diags, traversalError(t, "Reference to \"each\" in context without for_each", "each.key and each.value are only available in blocks that set the for_each argument."))
+				diags = append(diags, ev.undeclared(t, "Reference to \"each\" in context without for_each", "each.key and each.value are only available in blocks that set the for_each argument."))
+				top["each"] = cty.DynamicVal
 				continue
 			}
 			top["each"] = cty.ObjectVal(map[string]cty.Value{"key": cty.StringVal(sc.key.str), "value": sc.key.value})
@@ -339,7 +352,9 @@ func (ev *evaluator) evalContext(traversals []hcl.Traversal, sc *scope) (*hcl.Ev
 		default:
 			name, ok := attrStep(t, 1)
 			if !ok {
-				diags = append(diags, traversalError(t, "Invalid reference", "A reference to a resource type must be followed by the resource name, as in %s.example.", root))
+				// A bare name (True, S3) is not a reference Terraform knows.
+				diags = append(diags, ev.undeclared(t, "Invalid reference", "A reference to a resource type must be followed by the resource name, as in %s.example.", root))
+				top[root] = cty.DynamicVal
 				continue
 			}
 			rn, declared := mi.resources[root+"."+name]
@@ -720,6 +735,12 @@ func (ev *evaluator) expand(mi *modInst, countExpr, forEachExpr hcl.Expression, 
 				exp.keys = append(exp.keys, instKey{kind: strKey, str: val.AsString(), value: val})
 			}
 		default:
+			if !ev.strict {
+				// Terraform refuses this; its instances cannot be addressed,
+				// so they are passed over, and the rest is judged.
+				ev.warnf(rng, "Instances not checked", "The for_each of %s is a %s; Terraform requires a map or a set of strings (convert a list with toset()), so annexa cannot address its instances (--strict makes this an error).", what, ty.FriendlyName())
+				return exp
+			}
 			ev.errorf(rng, "Invalid for_each argument", "The given for_each argument value is unsuitable: the for_each argument must be a map, or set of strings, and you have provided a value of type %s. Convert a list with toset().", ty.FriendlyName())
 			return exp
 		}
@@ -873,12 +894,12 @@ func (ev *evaluator) callInstances(mi *modInst, cn *callNode) []*modInst {
 		for _, name := range sortedKeys(c.args) {
 			if _, ok := c.mod.variables[name]; !ok {
 				a := c.args[name]
-				ev.errorf(a.NameRange.Ptr(), "Unsupported argument", "An argument named %q is not expected here: the module in %s declares no such variable.", name, c.mod.dir)
+				ev.lenientf(a.NameRange.Ptr(), "Unsupported argument", "An argument named %q is not expected here: the module in %s declares no such variable.", name, c.mod.dir)
 			}
 		}
 		for _, name := range sortedKeys(c.mod.variables) {
 			if c.mod.variables[name].def == cty.NilVal && c.args[name] == nil {
-				ev.errorf(c.decl.Ptr(), "Missing required argument", "The argument %q is required by the module in %s, but no definition was found.", name, c.mod.dir)
+				ev.lenientf(c.decl.Ptr(), "Missing required argument", "The argument %q is required by the module in %s, but no definition was found.", name, c.mod.dir)
 			}
 		}
 		if mi.depth+1 > maxModuleDepth {

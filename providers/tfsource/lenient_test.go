@@ -1,6 +1,7 @@
 package tfsource
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
@@ -251,4 +252,49 @@ func withoutComputedDefaults(typ string, unknown []string) []string {
 	return slices.DeleteFunc(slices.Clone(unknown), func(p string) bool {
 		return slices.ContainsFunc(builtinDefaults[typ], func(d providerDefault) bool { return d.Computed && d.Attribute == p })
 	})
+}
+
+// What terraform validate refuses but peer scanners read past is a warning
+// without --strict, and the rest of the configuration is judged.
+func TestLenientStructuralMistakes(t *testing.T) {
+	for _, tc := range []struct {
+		name, warning string
+		// strictError is what --strict reports, when not the warning.
+		strictError string
+		files       map[string]string
+	}{
+		{"duplicate resource block", "Duplicate resource block", "", map[string]string{"root/main.tf": `resource "aws_s3_bucket" "b" { bucket = "one" }
+resource "aws_s3_bucket" "b" { bucket = "two" }`}},
+		{"for_each over a list", "Instances not checked", "Invalid for_each argument", map[string]string{"root/main.tf": `resource "aws_s3_bucket" "l" {
+  for_each = ["a", "b"]
+  bucket   = each.value
+}
+resource "aws_s3_bucket" "b" { bucket = "one" }`}},
+		{"a bare name", "Invalid reference", "", map[string]string{"root/main.tf": `resource "aws_s3_bucket" "b" {
+  bucket        = "one"
+  force_destroy = True
+}`}},
+		{"count.index without count", "non-counted context", "", map[string]string{"root/main.tf": `resource "aws_s3_bucket" "b" { bucket = "b-${count.index}" }`}},
+		{"module arguments", "Missing required argument", "", map[string]string{
+			"root/main.tf":   "module \"m\" {\n  source = \"./m\"\n  extra  = 1\n}\nresource \"aws_s3_bucket\" \"b\" { bucket = \"one\" }\n",
+			"root/m/main.tf": `variable "name" {}`,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, warnings, err := run(t, tc.files)
+			if err != nil {
+				t.Fatalf("lenient: %v", err)
+			}
+			if _, ok := byID(fs)["aws_s3_bucket.b"]; !ok {
+				t.Errorf("aws_s3_bucket.b was not judged; facts %v", byID(fs))
+			}
+			if !strings.Contains(warnings, tc.warning) {
+				t.Errorf("warnings lack %q:\n%s", tc.warning, warnings)
+			}
+			want := cmp.Or(tc.strictError, tc.warning)
+			if _, _, err := runStrict(t, tc.files); err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("strict: err %v, want %q", err, want)
+			}
+		})
+	}
 }

@@ -421,7 +421,7 @@ resource "x_y" "k" { count = 10000 }`, "more than 100000 resource and module ins
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := run(t, map[string]string{"root/main.tf": tt.src})
+			_, _, err := runStrict(t, map[string]string{"root/main.tf": tt.src})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("error = %v, want %q", err, tt.want)
 			}

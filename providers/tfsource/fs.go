@@ -332,7 +332,13 @@ func (s *sandbox) read(name, root string, maxBytes int64) ([]byte, error) {
 
 // describeReadError names name in err, keeping refusals and missing files
 // recognisable to errors.As and errors.Is.
-func describeReadError(name string, err error) error {
+func describeReadError(name string, err error) error { return describe("read", name, err) }
+
+func describeDirError(name string, err error) error { return describe("read directory", name, err) }
+
+// describe says what was being done to name when err happened, keeping a
+// refusal as it is and dropping the path an fs.PathError repeats.
+func describe(what, name string, err error) error {
 	var r *refusal
 	if errors.As(err, &r) {
 		return err
@@ -341,7 +347,7 @@ func describeReadError(name string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return fmt.Errorf("read %s: %w", name, err)
+	return fmt.Errorf("%s %s: %w", what, name, err)
 }
 
 // exists reports whether name is a regular file inside the scan root; a
@@ -370,16 +376,4 @@ func (s *sandbox) readDir(name string) ([]fs.DirEntry, error) {
 		return nil, describeDirError(name, err)
 	}
 	return entries, nil
-}
-
-func describeDirError(name string, err error) error {
-	var r *refusal
-	if errors.As(err, &r) {
-		return err
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("read directory %s: %w", name, err)
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/ianaindex"
 )
 
@@ -15,9 +16,9 @@ var textEncodeBase64Func = function.New(&function.Spec{
 	Params: []function.Parameter{{Name: "string", Type: cty.String}, {Name: "encoding", Type: cty.String}},
 	Type:   function.StaticReturnType(cty.String),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		enc, err := ianaindex.IANA.Encoding(args[1].AsString())
-		if err != nil || enc == nil {
-			return cty.UnknownVal(cty.String), function.NewArgErrorf(1, "%q is not a supported IANA encoding name", args[1].AsString())
+		enc, err := ianaEncoding(args[1].AsString())
+		if err != nil {
+			return cty.UnknownVal(cty.String), err
 		}
 		b, err := enc.NewEncoder().Bytes([]byte(args[0].AsString()))
 		if err != nil {
@@ -33,9 +34,9 @@ var textDecodeBase64Func = function.New(&function.Spec{
 	Params: []function.Parameter{{Name: "source", Type: cty.String}, {Name: "encoding", Type: cty.String}},
 	Type:   function.StaticReturnType(cty.String),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		enc, err := ianaindex.IANA.Encoding(args[1].AsString())
-		if err != nil || enc == nil {
-			return cty.UnknownVal(cty.String), function.NewArgErrorf(1, "%q is not a supported IANA encoding name", args[1].AsString())
+		enc, err := ianaEncoding(args[1].AsString())
+		if err != nil {
+			return cty.UnknownVal(cty.String), err
 		}
 		raw, err := base64.StdEncoding.DecodeString(args[0].AsString())
 		if err != nil {
@@ -48,6 +49,16 @@ var textDecodeBase64Func = function.New(&function.Spec{
 		return cty.StringVal(string(b)), nil
 	},
 })
+
+// ianaEncoding finds a character encoding by its IANA name, as the
+// second argument of textencodebase64 and textdecodebase64.
+func ianaEncoding(name string) (encoding.Encoding, error) {
+	enc, err := ianaindex.IANA.Encoding(name)
+	if err != nil || enc == nil {
+		return nil, function.NewArgErrorf(1, "%q is not a supported IANA encoding name", name)
+	}
+	return enc, nil
+}
 
 // uuidV5Func is uuidv5(namespace, name): a name-based UUID, the same for
 // the same inputs. The namespace is dns, url, oid, x500 or a UUID.

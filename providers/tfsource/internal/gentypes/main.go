@@ -29,6 +29,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/annexa-dev/annexa/providers/tfsource/internal/schematypes"
 )
 
 func main() {
@@ -47,17 +49,8 @@ func main() {
 // table is the file's JSON form; the runtime reader is
 // providers/tfsource/internal/schematypes.
 type table struct {
-	Provenance []provenance      `json:"provenance"`
-	Resources  map[string]*block `json:"resources"`
-}
-
-type provenance struct {
-	Package         string `json:"package"`
-	Version         string `json:"version"`
-	Provider        string `json:"provider"`
-	ProviderVersion string `json:"provider_version"`
-	Resources       int    `json:"resources"`
-	Attributes      int    `json:"attributes"`
+	Provenance []schematypes.Provenance `json:"provenance"`
+	Resources  map[string]*block        `json:"resources"`
 }
 
 // block holds a block's attributes, with types in cty's JSON type syntax,
@@ -115,16 +108,16 @@ type packageJSON struct {
 	} `json:"cdktf"`
 }
 
-func readPackage(dir string, into map[string]*block) (provenance, error) {
+func readPackage(dir string, into map[string]*block) (schematypes.Provenance, error) {
 	var pj packageJSON
 	raw, err := os.ReadFile(filepath.Join(dir, "package.json"))
 	if err != nil {
-		return provenance{}, err
+		return schematypes.Provenance{}, err
 	}
 	if err := json.Unmarshal(raw, &pj); err != nil {
-		return provenance{}, fmt.Errorf("package.json: %w", err)
+		return schematypes.Provenance{}, fmt.Errorf("package.json: %w", err)
 	}
-	p := provenance{Package: pj.Name, Version: pj.Version, Provider: pj.CDKTF.Provider.Name, ProviderVersion: pj.CDKTF.Provider.Version}
+	p := schematypes.Provenance{Package: pj.Name, Version: pj.Version, Provider: pj.CDKTF.Provider.Name, ProviderVersion: pj.CDKTF.Provider.Version}
 	entries, err := os.ReadDir(filepath.Join(dir, "lib"))
 	if err != nil {
 		return p, err

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -200,13 +199,8 @@ func rollUpClause(cr *ClauseResult, later []ClauseResult) {
 
 func (e *Engine) evalClauseRule(ctx context.Context, data evalData, i int) clauseOutcome {
 	rule := e.clauseRules[i]
-	ctx, cancel := context.WithTimeout(ctx, e.evalTimeout)
-	defer cancel()
-	rs, err := e.clauseQueries[i].Eval(ctx, data.options()...)
+	rs, err := e.evalQuery(ctx, data, e.clauseQueries[i], "clause "+rule.ID, rule.File)
 	if err != nil {
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return clauseOutcome{err: fmt.Errorf("%s: evaluation exceeded the %s time limit", rule.ID, e.evalTimeout)}
-		}
 		return clauseOutcome{err: fmt.Errorf("%s: %w", rule.ID, err)}
 	}
 	if len(rs) != 1 {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/profiler"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/resolver"
 
@@ -47,6 +48,7 @@ type Engine struct {
 	now           time.Time
 	toolVersion   string
 	files         PolicyFiles
+	profile       bool
 }
 
 type config struct {
@@ -57,6 +59,7 @@ type config struct {
 	parallelism int
 	now         time.Time
 	toolVersion string
+	profile     bool
 }
 
 // Option configures New.
@@ -100,6 +103,11 @@ func WithParallelism(n int) Option { return func(c *config) { c.parallelism = n 
 // WithEffectiveTime sets the time the evaluation is as of; policies see it
 // as data.run.effective_time and no policy can read the clock.
 func WithEffectiveTime(t time.Time) Option { return func(c *config) { c.now = t } }
+
+// WithProfiling makes Evaluate record where it spent its time and the
+// evaluation work of each policy and clause rule (Report.Profile). A
+// profiled evaluation runs one rule at a time and is slower.
+func WithProfiling() Option { return func(c *config) { c.profile = true } }
 
 // WithToolVersion records the annexa version in reports.
 func WithToolVersion(v string) Option { return func(c *config) { c.toolVersion = v } }
@@ -178,6 +186,10 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		now:         cfg.now.UTC(),
 		toolVersion: cfg.toolVersion,
 		files:       loaded.files,
+		profile:     cfg.profile,
+	}
+	if e.profile {
+		e.parallelism = 1
 	}
 	for _, p := range pols {
 		pq, err := e.prepare(ctx, "data."+p.Package+".deny")
@@ -209,9 +221,11 @@ func (e *Engine) prepare(ctx context.Context, query string) (rego.PreparedEvalQu
 }
 
 // evalData is the data an evaluation reads besides the policies: the facts
-// as data.facts and the run document as data.run.
+// as data.facts and the run document as data.run; rec is set when the
+// evaluation is profiled.
 type evalData struct {
 	facts, run ast.Value
+	rec        *recorder
 }
 
 func (d evalData) options() []rego.EvalOption {
@@ -337,6 +351,10 @@ func (e *Engine) EffectiveTime() time.Time { return e.now }
 // (errors, time-outs) are recorded on their controls, not returned; the
 // error is for a cancelled context or facts that cannot be loaded.
 func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error) {
+	var rec *recorder
+	if e.profile {
+		rec = newRecorder()
+	}
 	idx, err := newFactIndex(fs)
 	if err != nil {
 		return nil, err
@@ -344,7 +362,8 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	data := evalData{facts: idx.document, run: ast.MustInterfaceToValue(map[string]any{
 		"effective_time":    e.now.Format(time.RFC3339Nano),
 		"effective_time_ns": e.now.UnixNano(),
-	})}
+	}), rec: rec}
+	rec.stage("fact documents")
 
 	results := make([]policyOutcome, len(e.policies))
 	e.forEach(len(results), func(i int) {
@@ -355,6 +374,7 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
+	rec.stage("policies")
 	decl, err := e.readDeclarations(idx)
 	if err != nil {
 		return nil, err
@@ -375,11 +395,36 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 		}
 		r.Findings = append(r.Findings, o.findings...)
 	}
+	rec.stage("roll-up and risk policies")
 	if r.Clauses, err = e.evaluateClauses(ctx, data); err != nil {
 		return nil, err
 	}
 	r.finish()
+	rec.stage("clauses")
+	r.Profile = rec.profile()
 	return r, nil
+}
+
+// evalQuery runs one prepared query within the evaluation time limit, and
+// records its cost under id when the evaluation is profiled.
+func (e *Engine) evalQuery(ctx context.Context, data evalData, pq rego.PreparedEvalQuery, id, file string) (rego.ResultSet, error) {
+	ctx, cancel := context.WithTimeout(ctx, e.evalTimeout)
+	defer cancel()
+	opts := data.options()
+	var prof *profiler.Profiler
+	if data.rec != nil {
+		prof = profiler.New()
+		opts = append(opts, rego.EvalQueryTracer(prof))
+	}
+	start := time.Now()
+	rs, err := pq.Eval(ctx, opts...)
+	if prof != nil {
+		data.rec.rule(id, file, time.Since(start), prof)
+	}
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return nil, fmt.Errorf("evaluation exceeded the %s time limit", e.evalTimeout)
+	}
+	return rs, err
 }
 
 // forEach calls fn for 0 to n-1 on up to e.parallelism goroutines and
@@ -410,15 +455,9 @@ type policyOutcome struct {
 func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *factIndex) policyOutcome {
 	p := e.policies[i]
 	out := policyOutcome{assessed: idx.matching(p.Inputs)}
-	ctx, cancel := context.WithTimeout(ctx, e.evalTimeout)
-	defer cancel()
-	rs, err := e.policyQueries[i].Eval(ctx, data.options()...)
+	rs, err := e.evalQuery(ctx, data, e.policyQueries[i], p.ID, p.File)
 	if err != nil {
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			out.err = fmt.Errorf("evaluation exceeded the %s time limit", e.evalTimeout)
-		} else {
-			out.err = err
-		}
+		out.err = err
 		return out
 	}
 	if len(rs) == 0 || len(rs[0].Expressions) == 0 {

@@ -144,6 +144,10 @@ type Report struct {
 	// collected with: what a provider could not read or evaluate. A
 	// replay, which does not read the inputs again, has none.
 	Diagnostics diag.Diagnostics `json:"diagnostics"`
+	// Profile is where the evaluation spent its time, when the engine
+	// profiles (WithProfiling). It is not part of the report's JSON: it
+	// differs from run to run.
+	Profile *Profile `json:"-"`
 }
 
 // EvaluationError is the error for controls or clauses whose rules failed

@@ -75,14 +75,24 @@ lifecycle_rules(b) := array.concat(
 	],
 )
 
-# linked_configurations lists the lifecycle configurations of a bucket;
-# only buckets some configuration points at are searched for it.
+# linked_configurations lists the lifecycle configurations of a bucket,
+# looked up by the keys the configurations point at.
 linked_configurations(b) := [c |
-	keys := aws.s3_bucket_keys(b) & configured
-	count(keys) > 0
-	some c in tf.resources("aws_s3_bucket_lifecycle_configuration")
-	count(tf.pointers(c, "bucket") & keys) > 0
+	some k in aws.s3_bucket_keys(b)
+	some c in configurations_by_key[k]
 ]
+
+# configurations_by_key groups the lifecycle configurations by what they
+# point at. The inner comprehension is indexed on k by OPA, so the grouping
+# is built in one pass instead of one pass per key.
+configurations_by_key := {k: cs |
+	some k in configured
+	cs := [c |
+		some c in tf.resources("aws_s3_bucket_lifecycle_configuration")
+		some p in tf.pointers(c, "bucket")
+		p == k
+	]
+}
 
 expires_current(r) if {
 	some e in r.expiration

@@ -39,17 +39,22 @@ non_production := {
 }
 
 deny contains finding if {
-	count(production_resources) > 0
+	production_count > 0
 	some r in tagged
 	tags.normalize(r.environment) in non_production
 	not separate_project(r.resource)
-	example := sort([p.id | some p in production_resources])[0]
 	finding := {
-		"msg": sprintf("%s is tagged as environment %s, but the same configuration also deploys production resources (%s and %d more); non-production belongs in its own state and account", [r.resource.id, r.environment, example, count(production_resources) - 1]),
+		"msg": sprintf("%s is tagged as environment %s, but the same configuration also deploys production resources (%s and %d more); non-production belongs in its own state and account", [r.resource.id, r.environment, first_production, production_count - 1]),
 		"resource": r.resource.id,
-		"details": {"environment": r.environment, "production_resources": count(production_resources)},
+		"details": {"environment": r.environment, "production_resources": production_count},
 	}
 }
+
+# The production count and the first production resource by id are
+# computed once, not once per non-production resource.
+production_count := count(production_resources)
+
+first_production := sort([p.id | some p in production_resources])[0]
 
 # tagged lists every resource with an environment tag, with its value.
 tagged := [{"resource": r, "environment": env} |

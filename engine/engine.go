@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -20,6 +19,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/resolver"
 
+	"github.com/annexa-dev/annexa/internal/parallel"
 	"github.com/annexa-dev/annexa/policies"
 	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -355,7 +355,7 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	if e.profile {
 		rec = newRecorder()
 	}
-	idx, err := newFactIndex(fs)
+	idx, err := newFactIndex(fs, e.parallelism)
 	if err != nil {
 		return nil, err
 	}
@@ -429,22 +429,7 @@ func (e *Engine) evalQuery(ctx context.Context, data evalData, pq rego.PreparedE
 
 // forEach calls fn for 0 to n-1 on up to e.parallelism goroutines and
 // returns when every call has.
-func (e *Engine) forEach(n int, fn func(i int)) {
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(e.parallelism, max(n, 1)) {
-		wg.Go(func() {
-			for i := range jobs {
-				fn(i)
-			}
-		})
-	}
-	for i := range n {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-}
+func (e *Engine) forEach(n int, fn func(i int)) { parallel.ForEach(n, e.parallelism, fn) }
 
 type policyOutcome struct {
 	findings []Finding

@@ -1,11 +1,13 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/annexa-dev/annexa/internal/parallel"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -38,7 +40,7 @@ func selectorsOf(f *facts.Fact) []string {
 	return []string{f.Kind, f.Kind + ":" + f.Type}
 }
 
-func newFactIndex(fs []facts.Fact) (*factIndex, error) {
+func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 	idx := &factIndex{byID: make(map[string]*facts.Fact, len(fs)), ids: map[string][]string{}, byKind: map[string][]*facts.Fact{}}
 	byType := map[string][]*ast.Term{}
 	dataByType := map[string][]*ast.Term{}
@@ -46,6 +48,10 @@ func newFactIndex(fs []facts.Fact) (*factIndex, error) {
 	byKindType := map[string]map[string][]*ast.Term{}
 	sorted := slices.Clone(fs)
 	facts.Sort(sorted)
+	terms, err := factTerms(sorted, parallelism)
+	if err != nil {
+		return nil, err
+	}
 	for i := range sorted {
 		f := &sorted[i]
 		if _, dup := idx.byID[f.ID]; dup {
@@ -53,11 +59,7 @@ func newFactIndex(fs []facts.Fact) (*factIndex, error) {
 		}
 		idx.byID[f.ID] = f
 		idx.byKind[f.Kind] = append(idx.byKind[f.Kind], f)
-		v, err := ast.InterfaceToValue(f.Document())
-		if err != nil {
-			return nil, fmt.Errorf("%s: load fact %q: %w", f.Source.File, f.ID, err)
-		}
-		t := ast.NewTerm(v)
+		t := terms[i]
 		byKind[f.Kind] = append(byKind[f.Kind], t)
 		for _, sel := range selectorsOf(f) {
 			idx.ids[sel] = append(idx.ids[sel], f.ID)
@@ -85,6 +87,25 @@ func newFactIndex(fs []facts.Fact) (*factIndex, error) {
 		ast.Item(ast.StringTerm("by_type"), nestedGroupTerm(byKindType)),
 	)
 	return idx, nil
+}
+
+// factTerms converts every fact's document to an AST term, the form
+// policies read, in chunks on up to parallelism goroutines: for a large
+// plan this conversion is a large part of the evaluation's set-up.
+func factTerms(fs []facts.Fact, parallelism int) ([]*ast.Term, error) {
+	terms := make([]*ast.Term, len(fs))
+	errs := make([]error, len(fs))
+	parallel.Chunks(len(fs), 256, parallelism, func(start, end int) {
+		for i := start; i < end; i++ {
+			v, err := ast.InterfaceToValue(fs[i].Document())
+			if err != nil {
+				errs[i] = fmt.Errorf("%s: load fact %q: %w", fs[i].Source.File, fs[i].ID, err)
+				continue
+			}
+			terms[i] = ast.NewTerm(v)
+		}
+	})
+	return terms, errors.Join(errs...)
 }
 
 func groupTerm(groups map[string][]*ast.Term) *ast.Term {

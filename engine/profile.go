@@ -25,6 +25,9 @@ type Profile struct {
 type Stage struct {
 	Name string
 	Time time.Duration
+	// Concurrent is set for a stage that ran beside the one before it,
+	// so that it does not add to the run's time.
+	Concurrent bool
 }
 
 // RuleProfile is the cost of evaluating one policy or clause rule.

@@ -7,10 +7,12 @@ package providers
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"time"
 
 	"github.com/annexa-dev/annexa/diag"
+	"github.com/annexa-dev/annexa/internal/parallel"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -66,39 +68,76 @@ func Collect(ctx context.Context, sources []Source) ([]facts.Fact, diag.Diagnost
 	if err != nil {
 		return nil, diag.FromError(err, "annexa")
 	}
+	// Sources are read, and facts validated, on as many goroutines as
+	// there are CPUs; the results are merged in the sources' order, so
+	// the outcome does not depend on which finished first.
+	workers := runtime.GOMAXPROCS(0)
+	type result struct {
+		facts   []facts.Fact
+		diags   diag.Diagnostics
+		invalid []error
+	}
+	results := make([]result, len(sources))
+	parallel.ForEach(len(sources), workers, func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		src := sources[i]
+		fs, ds := src.Provider.Collect(ctx, src.Path)
+		results[i] = result{facts: fs, diags: ds}
+		if ds.HasErrors() {
+			return
+		}
+		for j := range fs {
+			fs[j].Qualify(src.Scope)
+		}
+		results[i].invalid = validate(v, fs, workers)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, diag.FromError(err, "annexa")
+	}
 	var all []facts.Fact
 	var ds diag.Diagnostics
 	seen := map[string]string{}
-	for _, src := range sources {
-		if err := ctx.Err(); err != nil {
-			return nil, append(ds, diag.FromError(err, "annexa")...)
-		}
-		fs, srcDiags := src.Provider.Collect(ctx, src.Path)
-		ds = append(ds, srcDiags...)
-		if srcDiags.HasErrors() {
+	for i, src := range sources {
+		r := results[i]
+		ds = append(ds, r.diags...)
+		if r.diags.HasErrors() {
 			continue
 		}
-		for i := range fs {
-			fs[i].Qualify(src.Scope)
-			if err := v.Validate(fs[i].Document()); err != nil {
-				ds = append(ds, diag.FromError(err, fs[i].Source.Provider)...)
+		for j := range r.facts {
+			f := &r.facts[j]
+			if err := r.invalid[j]; err != nil {
+				ds = append(ds, diag.FromError(err, f.Source.Provider)...)
 				continue
 			}
-			if prev, dup := seen[fs[i].ID]; dup {
+			if prev, dup := seen[f.ID]; dup {
 				ds = append(ds, diag.Diagnostic{
-					Severity: diag.Error, File: fs[i].Source.File, Line: fs[i].Source.Line, Source: fs[i].Source.Provider,
-					Summary: fmt.Sprintf("fact %q is also produced by %s", fs[i].ID, prev),
+					Severity: diag.Error, File: f.Source.File, Line: f.Source.Line, Source: f.Source.Provider,
+					Summary: fmt.Sprintf("fact %q is also produced by %s", f.ID, prev),
 					Detail:  "give each source its own addresses, or name the same input once",
 				})
 				continue
 			}
-			seen[fs[i].ID] = src.Path
+			seen[f.ID] = src.Path
 		}
-		all = append(all, fs...)
+		all = append(all, r.facts...)
 	}
 	if ds.HasErrors() {
 		return nil, ds
 	}
 	facts.Sort(all)
 	return slices.Clip(all), ds
+}
+
+// validate checks every fact against the schema of its kind, in chunks on
+// up to workers goroutines, and returns each fact's error (nil when valid).
+func validate(v *facts.Validator, fs []facts.Fact, workers int) []error {
+	errs := make([]error, len(fs))
+	parallel.Chunks(len(fs), 256, workers, func(start, end int) {
+		for i := start; i < end; i++ {
+			errs[i] = v.Validate(fs[i].Document())
+		}
+	})
+	return errs
 }

@@ -69,6 +69,7 @@ type checkOptions struct {
 	formats []string
 	failOn  string
 	bundle  bundleOptions
+	profile profileOptions
 }
 
 func newCheckCommand(s streams) *cobra.Command {
@@ -105,7 +106,10 @@ func newCheckCommand(s streams) *cobra.Command {
   annexa check --provider inventory=assets.csv
 
   # Check Terraform source before any plan exists, with its variables
-  annexa check --tf ./infra --var-file prod.tfvars --var environment=prod`,
+  annexa check --tf ./infra --var-file prod.tfvars --var environment=prod
+
+  # Find the slow policies of a large run (printed to stderr)
+  annexa check --plan tfplan.json --profile --profile-limit 10`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.sources.paths = args
 			return o.run(cmd, s)
@@ -118,6 +122,7 @@ func newCheckCommand(s streams) *cobra.Command {
 	cmd.Flags().Var(newEnum(&o.failOn, "low", "low", "medium", "high", "critical", "none"), "fail-on",
 		"exit 1 when a finding is at or above this severity: low|medium|high|critical|none")
 	o.bundle.addFlags(cmd)
+	o.profile.addFlags(cmd)
 	return cmd
 }
 
@@ -161,7 +166,9 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err != nil {
 		return inputError(err)
 	}
-	run, err := runner.Resolve(o.sources.inputs(&o.policy))
+	in := o.sources.inputs(&o.policy)
+	in.Profile = o.profile.enabled
+	run, err := runner.Resolve(in)
 	if err != nil {
 		return inputError(err)
 	}
@@ -174,6 +181,7 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 		return inputError(err)
 	}
 	report := res.Report
+	written := time.Now()
 	printDiagnostics(s, report.Diagnostics)
 	printSectionWarnings(s, report)
 	for _, f := range formats {
@@ -192,6 +200,10 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 			return inputError(err)
 		}
 		fmt.Fprintf(s.err, "%s: wrote signed evidence bundle %s\n", programName, o.bundle.path)
+	}
+	if res.Profile != nil {
+		res.Profile.Stages = append(res.Profile.Stages, engine.Stage{Name: "write outputs", Time: time.Since(written)})
+		printProfile(s.err, res.Profile, o.profile.limit)
 	}
 	if err := report.EvaluationError(); err != nil {
 		return inputError(err)

@@ -36,7 +36,11 @@ func ReadFile(path string, maxBytes int64) ([]byte, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("read %s: is a directory, expected a file", path)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	// Reading into a buffer of the file's size, rather than one that
+	// grows, matters for plans of hundreds of megabytes.
+	buf := bytes.NewBuffer(make([]byte, 0, min(st.Size(), maxBytes)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, maxBytes+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}

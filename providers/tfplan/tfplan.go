@@ -8,6 +8,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"reflect"
+	"runtime"
 	"maps"
 	"slices"
 	"strconv"
@@ -16,6 +19,7 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/annexa-dev/annexa/internal/parallel"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/redact"
@@ -64,6 +68,70 @@ func binaryPlanError(file string) error {
 	return fmt.Errorf("%s: this is a zip archive, the form of a binary plan file from `terraform plan -out`; annexa reads plans as JSON: run `terraform show -json %s > %s.json` and pass %s.json", file, file, file, file)
 }
 
+// planFile is the part of a plan document annexa reads, decoded in one
+// pass: the resource changes, the configuration (for references, what was
+// written, and which variables are sensitive), the variables and the
+// prior state's data sources. planned_values repeats what the changes
+// say, so it is passed over; it and the keys of state documents are
+// only noted as present, to tell a plan from what people pass by mistake.
+type planFile struct {
+	FormatVersion   string                          `json:"format_version"`
+	ResourceChanges rawArray                        `json:"resource_changes"`
+	Config          *tfjson.Config                  `json:"configuration"`
+	Variables       map[string]*tfjson.PlanVariable `json:"variables"`
+	PriorState      *tfjson.State                   `json:"prior_state"`
+	PlannedValues   present                         `json:"planned_values"`
+	Values          present                         `json:"values"`
+	Version         present                         `json:"version"`
+	Resources       present                         `json:"resources"`
+}
+
+// rawArray keeps the raw elements of a JSON array, to be decoded later and
+// in parallel: the resource changes are most of a large plan.
+type rawArray []json.RawMessage
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (a *rawArray) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	if len(b) == 0 || b[0] != '[' {
+		return &json.UnmarshalTypeError{Value: jsonKind(b), Type: reflect.TypeFor[[]tfjson.ResourceChange]()}
+	}
+	var elems []json.RawMessage
+	if err := json.Unmarshal(b, &elems); err != nil {
+		return err
+	}
+	*a = elems
+	return nil
+}
+
+// jsonKind names the kind of JSON value b holds, for errors.
+func jsonKind(b []byte) string {
+	switch {
+	case len(b) == 0:
+		return "nothing"
+	case b[0] == '{':
+		return "object"
+	case b[0] == '"':
+		return "string"
+	case b[0] == 't' || b[0] == 'f':
+		return "bool"
+	default:
+		return "number"
+	}
+}
+
+// present records that a key is in the document without decoding its
+// value.
+type present bool
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (p *present) UnmarshalJSON([]byte) error {
+	*p = true
+	return nil
+}
+
 // Parse turns plan JSON into facts; file names the input in facts and errors.
 func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) {
 	if bytes.HasPrefix(data, zipMagic) {
@@ -73,30 +141,45 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 	if err != nil {
 		return nil, err
 	}
-	if err := checkIsPlan(file, data); err != nil {
+	plan, err := decodePlan(file, data)
+	if err != nil {
 		return nil, err
 	}
-	var plan tfjson.Plan
-	plan.UseJSONNumber(true)
-	if err := plan.UnmarshalJSON(data); err != nil {
-		return nil, input.JSONError(file, data, fmt.Errorf("not a valid Terraform plan: %w", err))
-	}
-
 	c := &collector{
 		file:     file,
-		redactor: redact.New(sensitiveVariableValues(&plan)),
+		redactor: redact.New(sensitiveVariableValues(plan)),
 		configs:  indexConfig(plan.Config),
-		seen:     map[string]bool{},
+		seen:     make(map[string]bool, len(plan.ResourceChanges)),
+		facts:    make([]facts.Fact, 0, len(plan.ResourceChanges)),
 	}
-	for i, rc := range plan.ResourceChanges {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
+	// Each change is decoded and turned into a fact on its own, on every
+	// CPU; the facts are then taken in the plan's order.
+	changes := make([]*facts.Fact, len(plan.ResourceChanges))
+	errs := make([]error, len(plan.ResourceChanges))
+	parallel.Chunks(len(changes), 64, runtime.GOMAXPROCS(0), func(start, end int) {
+		if ctx.Err() != nil {
+			return
 		}
-		if err := c.addChange(rc); err != nil {
-			return nil, err
+		for i := start; i < end; i++ {
+			changes[i], errs[i] = c.change(i, plan.ResourceChanges[i])
+			plan.ResourceChanges[i] = nil
 		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, f := range changes {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if f == nil {
+			continue
+		}
+		if c.seen[f.ID] {
+			return nil, fmt.Errorf("%s: resource %s appears twice in resource_changes", c.file, f.ID)
+		}
+		c.seen[f.ID] = true
+		c.facts = append(c.facts, *f)
 	}
 	if plan.PriorState != nil && plan.PriorState.Values != nil {
 		if err := c.addStateDataSources(plan.PriorState.Values.RootModule); err != nil {
@@ -107,35 +190,38 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 	return c.facts, nil
 }
 
-// checkIsPlan recognises the JSON documents people commonly pass by mistake
-// and says what they are, before the generic plan decoding runs.
-func checkIsPlan(file string, data []byte) error {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
+// decodePlan decodes a plan document, recognising the JSON documents
+// people commonly pass by mistake and saying what they are.
+func decodePlan(file string, data []byte) (*planFile, error) {
+	var plan planFile
+	// Unmarshal reads data in place; a Decoder would copy it into a
+	// buffer of its own first.
+	if err := json.Unmarshal(data, &plan); err != nil {
 		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return fmt.Errorf("%s: expected a JSON object (the output of `terraform show -json PLANFILE`), found a JSON %s", file, te.Value)
+		var se *json.SyntaxError
+		switch {
+		case errors.As(err, &te) && te.Field == "":
+			return nil, fmt.Errorf("%s: expected a JSON object (the output of `terraform show -json PLANFILE`), found a JSON %s", file, te.Value)
+		case errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+			return nil, input.JSONError(file, data, err)
 		}
-		return input.JSONError(file, data, err)
+		return nil, input.JSONError(file, data, fmt.Errorf("not a valid Terraform plan: %w", err))
 	}
-	_, hasFormat := top["format_version"]
-	_, hasChanges := top["resource_changes"]
-	_, hasPlanned := top["planned_values"]
-	_, hasValues := top["values"]
-	_, hasStateVersion := top["version"]
-	_, hasResources := top["resources"]
 	switch {
-	case !hasFormat && hasStateVersion && hasResources:
-		return fmt.Errorf("%s: this is a Terraform state file, not a plan; run `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`", file)
-	case !hasFormat:
-		return fmt.Errorf("%s: not a Terraform plan: no \"format_version\" field; expected the output of `terraform show -json PLANFILE`", file)
-	case hasValues && !hasChanges && !hasPlanned:
-		return fmt.Errorf("%s: this is `terraform show -json` of a state, not of a plan; pass the saved plan file to `terraform show -json`", file)
+	case plan.FormatVersion == "" && bool(plan.Version) && bool(plan.Resources):
+		return nil, fmt.Errorf("%s: this is a Terraform state file, not a plan; run `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`", file)
+	case plan.FormatVersion == "":
+		return nil, fmt.Errorf("%s: not a Terraform plan: no \"format_version\" field; expected the output of `terraform show -json PLANFILE`", file)
+	case bool(plan.Values) && plan.ResourceChanges == nil && !bool(plan.PlannedValues):
+		return nil, fmt.Errorf("%s: this is `terraform show -json` of a state, not of a plan; pass the saved plan file to `terraform show -json`", file)
 	}
-	return nil
+	if err := (&tfjson.Plan{FormatVersion: plan.FormatVersion}).Validate(); err != nil {
+		return nil, fmt.Errorf("%s: not a valid Terraform plan: %w", file, err)
+	}
+	return &plan, nil
 }
 
-func sensitiveVariableValues(plan *tfjson.Plan) []string {
+func sensitiveVariableValues(plan *planFile) []string {
 	if plan.Config == nil || plan.Config.RootModule == nil {
 		return nil
 	}
@@ -160,22 +246,25 @@ type collector struct {
 	facts    []facts.Fact
 }
 
-func (c *collector) addChange(rc *tfjson.ResourceChange) error {
-	if rc == nil || rc.Change == nil {
-		return nil
+// change decodes resource change i and makes its fact; nil for a change
+// that yields none (a deposed object). It is safe to call concurrently.
+func (c *collector) change(i int, raw json.RawMessage) (*facts.Fact, error) {
+	var rc tfjson.ResourceChange
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&rc); err != nil {
+		return nil, fmt.Errorf("%s: resource_changes[%d]: not a valid resource change: %w", c.file, i, err)
+	}
+	if rc.Change == nil {
+		return nil, nil
 	}
 	if rc.DeposedKey != "" {
 		// A deposed object is an old instance kept only to be destroyed.
-		return nil
+		return nil, nil
 	}
 	if rc.Address == "" || rc.Type == "" || rc.Name == "" {
-		return fmt.Errorf("%s: resource_changes entry %q lacks address, type or name", c.file, rc.Address)
+		return nil, fmt.Errorf("%s: resource_changes entry %q lacks address, type or name", c.file, rc.Address)
 	}
-	if c.seen[rc.Address] {
-		return fmt.Errorf("%s: resource %s appears twice in resource_changes", c.file, rc.Address)
-	}
-	c.seen[rc.Address] = true
-
 	actions := make([]string, len(rc.Change.Actions))
 	for i, a := range rc.Change.Actions {
 		actions[i] = string(a)
@@ -189,8 +278,7 @@ func (c *collector) addChange(rc *tfjson.ResourceChange) error {
 		res = c.redactor.Object(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive, rc.Change.BeforeSensitive)
 	}
 	f.Attributes, f.Unknown, f.Sensitive = res.Attributes, res.Unknown, res.Sensitive
-	c.facts = append(c.facts, f)
-	return nil
+	return &f, nil
 }
 
 // addStateDataSources adds the data sources Terraform read while planning;

@@ -25,8 +25,9 @@ type Profile struct {
 type Stage struct {
 	Name string
 	Time time.Duration
-	// Concurrent is set for a stage that ran beside the one before it,
-	// so that it does not add to the run's time.
+	// Concurrent is set for a stage that ran beside another; a stage
+	// after them holds their combined wall time, so they do not add to
+	// the run's total themselves.
 	Concurrent bool
 }
 

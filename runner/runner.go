@@ -404,8 +404,9 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	var prof *engine.Profile
 	if report.Profile != nil {
 		prof = &engine.Profile{Rules: report.Profile.Rules, Stages: append([]engine.Stage{
-			{Name: "collect facts", Time: collected},
+			{Name: "collect facts", Time: collected, Concurrent: true},
 			{Name: "compile policies", Time: b.took, Concurrent: true},
+			{Name: "collect and compile, side by side", Time: max(collected, b.took)},
 		}, report.Profile.Stages...)}
 	}
 	if judgedNothing(r.Project.Sources, fs, report) {

@@ -180,7 +180,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		files:       loaded.files,
 	}
 	for _, p := range pols {
-		pq, err := e.prepare(ctx, "data."+p.Package+".deny")
+		pq, err := e.prepare(ctx, policyQuery(p))
 		if err != nil {
 			return nil, fmt.Errorf("prepare policy %s: %w", p.ID, err)
 		}
@@ -403,13 +403,18 @@ func (e *Engine) forEach(n int, fn func(i int)) {
 
 type policyOutcome struct {
 	findings []Finding
-	assessed []string
-	err      error
+	// assessed are the facts the policy judged and those its findings are
+	// about (judged.go); read are the facts its inputs match.
+	assessed, read []string
+	// unjudged are facts of findings that judged does not list, strays
+	// the ids in judged that name no fact.
+	unjudged, strays []string
+	err              error
 }
 
 func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *factIndex) policyOutcome {
 	p := e.policies[i]
-	out := policyOutcome{assessed: idx.matching(p.Inputs)}
+	out := newOutcome(p, idx)
 	ctx, cancel := context.WithTimeout(ctx, e.evalTimeout)
 	defer cancel()
 	rs, err := e.policyQueries[i].Eval(ctx, data.options()...)
@@ -437,5 +442,6 @@ func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *fact
 		}
 		out.findings = append(out.findings, f)
 	}
+	out.err = out.judge(p, rs[0].Expressions[1:], idx)
 	return out
 }

@@ -190,8 +190,8 @@ func newControlEntry(c engine.Control, policies []*engine.Policy) controlEntry {
 		e.Policies = []*engine.Policy{}
 	}
 	for _, p := range e.Policies {
-		if coverageRank[p.Coverage] > coverageRank[e.Coverage] {
-			e.Coverage = p.Coverage
+		if cov := p.CoverageOf(c.ID); coverageRank[cov] > coverageRank[e.Coverage] {
+			e.Coverage = cov
 		}
 		e.Inputs = append(e.Inputs, p.Inputs...)
 	}
@@ -270,7 +270,7 @@ func writeControl(out io.Writer, e controlEntry) error {
 	fmt.Fprintf(w, "\nPolicies (%d, best coverage %s):\n", len(e.Policies), e.Coverage)
 	for _, p := range e.Policies {
 		fmt.Fprintf(w, "  %s:\n%s\n", p.ID, wrap(p.Title, 74, "    "))
-		fmt.Fprintf(w, "    coverage %s, severity %s\n", p.Coverage, p.Severity)
+		fmt.Fprintf(w, "    coverage %s, severity %s\n", p.CoverageOf(e.ID), p.Severity)
 		// One input per line: resource types are long and do not wrap well.
 		fmt.Fprintf(w, "    inputs: %s\n", strings.Join(p.Inputs, "\n            "))
 		fmt.Fprintf(w, "    file: %s\n", p.File)

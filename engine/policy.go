@@ -52,16 +52,17 @@ type Policy struct {
 	Controls    []string `json:"controls"`
 	// Clauses are the ISO/IEC 27001 clauses a policy over the residual
 	// risks judges; such a policy has no controls and no coverage.
-	Clauses  []string `json:"clauses,omitempty"`
-	Severity Severity `json:"severity"`
-	Coverage Coverage `json:"coverage,omitempty"`
+	Clauses     []string `json:"clauses,omitempty"`
+	Severity    Severity `json:"severity"`
+	Coverage    Coverage `json:"coverage,omitempty"`
+	Inputs      []string `json:"inputs"`
+	Remediation string   `json:"remediation"`
+	File        string   `json:"file"`
+	Builtin     bool     `json:"builtin"`
+
 	// CoverageByControl is set when METADATA gives a coverage per control
 	// (custom.coverage as a map); Coverage is then the best of them.
 	CoverageByControl map[string]Coverage `json:"coverage_by_control,omitempty"`
-	Inputs            []string            `json:"inputs"`
-	Remediation       string              `json:"remediation"`
-	File              string              `json:"file"`
-	Builtin           bool                `json:"builtin"`
 	// DeclaresJudged is true when the package defines the judged rule: the
 	// ids of the facts it judged (docs/policies.md). Without it every fact
 	// of its inputs counts as assessed.

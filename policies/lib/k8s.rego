@@ -21,6 +21,16 @@ workloads := [w |
 	is_object(w.attributes.pod_spec)
 ]
 
+# ids is the set of the ids of the objects of the given kinds (a list).
+ids(kinds) := {o.id |
+	some k in kinds
+	some o in objects(k)
+}
+
+# workload_ids is the set of the ids of the workloads: the judged set of a
+# container policy whose criterion applies to every container.
+workload_ids := {w.id | some w in workloads}
+
 # container_lists are the pod spec fields holding containers.
 container_lists := ["containers", "initContainers", "ephemeralContainers"]
 

@@ -50,3 +50,10 @@ deny contains f if {
 		"resource": governance.entry_id(e.record, e.entry.id),
 	}
 }
+
+# judged are the leavers of the personnel register (each stands for its
+# register): without a leaver there is no return to judge.
+judged contains governance.entry_id(e.record, e.entry.id) if {
+	some e in evidence.entries("personnel_register")
+	evidence.left(e.entry)
+}

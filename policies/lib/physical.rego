@@ -88,6 +88,24 @@ order_key(x) := [x.record.attributes.performed_at, rank[x.check.result], x.recor
 # register that lists no site.
 site_findings(check, required) := (register_findings | never_findings(check, required)) | latest_findings(check)
 
+# site_judged is the set of the sites site_findings(check, required)
+# judges, as asset register entries: every site in use when the check is
+# required, else the sites inspected for it.
+site_judged(_, true) := {ref(s) | some s in sites}
+
+site_judged(check, false) := {ref(s) |
+	some s in sites
+	[s.entry.id, check] in inspected
+}
+
+# inspected is the set of [site, check] pairs of the inspections
+# performed up to now, built once so that site_judged stays linear.
+inspected := {[r.attributes.site, c.check] |
+	some r in evidence.records("physical_inspection")
+	not evidence.in_future(r.attributes.performed_at)
+	some c in r.attributes.checks
+}
+
 register_findings := {evidence.missing("asset_register", "asset register listing the organisation's sites")} if {
 	evidence.declared
 	count(evidence.records("asset_register")) == 0

@@ -28,8 +28,16 @@ ids(kinds) := {o.id |
 }
 
 # workload_ids is the set of the ids of the workloads: the judged set of a
-# container policy whose criterion applies to every container.
+# policy whose criterion applies to every pod spec.
 workload_ids := {w.id | some w in workloads}
+
+# with_containers is the set of the ids of the workloads with at least
+# one container: the judged set of a policy whose criterion applies to
+# every container.
+with_containers := {w.id |
+	some w in workloads
+	count(containers(w)) > 0
+}
 
 # container_lists are the pod spec fields holding containers.
 container_lists := ["containers", "initContainers", "ephemeralContainers"]

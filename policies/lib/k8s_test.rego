@@ -93,3 +93,8 @@ test_ids if {
 	k8s.workload_ids == {"Deployment/payments/api", "Job/cleanup"} with data.facts as facts
 	k8s.workload_ids == set() with data.facts as testing.facts([ns])
 }
+
+test_with_containers if {
+	empty := testing.workload("Deployment", "payments", "empty", {})
+	k8s.with_containers == {"Deployment/payments/api", "Job/cleanup"} with data.facts as testing.facts([api, job, empty, ns])
+}

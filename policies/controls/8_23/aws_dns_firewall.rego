@@ -26,7 +26,6 @@
 #     set firewall_fail_open = "DISABLED".
 package annexa.controls.c8_23.aws_dns_firewall
 
-import data.annexa.lib.tags
 import data.annexa.lib.tf
 
 association_type := "aws_route53_resolver_firewall_rule_group_association"

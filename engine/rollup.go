@@ -104,7 +104,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		failed := map[string]bool{}
 		read := map[string]bool{} // the facts of idle policies' inputs
 		var errs, missing, idle, supporting []string
-		decisive := false
+		decisive, decides := false, false
 		var pols []*Policy
 		var outs []policyOutcome
 		for _, i := range byControl[ctl.ID] {
@@ -115,9 +115,14 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 				pr.Error = o.err.Error()
 				errs = append(errs, fmt.Sprintf("%s: %v", p.ID, o.err))
 			}
+			support := p.CoverageOf(ctl.ID) == CoverageSupporting
+			decides = decides || !support
 			switch {
-			case len(o.assessed) > 0 && p.CoverageOf(ctl.ID) == CoverageSupporting:
-				supporting = append(supporting, p.ID)
+			case support:
+				// Facts for it cannot pass the control: not what it needs.
+				if len(o.assessed) > 0 {
+					supporting = append(supporting, p.ID)
+				}
 			case len(o.assessed) > 0:
 				decisive = true
 			case len(o.read) > 0:
@@ -152,7 +157,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		case cr.Findings > 0:
 			cr.Status = StatusFail
 		case !decisive:
-			cr.Status, cr.Reason = StatusNotAssessed, notAssessedReason(len(read), idle, supporting, missing)
+			cr.Status, cr.Reason = StatusNotAssessed, notAssessedReason(decides, len(read), idle, supporting, missing)
 		default:
 			cr.Status = StatusPass
 		}
@@ -180,10 +185,14 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 }
 
 // notAssessedReason says why a control without findings was judged by no
-// policy that can decide it: its policies judged none of the facts they
-// read (idle), only supporting policies judged facts, or there were no
-// facts for its policies' inputs (missing).
-func notAssessedReason(read int, idle, supporting, missing []string) string {
+// policy that can decide it: all its policies are supporting (decides is
+// false), only supporting policies judged facts, the others judged none
+// of the facts they read (idle), or there were no facts for their inputs
+// (missing).
+func notAssessedReason(decides bool, read int, idle, supporting, missing []string) string {
+	if !decides {
+		return "its policies are all supporting evidence, which cannot show it implemented on their own"
+	}
 	var parts []string
 	if len(supporting) > 0 {
 		parts = append(parts, fmt.Sprintf("only supporting policies judged facts (%s), and they cannot show it implemented on their own", strings.Join(supporting, ", ")))

@@ -90,8 +90,9 @@ func newControlsShowCommand(s streams) *cobra.Command {
 		Short: "Show one control: attributes, testable criteria and the policies that evaluate it",
 		Long: `Show one ISO/IEC 27002:2022 control: its title, theme, attributes, whether it
 is new in the 2022 edition, its testability, annexa's summary of its testable
-criteria, and every policy mapped to it with that policy's coverage, severity
-and the facts it reads. ID is the control number, e.g. 8.24; the Annex A
+criteria, and every policy mapped to it with that policy's coverage of this
+control (a supporting policy cannot pass it on its own), severity and the
+facts it reads. ID is the control number, e.g. 8.24; the Annex A
 form A.8.24 is accepted too.
 
 An unknown ID is a usage error (exit 2) that lists the closest control ids.`,

@@ -404,17 +404,18 @@ func (e *Engine) forEach(n int, fn func(i int)) {
 type policyOutcome struct {
 	findings []Finding
 	// assessed are the facts the policy judged and those its findings are
-	// about (judged.go); read are the facts its inputs match.
+	// about, read the facts its inputs match (judged.go, settle).
 	assessed, read []string
-	// unjudged are facts of findings that judged does not list, strays
-	// the ids in judged that name no fact.
-	unjudged, strays []string
-	err              error
+	// judged is the value of its judged rule; unjudged are facts of
+	// findings that judged does not list, strays the ids in judged that
+	// name no fact.
+	judged, unjudged, strays []string
+	err                      error
 }
 
 func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *factIndex) policyOutcome {
 	p := e.policies[i]
-	out := newOutcome(p, idx)
+	out := policyOutcome{assessed: idx.matching(p.Inputs)}
 	ctx, cancel := context.WithTimeout(ctx, e.evalTimeout)
 	defer cancel()
 	rs, err := e.policyQueries[i].Eval(ctx, data.options()...)
@@ -442,6 +443,6 @@ func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *fact
 		}
 		out.findings = append(out.findings, f)
 	}
-	out.err = out.judge(p, rs[0].Expressions[1:], idx)
+	out.judged, out.err = judgedIDs(p, rs[0].Expressions[1:])
 	return out
 }

@@ -29,53 +29,58 @@ func policyQuery(p *Policy) string {
 	return fmt.Sprintf("%s.deny; {id | some id in %s.judged}", ref, ref)
 }
 
-// newOutcome starts the outcome of p: the facts its inputs match, which
-// are what it assessed only when it does not say what it judged.
-func newOutcome(p *Policy, idx *factIndex) policyOutcome {
-	o := policyOutcome{read: idx.matching(p.Inputs)}
-	if !p.DeclaresJudged {
-		o.assessed = o.read
+// judgedIDs reads the value of judged (exprs[0]) of a policy that
+// declares it: a set of fact ids.
+func judgedIDs(p *Policy, exprs []*rego.ExpressionValue) ([]string, error) {
+	if !p.DeclaresJudged || len(exprs) == 0 {
+		return nil, nil
 	}
-	return o
-}
-
-// judge sets what a policy that declares judged assessed, from the value
-// of judged (exprs[0]) and its findings: the facts it judged and the facts
-// its findings are about. A RECORD#ENTRY id stands for its record. Ids
-// that name no fact, and findings about facts judged does not list, are
-// kept for the warnings of judgedDiagnostics.
-func (o *policyOutcome) judge(p *Policy, exprs []*rego.ExpressionValue, idx *factIndex) error {
-	if !p.DeclaresJudged {
-		return nil
+	raw, ok := exprs[0].Value.([]any)
+	if !ok {
+		return nil, fmt.Errorf("judged must be a set of fact ids, got %T", exprs[0].Value)
 	}
-	var raw []any
-	if len(exprs) > 0 {
-		var ok bool
-		if raw, ok = exprs[0].Value.([]any); !ok {
-			return fmt.Errorf("judged must be a set of fact ids, got %T", exprs[0].Value)
-		}
-	}
-	judged := map[string]bool{}
+	ids := make([]string, 0, len(raw))
 	for _, v := range raw {
 		id, ok := v.(string)
 		if !ok {
-			return fmt.Errorf("judged must be a set of fact ids (strings), found %v", v)
+			return nil, fmt.Errorf("judged must be a set of fact ids (strings), found %v", v)
 		}
-		if fact, ok := idx.factOf(id); ok {
-			judged[fact] = true
-		} else {
-			o.strays = append(o.strays, id)
-		}
+		ids = append(ids, id)
 	}
-	for _, f := range o.findings {
-		if fact, ok := idx.factOf(f.Resource); ok && !judged[fact] {
-			judged[fact] = true
-			o.unjudged = append(o.unjudged, fact)
+	return ids, nil
+}
+
+// settle decides what each policy assessed, before the roll-up. A policy
+// without a judged rule assessed every fact of its inputs (evalPolicy
+// leaves them in assessed). For one with it, that is what it read; it
+// assessed the facts it judged and those its findings are about (a
+// RECORD#ENTRY id stands for its record). Ids that name no fact, and
+// findings about facts judged does not list, are kept for the warnings of
+// judgedDiagnostics.
+func settle(pols []*Policy, outs []policyOutcome, idx *factIndex) {
+	for i, p := range pols {
+		o := &outs[i]
+		o.read = o.assessed
+		if !p.DeclaresJudged || p.AfterRollUp() {
+			continue
 		}
+		judged := map[string]bool{}
+		for _, id := range o.judged {
+			if fact, ok := idx.factOf(id); ok {
+				judged[fact] = true
+			} else {
+				o.strays = append(o.strays, id)
+			}
+		}
+		for _, f := range o.findings {
+			if fact, ok := idx.factOf(f.Resource); ok && !judged[fact] {
+				judged[fact] = true
+				o.unjudged = append(o.unjudged, fact)
+			}
+		}
+		o.assessed = slices.Sorted(maps.Keys(judged))
+		slices.Sort(o.strays)
 	}
-	o.assessed = slices.Sorted(maps.Keys(judged))
-	slices.Sort(o.strays)
-	return nil
 }
 
 // factOf returns the fact an id names: the fact of that id, or for an

@@ -85,6 +85,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		},
 		SoA: &SoA{File: joinOr(decl.applicabilityFiles, ""), Warnings: decl.soaWarnings(e.catalog)},
 	}
+	settle(e.policies, outcomes, idx)
 	r.Policies = make([]Policy, len(e.policies))
 	for i, p := range e.policies {
 		r.Policies[i] = *p

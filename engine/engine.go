@@ -192,7 +192,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		e.parallelism = 1
 	}
 	for _, p := range pols {
-		pq, err := e.prepare(ctx, "data."+p.Package+".deny")
+		pq, err := e.prepare(ctx, policyQuery(p))
 		if err != nil {
 			return nil, fmt.Errorf("prepare policy %s: %w", p.ID, err)
 		}
@@ -433,8 +433,14 @@ func (e *Engine) forEach(n int, fn func(i int)) { parallel.ForEach(n, e.parallel
 
 type policyOutcome struct {
 	findings []Finding
-	assessed []string
-	err      error
+	// assessed are the facts the policy judged and those its findings are
+	// about, read the facts its inputs match (judged.go, settle).
+	assessed, read []string
+	// judged is the value of its judged rule; unjudged are facts of
+	// findings that judged does not list, strays the ids in judged that
+	// name no fact.
+	judged, unjudged, strays []string
+	err                      error
 }
 
 func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *factIndex) policyOutcome {
@@ -461,5 +467,6 @@ func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *fact
 		}
 		out.findings = append(out.findings, f)
 	}
+	out.judged, out.err = judgedIDs(p, rs[0].Expressions[1:])
 	return out
 }

@@ -59,6 +59,14 @@ type Policy struct {
 	Remediation string   `json:"remediation"`
 	File        string   `json:"file"`
 	Builtin     bool     `json:"builtin"`
+
+	// CoverageByControl is set when METADATA gives a coverage per control
+	// (custom.coverage as a map); Coverage is then the best of them.
+	CoverageByControl map[string]Coverage `json:"coverage_by_control,omitempty"`
+	// DeclaresJudged is true when the package defines the judged rule: the
+	// ids of the facts it judged (docs/policies.md). Without it every fact
+	// of its inputs counts as assessed.
+	DeclaresJudged bool `json:"-"`
 }
 
 // PolicySource is a tree of Rego files: the embedded built-ins or a
@@ -188,10 +196,11 @@ func policiesFromModules(mods map[string]*ast.Module, builtin map[string]bool, c
 func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, cat *Catalog) (*Policy, error) {
 	var ann *ast.Annotations
 	var annFile string
-	deny := false
+	deny, judged := false, false
 	for _, f := range files {
 		m := mods[f]
 		deny = deny || hasRule(m, "deny")
+		judged = judged || hasDocument(m, "judged")
 		for _, a := range m.Annotations {
 			if a.Scope != "package" {
 				continue
@@ -219,6 +228,8 @@ func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, ca
 		Title:       strings.TrimSpace(ann.Title),
 		Description: strings.TrimSpace(ann.Description),
 		File:        annFile,
+
+		DeclaresJudged: judged,
 	}
 	field := func(name string) error {
 		return fmt.Errorf("%s: METADATA of %s: %s", annFile, pkg, name)
@@ -253,10 +264,10 @@ func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, ca
 	if !slices.Contains(severities, p.Severity) {
 		return nil, field(fmt.Sprintf("custom.severity: %q is not one of low, medium, high, critical", sev))
 	}
-	cov, _ := ann.Custom["coverage"].(string)
-	p.Coverage = Coverage(cov)
-	if !risk && !slices.Contains([]Coverage{CoverageFull, CoveragePartial, CoverageSupporting}, p.Coverage) {
-		return nil, field(fmt.Sprintf("custom.coverage: %q is not one of full, partial, supporting", cov))
+	if !risk {
+		if p.Coverage, p.CoverageByControl, err = coverageOf(ann.Custom["coverage"], p.Controls); err != nil {
+			return nil, field(err.Error())
+		}
 	}
 	p.Remediation, _ = ann.Custom["remediation"].(string)
 	p.Remediation = strings.TrimSpace(p.Remediation)
@@ -266,6 +277,57 @@ func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, ca
 	slices.SortFunc(p.Controls, catalog.CompareIDs)
 	slices.Sort(p.Inputs)
 	return p, nil
+}
+
+var coverageRank = map[Coverage]int{CoverageSupporting: 1, CoveragePartial: 2, CoverageFull: 3}
+
+// coverageOf reads custom.coverage: one label for every control, or a map
+// from each of the policy's controls to its label (a check that decides
+// part of one control may be only supporting evidence for another). It
+// returns the best label and, for a map, the label per control.
+func coverageOf(raw any, controls []string) (Coverage, map[string]Coverage, error) {
+	label := func(v any) (Coverage, error) {
+		s, _ := v.(string)
+		if coverageRank[Coverage(s)] == 0 {
+			return "", fmt.Errorf("custom.coverage: %q is not one of full, partial, supporting", fmt.Sprint(v))
+		}
+		return Coverage(s), nil
+	}
+	m, ok := raw.(map[string]any)
+	if !ok {
+		c, err := label(raw)
+		return c, nil, err
+	}
+	var best Coverage
+	by := map[string]Coverage{}
+	for _, id := range controls {
+		v, ok := m[id]
+		if !ok {
+			return "", nil, fmt.Errorf("custom.coverage names no coverage for control %s; give one label or one per control", id)
+		}
+		c, err := label(v)
+		if err != nil {
+			return "", nil, err
+		}
+		by[id] = c
+		if coverageRank[c] > coverageRank[best] {
+			best = c
+		}
+	}
+	for id := range m {
+		if !slices.Contains(controls, id) {
+			return "", nil, fmt.Errorf("custom.coverage: %q is not one of the policy's controls %v", id, controls)
+		}
+	}
+	return best, by, nil
+}
+
+// CoverageOf is how much of control id the policy decides.
+func (p *Policy) CoverageOf(id string) Coverage {
+	if c, ok := p.CoverageByControl[id]; ok {
+		return c
+	}
+	return p.Coverage
 }
 
 func stringList(custom map[string]any, key string) ([]string, error) {
@@ -291,6 +353,13 @@ func hasRule(m *ast.Module, name string) bool {
 		}
 	}
 	return false
+}
+
+// hasDocument is hasRule for a rule that is not a function.
+func hasDocument(m *ast.Module, name string) bool {
+	return slices.ContainsFunc(m.Rules, func(r *ast.Rule) bool {
+		return len(r.Head.Args) == 0 && hasRule(&ast.Module{Rules: []*ast.Rule{r}}, name)
+	})
 }
 
 // AfterRollUp reports whether p runs after the controls are rolled up: a

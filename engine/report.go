@@ -63,7 +63,9 @@ type Finding struct {
 // PolicyResult is what one policy did in a run.
 type PolicyResult struct {
 	Policy string `json:"policy"`
-	// Assessed counts the facts the policy's declared inputs matched.
+	// Assessed counts the facts the policy judged (its judged rule) and
+	// those its findings are about; for a policy without a judged rule,
+	// the facts its declared inputs matched.
 	Assessed int    `json:"assessed"`
 	Findings int    `json:"findings"`
 	Error    string `json:"error,omitempty"`
@@ -77,7 +79,7 @@ type ControlResult struct {
 	Status   Status         `json:"status"`
 	Reason   string         `json:"reason,omitempty"`
 	Policies []PolicyResult `json:"policies"`
-	// Assessed counts the distinct facts the control's policies looked at.
+	// Assessed counts the distinct facts the control's policies judged.
 	Assessed int `json:"assessed"`
 	// Failed counts the distinct resources with at least one finding.
 	Failed   int `json:"failed"`

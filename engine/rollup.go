@@ -85,6 +85,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		},
 		SoA: &SoA{File: joinOr(decl.applicabilityFiles, ""), Warnings: decl.soaWarnings(e.catalog)},
 	}
+	settle(e.policies, outcomes, idx)
 	r.Policies = make([]Policy, len(e.policies))
 	for i, p := range e.policies {
 		r.Policies[i] = *p
@@ -102,7 +103,9 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		cr := ControlResult{ID: ctl.ID, Title: ctl.Title, Theme: ctl.Theme, Policies: []PolicyResult{}}
 		assessed := map[string]bool{}
 		failed := map[string]bool{}
-		var errs, missing []string
+		read := map[string]bool{} // the facts of idle policies' inputs
+		var errs, missing, idle, supporting []string
+		decisive, decides := false, false
 		var pols []*Policy
 		var outs []policyOutcome
 		for _, i := range byControl[ctl.ID] {
@@ -113,7 +116,22 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 				pr.Error = o.err.Error()
 				errs = append(errs, fmt.Sprintf("%s: %v", p.ID, o.err))
 			}
-			if len(o.assessed) == 0 {
+			support := p.CoverageOf(ctl.ID) == CoverageSupporting
+			decides = decides || !support
+			switch {
+			case support:
+				// Facts for it cannot pass the control: not what it needs.
+				if len(o.assessed) > 0 {
+					supporting = append(supporting, p.ID)
+				}
+			case len(o.assessed) > 0:
+				decisive = true
+			case len(o.read) > 0:
+				idle = append(idle, p.ID)
+				for _, id := range o.read {
+					read[id] = true
+				}
+			default:
 				missing = append(missing, p.Inputs...)
 			}
 			for _, id := range o.assessed {
@@ -139,10 +157,8 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 			cr.Status, cr.Reason = StatusNotAssessed, "no policy evaluates this control yet"
 		case cr.Findings > 0:
 			cr.Status = StatusFail
-		case cr.Assessed == 0:
-			slices.Sort(missing)
-			cr.Status = StatusNotAssessed
-			cr.Reason = "no facts for its policies: needs " + strings.Join(slices.Compact(missing), ", ")
+		case !decisive:
+			cr.Status, cr.Reason = StatusNotAssessed, notAssessedReason(decides, len(read), idle, supporting, missing)
 		default:
 			cr.Status = StatusPass
 		}
@@ -164,8 +180,32 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 			r.Findings = append(r.Findings, f)
 		}
 	}
+	r.Diagnostics = append(r.Diagnostics, judgedDiagnostics(e.policies, outcomes)...)
 	r.Risks = e.assessRisks(r, decl)
 	return r
+}
+
+// notAssessedReason says why a control without findings was judged by no
+// policy that can decide it: all its policies are supporting (decides is
+// false), only supporting policies judged facts, the others judged none
+// of the facts they read (idle), or there were no facts for their inputs
+// (missing).
+func notAssessedReason(decides bool, read int, idle, supporting, missing []string) string {
+	if !decides {
+		return "its policies are all supporting evidence, which cannot show it implemented on their own"
+	}
+	var parts []string
+	if len(supporting) > 0 {
+		parts = append(parts, fmt.Sprintf("only supporting policies judged facts (%s), and they cannot show it implemented on their own", strings.Join(supporting, ", ")))
+	}
+	if len(idle) > 0 {
+		parts = append(parts, fmt.Sprintf("its policies judged none of the %d facts of their inputs (%s): none is one they apply to", read, strings.Join(idle, ", ")))
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		parts = append(parts, "no facts for its policies: needs "+strings.Join(slices.Compact(missing), ", "))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // finish sorts the findings and completes the summary once the clauses are

@@ -44,8 +44,9 @@ var scaffoldKinds = map[string]struct {
 // NewPolicyFiles returns the file names (relative to a policy directory)
 // and contents of a new policy and its tests for s: METADATA filled in
 // from the catalog, a deny rule over the facts of s.Input with a
-// placeholder criterion to replace, and a passing and a failing test that
-// pass as generated, so `annexa policy test` is green from the start.
+// placeholder criterion to replace, the judged rule (the facts the
+// criterion applies to), and a passing and a failing test that pass as
+// generated, so `annexa policy test` is green from the start.
 func (e *Engine) NewPolicyFiles(s Scaffold) (map[string][]byte, error) {
 	id := catalog.NormalizeID(s.Control)
 	ctl, ok := e.catalog.Lookup(id)
@@ -140,6 +141,15 @@ deny contains finding if {
 	}
 }
 
+# judged are the facts the criterion applies to, whatever the verdict: a
+# control passes only when one of its policies judged a fact. Leave out
+# the facts the criterion does not apply to.{{if .Resource}} A value known only after
+# apply cannot be judged.{{end}}
+judged contains f.id if {
+	some f in {{.List}}{{if .Resource}}
+	not tf.is_unknown(f, "example_setting"){{end}}
+}
+
 # compliant is the criterion. example_setting stands in for the attributes
 # the control's criterion reads; replace it here and in the tests.
 compliant(f) if f.attributes.example_setting == true
@@ -151,8 +161,10 @@ import data.{{.Package}} as check
 import data.annexa.lib.testing
 
 test_pass_compliant if {
-	facts := testing.facts([{{.Passing}}])
+	passing := {{.Passing}}
+	facts := testing.facts([passing])
 	count(check.deny) == 0 with data.facts as facts
+	check.judged == {passing.id} with data.facts as facts
 }
 
 test_fail_not_compliant if {

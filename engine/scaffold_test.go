@@ -52,7 +52,7 @@ func TestNewPolicyFilesAreReady(t *testing.T) {
 					found = p
 				}
 			}
-			if found == nil || found.Inputs[0] != s.Input || len(found.Controls) != 1 {
+			if found == nil || found.Inputs[0] != s.Input || len(found.Controls) != 1 || !found.DeclaresJudged {
 				t.Fatalf("scaffold policy loaded as %+v", found)
 			}
 			results, err := RunPolicyTests(ctx, TestOptions{Dirs: []string{dir}})

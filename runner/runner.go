@@ -410,7 +410,7 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 		}, report.Profile.Stages...)}
 	}
 	if judgedNothing(r.Project.Sources, fs, report) {
-		d := noFacts(fmt.Sprintf("None of the %d facts collected is of a kind or type that a policy reads, so no control was assessed.", len(fs)))
+		d := noFacts(fmt.Sprintf("None of the %d facts collected is one a policy judged (of a kind or type a policy reads, and one its criterion applies to), so no control was assessed.", len(fs)))
 		report.Diagnostics = append(report.Diagnostics, d).Sort()
 	}
 	return &Result{Run: r, Facts: fs, Engine: eng, Report: report, Profile: prof}, nil
@@ -418,12 +418,13 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 
 // Evaluate is the evaluation stage, shared by a run and the replay of a
 // bundle: it evaluates facts that were checked against their schemas and
-// attaches the warnings they were collected with.
+// attaches the warnings they were collected with to the engine's own (a
+// policy that does not say what it judged).
 func Evaluate(ctx context.Context, eng *engine.Engine, fs []facts.Fact, ds diag.Diagnostics) (*engine.Report, error) {
 	report, err := eng.Evaluate(ctx, fs)
 	if err != nil {
 		return nil, err
 	}
-	report.Diagnostics = append(diag.Diagnostics{}, ds.Warnings()...)
+	report.Diagnostics = append(append(diag.Diagnostics{}, ds.Warnings()...), report.Diagnostics...)
 	return report, nil
 }

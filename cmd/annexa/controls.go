@@ -90,8 +90,9 @@ func newControlsShowCommand(s streams) *cobra.Command {
 		Short: "Show one control: attributes, testable criteria and the policies that evaluate it",
 		Long: `Show one ISO/IEC 27002:2022 control: its title, theme, attributes, whether it
 is new in the 2022 edition, its testability, annexa's summary of its testable
-criteria, and every policy mapped to it with that policy's coverage, severity
-and the facts it reads. ID is the control number, e.g. 8.24; the Annex A
+criteria, and every policy mapped to it with that policy's coverage of this
+control (a supporting policy cannot pass it on its own), severity and the
+facts it reads. ID is the control number, e.g. 8.24; the Annex A
 form A.8.24 is accepted too.
 
 An unknown ID is a usage error (exit 2) that lists the closest control ids.`,
@@ -190,8 +191,8 @@ func newControlEntry(c engine.Control, policies []*engine.Policy) controlEntry {
 		e.Policies = []*engine.Policy{}
 	}
 	for _, p := range e.Policies {
-		if coverageRank[p.Coverage] > coverageRank[e.Coverage] {
-			e.Coverage = p.Coverage
+		if cov := p.CoverageOf(c.ID); coverageRank[cov] > coverageRank[e.Coverage] {
+			e.Coverage = cov
 		}
 		e.Inputs = append(e.Inputs, p.Inputs...)
 	}
@@ -270,7 +271,7 @@ func writeControl(out io.Writer, e controlEntry) error {
 	fmt.Fprintf(w, "\nPolicies (%d, best coverage %s):\n", len(e.Policies), e.Coverage)
 	for _, p := range e.Policies {
 		fmt.Fprintf(w, "  %s:\n%s\n", p.ID, wrap(p.Title, 74, "    "))
-		fmt.Fprintf(w, "    coverage %s, severity %s\n", p.Coverage, p.Severity)
+		fmt.Fprintf(w, "    coverage %s, severity %s\n", p.CoverageOf(e.ID), p.Severity)
 		// One input per line: resource types are long and do not wrap well.
 		fmt.Fprintf(w, "    inputs: %s\n", strings.Join(p.Inputs, "\n            "))
 		fmt.Fprintf(w, "    file: %s\n", p.File)

@@ -40,7 +40,7 @@ var edgeControls = []string{"8.21", "8.23", "8.24", "8.26"}
 
 func TestCheckEdgeStack(t *testing.T) {
 	t.Parallel()
-	checkStack(t, edgeTF, edgePlanStem, edgeFindings, edgeControls)
+	checkStack(t, edgeTF, edgePlanStem, edgeFindings, edgeControls, "8.23", "8.26")
 }
 
 // TestEdgeSourceLines checks that findings in the edge stack's source

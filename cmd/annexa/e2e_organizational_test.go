@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/annexa-dev/annexa/engine"
@@ -71,10 +72,14 @@ func TestRegistersAloneReportMissingEvidence(t *testing.T) {
 			t.Errorf("control %s: no finding for %s", id, resource)
 		}
 	}
-	// 8.30: no supplier in the register develops for the organisation.
-	for _, id := range []string{"5.2", "5.3", "5.9", "5.11", "5.16", "8.30"} {
+	for _, id := range []string{"5.2", "5.3", "5.9", "5.11", "5.16"} {
 		if st[id] != engine.StatusPass {
 			t.Errorf("control %s = %s over the demo registers alone, want pass", id, st[id])
 		}
+	}
+	// 8.30: no supplier in the register develops for the organisation, so
+	// its policy judged nothing: not assessed, not a pass.
+	if c := controlResult(&r, "8.30"); c.Status != engine.StatusNotAssessed || !strings.Contains(c.Reason, "judged none") {
+		t.Errorf("control 8.30 = %s (%s) over the demo registers alone, want not_assessed: nothing it applies to", c.Status, c.Reason)
 	}
 }

@@ -33,6 +33,16 @@ func checkJSON(t *testing.T, args ...string) (*engine.Report, result) {
 	return &r, res
 }
 
+// controlResult returns control id of r (the zero result when absent).
+func controlResult(r *engine.Report, id string) engine.ControlResult {
+	for _, c := range r.Controls {
+		if c.ID == id {
+			return c
+		}
+	}
+	return engine.ControlResult{}
+}
+
 func statuses(r *engine.Report) map[string]engine.Status {
 	out := map[string]engine.Status{}
 	for _, c := range r.Controls {

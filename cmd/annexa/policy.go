@@ -44,11 +44,13 @@ func newPolicyNewCommand(s streams) *cobra.Command {
 		Long: `Write DIR/c<control>/NAME.rego and NAME_test.rego: a policy in package
 annexa.controls.c<control>.NAME with its METADATA filled in from the
 catalog (controls, severity, coverage partial, inputs), a deny rule over
-the facts of the input with a placeholder criterion (example_setting), and
-a passing and a failing test. As written, annexa policy test DIR passes;
-replace the criterion, the title, the description, the remediation and the
-test facts with the real ones. annexa facts shows the attributes a
-criterion can read.
+the facts of the input with a placeholder criterion (example_setting), the
+judged rule (the facts the criterion applies to: only those count as
+assessed, and a control passes only when a policy judged something), and a
+passing and a failing test. As written, annexa policy test DIR passes;
+replace the criterion, what judged leaves out, the title, the description,
+the remediation and the test facts with the real ones. annexa facts shows
+the attributes a criterion can read.
 
 Existing files are never overwritten.`,
 		Example: `  # A check over Terraform resources, as a plan or as .tf source

@@ -67,7 +67,7 @@ func (Table) Write(w io.Writer, r *engine.Report) error {
 		}
 	}
 	if len(noFacts) > 0 {
-		fmt.Fprintf(bw, "\nNot assessed, no relevant facts in the input:\n")
+		fmt.Fprintf(bw, "\nNot assessed, nothing in the input a policy could decide it by:\n")
 		for _, c := range noFacts {
 			fmt.Fprintf(bw, "%-5s  %s: %s\n", c.ID, c.Title, c.Reason)
 		}

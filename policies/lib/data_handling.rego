@@ -47,8 +47,16 @@ register_findings := {evidence.missing(kind, "data handling register")} if {
 	}
 }
 
-# judged is true when there is a register to judge the data sets against.
-judged if count(evidence.records(kind)) > 0
+# register_on_file is true when there is a register to judge the data sets
+# against.
+register_on_file if count(evidence.records(kind)) > 0
+
+# judged is the set of what the policies over the register judge: the
+# registers themselves and, once one is on file, the data sets in use.
+judged := evidence.ids([kind]) | {ref(a) |
+	register_on_file
+	some a in data_sets
+}
 
 # name describes a data set for a message: "Finance ledgers (DATA-FINANCE)".
 name(a) := sprintf("%s (%s)", [a.entry.name, a.entry.id])

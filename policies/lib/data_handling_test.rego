@@ -40,3 +40,8 @@ test_register_findings if {
 	stale := data_handling.register_findings with data.facts as testing.facts([draft]) with data.run as now
 	{f.msg | some f in stale} == {"data handling register DH cannot be relied on: its status is draft"}
 }
+
+test_judged if {
+	data_handling.judged == {"data_handling_register/DH", "asset_register/IT#DATA-A"} with data.facts as testing.facts([assets, register("DH", [])])
+	data_handling.judged == set() with data.facts as testing.facts([assets])
+}

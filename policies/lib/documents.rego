@@ -37,6 +37,13 @@ in_force(kinds, topic) := [r |
 	not evidence.inactive(r)
 ]
 
+# judged is the set of the ids of the records about topic that findings
+# judges: the versions in force, or with none in force, every version on
+# file.
+judged(kinds, topic) := {r.id | some r in in_force(kinds, topic)} if {
+	count(in_force(kinds, topic)) > 0
+} else := {r.id | some r in on_file(kinds, topic)}
+
 # missing_id names a document about topic that is not on file.
 missing_id(kind, topic) := sprintf("missing:%s/%s", [kind, topic])
 

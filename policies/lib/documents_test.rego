@@ -134,3 +134,11 @@ test_communication if {
 		},
 	}
 }
+
+test_judged_are_the_versions_findings_judges if {
+	in_force := testing.facts([ac("AC-v3", {"status": "retired"}), ac("AC-v4", approved), ac("AC-v5", {"status": "draft"})])
+	documents.judged(["policy"], "access_control") == {"policy/AC-v4"} with data.facts as in_force
+	none_in_force := testing.facts([ac("AC-v3", {"status": "retired"}), ac("AC-v5", {"status": "draft"}), other])
+	documents.judged(["policy"], "access_control") == {"policy/AC-v3", "policy/AC-v5"} with data.facts as none_in_force
+	documents.judged(["policy"], "access_control") == set() with data.facts as testing.facts([other])
+}

@@ -17,6 +17,13 @@ now_ns := data.run.effective_time_ns
 # supplier_register, ...), sorted by id.
 records(kind) := object.get(data.facts, ["by_type", "evidence", kind], [])
 
+# ids is the set of the ids of the records of the given kinds (a list): a
+# policy's judged set when its criterion applies to every such record.
+ids(kinds) := {r.id |
+	some kind in kinds
+	some r in records(kind)
+}
+
 # declared is true when the run has any evidence at all. A policy reports a
 # missing record only then: without an evidence directory its controls stay
 # not_assessed instead of failing.

@@ -57,3 +57,9 @@ test_missing_record_is_named_by_its_kind if {
 		"details": {"expected_kind": "asset_register"},
 	}
 }
+
+test_ids if {
+	facts := testing.facts([policy("P1", good), policy("P2", {}), testing.evidence("procedure", "X", {})])
+	evidence.ids(["policy", "plan"]) == {"policy/P1", "policy/P2"} with data.facts as facts
+	evidence.ids(["plan"]) == set() with data.facts as facts
+}

@@ -21,6 +21,24 @@ workloads := [w |
 	is_object(w.attributes.pod_spec)
 ]
 
+# ids is the set of the ids of the objects of the given kinds (a list).
+ids(kinds) := {o.id |
+	some k in kinds
+	some o in objects(k)
+}
+
+# workload_ids is the set of the ids of the workloads: the judged set of a
+# policy whose criterion applies to every pod spec.
+workload_ids := {w.id | some w in workloads}
+
+# with_containers is the set of the ids of the workloads with at least
+# one container: the judged set of a policy whose criterion applies to
+# every container.
+with_containers := {w.id |
+	some w in workloads
+	count(containers(w)) > 0
+}
+
 # container_lists are the pod spec fields holding containers.
 container_lists := ["containers", "initContainers", "ephemeralContainers"]
 

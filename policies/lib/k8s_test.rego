@@ -87,3 +87,14 @@ test_is_sensitive if {
 	not k8s.is_sensitive(secret, "pod_spec.containers.0.image")
 	not k8s.is_sensitive(api, "pod_spec.containers.0.env.0.value")
 }
+
+test_ids if {
+	k8s.ids(["Ingress", "Namespace", "Service"]) == {"Ingress/payments/web", "Namespace/payments"} with data.facts as facts
+	k8s.workload_ids == {"Deployment/payments/api", "Job/cleanup"} with data.facts as facts
+	k8s.workload_ids == set() with data.facts as testing.facts([ns])
+}
+
+test_with_containers if {
+	empty := testing.workload("Deployment", "payments", "empty", {})
+	k8s.with_containers == {"Deployment/payments/api", "Job/cleanup"} with data.facts as testing.facts([api, job, empty, ns])
+}

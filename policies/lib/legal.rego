@@ -64,6 +64,10 @@ category_findings(category, what) := ({f |
 	}
 }) | register_missing
 
+# category_judged is the set of the requirements of a category that
+# category_findings judges, named as its findings name them.
+category_judged(category) := {ref(q) | some q in of_category(category)}
+
 gap_severity(e) := "high" if e.compliant == false
 
 else := "medium"

@@ -28,3 +28,12 @@ test_category_findings_without_register if {
 	[f.resource | some f in legal.category_findings("privacy", "privacy")] == ["missing:legal_register"] with data.facts as testing.facts([other])
 	legal.category_findings("privacy", "privacy") == set() with data.facts as testing.facts([])
 }
+
+test_category_judged if {
+	facts := testing.facts([testing.evidence("legal_register", "LEG", {"entries": [
+		{"id": "GDPR", "requirement": "UK GDPR", "category": "privacy"},
+		{"id": "PCI", "requirement": "PCI DSS", "category": "contractual"},
+	]})])
+	legal.category_judged("privacy") == {"legal_register/LEG#GDPR"} with data.facts as facts
+	legal.category_judged("records") == set() with data.facts as facts
+}

@@ -25,6 +25,10 @@ leavers := [s |
 	evidence.left(s.entry)
 ]
 
+# staff_refs is the set of the staff as findings name them: the judged set
+# of a policy whose criterion applies to everyone working now.
+staff_refs := {ref(s) | some s in staff}
+
 # ref is the resource id of a register entry in a finding.
 ref(s) := sprintf("%s#%s", [s.record.id, s.entry.id])
 

@@ -66,3 +66,8 @@ test_completions_covering_a_control if {
 	dev := testing.evidence("training_record", "DEV", {"course": "Secure coding", "controls": ["8.28"], "entries": [{"person": "ben@example.com", "completed_at": "2026-01-10T00:00:00Z"}]})
 	people.completions_covering("6.8") == {"ana@example.com": {"2026-01-10T00:00:00Z"}} with data.facts as testing.facts([sat, dev]) with data.run as run
 }
+
+test_staff_refs if {
+	people.staff_refs == {"personnel_register/HR#ana@example.com"} with data.facts as testing.facts([register]) with data.run as run
+	people.staff_refs == set() with data.facts as testing.facts([]) with data.run as run
+}

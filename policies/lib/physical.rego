@@ -88,6 +88,36 @@ order_key(x) := [x.record.attributes.performed_at, rank[x.check.result], x.recor
 # register that lists no site.
 site_findings(check, required) := (register_findings | never_findings(check, required)) | latest_findings(check)
 
+# site_judged is the set of what site_findings(check, required) judges:
+# the sites in use, as asset register entries (when the check is not
+# required, only those inspected for it), and their inspections for it.
+site_judged(check, true) := {ref(s) | some s in sites} | inspections_of(check)
+
+site_judged(check, false) := {ref(s) |
+	some s in sites
+	[s.entry.id, check] in inspected
+} | inspections_of(check)
+
+# inspections_of is the set of the ids of the inspections of check at the
+# sites in use performed up to now.
+inspections_of(check) := {r.id |
+	some r in evidence.records("physical_inspection")
+	r.attributes.site in site_ids
+	not evidence.in_future(r.attributes.performed_at)
+	some c in r.attributes.checks
+	c.check == check
+}
+
+site_ids := {s.entry.id | some s in sites}
+
+# inspected is the set of [site, check] pairs of the inspections
+# performed up to now, built once so that site_judged stays linear.
+inspected := {[r.attributes.site, c.check] |
+	some r in evidence.records("physical_inspection")
+	not evidence.in_future(r.attributes.performed_at)
+	some c in r.attributes.checks
+}
+
 register_findings := {evidence.missing("asset_register", "asset register listing the organisation's sites")} if {
 	evidence.declared
 	count(evidence.records("asset_register")) == 0

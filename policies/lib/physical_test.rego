@@ -92,3 +92,12 @@ test_asset_label if {
 	physical.asset_label("LT-1") == "Laptop (LT-1)" with data.facts as testing.facts([register])
 	physical.asset_label("NAS-9") == "NAS-9" with data.facts as testing.facts([register])
 }
+
+test_site_judged if {
+	a := inspection("I-1", "SITE-A", "2026-04-01T00:00:00Z", [{"check": "perimeter", "result": "pass"}])
+	later := inspection("I-2", "SITE-C", "2026-12-01T00:00:00Z", [{"check": "perimeter", "result": "pass"}])
+	facts := testing.facts([register, a, later])
+	physical.site_judged("perimeter", true) == {"asset_register/IT#SITE-A", "asset_register/IT#SITE-C", "physical_inspection/I-1"} with data.facts as facts with data.run as run
+	physical.site_judged("perimeter", false) == {"asset_register/IT#SITE-A", "physical_inspection/I-1"} with data.facts as facts with data.run as run
+	physical.site_judged("cabling", false) == set() with data.facts as facts with data.run as run
+}

@@ -32,6 +32,13 @@ value(c, kw) := defaults[kw] if {
 
 has_setting(c, kw) if _ = c.attributes.settings[kw]
 
+# decided is true when the file decides keyword kw somewhere: its global
+# value is known (set, or the default) or a Match block sets it. A policy
+# judges a file for kw only then.
+decided(c, kw) if value(c, kw)
+
+decided(c, kw) if count(overrides(c, kw)) > 0
+
 # where says where a global setting comes from, for a message:
 # "line 12" or "OpenSSH default".
 where(c, kw) := sprintf("line %d", [c.attributes.lines[kw]])

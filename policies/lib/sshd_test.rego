@@ -57,3 +57,10 @@ test_overrides if {
 test_file if {
 	sshd.file(cfg) == "etc/ssh/sshd_config"
 }
+
+test_decided if {
+	sshd.decided(cfg, "permitrootlogin")
+	sshd.decided(cfg, "passwordauthentication")
+	not sshd.decided(with_include, "permitrootlogin")
+	sshd.decided(object.union(with_include, {"attributes": {"match": [{"criteria": "User x", "settings": {"permitrootlogin": "no"}, "lines": {"permitrootlogin": 3}}]}}), "permitrootlogin")
+}

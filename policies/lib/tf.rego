@@ -16,6 +16,20 @@ resources(t) := object.get(data.facts.resources_by_type, t, [])
 # data_sources lists the data sources of type t.
 data_sources(t) := object.get(data.facts.data_by_type, t, [])
 
+# ids is the set of the ids of the managed resources of the given types (a
+# list) that will exist after the change, as resources lists them: a
+# policy's judged set when its criterion applies to every one of them.
+ids(types) := {r.id |
+	some t in types
+	some r in resources(t)
+}
+
+# data_ids is ids for data sources.
+data_ids(types) := {d.id |
+	some t in types
+	some d in data_sources(t)
+}
+
 # pointers is the set of things attribute attr of resource r points at: the
 # addresses its configuration expression references (known before apply)
 # and its known string value (a cloud id or name).

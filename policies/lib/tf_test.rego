@@ -25,6 +25,15 @@ test_resources if {
 	tf.resources("aws_instance") == [] with data.facts as facts
 }
 
+test_ids if {
+	tf.ids(["aws_s3_bucket", "aws_s3_bucket_public_access_block", "aws_ami"]) == {
+		"aws_s3_bucket.logs", "aws_s3_bucket.data",
+		"aws_s3_bucket_public_access_block.logs", "aws_s3_bucket_public_access_block.data",
+	} with data.facts as facts
+	tf.ids(["aws_instance"]) == set() with data.facts as facts
+	tf.data_ids(["aws_ami", "aws_s3_bucket"]) == {"data.aws_ami.ubuntu"} with data.facts as facts
+}
+
 test_data_sources if {
 	[d.id | some d in tf.data_sources("aws_ami")] == ["data.aws_ami.ubuntu"] with data.facts as facts
 	tf.data_sources("aws_s3_bucket") == [] with data.facts as facts

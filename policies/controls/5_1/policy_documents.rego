@@ -65,3 +65,16 @@ deny contains with_severity(f, topic) if {
 }
 
 with_severity(f, topic) := object.union(f, {"severity": severity(topic)})
+
+# judged are the policies findings judges: of each required topic the
+# versions in force (else every version on file), and the other topics'
+# versions in force.
+judged contains id if {
+	some topic, _ in required
+	some id in documents.judged(["policy"], topic)
+}
+
+judged contains r.id if {
+	some topic in other_topics
+	some r in documents.in_force(["policy"], topic)
+}

@@ -92,3 +92,14 @@ test_pass_other_policy_retired if {
 	old := policy("clear_desk", {"status": "retired"})
 	count(check.deny) == 0 with data.facts as testing.facts(array.concat(full_set, [old])) with data.run as run
 }
+
+test_pass_judges_every_policy_in_force if {
+	draft := testing.evidence("policy", "BACKUP-v2", {"topic": "backup", "status": "draft"})
+	judged := check.judged with data.facts as testing.facts(array.concat(full_set, [draft])) with data.run as run
+	count(judged) == 7
+	not "policy/BACKUP-v2" in judged
+}
+
+test_pass_no_evidence_nothing_judged if {
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

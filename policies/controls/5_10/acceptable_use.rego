@@ -63,3 +63,7 @@ last_acknowledged(r, person) := sprintf(" (last acknowledged an earlier version 
 	dates := [a.acknowledged_at | some a in object.get(r.attributes, "acknowledgements", []); a.person == person]
 	count(dates) > 0
 } else := ""
+
+# judged are the acceptable use policies findings judges, with the
+# acknowledgements of the ones in force.
+judged := documents.judged(["policy"], "acceptable_use")

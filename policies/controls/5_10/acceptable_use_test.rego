@@ -62,3 +62,8 @@ test_fail_not_communicated if {
 	[f.msg | some f in check.deny] == ["acceptable use policy AUP was approved on 2026-02-02 but there is no record that it was communicated (communicated_at)"] with data.facts as testing.facts([people, silent])
 		with data.run as run
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/AUP"} with data.facts as testing.facts([people, aup(everyone)]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([people]) with data.run as run
+}

@@ -50,3 +50,18 @@ deny contains f if {
 		"resource": governance.entry_id(e.record, e.entry.id),
 	}
 }
+
+# judged are the leavers of the personnel register (each stands for its
+# register) and the assets in use still assigned to one: without a leaver
+# there is no return to judge.
+judged contains governance.entry_id(e.record, e.entry.id) if {
+	some e in evidence.entries("personnel_register")
+	evidence.left(e.entry)
+}
+
+judged contains governance.entry_id(e.record, e.entry.id) if {
+	some e in governance.active_assets
+	e.entry.assigned_to in leaver_ids
+}
+
+leaver_ids := {p.id | some p in evidence.leavers; not p.id in evidence.active_people}

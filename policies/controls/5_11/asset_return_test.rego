@@ -66,3 +66,18 @@ test_fail_missing_asset_register if {
 	[f.resource | some f in check.deny] == ["missing:asset_register"] with data.facts as testing.facts([people([kevin])])
 		with data.run as run
 }
+
+test_pass_judges_the_leavers if {
+	facts := testing.facts([people([kevin, leaving_soon]), assets([laptop("priya@example.com", "active")])])
+	check.judged == {"personnel_register/HR#kevin@example.com"} with data.facts as facts with data.run as run
+}
+
+test_pass_judges_assets_still_assigned_to_leavers if {
+	facts := testing.facts([people([kevin]), assets([laptop("kevin@example.com", "active")])])
+	check.judged == {"personnel_register/HR#kevin@example.com", "asset_register/IT#LT-0009"} with data.facts as facts with data.run as run
+}
+
+test_pass_no_leaver_nothing_judged if {
+	facts := testing.facts([people([leaving_soon]), assets([laptop("nadia@example.com", "active")])])
+	count(check.judged) == 0 with data.facts as facts with data.run as run
+}

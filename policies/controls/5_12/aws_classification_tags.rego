@@ -82,3 +82,12 @@ deny contains f if {
 		"resource": r.id,
 	}
 }
+
+# judged are the data stores whose tags are known, once a classification
+# scheme gives the levels to label them with.
+judged contains r.id if {
+	count(levels) > 0
+	some t in stores
+	some r in tf.resources(t)
+	tags.known(r)
+}

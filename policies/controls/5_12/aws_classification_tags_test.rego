@@ -43,3 +43,10 @@ test_fail_label_not_in_scheme if {
 		"resource": "aws_dynamodb_table.sessions",
 	}} with data.facts as testing.facts([scheme, table({"classification": "secret"})])
 }
+
+test_pass_judges_data_stores_against_a_scheme if {
+	sg := testing.resource("aws_security_group", "web", {"tags_all": {}})
+	check.judged == {"aws_dynamodb_table.sessions"} with data.facts as testing.facts([scheme, sg, table({"DataClassification": "Confidential"})])
+	count(check.judged) == 0 with data.facts as testing.facts([table({"Name": "sessions"})])
+	count(check.judged) == 0 with data.facts as testing.facts([scheme, sg])
+}

@@ -72,3 +72,10 @@ deny contains f if {
 		"resource": governance.entry_id(e.record, e.entry.id),
 	}
 }
+
+# judged are the classification policies findings judges and the assets
+# in use that are classified (every asset but people).
+judged := documents.judged(["policy"], "information_classification") | {governance.entry_id(e.record, e.entry.id) |
+	some e in governance.active_assets
+	e.entry.type != "people"
+}

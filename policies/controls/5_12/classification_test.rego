@@ -59,3 +59,8 @@ test_fail_asset_register_missing if {
 	[f.resource | some f in check.deny] == ["missing:asset_register"] with data.facts as testing.facts([scheme({})])
 		with data.run as run
 }
+
+test_pass_judges_policy_and_assets if {
+	check.judged == {"policy/CLS", "asset_register/IT#DATA-DB"} with data.facts as testing.facts([scheme({}), assets([db, staff, old])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([assets([staff, old])]) with data.run as run
+}

@@ -43,3 +43,6 @@ deny contains f if {
 # labelling_date is when the procedure was last looked at: its review if
 # later than its approval.
 labelling_date(r) := evidence.latest([r.attributes.approved_at, object.get(r.attributes, "reviewed_at", r.attributes.approved_at)])
+
+# judged are the labelling procedures findings judges.
+judged := documents.judged(["procedure"], "information_labelling")

@@ -47,3 +47,8 @@ test_fail_missing if {
 	[f.resource | some f in check.deny] == ["missing:procedure/information_labelling"] with data.facts as testing.facts([scheme("2026-03-02T00:00:00Z")])
 		with data.run as run
 }
+
+test_pass_judges_the_procedure if {
+	check.judged == {"procedure/LBL"} with data.facts as testing.facts([procedure({}), scheme("2026-03-02T00:00:00Z")]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([scheme("2026-03-02T00:00:00Z")]) with data.run as run
+}

@@ -30,3 +30,6 @@ deny contains f if {
 deny contains f if {
 	some f in documents.communication_findings("information_transfer", what)
 }
+
+# judged are the information transfer policies findings judges.
+judged := documents.judged(["policy"], "information_transfer")

@@ -37,3 +37,8 @@ test_fail_missing if {
 	[f.resource | some f in check.deny] == ["missing:policy/information_transfer"] with data.facts as testing.facts([testing.evidence("policy", "AUP", {"topic": "acceptable_use"})])
 		with data.run as run
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/TRF"} with data.facts as testing.facts([transfer({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

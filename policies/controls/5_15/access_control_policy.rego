@@ -30,3 +30,6 @@ deny contains f if {
 deny contains f if {
 	some f in documents.communication_findings("access_control", what)
 }
+
+# judged are the access control policies findings judges.
+judged := documents.judged(["policy"], "access_control")

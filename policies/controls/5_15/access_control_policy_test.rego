@@ -37,3 +37,8 @@ test_fail_retired_without_successor if {
 	[f.msg | some f in check.deny] == ["no approved access control policy is in force: ACP is retired"] with data.facts as testing.facts([acp({"status": "retired"})])
 		with data.run as run
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/ACP"} with data.facts as testing.facts([acp({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

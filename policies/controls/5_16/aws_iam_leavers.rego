@@ -49,3 +49,10 @@ user_tags(user) := user.attributes.tags_all if is_object(user.attributes.tags_al
 else := user.attributes.tags if is_object(user.attributes.tags)
 
 else := {}
+
+# judged are the IAM users, once the personnel register names leavers to
+# look for among them.
+judged contains u.id if {
+	count(leavers) > 0
+	some u in tf.resources("aws_iam_user")
+}

@@ -46,3 +46,10 @@ test_pass_rehired if {
 	rehired := testing.evidence("personnel_register", "HR2", {"entries": [{"id": "kevin.doyle@example.com", "start_date": "2026-11-02T00:00:00Z"}]})
 	count(check.deny) == 0 with data.facts as testing.facts([people, rehired, user("kevin.doyle", {})]) with data.run as run
 }
+
+test_pass_judges_users_against_leavers if {
+	check.judged == {"aws_iam_user.priya.raman"} with data.facts as testing.facts([people, user("priya.raman", {})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([user("kevin.doyle", {})]) with data.run as run
+	no_leavers := testing.evidence("personnel_register", "HR", {"entries": [{"id": "priya.raman@example.com", "start_date": "2020-04-14T00:00:00Z"}]})
+	count(check.judged) == 0 with data.facts as testing.facts([no_leavers, user("priya.raman", {})]) with data.run as run
+}

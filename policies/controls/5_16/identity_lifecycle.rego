@@ -80,3 +80,7 @@ overlap(a, b) if {
 }
 
 ended_before(a, b) if evidence.ns(a.end_date) < evidence.ns(b.start_date)
+
+# judged are the personnel registers: one identity per person, and the
+# revocation of every leaver's access.
+judged := evidence.ids(["personnel_register"])

@@ -61,3 +61,9 @@ test_fail_missing_register if {
 	[f.resource | some f in check.deny] == ["missing:personnel_register"] with data.facts as testing.facts([testing.evidence("policy", "P", {"topic": "backup"})])
 		with data.run as run
 }
+
+test_pass_judges_the_register if {
+	facts := testing.facts([people([dana, leaver({"access_revoked_at": "2026-08-29T00:00:00Z"})])])
+	check.judged == {"personnel_register/HR"} with data.facts as facts with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

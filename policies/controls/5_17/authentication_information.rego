@@ -31,3 +31,7 @@ deny contains f if {
 deny contains f if {
 	some f in documents.communication_findings("authentication_information", "authentication information policy")
 }
+
+# judged are the authentication information procedures and policies
+# findings judges.
+judged := documents.judged(["procedure", "policy"], "authentication_information")

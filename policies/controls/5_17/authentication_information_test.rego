@@ -39,3 +39,8 @@ test_fail_missing if {
 	[f.resource | some f in check.deny] == ["missing:procedure/authentication_information"] with data.facts as testing.facts([testing.evidence("policy", "AUP", {"topic": "acceptable_use"})])
 		with data.run as run
 }
+
+test_pass_judges_the_procedure if {
+	check.judged == {"procedure/AUTH"} with data.facts as testing.facts([testing.evidence("procedure", "AUTH", approval)]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([testing.evidence("policy", "AUP", {"topic": "acceptable_use"})]) with data.run as run
+}

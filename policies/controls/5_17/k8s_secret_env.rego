@@ -8,11 +8,15 @@
 #   literal is readable by everyone who can read the manifest, its
 #   repository and the workload object, and is not rotated with the
 #   secret. The provider redacts such values and marks them sensitive; this
-#   policy reports where they were, never what they were.
+#   policy reports where they were, never what they were. For 8.4 it is
+#   supporting evidence only: secrets kept out of manifests, and so out of
+#   their repositories, do not show who can read or change source code.
 # custom:
 #   controls: ["5.17", "8.4"]
 #   severity: high
-#   coverage: partial
+#   coverage:
+#     "5.17": partial
+#     "8.4": supporting
 #   inputs:
 #     - kubernetes:CronJob
 #     - kubernetes:DaemonSet
@@ -55,3 +59,7 @@ deny contains finding if {
 		"details": object.union(k8s.container_details(c), {"argument": sprintf("%s[%d]", [field, i])}),
 	}
 }
+
+# judged are the workloads with a container, whose environment and
+# command lines it checks.
+judged := k8s.with_containers

@@ -40,3 +40,11 @@ test_fail_secret_flag_in_init_container if {
 	some f in findings
 	f.msg == `Job payments/migrate: init container "m" passes a secret on its command line (args[1])`
 }
+
+test_pass_judges_workloads_with_containers if {
+	w := api([{"name": "LOG_LEVEL", "value": "info"}])
+	empty := testing.workload("Deployment", "payments", "empty", {})
+	ns := testing.kubernetes("Namespace", "", "payments", {})
+	check.judged == {"Deployment/payments/api"} with data.facts as testing.facts([w, empty, ns])
+	count(check.judged) == 0 with data.facts as testing.facts([ns])
+}

@@ -123,3 +123,8 @@ deny contains f if {
 		"severity": c.severity,
 	}
 }
+
+# judged are the systems whose reviews it checks (their asset register
+# entries, or for a system the register does not list, its latest
+# review) and the reviews on file.
+judged := {s.resource | some s in systems} | {r.id | some r in reviews}

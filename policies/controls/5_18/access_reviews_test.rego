@@ -107,3 +107,9 @@ test_fail_missing_records if {
 	[f.resource | some f in check.deny] == ["missing:asset_register"] with data.facts as testing.facts([on_schedule[2]])
 		with data.run as run
 }
+
+test_pass_judges_systems_and_reviews if {
+	judged := check.judged with data.facts as testing.facts(array.concat([assets], on_schedule)) with data.run as run
+	judged == {"asset_register/IT#AWS-PROD", "asset_register/IT#SVC-GITHUB", "access_review/AR-AWS-P", "access_review/AR-AWS-S", "access_review/AR-GH"}
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -25,3 +25,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["policy"], "supplier_security", "supplier security policy")
 }
+
+# judged are the supplier security policies findings judges.
+judged := documents.judged(["policy"], "supplier_security")

@@ -42,3 +42,8 @@ test_fail_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/POL-SUP"} with data.facts as testing.facts([policy({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -72,3 +72,7 @@ cloud_gap(e) := {"it does not state whether its ICT service is a cloud service (
 } else := set()
 
 stated(e, field) if is_boolean(e[field])
+
+# judged are the supplier registers: their standing and the classification
+# of every supplier.
+judged := evidence.ids(["supplier_register"])

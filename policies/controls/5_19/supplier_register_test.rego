@@ -59,3 +59,8 @@ test_fail_register_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_register if {
+	check.judged == {"supplier_register/SUP"} with data.facts as testing.facts([register([aws, cleanco])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -71,3 +71,6 @@ deny contains evidence.missing("personnel_register", "personnel register") if {
 	count(registers) > 0
 	count(evidence.records("personnel_register")) == 0
 }
+
+# judged are the role registers: their standing and every role in them.
+judged := evidence.ids(["role_register"])

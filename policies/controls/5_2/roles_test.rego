@@ -81,3 +81,8 @@ test_fail_missing_registers if {
 	[f.resource | some f in check.deny] == ["missing:personnel_register"] with data.facts as testing.facts([roles(core_roles)])
 		with data.run as run
 }
+
+test_pass_judges_the_role_register if {
+	check.judged == {"role_register/ROLES"} with data.facts as testing.facts([people, roles(core_roles)]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([people]) with data.run as run
+}

@@ -78,3 +78,6 @@ audit_gap(s, a) := {"it gives no right to audit this critical supplier"} if {
 	s.entry.criticality == "critical"
 	not a.right_to_audit == true
 } else := set()
+
+# judged are the suppliers of the register, whose agreements it checks.
+judged := {suppliers.ref(s) | some s in suppliers.listed}

@@ -78,3 +78,8 @@ test_fail_register_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_every_supplier if {
+	check.judged == {"supplier_register/SUP#aws"} with data.facts as testing.facts([register([supplier("aws", {})])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([register([])]) with data.run as run
+}

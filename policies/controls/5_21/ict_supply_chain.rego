@@ -40,3 +40,9 @@ deny contains f if {
 gap(e) := "is not required to pass security requirements down its supply chain (supply_chain_requirements is false)" if {
 	e.supply_chain_requirements == false
 } else := "has no supply chain security requirements recorded (supply_chain_requirements)"
+
+# judged are the ICT suppliers of the register.
+judged contains suppliers.ref(s) if {
+	some s in suppliers.listed
+	suppliers.ict(s)
+}

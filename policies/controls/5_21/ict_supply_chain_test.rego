@@ -41,3 +41,10 @@ test_fail_register_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_ict_suppliers_only if {
+	aws := {"id": "aws", "name": "AWS", "ict": true, "criticality": "critical", "supply_chain_requirements": true}
+	cleanco := {"id": "cleanco", "name": "CleanCo", "ict": false, "criticality": "low"}
+	check.judged == {"supplier_register/SUP#aws"} with data.facts as testing.facts([register([aws, cleanco])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([register([cleanco])]) with data.run as run
+}

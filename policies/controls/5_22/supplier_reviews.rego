@@ -98,3 +98,7 @@ finding(s, msg, details) := {
 	"severity": suppliers.severity(s),
 	"details": object.union({"supplier": s.entry.id, "criticality": suppliers.criticality(s)}, details),
 }
+
+# judged are the suppliers of the register, whose assessments and
+# monitoring it checks.
+judged := {suppliers.ref(s) | some s in suppliers.listed}

@@ -85,3 +85,9 @@ test_fail_register_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_every_supplier if {
+	judged := check.judged with data.facts as testing.facts([register([supplier("aws", {}), low("cleanco", {})])]) with data.run as run
+	judged == {"supplier_register/SUP#aws", "supplier_register/SUP#cleanco"}
+	count(check.judged) == 0 with data.facts as testing.facts([register([])]) with data.run as run
+}

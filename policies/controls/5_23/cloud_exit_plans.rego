@@ -34,3 +34,9 @@ deny contains f if {
 		"details": {"supplier": s.entry.id, "criticality": suppliers.criticality(s)},
 	}
 }
+
+# judged are the cloud service suppliers of the register.
+judged contains suppliers.ref(s) if {
+	some s in suppliers.listed
+	suppliers.cloud(s)
+}

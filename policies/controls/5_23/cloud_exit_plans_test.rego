@@ -37,3 +37,10 @@ test_fail_register_missing if {
 	other := testing.evidence("policy", "POL", {"topic": "cloud_services"})
 	[f.resource | some f in deny([other])] == ["missing:supplier_register"]
 }
+
+test_pass_judges_cloud_suppliers_only if {
+	aws := {"id": "aws", "name": "AWS", "ict": true, "cloud": true, "criticality": "critical", "exit_plan": true}
+	paylink := {"id": "paylink", "name": "PayLink", "ict": true, "cloud": false, "criticality": "critical"}
+	check.judged == {"supplier_register/SUP#aws"} with data.facts as testing.facts([register([aws, paylink])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([register([paylink])]) with data.run as run
+}

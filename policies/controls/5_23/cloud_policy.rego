@@ -24,3 +24,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["policy"], "cloud_services", "cloud services policy")
 }
+
+# judged are the cloud services policies findings judges.
+judged := documents.judged(["policy"], "cloud_services")

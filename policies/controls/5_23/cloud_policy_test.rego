@@ -26,3 +26,8 @@ test_fail_draft if {
 test_fail_missing if {
 	[f.resource | some f in deny([policy({"topic": "supplier_security"})])] == ["missing:policy/cloud_services"]
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/POL-CLOUD"} with data.facts as testing.facts([policy({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -106,3 +106,7 @@ cloud_match(p) if {
 	matches(s, p)
 	suppliers.cloud(s)
 }
+
+# judged is the supplier register, once the Terraform sources use a
+# provider to look for in it.
+judged contains register.id if count(used) > 0

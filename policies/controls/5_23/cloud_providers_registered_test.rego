@@ -62,3 +62,9 @@ test_fail_google_matched_by_name if {
 	fs := deny([testing.resource("google_storage_bucket", "b", {}), register([aws])])
 	[f.details.provider | some f in fs] == ["google"]
 }
+
+test_pass_judges_the_register_against_providers if {
+	check.judged == {"supplier_register/SUP"} with data.facts as testing.facts(array.concat(resources, [register([aws])])) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([register([aws])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts(resources) with data.run as run
+}

@@ -25,3 +25,6 @@ import data.annexa.lib.periodic
 deny contains f if {
 	some f in periodic.exercise_findings(["incident_response"], "incident response exercise", 12)
 }
+
+# judged are the incident response exercises performed.
+judged := {r.id | some r in periodic.exercises(["incident_response"])}

@@ -32,3 +32,8 @@ test_fail_never_exercised if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_exercises if {
+	check.judged == {"continuity_test/TTX-2026"} with data.facts as testing.facts([exercise("TTX-2026", "2026-09-17T00:00:00Z", "pass")]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([exercise("TTX-2027", "2027-01-17T00:00:00Z", "pass")]) with data.run as run
+}

@@ -60,3 +60,6 @@ deny contains f if {
 		"details": {"holders": sort(holders)},
 	}
 }
+
+# judged are the role registers, whose incident manager it looks for.
+judged := evidence.ids(["role_register"])

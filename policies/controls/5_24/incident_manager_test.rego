@@ -64,3 +64,8 @@ test_fail_role_register_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_role_register if {
+	check.judged == {"role_register/ROLES"} with data.facts as testing.facts([roles([ciso]), people]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([people]) with data.run as run
+}

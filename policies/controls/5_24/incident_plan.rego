@@ -27,3 +27,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["plan"], "incident_response", "incident management plan")
 }
+
+# judged are the incident management plans findings judges.
+judged := documents.judged(["plan"], "incident_response")

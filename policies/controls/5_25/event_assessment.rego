@@ -75,3 +75,6 @@ deny contains f if {
 		"details": incidents.details(i),
 	}
 }
+
+# judged are the events of the incident register.
+judged := {incidents.ref(i) | some i in incidents.events}

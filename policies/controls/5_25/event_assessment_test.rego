@@ -60,3 +60,9 @@ test_fail_register_missing if {
 test_pass_empty_register if {
 	deny([register([])]) == set()
 }
+
+test_pass_judges_every_event if {
+	judged := check.judged with data.facts as testing.facts([register([event("EV-1", "2026-03-02T09:00:00Z", {"assessed_at": "2026-03-02T11:00:00Z"})])]) with data.run as run
+	judged == {"incident_register/IR#EV-1"}
+	count(check.judged) == 0 with data.facts as testing.facts([register([])]) with data.run as run
+}

@@ -74,3 +74,7 @@ deny contains f if {
 overdue_severity(i) := "medium" if {
 	i.entry.severity in {"low", "medium"}
 } else := "high"
+
+# judged are the incidents of the register (entries classified as
+# incidents; events need no response).
+judged := {incidents.ref(i) | some i in incidents.incidents}

@@ -68,3 +68,9 @@ test_fail_register_missing if {
 	other := testing.evidence("plan", "P", {"topic": "incident_response"})
 	[f.resource | some f in deny([other])] == ["missing:incident_register"]
 }
+
+test_pass_judges_incidents_not_events if {
+	event := {"id": "EV-1", "reported_at": "2026-01-01T00:00:00Z", "classification": "event", "status": "open"}
+	check.judged == {"incident_register/IR#INC-1"} with data.facts as testing.facts([register([incident("INC-1", {}), event])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([register([event])]) with data.run as run
+}

@@ -48,3 +48,10 @@ review_due(e) if evidence.older_than_days(e.closed_at, review_days)
 closed_on(e) := sprintf(" on %s", [evidence.day(e.closed_at)]) if {
 	e.closed_at
 } else := ""
+
+# judged are the closed incidents whose lessons-learned review is due.
+judged contains incidents.ref(i) if {
+	some i in incidents.incidents
+	incidents.closed(i)
+	review_due(i.entry)
+}

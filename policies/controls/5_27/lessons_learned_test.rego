@@ -54,3 +54,10 @@ test_fail_register_missing if {
 	other := testing.evidence("plan", "P", {"topic": "incident_response"})
 	[f.resource | some f in deny([other])] == ["missing:incident_register"]
 }
+
+test_pass_judges_closed_incidents_due_a_review if {
+	check.judged == {"incident_register/IR#INC-1"} with data.facts as testing.facts([register([incident("INC-1", {})])]) with data.run as run
+	recent := object.remove(incident("INC-4", {"closed_at": "2026-11-06T00:00:00Z"}), ["lessons_learned"])
+	open := object.remove(incident("INC-2", {"status": "open"}), ["lessons_learned", "closed_at"])
+	count(check.judged) == 0 with data.facts as testing.facts([register([recent, open])]) with data.run as run
+}

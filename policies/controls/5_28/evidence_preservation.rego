@@ -37,3 +37,6 @@ deny contains f if {
 gap(e) := "is recorded as having no evidence preserved (evidence_preserved is false)" if {
 	e.evidence_preserved == false
 } else := "does not record whether its evidence was preserved (evidence_preserved)"
+
+# judged are the incidents of the register.
+judged := {incidents.ref(i) | some i in incidents.incidents}

@@ -25,3 +25,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["procedure"], "evidence_collection", "evidence collection procedure")
 }
+
+# judged are the evidence collection procedures findings judges.
+judged := documents.judged(["procedure"], "evidence_collection")

@@ -27,3 +27,8 @@ test_fail_without_review_period if {
 test_fail_missing if {
 	[f.resource | some f in deny([procedure({"topic": "backup"})])] == ["missing:procedure/evidence_collection"]
 }
+
+test_pass_judges_the_procedure if {
+	check.judged == {"procedure/PRC-EVID"} with data.facts as testing.facts([procedure({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([procedure({"topic": "backup"})]) with data.run as run
+}

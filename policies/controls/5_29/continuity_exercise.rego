@@ -25,3 +25,6 @@ import data.annexa.lib.periodic
 deny contains f if {
 	some f in periodic.exercise_findings(["business_continuity"], "business continuity exercise", 12)
 }
+
+# judged are the business continuity exercises performed.
+judged := {r.id | some r in periodic.exercises(["business_continuity"])}

@@ -45,3 +45,8 @@ test_fail_planned_exercise_does_not_count if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_exercises if {
+	check.judged == {"continuity_test/BC-2026"} with data.facts as testing.facts([exercise("BC-2026", "2026-06-10T00:00:00Z", "pass")]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([exercise("BC-2027", "2027-01-15T00:00:00Z", "pass")]) with data.run as run
+}

@@ -26,3 +26,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["plan"], "business_continuity", "business continuity plan")
 }
+
+# judged are the business continuity plans findings judges.
+judged := documents.judged(["plan"], "business_continuity")

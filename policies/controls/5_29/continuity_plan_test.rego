@@ -29,3 +29,8 @@ test_fail_expired if {
 test_fail_missing if {
 	[f.resource | some f in deny([plan({"topic": "ict_continuity"})])] == ["missing:plan/business_continuity"]
 }
+
+test_pass_judges_the_plan if {
+	check.judged == {"plan/PLN-BCP"} with data.facts as testing.facts([plan({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([plan({"topic": "ict_continuity"})]) with data.run as run
+}

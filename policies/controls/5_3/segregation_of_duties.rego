@@ -74,3 +74,7 @@ deny contains f if {
 reason(c) := sprintf(": %s", [c.reason]) if c.reason
 
 else := ""
+
+# judged are the role registers, whose conflict rules and holders it
+# checks.
+judged := evidence.ids(["role_register"])

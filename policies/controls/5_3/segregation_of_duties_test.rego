@@ -61,3 +61,8 @@ test_fail_missing_register if {
 	people := testing.evidence("personnel_register", "HR", {"entries": []})
 	[f.resource | some f in check.deny] == ["missing:role_register"] with data.facts as testing.facts([people])
 }
+
+test_pass_judges_the_role_register if {
+	check.judged == {"role_register/ROLES"} with data.facts as testing.facts([register(entries, conflicts)])
+	count(check.judged) == 0 with data.facts as testing.facts([])
+}

@@ -43,3 +43,6 @@ deny contains f if {
 objectives(a) := "did not meet its recovery time and point objectives" if {
 	a.objectives_met == false
 } else := "does not record whether its recovery time and point objectives were met (objectives_met)"
+
+# judged are the ICT continuity and disaster recovery tests performed.
+judged := {r.id | some r in periodic.exercises(topics)}

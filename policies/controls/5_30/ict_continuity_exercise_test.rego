@@ -49,3 +49,9 @@ test_fail_no_test if {
 	bc := testing.evidence("continuity_test", "BC-2026", {"topic": "business_continuity", "performed_at": "2026-05-01T00:00:00Z", "result": "pass"})
 	[f.resource | some f in deny([bc])] == ["missing:continuity_test/ict_continuity"]
 }
+
+test_pass_judges_the_tests if {
+	check.judged == {"continuity_test/DR-2026"} with data.facts as testing.facts([dr("DR-2026", "2026-05-01T00:00:00Z", {})]) with data.run as run
+	bc := testing.evidence("continuity_test", "BC-2026", {"topic": "business_continuity", "performed_at": "2026-05-01T00:00:00Z", "result": "pass"})
+	count(check.judged) == 0 with data.facts as testing.facts([bc]) with data.run as run
+}

@@ -63,3 +63,6 @@ objective_gaps(a) := {g |
 systems_gap(a) := set() if {
 	count(object.get(a, "systems", [])) > 0
 } else := {"the systems it covers (systems)"}
+
+# judged are the ICT continuity and disaster recovery plans.
+judged := {r.id | some r in plans}

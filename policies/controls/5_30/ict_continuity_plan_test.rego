@@ -50,3 +50,8 @@ test_fail_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_plan if {
+	check.judged == {"plan/PLN-DR"} with data.facts as testing.facts([plan({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([plan({"topic": "business_continuity"})]) with data.run as run
+}

@@ -64,3 +64,6 @@ deny contains f if {
 last_review(a) := a.reviewed_at if {
 	a.reviewed_at
 } else := a.approved_at
+
+# judged are the legal registers: their standing, reviews and entries.
+judged := evidence.ids(["legal_register"])

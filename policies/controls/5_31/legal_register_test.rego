@@ -51,3 +51,8 @@ test_fail_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_register if {
+	check.judged == {"legal_register/LEG"} with data.facts as testing.facts([register({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -49,3 +49,6 @@ review_gap(e) := {"it has never been reviewed (reviewed_at)"} if {
 compliance_gap(e) := {legal.compliance_gap(e)} if {
 	legal.compliance_gap(e)
 } else := set()
+
+# judged are the requirements of the legal registers.
+judged := {legal.ref(q) | some q in legal.requirements}

@@ -49,3 +49,8 @@ test_fail_missing if {
 	other := testing.evidence("policy", "P", {"topic": "privacy"})
 	[f.resource | some f in deny([other])] == ["missing:legal_register"]
 }
+
+test_pass_judges_every_requirement if {
+	check.judged == {"legal_register/LEG#psr"} with data.facts as testing.facts([register([req("psr", {})])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([register([])]) with data.run as run
+}

@@ -26,3 +26,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["procedure"], "intellectual_property", "intellectual property procedure")
 }
+
+# judged are the intellectual property procedures findings judges.
+judged := documents.judged(["procedure"], "intellectual_property")

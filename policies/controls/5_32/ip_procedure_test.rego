@@ -26,3 +26,8 @@ test_fail_overdue if {
 test_fail_missing if {
 	[f.resource | some f in deny([procedure({"topic": "backup"})])] == ["missing:procedure/intellectual_property"]
 }
+
+test_pass_judges_the_procedure if {
+	check.judged == {"procedure/PRC-IP"} with data.facts as testing.facts([procedure({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([procedure({"topic": "backup"})]) with data.run as run
+}

@@ -25,3 +25,6 @@ import data.annexa.lib.legal
 deny contains f if {
 	some f in legal.category_findings("intellectual_property", "intellectual property")
 }
+
+# judged are the intellectual property requirements of the legal register.
+judged := legal.category_judged("intellectual_property")

@@ -35,3 +35,9 @@ test_fail_register_missing if {
 	other := testing.evidence("procedure", "P", {"topic": "intellectual_property"})
 	[f.resource | some f in deny([other])] == ["missing:legal_register"]
 }
+
+test_pass_judges_ip_requirements if {
+	oss := {"id": "LIC-OSS", "requirement": "Open source licence obligations", "category": "intellectual_property", "compliant": true}
+	check.judged == {"legal_register/LEG#LIC-OSS"} with data.facts as testing.facts([register([oss])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

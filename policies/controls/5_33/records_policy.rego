@@ -25,3 +25,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["policy"], "records_retention", "records retention policy")
 }
+
+# judged are the records retention policies findings judges.
+judged := documents.judged(["policy"], "records_retention")

@@ -27,3 +27,8 @@ test_fail_unapproved if {
 test_fail_missing if {
 	[f.resource | some f in deny([policy({"topic": "privacy"})])] == ["missing:policy/records_retention"]
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/POL-REC"} with data.facts as testing.facts([policy({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([policy({"topic": "privacy"})]) with data.run as run
+}

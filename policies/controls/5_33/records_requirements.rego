@@ -25,3 +25,6 @@ import data.annexa.lib.legal
 deny contains f if {
 	some f in legal.category_findings("records", "records retention")
 }
+
+# judged are the records retention requirements of the legal register.
+judged := legal.category_judged("records")

@@ -28,3 +28,9 @@ test_fail_not_assessed if {
 		"details": {"requirement": "MLR", "category": "records"},
 	}}
 }
+
+test_pass_judges_records_requirements if {
+	ca := {"id": "CA2006", "requirement": "Companies Act 2006 s.388", "category": "records", "compliant": true}
+	check.judged == {"legal_register/LEG#CA2006"} with data.facts as testing.facts([register([ca])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

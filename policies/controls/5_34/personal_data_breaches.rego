@@ -93,3 +93,7 @@ finding(i, what, details) := {
 	"resource": incidents.ref(i),
 	"details": object.union(incidents.details(i), details),
 }
+
+# judged are the incidents of the register: whether each involved personal
+# data, and the handling of those that did.
+judged := {incidents.ref(i) | some i in incidents.incidents}

@@ -78,3 +78,9 @@ test_fail_register_missing if {
 	other := testing.evidence("policy", "P", {"topic": "privacy"})
 	[f.resource | some f in deny([other])] == ["missing:incident_register"]
 }
+
+test_pass_judges_incidents if {
+	check.judged == {"incident_register/IR#INC-1"} with data.facts as testing.facts([register([breach("INC-1", {})])]) with data.run as run
+	event := {"id": "EV-1", "reported_at": "2026-05-01T00:00:00Z", "classification": "event", "status": "closed"}
+	count(check.judged) == 0 with data.facts as testing.facts([register([event])]) with data.run as run
+}

@@ -23,3 +23,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["policy"], "privacy", "privacy policy")
 }
+
+# judged are the privacy policies findings judges.
+judged := documents.judged(["policy"], "privacy")

@@ -29,3 +29,8 @@ test_fail_overdue if {
 test_fail_missing if {
 	[f.resource | some f in deny([policy({"topic": "records_retention"})])] == ["missing:policy/privacy"]
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/POL-PRIV"} with data.facts as testing.facts([policy({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([policy({"topic": "records_retention"})]) with data.run as run
+}

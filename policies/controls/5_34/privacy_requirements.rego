@@ -25,3 +25,6 @@ import data.annexa.lib.legal
 deny contains f if {
 	some f in legal.category_findings("privacy", "privacy")
 }
+
+# judged are the privacy requirements of the legal register.
+judged := legal.category_judged("privacy")

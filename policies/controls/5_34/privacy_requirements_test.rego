@@ -24,3 +24,9 @@ test_fail_not_complied_with if {
 	fs := deny([register([{"id": "PECR", "requirement": "PECR marketing consent", "category": "privacy", "compliant": false}])])
 	[f.msg | some f in fs] == ["privacy requirement PECR (PECR marketing consent): it is recorded as not complied with (compliant: false)"]
 }
+
+test_pass_judges_privacy_requirements if {
+	gdpr := {"id": "UK-GDPR", "requirement": "UK GDPR and Data Protection Act 2018", "category": "privacy", "compliant": true}
+	check.judged == {"legal_register/LEG#UK-GDPR"} with data.facts as testing.facts([register([gdpr])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

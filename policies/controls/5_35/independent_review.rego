@@ -48,3 +48,6 @@ deny contains f if {
 		"details": {"performed_at": evidence.day(r.attributes.performed_at), "due": due},
 	}
 }
+
+# judged are the independent reviews performed.
+judged := {r.id | some r in reviews}

@@ -45,3 +45,9 @@ test_fail_planned_review_does_not_count if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_reviews if {
+	check.judged == {"internal_audit/EXT-2026"} with data.facts as testing.facts([audit("EXT-2026", "2026-06-10T00:00:00Z", {})]) with data.run as run
+	self := audit("IA-2026", "2026-06-10T00:00:00Z", {"independent": false})
+	count(check.judged) == 0 with data.facts as testing.facts([self]) with data.run as run
+}

@@ -47,3 +47,6 @@ deny contains f if {
 		"details": {"performed_at": evidence.day(r.attributes.performed_at), "due": due},
 	}
 }
+
+# judged are the internal audits performed.
+judged := {r.id | some r in audits}

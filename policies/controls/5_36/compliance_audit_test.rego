@@ -39,3 +39,8 @@ test_fail_retired_audit_does_not_count if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_audits if {
+	check.judged == {"internal_audit/IA-2026-1"} with data.facts as testing.facts([audit("IA-2026-1", "2026-03-16T00:00:00Z", {})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([audit("IA-2027-1", "2027-03-16T00:00:00Z", {})]) with data.run as run
+}

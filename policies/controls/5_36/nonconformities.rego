@@ -81,3 +81,11 @@ deny contains f if {
 		"details": {"nonconformities": lost},
 	}
 }
+
+# judged are the nonconformities of the register and, once there is a
+# register, the internal audits whose nonconformities must be in it.
+judged := {evidence.entry_ref(e) | some e in entries} | {r.id |
+	count(evidence.records("nonconformity_register")) > 0
+	some r in evidence.records("internal_audit")
+	not evidence.inactive(r)
+}

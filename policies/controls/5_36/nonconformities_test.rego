@@ -66,3 +66,9 @@ test_fail_register_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_nonconformities_and_audits if {
+	judged := check.judged with data.facts as testing.facts([audit(["NC-1"]), register([nc("NC-1", {})])]) with data.run as run
+	judged == {"nonconformity_register/NCR#NC-1", "internal_audit/IA-2026-1"}
+	count(check.judged) == 0 with data.facts as testing.facts([register([])]) with data.run as run
+}

@@ -37,3 +37,9 @@ deny contains f if {
 	some topic, what in required
 	some f in documents.findings(["procedure"], topic, what)
 }
+
+# judged are the required procedures findings judges.
+judged contains id if {
+	some topic, _ in required
+	some id in documents.judged(["procedure"], topic)
+}

@@ -46,3 +46,8 @@ test_fail_all_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_procedures if {
+	count(check.judged) == 4 with data.facts as testing.facts(all_current) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

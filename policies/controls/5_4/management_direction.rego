@@ -69,3 +69,10 @@ else := "role register"
 approval(r) := sprintf("was approved by %s", [r.attributes.approved_by]) if r.attributes.approved_by
 
 else := "is not approved"
+
+# judged are the role registers and, once a sponsor is known, the
+# information security policies in force whose approval it checks.
+judged := evidence.ids(["role_register"]) | {r.id |
+	count(sponsors) > 0
+	some r in documents.in_force(["policy"], "information_security")
+}

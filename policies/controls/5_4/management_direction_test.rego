@@ -60,3 +60,9 @@ test_fail_missing_role_register if {
 	[f.resource | some f in check.deny] == ["missing:role_register"] with data.facts as testing.facts([people, isp("dana@example.com")])
 		with data.run as run
 }
+
+test_pass_judges_policy_and_roles if {
+	facts := testing.facts([people, roles("dana@example.com", "dana@example.com"), isp("Dana Okafor")])
+	check.judged == {"role_register/ROLES", "policy/ISP"} with data.facts as facts with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([people, isp("dana@example.com")]) with data.run as run
+}

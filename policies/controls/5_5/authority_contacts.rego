@@ -19,6 +19,7 @@
 #     verified_at.
 package annexa.controls.c5_5.authority_contacts
 
+import data.annexa.lib.evidence
 import data.annexa.lib.governance
 
 deny contains f if {
@@ -28,3 +29,7 @@ deny contains f if {
 deny contains f if {
 	some f in governance.contact_findings("authority", "authority contact", "authorities", 12)
 }
+
+# judged are the contact registers: their standing and their authority
+# contacts.
+judged := evidence.ids(["contact_register"])

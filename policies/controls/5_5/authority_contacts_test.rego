@@ -53,3 +53,8 @@ test_fail_missing_register if {
 test_pass_no_evidence if {
 	count(check.deny) == 0 with data.facts as testing.facts([]) with data.run as run
 }
+
+test_pass_judges_the_register if {
+	check.judged == {"contact_register/CONTACTS"} with data.facts as testing.facts([register([ico, sig])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -18,6 +18,7 @@
 #     yearly, recording verified_at.
 package annexa.controls.c5_6.special_interest_groups
 
+import data.annexa.lib.evidence
 import data.annexa.lib.governance
 
 deny contains f if {
@@ -27,3 +28,7 @@ deny contains f if {
 deny contains f if {
 	some f in governance.contact_findings("special_interest_group", "special interest group", "special interest groups", 12)
 }
+
+# judged are the contact registers: their standing and their special
+# interest groups.
+judged := evidence.ids(["contact_register"])

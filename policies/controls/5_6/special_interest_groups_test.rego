@@ -36,3 +36,8 @@ test_fail_register_unapproved if {
 	[f.msg | some f in check.deny] == ["contact register CONTACTS cannot be relied on: it is not approved (approved_by and approved_at are missing); its status is draft"] with data.facts as testing.facts([draft])
 		with data.run as run
 }
+
+test_pass_judges_the_register if {
+	check.judged == {"contact_register/CONTACTS"} with data.facts as testing.facts([register([ico, cisp])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -49,3 +49,7 @@ stale(entry) := "has never been reviewed (reviewed_at)" if {
 } else := sprintf("was last reviewed on %s, more than %d months ago", [evidence.day(entry.reviewed_at), months]) if {
 	evidence.older_than(entry.reviewed_at, months)
 }
+
+# judged are the threat intelligence registers: their standing and every
+# source in them.
+judged := evidence.ids(["threat_intel_register"])

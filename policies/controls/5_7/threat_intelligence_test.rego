@@ -44,3 +44,8 @@ test_fail_missing_register if {
 	[f.resource | some f in check.deny] == ["missing:threat_intel_register"] with data.facts as testing.facts([other])
 		with data.run as run
 }
+
+test_pass_judges_the_register if {
+	check.judged == {"threat_intel_register/TI"} with data.facts as testing.facts([register([ncsc])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -47,3 +47,7 @@ assessment(p) := "has no information security risk assessment (security_assessed
 requirements(p) := "has no defined security requirements (security_requirements is not true)" if {
 	not p.security_requirements == true
 } else := ""
+
+# judged are the project registers: their standing and their active
+# projects.
+judged := evidence.ids(["project_register"])

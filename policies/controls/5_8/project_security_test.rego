@@ -42,3 +42,8 @@ test_fail_missing_register if {
 	[f.resource | some f in check.deny] == ["missing:project_register"] with data.facts as testing.facts([other])
 		with data.run as run
 }
+
+test_pass_judges_the_register if {
+	check.judged == {"project_register/PROJECTS"} with data.facts as testing.facts([register([aurora])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -80,3 +80,7 @@ deny contains f if {
 }
 
 person_ids := {p.id | some p in evidence.people}
+
+# judged are the asset registers: their standing, ids, owners and
+# assignees.
+judged := evidence.ids(["asset_register"])

@@ -68,3 +68,8 @@ test_fail_missing_registers if {
 	[f.resource | some f in check.deny] == ["missing:personnel_register"] with data.facts as testing.facts([register("IT", [db])])
 		with data.run as run
 }
+
+test_pass_judges_the_asset_registers if {
+	check.judged == {"asset_register/IT"} with data.facts as testing.facts([people, register("IT", [db, laptop, disposed])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([people]) with data.run as run
+}

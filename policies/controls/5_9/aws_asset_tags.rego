@@ -58,3 +58,11 @@ unlinked(value) := "which is not in the asset register" if {
 } else := "which the asset register no longer lists as in use" if {
 	not value in in_use
 }
+
+# judged are the AWS resources whose tags are known, once there is an
+# asset register to link them to.
+judged contains r.id if {
+	count(registered) > 0
+	some r in tags.aws_resources
+	tags.known(r)
+}

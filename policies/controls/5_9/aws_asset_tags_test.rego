@@ -47,3 +47,10 @@ test_fail_tag_names_unknown_asset if {
 test_fail_tag_names_retired_asset if {
 	[f.msg | some f in check.deny] == ["aws_s3_bucket is tagged asset \"AWS-OLD\", which the asset register no longer lists as in use"] with data.facts as testing.facts([assets, bucket({"asset": "AWS-OLD"})])
 }
+
+test_pass_judges_tagged_resources_against_a_register if {
+	check.judged == {"aws_s3_bucket.data"} with data.facts as testing.facts([assets, bucket({"Asset": "AWS-PROD"})])
+	count(check.judged) == 0 with data.facts as testing.facts([bucket({"Name": "acme-data"})])
+	unknown := object.union(testing.resource("aws_s3_bucket", "later", {}), {"unknown": ["tags_all"]})
+	count(check.judged) == 0 with data.facts as testing.facts([assets, unknown])
+}

@@ -65,3 +65,6 @@ message(p, screenings) := sprintf("%s has no screening on file", [people.who(p)]
 	"%s started on %s but was first screened on %s, after starting",
 	[people.who(p), evidence.day(p.start_date), evidence.day(min({e.completed_at | some e in screenings}))],
 )
+
+# judged are the people working now, each of whom needs a screening.
+judged := people.staff_refs

@@ -64,3 +64,9 @@ test_fail_register_missing if {
 test_pass_no_evidence_no_findings if {
 	deny([]) == set()
 }
+
+test_pass_judges_current_staff_only if {
+	check.judged == {"personnel_register/HR#ana@example.com"} with data.facts as testing.facts([register]) with data.run as run
+	leaver := testing.evidence("personnel_register", "HR", {"entries": [{"id": "ben@example.com", "start_date": "2021-01-04T00:00:00Z", "end_date": "2025-12-31T00:00:00Z"}]})
+	count(check.judged) == 0 with data.facts as testing.facts([leaver]) with data.run as run
+}

@@ -47,3 +47,6 @@ deny contains finding if {
 		"details": {"person": s.entry.id, "start_date": evidence.day(s.entry.start_date), "terms_signed_at": evidence.day(signed)},
 	}
 }
+
+# judged are the people working now.
+judged := people.staff_refs

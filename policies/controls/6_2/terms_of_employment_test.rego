@@ -40,3 +40,10 @@ test_fail_register_missing if {
 	other := testing.evidence("policy", "P", {"topic": "x"})
 	[f.resource | some f in deny([other])] == ["missing:personnel_register"]
 }
+
+test_pass_judges_current_staff_only if {
+	ana := {"id": "ana@example.com", "start_date": "2024-03-04T00:00:00Z", "terms_signed_at": "2024-02-12T00:00:00Z"}
+	check.judged == {"personnel_register/HR#ana@example.com"} with data.facts as testing.facts([register([ana])]) with data.run as run
+	ben := {"id": "ben@example.com", "start_date": "2019-01-01T00:00:00Z", "end_date": "2026-01-31T00:00:00Z"}
+	count(check.judged) == 0 with data.facts as testing.facts([register([ben])]) with data.run as run
+}

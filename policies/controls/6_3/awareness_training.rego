@@ -33,3 +33,6 @@ deny contains f if some f in people.register_missing
 deny contains f if {
 	some f in people.training_findings(people.staff, people.completions({"all", "new_joiners"}), "security awareness training", new_joiner_days, refresh_months)
 }
+
+# judged are the people working now.
+judged := people.staff_refs

@@ -88,3 +88,9 @@ test_fail_register_missing if {
 	t := training("SAT", {}, [{"person": "ana@example.com", "completed_at": "2026-06-01T00:00:00Z"}])
 	[f.resource | some f in deny([t])] == ["missing:personnel_register"]
 }
+
+test_pass_judges_current_staff_only if {
+	check.judged == {"personnel_register/HR#ana@example.com"} with data.facts as testing.facts([register([ana])]) with data.run as run
+	ben := {"id": "ben@example.com", "start_date": "2020-01-01T00:00:00Z", "end_date": "2026-03-31T00:00:00Z"}
+	count(check.judged) == 0 with data.facts as testing.facts([register([ben])]) with data.run as run
+}

@@ -31,3 +31,9 @@ deny contains f if {
 	privileged := [s | some s in people.staff; s.entry.privileged == true]
 	some f in people.training_findings(privileged, people.completions({"privileged"}), "privileged-user training", new_joiner_days, refresh_months)
 }
+
+# judged are the people with privileged access working now.
+judged contains people.ref(s) if {
+	some s in people.staff
+	s.entry.privileged == true
+}

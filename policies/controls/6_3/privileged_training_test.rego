@@ -44,3 +44,9 @@ test_pass_no_privileged_people if {
 	r := testing.evidence("personnel_register", "HR", {"entries": [{"id": "user@example.com", "start_date": "2021-01-04T00:00:00Z", "privileged": false}]})
 	deny([r, awareness]) == set()
 }
+
+test_pass_judges_privileged_staff_only if {
+	check.judged == {"personnel_register/HR#admin@example.com"} with data.facts as testing.facts([register, awareness]) with data.run as run
+	r := testing.evidence("personnel_register", "HR", {"entries": [{"id": "user@example.com", "start_date": "2021-01-04T00:00:00Z", "privileged": false}]})
+	count(check.judged) == 0 with data.facts as testing.facts([r, awareness]) with data.run as run
+}

@@ -24,3 +24,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["procedure"], "disciplinary", "disciplinary procedure")
 }
+
+# judged are the disciplinary procedures findings judges.
+judged := documents.judged(["procedure"], "disciplinary")

@@ -61,3 +61,6 @@ deny contains finding if {
 		"details": {"person": s.entry.id, "end_date": evidence.day(s.entry.end_date), field: evidence.day(done)},
 	}
 }
+
+# judged are the people who have left.
+judged := {people.ref(s) | some s in people.leavers}

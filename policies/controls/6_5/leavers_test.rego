@@ -54,3 +54,9 @@ test_fail_register_missing if {
 	other := testing.evidence("policy", "P", {"topic": "x"})
 	[f.resource | some f in deny([other])] == ["missing:personnel_register"]
 }
+
+test_pass_judges_leavers_only if {
+	done := {"exit_completed_at": "2026-05-29T00:00:00Z", "access_revoked_at": "2026-05-31T18:00:00Z"}
+	check.judged == {"personnel_register/HR#ben@example.com"} with data.facts as testing.facts([register([leaver(done)])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([register([leaver({"end_date": "2026-12-31T00:00:00Z"})])]) with data.run as run
+}

@@ -62,3 +62,7 @@ deny contains finding if {
 		"details": {"template_reviewed_at": evidence.day(reviewed)},
 	}
 }
+
+# judged are the people working now and the NDA records, whose template
+# reviews it checks.
+judged := people.staff_refs | evidence.ids(["nda_record"])

@@ -56,3 +56,9 @@ test_fail_template_review_missing if {
 	fs := deny([register, nda({}, [{"person": "ana@example.com", "signed_at": "2022-02-14T00:00:00Z"}])])
 	[f.resource | some f in fs] == ["nda_record/NDA"]
 }
+
+test_pass_judges_staff_and_records if {
+	facts := testing.facts([register, nda(reviewed, [{"person": "ana@example.com", "signed_at": "2022-02-14T00:00:00Z"}])])
+	check.judged == {"personnel_register/HR#ana@example.com", "nda_record/NDA"} with data.facts as facts with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -38,3 +38,10 @@ deny contains f if {
 	remote_work
 	some f in documents.findings(["policy"], "remote_working", "remote working policy")
 }
+
+# judged are the remote working policies findings judges, when people
+# work remotely or assets are used off the premises; otherwise the
+# policy is not needed and nothing is judged.
+judged := documents.judged(["policy"], "remote_working") if remote_work
+
+else := set()

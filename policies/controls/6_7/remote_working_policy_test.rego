@@ -51,3 +51,8 @@ test_fail_policy_overdue if {
 	fs := deny([register(true), policy({"due": "2026-11-19T00:00:00Z"})])
 	[f.msg | some f in fs] == ["remote working policy POL-REMOTE cannot be relied on: its review was due on 2026-11-19"]
 }
+
+test_pass_judges_the_policy_when_needed if {
+	check.judged == {"policy/POL-REMOTE"} with data.facts as testing.facts([register(true), assets(true), policy({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([register(false), assets(false), policy({})]) with data.run as run
+}

@@ -23,3 +23,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["procedure"], "event_reporting", "event reporting procedure")
 }
+
+# judged are the event reporting procedures findings judges.
+judged := documents.judged(["procedure"], "event_reporting")

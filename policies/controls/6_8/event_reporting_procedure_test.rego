@@ -33,3 +33,8 @@ test_fail_missing if {
 	other := procedure({"topic": "incident_response"})
 	[f.resource | some f in deny([other])] == ["missing:procedure/event_reporting"]
 }
+
+test_pass_judges_the_procedure if {
+	check.judged == {"procedure/PRC-EVENTS"} with data.facts as testing.facts([procedure({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([procedure({"topic": "incident_response"})]) with data.run as run
+}

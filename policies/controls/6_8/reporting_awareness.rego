@@ -31,3 +31,6 @@ deny contains f if some f in people.register_missing
 deny contains f if {
 	some f in people.training_findings(people.staff, people.completions_covering("6.8"), "training on reporting security events", new_joiner_days, refresh_months)
 }
+
+# judged are the people working now.
+judged := people.staff_refs

@@ -37,3 +37,9 @@ test_fail_stale if {
 	fs := deny([register, course(["6.8"], "2025-06-01T00:00:00Z")])
 	[f.msg | some f in fs] == ["Ana Silva (ana@example.com) last completed training on reporting security events on 2025-06-01; the 12-month refresher was due by 2026-06-01"]
 }
+
+test_pass_judges_current_staff if {
+	judged := check.judged with data.facts as testing.facts([register, course(["6.8"], "2026-02-01T00:00:00Z")]) with data.run as run
+	judged == {"personnel_register/HR#ana@example.com", "personnel_register/HR#jo@example.com"}
+	count(check.judged) == 0 with data.facts as testing.facts([course(["6.8"], "2026-02-01T00:00:00Z")]) with data.run as run
+}

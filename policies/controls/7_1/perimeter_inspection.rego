@@ -24,3 +24,6 @@ package annexa.controls.c7_1.perimeter_inspection
 import data.annexa.lib.physical
 
 deny contains f if some f in physical.site_findings("perimeter", true)
+
+# judged are the sites in use, each of which needs the inspection.
+judged := physical.site_judged("perimeter", true)

@@ -22,3 +22,7 @@ package annexa.controls.c7_10.storage_media_inspection
 import data.annexa.lib.physical
 
 deny contains f if some f in physical.site_findings("storage_media", false)
+
+# judged are the sites inspected for storage media handling (the check is
+# not required of every site).
+judged := physical.site_judged("storage_media", false)

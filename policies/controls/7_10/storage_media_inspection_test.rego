@@ -60,3 +60,10 @@ test_fail_register_lists_no_site if {
 test_pass_check_not_recorded if {
 	deny([register, inspection("INSP-1", "2026-03-18T00:00:00Z", [{"check": "perimeter", "result": "pass"}])]) == set()
 }
+
+test_pass_judges_the_sites_inspected_for_it if {
+	facts := testing.facts([register, inspection("INSP-1", "2026-03-18T00:00:00Z", [{"check": "storage_media", "result": "pass"}])])
+	check.judged == {"asset_register/IT#SITE-HQ", "physical_inspection/INSP-1"} with data.facts as facts with data.run as run
+	other := testing.facts([register, inspection("INSP-1", "2026-03-18T00:00:00Z", [{"check": "perimeter", "result": "pass"}])])
+	count(check.judged) == 0 with data.facts as other with data.run as run
+}

@@ -23,3 +23,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["procedure"], "storage_media", "storage media procedure")
 }
+
+# judged are the storage media procedures findings judges.
+judged := documents.judged(["procedure"], "storage_media")

@@ -39,3 +39,8 @@ test_fail_missing if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_procedure if {
+	check.judged == {"procedure/PRC-MEDIA"} with data.facts as testing.facts([document({})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

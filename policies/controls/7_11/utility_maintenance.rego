@@ -60,3 +60,9 @@ deny contains finding if {
 		"details": {"asset": asset, "performed_at": evidence.day(m.entry.performed_at), "result": m.entry.result},
 	}
 }
+
+# judged are the latest services of the utility equipment.
+judged contains physical.maintenance_ref(m) if {
+	some asset, m in physical.maintenance
+	asset in utilities
+}

@@ -47,3 +47,13 @@ test_fail_latest_service_partial if {
 test_pass_no_utility_entries if {
 	deny([assets, maintenance([{"asset": "FW-1", "type": "firmware", "performed_at": "2024-01-10T00:00:00Z"}])]) == set()
 }
+
+test_pass_judges_utility_services_only if {
+	facts := testing.facts([assets, maintenance([
+		{"asset": "UPS-1", "type": "UPS", "performed_at": "2026-04-20T00:00:00Z", "result": "pass"},
+		{"asset": "FW-1", "type": "firmware", "performed_at": "2024-01-10T00:00:00Z"},
+	])])
+	check.judged == {"equipment_maintenance/MNT#UPS-1"} with data.facts as facts with data.run as run
+	firmware := testing.facts([assets, maintenance([{"asset": "FW-1", "type": "firmware", "performed_at": "2024-01-10T00:00:00Z"}])])
+	count(check.judged) == 0 with data.facts as firmware with data.run as run
+}

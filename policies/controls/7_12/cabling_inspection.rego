@@ -26,3 +26,6 @@ package annexa.controls.c7_12.cabling_inspection
 import data.annexa.lib.physical
 
 deny contains f if some f in physical.site_findings("cabling", true)
+
+# judged are the sites in use, each of which needs the inspection.
+judged := physical.site_judged("cabling", true)

@@ -69,3 +69,6 @@ deny contains finding if {
 }
 
 details(asset, m) := {"asset": asset, "performed_at": evidence.day(m.entry.performed_at)}
+
+# judged are the latest services of the assets in use.
+judged := {physical.maintenance_ref(m) | some _, m in physical.maintenance}

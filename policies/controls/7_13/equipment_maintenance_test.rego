@@ -56,3 +56,12 @@ test_pass_retired_asset_not_judged if {
 test_fail_no_maintenance_record if {
 	[f.resource | some f in deny([assets])] == ["missing:equipment_maintenance"]
 }
+
+test_pass_judges_latest_services_of_assets_in_use if {
+	facts := testing.facts([assets, maintenance([
+		{"asset": "UPS-1", "performed_at": "2026-04-20T00:00:00Z", "next_due_at": "2027-04-20T00:00:00Z", "result": "pass"},
+		{"asset": "FW-0", "performed_at": "2024-01-10T00:00:00Z", "next_due_at": "2025-01-10T00:00:00Z"},
+	])])
+	check.judged == {"equipment_maintenance/MNT#UPS-1"} with data.facts as facts with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([assets]) with data.run as run
+}

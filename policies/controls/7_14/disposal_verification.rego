@@ -36,3 +36,6 @@ deny contains finding if {
 		"details": {"asset": d.entry.asset, "disposed_at": evidence.day(d.entry.disposed_at), "method": d.entry.method},
 	}
 }
+
+# judged are the disposals up to now.
+judged := {physical.disposal_ref(d) | some d in physical.disposals}

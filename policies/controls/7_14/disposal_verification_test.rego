@@ -37,3 +37,9 @@ test_fail_returned_without_certificate if {
 test_pass_no_disposals if {
 	deny([assets]) == set()
 }
+
+test_pass_judges_the_disposals if {
+	facts := testing.facts([assets, disposal([{"asset": "LT-9", "disposed_at": "2026-09-10T00:00:00Z", "method": "shred", "verified_by": "it@example.com"}])])
+	check.judged == {"disposal_record/DSP#LT-9"} with data.facts as facts with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([assets]) with data.run as run
+}

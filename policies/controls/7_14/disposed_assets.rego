@@ -38,3 +38,9 @@ deny contains finding if {
 		"details": {"asset": a.entry.id},
 	}
 }
+
+# judged are the assets the asset register marks disposed.
+judged contains physical.ref(a) if {
+	some a in evidence.entries("asset_register")
+	a.entry.status == "disposed"
+}

@@ -43,3 +43,10 @@ test_fail_asset_register_missing if {
 	d := disposal([{"asset": "LT-9", "disposed_at": "2026-09-10T00:00:00Z", "method": "shred"}])
 	[f.resource | some f in deny([d])] == ["missing:asset_register"]
 }
+
+test_pass_judges_disposed_assets_only if {
+	d := disposal([{"asset": "LT-9", "disposed_at": "2026-09-10T00:00:00Z", "method": "shred", "verified_by": "it@example.com"}])
+	check.judged == {"asset_register/IT#LT-9"} with data.facts as testing.facts([assets, d]) with data.run as run
+	active := testing.evidence("asset_register", "IT", {"entries": [{"id": "LT-1", "name": "Laptop", "type": "hardware", "status": "active"}]})
+	count(check.judged) == 0 with data.facts as testing.facts([active]) with data.run as run
+}

@@ -30,3 +30,7 @@ import data.annexa.lib.physical
 deny contains f if some f in physical.site_findings("entry_control", true)
 
 deny contains f if some f in physical.site_findings("delivery_areas", false)
+
+# judged are the sites in use, each of which needs an inspection of its
+# entry controls (and of its delivery areas, where they were inspected).
+judged := physical.site_judged("entry_control", true) | physical.site_judged("delivery_areas", false)

@@ -76,3 +76,9 @@ test_fail_delivery_areas_failed if {
 test_pass_delivery_areas_not_required if {
 	deny([register, inspection("INSP-1", "2026-03-18T00:00:00Z", [{"check": "entry_control", "result": "pass"}])]) == set()
 }
+
+test_pass_judges_the_sites_in_use if {
+	check.judged == {"asset_register/IT#SITE-HQ"} with data.facts as testing.facts([register]) with data.run as run
+	r := testing.evidence("asset_register", "IT", {"entries": [{"id": "LT-1", "name": "Laptop", "type": "hardware"}]})
+	count(check.judged) == 0 with data.facts as testing.facts([r]) with data.run as run
+}

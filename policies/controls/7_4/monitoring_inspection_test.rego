@@ -64,3 +64,9 @@ test_fail_never_inspected if {
 		"details": {"site": "SITE-HQ", "check": "monitoring"},
 	}}
 }
+
+test_pass_judges_the_sites_in_use if {
+	check.judged == {"asset_register/IT#SITE-HQ"} with data.facts as testing.facts([register]) with data.run as run
+	r := testing.evidence("asset_register", "IT", {"entries": [{"id": "LT-1", "name": "Laptop", "type": "hardware"}]})
+	count(check.judged) == 0 with data.facts as testing.facts([r]) with data.run as run
+}

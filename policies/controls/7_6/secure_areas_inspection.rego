@@ -25,3 +25,6 @@ package annexa.controls.c7_6.secure_areas_inspection
 import data.annexa.lib.physical
 
 deny contains f if some f in physical.site_findings("secure_areas", true)
+
+# judged are the sites in use, each of which needs the inspection.
+judged := physical.site_judged("secure_areas", true)

@@ -22,3 +22,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["procedure"], "secure_areas", "secure areas procedure")
 }
+
+# judged are the secure areas procedures findings judges.
+judged := documents.judged(["procedure"], "secure_areas")

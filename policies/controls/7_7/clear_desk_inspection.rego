@@ -25,3 +25,6 @@ package annexa.controls.c7_7.clear_desk_inspection
 import data.annexa.lib.physical
 
 deny contains f if some f in physical.site_findings("clear_desk", true)
+
+# judged are the sites in use, each of which needs the inspection.
+judged := physical.site_judged("clear_desk", true)

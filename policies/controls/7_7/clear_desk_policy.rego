@@ -22,3 +22,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["policy"], "clear_desk", "clear desk and clear screen policy")
 }
+
+# judged are the clear desk policies findings judges.
+judged := documents.judged(["policy"], "clear_desk")

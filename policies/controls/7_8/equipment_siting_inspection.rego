@@ -26,3 +26,6 @@ package annexa.controls.c7_8.equipment_siting_inspection
 import data.annexa.lib.physical
 
 deny contains f if some f in physical.site_findings("equipment_siting", true)
+
+# judged are the sites in use, each of which needs the inspection.
+judged := physical.site_judged("equipment_siting", true)

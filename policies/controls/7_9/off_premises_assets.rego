@@ -66,3 +66,6 @@ deny contains finding if {
 		"details": {"asset": a.entry.id, "assigned_to": holder},
 	}
 }
+
+# judged are the assets kept off the premises.
+judged := {physical.ref(a) | some a in off_premises}

@@ -69,3 +69,8 @@ test_pass_custodian_not_judged_without_personnel_register if {
 test_fail_asset_register_missing if {
 	[f.resource | some f in deny([people])] == ["missing:asset_register"]
 }
+
+test_pass_judges_off_premises_assets_only if {
+	check.judged == {"asset_register/IT#LT-1"} with data.facts as testing.facts([people, assets([laptop({})])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([people, assets([laptop({"off_premises": false})])]) with data.run as run
+}

@@ -118,3 +118,10 @@ messages := {
 	},
 	"os_patched": {"off": "required security updates are missing", "missing": "required security updates are not shown installed"},
 }
+
+# judged are, once an export is on file, the user endpoint devices of the
+# asset register and the device entries of the exports.
+judged := {endpoints.ref(a) |
+	count(evidence.records("endpoint_compliance")) > 0
+	some a in endpoints.devices
+} | {endpoints.report_ref(x) | some x in endpoints.reported}

@@ -99,3 +99,12 @@ test_fail_unknown_device if {
 		"severity": "medium",
 	}}
 }
+
+test_pass_judges_devices_and_their_reports if {
+	judged := check.judged with data.facts as testing.facts([register, current]) with data.run as now
+	judged == {
+		"asset_register/IT-ASSETS#LT-0012", "asset_register/IT-ASSETS#LT-0031",
+		"endpoint_compliance/EC-2026-11#LT-0012", "endpoint_compliance/EC-2026-11#LT-0031",
+	}
+	count(check.judged) == 0 with data.facts as testing.facts([register]) with data.run as now
+}

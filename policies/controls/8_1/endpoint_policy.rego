@@ -23,3 +23,6 @@ import data.annexa.lib.documents
 deny contains finding if {
 	some finding in documents.findings(["policy"], "user_endpoint_devices", "user endpoint device policy")
 }
+
+# judged are the user endpoint device policies findings judges.
+judged := documents.judged(["policy"], "user_endpoint_devices")

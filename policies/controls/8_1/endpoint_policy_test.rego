@@ -34,3 +34,8 @@ test_fail_missing if {
 test_pass_no_evidence if {
 	count(check.deny) == 0 with data.facts as testing.facts([]) with data.run as now
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/POL-ENDPOINT"} with data.facts as testing.facts([policy({})]) with data.run as now
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as now
+}

@@ -30,3 +30,10 @@ deny contains finding if {
 # configuration it is the provider's default, 0: a plan shows the 0,
 # Terraform source leaves the attribute out.
 retention(g) := object.get(g.attributes, "retention_in_days", 0) if not tf.is_unknown(g, "retention_in_days")
+
+# judged are the log groups whose retention is known (or left out: never
+# expire).
+judged contains g.id if {
+	some g in tf.resources("aws_cloudwatch_log_group")
+	retention(g)
+}

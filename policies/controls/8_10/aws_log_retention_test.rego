@@ -25,3 +25,10 @@ test_fail_retention_left_out if {
 	g := testing.resource("aws_cloudwatch_log_group", "app", {"name": "/acme/app"})
 	{f.resource | some f in check.deny} == {"aws_cloudwatch_log_group.app"} with data.facts as testing.facts([g])
 }
+
+test_pass_judges_known_retention if {
+	g := testing.resource("aws_cloudwatch_log_group", "flow", {"name": "/aws/vpc/flow", "retention_in_days": 365})
+	check.judged == {"aws_cloudwatch_log_group.flow"} with data.facts as testing.facts([g])
+	u := object.union(testing.resource("aws_cloudwatch_log_group", "app", {"name": "/acme/app"}), {"unknown": ["retention_in_days"]})
+	count(check.judged) == 0 with data.facts as testing.facts([u])
+}

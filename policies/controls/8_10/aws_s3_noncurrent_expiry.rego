@@ -118,3 +118,12 @@ set(v) if {
 	is_string(v)
 	v != ""
 }
+
+# judged are the versioned buckets with a rule that expires current
+# objects: only they can keep expired data as noncurrent versions.
+judged contains b.id if {
+	some b in tf.resources("aws_s3_bucket")
+	versioned(b)
+	some r in lifecycle_rules(b)
+	expires_current(r)
+}

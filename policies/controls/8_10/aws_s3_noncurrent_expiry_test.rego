@@ -64,3 +64,9 @@ test_pass_no_expiration_rule if {
 	b := testing.resource("aws_s3_bucket", "logs", {"bucket": "acme-logs", "versioning": [{"enabled": true}], "lifecycle_rule": []})
 	count(check.deny) == 0 with data.facts as testing.facts([b])
 }
+
+test_pass_judges_versioned_expiring_buckets if {
+	check.judged == {"aws_s3_bucket.exports"} with data.facts as testing.facts([bucket, versioning("Enabled"), lifecycle([expire_rule, noncurrent_rule])])
+	count(check.judged) == 0 with data.facts as testing.facts([bucket, versioning("Disabled"), lifecycle([expire_rule])])
+	count(check.judged) == 0 with data.facts as testing.facts([bucket, versioning("Enabled")])
+}

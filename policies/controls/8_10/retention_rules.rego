@@ -29,7 +29,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	data_handling.judged
+	data_handling.register_on_file
 	some a in data_handling.data_sets
 	not data_handling.rules[a.entry.id]
 	finding := {
@@ -50,3 +50,7 @@ deny contains finding if {
 }
 
 label := {"retention": "retention period", "deletion_method": "deletion method"}
+
+# judged are the data handling registers and, once one is on file, the
+# data sets in use.
+judged := data_handling.judged

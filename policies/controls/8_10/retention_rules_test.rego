@@ -52,3 +52,9 @@ test_fail_missing_register if {
 	findings := check.deny with data.facts as testing.facts([assets]) with data.run as now
 	{f.resource | some f in findings} == {"missing:data_handling_register"}
 }
+
+test_pass_judges_register_and_data_sets if {
+	judged := check.judged with data.facts as testing.facts([assets, register([customers, finance])]) with data.run as now
+	judged == {"data_handling_register/DATA-HANDLING", "asset_register/IT-ASSETS#DATA-CUSTOMERS", "asset_register/IT-ASSETS#DATA-FINANCE"}
+	count(check.judged) == 0 with data.facts as testing.facts([assets]) with data.run as now
+}

@@ -30,7 +30,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	data_handling.judged
+	data_handling.register_on_file
 	some a in data_handling.data_sets
 	not data_handling.rules[a.entry.id]
 	finding := {
@@ -58,3 +58,7 @@ gap(e) := "has no masking decision (masking) in the data handling register" if {
 	e.masking != "not_required"
 	not e.masking_rules
 }
+
+# judged are the data handling registers and, once one is on file, the
+# data sets in use.
+judged := data_handling.judged

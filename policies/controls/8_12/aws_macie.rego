@@ -21,3 +21,9 @@ deny contains finding if {
 	m.attributes.status == "PAUSED"
 	finding := {"msg": "Amazon Macie is paused: no sensitive data discovery runs", "resource": m.id}
 }
+
+# judged are the Macie accounts whose status is known.
+judged contains m.id if {
+	some m in tf.resources("aws_macie2_account")
+	is_string(m.attributes.status)
+}

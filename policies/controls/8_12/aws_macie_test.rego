@@ -12,3 +12,10 @@ test_fail_paused if {
 	m := testing.resource("aws_macie2_account", "this", {"status": "PAUSED", "finding_publishing_frequency": "SIX_HOURS"})
 	check.deny == {{"msg": "Amazon Macie is paused: no sensitive data discovery runs", "resource": "aws_macie2_account.this"}} with data.facts as testing.facts([m])
 }
+
+test_pass_judges_known_status if {
+	m := testing.resource("aws_macie2_account", "this", {"status": "ENABLED"})
+	check.judged == {"aws_macie2_account.this"} with data.facts as testing.facts([m])
+	u := object.union(testing.resource("aws_macie2_account", "this", {}), {"unknown": ["status"]})
+	count(check.judged) == 0 with data.facts as testing.facts([u])
+}

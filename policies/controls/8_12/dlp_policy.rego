@@ -23,3 +23,6 @@ import data.annexa.lib.documents
 deny contains finding if {
 	some finding in documents.findings(["policy"], "data_leakage_prevention", "data leakage prevention policy")
 }
+
+# judged are the data leakage prevention policies findings judges.
+judged := documents.judged(["policy"], "data_leakage_prevention")

@@ -31,3 +31,8 @@ test_fail_missing if {
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
 	{f.resource | some f in findings} == {"missing:policy/data_leakage_prevention"}
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/POL-DLP"} with data.facts as testing.facts([policy({})]) with data.run as now
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as now
+}

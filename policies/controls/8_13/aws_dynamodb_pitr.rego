@@ -15,19 +15,25 @@ import data.annexa.lib.tf
 
 deny contains finding if {
 	some t in tf.resources("aws_dynamodb_table")
-	judged(t)
+	decided(t)
 	not pitr_enabled(t)
 	finding := {"msg": "DynamoDB table has point-in-time recovery off", "resource": t.id}
 }
 
-# judged is true when the table's recovery setting is known, or left out:
+# decided is true when the table's recovery setting is known, or left out:
 # then it is the provider's to decide (unknown in a plan), and AWS leaves
 # point-in-time recovery off.
-judged(t) if not tf.is_unknown(t, "point_in_time_recovery")
+decided(t) if not tf.is_unknown(t, "point_in_time_recovery")
 
-judged(t) if tf.omitted(t, "point_in_time_recovery")
+decided(t) if tf.omitted(t, "point_in_time_recovery")
 
 pitr_enabled(t) if {
 	some p in t.attributes.point_in_time_recovery
 	p.enabled != false
+}
+
+# judged are the tables whose recovery setting is decided.
+judged contains t.id if {
+	some t in tf.resources("aws_dynamodb_table")
+	decided(t)
 }

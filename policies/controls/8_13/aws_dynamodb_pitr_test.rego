@@ -50,3 +50,9 @@ test_pass_point_in_time_recovery_configuration_unsaid if {
 		not contains(f.msg, "point-in-time recovery off")
 	}
 }
+
+test_pass_judges_decided_tables if {
+	check.judged == {"aws_dynamodb_table.omitted"} with data.facts as testing.facts([left_out_point_in_time_recovery])
+	t := object.union(testing.resource("aws_dynamodb_table", "t", {}), {"unknown": ["point_in_time_recovery"]})
+	count(check.judged) == 0 with data.facts as testing.facts([t])
+}

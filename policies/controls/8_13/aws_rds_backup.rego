@@ -47,3 +47,19 @@ deny contains finding if {
 		"details": {"backup_retention_period": "left out"},
 	}
 }
+
+# judged are the DB instances and clusters, replicas aside, whose backup
+# retention is known, or left out to the provider's default.
+judged contains db.id if {
+	some t in ["aws_db_instance", "aws_rds_cluster"]
+	some db in tf.resources(t)
+	is_number(db.attributes.backup_retention_period)
+	not aws.rds_replica(db)
+}
+
+judged contains db.id if {
+	some db in tf.resources("aws_db_instance")
+	tf.omitted(db, "backup_retention_period")
+	not is_number(object.get(db.attributes, "backup_retention_period", null))
+	not aws.rds_replica(db)
+}

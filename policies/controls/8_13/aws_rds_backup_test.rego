@@ -49,3 +49,15 @@ test_pass_retention_no_configuration_known if {
 	unknown := object.union(testing.resource("aws_db_instance", "main", {}), {"unknown": ["backup_retention_period"]})
 	count(check.deny) == 0 with data.facts as testing.facts([unknown])
 }
+
+test_pass_judges_known_and_left_out_retention if {
+	facts := testing.facts([testing.resource("aws_db_instance", "main", {"backup_retention_period": 14})])
+	check.judged == {"aws_db_instance.main"} with data.facts as facts
+	check.judged == {"aws_db_instance.main"} with data.facts as testing.facts([omitted_instance])
+}
+
+test_pass_unknown_and_replicas_not_judged if {
+	unknown := object.union(testing.resource("aws_db_instance", "main", {}), {"unknown": ["backup_retention_period"]})
+	replica := testing.resource("aws_db_instance", "ro", {"backup_retention_period": 0, "replicate_source_db": "main"})
+	count(check.judged) == 0 with data.facts as testing.facts([unknown, replica])
+}

@@ -50,3 +50,20 @@ deny contains finding if {
 		"resource": p.id,
 	}
 }
+
+# judged are the vaults whose soft delete or storage redundancy is known
+# and the VM backup policies with a known daily retention.
+judged contains v.id if {
+	some v in tf.resources("azurerm_recovery_services_vault")
+	decided(v)
+}
+
+judged contains p.id if {
+	some p in tf.resources("azurerm_backup_policy_vm")
+	some r in p.attributes.retention_daily
+	is_number(r.count)
+}
+
+decided(v) if is_boolean(v.attributes.soft_delete_enabled)
+
+decided(v) if is_string(v.attributes.storage_mode_type)

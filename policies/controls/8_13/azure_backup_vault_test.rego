@@ -22,3 +22,11 @@ test_fail_short_daily_retention if {
 	findings := check.deny with data.facts as testing.facts([p])
 	{f.msg | some f in findings} == {"VM backup policy keeps daily backups for 3 day(s), fewer than 7"}
 }
+
+test_pass_judges_vaults_and_policies if {
+	v := testing.resource("azurerm_recovery_services_vault", "main", {"soft_delete_enabled": true, "storage_mode_type": "GeoRedundant"})
+	p := testing.resource("azurerm_backup_policy_vm", "daily", {"retention_daily": [{"count": 30}]})
+	check.judged == {"azurerm_recovery_services_vault.main", "azurerm_backup_policy_vm.daily"} with data.facts as testing.facts([v, p])
+	u := object.union(testing.resource("azurerm_recovery_services_vault", "main", {}), {"unknown": ["soft_delete_enabled", "storage_mode_type"]})
+	count(check.judged) == 0 with data.facts as testing.facts([u])
+}

@@ -55,3 +55,13 @@ deny contains finding if {
 }
 
 replica(s) if s.attributes.create_mode == "Replica"
+
+# judged are the database servers, replicas aside, whose backup retention
+# or geo-redundancy is known.
+judged contains s.id if {
+	some t, _ in label
+	some s in tf.resources(t)
+	not replica(s)
+	some attr in ["backup_retention_days", "geo_redundant_backup_enabled"]
+	not is_null(object.get(s.attributes, attr, null))
+}

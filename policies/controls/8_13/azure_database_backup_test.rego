@@ -27,3 +27,14 @@ test_pass_replica_not_judged if {
 	pg := testing.resource("azurerm_postgresql_flexible_server", "ro", {"create_mode": "Replica", "geo_redundant_backup_enabled": false})
 	count(check.deny) == 0 with data.facts as testing.facts([pg])
 }
+
+test_pass_judges_servers_with_known_backups if {
+	pg := testing.resource("azurerm_postgresql_flexible_server", "ledger", {"backup_retention_days": 14, "geo_redundant_backup_enabled": true})
+	check.judged == {"azurerm_postgresql_flexible_server.ledger"} with data.facts as testing.facts([pg])
+}
+
+test_pass_replica_and_unknown_not_judged if {
+	ro := testing.resource("azurerm_postgresql_flexible_server", "ro", {"create_mode": "Replica", "geo_redundant_backup_enabled": false})
+	u := object.union(testing.resource("azurerm_mysql_flexible_server", "cms", {}), {"unknown": ["backup_retention_days", "geo_redundant_backup_enabled"]})
+	count(check.judged) == 0 with data.facts as testing.facts([ro, u])
+}

@@ -53,3 +53,18 @@ problem(db, "region") := {sprintf("stores its backups in its own region only (st
 }
 
 secondary(db) if db.attributes.create_mode in {"Secondary", "OnlineSecondary"}
+
+# judged are the databases, secondaries aside, whose backup retention or
+# backup storage redundancy is known.
+judged contains db.id if {
+	some db in tf.resources("azurerm_mssql_database")
+	not secondary(db)
+	decided(db)
+}
+
+decided(db) if {
+	some p in db.attributes.short_term_retention_policy
+	is_number(p.retention_days)
+}
+
+decided(db) if is_string(db.attributes.storage_account_type)

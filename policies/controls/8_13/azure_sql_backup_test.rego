@@ -32,3 +32,14 @@ test_pass_secondary_not_judged if {
 	d := db({"create_mode": "Secondary", "storage_account_type": "Local"})
 	count(check.deny) == 0 with data.facts as testing.facts([d])
 }
+
+test_pass_judges_known_databases if {
+	d := db({"short_term_retention_policy": [{"retention_days": 14}], "storage_account_type": "Geo"})
+	check.judged == {"azurerm_mssql_database.payments"} with data.facts as testing.facts([d])
+}
+
+test_pass_secondary_and_unknown_not_judged if {
+	count(check.judged) == 0 with data.facts as testing.facts([db({"create_mode": "Secondary", "storage_account_type": "Local"})])
+	u := object.union(db({}), {"unknown": ["short_term_retention_policy", "storage_account_type"]})
+	count(check.judged) == 0 with data.facts as testing.facts([u])
+}

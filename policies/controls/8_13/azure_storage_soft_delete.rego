@@ -59,3 +59,18 @@ policy_problem(p, kind) := {sprintf("has %s soft delete off", [kind])} if {
 }
 
 holds_blobs(a) if not a.attributes.account_kind == "FileStorage"
+
+# judged are the accounts holding blobs whose blob properties are known or
+# left out to Azure's default.
+judged contains a.id if {
+	some a in tf.resources("azurerm_storage_account")
+	holds_blobs(a)
+	decided(a)
+}
+
+decided(a) if is_array(a.attributes.blob_properties)
+
+decided(a) if {
+	tf.omitted(a, "blob_properties")
+	not is_array(object.get(a.attributes, "blob_properties", null))
+}

@@ -68,3 +68,14 @@ test_pass_blob_properties_configuration_unsaid if {
 		not contains(f.msg, "leaves blob_properties out")
 	}
 }
+
+test_pass_judges_accounts_with_known_blob_properties if {
+	check.judged == {"azurerm_storage_account.documents"} with data.facts as testing.facts([account([])])
+	check.judged == {"azurerm_storage_account.omitted"} with data.facts as testing.facts([left_out_blob_properties])
+}
+
+test_pass_unknown_and_file_storage_not_judged if {
+	u := object.union(testing.resource("azurerm_storage_account", "documents", {"account_kind": "StorageV2"}), {"unknown": ["blob_properties"]})
+	f := testing.resource("azurerm_storage_account", "shares", {"account_kind": "FileStorage", "blob_properties": []})
+	count(check.judged) == 0 with data.facts as testing.facts([u, f])
+}

@@ -79,3 +79,6 @@ overdue(r) if {
 	not r.attributes.due
 	evidence.older_than(r.attributes.performed_at, default_months)
 }
+
+# judged are the latest restore tests of each system.
+judged := {r.id | some _, r in latest}

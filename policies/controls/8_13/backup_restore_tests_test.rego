@@ -61,3 +61,10 @@ test_fail_missing if {
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
 	{f.resource | some f in findings} == {"missing:backup_restore_test"}
 }
+
+test_pass_judges_the_latest_tests if {
+	old := restore("RT-DB-Q1", "payments database", "2026-03-14T00:00:00Z", {})
+	new := restore("RT-DB-Q3", "payments database", "2026-09-14T00:00:00Z", {})
+	check.judged == {"backup_restore_test/RT-DB-Q3"} with data.facts as testing.facts([old, new]) with data.run as now
+	count(check.judged) == 0 with data.facts as testing.facts([restore("RT-X", "x", "2027-01-01T00:00:00Z", {})]) with data.run as now
+}

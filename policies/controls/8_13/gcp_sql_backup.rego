@@ -95,3 +95,21 @@ replica(i) if {
 }
 
 replica(i) if i.attributes.instance_type == "READ_REPLICA_INSTANCE"
+
+# judged are the instances, replicas aside, whose backup configuration is
+# known or left out to Google's default.
+judged contains i.id if {
+	some i in tf.resources("google_sql_database_instance")
+	not replica(i)
+	some s in i.attributes.settings
+	is_array(s.backup_configuration)
+}
+
+judged contains i.id if {
+	some i in tf.resources("google_sql_database_instance")
+	not replica(i)
+	some n, s in i.attributes.settings
+	not is_array(object.get(s, "backup_configuration", null))
+	tf.is_unknown(i, sprintf("settings.%d.backup_configuration", [n]))
+	tf.written(i, "settings")
+}

@@ -85,3 +85,14 @@ test_pass_backup_configuration_configuration_unsaid if {
 	unsaid := object.remove(left_out_backups, ["configured"])
 	count(check.deny) == 0 with data.facts as testing.facts([unsaid])
 }
+
+test_pass_judges_known_and_left_out_configuration if {
+	check.judged == {"google_sql_database_instance.main"} with data.facts as testing.facts([instance("POSTGRES_16", backup({}))])
+	check.judged == {"google_sql_database_instance.omitted"} with data.facts as testing.facts([left_out_backups])
+}
+
+test_pass_replica_and_unknown_not_judged if {
+	replica := testing.resource("google_sql_database_instance", "replica", {"database_version": "POSTGRES_16", "master_instance_name": "pg", "settings": [{"backup_configuration": []}]})
+	unknown := testing.resource("google_sql_database_instance", "main", {"database_version": "POSTGRES_16", "settings": [{"tier": "db-f1-micro"}]})
+	count(check.judged) == 0 with data.facts as testing.facts([replica, unknown])
+}

@@ -35,3 +35,17 @@ versioned(b) if {
 	some v in b.attributes.versioning
 	v.enabled == true
 }
+
+# judged are the buckets that are versioned or whose soft delete policy is
+# known.
+judged contains b.id if {
+	some b in tf.resources("google_storage_bucket")
+	decided(b)
+}
+
+decided(b) if versioned(b)
+
+decided(b) if {
+	some p in b.attributes.soft_delete_policy
+	is_number(p.retention_duration_seconds)
+}

@@ -28,3 +28,9 @@ test_pass_unknown_soft_delete_not_judged if {
 	b := object.union(testing.resource("google_storage_bucket", "exports", {"versioning": []}), {"unknown": ["soft_delete_policy"]})
 	count(check.deny) == 0 with data.facts as testing.facts([b])
 }
+
+test_pass_judges_known_buckets if {
+	check.judged == {"google_storage_bucket.exports"} with data.facts as testing.facts([bucket([], 604800)])
+	b := object.union(testing.resource("google_storage_bucket", "exports", {"versioning": []}), {"unknown": ["soft_delete_policy"]})
+	count(check.judged) == 0 with data.facts as testing.facts([b])
+}

@@ -31,3 +31,15 @@ single_az(db) if {
 	tf.omitted(db, "multi_az")
 	not is_boolean(object.get(db.attributes, "multi_az", null))
 }
+
+# judged are the DB instances, replicas aside, whose multi_az is known or
+# left out to AWS's default.
+judged contains db.id if {
+	some db in tf.resources("aws_db_instance")
+	not aws.rds_replica(db)
+	decided(db)
+}
+
+decided(db) if is_boolean(db.attributes.multi_az)
+
+decided(db) if single_az(db)

@@ -40,3 +40,14 @@ test_pass_multi_az_configuration_unsaid if {
 		not contains(f.msg, "is not Multi-AZ")
 	}
 }
+
+test_pass_judges_known_and_left_out if {
+	check.judged == {"aws_db_instance.main"} with data.facts as testing.facts([testing.resource("aws_db_instance", "main", {"multi_az": true})])
+	check.judged == {"aws_db_instance.omitted"} with data.facts as testing.facts([left_out_multi_az])
+}
+
+test_pass_unknown_and_replicas_not_judged if {
+	u := object.union(testing.resource("aws_db_instance", "main", {}), {"unknown": ["multi_az"]})
+	ro := testing.resource("aws_db_instance", "ro", {"multi_az": false, "replicate_source_db": "main"})
+	count(check.judged) == 0 with data.facts as testing.facts([u, ro])
+}

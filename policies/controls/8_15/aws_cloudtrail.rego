@@ -34,3 +34,10 @@ deny contains finding if {
 		"resource": t.id,
 	}
 }
+
+# judged are the trails with one of the settings it checks known.
+judged contains t.id if {
+	some t in tf.resources("aws_cloudtrail")
+	some attr, _ in checks
+	is_boolean(t.attributes[attr])
+}

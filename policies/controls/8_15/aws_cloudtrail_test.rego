@@ -26,3 +26,10 @@ test_fail_logging_off if {
 	})])
 	count(check.deny) == 1 with data.facts as facts
 }
+
+test_pass_judges_known_trails if {
+	facts := testing.facts([testing.resource("aws_cloudtrail", "main", {"is_multi_region_trail": true})])
+	check.judged == {"aws_cloudtrail.main"} with data.facts as facts
+	u := object.union(testing.resource("aws_cloudtrail", "main", {}), {"unknown": ["is_multi_region_trail", "enable_log_file_validation", "enable_logging"]})
+	count(check.judged) == 0 with data.facts as testing.facts([u])
+}

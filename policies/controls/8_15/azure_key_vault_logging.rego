@@ -61,3 +61,6 @@ audit_category(l) if {
 	is_string(l.category_group)
 	lower(l.category_group) in {"audit", "alllogs"}
 }
+
+# judged are the key vaults, each of which needs a diagnostic setting.
+judged := tf.ids(["azurerm_key_vault"])

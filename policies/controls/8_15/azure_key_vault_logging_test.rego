@@ -42,3 +42,8 @@ test_fail_legacy_log_disabled if {
 	)
 	count(check.deny) == 1 with data.facts as testing.facts([kv, s])
 }
+
+test_pass_judges_every_key_vault if {
+	check.judged == {"azurerm_key_vault.main"} with data.facts as testing.facts([kv, setting([{"category": "AuditEvent", "category_group": null}])])
+	count(check.judged) == 0 with data.facts as testing.facts([setting([])])
+}

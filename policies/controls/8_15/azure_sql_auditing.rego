@@ -66,3 +66,17 @@ writes_to_storage(a) if {
 }
 
 writes_to_storage(a) if tf.is_unknown(a, "storage_endpoint")
+
+# judged are the SQL servers (each needs an auditing policy) and the
+# auditing policies whose switch, or storage retention, is known.
+judged := tf.ids(["azurerm_mssql_server"]) | {a.id |
+	some a in tf.resources("azurerm_mssql_server_extended_auditing_policy")
+	decided(a)
+}
+
+decided(a) if is_boolean(a.attributes.enabled)
+
+decided(a) if {
+	writes_to_storage(a)
+	is_number(a.attributes.retention_in_days)
+}

@@ -40,3 +40,10 @@ test_pass_retention_ignored_without_storage if {
 	a := auditing({"enabled": true, "log_monitoring_enabled": true, "storage_endpoint": null, "retention_in_days": 7})
 	count(check.deny) == 0 with data.facts as testing.facts([server, a])
 }
+
+test_pass_judges_servers_and_policies if {
+	a := auditing({"enabled": true, "log_monitoring_enabled": true, "storage_endpoint": null, "retention_in_days": 0})
+	check.judged == {"azurerm_mssql_server.main", "azurerm_mssql_server_extended_auditing_policy.main"} with data.facts as testing.facts([server, a])
+	u := object.union(auditing({}), {"unknown": ["enabled", "storage_endpoint", "retention_in_days"]})
+	count(check.judged) == 0 with data.facts as testing.facts([u])
+}

@@ -54,3 +54,10 @@ deny contains finding if {
 		"details": {"exempted_members": exempted},
 	}
 }
+
+# judged are the audit configs whose log configuration is known.
+judged contains c.id if {
+	some t in types
+	some c in tf.resources(t)
+	is_array(c.attributes.audit_log_config)
+}

@@ -44,3 +44,9 @@ test_pass_single_service_config_need_not_list_all_types if {
 	c := config("bigquery.googleapis.com", [{"log_type": "DATA_READ", "exempted_members": []}])
 	count(check.deny) == 0 with data.facts as testing.facts([c])
 }
+
+test_pass_judges_known_configs if {
+	check.judged == {"google_project_iam_audit_config.all"} with data.facts as testing.facts([config("allServices", all_three)])
+	u := object.union(testing.resource("google_project_iam_audit_config", "all", {"service": "allServices"}), {"unknown": ["audit_log_config"]})
+	count(check.judged) == 0 with data.facts as testing.facts([u])
+}

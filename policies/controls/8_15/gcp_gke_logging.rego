@@ -23,3 +23,9 @@ deny contains finding if {
 	c.attributes.logging_service == "none"
 	finding := {"msg": "GKE cluster has logging switched off (logging_service is none)", "resource": c.id}
 }
+
+# judged are the clusters whose logging service is known.
+judged contains c.id if {
+	some c in tf.resources("google_container_cluster")
+	is_string(c.attributes.logging_service)
+}

@@ -31,3 +31,6 @@ has_flow_log(vpc) if {
 	some k in tf.identities(vpc)
 	k in logged
 }
+
+# judged are the VPCs, each of which needs a flow log.
+judged := tf.ids(["aws_vpc"])

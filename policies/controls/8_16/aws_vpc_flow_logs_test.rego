@@ -24,3 +24,9 @@ test_fail_flow_log_of_other_vpc if {
 	fl := testing.with_refs(testing.resource("aws_flow_log", "other", {}), {"vpc_id": ["aws_vpc.other"]})
 	count(check.deny) == 1 with data.facts as testing.facts([vpc, fl])
 }
+
+test_pass_judges_every_vpc if {
+	vpc := testing.resource("aws_vpc", "main", {"cidr_block": "10.0.0.0/16"})
+	check.judged == {"aws_vpc.main"} with data.facts as testing.facts([vpc])
+	count(check.judged) == 0 with data.facts as testing.facts([testing.resource("aws_flow_log", "main", {})])
+}

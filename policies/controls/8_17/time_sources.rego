@@ -27,3 +27,6 @@ import data.annexa.lib.documents
 deny contains finding if {
 	some finding in documents.findings(["document"], "clock_synchronization", "clock synchronization standard")
 }
+
+# judged are the clock synchronization standards findings judges.
+judged := documents.judged(["document"], "clock_synchronization")

@@ -34,3 +34,8 @@ test_fail_missing if {
 test_pass_no_evidence if {
 	count(check.deny) == 0 with data.facts as testing.facts([]) with data.run as now
 }
+
+test_pass_judges_the_standard if {
+	check.judged == {"document/STD-TIME"} with data.facts as testing.facts([standard({})]) with data.run as now
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as now
+}

@@ -25,3 +25,7 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["procedure", "policy"], "privileged_utilities", "procedure for privileged utility programs")
 }
+
+# judged are the procedures and policies for privileged utility programs
+# findings judges.
+judged := documents.judged(["procedure", "policy"], "privileged_utilities")

@@ -43,3 +43,8 @@ test_fail_draft_only if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_procedure if {
+	check.judged == {"procedure/PRC-UTIL"} with data.facts as testing.facts([doc("procedure", {})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -27,3 +27,7 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["procedure", "policy"], "software_installation", "software installation procedure")
 }
+
+# judged are the software installation procedures and policies findings
+# judges.
+judged := documents.judged(["procedure", "policy"], "software_installation")

@@ -89,3 +89,28 @@ sid_label(s) := sprintf(" (statement %s)", [s.Sid]) if {
 	is_string(s.Sid)
 	s.Sid != ""
 } else := ""
+
+# judged are the IAM policies and roles with a policy document it can
+# read, and the policy attachments whose policy is known.
+judged contains r.id if {
+	some t in policy_types
+	some r in tf.resources(t)
+	readable(r.attributes.policy)
+}
+
+judged contains r.id if {
+	some r in tf.resources("aws_iam_role")
+	some inline in object.get(r.attributes, "inline_policy", [])
+	readable(inline.policy)
+}
+
+judged contains a.id if {
+	some t in attachment_types
+	some a in tf.resources(t)
+	is_string(a.attributes.policy_arn)
+}
+
+readable(doc) if {
+	is_string(doc)
+	json.is_valid(doc)
+}

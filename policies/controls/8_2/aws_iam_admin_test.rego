@@ -59,3 +59,16 @@ test_pass_read_only_attached if {
 	a := testing.resource("aws_iam_role_policy_attachment", "ops", {"policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})
 	count(check.deny) == 0 with data.facts as testing.facts([a])
 }
+
+test_pass_judges_readable_policies if {
+	p := testing.resource("aws_iam_policy", "app", {"policy": doc([{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}])})
+	a := testing.resource("aws_iam_role_policy_attachment", "ops", {"policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})
+	check.judged == {"aws_iam_policy.app", "aws_iam_role_policy_attachment.ops"} with data.facts as testing.facts([p, a])
+}
+
+test_pass_unparseable_or_unknown_policy_judges_nothing if {
+	a := testing.resource("aws_iam_policy", "a", {"policy": "{not json"})
+	b := testing.resource("aws_iam_policy", "b", {})
+	role := testing.resource("aws_iam_role", "r", {})
+	count(check.judged) == 0 with data.facts as testing.facts([a, b, role])
+}

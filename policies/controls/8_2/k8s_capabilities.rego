@@ -51,3 +51,6 @@ deny contains finding if {
 }
 
 normalize(cap) := trim_prefix(upper(cap), "CAP_")
+
+# judged are the workloads with a container.
+judged := k8s.with_containers

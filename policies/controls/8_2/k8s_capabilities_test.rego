@@ -35,3 +35,10 @@ test_fail_cap_prefix_in_init_container if {
 	some f in findings
 	f.details.capabilities == ["NET_ADMIN"]
 }
+
+test_pass_judges_workloads_with_containers if {
+	w := testing.workload("Deployment", "payments", "api", {"containers": [{"name": "api"}]})
+	svc := testing.kubernetes("Service", "payments", "api", {"spec": {}})
+	check.judged == {"Deployment/payments/api"} with data.facts as testing.facts([w, svc])
+	count(check.judged) == 0 with data.facts as testing.facts([svc])
+}

@@ -51,3 +51,6 @@ deny contains finding if {
 		"details": {"volume": object.get(v, "name", ""), "path": path},
 	}
 }
+
+# judged are the workloads, whose pod specs it checks.
+judged := k8s.workload_ids

@@ -32,3 +32,10 @@ test_fail_host_pid_and_host_path if {
 	some f in findings
 	f.details == {"volume": "varlog", "path": "/var/log"}
 }
+
+test_pass_judges_workloads if {
+	w := testing.workload("Deployment", "payments", "api", {"containers": [{"name": "api"}]})
+	svc := testing.kubernetes("Service", "payments", "api", {"spec": {}})
+	check.judged == {"Deployment/payments/api"} with data.facts as testing.facts([w, svc])
+	count(check.judged) == 0 with data.facts as testing.facts([svc])
+}

@@ -55,3 +55,6 @@ deny contains finding if {
 }
 
 escalation_blocked(c) if k8s.container_security(c, "allowPrivilegeEscalation") == false
+
+# judged are the workloads with a container.
+judged := k8s.with_containers

@@ -55,3 +55,10 @@ test_fail_ephemeral_container if {
 		f.details.container_type == "ephemeral container"
 	}
 }
+
+test_pass_judges_workloads_with_containers if {
+	w := testing.workload("Deployment", "payments", "api", {"containers": [{"name": "api"}]})
+	svc := testing.kubernetes("Service", "payments", "api", {"spec": {}})
+	check.judged == {"Deployment/payments/api"} with data.facts as testing.facts([w, svc])
+	count(check.judged) == 0 with data.facts as testing.facts([svc])
+}

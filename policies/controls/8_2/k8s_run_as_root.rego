@@ -58,3 +58,6 @@ root_user(w, c) if k8s.security(w, c, "runAsUser") == 0
 non_root(w, c) if k8s.security(w, c, "runAsNonRoot") == true
 
 non_root(w, c) if k8s.security(w, c, "runAsUser") > 0
+
+# judged are the workloads with a container.
+judged := k8s.with_containers

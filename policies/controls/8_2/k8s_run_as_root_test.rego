@@ -50,3 +50,10 @@ test_fail_container_turns_off_non_root if {
 	findings := check.deny with data.facts as facts
 	{f.details.container | some f in findings} == {"a"}
 }
+
+test_pass_judges_workloads_with_containers if {
+	w := testing.workload("Deployment", "payments", "api", {"containers": [{"name": "api"}]})
+	svc := testing.kubernetes("Service", "payments", "api", {"spec": {}})
+	check.judged == {"Deployment/payments/api"} with data.facts as testing.facts([w, svc])
+	count(check.judged) == 0 with data.facts as testing.facts([svc])
+}

@@ -38,3 +38,9 @@ deny contains finding if {
 		"details": {"match": o.criteria},
 	}
 }
+
+# judged are the sshd_config files that decide PermitRootLogin.
+judged contains c.id if {
+	some c in sshd.configs
+	sshd.decided(c, "permitrootlogin")
+}

@@ -27,3 +27,8 @@ test_fail_match_block if {
 	some f in findings
 	f.details.match == "Address 10.0.0.5"
 }
+
+test_pass_judges_files_that_decide if {
+	check.judged == {"sshd_config:sshd_config"} with data.facts as sshd({"settings": {}, "lines": {}})
+	count(check.judged) == 0 with data.facts as sshd({"settings": {}, "lines": {}, "includes": ["/etc/ssh/sshd_config.d/*.conf"]})
+}

@@ -90,3 +90,47 @@ groups_by_key[k] contains sg.id if {
 	some sg in tf.resources("aws_security_group")
 	some k in tf.identities(sg)
 }
+
+# judged are the security groups with no ingress rules or with one whose
+# sources are known, and the separate ingress rules whose sources are
+# known: an egress rule, or a rule whose sources are only known after
+# apply, is not judged.
+judged contains sg.id if {
+	some sg in tf.resources("aws_security_group")
+	sg.attributes.ingress == []
+}
+
+judged contains sg.id if {
+	some sg in tf.resources("aws_security_group")
+	some rule in object.get(sg.attributes, "ingress", [])
+	sources_known(rule, ["cidr_blocks", "ipv6_cidr_blocks", "security_groups", "prefix_list_ids"])
+}
+
+judged contains rule.id if {
+	some rule in tf.resources("aws_security_group_rule")
+	rule.attributes.type == "ingress"
+	sources_known(rule.attributes, ["cidr_blocks", "ipv6_cidr_blocks", "source_security_group_id", "prefix_list_ids"])
+}
+
+judged contains rule.id if {
+	some rule in tf.resources("aws_vpc_security_group_ingress_rule")
+	sources_known(rule.attributes, ["cidr_ipv4", "cidr_ipv6", "referenced_security_group_id", "prefix_list_id"])
+}
+
+sources_known(attrs, _) if attrs.self == true
+
+sources_known(attrs, fields) if {
+	some field in fields
+	v := attrs[field]
+	known_source(v)
+}
+
+known_source(v) if {
+	is_string(v)
+	v != ""
+}
+
+known_source(v) if {
+	is_array(v)
+	count(v) > 0
+}

@@ -101,3 +101,17 @@ test_fail_vpc_ingress_rule_all_traffic if {
 	rule := testing.resource("aws_vpc_security_group_ingress_rule", "all", {"cidr_ipv4": "0.0.0.0/0", "ip_protocol": "-1"})
 	count(check.deny) == 1 with data.facts as testing.facts([rule])
 }
+
+test_pass_judges_groups_and_rules_with_known_sources if {
+	sg := group([ingress(443, 443, "tcp", ["0.0.0.0/0"], [])])
+	rule := testing.resource("aws_vpc_security_group_ingress_rule", "vpn", {"cidr_ipv4": "10.99.0.0/16", "ip_protocol": "tcp"})
+	check.judged == {"aws_security_group.web", "aws_vpc_security_group_ingress_rule.vpn"} with data.facts as testing.facts([sg, rule])
+	empty := testing.resource("aws_security_group", "empty", {"name": "empty", "ingress": []})
+	check.judged == {"aws_security_group.empty"} with data.facts as testing.facts([empty])
+}
+
+test_pass_unknown_sources_and_egress_not_judged if {
+	unknown := group([{"from_port": 22, "to_port": 22, "protocol": "tcp"}])
+	out := testing.resource("aws_security_group_rule", "out", {"type": "egress", "protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]})
+	count(check.judged) == 0 with data.facts as testing.facts([unknown, out])
+}

@@ -86,3 +86,22 @@ else := sprintf("with priority %v", [rule.priority])
 group_of(rule) := {"network_security_group": rule.attributes.network_security_group_name} if {
 	is_string(rule.attributes.network_security_group_name)
 } else := {}
+
+# judged are the network security groups whose rules are known and the
+# separate inbound rules whose sources are known.
+judged contains nsg.id if {
+	some nsg in tf.resources("azurerm_network_security_group")
+	is_array(nsg.attributes.security_rule)
+}
+
+judged contains rule.id if {
+	some rule in tf.resources("azurerm_network_security_rule")
+	lower(values.string_or_empty(object.get(rule.attributes, "direction", ""))) == "inbound"
+	sources_known(rule.attributes)
+}
+
+sources_known(attrs) if values.string_or_empty(object.get(attrs, "source_address_prefix", "")) != ""
+
+sources_known(attrs) if count(values.array_or_empty(object.get(attrs, "source_address_prefixes", []))) > 0
+
+sources_known(attrs) if count(values.array_or_empty(object.get(attrs, "source_application_security_group_ids", []))) > 0

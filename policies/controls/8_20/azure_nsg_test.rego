@@ -103,3 +103,14 @@ test_fail_inline_rule_with_only_the_single_arguments if {
 	r := {"name": "ssh", "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "source_address_prefix": "*", "destination_port_range": "22"}
 	count(check.deny) == 1 with data.facts as testing.facts([nsg([r])])
 }
+
+test_pass_judges_groups_and_inbound_rules if {
+	r := testing.resource("azurerm_network_security_rule", "ssh", rule("ssh", 100, "Allow", "10.99.0.0/16", "22"))
+	check.judged == {"azurerm_network_security_group.web", "azurerm_network_security_rule.ssh"} with data.facts as testing.facts([nsg([]), r])
+}
+
+test_pass_unknown_rules_judge_nothing if {
+	unknown := testing.resource("azurerm_network_security_group", "web", {"name": "nsg-web"})
+	out := testing.resource("azurerm_network_security_rule", "out", object.union(rule("out", 100, "Allow", "*", "*"), {"direction": "Outbound"}))
+	count(check.judged) == 0 with data.facts as testing.facts([unknown, out])
+}

@@ -124,3 +124,34 @@ else := sprintf("%v", [x])
 rule_name(r) := sprintf("%s (priority %v)", [r.id, r.attributes.priority]) if {
 	is_number(r.attributes.priority)
 } else := r.id
+
+# judged are the enabled ingress firewall rules whose sources and allowed
+# protocols are known, and the enabled ingress firewall policy rules whose
+# action and source ranges are known.
+judged contains fw.id if {
+	some fw in tf.resources("google_compute_firewall")
+	upper(values.string_or_empty(object.get(fw.attributes, "direction", "INGRESS"))) in {"INGRESS", ""}
+	not disabled(fw.attributes)
+	is_array(fw.attributes.allow)
+	sources_decided(fw)
+}
+
+judged contains r.id if {
+	some t in policy_rule_types
+	some r in tf.resources(t)
+	is_string(r.attributes.action)
+	upper(values.string_or_empty(r.attributes.direction)) == "INGRESS"
+	not disabled(r.attributes)
+	some m in values.array_or_empty(r.attributes.match)
+	is_array(m.src_ip_ranges)
+}
+
+# sources_decided is true when the source ranges are known, or when none
+# are given and none will be (then the tags and service accounts decide,
+# or GCP's default of any source).
+sources_decided(fw) if tf.has_value(fw, "source_ranges")
+
+sources_decided(fw) if {
+	not tf.referenced(fw, "source_ranges")
+	not tf.is_unknown(fw, "source_ranges")
+}

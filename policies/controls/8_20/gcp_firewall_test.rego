@@ -97,3 +97,17 @@ test_pass_firewall_policy_rule_deny if {
 	})
 	count(check.deny) == 0 with data.facts as testing.facts([r])
 }
+
+test_pass_judges_enabled_ingress_rules if {
+	fw := firewall("allow-https", ["0.0.0.0/0"], [{"protocol": "tcp", "ports": ["443"]}])
+	off := object.union(firewall("off", ["0.0.0.0/0"], [{"protocol": "tcp", "ports": ["22"]}]), {"attributes": {"disabled": true}})
+	check.judged == {"google_compute_firewall.allow-https"} with data.facts as testing.facts([fw, off])
+}
+
+test_pass_referenced_source_ranges_judge_nothing if {
+	fw := testing.with_refs(
+		object.union(testing.resource("google_compute_firewall", "db", {"name": "db", "allow": [{"protocol": "tcp", "ports": ["5432"]}]}), {"unknown": ["source_ranges"]}),
+		{"source_ranges": ["google_compute_subnetwork.app"]},
+	)
+	count(check.judged) == 0 with data.facts as testing.facts([fw])
+}

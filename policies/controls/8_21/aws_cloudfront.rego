@@ -90,3 +90,26 @@ comment_or_id(d) := d.attributes.comment if {
 	is_string(d.attributes.comment)
 	d.attributes.comment != ""
 } else := d.id
+
+# judged are the distributions with a known viewer protocol policy, a
+# custom certificate whose minimum protocol is known (or defaulted), or a
+# known origin protocol policy.
+judged contains d.id if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some b in behaviours(d)
+	is_string(b.behaviour.viewer_protocol_policy)
+}
+
+judged contains d.id if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some i, c in d.attributes.viewer_certificate
+	not c.cloudfront_default_certificate == true
+	minimum_protocol_version(d, i, c)
+}
+
+judged contains d.id if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some o in d.attributes.origin
+	some c in o.custom_origin_config
+	is_string(c.origin_protocol_policy)
+}

@@ -62,3 +62,10 @@ test_pass_unknown_minimum_protocol_not_judged if {
 	d := object.union(distribution("redirect-to-https", [], cert, "https-only"), {"unknown": ["viewer_certificate.0.minimum_protocol_version"]})
 	count(check.deny) == 0 with data.facts as testing.facts([d])
 }
+
+test_pass_judges_known_distributions if {
+	d := distribution("redirect-to-https", [], acm_cert("TLSv1.2_2021"), "https-only")
+	check.judged == {"aws_cloudfront_distribution.web"} with data.facts as testing.facts([d])
+	u := object.union(testing.resource("aws_cloudfront_distribution", "web", {}), {"unknown": ["default_cache_behavior", "viewer_certificate", "origin"]})
+	count(check.judged) == 0 with data.facts as testing.facts([u])
+}

@@ -82,3 +82,35 @@ api_finding(d, policy) := {
 	"resource": d.id,
 	"details": {"security_policy": policy},
 }
+
+# judged are the API Gateway domains whose security policy is known and
+# the search domains whose endpoint options are known or left out to the
+# provider's default.
+judged contains d.id if {
+	some d in tf.resources("aws_api_gateway_domain_name")
+	is_string(d.attributes.security_policy)
+}
+
+judged contains d.id if {
+	some d in tf.resources("aws_apigatewayv2_domain_name")
+	some c in d.attributes.domain_name_configuration
+	is_string(c.security_policy)
+}
+
+judged contains d.id if {
+	some t in ["aws_opensearch_domain", "aws_elasticsearch_domain"]
+	some d in tf.resources(t)
+	some o in d.attributes.domain_endpoint_options
+	options_known(o)
+}
+
+judged contains d.id if {
+	some t in ["aws_opensearch_domain", "aws_elasticsearch_domain"]
+	some d in tf.resources(t)
+	tf.omitted(d, "domain_endpoint_options")
+	not is_array(object.get(d.attributes, "domain_endpoint_options", null))
+}
+
+options_known(o) if is_boolean(o.enforce_https)
+
+options_known(o) if is_string(o.tls_security_policy)

@@ -53,3 +53,15 @@ test_pass_domain_endpoint_options_configuration_unsaid if {
 		not contains(f.msg, "leaves domain_endpoint_options out")
 	}
 }
+
+test_pass_judges_known_endpoints if {
+	api := testing.resource("aws_api_gateway_domain_name", "api", {"domain_name": "api.acme-payments.example", "security_policy": "TLS_1_2"})
+	check.judged == {"aws_api_gateway_domain_name.api"} with data.facts as testing.facts([api])
+	check.judged == {"aws_opensearch_domain.omitted"} with data.facts as testing.facts([left_out_domain_endpoint_options])
+}
+
+test_pass_unknown_endpoints_not_judged if {
+	api := object.union(testing.resource("aws_api_gateway_domain_name", "api", {}), {"unknown": ["security_policy"]})
+	search := object.union(testing.resource("aws_opensearch_domain", "logs", {}), {"unknown": ["domain_endpoint_options"]})
+	count(check.judged) == 0 with data.facts as testing.facts([api, search])
+}

@@ -154,3 +154,31 @@ else := ""
 with_severity(l, f) := object.union(f, {"severity": "medium"}) if is_internal(l)
 
 else := f
+
+# judged are the HTTPS and TLS listeners, and the HTTP listeners with a
+# default action whose protocol is known; TCP and UDP listeners carry no
+# web traffic to judge.
+judged contains l.id if {
+	some t in listener_types
+	some l in tf.resources(t)
+	protocol(l) in {"HTTPS", "TLS"}
+}
+
+judged contains l.id if {
+	some t in listener_types
+	some l in tf.resources(t)
+	protocol(l) == "HTTP"
+	some i, a in l.attributes.default_action
+	action_decided(l, i, a)
+}
+
+action_decided(_, _, a) if {
+	is_string(a.type)
+	a.type != "redirect"
+}
+
+action_decided(l, i, a) if {
+	a.type == "redirect"
+	some j, r in a.redirect
+	redirect_protocol(l, sprintf("default_action.%d.redirect.%d.protocol", [i, j]), r)
+}

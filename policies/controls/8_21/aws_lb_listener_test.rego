@@ -124,3 +124,19 @@ test_pass_protocol_configuration_unsaid if {
 		not contains(f.msg, "serves requests over plain HTTP")
 	}
 }
+
+test_pass_judges_web_listeners if {
+	facts := testing.facts([
+		lb(false),
+		listener("http", "HTTP", 80, null, redirect),
+		listener("https", "HTTPS", 443, "ELBSecurityPolicy-TLS13-1-2-2021-06", forward),
+		listener("tcp", "TCP", 5432, null, forward),
+	])
+	check.judged == {"aws_lb_listener.http", "aws_lb_listener.https"} with data.facts as facts
+}
+
+test_pass_tcp_and_unknown_redirect_not_judged if {
+	unknown := [{"type": "redirect", "redirect": [{"port": "443", "status_code": "HTTP_301"}]}]
+	l := object.union(listener("http", "HTTP", 80, null, unknown), {"unknown": ["default_action.0.redirect.0.protocol"]})
+	count(check.judged) == 0 with data.facts as testing.facts([lb(false), l, listener("tcp", "TCP", 5432, null, forward)])
+}

@@ -54,3 +54,21 @@ policy_set(p) if {
 policy_set(p) if count(object.get(p, ["references", "ssl_policy"], [])) > 0
 
 policy_set(p) if tf.is_unknown(p, "ssl_policy")
+
+# judged are the SSL policies whose minimum TLS version is known and the
+# proxies whose SSL policy is known, referenced or left out.
+judged contains p.id if {
+	some p in tf.resources("google_compute_ssl_policy")
+	is_string(p.attributes.min_tls_version)
+}
+
+judged contains p.id if {
+	some t in proxy_types
+	some p in tf.resources(t)
+	not policy_unknown(p)
+}
+
+policy_unknown(p) if {
+	tf.is_unknown(p, "ssl_policy")
+	not tf.referenced(p, "ssl_policy")
+}

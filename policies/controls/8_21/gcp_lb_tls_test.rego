@@ -25,3 +25,11 @@ test_fail_proxy_without_policy if {
 	proxy := testing.resource("google_compute_region_target_https_proxy", "api", {"name": "api-https", "ssl_policy": null})
 	count(check.deny) == 1 with data.facts as testing.facts([proxy])
 }
+
+test_pass_judges_policies_and_proxies if {
+	policy := testing.resource("google_compute_ssl_policy", "modern", {"name": "tls12-modern", "min_tls_version": "TLS_1_2"})
+	proxy := testing.resource("google_compute_target_https_proxy", "api", {"name": "api-https", "ssl_policy": null})
+	check.judged == {"google_compute_ssl_policy.modern", "google_compute_target_https_proxy.api"} with data.facts as testing.facts([policy, proxy])
+	u := object.union(testing.resource("google_compute_target_https_proxy", "api", {"name": "api-https"}), {"unknown": ["ssl_policy"]})
+	count(check.judged) == 0 with data.facts as testing.facts([u])
+}

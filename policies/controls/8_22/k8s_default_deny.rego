@@ -82,3 +82,17 @@ deny contains finding if {
 		"resource": sprintf("Namespace/%s", [ns]),
 	}
 }
+
+# judged are the workloads running outside the system namespaces and the
+# Namespace objects of the others: each namespace needs a default-deny
+# policy.
+judged contains w.id if {
+	some w in k8s.workloads
+	running(w)
+	not k8s.namespace(w) in system_namespaces
+}
+
+judged contains n.id if {
+	some n in k8s.objects("Namespace")
+	not n.attributes.metadata.name in system_namespaces
+}

@@ -55,3 +55,14 @@ test_fail_policy_in_other_namespace if {
 	findings := check.deny with data.facts as testing.facts([api, other])
 	{f.resource | some f in findings} == {"Namespace/payments"}
 }
+
+test_pass_judges_workloads_and_namespaces if {
+	ns := testing.kubernetes("Namespace", "", "payments", {})
+	facts := testing.facts([api, ns, policy("deny", {"podSelector": {}})])
+	check.judged == {"Deployment/payments/api", "Namespace/payments"} with data.facts as facts
+}
+
+test_pass_system_namespace_not_judged if {
+	facts := testing.facts([testing.workload("DaemonSet", "kube-system", "kube-proxy", {}), testing.kubernetes("Namespace", "", "kube-system", {})])
+	count(check.judged) == 0 with data.facts as facts
+}

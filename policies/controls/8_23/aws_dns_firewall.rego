@@ -85,3 +85,20 @@ else := r.attributes.tags.Name if is_string(r.attributes.tags.Name)
 else := r.attributes.name if is_string(r.attributes.name)
 
 else := r.id
+
+# judged are, once DNS Firewall is in use, the VPCs; the associated rule
+# groups; and the firewall configs whose fail-open setting is known.
+judged contains vpc.id if {
+	count(tf.resources(association_type)) > 0
+	some vpc in tf.resources("aws_vpc")
+}
+
+judged contains g.id if {
+	some g in tf.resources("aws_route53_resolver_firewall_rule_group")
+	linked(g, associated_groups)
+}
+
+judged contains c.id if {
+	some c in tf.resources("aws_route53_resolver_firewall_config")
+	is_string(c.attributes.firewall_fail_open)
+}

@@ -51,3 +51,9 @@ test_fail_fail_open if {
 test_pass_no_dns_firewall_not_judged if {
 	count(check.deny) == 0 with data.facts as testing.facts([vpc("main")])
 }
+
+test_pass_judges_vpcs_and_groups_in_use if {
+	facts := testing.facts([vpc("main"), group, association("main"), rule("BLOCK")])
+	check.judged == {"aws_vpc.main", "aws_route53_resolver_firewall_rule_group.egress"} with data.facts as facts
+	count(check.judged) == 0 with data.facts as testing.facts([vpc("main")])
+}

@@ -25,3 +25,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["policy", "procedure"], "web_filtering", "web filtering policy")
 }
+
+# judged are the web filtering policies and procedures findings judges.
+judged := documents.judged(["policy", "procedure"], "web_filtering")

@@ -39,3 +39,8 @@ test_fail_unapproved if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/POL-WEB-FILTER"} with data.facts as testing.facts([doc("policy", {})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

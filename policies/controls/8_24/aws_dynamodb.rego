@@ -19,7 +19,7 @@ import data.annexa.lib.tf
 
 deny contains finding if {
 	some t in tf.resources("aws_dynamodb_table")
-	judged(t)
+	decided(t)
 	not kms_encrypted(t)
 	finding := {
 		"msg": "DynamoDB table is encrypted only with the AWS owned key, not a KMS key",
@@ -27,14 +27,20 @@ deny contains finding if {
 	}
 }
 
-# judged is true when the table's encryption setting is known, or left
+# decided is true when the table's encryption setting is known, or left
 # out: then it is the provider's to decide (unknown in a plan), and AWS
 # encrypts with the AWS owned key.
-judged(t) if not tf.is_unknown(t, "server_side_encryption")
+decided(t) if not tf.is_unknown(t, "server_side_encryption")
 
-judged(t) if tf.omitted(t, "server_side_encryption")
+decided(t) if tf.omitted(t, "server_side_encryption")
 
 kms_encrypted(t) if {
 	some sse in t.attributes.server_side_encryption
 	sse.enabled != false
+}
+
+# judged are the tables whose encryption setting is decided.
+judged contains t.id if {
+	some t in tf.resources("aws_dynamodb_table")
+	decided(t)
 }

@@ -50,3 +50,9 @@ test_pass_server_side_encryption_configuration_unsaid if {
 		not contains(f.msg, "AWS owned key")
 	}
 }
+
+test_pass_judges_decided_tables if {
+	check.judged == {"aws_dynamodb_table.omitted"} with data.facts as testing.facts([left_out_server_side_encryption])
+	t := object.union(testing.resource("aws_dynamodb_table", "t", {}), {"unknown": ["server_side_encryption"]})
+	count(check.judged) == 0 with data.facts as testing.facts([t])
+}

@@ -57,3 +57,29 @@ encrypted_by_default if {
 	some d in tf.resources("aws_ebs_encryption_by_default")
 	d.attributes.enabled == true
 }
+
+# judged are the volumes whose encryption is known, or left out to the
+# provider's default (a volume from a snapshot takes the snapshot's), and
+# the instances with a block device whose encryption is known; with
+# encryption by default on, every volume is judged.
+judged contains v.id if {
+	some v in tf.resources("aws_ebs_volume")
+	decided(v)
+}
+
+judged contains i.id if {
+	some i in tf.resources("aws_instance")
+	some kind in ["root_block_device", "ebs_block_device"]
+	some dev in object.get(i.attributes, kind, [])
+	is_boolean(dev.encrypted)
+}
+
+decided(_) if encrypted_by_default
+
+decided(v) if is_boolean(v.attributes.encrypted)
+
+decided(v) if {
+	tf.omitted(v, "encrypted")
+	not is_boolean(object.get(v.attributes, "encrypted", null))
+	not tf.configured(v, "snapshot_id")
+}

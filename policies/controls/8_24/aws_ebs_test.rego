@@ -70,3 +70,14 @@ test_pass_encrypted_configuration_unsaid if {
 		not contains(f.msg, "leaves encrypted out")
 	}
 }
+
+test_pass_judges_known_encryption if {
+	check.judged == {"aws_ebs_volume.a"} with data.facts as testing.facts([testing.resource("aws_ebs_volume", "a", {"encrypted": true})])
+	check.judged == {"aws_ebs_volume.omitted"} with data.facts as testing.facts([left_out_encrypted])
+}
+
+test_pass_unknown_encryption_judges_nothing if {
+	count(check.judged) == 0 with data.facts as testing.facts([testing.resource("aws_ebs_volume", "a", {"size": 100})])
+	by_default := testing.resource("aws_ebs_encryption_by_default", "this", {"enabled": true})
+	check.judged == {"aws_ebs_volume.a"} with data.facts as testing.facts([testing.resource("aws_ebs_volume", "a", {"size": 100}), by_default])
+}

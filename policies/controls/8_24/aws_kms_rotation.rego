@@ -21,3 +21,12 @@ deny contains finding if {
 	tf.explicitly_false(k, "enable_key_rotation")
 	finding := {"msg": "KMS key does not rotate automatically", "resource": k.id}
 }
+
+# judged are the symmetric encryption keys whose rotation setting is
+# known; AWS rotates no other key.
+judged contains k.id if {
+	some k in tf.resources("aws_kms_key")
+	object.get(k.attributes, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
+	object.get(k.attributes, "key_usage", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
+	is_boolean(k.attributes.enable_key_rotation)
+}

@@ -17,3 +17,13 @@ test_pass_asymmetric_key_not_judged if {
 	facts := testing.facts([testing.resource("aws_kms_key", "sign", {"enable_key_rotation": false, "customer_master_key_spec": "ECC_NIST_P256", "key_usage": "SIGN_VERIFY"})])
 	count(check.deny) == 0 with data.facts as facts
 }
+
+test_pass_judges_symmetric_keys if {
+	facts := testing.facts([testing.resource("aws_kms_key", "k", {"enable_key_rotation": true, "customer_master_key_spec": "SYMMETRIC_DEFAULT"})])
+	check.judged == {"aws_kms_key.k"} with data.facts as facts
+}
+
+test_pass_asymmetric_key_judges_nothing if {
+	facts := testing.facts([testing.resource("aws_kms_key", "sign", {"enable_key_rotation": false, "customer_master_key_spec": "ECC_NIST_P256", "key_usage": "SIGN_VERIFY"})])
+	count(check.judged) == 0 with data.facts as facts
+}

@@ -61,3 +61,16 @@ restored(db) if {
 }
 
 label := {"aws_db_instance": "RDS DB instance", "aws_rds_cluster": "RDS cluster"}
+
+# judged are the DB instances and clusters, replicas aside, whose storage
+# encryption is known or left out to the provider's default.
+judged contains db.id if {
+	some t in ["aws_db_instance", "aws_rds_cluster"]
+	some db in tf.resources(t)
+	not aws.rds_replica(db)
+	decided(db)
+}
+
+decided(db) if is_boolean(db.attributes.storage_encrypted)
+
+decided(db) if unencrypted(db)

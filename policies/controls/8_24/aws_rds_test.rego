@@ -70,3 +70,17 @@ test_pass_storage_encrypted_configuration_unsaid if {
 		not contains(f.msg, "RDS cluster storage is not encrypted")
 	}
 }
+
+test_pass_judges_known_storage if {
+	facts := testing.facts([testing.resource("aws_db_instance", "main", {"storage_encrypted": true})])
+	check.judged == {"aws_db_instance.main"} with data.facts as facts
+}
+
+test_pass_unknown_restored_and_cluster_judge_nothing if {
+	facts := testing.facts([
+		object.union(testing.resource("aws_db_instance", "unknown", {}), {"unknown": ["storage_encrypted"]}),
+		testing.resource("aws_db_instance", "restored", {"snapshot_identifier": "rds:main-2026-11-01"}),
+		testing.resource("aws_rds_cluster", "aurora", {}),
+	])
+	count(check.judged) == 0 with data.facts as facts
+}

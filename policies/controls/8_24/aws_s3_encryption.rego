@@ -59,3 +59,12 @@ separate_encryption(b) if {
 	some k in aws.s3_bucket_keys(b)
 	k in configured
 }
+
+# judged are the buckets (each needs an encryption configuration) and the
+# encryption configurations whose algorithm is known.
+judged := tf.ids(["aws_s3_bucket"]) | {c.id |
+	some c in tf.resources("aws_s3_bucket_server_side_encryption_configuration")
+	some rule in object.get(c.attributes, "rule", [])
+	some d in object.get(rule, "apply_server_side_encryption_by_default", [])
+	is_string(d.sse_algorithm)
+}

@@ -46,3 +46,8 @@ test_fail_inline_empty if {
 	b := testing.resource("aws_s3_bucket", "old", {"server_side_encryption_configuration": []})
 	count(check.deny) == 1 with data.facts as testing.facts([b])
 }
+
+test_pass_judges_buckets_and_configurations if {
+	check.judged == {"aws_s3_bucket.uploads", "aws_s3_bucket_server_side_encryption_configuration.uploads"} with data.facts as testing.facts([bucket, sse_config])
+	count(check.judged) == 0 with data.facts as testing.facts([])
+}

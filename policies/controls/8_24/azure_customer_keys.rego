@@ -109,3 +109,11 @@ linked(r, keys) if {
 	some k in tf.identities(r)
 	k in keys
 }
+
+# judged are the disks, virtual machines, storage accounts and SQL
+# servers classified so that they need a customer-managed key.
+judged contains r.id if {
+	some t in ["azurerm_managed_disk", "azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine", "azurerm_storage_account", "azurerm_mssql_server"]
+	some r in tf.resources(t)
+	crypto.needs_customer_key(r)
+}

@@ -73,3 +73,8 @@ test_fail_sql_server_service_managed_key if {
 	)
 	count(check.deny) == 1 with data.facts as testing.facts([sql, tde])
 }
+
+test_pass_judges_classified_resources_only if {
+	check.judged == {"azurerm_managed_disk.data"} with data.facts as testing.facts([disk("Restricted", "/subscriptions/x/diskEncryptionSets/des-prod")])
+	count(check.judged) == 0 with data.facts as testing.facts([disk("Internal", null)])
+}

@@ -44,3 +44,10 @@ automatic(k) if {
 	some path in object.get(k, "unknown", [])
 	startswith(path, "rotation_policy.")
 }
+
+# judged are the keys whose rotation policy is known.
+judged contains k.id if {
+	some t in ["azurerm_key_vault_key", "azurerm_key_vault_managed_hardware_security_module_key"]
+	some k in tf.resources(t)
+	not tf.is_unknown(k, "rotation_policy")
+}

@@ -28,3 +28,9 @@ test_pass_unknown_policy_not_judged if {
 	k := object.union(testing.resource("azurerm_key_vault_key", "data", {"name": "data-key"}), {"unknown": ["rotation_policy"]})
 	count(check.deny) == 0 with data.facts as testing.facts([k])
 }
+
+test_pass_judges_keys_with_a_known_policy if {
+	check.judged == {"azurerm_key_vault_key.data"} with data.facts as testing.facts([key([])])
+	k := object.union(testing.resource("azurerm_key_vault_key", "data", {"name": "data-key"}), {"unknown": ["rotation_policy"]})
+	count(check.judged) == 0 with data.facts as testing.facts([k])
+}

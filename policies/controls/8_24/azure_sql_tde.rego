@@ -37,3 +37,14 @@ deny contains finding if {
 		"resource": pool.id,
 	}
 }
+
+# judged are the databases and Synapse pools whose encryption is known.
+judged contains db.id if {
+	some db in tf.resources("azurerm_mssql_database")
+	is_boolean(db.attributes.transparent_data_encryption_enabled)
+}
+
+judged contains pool.id if {
+	some pool in tf.resources("azurerm_synapse_sql_pool")
+	is_boolean(pool.attributes.data_encrypted)
+}

@@ -20,3 +20,11 @@ test_fail_synapse_pool_unencrypted if {
 	facts := testing.facts([testing.resource("azurerm_synapse_sql_pool", "dw", {"name": "dw", "data_encrypted": false})])
 	count(check.deny) == 1 with data.facts as facts
 }
+
+test_pass_judges_known_encryption if {
+	facts := testing.facts([
+		testing.resource("azurerm_mssql_database", "ledger", {"name": "ledger", "transparent_data_encryption_enabled": true}),
+		object.union(testing.resource("azurerm_synapse_sql_pool", "dw", {"name": "dw"}), {"unknown": ["data_encrypted"]}),
+	])
+	check.judged == {"azurerm_mssql_database.ledger"} with data.facts as facts
+}

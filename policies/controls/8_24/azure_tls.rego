@@ -132,3 +132,48 @@ weak(r, what, attr, v) := {
 	"resource": r.id,
 	"details": {attr: v},
 }
+
+# judged are the storage accounts, SQL servers, apps and Redis caches with
+# a TLS or HTTPS setting it checks known, and the database server
+# parameters that set transport security.
+judged contains r.id if {
+	some r in tf.resources("azurerm_storage_account")
+	some attr in ["min_tls_version", "https_traffic_only_enabled", "enable_https_traffic_only"]
+	known(r.attributes[attr])
+}
+
+judged contains r.id if {
+	some r in tf.resources("azurerm_mssql_server")
+	is_string(r.attributes.minimum_tls_version)
+}
+
+judged contains r.id if {
+	some t in apps
+	some r in tf.resources(t)
+	is_boolean(r.attributes.https_only)
+}
+
+judged contains r.id if {
+	some t in apps
+	some r in tf.resources(t)
+	some cfg in values.array_or_empty(r.attributes.site_config)
+	some attr in ["minimum_tls_version", "scm_minimum_tls_version"]
+	is_string(cfg[attr])
+}
+
+judged contains r.id if {
+	some r in tf.resources("azurerm_redis_cache")
+	some attr in ["minimum_tls_version", "non_ssl_port_enabled", "enable_non_ssl_port"]
+	known(r.attributes[attr])
+}
+
+judged contains r.id if {
+	some t in ["azurerm_postgresql_flexible_server_configuration", "azurerm_mysql_flexible_server_configuration"]
+	some r in tf.resources(t)
+	lower(values.string_or_empty(r.attributes.name)) in {"require_secure_transport", "ssl_min_protocol_version"}
+	is_string(r.attributes.value)
+}
+
+known(v) if is_string(v)
+
+known(v) if is_boolean(v)

@@ -85,3 +85,16 @@ test_pass_other_server_parameters if {
 	])
 	count(check.deny) == 0 with data.facts as facts
 }
+
+test_pass_judges_known_settings if {
+	facts := testing.facts([
+		storage({"min_tls_version": "TLS1_2"}),
+		testing.resource("azurerm_postgresql_flexible_server_configuration", "tz", {"name": "timezone", "value": "UTC"}),
+	])
+	check.judged == {"azurerm_storage_account.data"} with data.facts as facts
+}
+
+test_pass_unknown_settings_judge_nothing if {
+	s := object.union(storage({}), {"unknown": ["min_tls_version", "https_traffic_only_enabled"]})
+	count(check.judged) == 0 with data.facts as testing.facts([s])
+}

@@ -86,3 +86,11 @@ name_or_dataset(r) := r.attributes.name if is_string(r.attributes.name)
 else := r.attributes.dataset_id if is_string(r.attributes.dataset_id)
 
 else := r.id
+
+# judged are the resources classified so that they need a
+# customer-managed key.
+judged contains r.id if {
+	some t, _ in key_paths
+	some r in tf.resources(t)
+	crypto.needs_customer_key(r)
+}

@@ -58,3 +58,8 @@ test_pass_bigquery_dataset_cmek if {
 	})
 	count(check.deny) == 0 with data.facts as testing.facts([ds])
 }
+
+test_pass_judges_classified_resources_only if {
+	check.judged == {"google_storage_bucket.statements"} with data.facts as testing.facts([bucket({"classification": "restricted"}, [])])
+	count(check.judged) == 0 with data.facts as testing.facts([bucket({"classification": "internal"}, [])])
+}

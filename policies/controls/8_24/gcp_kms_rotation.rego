@@ -57,3 +57,10 @@ seconds(d) := to_number(trim_suffix(d, "s")) if {
 	is_string(d)
 	regex.match(`^[0-9]+(\.[0-9]+)?s$`, d)
 }
+
+# judged are the symmetric keys (import-only ones aside) whose rotation
+# period is not unknown.
+judged contains k.id if {
+	some k in symmetric_keys
+	not tf.is_unknown(k, "rotation_period")
+}

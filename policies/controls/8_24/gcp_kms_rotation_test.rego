@@ -46,3 +46,16 @@ test_pass_unknown_period_not_judged if {
 	k := object.union(key({}), {"unknown": ["rotation_period"]})
 	count(check.deny) == 0 with data.facts as testing.facts([k])
 }
+
+test_pass_judges_symmetric_keys if {
+	check.judged == {"google_kms_crypto_key.data"} with data.facts as testing.facts([key({"rotation_period": "7776000s"})])
+}
+
+test_pass_asymmetric_import_only_and_unknown_judge_nothing if {
+	facts := testing.facts([
+		testing.resource("google_kms_crypto_key", "sign", {"name": "sign", "purpose": "ASYMMETRIC_SIGN", "rotation_period": null}),
+		testing.resource("google_kms_crypto_key", "byok", {"name": "byok", "import_only": true, "rotation_period": null}),
+		object.union(key({}), {"unknown": ["rotation_period"]}),
+	])
+	count(check.judged) == 0 with data.facts as facts
+}

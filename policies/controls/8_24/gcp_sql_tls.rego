@@ -60,3 +60,18 @@ require_ssl(db) if ip_configuration(db).require_ssl == true
 mode_set(db) if is_string(ip_configuration(db).ssl_mode)
 
 mode_set(db) if count(object.get(db, ["references", "settings.ip_configuration.ssl_mode"], [])) > 0
+
+# judged are the instances whose settings are known.
+judged contains db.id if {
+	some db in tf.resources("google_sql_database_instance")
+	decided(db)
+}
+
+decided(db) if is_string(ip_configuration(db).ssl_mode)
+
+decided(db) if is_boolean(ip_configuration(db).require_ssl)
+
+decided(db) if {
+	is_array(db.attributes.settings)
+	not tf.is_unknown(db, "settings")
+}

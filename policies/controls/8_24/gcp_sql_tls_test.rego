@@ -53,3 +53,9 @@ test_pass_block_written_as_an_object if {
 test_fail_block_written_as_an_object if {
 	count(check.deny) == 1 with data.facts as testing.facts([instance({"ipv4_enabled": true})])
 }
+
+test_pass_judges_known_settings if {
+	check.judged == {"google_sql_database_instance.main"} with data.facts as testing.facts([instance([{"ssl_mode": "ENCRYPTED_ONLY"}])])
+	db := object.union(testing.resource("google_sql_database_instance", "main", {"name": "pg"}), {"unknown": ["settings"]})
+	count(check.judged) == 0 with data.facts as testing.facts([db])
+}

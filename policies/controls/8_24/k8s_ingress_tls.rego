@@ -54,3 +54,6 @@ matches(name, host) if {
 	endswith(host, suffix)
 	not contains(trim_suffix(host, suffix), ".")
 }
+
+# judged are the Ingresses.
+judged := k8s.ids(["Ingress"])

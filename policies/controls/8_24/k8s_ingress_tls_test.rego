@@ -31,3 +31,8 @@ test_fail_host_not_covered if {
 	f.details.hosts == ["acme.example", "admin.eu.acme.example"]
 	count(findings) == 1
 }
+
+test_pass_judges_ingresses if {
+	check.judged == {"Ingress/payments/api"} with data.facts as testing.facts([ingress({"rules": rules(["api.acme.example"])})])
+	count(check.judged) == 0 with data.facts as testing.facts([testing.kubernetes("Service", "payments", "api", {})])
+}

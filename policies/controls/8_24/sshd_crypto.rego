@@ -62,3 +62,17 @@ weak("macs", a) if startswith(a, "hmac-ripemd160")
 weak("kexalgorithms", a) if endswith(a, "-sha1")
 
 weak("kexalgorithms", a) if contains(a, "-sha1-")
+
+# judged are the sshd_config files that set an algorithm list, or leave
+# them all to OpenSSH's defaults without including other files that could
+# set them.
+judged contains c.id if {
+	some c in sshd.configs
+	some kw, _ in settings
+	sshd.has_setting(c, kw)
+}
+
+judged contains c.id if {
+	some c in sshd.configs
+	count(object.get(c.attributes, "includes", [])) == 0
+}

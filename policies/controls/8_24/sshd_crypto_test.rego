@@ -37,3 +37,9 @@ test_fail_weak_everywhere if {
 	some f in findings
 	f.msg == "sshd_config allows weak Ciphers: aes128-cbc, arcfour256 (line 10)"
 }
+
+test_pass_judges_files_that_decide if {
+	check.judged == {"sshd_config:sshd_config"} with data.facts as sshd({})
+	with_include := testing.facts([testing.config("sshd_config", "sshd_config", {"settings": {}, "lines": {}, "includes": ["/etc/ssh/sshd_config.d/*.conf"]})])
+	count(check.judged) == 0 with data.facts as with_include
+}

@@ -31,3 +31,6 @@ deny contains f if {
 deny contains f if {
 	some f in documents.communication_findings("secure_development", what)
 }
+
+# judged are the secure development policies findings judges.
+judged := documents.judged(["policy"], "secure_development")

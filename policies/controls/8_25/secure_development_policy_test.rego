@@ -43,3 +43,8 @@ test_pass_no_evidence if {
 test_fail_not_communicated_since_approval if {
 	[f.msg | some f in deny([doc("policy", {"communicated_at": "2025-06-01T00:00:00Z"})])] == ["secure development policy POL-SDLC was approved on 2026-02-01 but was last communicated on 2025-06-01, before this version was approved"]
 }
+
+test_pass_judges_the_policy if {
+	check.judged == {"policy/POL-SDLC"} with data.facts as testing.facts([doc("policy", {})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -50,3 +50,9 @@ covered(a) if {
 	some s in object.get(r.attributes, "systems", [])
 	development.refers_to(s, a.entry)
 }
+
+# judged are the applications in use and the requirements documents in
+# force.
+judged := {development.ref(a) | some a in development.applications} | {r.id |
+	some r in documents.in_force(["document"], topic)
+}

@@ -49,3 +49,9 @@ test_fail_draft_does_not_cover if {
 test_pass_no_applications if {
 	deny([testing.evidence("asset_register", "IT", {"entries": []})]) == set()
 }
+
+test_pass_judges_applications_and_requirements if {
+	judged := check.judged with data.facts as testing.facts([assets, requirements("REQ-API", ["SW-API", "SW-PORTAL"], {})]) with data.run as run
+	judged == {"asset_register/IT#SW-API", "asset_register/IT#SW-PORTAL", "document/REQ-API"}
+	count(check.judged) == 0 with data.facts as testing.facts([testing.evidence("asset_register", "IT", {"entries": []})]) with data.run as run
+}

@@ -75,3 +75,14 @@ else := r.attributes.comment if {
 	is_string(r.attributes.comment)
 	r.attributes.comment != ""
 } else := r.id
+
+# judged are the internet-facing application load balancers and the
+# CloudFront distributions.
+judged contains lb.id if {
+	some t in ["aws_lb", "aws_alb"]
+	some lb in tf.resources(t)
+	object.get(lb.attributes, "load_balancer_type", "application") in {"application", null}
+	not is_internal(lb)
+}
+
+judged contains d.id if some d in tf.resources("aws_cloudfront_distribution")

@@ -46,3 +46,12 @@ test_fail_internal_left_unset_defaults_to_internet_facing if {
 	l := object.union(testing.resource("aws_lb", "api", {"name": "acme-api"}), {"unknown": ["internal", "load_balancer_type"]})
 	count(check.deny) == 1 with data.facts as testing.facts([l])
 }
+
+test_pass_judges_internet_facing_entry_points if {
+	check.judged == {"aws_lb.api"} with data.facts as testing.facts([lb(false, "application"), association])
+	facts := testing.facts([
+		lb(true, "application"),
+		testing.resource("aws_lb", "nlb", {"name": "nlb", "internal": false, "load_balancer_type": "network"}),
+	])
+	count(check.judged) == 0 with data.facts as facts
+}

@@ -24,3 +24,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["document", "policy", "procedure"], "secure_engineering_principles", "secure engineering principles")
 }
+
+# judged are the secure engineering principles findings judges.
+judged := documents.judged(["document", "policy", "procedure"], "secure_engineering_principles")

@@ -23,3 +23,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["document", "procedure", "policy"], "secure_coding", "secure coding standard")
 }
+
+# judged are the secure coding standards findings judges.
+judged := documents.judged(["document", "procedure", "policy"], "secure_coding")

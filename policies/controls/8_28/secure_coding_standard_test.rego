@@ -39,3 +39,8 @@ test_fail_unapproved if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_the_standard if {
+	check.judged == {"document/STD-SECURE-CODING"} with data.facts as testing.facts([doc("document", {})]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

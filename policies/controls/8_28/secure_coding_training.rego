@@ -73,3 +73,6 @@ finding(p, msg) := {
 	"resource": governance.entry_id(p.record, p.entry.id),
 	"details": {"person": p.entry.id},
 }
+
+# judged are the developers working now.
+judged := {governance.entry_id(p.record, p.entry.id) | some p in development.developers}

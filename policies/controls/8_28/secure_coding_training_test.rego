@@ -53,3 +53,10 @@ test_fail_joiner_after_grace if {
 	fs := check.deny with data.facts as testing.facts(list) with data.run as {"effective_time_ns": 1799971200000000000}
 	[f.resource | some f in fs] == ["personnel_register/HR#jonas@x"]
 }
+
+test_pass_judges_developers_only if {
+	judged := check.judged with data.facts as testing.facts([people]) with data.run as run
+	judged == {"personnel_register/HR#aiko@x", "personnel_register/HR#jonas@x"}
+	finance := testing.evidence("personnel_register", "HR", {"entries": [{"id": "grace@x", "role": "Finance Manager", "department": "Finance", "start_date": "2023-03-13T00:00:00Z"}]})
+	count(check.judged) == 0 with data.facts as testing.facts([finance]) with data.run as run
+}

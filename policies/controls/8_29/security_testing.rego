@@ -99,3 +99,9 @@ latest_note(tests) := sprintf(" (the latest, %s, was on %s)", [last.attributes.i
 } else := " (none on record)"
 
 type_name(r) := replace(r.attributes.test_type, "_", " ")
+
+# judged are the applications in use and the latest test of each kind of
+# each system.
+judged := {development.ref(a) | some a in development.applications} | {periodic.latest_record(rs, "performed_at").id |
+	some rs in by_kind
+}

@@ -81,3 +81,9 @@ test_fail_missing_without_applications if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_applications_and_latest_tests if {
+	judged := check.judged with data.facts as testing.facts([assets, test("PT-2026", "SW-API", "penetration_test", "2026-05-10T00:00:00Z", "pass", {})]) with data.run as run
+	judged == {"asset_register/IT#SW-API", "security_test/PT-2026"}
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as run
+}

@@ -96,3 +96,19 @@ account_blocked if {
 		pab.attributes[s] == true
 	}
 }
+
+# judged are the buckets (each needs a public access block, or the
+# account's), the public access blocks with a known setting and the
+# bucket ACLs with a known canned ACL or grants.
+judged := (tf.ids(["aws_s3_bucket"]) | {pab.id |
+	some pab in tf.resources("aws_s3_bucket_public_access_block")
+	some s in settings
+	is_boolean(pab.attributes[s])
+}) | {acl.id |
+	some acl in tf.resources("aws_s3_bucket_acl")
+	acl_known(acl)
+}
+
+acl_known(acl) if is_string(acl.attributes.acl)
+
+acl_known(acl) if count(object.get(acl.attributes, "access_control_policy", [])) > 0

@@ -3,6 +3,8 @@ package annexa.controls.c8_3.aws_s3_public_access_test
 import data.annexa.controls.c8_3.aws_s3_public_access as check
 import data.annexa.lib.testing
 
+settings := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+
 bucket := testing.resource("aws_s3_bucket", "uploads", {"bucket": "acme-uploads"})
 
 block(flags) := testing.with_refs(
@@ -58,4 +60,16 @@ test_fail_legacy_inline_acl if {
 test_pass_block_linked_by_bucket_name if {
 	pab := testing.resource("aws_s3_bucket_public_access_block", "uploads", object.union(all_on, {"bucket": "acme-uploads"}))
 	count(check.deny) == 0 with data.facts as testing.facts([bucket, pab])
+}
+
+test_pass_judges_buckets_blocks_and_acls if {
+	acl := testing.resource("aws_s3_bucket_acl", "uploads", {"acl": "private"})
+	judged := check.judged with data.facts as testing.facts([bucket, block(all_on), acl])
+	judged == {"aws_s3_bucket.uploads", "aws_s3_bucket_public_access_block.uploads", "aws_s3_bucket_acl.uploads"}
+}
+
+test_pass_unknown_block_and_acl_not_judged if {
+	pab := object.union(block({}), {"unknown": settings})
+	acl := object.union(testing.resource("aws_s3_bucket_acl", "uploads", {}), {"unknown": ["acl"]})
+	count(check.judged) == 0 with data.facts as testing.facts([pab, acl])
 }

@@ -53,3 +53,9 @@ required := {
 	"secure_development": "its agreement sets no secure development requirements (secure_development)",
 	"right_to_audit": "its agreement gives no right to audit its development process (right_to_audit)",
 }
+
+# judged are the suppliers that develop for the organisation.
+judged contains suppliers.ref(s) if {
+	some s in suppliers.listed
+	s.entry.development == true
+}

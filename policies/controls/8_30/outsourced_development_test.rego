@@ -42,3 +42,8 @@ test_fail_register_missing if {
 	other := testing.evidence("policy", "P", {"topic": "secure_development"})
 	[f.resource | some f in deny([other])] == ["missing:supplier_register"]
 }
+
+test_pass_judges_development_suppliers_only if {
+	check.judged == {"supplier_register/SUP#devshop"} with data.facts as testing.facts([register([devshop({}), {"id": "cleanco", "name": "CleanCo", "ict": false}])])
+	count(check.judged) == 0 with data.facts as testing.facts([register([{"id": "aws", "name": "AWS", "ict": true}])])
+}

@@ -89,3 +89,11 @@ separate_project(r) if {
 	is_string(r.attributes.project)
 	not r.attributes.project in production_projects
 }
+
+# judged are the resources tagged with an environment this policy
+# recognises, production or not: an untagged resource, or one whose
+# environment it does not know, is not judged.
+judged contains t.resource.id if {
+	some t in tagged
+	tags.normalize(t.environment) in (production | non_production)
+}

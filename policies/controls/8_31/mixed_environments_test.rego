@@ -53,3 +53,18 @@ test_pass_untagged_not_judged if {
 	facts := testing.facts([aws("aws_db_instance", "main", "prod"), testing.resource("aws_instance", "box", {"tags_all": {"Owner": "dev-team"}})])
 	count(check.deny) == 0 with data.facts as facts
 }
+
+test_pass_judges_tagged_resources if {
+	facts := testing.facts([aws("aws_db_instance", "main", "prod"), aws("aws_instance", "box", "shared"), testing.resource("aws_iam_account_password_policy", "p", {})])
+	check.judged == {"aws_db_instance.main"} with data.facts as facts
+}
+
+test_pass_untagged_resources_not_judged if {
+	facts := testing.facts([
+		testing.resource("aws_instance", "box", {"tags_all": {"Owner": "dev-team"}}),
+		testing.resource("aws_s3_bucket", "logs", {"tags_all": {}}),
+		testing.resource("google_storage_bucket", "b", {"labels": {}}),
+	])
+	count(check.judged) == 0 with data.facts as facts
+	count(check.deny) == 0 with data.facts as facts
+}

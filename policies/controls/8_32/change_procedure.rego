@@ -24,3 +24,7 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["procedure", "policy"], "change_management", "change management procedure")
 }
+
+# judged are the change management procedures and policies findings
+# judges.
+judged := documents.judged(["procedure", "policy"], "change_management")

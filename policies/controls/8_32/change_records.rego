@@ -143,3 +143,6 @@ finding(c, msg, severity, details) := {
 	"severity": severity,
 	"details": object.union({"change": c.entry.id, "implemented_at": evidence.day(c.entry.implemented_at)}, details),
 }
+
+# judged are the changes implemented by now (not withdrawn).
+judged := {governance.entry_id(c.record, c.entry.id) | some c in implemented}

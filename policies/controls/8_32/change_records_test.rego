@@ -93,3 +93,9 @@ test_fail_missing_records if {
 test_pass_no_evidence if {
 	deny([]) == set()
 }
+
+test_pass_judges_implemented_changes_only if {
+	planned := change("CHG-3", {"implemented_at": null, "approved_at": null, "approved_by": null, "tested": null, "status": "requested"})
+	check.judged == {"change_record/CHG-2026-Q4#CHG-1"} with data.facts as testing.facts([log([change("CHG-1", {}), planned])]) with data.run as run
+	count(check.judged) == 0 with data.facts as testing.facts([log([planned])]) with data.run as run
+}

@@ -100,3 +100,9 @@ problem(p, "enforce_admins") if not github.enabled(p, "enforce_admins")
 requires_checks(p) if count(object.get(p, ["required_status_checks", "contexts"], [])) > 0
 
 requires_checks(p) if count(object.get(p, ["required_status_checks", "checks"], [])) > 0
+
+# judged are the repositories whose export holds branch protection data.
+judged contains r.id if {
+	some r in github.repositories
+	has_protection_data(r)
+}

@@ -64,3 +64,8 @@ test_fail_reviews_missing if {
 	findings := check.deny with data.facts as repo({"branch_protection": p})
 	settings(findings) == {"required_pull_request_reviews", "required_approving_review_count"}
 }
+
+test_pass_judges_repositories_with_protection_data if {
+	check.judged == {"github_repository:acme-payments/payments-api"} with data.facts as repo({"branch_protection": strict})
+	count(check.judged) == 0 with data.facts as repo({})
+}

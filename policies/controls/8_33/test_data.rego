@@ -25,3 +25,6 @@ import data.annexa.lib.documents
 deny contains f if {
 	some f in documents.findings(["procedure", "policy"], "test_data", "test data procedure")
 }
+
+# judged are the test data procedures and policies findings judges.
+judged := documents.judged(["procedure", "policy"], "test_data")

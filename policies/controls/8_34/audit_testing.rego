@@ -76,3 +76,7 @@ agreed(r) if {
 	is_string(r.attributes.testing_agreed_by)
 	is_string(r.attributes.testing_agreed_at)
 }
+
+# judged are the technical audits and production security tests performed
+# by now.
+judged := {t.record.id | some t in tests}

@@ -58,3 +58,12 @@ test_fail_auditor_agreed_own_test if {
 test_pass_future_audit_not_judged if {
 	deny([audit({"performed_at": "2027-01-10T00:00:00Z", "testing_agreed_by": null, "testing_agreed_at": null})]) == set()
 }
+
+test_pass_judges_tests_of_operational_systems if {
+	check.judged == {"security_test/PT-2026", "internal_audit/IA-1"} with data.facts as testing.facts([pentest({}), audit({})]) with data.run as run
+	other := [
+		testing.evidence("security_test", "ST", {"system": "x", "test_type": "dast", "performed_at": "2026-05-11T00:00:00Z", "result": "pass", "environment": "staging"}),
+		testing.evidence("internal_audit", "IA-2", {"performed_at": "2026-03-16T00:00:00Z", "auditor": "fatima@x"}),
+	]
+	count(check.judged) == 0 with data.facts as testing.facts(other) with data.run as run
+}

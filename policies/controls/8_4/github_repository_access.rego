@@ -44,3 +44,9 @@ deny contains finding if {
 outside_admin(c) if c.permissions.admin == true
 
 outside_admin(c) if c.role_name == "admin"
+
+# judged are the repositories whose visibility the export states.
+judged contains r.id if {
+	some r in github.repositories
+	github.visibility(r)
+}

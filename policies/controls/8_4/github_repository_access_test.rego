@@ -38,3 +38,8 @@ test_fail_outside_admin if {
 	findings := check.deny with data.facts as facts
 	{f.details.collaborator | some f in findings} == {"agency-dev"}
 }
+
+test_pass_judges_repositories_with_a_visibility if {
+	check.judged == {"github_repository:acme-payments/payments-api"} with data.facts as repo({"visibility": "private"}, {})
+	count(check.judged) == 0 with data.facts as repo({}, {})
+}

@@ -57,3 +57,6 @@ deny contains finding if {
 		"severity": "low",
 	}
 }
+
+# judged are the source code access reviews performed.
+judged := {r.id | some r in reviews}

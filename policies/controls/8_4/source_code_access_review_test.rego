@@ -59,3 +59,9 @@ test_fail_future_review_does_not_count if {
 	findings := check.deny with data.facts as testing.facts([review("AR-GH-2027", "2027-01-15T00:00:00Z", {})]) with data.run as now
 	{f.resource | some f in findings} == {"missing:access_review"}
 }
+
+test_pass_judges_the_reviews if {
+	check.judged == {"access_review/AR-GH-H2"} with data.facts as testing.facts([review("AR-GH-H2", "2026-10-20T00:00:00Z", {})]) with data.run as now
+	other := review("AR-AWS", "2026-10-01T00:00:00Z", {"controls": ["5.18"], "system": "AWS-PROD"})
+	count(check.judged) == 0 with data.facts as testing.facts([other]) with data.run as now
+}

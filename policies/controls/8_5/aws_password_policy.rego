@@ -72,3 +72,15 @@ left_out(p, attr) if {
 	tf.omitted(p, attr)
 	not attr in object.keys(p.attributes)
 }
+
+# judged are the password policies with a setting it checks known, or
+# left out to AWS's default.
+judged contains p.id if {
+	some p in tf.resources("aws_iam_account_password_policy")
+	some attr in array.concat(["minimum_password_length", "password_reuse_prevention"], required)
+	decided(p, attr)
+}
+
+decided(p, attr) if not is_null(object.get(p.attributes, attr, null))
+
+decided(p, attr) if left_out(p, attr)

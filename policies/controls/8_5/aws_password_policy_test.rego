@@ -79,3 +79,12 @@ test_pass_password_reuse_prevention_configuration_unsaid if {
 		not contains(f.msg, "password_reuse_prevention is left out")
 	}
 }
+
+test_pass_judges_a_known_policy if {
+	check.judged == {"aws_iam_account_password_policy.strict"} with data.facts as testing.facts([testing.resource("aws_iam_account_password_policy", "strict", strong)])
+}
+
+test_pass_unknown_policy_not_judged if {
+	unknown := object.union(testing.resource("aws_iam_account_password_policy", "p", {}), {"unknown": ["minimum_password_length"]})
+	count(check.judged) == 0 with data.facts as testing.facts([unknown])
+}

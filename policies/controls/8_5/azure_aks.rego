@@ -48,3 +48,16 @@ failing(c, "local_accounts") if {
 }
 
 failing(c, "no_entra") if c.attributes.azure_active_directory_role_based_access_control == []
+
+# judged are the clusters whose local accounts or Entra ID integration are
+# known (or left to AKS's default).
+judged contains c.id if {
+	some c in tf.resources("azurerm_kubernetes_cluster")
+	decided(c)
+}
+
+decided(c) if is_boolean(c.attributes.local_account_disabled)
+
+decided(c) if failing(c, "local_accounts")
+
+decided(c) if is_array(c.attributes.azure_active_directory_role_based_access_control)

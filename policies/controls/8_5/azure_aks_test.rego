@@ -58,3 +58,13 @@ test_pass_local_account_disabled_configuration_unsaid if {
 		not contains(f.msg, "keeps local accounts")
 	}
 }
+
+test_pass_judges_known_clusters if {
+	c := cluster({"local_account_disabled": true, "azure_active_directory_role_based_access_control": entra})
+	check.judged == {"azurerm_kubernetes_cluster.main"} with data.facts as testing.facts([c])
+}
+
+test_pass_unknown_cluster_not_judged if {
+	c := object.union(cluster({}), {"unknown": ["local_account_disabled", "azure_active_directory_role_based_access_control"]})
+	count(check.judged) == 0 with data.facts as testing.facts([c])
+}

@@ -70,3 +70,22 @@ deny contains finding if {
 entra_note(auth) := " and has Microsoft Entra ID authentication off" if {
 	auth.active_directory_auth_enabled == false
 } else := " besides Microsoft Entra ID"
+
+# judged are the SQL servers whose Entra ID administrators are known and
+# the PostgreSQL flexible servers whose authentication is known or left to
+# Azure's default.
+judged contains s.id if {
+	some s in tf.resources("azurerm_mssql_server")
+	is_array(s.attributes.azuread_administrator)
+}
+
+judged contains s.id if {
+	some s in tf.resources("azurerm_postgresql_flexible_server")
+	count(object.get(s.attributes, "authentication", [])) > 0
+}
+
+judged contains s.id if {
+	some s in tf.resources("azurerm_postgresql_flexible_server")
+	tf.omitted(s, "authentication")
+	not is_array(object.get(s.attributes, "authentication", null))
+}

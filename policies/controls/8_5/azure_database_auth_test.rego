@@ -78,3 +78,15 @@ test_pass_authentication_configuration_unsaid if {
 		not contains(f.msg, "leaves authentication out")
 	}
 }
+
+test_pass_judges_known_servers if {
+	sql := testing.resource("azurerm_mssql_server", "main", {"azuread_administrator": admin(true)})
+	pg := testing.resource("azurerm_postgresql_flexible_server", "ledger", {"authentication": [{"active_directory_auth_enabled": true, "password_auth_enabled": false}]})
+	check.judged == {"azurerm_mssql_server.main", "azurerm_postgresql_flexible_server.ledger"} with data.facts as testing.facts([sql, pg])
+}
+
+test_pass_unknown_authentication_judges_nothing if {
+	pg := object.union(testing.resource("azurerm_postgresql_flexible_server", "ledger", {}), {"unknown": ["authentication"]})
+	sql := object.union(testing.resource("azurerm_mssql_server", "main", {}), {"unknown": ["azuread_administrator"]})
+	count(check.judged) == 0 with data.facts as testing.facts([pg, sql])
+}

@@ -40,3 +40,18 @@ deny contains finding if {
 	cfg.disable_password_authentication == false
 	finding := {"msg": "virtual machine allows password sign-in over SSH", "resource": vm.id}
 }
+
+# judged are the Linux virtual machines and scale sets whose password
+# setting is known, and the legacy virtual machines with a known Linux
+# profile setting (Windows ones have none).
+judged contains vm.id if {
+	some t, _ in label
+	some vm in tf.resources(t)
+	is_boolean(vm.attributes.disable_password_authentication)
+}
+
+judged contains vm.id if {
+	some vm in tf.resources("azurerm_virtual_machine")
+	some cfg in object.get(vm.attributes, "os_profile_linux_config", [])
+	is_boolean(cfg.disable_password_authentication)
+}

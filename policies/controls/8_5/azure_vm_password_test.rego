@@ -29,3 +29,15 @@ test_pass_windows_legacy_vm_not_judged if {
 	old := testing.resource("azurerm_virtual_machine", "win", {"os_profile_linux_config": [], "os_profile_windows_config": [{"provision_vm_agent": true}]})
 	count(check.deny) == 0 with data.facts as testing.facts([old])
 }
+
+test_pass_judges_linux_machines if {
+	vm := testing.resource("azurerm_linux_virtual_machine", "app", {"disable_password_authentication": true})
+	old := testing.resource("azurerm_virtual_machine", "old", {"os_profile_linux_config": [{"disable_password_authentication": true}]})
+	check.judged == {"azurerm_linux_virtual_machine.app", "azurerm_virtual_machine.old"} with data.facts as testing.facts([vm, old])
+}
+
+test_pass_windows_and_unknown_not_judged if {
+	win := testing.resource("azurerm_virtual_machine", "win", {"os_profile_linux_config": [], "os_profile_windows_config": [{"provision_vm_agent": true}]})
+	later := object.union(testing.resource("azurerm_linux_virtual_machine", "later", {}), {"unknown": ["disable_password_authentication"]})
+	count(check.judged) == 0 with data.facts as testing.facts([win, later])
+}

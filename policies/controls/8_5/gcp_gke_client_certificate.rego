@@ -30,3 +30,9 @@ deny contains finding if {
 		"resource": c.id,
 	}
 }
+
+# judged are the clusters whose master_auth blocks are known.
+judged contains c.id if {
+	some c in tf.resources("google_container_cluster")
+	is_array(c.attributes.master_auth)
+}

@@ -20,3 +20,9 @@ test_fail_client_certificate if {
 		"resource": "google_container_cluster.main",
 	}} with data.facts as testing.facts([cluster(true)])
 }
+
+test_pass_judges_known_clusters if {
+	check.judged == {"google_container_cluster.main"} with data.facts as testing.facts([cluster(false)])
+	unknown := object.union(testing.resource("google_container_cluster", "main", {}), {"unknown": ["master_auth"]})
+	count(check.judged) == 0 with data.facts as testing.facts([unknown])
+}

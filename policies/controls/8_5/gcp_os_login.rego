@@ -62,3 +62,17 @@ off(v) if {
 	is_string(v)
 	lower(trim_space(v)) in {"false", "f", "0"}
 }
+
+# judged are the instances, templates and project metadata whose metadata
+# is known, and the project metadata items that set OS Login.
+judged contains r.id if {
+	some t, _ in label
+	some r in tf.resources(t)
+	is_object(r.attributes.metadata)
+}
+
+judged contains item.id if {
+	some item in tf.resources("google_compute_project_metadata_item")
+	item.attributes.key == "enable-oslogin"
+	is_string(item.attributes.value)
+}

@@ -34,3 +34,11 @@ test_pass_other_metadata_item if {
 	item := testing.resource("google_compute_project_metadata_item", "serial", {"key": "serial-port-enable", "value": "FALSE"})
 	count(check.deny) == 0 with data.facts as testing.facts([item])
 }
+
+test_pass_judges_known_metadata if {
+	vm := testing.resource("google_compute_instance", "web", {"metadata": {"enable-oslogin": "TRUE"}})
+	item := testing.resource("google_compute_project_metadata_item", "serial", {"key": "serial-port-enable", "value": "FALSE"})
+	check.judged == {"google_compute_instance.web"} with data.facts as testing.facts([vm, item])
+	unknown := object.union(testing.resource("google_compute_instance", "later", {}), {"unknown": ["metadata"]})
+	count(check.judged) == 0 with data.facts as testing.facts([unknown, item])
+}

@@ -92,3 +92,13 @@ weak(p, "complexity") if {
 }
 
 long_enough(p) if p.min_length >= min_length
+
+# judged are the PostgreSQL and MySQL instances whose flags or password
+# validation policy are known.
+judged contains i.id if {
+	some i in tf.resources("google_sql_database_instance")
+	iam_flag[engine(i)]
+	some s in i.attributes.settings
+	some field in ["database_flags", "password_validation_policy"]
+	is_array(s[field])
+}

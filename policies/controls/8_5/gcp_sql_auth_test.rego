@@ -65,3 +65,14 @@ test_pass_unknown_settings_not_judged if {
 	i := object.union(testing.resource("google_sql_database_instance", "main", {"database_version": "POSTGRES_16"}), {"unknown": ["settings"]})
 	count(check.deny) == 0 with data.facts as testing.facts([i])
 }
+
+test_pass_judges_postgres_and_mysql if {
+	i := instance("POSTGRES_16", [{"name": "cloudsql.iam_authentication", "value": "on"}], strong)
+	check.judged == {"google_sql_database_instance.main"} with data.facts as testing.facts([i])
+}
+
+test_pass_sql_server_and_unknown_settings_not_judged if {
+	count(check.judged) == 0 with data.facts as testing.facts([instance("SQLSERVER_2022_STANDARD", [], [])])
+	i := object.union(testing.resource("google_sql_database_instance", "main", {"database_version": "POSTGRES_16"}), {"unknown": ["settings"]})
+	count(check.judged) == 0 with data.facts as testing.facts([i])
+}

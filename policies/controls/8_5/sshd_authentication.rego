@@ -65,3 +65,11 @@ deny contains finding if {
 		"details": {"setting": "MaxAuthTries"},
 	}
 }
+
+# judged are the sshd_config files that decide one of the settings it
+# checks.
+judged contains c.id if {
+	some c in sshd.configs
+	some kw in ["passwordauthentication", "permitemptypasswords", "maxauthtries"]
+	sshd.decided(c, kw)
+}

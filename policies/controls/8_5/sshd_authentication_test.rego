@@ -57,3 +57,8 @@ test_pass_max_auth_tries_boundary if {
 	settings := object.union(hardened, {"maxauthtries": "4"})
 	count(check.deny) == 0 with data.facts as sshd(settings, {"passwordauthentication": 1, "permitemptypasswords": 2, "maxauthtries": 3}, {})
 }
+
+test_pass_judges_files_that_decide if {
+	check.judged == {"sshd_config:etc/ssh/sshd_config"} with data.facts as sshd(hardened, {"passwordauthentication": 10, "permitemptypasswords": 11, "maxauthtries": 12}, {})
+	count(check.judged) == 0 with data.facts as sshd({}, {}, {"includes": ["/etc/ssh/sshd_config.d/*.conf"]})
+}

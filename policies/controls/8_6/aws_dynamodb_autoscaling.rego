@@ -68,3 +68,10 @@ scaled(t, dim) if {
 	some k in (tf.identities(t) | {n | n := t.attributes.name; is_string(n)})
 	[k, dim] in scaled_keys
 }
+
+# judged are the tables whose billing mode is known (or AWS's default,
+# provisioned): on demand they scale by themselves.
+judged contains t.id if {
+	some t in tf.resources("aws_dynamodb_table")
+	not tf.is_unknown(t, "billing_mode")
+}

@@ -55,3 +55,9 @@ test_fail_default_billing_mode_is_provisioned if {
 	t := testing.resource("aws_dynamodb_table", "old", {"name": "acme-old"})
 	count(check.deny) == 1 with data.facts as testing.facts([t])
 }
+
+test_pass_judges_tables_with_a_known_billing_mode if {
+	check.judged == {"aws_dynamodb_table.ledger"} with data.facts as testing.facts([table("PAY_PER_REQUEST"), read])
+	later := object.union(testing.resource("aws_dynamodb_table", "later", {"name": "later"}), {"unknown": ["billing_mode"]})
+	count(check.judged) == 0 with data.facts as testing.facts([later])
+}

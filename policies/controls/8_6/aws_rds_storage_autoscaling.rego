@@ -38,3 +38,12 @@ aurora(db) if {
 	is_string(db.attributes.engine)
 	startswith(db.attributes.engine, "aurora")
 }
+
+# judged are the DB instances other than Aurora whose storage size is
+# known and whose autoscaling limit is not unknown.
+judged contains db.id if {
+	some db in tf.resources("aws_db_instance")
+	not aurora(db)
+	is_number(db.attributes.allocated_storage)
+	not tf.is_unknown(db, "max_allocated_storage")
+}

@@ -31,3 +31,13 @@ test_pass_aurora_and_unknown_not_judged if {
 	unknown := object.union(testing.resource("aws_db_instance", "u", {"engine": "mysql", "allocated_storage": 20}), {"unknown": ["max_allocated_storage"]})
 	count(check.deny) == 0 with data.facts as testing.facts([aurora, unknown])
 }
+
+test_pass_judges_instances_with_known_storage if {
+	check.judged == {"aws_db_instance.main"} with data.facts as testing.facts([db(500)])
+}
+
+test_pass_aurora_and_unknown_judge_nothing if {
+	aurora := testing.resource("aws_db_instance", "a", {"engine": "aurora-postgresql", "allocated_storage": 1, "max_allocated_storage": null})
+	unknown := object.union(testing.resource("aws_db_instance", "u", {"engine": "mysql", "allocated_storage": 20}), {"unknown": ["max_allocated_storage"]})
+	count(check.judged) == 0 with data.facts as testing.facts([aurora, unknown])
+}

@@ -24,3 +24,6 @@ import data.annexa.lib.documents
 deny contains finding if {
 	some finding in documents.findings(["plan"], "capacity", "capacity plan")
 }
+
+# judged are the capacity plans findings judges.
+judged := documents.judged(["plan"], "capacity")

@@ -31,3 +31,8 @@ test_fail_missing if {
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
 	{f.resource | some f in findings} == {"missing:plan/capacity"}
 }
+
+test_pass_judges_the_plan if {
+	check.judged == {"plan/PLAN-CAPACITY"} with data.facts as testing.facts([plan({})]) with data.run as now
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as now
+}

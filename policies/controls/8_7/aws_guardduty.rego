@@ -47,3 +47,25 @@ deny contains finding if {
 	f.attributes.status == "DISABLED"
 	finding := {"msg": "GuardDuty feature EBS_MALWARE_PROTECTION is disabled", "resource": f.id}
 }
+
+# judged are the detectors whose switch or EC2 malware protection is
+# known, and the EBS malware protection features with a known status.
+judged contains d.id if {
+	some d in tf.resources("aws_guardduty_detector")
+	is_boolean(d.attributes.enable)
+}
+
+judged contains d.id if {
+	some d in tf.resources("aws_guardduty_detector")
+	some ds in object.get(d.attributes, "datasources", [])
+	some mp in object.get(ds, "malware_protection", [])
+	some scan in object.get(mp, "scan_ec2_instance_with_findings", [])
+	some ebs in object.get(scan, "ebs_volumes", [])
+	is_boolean(ebs.enable)
+}
+
+judged contains f.id if {
+	some f in tf.resources("aws_guardduty_detector_feature")
+	f.attributes.name == "EBS_MALWARE_PROTECTION"
+	is_string(f.attributes.status)
+}

@@ -38,3 +38,11 @@ test_pass_other_feature_disabled if {
 	f := testing.resource("aws_guardduty_detector_feature", "lambda", {"name": "LAMBDA_NETWORK_LOGS", "status": "DISABLED"})
 	count(check.deny) == 0 with data.facts as testing.facts([f])
 }
+
+test_pass_judges_detectors_and_malware_features if {
+	d := testing.resource("aws_guardduty_detector", "main", {"enable": true})
+	ebs := testing.resource("aws_guardduty_detector_feature", "ebs", {"name": "EBS_MALWARE_PROTECTION", "status": "ENABLED"})
+	other := testing.resource("aws_guardduty_detector_feature", "lambda", {"name": "LAMBDA_NETWORK_LOGS", "status": "DISABLED"})
+	check.judged == {"aws_guardduty_detector.main", "aws_guardduty_detector_feature.ebs"} with data.facts as testing.facts([d, ebs, other])
+	count(check.judged) == 0 with data.facts as testing.facts([other])
+}

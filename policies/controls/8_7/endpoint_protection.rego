@@ -62,3 +62,10 @@ state := {
 	true: "has no active malware protection (endpoint_protection is false)",
 	false: "does not show whether malware protection is active (endpoint_protection is not recorded)",
 }
+
+# judged are, once an export is on file, the user endpoint devices of the
+# asset register and the device entries of the exports.
+judged := {endpoints.ref(a) |
+	count(evidence.records("endpoint_compliance")) > 0
+	some a in endpoints.devices
+} | {endpoints.report_ref(x) | some x in endpoints.reported}

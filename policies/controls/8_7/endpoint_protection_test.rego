@@ -41,3 +41,9 @@ test_fail_missing_export if {
 	findings := check.deny with data.facts as testing.facts([register]) with data.run as now
 	{f.resource | some f in findings} == {"missing:endpoint_compliance"}
 }
+
+test_pass_judges_devices_and_their_reports if {
+	e := export("2026-11-16T00:00:00Z", [{"device": "LT-0012", "endpoint_protection": true}, {"device": "LT-0021", "endpoint_protection": true}])
+	count(check.judged) == 4 with data.facts as testing.facts([register, e]) with data.run as now
+	count(check.judged) == 0 with data.facts as testing.facts([register]) with data.run as now
+}

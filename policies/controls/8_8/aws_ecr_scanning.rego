@@ -78,3 +78,15 @@ inspector_scans_ecr if {
 	some e in tf.resources("aws_inspector2_enabler")
 	"ECR" in object.get(e.attributes, "resource_types", [])
 }
+
+# judged are the repositories whose scanning configuration is known, and
+# every repository once Inspector scans ECR.
+judged contains repo.id if {
+	some repo in tf.resources("aws_ecr_repository")
+	not scanning_unknown(repo)
+}
+
+judged contains repo.id if {
+	inspector_scans_ecr
+	some repo in tf.resources("aws_ecr_repository")
+}

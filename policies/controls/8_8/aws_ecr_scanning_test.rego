@@ -65,3 +65,11 @@ test_pass_unknown_configuration_not_judged if {
 	r := object.union(testing.resource("aws_ecr_repository", "worker", {"name": "acme/worker"}), {"unknown": ["image_scanning_configuration"]})
 	count(check.deny) == 0 with data.facts as testing.facts([r])
 }
+
+test_pass_judges_repositories_with_a_known_configuration if {
+	check.judged == {"aws_ecr_repository.payments-api"} with data.facts as testing.facts([repo("payments-api", true)])
+	r := object.union(testing.resource("aws_ecr_repository", "worker", {"name": "acme/worker"}), {"unknown": ["image_scanning_configuration"]})
+	count(check.judged) == 0 with data.facts as testing.facts([r])
+	e := testing.resource("aws_inspector2_enabler", "this", {"resource_types": ["ECR"]})
+	check.judged == {"aws_ecr_repository.worker"} with data.facts as testing.facts([r, e])
+}

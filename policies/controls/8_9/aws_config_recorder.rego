@@ -69,3 +69,10 @@ recorder_name(r) := "default" if {
 	not "name" in object.keys(r.attributes)
 	not tf.is_unknown(r, "name")
 }
+
+# judged are the recorders (each must be started) and the recorder
+# statuses whose switch is known.
+judged := tf.ids(["aws_config_configuration_recorder"]) | {s.id |
+	some s in tf.resources("aws_config_configuration_recorder_status")
+	is_boolean(s.attributes.is_enabled)
+}

@@ -50,3 +50,9 @@ test_fail_selected_types_only if {
 	findings := check.deny with data.facts as testing.facts([recorder(false), status(true)])
 	{f.msg | some f in findings} == {"AWS Config recorder records only selected resource types (all_supported is false)"}
 }
+
+test_pass_judges_recorders_and_statuses if {
+	check.judged == {"aws_config_configuration_recorder.main", "aws_config_configuration_recorder_status.main"} with data.facts as testing.facts([recorder(true), status(true)])
+	unknown := object.union(testing.resource("aws_config_configuration_recorder_status", "main", {"name": "x"}), {"unknown": ["is_enabled"]})
+	count(check.judged) == 0 with data.facts as testing.facts([unknown])
+}

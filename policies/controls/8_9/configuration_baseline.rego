@@ -24,3 +24,6 @@ import data.annexa.lib.documents
 deny contains finding if {
 	some finding in documents.findings(["document"], "configuration_baseline", "configuration baseline")
 }
+
+# judged are the configuration baselines findings judges.
+judged := documents.judged(["document"], "configuration_baseline")

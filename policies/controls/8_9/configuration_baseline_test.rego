@@ -30,3 +30,8 @@ test_fail_missing if {
 	findings := check.deny with data.facts as testing.facts([other]) with data.run as now
 	{f.resource | some f in findings} == {"missing:document/configuration_baseline"}
 }
+
+test_pass_judges_the_baseline if {
+	check.judged == {"document/STD-BASELINES"} with data.facts as testing.facts([baseline({})]) with data.run as now
+	count(check.judged) == 0 with data.facts as testing.facts([]) with data.run as now
+}

@@ -56,3 +56,10 @@ tag_problem("") := {"what": "has no tag, so it pulls whatever latest is", "sever
 tag_problem("latest") := {"what": "uses the mutable tag latest", "severity": "medium"}
 
 tag_problem(t) := {"what": "is not pinned by digest", "severity": "low"} if not t in {"", "latest"}
+
+# judged are the workloads with a container whose image is named.
+judged contains w.id if {
+	some w in k8s.workloads
+	some c in k8s.containers(w)
+	is_string(c.container.image)
+}

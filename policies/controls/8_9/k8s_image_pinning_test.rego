@@ -36,3 +36,8 @@ test_fail_init_container if {
 	some f in findings
 	f.details.container_type == "init container"
 }
+
+test_pass_judges_workloads_with_images if {
+	check.judged == {"Deployment/payments/api"} with data.facts as pod(["postgres:16.4"])
+	count(check.judged) == 0 with data.facts as testing.facts([testing.workload("Deployment", "payments", "api", {"containers": [{"name": "x"}]})])
+}

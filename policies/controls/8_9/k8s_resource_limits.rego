@@ -41,3 +41,11 @@ deny contains finding if {
 		"details": object.union(k8s.container_details(c), {"missing": missing}),
 	}
 }
+
+# judged are the workloads with a container or init container (ephemeral
+# containers take no limits).
+judged contains w.id if {
+	some w in k8s.workloads
+	some c in k8s.containers(w)
+	c.list != "ephemeralContainers"
+}

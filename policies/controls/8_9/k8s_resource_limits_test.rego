@@ -33,3 +33,10 @@ test_fail_memory_only_in_requests if {
 	some f in findings
 	f.details.missing == ["memory"]
 }
+
+test_pass_judges_workloads_with_containers if {
+	facts := testing.facts([testing.workload("Deployment", "payments", "api", {"containers": [{"name": "api", "resources": limited}]})])
+	check.judged == {"Deployment/payments/api"} with data.facts as facts
+	debug := testing.facts([testing.workload("Pod", "payments", "debug", {"ephemeralContainers": [{"name": "debug"}]})])
+	count(check.judged) == 0 with data.facts as debug
+}

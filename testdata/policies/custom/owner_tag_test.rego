@@ -6,6 +6,7 @@ import data.annexa.lib.testing
 test_pass_owner_tag if {
 	facts := testing.facts([testing.resource("aws_s3_bucket", "b", {"tags": {"owner": "platform"}})])
 	count(check.deny) == 0 with data.facts as facts
+	check.judged == {"aws_s3_bucket.b"} with data.facts as facts
 }
 
 test_fail_no_owner_tag if {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/annexa-dev/annexa/providers/riskregister"
 )
 
 // The worked examples of docs/risk.md are tables that these tests
@@ -114,6 +116,52 @@ func TestEffectivenessAsDocumented(t *testing.T) {
 			}
 			if got, want := controlEffectiveness(Status(row["status"]), pols, outs), docMilli(t, row["e"]); got != want {
 				t.Errorf("%s\neffectiveness %d‰, the documentation says %d‰", row[""], got, want)
+			}
+		})
+	}
+	if len(rows) < 10 {
+		t.Errorf("the table has %d examples; expected the full set", len(rows))
+	}
+}
+
+// TestResidualAsDocumented computes every worked example of the residual
+// risk table in docs/risk.md.
+func TestResidualAsDocumented(t *testing.T) {
+	e := riskEngine(t)
+	rows := docTable(t, "residual examples")
+	for _, row := range rows {
+		t.Run(row["example"], func(t *testing.T) {
+			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: docInt(t, row["L"]), Impact: docInt(t, row["I"])}}
+			eff := map[string]float64{}
+			if row["controls"] != "" {
+				for _, c := range strings.Split(row["controls"], ";") {
+					fields := strings.Fields(c)
+					link := riskregister.Link{ID: fields[0]}
+					for _, kv := range fields[1:] {
+						k, v, _ := strings.Cut(kv, "=")
+						switch k {
+						case "s":
+							link.Strength = docMilli(t, v).float()
+						case "e":
+							eff[link.ID] = docMilli(t, v).float()
+						default:
+							t.Fatalf("control %q: %q is neither s= nor e=", c, kv)
+						}
+					}
+					re.Controls = append(re.Controls, link)
+				}
+			}
+			var warnings []string
+			got := e.residual(re, results(e.catalog, eff), RiskSettings{Appetite: 6, Method: row["method"]}, &warnings)
+			cell := fmt.Sprintf("L%d I%d", got.ResidualLikelihood, got.ResidualImpact)
+			if toMilli(got.Reduction) != docMilli(t, row["R"]) || got.Residual != docInt(t, row["residual"]) || cell != row["cell"] {
+				t.Errorf("%s\nR %v, residual %d in %s; the documentation says R %s, residual %s in %s",
+					row[""], got.Reduction, got.Residual, cell, row["R"], row["residual"], row["cell"])
+			}
+			if row["method"] == RiskMethodSplit {
+				if got.LikelihoodReduction == nil || toMilli(*got.LikelihoodReduction) != docMilli(t, row["R(L)"]) || toMilli(*got.ImpactReduction) != docMilli(t, row["R(I)"]) {
+					t.Errorf("%s\nR(L) %v, R(I) %v; the documentation says %s, %s", row[""], got.LikelihoodReduction, got.ImpactReduction, row["R(L)"], row["R(I)"])
+				}
 			}
 		})
 	}

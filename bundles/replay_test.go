@@ -206,3 +206,35 @@ func TestReplayValidatesFacts(t *testing.T) {
 		t.Fatalf("replay of a bundle with a likelihood of 9: %v; want an invalid fact error naming the field", err)
 	}
 }
+
+// TestReplayRefusesAnotherRiskModel: risk settings recorded under a risk
+// model this annexa does not compute (model 1, before design strengths)
+// are refused by the replay, naming the model, rather than recomputed
+// under model 2's rules.
+func TestReplayRefusesAnotherRiskModel(t *testing.T) {
+	base, _ := bundlesForTest(t)
+	a := mustRead(t, base)
+	var fs []facts.Fact
+	if err := json.Unmarshal(a.Files[FileFacts], &fs); err != nil {
+		t.Fatal(err)
+	}
+	fs = append(fs,
+		facts.Fact{Kind: facts.KindRisk, ID: "risk/R-1", Source: facts.Source{Provider: "risk-register", File: "risks.yaml", Line: 2},
+			Attributes: map[string]any{"id": "R-1", "asset": "a", "threat": "t", "likelihood": 4, "impact": 5,
+				"controls": []any{map[string]any{"id": "8.24"}}, "treatment": "modify", "owner": "o"}},
+		facts.Fact{Kind: facts.KindRiskSettings, ID: "risk_settings", Source: facts.Source{Provider: "risk-register", File: "annexa.yaml", Line: 9},
+			Attributes: map[string]any{"appetite": 6, "method": "score", "model": 1}},
+	)
+	raw, err := json.Marshal(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Files[FileFacts] = raw
+	fixManifest(t, a)
+	resign(t, a, nil)
+	opts := VerifyOptions{Now: effective, Replay: testReplay}
+	_, err = Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts)
+	if err == nil || !strings.Contains(err.Error(), "annexa.yaml:9: the risk settings were recorded under risk model 1; this annexa computes residual risk with model 2 only") {
+		t.Fatalf("replay of risk settings of model 1: %v", err)
+	}
+}

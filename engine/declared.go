@@ -93,6 +93,10 @@ func (e *Engine) readDeclarations(idx *factIndex) (*declarations, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", where(s[0].Source), err)
 		}
+		if settings.Model != catalog.RiskModel {
+			return nil, fmt.Errorf("%s: the risk settings were recorded under risk model %d; this annexa computes residual risk with model %d only (docs/risk.md, \"Risk model versions\")",
+				where(s[0].Source), settings.Model, catalog.RiskModel)
+		}
 		settings.File, settings.Line = "", 0
 		d.settings = settings
 	}

@@ -14,7 +14,11 @@ import (
 //     1 − Σ weight(worst severity of each failing resource) / assessed
 //     facts, with weights low 0.25, medium 0.5, high 0.75, critical 1;
 //   - declared part, over the policies that read evidence only: 1 when they
-//     assessed records and found nothing, else 0;
+//     assessed records and found nothing, else 0 (a missing record is a
+//     finding on no record, and makes it 0);
+//   - a part counts when its policies assessed a fact or reported a
+//     finding; one whose policies did neither (no resources of theirs in
+//     the inputs, no evidence declared in the run) is left out;
 //   - both present: their mean; one: that one;
 //   - a control that is not assessed, not applicable or in error: 0.
 //
@@ -48,7 +52,6 @@ func controlEffectiveness(status Status, pols []*Policy, outs []policyOutcome) m
 	autoAssessed := map[string]bool{}
 	worst := map[string]Severity{}
 	declAssessed, declFindings := 0, 0
-	hasAuto := false
 	for i, p := range pols {
 		o := outs[i]
 		if p.evidenceOnly() {
@@ -64,24 +67,30 @@ func controlEffectiveness(status Status, pols []*Policy, outs []policyOutcome) m
 				worst[f.Resource] = f.Severity
 			}
 		}
-		hasAuto = hasAuto || len(o.assessed) > 0
 	}
 	var parts []milli
-	if hasAuto {
+	switch {
+	case len(autoAssessed) > 0:
 		// A failing resource weighs its worst severity's rank in quarters:
 		// low 0.25, medium 0.5, high 0.75, critical 1.
 		quarters := 0
 		for _, s := range worst {
 			quarters += s.Rank()
 		}
-		parts = append(parts, toMilli(1-float64(quarters)/float64(len(severities)*len(autoAssessed))))
+		parts = append(parts, fraction(len(severities)*len(autoAssessed)-quarters, len(severities)*len(autoAssessed)))
+	case len(worst) > 0:
+		// Findings on nothing the policies assessed leave no fact that
+		// works.
+		parts = append(parts, 0)
 	}
-	if declAssessed > 0 {
-		if declFindings == 0 {
-			parts = append(parts, 1000)
-		} else {
-			parts = append(parts, 0)
-		}
+	// The declared part counts when its policies judged anything: a record
+	// they assessed, or a finding such as a missing record, which is on no
+	// record at all. Evidence that is missing is 0, not left out.
+	switch {
+	case declFindings > 0:
+		parts = append(parts, 0)
+	case declAssessed > 0:
+		parts = append(parts, 1000)
 	}
 	switch len(parts) {
 	case 0:
@@ -90,4 +99,11 @@ func controlEffectiveness(status Status, pols []*Policy, outs []policyOutcome) m
 		return parts[0]
 	}
 	return milli((int(parts[0]) + int(parts[1]) + 1) / 2)
+}
+
+// fraction is num/den in thousandths, rounded half up, kept within 0 to 1;
+// den is positive.
+func fraction(num, den int) milli {
+	num = max(0, min(num, den))
+	return milli((2000*num + den) / (2 * den))
 }

@@ -118,8 +118,11 @@ type Tool struct {
 // in every report and evidence bundle. A change to what a report's fields
 // mean (an id scheme, a status rule) bumps it, so a reader of an older
 // report or bundle knows it was made under other rules. Format 1 is the
-// unversioned report before diagnostics and qualified fact ids.
-const ReportFormat = 2
+// unversioned report before diagnostics and qualified fact ids; format 2
+// had them; format 3 counts missing declared evidence as 0 in a control's
+// effectiveness and computes residual risk with risk model 2 (design
+// strengths, catalog.RiskModel). docs/bundles.md lists them.
+const ReportFormat = 3
 
 // Report is the full result of one evaluation. Every list is sorted, so the
 // same facts, policies and effective time give byte-identical output.

@@ -3,7 +3,9 @@ package engine
 import (
 	"cmp"
 	"fmt"
+	"math/big"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/annexa-dev/annexa/policies/catalog"
@@ -50,11 +52,13 @@ type RiskResult struct {
 	Inherent     int           `json:"inherent"`
 	InherentBand Band          `json:"inherent_band"`
 	Controls     []RiskControl `json:"controls"`
-	// Effectiveness is the combined effectiveness of all the risk's
-	// controls, 1 − Π(1 − e); the split method uses the two below instead.
-	Effectiveness           float64  `json:"effectiveness"`
-	LikelihoodEffectiveness *float64 `json:"likelihood_effectiveness,omitempty"`
-	ImpactEffectiveness     *float64 `json:"impact_effectiveness,omitempty"`
+	// Reduction is the combined reduction of the risk by all its
+	// controls, R = 1 − Π(1 − strength × effectiveness); the split method
+	// uses the two below instead: the reduction of likelihood by the
+	// preventive and detective controls, of impact by the corrective ones.
+	Reduction           float64  `json:"reduction"`
+	LikelihoodReduction *float64 `json:"likelihood_reduction,omitempty"`
+	ImpactReduction     *float64 `json:"impact_reduction,omitempty"`
 	// ResidualLikelihood and ResidualImpact place the risk in the residual
 	// matrix (docs/risk.md says how for the score method).
 	ResidualLikelihood int  `json:"residual_likelihood"`
@@ -70,10 +74,21 @@ type RiskResult struct {
 
 // RiskControl is one mitigating control of a risk as the risk counts it.
 type RiskControl struct {
-	ID            string  `json:"id"`
-	Title         string  `json:"title"`
-	Status        Status  `json:"status"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Status Status `json:"status"`
+	// Effectiveness is the control's operating effectiveness, measured by
+	// the evaluation (ControlResult.Effectiveness).
 	Effectiveness float64 `json:"effectiveness"`
+	// Strength is the design strength of the link: the share of the risk
+	// the control removes when it works fully. StrengthFrom says where it
+	// comes from: "register", or "default for" the control's types
+	// ("default for preventive/corrective").
+	Strength     float64 `json:"strength"`
+	StrengthFrom string  `json:"strength_from"`
+	// Reduction is strength × effectiveness: the share of the risk the
+	// control removes as it was found to work.
+	Reduction float64 `json:"reduction"`
 	// Reduces says what the control reduces: the score (score method), or
 	// likelihood, impact or both (split method), by its control type.
 	Reduces string `json:"reduces"`
@@ -133,22 +148,32 @@ func (e *Engine) residual(re declaredRisk, results map[string]ControlResult, s R
 		Controls: []RiskControl{},
 	}
 	res.InherentBand = catalog.BandOf(res.Inherent)
-	// The combined effectiveness of controls c is 1 − Π(1 − e(c)).
-	all, likelihood, impact := 1.0, 1.0, 1.0
-	for _, id := range re.Controls {
-		cr, ok := results[id]
+	// Each link removes strength × effectiveness of the risk; the links are
+	// independent layers, so together they leave Π(1 − sᵢ × eᵢ).
+	var all, likelihood, impact []milli
+	for _, link := range re.Controls {
+		cr, ok := results[link.ID]
 		if !ok {
 			continue
 		}
-		ctl, _ := e.catalog.Lookup(id)
-		rc := RiskControl{ID: id, Title: cr.Title, Status: cr.Status, Effectiveness: cr.Effectiveness, Reduces: "score"}
-		if cr.Status == StatusNotApplicable {
-			*warnings = append(*warnings, fmt.Sprintf("%s: risk %s names control %s, which the Statement of Applicability excludes; it counts as not effective (0)", where(re.source), re.ID, id))
+		ctl, _ := e.catalog.Lookup(link.ID)
+		types := ctl.Attributes.ControlType
+		strength, from := milli(catalog.DefaultStrength(types)), "default for "+strings.Join(types, "/")
+		if link.Strength != 0 {
+			strength, from = toMilli(link.Strength), "register"
 		}
-		keep := 1 - cr.Effectiveness
-		all *= keep
-		reducesL := slices.Contains(ctl.Attributes.ControlType, "preventive") || slices.Contains(ctl.Attributes.ControlType, "detective")
-		reducesI := slices.Contains(ctl.Attributes.ControlType, "corrective")
+		eff := toMilli(cr.Effectiveness)
+		r := product(strength, eff)
+		rc := RiskControl{
+			ID: link.ID, Title: cr.Title, Status: cr.Status, Effectiveness: eff.float(),
+			Strength: strength.float(), StrengthFrom: from, Reduction: r.float(), Reduces: "score",
+		}
+		if cr.Status == StatusNotApplicable {
+			*warnings = append(*warnings, fmt.Sprintf("%s: risk %s names control %s, which the Statement of Applicability excludes; it counts as not effective (0)", where(re.source), re.ID, link.ID))
+		}
+		all = append(all, r)
+		reducesL := slices.Contains(types, "preventive") || slices.Contains(types, "detective")
+		reducesI := slices.Contains(types, "corrective")
 		if s.Method == RiskMethodSplit {
 			switch {
 			case reducesL && reducesI:
@@ -160,25 +185,25 @@ func (e *Engine) residual(re declaredRisk, results map[string]ControlResult, s R
 			}
 		}
 		if reducesL || !reducesI {
-			likelihood *= keep
+			likelihood = append(likelihood, r)
 		}
 		if reducesI {
-			impact *= keep
+			impact = append(impact, r)
 		}
 		res.Controls = append(res.Controls, rc)
 	}
-	eAll := toMilli(1 - all)
-	res.Effectiveness = eAll.float()
+	rAll := combine(all)
+	res.Reduction = rAll.float()
 	switch s.Method {
 	case RiskMethodSplit:
-		eL, eI := toMilli(1-likelihood), toMilli(1-impact)
-		l, i := eL.float(), eI.float()
-		res.LikelihoodEffectiveness, res.ImpactEffectiveness = &l, &i
-		res.ResidualLikelihood = reduce(re.Likelihood, eL)
-		res.ResidualImpact = reduce(re.Impact, eI)
+		rL, rI := combine(likelihood), combine(impact)
+		l, i := rL.float(), rI.float()
+		res.LikelihoodReduction, res.ImpactReduction = &l, &i
+		res.ResidualLikelihood = reduce(re.Likelihood, rL)
+		res.ResidualImpact = reduce(re.Impact, rI)
 		res.Residual = res.ResidualLikelihood * res.ResidualImpact
 	default:
-		res.Residual = reduce(res.Inherent, eAll)
+		res.Residual = reduce(res.Inherent, rAll)
 		// The matrix needs a cell: keep the impact and take the lowest
 		// likelihood whose cell is not below the residual score.
 		res.ResidualImpact = re.Impact
@@ -204,10 +229,31 @@ func (e *Engine) residual(re declaredRisk, results map[string]ControlResult, s R
 	return res
 }
 
-// reduce scales a score down by an effectiveness in thousandths, rounding
-// half up, and never below 1, the lowest point of the scale.
-func reduce(score int, e milli) int {
-	return max(1, (score*(1000-int(e))+500)/1000)
+// reduce scales a score down by a reduction in thousandths, rounding half
+// up, and never below 1, the lowest point of the scale.
+func reduce(score int, r milli) int {
+	return max(1, (score*(1000-int(r))+500)/1000)
+}
+
+// product is a × b of two values in thousandths, rounded half up to
+// thousandths: a link's reduction, strength × effectiveness.
+func product(a, b milli) milli {
+	return milli((int(a)*int(b) + 500) / 1000)
+}
+
+// combine is the combined reduction of independent reductions rᵢ in
+// thousandths, 1 − Π(1 − rᵢ), computed exactly and rounded half up to
+// thousandths; 0 for none.
+func combine(rs []milli) milli {
+	keep, den := big.NewInt(1), big.NewInt(1)
+	for _, r := range rs {
+		keep.Mul(keep, big.NewInt(int64(1000-r)))
+		den.Mul(den, big.NewInt(1000))
+	}
+	// (den − keep) / den in thousandths, half up: (2000(den − keep) + den) / 2den.
+	num := new(big.Int).Sub(den, keep)
+	num.Mul(num, big.NewInt(2000)).Add(num, den)
+	return milli(num.Quo(num, den.Mul(den, big.NewInt(2))).Int64())
 }
 
 // summary counts the risks.

@@ -51,10 +51,10 @@ func TestResidualIsInherentTimesWhatControlsLeave(t *testing.T) {
 			// The order the register lists the controls in does not matter.
 			for _, order := range [][]string{ids, reversed} {
 				var warnings []string
-				got := e.residual(declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: tc.l, Impact: tc.i, Controls: order}}, res, score, &warnings)
-				if math.Abs(got.Effectiveness-tc.wantE) > 1e-9 || got.Residual != tc.wantRisk || got.ResidualBand != tc.wantBand {
+				got := e.residual(declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: tc.l, Impact: tc.i, Controls: fullStrength(order...)}}, res, score, &warnings)
+				if math.Abs(got.Reduction-tc.wantE) > 1e-9 || got.Residual != tc.wantRisk || got.ResidualBand != tc.wantBand {
 					t.Errorf("controls %v: E %v, residual %d %s; want E %v, residual %d %s",
-						order, got.Effectiveness, got.Residual, got.ResidualBand, tc.wantE, tc.wantRisk, tc.wantBand)
+						order, got.Reduction, got.Residual, got.ResidualBand, tc.wantE, tc.wantRisk, tc.wantBand)
 				}
 				if got.Inherent != tc.l*tc.i || got.InherentBand != catalog.BandOf(tc.l*tc.i) {
 					t.Errorf("inherent %d %s", got.Inherent, got.InherentBand)
@@ -120,7 +120,7 @@ func TestRiskFinding(t *testing.T) {
 	}
 	src := facts.Source{Provider: "risk-register", File: "risks.yaml", Line: 12}
 	settings := facts.Fact{Kind: facts.KindRiskSettings, ID: facts.KindRiskSettings, Source: facts.Source{Provider: "risk-register", File: "risks.yaml"},
-		Attributes: map[string]any{"appetite": int64(1), "method": RiskMethodScore}}
+		Attributes: map[string]any{"appetite": int64(1), "method": RiskMethodScore, "model": int64(catalog.RiskModel)}}
 	for _, tc := range []struct {
 		name       string
 		l, i       int
@@ -196,7 +196,7 @@ func TestScoreAndSplitMethods(t *testing.T) {
 				controls = append(controls, id)
 			}
 			slices.Sort(controls)
-			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: 4, Impact: 5, Controls: controls}}
+			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: 4, Impact: 5, Controls: fullStrength(controls...)}}
 			res := results(e.catalog, tc.eff)
 			var warnings []string
 			sc := e.residual(re, res, RiskSettings{Appetite: 6, Method: RiskMethodScore}, &warnings)
@@ -204,18 +204,18 @@ func TestScoreAndSplitMethods(t *testing.T) {
 			if sc.Residual != tc.wantScore || sc.ResidualLikelihood != tc.wantScoreL || sc.ResidualImpact != tc.wantScoreI {
 				t.Errorf("score: %d in L%d I%d, want %d in L%d I%d", sc.Residual, sc.ResidualLikelihood, sc.ResidualImpact, tc.wantScore, tc.wantScoreL, tc.wantScoreI)
 			}
-			if sc.LikelihoodEffectiveness != nil || sc.ImpactEffectiveness != nil {
-				t.Error("score method sets the split effectiveness")
+			if sc.LikelihoodReduction != nil || sc.ImpactReduction != nil {
+				t.Error("score method sets the split reductions")
 			}
 			if sp.Residual != tc.wantSplitL*tc.wantSplitI || sp.ResidualLikelihood != tc.wantSplitL || sp.ResidualImpact != tc.wantSplitI {
 				t.Errorf("split: %d = L%d x I%d, want L%d x I%d", sp.Residual, sp.ResidualLikelihood, sp.ResidualImpact, tc.wantSplitL, tc.wantSplitI)
 			}
-			if sp.LikelihoodEffectiveness == nil || *sp.LikelihoodEffectiveness != tc.wantEL || *sp.ImpactEffectiveness != tc.wantEI {
-				t.Errorf("split effectiveness L %v I %v, want %v %v", sp.LikelihoodEffectiveness, sp.ImpactEffectiveness, tc.wantEL, tc.wantEI)
+			if sp.LikelihoodReduction == nil || *sp.LikelihoodReduction != tc.wantEL || *sp.ImpactReduction != tc.wantEI {
+				t.Errorf("split reduction L %v I %v, want %v %v", sp.LikelihoodReduction, sp.ImpactReduction, tc.wantEL, tc.wantEI)
 			}
 			// Both methods combine the controls the same way overall.
-			if sc.Effectiveness != sp.Effectiveness || sc.Inherent != 20 || sp.Inherent != 20 {
-				t.Errorf("effectiveness score %v split %v; inherent %d %d", sc.Effectiveness, sp.Effectiveness, sc.Inherent, sp.Inherent)
+			if sc.Reduction != sp.Reduction || sc.Inherent != 20 || sp.Inherent != 20 {
+				t.Errorf("reduction score %v split %v; inherent %d %d", sc.Reduction, sp.Reduction, sc.Inherent, sp.Inherent)
 			}
 			for _, rr := range []RiskResult{sc, sp} {
 				if rr.ResidualBand != catalog.BandOf(rr.Residual) || rr.AboveAppetite != (rr.Residual > 6) {

@@ -38,6 +38,27 @@ func results(cat *Catalog, set map[string]float64) map[string]ControlResult {
 	return out
 }
 
+// links are a risk's links to controls of the given ids, each of the
+// default strength of its control type.
+func links(ids ...string) []riskregister.Link {
+	out := make([]riskregister.Link, len(ids))
+	for i, id := range ids {
+		out[i] = riskregister.Link{ID: id}
+	}
+	return out
+}
+
+// fullStrength are links of strength 1: each control alone would remove
+// the risk when it works, so the reduction is the controls' combined
+// effectiveness 1 − Π(1 − e), the arithmetic of risk model 1.
+func fullStrength(ids ...string) []riskregister.Link {
+	out := links(ids...)
+	for i := range out {
+		out[i].Strength = 1
+	}
+	return out
+}
+
 func TestResidualScore(t *testing.T) {
 	e := riskEngine(t)
 	score := RiskSettings{Appetite: 6, Method: RiskMethodScore}
@@ -62,14 +83,14 @@ func TestResidualScore(t *testing.T) {
 		{"15 x 0.6 = 9, placed in the lowest likelihood row not below it", 3, 5, []string{"8.24"}, map[string]float64{"8.24": 0.4}, 0.4, 9, BandMedium, true, 2, 5, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: tc.l, Impact: tc.i, Controls: tc.controls}, source: facts.Source{File: "risks.yaml", Line: 3}}
+			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: tc.l, Impact: tc.i, Controls: fullStrength(tc.controls...)}, source: facts.Source{File: "risks.yaml", Line: 3}}
 			var warnings []string
 			got := e.residual(re, results(e.catalog, tc.eff), score, &warnings)
-			if got.Inherent != tc.l*tc.i || got.Effectiveness != tc.wantE || got.Residual != tc.wantResidual ||
+			if got.Inherent != tc.l*tc.i || got.Reduction != tc.wantE || got.Residual != tc.wantResidual ||
 				got.ResidualBand != tc.wantBand || got.AboveAppetite != tc.wantAbove ||
 				got.ResidualLikelihood != tc.wantL || got.ResidualImpact != tc.wantI || len(got.Controls) != tc.wantControlCount {
 				t.Errorf("got inherent %d, E %v, residual %d %s, above %v, cell L%d I%d, %d controls; want E %v, residual %d %s, above %v, cell L%d I%d",
-					got.Inherent, got.Effectiveness, got.Residual, got.ResidualBand, got.AboveAppetite, got.ResidualLikelihood, got.ResidualImpact, len(got.Controls),
+					got.Inherent, got.Reduction, got.Residual, got.ResidualBand, got.AboveAppetite, got.ResidualLikelihood, got.ResidualImpact, len(got.Controls),
 					tc.wantE, tc.wantResidual, tc.wantBand, tc.wantAbove, tc.wantL, tc.wantI)
 			}
 			if len(warnings) != 0 {
@@ -123,7 +144,7 @@ func TestResidualSplit(t *testing.T) {
 					t.Fatalf("control %s has no control type in the catalog", id)
 				}
 			}
-			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: 4, Impact: 5, Controls: tc.controls}}
+			re := declaredRisk{Risk: riskregister.Risk{ID: "R", Likelihood: 4, Impact: 5, Controls: fullStrength(tc.controls...)}}
 			var warnings []string
 			got := e.residual(re, results(e.catalog, tc.eff), split, &warnings)
 			if got.ResidualLikelihood != tc.wantL || got.ResidualImpact != tc.wantI || got.Residual != tc.wantL*tc.wantI {
@@ -134,8 +155,8 @@ func TestResidualSplit(t *testing.T) {
 					t.Errorf("%s reduces %q, want %q", c.ID, c.Reduces, tc.wantReduces[i])
 				}
 			}
-			if got.LikelihoodEffectiveness == nil || got.ImpactEffectiveness == nil {
-				t.Error("split method leaves the likelihood and impact effectiveness unset")
+			if got.LikelihoodReduction == nil || got.ImpactReduction == nil {
+				t.Error("split method leaves the likelihood and impact reduction unset")
 			}
 		})
 	}
@@ -177,13 +198,13 @@ func TestResidualWarnsOfExcludedControl(t *testing.T) {
 	res := results(e.catalog, map[string]float64{"8.13": 1})
 	res["8.30"] = ControlResult{ID: "8.30", Status: StatusNotApplicable}
 	var warnings []string
-	got := e.residual(declaredRisk{Risk: riskregister.Risk{ID: "R-9", Likelihood: 2, Impact: 5, Controls: []string{"8.13", "8.30"}}, source: facts.Source{File: "risks.yaml", Line: 40}},
+	got := e.residual(declaredRisk{Risk: riskregister.Risk{ID: "R-9", Likelihood: 2, Impact: 5, Controls: links("8.13", "8.30")}, source: facts.Source{File: "risks.yaml", Line: 40}},
 		res, RiskSettings{Appetite: 6, Method: RiskMethodScore}, &warnings)
 	if len(warnings) != 1 || !strings.HasPrefix(warnings[0], "risks.yaml:40: risk R-9 names control 8.30") {
 		t.Errorf("warnings %v", warnings)
 	}
-	if got.Controls[1].Effectiveness != 0 {
-		t.Errorf("excluded control counts %v, want 0", got.Controls[1].Effectiveness)
+	if got.Controls[1].Effectiveness != 0 || got.Controls[1].Reduction != 0 {
+		t.Errorf("excluded control counts %v (reduction %v), want 0", got.Controls[1].Effectiveness, got.Controls[1].Reduction)
 	}
 }
 
@@ -195,7 +216,8 @@ func TestAssessRisksMatrices(t *testing.T) {
 		r.Controls = append(r.Controls, c)
 	}
 	d := &declarations{settings: RiskSettings{Appetite: 6, Method: RiskMethodScore}, registerFiles: []string{"risks.yaml"}, risks: []declaredRisk{
-		{Risk: riskregister.Risk{ID: "R-2", Likelihood: 5, Impact: 5, Controls: []string{"8.13"}}},
+		// 8.13 backup is corrective: it removes 0.4 of 25 and leaves 15.
+		{Risk: riskregister.Risk{ID: "R-2", Likelihood: 5, Impact: 5, Controls: links("8.13")}},
 		{Risk: riskregister.Risk{ID: "R-1", Likelihood: 4, Impact: 2}},
 		{Risk: riskregister.Risk{ID: "R-3", Likelihood: 4, Impact: 2, Acceptance: &riskregister.Acceptance{By: "x", Date: riskNow.AddDate(0, -1, 0)}}},
 	}}
@@ -203,14 +225,14 @@ func TestAssessRisksMatrices(t *testing.T) {
 	if rr.Risks[0].ID != "R-1" || rr.Risks[2].ID != "R-3" {
 		t.Errorf("risks not sorted by id: %v, %v, %v", rr.Risks[0].ID, rr.Risks[1].ID, rr.Risks[2].ID)
 	}
-	if rr.InherentMatrix[4][4] != 1 || rr.InherentMatrix[3][1] != 2 || rr.ResidualMatrix[0][4] != 1 || rr.ResidualMatrix[3][1] != 2 {
+	if rr.InherentMatrix[4][4] != 1 || rr.InherentMatrix[3][1] != 2 || rr.ResidualMatrix[2][4] != 1 || rr.ResidualMatrix[3][1] != 2 {
 		t.Errorf("inherent %v, residual %v", rr.InherentMatrix, rr.ResidualMatrix)
 	}
 	if rr.Risks[0].Accepted || !rr.Risks[2].Accepted {
 		t.Errorf("R-1 accepted %v, R-3 accepted %v; want only R-3", rr.Risks[0].Accepted, rr.Risks[2].Accepted)
 	}
 	s := rr.summary()
-	if s.Risks != 3 || s.AboveAppetite != 2 || s.Unaccepted != 1 || s.Inherent[BandHigh] != 1 || s.Residual[BandLow] != 1 {
+	if s.Risks != 3 || s.AboveAppetite != 3 || s.Unaccepted != 2 || s.Inherent[BandHigh] != 1 || s.Residual[BandMedium] != 3 {
 		t.Errorf("summary %+v", s)
 	}
 }

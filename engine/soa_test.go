@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -101,23 +102,35 @@ func TestRisksInReport(t *testing.T) {
 	fs := []facts.Fact{
 		volume("a", []string{"create"}, map[string]any{"encrypted": true}),
 		volume("b", []string{"create"}, map[string]any{"encrypted": false}),
-		riskFact("R-1", 4, 5, []any{"8.24"}, nil),
+		riskFact("R-1", 4, 5, []any{map[string]any{"id": "8.24", "strength": 0.8}}, nil),
+		riskFact("R-4", 4, 5, []any{map[string]any{"id": "8.24"}}, nil),
 		riskFact("R-2", 2, 2, []any{}, nil),
 		riskFact("R-3", 5, 5, []any{}, map[string]any{"by": "dana@example.com", "date": "2026-01-01T00:00:00Z", "expiry": "2026-06-30T00:00:00Z"}),
-		{Kind: facts.KindRiskSettings, ID: "risk_settings", Source: facts.Source{Provider: "risk-register", File: "annexa.yaml"}, Attributes: map[string]any{"appetite": int64(8), "method": "score"}},
+		{Kind: facts.KindRiskSettings, ID: "risk_settings", Source: facts.Source{Provider: "risk-register", File: "annexa.yaml"}, Attributes: map[string]any{"appetite": int64(8), "method": "score", "model": int64(catalog.RiskModel)}},
 	}
 	r, err := e.Evaluate(context.Background(), fs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Risks == nil || r.Risks.Appetite != 8 || len(r.Risks.Risks) != 3 {
+	if r.Risks == nil || r.Risks.Appetite != 8 || r.Risks.Model != catalog.RiskModel || len(r.Risks.Risks) != 4 {
 		t.Fatalf("risks %+v", r.Risks)
 	}
-	// One of two volumes fails high: 8.24 is 1 - 0.75/2 = 0.625 effective,
-	// so R-1's 20 becomes 20 x 0.375 = 7.5, rounded up to 8: at the appetite.
-	r1 := r.Risks.Risks[0]
-	if r1.Effectiveness != 0.625 || r1.Residual != 8 || r1.AboveAppetite {
-		t.Errorf("R-1 = E %v residual %d above %v", r1.Effectiveness, r1.Residual, r1.AboveAppetite)
+	// One of two volumes fails high: 8.24 is 1 - 0.75/2 = 0.625 effective.
+	// At the strength R-1 states, 0.8, it removes 0.5 of its 20: 10. At the
+	// default of a preventive control, 0.6, it removes 0.375 of R-4's 20:
+	// 12.5, rounded up to 13.
+	for _, tc := range []struct {
+		i                   int
+		strength, reduction float64
+		from                string
+		residual            int
+	}{{0, 0.8, 0.5, "register", 10}, {3, 0.6, 0.375, "default for preventive", 13}} {
+		r := r.Risks.Risks[tc.i]
+		c := r.Controls[0]
+		if c.Effectiveness != 0.625 || c.Strength != tc.strength || c.StrengthFrom != tc.from || c.Reduction != tc.reduction ||
+			r.Reduction != tc.reduction || r.Residual != tc.residual || !r.AboveAppetite {
+			t.Errorf("%s: control %+v; R %v, residual %d, above %v; want residual %d", r.ID, c, r.Reduction, r.Residual, r.AboveAppetite, tc.residual)
+		}
 	}
 	var riskFindings []string
 	for _, f := range r.Findings {
@@ -125,10 +138,10 @@ func TestRisksInReport(t *testing.T) {
 			riskFindings = append(riskFindings, f.Resource+" "+string(f.Severity))
 		}
 	}
-	if !slices.Equal(riskFindings, []string{"risk/R-3 high"}) {
-		t.Errorf("risk findings %v, want the expired acceptance of R-3", riskFindings)
+	if !slices.Equal(riskFindings, []string{"risk/R-3 high", "risk/R-1 medium", "risk/R-4 medium"}) {
+		t.Errorf("risk findings %v, want the expired acceptance of R-3, and R-1 and R-4 above the appetite", riskFindings)
 	}
-	if !r.FailsAt(SeverityHigh) || r.Summary.Risks.Unaccepted != 1 {
+	if !r.FailsAt(SeverityHigh) || r.Summary.Risks.Unaccepted != 3 {
 		t.Errorf("summary %+v", r.Summary.Risks)
 	}
 }
@@ -176,8 +189,8 @@ func TestReportIsDeterministic(t *testing.T) {
 	fs := []facts.Fact{
 		volume("b", []string{"create"}, map[string]any{"encrypted": false}),
 		volume("a", []string{"create"}, map[string]any{"encrypted": false}),
-		riskFact("R-2", 3, 3, []any{"8.24"}, nil),
-		riskFact("R-1", 4, 4, []any{"8.24", "8.13"}, nil),
+		riskFact("R-2", 3, 3, []any{map[string]any{"id": "8.24"}}, nil),
+		riskFact("R-1", 4, 4, []any{map[string]any{"id": "8.24", "strength": 0.7}, map[string]any{"id": "8.13"}}, nil),
 		applicabilityFact("8.30", false, "none", 9),
 	}
 	var outs [][]byte

@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/internal/testfs"
 
 	"github.com/annexa-dev/annexa/bundles"
@@ -162,13 +164,12 @@ func TestCollectReadsEverySource(t *testing.T) {
 	}
 }
 
-// A bundle written before reports were versioned still verifies; replaying
-// it is refused with a message that says why, not reported as tampering.
-func TestFormat1BundleVerifies(t *testing.T) {
-	a, err := ReadBundle(filepath.Join("..", "testdata", "bundles", "demo-format1.tar.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
+// Bundles written before the current report format (format 1, before
+// reports were versioned; format 2, before design strengths and the
+// effectiveness of missing evidence) still verify; replaying them is
+// refused with a message that says why, not reported as tampering or as
+// differences.
+func TestOldFormatBundlesVerify(t *testing.T) {
 	pem, err := os.ReadFile(filepath.Join("..", "testdata", "keys", "annexa-test.pub"))
 	if err != nil {
 		t.Fatal(err)
@@ -177,17 +178,33 @@ func TestFormat1BundleVerifies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Verify(context.Background(), a, key, VerifyOptions{})
-	if err != nil {
-		t.Fatalf("format 1 bundle: %v", err)
-	}
-	if res.Predicate.RecordedReportFormat() != 1 || res.Predicate.Summary.Facts == 0 {
-		t.Errorf("predicate = %+v", res.Predicate)
-	}
-	_, err = Verify(context.Background(), a, key, VerifyOptions{Replay: true})
-	var refused *bundles.ReplayRefusedError
-	if !errors.As(err, &refused) || refused.Recorded != 1 || !strings.Contains(err.Error(), "format 1") {
-		t.Errorf("replay of a format 1 bundle: err = %v, want a ReplayRefusedError", err)
+	for _, tc := range []struct {
+		file   string
+		format int
+	}{{"demo-format1.tar.gz", 1}, {"demo-format2.tar.gz", 2}} {
+		t.Run(tc.file, func(t *testing.T) {
+			a, err := ReadBundle(filepath.Join("..", "testdata", "bundles", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Verify(context.Background(), a, key, VerifyOptions{})
+			if err != nil {
+				t.Fatalf("format %d bundle: %v", tc.format, err)
+			}
+			if res.Predicate.RecordedReportFormat() != tc.format || res.Predicate.Summary.Facts == 0 {
+				t.Errorf("predicate = %+v", res.Predicate)
+			}
+			res, err = Verify(context.Background(), a, key, VerifyOptions{Replay: true})
+			var refused *bundles.ReplayRefusedError
+			want := fmt.Sprintf("cannot replay: the bundle's report is format %d and this annexa replays format %d only", tc.format, engine.ReportFormat)
+			if !errors.As(err, &refused) || refused.Recorded != tc.format || !strings.Contains(err.Error(), want) {
+				t.Errorf("replay of a format %d bundle: err = %v, want a ReplayRefusedError saying %q", tc.format, err, want)
+			}
+			// The refusal comes after the bundle verified.
+			if res == nil || res.Manifest == nil || res.Replay != nil {
+				t.Errorf("refused replay result %+v", res)
+			}
+		})
 	}
 }
 

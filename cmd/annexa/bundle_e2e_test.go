@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/annexa-dev/annexa/bundles"
+	"github.com/annexa-dev/annexa/engine"
 )
 
 const (
@@ -268,6 +270,35 @@ func TestVerifyCommand(t *testing.T) {
 	}
 	if res := annexaIn(t, t.TempDir(), nil, "verify", good); res.code != 2 || !strings.Contains(res.stderr, `"key" not set`) {
 		t.Errorf("verify without --key: exit %d, want 2\n%s", res.code, res.stderr)
+	}
+}
+
+// Bundles written under an earlier report format verify (exit 0); with
+// --replay they are verified and then refused, exit 2, with a message that
+// says why and what to do, rather than a list of differences.
+func TestVerifyOldFormatBundles(t *testing.T) {
+	pub := abs(t, "../../testdata/keys/annexa-test.pub")
+	for _, tc := range []struct {
+		file   string
+		format int
+	}{{"demo-format1.tar.gz", 1}, {"demo-format2.tar.gz", 2}} {
+		t.Run(tc.file, func(t *testing.T) {
+			bundle := abs(t, filepath.Join("../../testdata/bundles", tc.file))
+			res := annexaIn(t, t.TempDir(), nil, "verify", bundle, "--key", pub)
+			if res.code != 0 || !strings.Contains(res.stdout, "VERIFIED "+bundle+": signed by "+pub) {
+				t.Errorf("verify: exit %d, want 0\n%s%s", res.code, res.stdout, res.stderr)
+			}
+			res = annexaIn(t, t.TempDir(), nil, "verify", bundle, "--key", pub, "--replay")
+			want := fmt.Sprintf("cannot replay: the bundle's report is format %d and this annexa replays format %d only; "+
+				"its signature, files and manifest are verified (run without --replay), or replay it with the annexa that wrote it", tc.format, engine.ReportFormat)
+			if res.code != 2 || !strings.Contains(res.stderr, want) ||
+				!strings.Contains(res.stdout, "signature    verified with") || !strings.Contains(res.stdout, fmt.Sprintf("report       format %d", tc.format)) {
+				t.Errorf("verify --replay: exit %d, want 2 and %q\n%s%s", res.code, want, res.stdout, res.stderr)
+			}
+			if strings.Contains(res.stdout, "VERIFIED") || strings.Contains(res.stdout, "FAILED") {
+				t.Errorf("a refused replay gives a verdict:\n%s", res.stdout)
+			}
+		})
 	}
 }
 

@@ -174,16 +174,22 @@ func TestDemoSoAMarkdownAndJSON(t *testing.T) {
 func TestDemoRisk(t *testing.T) {
 	t.Parallel()
 	res := annexa(t, "risk", demo)
-	if res.code != 0 {
+	if res.code != 0 || res.stderr != "" {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
 	for _, want := range []string{
 		"15 risks, method score, appetite 6",
-		"R-04  SVC-GOOGLE-WORKSPACE  4x4=16 HIGH    0.00       16 HIGH        ABOVE APPETITE (6), not accepted",
+		"R-04  SVC-GOOGLE-WORKSPACE  4x4=16 HIGH    0      16 HIGH        ABOVE APPETITE (6), not accepted",
 		"ABOVE APPETITE (6), acceptance not valid: it expired on 2026-10-15",
 		"above appetite (6), accepted by lena.varga@acme-payments.example until 2027-03-31",
-		"R-11  SITE-LONDON           2x3=6 low      0.00       6 low          within appetite",
-		"R-14  LT-0021               2x2=4 low      0.00       4 low          within appetite",
+		"R-11  SITE-LONDON           2x3=6 low      0      6 low          within appetite",
+		"R-14  LT-0021               2x2=4 low      0      4 low          within appetite",
+		// Three passing controls leave some of R-01; the failing patching
+		// of R-12 leaves it above the appetite, under its acceptance.
+		"R-01  DATA-CARDHOLDER       3x5=15 med     0.856  2 low          within appetite",
+		"      8.13  pass           removes 0.7 = strength 0.7 (register) x effectiveness 1",
+		"R-12  SW-PAYMENTS-API       3x5=15 med     0.3    11 med         above appetite (6), accepted by priya.raman@acme-payments.example until 2027-02-28",
+		"      8.8   fail           removes 0 = strength 0.7 (register) x effectiveness 0",
 		"inherent                 residual",
 		"     I1 I2 I3 I4 I5           I1 I2 I3 I4 I5",
 		"risks: 15 (appetite 6, method score): inherent 1 high, 10 medium, 4 low;",
@@ -193,13 +199,17 @@ func TestDemoRisk(t *testing.T) {
 		}
 	}
 	split := annexa(t, "risk", demo, "--risk-method", "split", "--risk-appetite", "4")
-	if split.code != 0 || !strings.Contains(split.stdout, "method split, appetite 4") || !strings.Contains(split.stdout, "E(L)/E(I)") {
+	if split.code != 0 || !strings.Contains(split.stdout, "method split, appetite 4") || !strings.Contains(split.stdout, "R(L)/R(I)") ||
+		!strings.Contains(split.stdout, "x effectiveness 1, reduces impact") {
 		t.Errorf("split: exit %d\n%s%s", split.code, split.stdout, split.stderr)
 	}
 	js := annexa(t, "risk", demo, "--format", "json")
 	var rr engine.RiskReport
-	if err := json.Unmarshal([]byte(js.stdout), &rr); err != nil || len(rr.Risks) != 15 || rr.InherentMatrix[3][3] != 1 {
-		t.Errorf("JSON: %v, %+v", err, rr.InherentMatrix)
+	if err := json.Unmarshal([]byte(js.stdout), &rr); err != nil || len(rr.Risks) != 15 || rr.InherentMatrix[3][3] != 1 || rr.Model != 2 {
+		t.Errorf("JSON: %v, model %d, %+v", err, rr.Model, rr.InherentMatrix)
+	}
+	if c := rr.Risks[0].Controls[1]; c.ID != "8.13" || c.Strength != 0.7 || c.StrengthFrom != "register" || c.Effectiveness != 1 || c.Reduction != 0.7 || rr.Risks[0].Reduction != 0.856 {
+		t.Errorf("JSON: R-01 %+v, control %+v", rr.Risks[0].Reduction, c)
 	}
 }
 
@@ -210,10 +220,15 @@ func TestRiskFindingsGate(t *testing.T) {
 	if err := os.WriteFile(register, []byte("id,asset,threat,likelihood,impact,controls,treatment,owner\nR-1,laptops,theft,4,4,7.9,modify,sam@example.com\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// Nothing assesses 7.9, so R-1 keeps its 16: a high finding.
+	// Nothing assesses 7.9, so R-1 keeps its 16: a high finding. The
+	// register states no design strength, as registers did before them: it
+	// is read, each link at its type's default, with a warning.
 	res := annexa(t, "check", "--risks", register, effective, "--fail-on", "high")
 	if res.code != 1 || !strings.Contains(res.stdout, "Risk R-1 (laptops: theft) has a residual score of 16 (high), above the appetite of 6") {
 		t.Errorf("exit %d, want 1:\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	if !strings.Contains(res.stderr, "risks.csv:2: the risk register states no design strength for any control") {
+		t.Errorf("no warning about the old-format register:\n%s", res.stderr)
 	}
 	if res := annexa(t, "check", "--risks", register, effective, "--fail-on", "critical"); res.code != 0 {
 		t.Errorf("--fail-on critical: exit %d, want 0", res.code)

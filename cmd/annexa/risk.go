@@ -14,11 +14,16 @@ effectiveness of its mitigating controls, as the evaluation found them, and
 print a table of the risks and the 5×5 matrices of inherent and residual risk
 (likelihood down, impact across, the number of risks in each cell).
 
-The register (YAML or CSV) is named by risks: in annexa.yaml or --risks. By
-default residual = inherent × (1 − E), where E = 1 − Π(1 − e) over the risk's
-controls; with --risk-method split, preventive and detective controls reduce
-likelihood and corrective ones impact. Bands: low 1-6, medium 7-15, high
-16-25. A risk above the appetite (--risk-appetite, or risk.appetite in
+The register (YAML or CSV) is named by risks: in annexa.yaml or --risks.
+Each link of a risk to a control has a design strength s, the share of the
+risk the control removes when it works: stated in the register
+({id: "8.24", strength: 0.7}, or 8.24:0.7 in CSV) or the default of the
+control's type (preventive 0.6, detective 0.4, corrective 0.4). The
+control's measured operating effectiveness e scales it, and together the
+controls remove R = 1 − Π(1 − s × e): no single control removes a risk,
+and a failing one raises it. By default residual = inherent × (1 − R); with
+--risk-method split, preventive and detective controls reduce likelihood and
+corrective ones impact. Bands: low 1-6, medium 7-15, high 16-25. A risk above the appetite (--risk-appetite, or risk.appetite in
 annexa.yaml; default 6) without a valid acceptance is a finding of policy
 risk.acceptance under clauses 6.1.3 and 8.3, which annexa check reports and
 --fail-on gates. See docs/risk.md.

@@ -47,7 +47,7 @@ func (RiskJSON) Write(w io.Writer, r *engine.Report) error {
 	}{r.Tool, r.EffectiveTime, r.Risks})
 }
 
-var riskColumns = []string{"id", "asset", "threat", "owner", "treatment", "likelihood", "impact", "inherent", "inherent_band", "controls", "effectiveness", "residual_likelihood", "residual_impact", "residual", "residual_band", "above_appetite", "accepted", "acceptance_problem"}
+var riskColumns = []string{"id", "asset", "threat", "owner", "treatment", "likelihood", "impact", "inherent", "inherent_band", "controls", "reduction", "residual_likelihood", "residual_impact", "residual", "residual_band", "above_appetite", "accepted", "acceptance_problem"}
 
 // RiskCSV writes one row per risk (RFC 4180).
 type RiskCSV struct{}
@@ -61,7 +61,8 @@ func (RiskCSV) Write(w io.Writer, r *engine.Report) error {
 	for _, k := range r.Risks.Risks {
 		ctls := make([]string, len(k.Controls))
 		for i, c := range k.Controls {
-			ctls[i] = fmt.Sprintf("%s %s %.3f", c.ID, c.Status, c.Effectiveness)
+			// id, status, strength x effectiveness = reduction.
+			ctls[i] = fmt.Sprintf("%s %s %sx%s=%s", c.ID, c.Status, decimal(c.Strength), decimal(c.Effectiveness), decimal(c.Reduction))
 		}
 		problem := ""
 		if k.Acceptance != nil {
@@ -70,7 +71,7 @@ func (RiskCSV) Write(w io.Writer, r *engine.Report) error {
 		row := []string{
 			k.ID, k.Asset, k.Threat, k.Owner, k.Treatment,
 			strconv.Itoa(k.Likelihood), strconv.Itoa(k.Impact), strconv.Itoa(k.Inherent), string(k.InherentBand),
-			strings.Join(ctls, "; "), strconv.FormatFloat(k.Effectiveness, 'f', 3, 64),
+			strings.Join(ctls, "; "), strconv.FormatFloat(k.Reduction, 'f', 3, 64),
 			strconv.Itoa(k.ResidualLikelihood), strconv.Itoa(k.ResidualImpact), strconv.Itoa(k.Residual), string(k.ResidualBand),
 			strconv.FormatBool(k.AboveAppetite), strconv.FormatBool(k.Accepted), problem,
 		}
@@ -96,23 +97,33 @@ func (RiskTable) Write(w io.Writer, r *engine.Report) error {
 	for _, k := range rr.Risks {
 		idW, assetW = max(idW, len(k.ID)), max(assetW, len(k.Asset))
 	}
-	eHead := "E"
+	rHead, rW := "R", len("0.999")
 	if rr.Method == engine.RiskMethodSplit {
-		eHead = "E(L)/E(I)"
+		rHead, rW = "R(L)/R(I)", len("0.999/0.999")
 	}
-	fmt.Fprintf(bw, "%-*s  %-*s  %-13s  %-9s  %-13s  %s\n", idW, "risk", assetW, "asset", "L x I", eHead, "residual", "status")
+	fmt.Fprintf(bw, "%-*s  %-*s  %-13s  %-*s  %-13s  %s\n", idW, "risk", assetW, "asset", "L x I", rW, rHead, "residual", "status")
 	for _, k := range rr.Risks {
 		// The score method reduces the score, not likelihood or impact, so
 		// only the split method has a residual likelihood × impact to show.
 		residual := fmt.Sprintf("%d %s", k.Residual, abbrevBand(k.ResidualBand))
-		effectiveness := fmt.Sprintf("%.2f", k.Effectiveness)
+		reduction := decimal(k.Reduction)
 		if rr.Method == engine.RiskMethodSplit {
 			residual = fmt.Sprintf("%dx%d=%d %s", k.ResidualLikelihood, k.ResidualImpact, k.Residual, abbrevBand(k.ResidualBand))
-			effectiveness = fmt.Sprintf("%.2f/%.2f", *k.LikelihoodEffectiveness, *k.ImpactEffectiveness)
+			reduction = decimal(*k.LikelihoodReduction) + "/" + decimal(*k.ImpactReduction)
 		}
-		fmt.Fprintf(bw, "%-*s  %-*s  %-13s  %-9s  %-13s  %s\n", idW, k.ID, assetW, k.Asset,
+		fmt.Fprintf(bw, "%-*s  %-*s  %-13s  %-*s  %-13s  %s\n", idW, k.ID, assetW, k.Asset,
 			fmt.Sprintf("%dx%d=%d %s", k.Likelihood, k.Impact, k.Inherent, abbrevBand(k.InherentBand)),
-			effectiveness, residual, riskStatus(k, rr.Appetite))
+			rW, reduction, residual, riskStatus(k, rr.Appetite))
+		// Each control: what it removes, design strength × operating
+		// effectiveness.
+		for _, c := range k.Controls {
+			reduces := ""
+			if rr.Method == engine.RiskMethodSplit {
+				reduces = ", reduces " + c.Reduces
+			}
+			fmt.Fprintf(bw, "%*s%-5s %-14s removes %s = strength %s (%s) x effectiveness %s%s\n", idW+2, "", c.ID, c.Status,
+				decimal(c.Reduction), decimal(c.Strength), c.StrengthFrom, decimal(c.Effectiveness), reduces)
+		}
 	}
 	fmt.Fprintln(bw)
 	writeMatrices(bw, rr)
@@ -121,6 +132,12 @@ func (RiskTable) Write(w io.Writer, r *engine.Report) error {
 		fmt.Fprintf(bw, "warning: %s\n", warn)
 	}
 	return bw.Flush()
+}
+
+// decimal formats a value kept in thousandths without trailing zeros:
+// 0.6, 0.813, 1.
+func decimal(x float64) string {
+	return strconv.FormatFloat(x, 'f', -1, 64)
 }
 
 func abbrevBand(b engine.Band) string {

@@ -33,7 +33,7 @@ func rollupReport() *engine.Report {
 			Risks: []engine.RiskResult{{
 				ID: "R-04", Asset: "SVC-GOOGLE-WORKSPACE", Threat: "Phishing, then session theft", Owner: "sam@example.com", Treatment: "modify",
 				Likelihood: 4, Impact: 4, Inherent: 16, InherentBand: engine.BandHigh,
-				Controls:           []engine.RiskControl{{ID: "6.3", Status: engine.StatusFail, Reduces: "score"}},
+				Controls:           []engine.RiskControl{{ID: "6.3", Status: engine.StatusFail, Strength: 0.5, StrengthFrom: "register", Reduces: "score"}},
 				ResidualLikelihood: 4, ResidualImpact: 4, Residual: 16, ResidualBand: engine.BandHigh, AboveAppetite: true,
 			}},
 			InherentMatrix: [5][5]int{3: {3: 1}}, ResidualMatrix: [5][5]int{3: {3: 1}}, Warnings: []string{},
@@ -106,8 +106,9 @@ func TestRiskTable(t *testing.T) {
 	}
 	want := `Risk register risks.yaml as of 2026-11-20T00:00:00Z: 1 risks, method score, appetite 6
 
-risk  asset                 L x I          E          residual       status
-R-04  SVC-GOOGLE-WORKSPACE  4x4=16 HIGH    0.00       16 HIGH        ABOVE APPETITE (6), not accepted
+risk  asset                 L x I          R      residual       status
+R-04  SVC-GOOGLE-WORKSPACE  4x4=16 HIGH    0      16 HIGH        ABOVE APPETITE (6), not accepted
+      6.3   fail           removes 0 = strength 0.5 (register) x effectiveness 0
 
 inherent                 residual
 L5 |  .  .  .  .  .      L5 |  .  .  .  .  .
@@ -142,7 +143,7 @@ func TestRiskCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 || rows[1][2] != "Phishing, then session theft" || rows[1][13] != "16" || rows[1][15] != "true" {
+	if len(rows) != 2 || rows[1][2] != "Phishing, then session theft" || rows[1][9] != "6.3 fail 0.5x0=0" || rows[1][10] != "0.000" || rows[1][13] != "16" || rows[1][15] != "true" {
 		t.Errorf("rows %q", rows)
 	}
 }

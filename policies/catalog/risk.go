@@ -60,3 +60,47 @@ const DefaultAppetite = mediumFrom - 1
 
 // Treatments lists the risk treatment options of ISO/IEC 27005.
 func Treatments() []string { return []string{"modify", "retain", "avoid", "share"} }
+
+// RiskModel is the version of the residual risk model: how the controls
+// of a risk reduce it (docs/risk.md). The risk settings a run records say
+// which model computed its residual risks, so a replay can tell.
+//
+//   - 1: E = 1 − Π(1 − eᵢ) over the operating effectiveness of a risk's
+//     controls; one fully effective control removed the risk.
+//   - 2: each risk–control link has a design strength sᵢ, the share of the
+//     risk the control removes when it works (DefaultStrength unless the
+//     register states one), scaled by the control's operating
+//     effectiveness: R = 1 − Π(1 − sᵢ × eᵢ).
+const RiskModel = 2
+
+// Default design strengths of a risk–control link in thousandths, by the
+// ISO/IEC 27002 control type of the control. A preventive control stops
+// the event before it happens; a detective one only shortens the time it
+// goes unnoticed and a corrective one limits its consequences afterwards,
+// so each removes less of a risk. None removes a risk on its own.
+const (
+	StrengthPreventive = 600
+	StrengthDetective  = 400
+	StrengthCorrective = 400
+)
+
+// ControlTypeStrengths maps each control type to its default design
+// strength in thousandths.
+func ControlTypeStrengths() map[string]int {
+	return map[string]int{"preventive": StrengthPreventive, "detective": StrengthDetective, "corrective": StrengthCorrective}
+}
+
+// DefaultStrength returns the default design strength, in thousandths, of
+// a control of the given control types: the highest of their defaults, or
+// the lowest default for a control without a known type.
+func DefaultStrength(controlTypes []string) int {
+	strengths := ControlTypeStrengths()
+	best := 0
+	for _, t := range controlTypes {
+		best = max(best, strengths[t])
+	}
+	if best == 0 {
+		best = min(StrengthPreventive, StrengthDetective, StrengthCorrective)
+	}
+	return best
+}

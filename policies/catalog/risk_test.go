@@ -50,3 +50,34 @@ func TestRiskConstants(t *testing.T) {
 		}
 	}
 }
+
+func TestDefaultStrength(t *testing.T) {
+	for _, tc := range []struct {
+		types []string
+		want  int
+	}{
+		{[]string{"preventive"}, 600},
+		{[]string{"detective"}, 400},
+		{[]string{"corrective"}, 400},
+		{[]string{"detective", "corrective"}, 400},
+		{[]string{"preventive", "corrective"}, 600}, // the highest of its types
+		{nil, 400}, // no type: the lowest default
+	} {
+		if got := DefaultStrength(tc.types); got != tc.want {
+			t.Errorf("DefaultStrength(%v) = %d, want %d", tc.types, got, tc.want)
+		}
+	}
+	// Every control of the catalog has a type with a default below 1: no
+	// control removes a risk on its own unless the register says so.
+	cat, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cat.Controls {
+		for _, ty := range c.Attributes.ControlType {
+			if s, ok := ControlTypeStrengths()[ty]; !ok || s <= 0 || s >= 1000 {
+				t.Errorf("control %s: type %q has default strength %d‰", c.ID, ty, s)
+			}
+		}
+	}
+}

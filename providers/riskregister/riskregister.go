@@ -1,15 +1,18 @@
 // Package riskregister reads a risk register: each information security
 // risk with its asset, threat and vulnerability, inherent likelihood and
-// impact, the Annex A controls that mitigate it, its treatment, owner and
-// the owner's acceptance of what remains. Each risk becomes a fact of kind
-// "risk"; the appetite and method the run applies become one fact of kind
-// "risk_settings", so a replay of the run computes the same residual risk.
+// impact, the Annex A controls that mitigate it (each with the design
+// strength of the link where the register states one), its treatment,
+// owner and the owner's acceptance of what remains. Each risk becomes a
+// fact of kind "risk"; the appetite, method and risk model the run applies
+// become one fact of kind "risk_settings", so a replay of the run computes
+// the same residual risk.
 package riskregister
 
 import (
 	"context"
 	_ "embed"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -33,7 +36,7 @@ var schemaJSON []byte
 
 // Settings are how a run turns the register into residual risk. As a
 // fact's attributes (kind "risk_settings") and in the engine's risk report
-// they are the JSON object {"appetite", "method"}.
+// they are the JSON object {"appetite", "method", "model"}.
 type Settings struct {
 	// Appetite is the highest residual score (1 to 25) the organisation
 	// accepts without an explicit acceptance; 0 means
@@ -41,6 +44,10 @@ type Settings struct {
 	Appetite int `json:"appetite"`
 	// Method is one of catalog.Methods; "" means catalog.MethodScore.
 	Method string `json:"method"`
+	// Model is the version of the residual risk model (catalog.RiskModel)
+	// the run computes with; 0 means catalog.RiskModel. It is not a
+	// choice: it records which rules made a residual score.
+	Model int `json:"model"`
 	// File and Line say where the settings were made (the project file),
 	// "" for defaults or flags.
 	File string `json:"-"`
@@ -49,7 +56,7 @@ type Settings struct {
 
 // DefaultSettings are the settings of a run that sets none.
 func DefaultSettings() Settings {
-	return Settings{Appetite: catalog.DefaultAppetite, Method: catalog.MethodScore}
+	return Settings{Appetite: catalog.DefaultAppetite, Method: catalog.MethodScore, Model: catalog.RiskModel}
 }
 
 // Check reports settings out of range.
@@ -59,6 +66,9 @@ func (s Settings) Check() error {
 	}
 	if s.Method != "" && !slices.Contains(catalog.Methods(), s.Method) {
 		return fmt.Errorf("risk method %q is not one of %s", s.Method, strings.Join(catalog.Methods(), ", "))
+	}
+	if s.Model != 0 && s.Model != catalog.RiskModel {
+		return fmt.Errorf("risk model %d is not the one this annexa computes residual risk with (model %d, docs/risk.md)", s.Model, catalog.RiskModel)
 	}
 	return nil
 }
@@ -78,12 +88,23 @@ type Risk struct {
 	Vulnerability string      `json:"vulnerability,omitempty"`
 	Likelihood    int         `json:"likelihood"`
 	Impact        int         `json:"impact"`
-	Controls      []string    `json:"controls"`
+	Controls      []Link      `json:"controls"`
 	Treatment     string      `json:"treatment"`
 	Owner         string      `json:"owner"`
 	Acceptance    *Acceptance `json:"acceptance,omitempty"`
 	// Line is the line of the register that states the risk.
 	Line int `json:"-"`
+}
+
+// Link is one mitigating control of a risk.
+type Link struct {
+	ID string `json:"id"`
+	// Strength is the design strength the register states for the link:
+	// the share of the risk the control removes when it works fully, more
+	// than 0 and at most 1, in at most three decimals. 0 means the register
+	// states none and the default of the control's type applies
+	// (catalog.DefaultStrength).
+	Strength float64 `json:"strength,omitempty"`
 }
 
 // Acceptance is a risk owner's acceptance of the residual risk.
@@ -94,24 +115,28 @@ type Acceptance struct {
 	Expiry time.Time `json:"expiry,omitzero"`
 }
 
-// Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
+// Collect implements providers.Provider: the facts of path with warnings
+// about the register, or the error that stopped it as a diagnostic.
 func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
-	fs, err := p.collect(ctx, path)
-	return fs, diag.FromError(err, Name)
+	fs, risks, err := p.collect(ctx, path)
+	if err != nil {
+		return nil, diag.FromError(err, Name)
+	}
+	return fs, Warnings(path, risks)
 }
 
 // collect reads the register at path: one fact per risk and one for the
 // settings.
-func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
+func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, []Risk, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := p.Settings.Check(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	risks, err := Read(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s := p.Settings
 	if s.Appetite == 0 {
@@ -120,6 +145,7 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 	if s.Method == "" {
 		s.Method = catalog.MethodScore
 	}
+	s.Model = catalog.RiskModel
 	settingsFile := s.File
 	if settingsFile == "" {
 		settingsFile = path
@@ -128,7 +154,7 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 		Kind:       facts.KindRiskSettings,
 		Source:     facts.Source{Provider: Name, File: settingsFile, Line: s.Line},
 		ID:         facts.KindRiskSettings,
-		Attributes: map[string]any{"appetite": int64(s.Appetite), "method": s.Method},
+		Attributes: map[string]any{"appetite": int64(s.Appetite), "method": s.Method, "model": int64(s.Model)},
 	}}
 	for _, r := range risks {
 		out = append(out, facts.Fact{
@@ -139,7 +165,50 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 		})
 	}
 	facts.Sort(out)
-	return out, nil
+	return out, risks, nil
+}
+
+// Warnings are the diagnostics of a register that is read but suspect: one
+// that states no design strength at all, as registers written before
+// design strengths did, so that every link takes its control type's
+// default; and each link that states a strength of 1, which says the
+// control alone removes the risk when it works.
+func Warnings(path string, risks []Risk) diag.Diagnostics {
+	var ds diag.Diagnostics
+	stated, firstLine := false, 0
+	for _, r := range risks {
+		for _, c := range r.Controls {
+			if c.Strength != 0 {
+				stated = true
+			}
+			if firstLine == 0 {
+				firstLine = r.Line
+			}
+			if c.Strength == 1 {
+				ds = append(ds, diag.Diagnostic{
+					Severity: diag.Warning, Source: Name, File: path, Line: r.Line,
+					Summary: fmt.Sprintf("risk %s: control %s has design strength 1, so it removes the risk on its own when it works", r.ID, c.ID),
+					Detail:  "A strength of 1 claims the control leaves nothing of the risk; state the share it removes (docs/risk.md, \"Design strength\").",
+				})
+			}
+		}
+	}
+	if !stated && firstLine > 0 {
+		ds = append(ds, diag.Diagnostic{
+			Severity: diag.Warning, Source: Name, File: path, Line: firstLine,
+			Summary: "the risk register states no design strength for any control: each counts with the default of its control type",
+			Detail: fmt.Sprintf("Residual risk scales each control's operating effectiveness by the design strength of its link to the risk "+
+				"(risk model %d, docs/risk.md): preventive %s, detective %s, corrective %s unless the register states one. "+
+				"State the strength where the default does not fit: controls: [{id: \"8.24\", strength: 0.7}], or 8.24:0.7 in a CSV register.",
+				catalog.RiskModel, thousandths(catalog.StrengthPreventive), thousandths(catalog.StrengthDetective), thousandths(catalog.StrengthCorrective)),
+		})
+	}
+	return ds
+}
+
+// thousandths formats a value in thousandths as a decimal: 600 is 0.6.
+func thousandths(m int) string {
+	return strconv.FormatFloat(float64(m)/1000, 'f', -1, 64)
 }
 
 // Attributes returns the risk as a fact's attributes: JSON-compatible
@@ -147,7 +216,11 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 func (r Risk) Attributes() map[string]any {
 	controls := make([]any, len(r.Controls))
 	for i, c := range r.Controls {
-		controls[i] = c
+		link := map[string]any{"id": c.ID}
+		if c.Strength != 0 {
+			link["strength"] = c.Strength
+		}
+		controls[i] = link
 	}
 	attrs := map[string]any{
 		"id":         r.ID,
@@ -179,7 +252,7 @@ func FromFact(f *facts.Fact) (Risk, error) {
 	if err := f.DecodeAttributes(&r); err != nil {
 		return Risk{}, err
 	}
-	slices.SortFunc(r.Controls, catalog.CompareIDs)
+	slices.SortFunc(r.Controls, compareLinks)
 	r.Line = f.Source.Line
 	return r, nil
 }
@@ -204,7 +277,8 @@ func Read(path string) ([]Risk, error) {
 }
 
 // declared describes the risk register and its checks. The CSV form's
-// controls column holds ids separated by spaces, commas or semicolons.
+// controls column holds ids separated by spaces, commas or semicolons,
+// each with its design strength after a colon where stated (8.24:0.7).
 func declared() input.Declared[Risk] {
 	required := []string{"id", "asset", "threat", "likelihood", "impact", "controls", "treatment", "owner"}
 	return input.Declared[Risk]{
@@ -212,7 +286,7 @@ func declared() input.Declared[Risk] {
 		MaxBytes:   maxFileBytes,
 		Schema:     schemaJSON,
 		SchemaURL:  "https://annexa.dev/schemas/risk-register.json",
-		ControlIDs: []string{"/risks/*/controls/*"},
+		ControlIDs: []string{"/risks/*/controls/*", "/risks/*/controls/*/id"},
 		Required:   required,
 		Allowed:    append(slices.Clone(required), "vulnerability", "acceptance_by", "acceptance_date", "acceptance_expiry", "notes"),
 		FromYAML:   fromYAML,
@@ -227,15 +301,15 @@ func declared() input.Declared[Risk] {
 func check(r *Risk, cat *catalog.Catalog) error {
 	named := map[string]bool{}
 	for _, c := range r.Controls {
-		if err := cat.CheckID(c); err != nil {
+		if err := cat.CheckID(c.ID); err != nil {
 			return fmt.Errorf("risk %s: %w", r.ID, err)
 		}
-		if named[c] {
-			return fmt.Errorf("risk %s names control %s twice", r.ID, c)
+		if named[c.ID] {
+			return fmt.Errorf("risk %s names control %s twice", r.ID, c.ID)
 		}
-		named[c] = true
+		named[c.ID] = true
 	}
-	slices.SortFunc(r.Controls, catalog.CompareIDs)
+	slices.SortFunc(r.Controls, compareLinks)
 	if a := r.Acceptance; a != nil && !a.Expiry.IsZero() && !a.Expiry.After(a.Date) {
 		return fmt.Errorf("risk %s: the acceptance expires (%s) before it was given (%s)", r.ID, a.Expiry.Format(time.DateOnly), a.Date.Format(time.DateOnly))
 	}
@@ -262,9 +336,21 @@ func fromYAML(doc *input.Document) ([]Risk, error) {
 		}
 		r.Vulnerability, _ = m["vulnerability"].(string)
 		ctls, _ := m["controls"].([]any)
-		r.Controls = make([]string, 0, len(ctls))
-		for _, c := range ctls {
-			r.Controls = append(r.Controls, c.(string))
+		r.Controls = make([]Link, 0, len(ctls))
+		for j, c := range ctls {
+			switch c := c.(type) {
+			case string:
+				r.Controls = append(r.Controls, Link{ID: c})
+			case map[string]any:
+				link := Link{ID: c["id"].(string)}
+				if v, ok := c["strength"]; ok {
+					at := fmt.Sprintf("%s/controls/%d/strength", pointer, j)
+					if link.Strength, err = strength(toFloat(v)); err != nil {
+						return nil, fmt.Errorf("%s: control %s: %w", doc.Where(at), link.ID, err)
+					}
+				}
+				r.Controls = append(r.Controls, link)
+			}
 		}
 		if acc, ok := m["acceptance"].(map[string]any); ok {
 			a := &Acceptance{By: acc["by"].(string)}
@@ -317,11 +403,23 @@ func fromCSV(t *input.Table) ([]Risk, error) {
 		if r.Impact, err = scale(row.Get("impact")); err != nil {
 			return nil, at("impact", err)
 		}
-		r.Controls = []string{}
+		r.Controls = []Link{}
 		for _, c := range controlSeparators.Split(row.Get("controls"), -1) {
-			if c != "" {
-				r.Controls = append(r.Controls, c)
+			if c == "" {
+				continue
 			}
+			id, s, hasStrength := strings.Cut(c, ":")
+			link := Link{ID: id}
+			if hasStrength {
+				f, perr := strconv.ParseFloat(s, 64)
+				if perr != nil {
+					return nil, at("controls", fmt.Errorf("%q: the design strength after the colon is not a number", c))
+				}
+				if link.Strength, err = strength(f); err != nil {
+					return nil, at("controls", fmt.Errorf("%q: %w", c, err))
+				}
+			}
+			r.Controls = append(r.Controls, link)
 		}
 		by, date, expiry := row.Get("acceptance_by"), row.Get("acceptance_date"), row.Get("acceptance_expiry")
 		switch {
@@ -356,6 +454,32 @@ func wholeNumber(v any) int {
 	}
 	return 0
 }
+
+// strength checks a design strength: more than 0, at most 1, in at most
+// three decimals, since residual risk is computed in thousandths.
+func strength(f float64) (float64, error) {
+	if math.IsNaN(f) || f <= 0 || f > 1 {
+		return 0, fmt.Errorf("design strength %v is not more than 0 and at most 1", f)
+	}
+	if m := f * 1000; math.Abs(m-math.Round(m)) > 1e-9 {
+		return 0, fmt.Errorf("design strength %v has more than three decimals", f)
+	}
+	return math.Round(f*1000) / 1000, nil
+}
+
+// toFloat reads a number the schema has checked.
+func toFloat(v any) float64 {
+	switch x := v.(type) {
+	case int64:
+		return float64(x)
+	case float64:
+		return x
+	}
+	return math.NaN()
+}
+
+// compareLinks orders a risk's controls by id, in catalog order.
+func compareLinks(a, b Link) int { return catalog.CompareIDs(a.ID, b.ID) }
 
 func scale(s string) (int, error) {
 	n, err := strconv.Atoi(s)

@@ -40,8 +40,8 @@ type RuleProfile struct {
 	// Evals and Redos count the expressions OPA evaluated and re-evaluated
 	// for the rule's query: the work, independent of the machine.
 	Evals, Redos int
-	// Hot are the rule's most expensive expressions, by time.
-	Hot []ExprProfile
+	// Exprs are the rule's expressions, the most expensive first.
+	Exprs []ExprProfile
 }
 
 // ExprProfile is the cost of one expression of a policy.
@@ -51,9 +51,6 @@ type ExprProfile struct {
 	Time         time.Duration
 	Evals, Redos int
 }
-
-// hotExprs is how many of a rule's expressions its profile keeps.
-const hotExprs = 3
 
 // recorder collects a profile while an evaluation runs.
 type recorder struct {
@@ -80,16 +77,15 @@ func (r *recorder) stage(name string) {
 func (r *recorder) rule(id, file string, d time.Duration, p *profiler.Profiler) {
 	rp := RuleProfile{ID: id, File: file, Time: d}
 	stats := p.ReportTopNResults(0, []string{"total_time_ns", "num_eval", "num_redo", "file", "line"})
-	for i, s := range stats {
+	rp.Exprs = make([]ExprProfile, 0, len(stats))
+	for _, s := range stats {
 		rp.Evals += s.NumEval
 		rp.Redos += s.NumRedo
-		if i < hotExprs {
-			loc := "?"
-			if s.Location != nil {
-				loc = fmt.Sprintf("%s:%d", s.Location.File, s.Location.Row)
-			}
-			rp.Hot = append(rp.Hot, ExprProfile{Location: loc, Time: time.Duration(s.ExprTimeNs), Evals: s.NumEval, Redos: s.NumRedo})
+		loc := "?"
+		if s.Location != nil {
+			loc = fmt.Sprintf("%s:%d", s.Location.File, s.Location.Row)
 		}
+		rp.Exprs = append(rp.Exprs, ExprProfile{Location: loc, Time: time.Duration(s.ExprTimeNs), Evals: s.NumEval, Redos: s.NumRedo})
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()

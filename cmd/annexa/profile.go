@@ -58,8 +58,8 @@ func printProfile(w io.Writer, p *engine.Profile, limit int) {
 	fmt.Fprintln(tw, "policy or clause rule\ttime\tshare\tevals\tredos\tbusiest expression")
 	for _, r := range rules {
 		hot := ""
-		if len(r.Hot) > 0 {
-			h := r.Hot[0]
+		if len(r.Exprs) > 0 {
+			h := r.Exprs[0]
 			hot = fmt.Sprintf("%s (%s, %d evals)", filepath.ToSlash(h.Location), ms(h.Time), h.Evals)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", r.ID, ms(r.Time), share(r.Time, rulesTotal), r.Evals, r.Redos, hot)

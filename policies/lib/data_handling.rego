@@ -27,7 +27,8 @@ data_sets := [a |
 # rules maps an asset id to its entry in the data handling register, as
 # {"record": <register fact>, "entry": <entry>}; of two entries for one
 # asset, the first in record order counts.
-rules[id] := [x | some x in evidence.entries(kind); x.entry.asset == id][0] if {
+# A complete object, built once, for lookups by asset.
+rules := {id: [x | some x in evidence.entries(kind); x.entry.asset == id][0] |
 	some id in {x.entry.asset | some x in evidence.entries(kind)}
 }
 

@@ -37,7 +37,10 @@ reports := evidence.entries("endpoint_compliance")
 
 # reported maps each device id to its entry in the most recent export that
 # lists it (of two exports on the same day, the one with the lower id).
-reported[d] := x if {
+# A complete object, built once: policies look devices up in it one asset
+# at a time, and a partial rule looked up by key would be evaluated anew
+# for every lookup.
+reported := {d: x |
 	some d in {x.entry.device | some x in reports}
 	listing := [x | some x in reports; x.entry.device == d]
 	last := evidence.latest([x.record.attributes.performed_at | some x in listing])

@@ -34,3 +34,23 @@ value(r, keys) := sort([v |
 	tags.normalize(k) in keys
 	is_string(v)
 ])[0]
+
+# keys_matching is the set of the tag and label keys found on any resource
+# whose normalized form is in keys. Called from a rule, it normalizes each
+# distinct key once instead of once per resource; value_of then reads a
+# resource's tags by those keys alone.
+keys_matching(keys) := {k |
+	some k in all_keys
+	tags.normalize(k) in keys
+}
+
+all_keys := union({object.keys(of(r)) |
+	some rs in object.get(data.facts, "resources_by_type", {})
+	some r in rs
+})
+
+# value_of is value(r, keys) for raw_keys = keys_matching(keys).
+value_of(r, raw_keys) := sort([v |
+	some v in object.filter(of(r), raw_keys)
+	is_string(v)
+])[0]

@@ -78,9 +78,12 @@ open_sources(ipv4, ipv6) := {c |
 # group_of names the security group a separate rule belongs to, when the
 # plan or the source lets us link it.
 group_of(rule, attr) := {"security_group": groups[0]} if {
+	# The whole index is bound first: looking a partial rule up by a key
+	# evaluates its body again for every key.
+	index := groups_by_key
 	groups := sort([id |
 		some p in tf.pointers(rule, attr)
-		some id in groups_by_key[p]
+		some id in index[p]
 	])
 	count(groups) > 0
 } else := {}

@@ -58,10 +58,11 @@ about_secure_coding(r) if r.attributes.audience == "developers"
 about_secure_coding(r) if regex.match(course_pattern, r.attributes.course)
 
 # completions maps each person to the dates they completed such a course.
-completions[person] contains e.completed_at if {
-	some r in courses
-	some e in r.attributes.entries
-	person := lower(e.person)
+# completions maps each person to the dates they completed a course; a
+# complete object, built once, since it is looked up once per developer.
+completions := {person: dates |
+	some person in {lower(e.person) | some r in courses; some e in r.attributes.entries}
+	dates := {e.completed_at | some r in courses; some e in r.attributes.entries; lower(e.person) == person}
 }
 
 trained(p) if periodic.latest_done(completions[lower(p.entry.id)])

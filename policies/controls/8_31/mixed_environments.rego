@@ -41,7 +41,7 @@ non_production := {
 deny contains finding if {
 	production_count > 0
 	some r in tagged
-	tags.normalize(r.environment) in non_production
+	r.class == "non_production"
 	not separate_project(r.resource)
 	finding := {
 		"msg": sprintf("%s is tagged as environment %s, but the same configuration also deploys production resources (%s and %d more); non-production belongs in its own state and account", [r.resource.id, r.environment, first_production, production_count - 1]),
@@ -56,16 +56,27 @@ production_count := count(production_resources)
 
 first_production := sort([p.id | some p in production_resources])[0]
 
-# tagged lists every resource with an environment tag, with its value.
-tagged := [{"resource": r, "environment": env} |
+# tagged lists every resource with an environment tag this policy knows,
+# with its value and whether it is production. A plan's every resource
+# passes through here, so the tag keys are matched once per distinct key
+# (labels.keys_matching) rather than once per resource.
+tagged := [{"resource": r, "environment": env, "class": class} |
 	some rs in object.get(data.facts, "resources_by_type", {})
 	some r in rs
-	env := labels.value(r, environment_keys)
+	env := labels.value_of(r, environment_tag_keys)
+	class := environment_class[tags.normalize(env)]
 ]
+
+environment_tag_keys := labels.keys_matching(environment_keys)
+
+environment_class := object.union(
+	{e: "production" | some e in production},
+	{e: "non_production" | some e in non_production},
+)
 
 production_resources := [t.resource |
 	some t in tagged
-	tags.normalize(t.environment) in production
+	t.class == "production"
 ]
 
 # production_projects are the Google Cloud projects production resources
@@ -95,5 +106,4 @@ separate_project(r) if {
 # environment it does not know, is not judged.
 judged contains t.resource.id if {
 	some t in tagged
-	tags.normalize(t.environment) in (production | non_production)
 }

@@ -191,21 +191,30 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if e.profile {
 		e.parallelism = 1
 	}
+	// Each query is prepared on its own against the shared compiler, so
+	// they are prepared on every CPU: it is most of a run's start-up.
+	queries := make([]string, 0, len(pols)+len(rules))
+	names := make([]string, 0, cap(queries))
 	for _, p := range pols {
-		pq, err := e.prepare(ctx, policyQuery(p))
-		if err != nil {
-			return nil, fmt.Errorf("prepare policy %s: %w", p.ID, err)
-		}
-		e.policyQueries = append(e.policyQueries, pq)
+		queries = append(queries, policyQuery(p))
+		names = append(names, "policy "+p.ID)
 	}
 	for _, rule := range rules {
 		ref := "data." + rule.Package
-		pq, err := e.prepare(ctx, fmt.Sprintf("status := %s.status; met := %s.met; gaps := %s.gaps", ref, ref, ref))
-		if err != nil {
-			return nil, fmt.Errorf("prepare clause rule %s: %w", rule.ID, err)
-		}
-		e.clauseQueries = append(e.clauseQueries, pq)
+		queries = append(queries, fmt.Sprintf("status := %s.status; met := %s.met; gaps := %s.gaps", ref, ref, ref))
+		names = append(names, "clause rule "+rule.ID)
 	}
+	prepared := make([]rego.PreparedEvalQuery, len(queries))
+	errs := make([]error, len(queries))
+	parallel.ForEach(len(queries), cfg.parallelism, func(i int) {
+		if prepared[i], errs[i] = e.prepare(ctx, queries[i]); errs[i] != nil {
+			errs[i] = fmt.Errorf("prepare %s: %w", names[i], errs[i])
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	e.policyQueries, e.clauseQueries = prepared[:len(pols)], prepared[len(pols):]
 	return e, nil
 }
 
@@ -359,10 +368,7 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	if err != nil {
 		return nil, err
 	}
-	data := evalData{facts: idx.document, run: ast.MustInterfaceToValue(map[string]any{
-		"effective_time":    e.now.Format(time.RFC3339Nano),
-		"effective_time_ns": e.now.UnixNano(),
-	}), rec: rec}
+	data := evalData{facts: idx.document, run: ast.MustInterfaceToValue(e.controlRun()), rec: rec}
 	rec.stage("fact documents")
 
 	results := make([]policyOutcome, len(e.policies))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -133,4 +134,33 @@ func (idx *factIndex) matching(selectors []string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// DataDocument returns the data a policy reads besides its input, as JSON
+// values: the facts under "facts", indexed as Evaluate indexes them, and
+// the run document under "run" as the control policies see it. Given to
+// the stock OPA CLI (opa eval -d), it lets the built-in policies be
+// evaluated outside annexa, as the benchmark does for comparison.
+func (e *Engine) DataDocument(fs []facts.Fact) (map[string]any, error) {
+	idx, err := newFactIndex(fs, e.parallelism)
+	if err != nil {
+		return nil, err
+	}
+	factsDoc, err := ast.JSON(idx.document)
+	if err != nil {
+		return nil, fmt.Errorf("facts document: %w", err)
+	}
+	return map[string]any{
+		"facts": factsDoc,
+		"run":   e.controlRun(),
+	}, nil
+}
+
+// controlRun is data.run as the control policies see it: the effective
+// time, before anything is rolled up.
+func (e *Engine) controlRun() map[string]any {
+	return map[string]any{
+		"effective_time":    e.now.Format(time.RFC3339Nano),
+		"effective_time_ns": e.now.UnixNano(),
+	}
 }

@@ -9,11 +9,13 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/annexa-dev/annexa/internal/parallel"
 	"github.com/annexa-dev/annexa/policies/catalog"
 )
 
@@ -107,8 +109,11 @@ type SourceFiles struct {
 // withTests is set. It returns the modules by file name and their source by
 // path inside src.
 func readModules(src PolicySource, withTests bool) (map[string]*ast.Module, map[string][]byte, error) {
-	mods := map[string]*ast.Module{}
-	raw := map[string][]byte{}
+	type file struct {
+		path, name string
+		src        []byte
+	}
+	var files []file
 	err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("read policies %s: %w", filepath.Join(src.Name, p), unwrapPath(err))
@@ -137,18 +142,37 @@ func readModules(src PolicySource, withTests bool) (map[string]*ast.Module, map[
 		if err != nil {
 			return fmt.Errorf("read policy %s: %w", name, err)
 		}
-		m, err := ast.ParseModuleWithOpts(name, string(b), ast.ParserOptions{
+		files = append(files, file{path: p, name: name, src: b})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	// Parsing is a good part of start-up and each file parses alone.
+	parsed := make([]*ast.Module, len(files))
+	errs := make([]error, len(files))
+	parallel.ForEach(len(files), runtime.GOMAXPROCS(0), func(i int) {
+		parsed[i], errs[i] = ast.ParseModuleWithOpts(files[i].name, string(files[i].src), ast.ParserOptions{
 			ProcessAnnotation: true,
 			RegoVersion:       ast.RegoV1,
 		})
-		if err != nil {
-			return fmt.Errorf("parse policy: %w", err)
+		if errs[i] != nil {
+			errs[i] = fmt.Errorf("parse policy: %w", errs[i])
 		}
-		mods[name] = m
-		raw[p] = b
-		return nil
 	})
-	return mods, raw, err
+	// The first error in walk order, as a sequential parse would report.
+	for _, err := range errs {
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	mods := make(map[string]*ast.Module, len(files))
+	raw := make(map[string][]byte, len(files))
+	for i, f := range files {
+		mods[f.name] = parsed[i]
+		raw[f.path] = f.src
+	}
+	return mods, raw, nil
 }
 
 func unwrapPath(err error) error {

@@ -45,14 +45,14 @@ type Stats struct {
 // Growing a project multiplies the unit, so a policy whose work is linear
 // in the facts does exactly proportional work on a larger project.
 const (
-	// unitFacts is about how many facts one copy of the unit yields.
-	unitFacts     = 600
+	// UnitFacts is about how many facts one copy of the unit yields.
+	UnitFacts     = 600
 	peoplePerCopy = 60
 	risksPerCopy  = 6
 )
 
 // Copies is how many copies of the unit a project of about n facts holds.
-func Copies(n int) int { return max(1, (n+unitFacts/2)/unitFacts) }
+func Copies(n int) int { return max(1, (n+UnitFacts/2)/UnitFacts) }
 
 // Write writes a project of about o.Facts facts into dir, which must exist
 // and be empty, with an annexa.yaml naming every source, and returns what

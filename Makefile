@@ -8,7 +8,7 @@ DEMO    ?= testdata/demo
 
 FUZZTIME ?= 60s
 
-.PHONY: build test test-go test-rego fmt-rego bench fuzz demo docs golden capabilities types clean
+.PHONY: build test test-go test-rego fmt-rego bench bench-go fuzz demo docs golden capabilities types clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/annexa
@@ -29,11 +29,21 @@ test-rego:
 fmt-rego:
 	$(OPA) fmt --write policies
 
-## bench: throughput of the check pipeline on generated 1k and 10k resource plans,
-## of writing and verifying (and replaying) evidence bundles of that size, and
-## of evaluating generated Terraform source of that size
-bench:
+## bench: end to end on generated projects of 1k, 10k and 100k facts and a
+## 15k-resource plan: wall time, facts/s, peak memory and the ten slowest
+## policies per size, beside the stock opa CLI on the same policies and facts.
+## BENCH_SIZES and BENCH_PLANS choose the sizes.
+BENCH_SIZES ?= 1000,10000,100000
+BENCH_PLANS ?= 15000
+bench: build bin/opa
+	$(GO) run ./internal/cmd/bench -bin $(BIN) -opa bin/opa -sizes $(BENCH_SIZES) -plans $(BENCH_PLANS)
+
+## bench-go: the Go micro-benchmarks (engine, bundles, Terraform source)
+bench-go:
 	$(GO) test -run '^$$' -bench . -benchmem ./engine/ ./bundles/ ./providers/tfsource/
+
+bin/opa:
+	GOBIN=$(CURDIR)/bin $(GO) install github.com/open-policy-agent/opa@v1.22.2
 
 ## fuzz: run each parser fuzz target for FUZZTIME
 fuzz:

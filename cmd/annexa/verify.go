@@ -80,6 +80,13 @@ func (o *verifyOptions) run(cmd *cobra.Command, s streams, path string) error {
 	case err != nil:
 		return inputError(err)
 	}
+	if o.replay {
+		var size int64
+		for _, data := range a.Files {
+			size += int64(len(data))
+		}
+		boundMemory(size)
+	}
 	res, err := runner.Verify(cmd.Context(), a, key, runner.VerifyOptions{
 		KeyName: o.key,
 		MaxAge:  o.maxAge,

@@ -1,0 +1,53 @@
+package runner
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// InputBytes is the size of what the run's sources name: a file's size,
+// or for a directory the regular files below it (symbolic links not
+// followed). It is what the memory bound of a run is measured against
+// (MemoryBound); a path that cannot be read counts nothing, since reading
+// it will report the error.
+func (r *Run) InputBytes() int64 {
+	var n int64
+	for _, s := range r.Project.Sources {
+		n += pathBytes(s.Path)
+	}
+	return n
+}
+
+func pathBytes(path string) int64 {
+	st, err := os.Lstat(path)
+	switch {
+	case err != nil:
+		return 0
+	case st.Mode().IsRegular():
+		return st.Size()
+	case !st.IsDir():
+		return 0
+	}
+	var n int64
+	_ = filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return nil
+		}
+		if info, err := d.Info(); err == nil {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+// MemoryBound is the heap size annexa aims to stay within for a run over
+// inputBytes of input: 150 MiB for the policies and the program, and five
+// times the input for its facts, their documents and the report. The CLI
+// gives it to the Go runtime as a soft memory limit (unless GOMEMLIMIT is
+// set), which collects garbage more often as the heap nears it; it is a
+// target, not a cap: a run whose live data is larger still completes.
+func MemoryBound(inputBytes int64) int64 {
+	return 150<<20 + 5*inputBytes
+}

@@ -302,6 +302,11 @@ func loadAllModules(builtinSrc PolicySource, builtin bool, sources []PolicySourc
 		}
 		for _, name := range slices.Sorted(maps.Keys(mods)) {
 			m := mods[name]
+			if !src.Builtin {
+				if err := userPackage(name, m); err != nil {
+					return nil, err
+				}
+			}
 			if prev, ok := builtinPkgs[m.Package.Path.String()]; ok {
 				return nil, fmt.Errorf("%s: package %s is already defined by the built-in %s; choose another package name", name, strings.TrimPrefix(m.Package.Path.String(), "data."), prev)
 			}

@@ -29,6 +29,28 @@ const ControlsPackage = "annexa.controls"
 // their package path below "annexa" (risk.acceptance).
 const RiskPackage = "annexa.risk"
 
+// UserLibraryPackage is the package prefix of helper modules that user
+// policies share. A policy directory given with --policy may declare
+// packages only under ControlsPackage and UserLibraryPackage, so it cannot
+// add to or redefine what the built-in policies read (data.facts, data.run,
+// annexa.lib, the clause rules).
+const UserLibraryPackage = "annexa.user"
+
+// userPackage checks the package of a module from a --policy directory.
+func userPackage(file string, m *ast.Module) error {
+	pkg := strings.TrimPrefix(m.Package.Path.String(), "data.")
+	switch {
+	case strings.HasPrefix(pkg, ControlsPackage+"."):
+		return nil
+	case strings.HasPrefix(pkg, UserLibraryPackage+"."):
+		if hasRule(m, "deny") {
+			return fmt.Errorf("%s: package %s is a user library (%s.*) but has deny rules, which annexa would never evaluate; put the policy under %s (e.g. package %s.c8_24.my_check)", file, pkg, UserLibraryPackage, ControlsPackage, ControlsPackage)
+		}
+		return nil
+	}
+	return fmt.Errorf("%s: package %s is not allowed in a policy directory: user policies go under %s (e.g. package %s.c8_24.my_check) and their shared helpers under %s (e.g. package %s.helpers); no other package, so that no policy can change what the built-in policies and the roll-up read", file, pkg, ControlsPackage, ControlsPackage, UserLibraryPackage, UserLibraryPackage)
+}
+
 // maxPolicyFileBytes bounds one .rego file, so a stray huge file in a
 // policy directory is an error rather than a memory blow-up.
 const maxPolicyFileBytes = 4 << 20

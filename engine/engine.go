@@ -324,7 +324,8 @@ func loadAllModules(builtinSrc PolicySource, builtin bool, sources []PolicySourc
 func Compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
 	c := ast.NewCompiler().
 		WithCapabilities(SandboxCapabilities()).
-		WithEnablePrintStatements(false)
+		WithEnablePrintStatements(false).
+		WithStageAfterID(ast.StageRewriteExprTerms, localTimeStage)
 	c.Compile(mods)
 	if c.Failed() {
 		return nil, fmt.Errorf("compile policies: %w", c.Errors)

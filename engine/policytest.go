@@ -41,7 +41,8 @@ func RunPolicyTests(ctx context.Context, opts TestOptions) ([]*tester.Result, er
 	timeout := cmp.Or(opts.Timeout, 10*time.Second)
 	compiler := ast.NewCompiler().
 		WithCapabilities(SandboxCapabilities()).
-		WithEnablePrintStatements(true)
+		WithEnablePrintStatements(true).
+		WithStageAfterID(ast.StageRewriteExprTerms, localTimeStage)
 	ch, err := tester.NewRunner().
 		SetCompiler(compiler).
 		SetModules(mods).

@@ -79,3 +79,28 @@ judged contains v.id if some v in tf.resources("aws_ebs_volume")
 		t.Fatal("policy c8_24.mine not loaded")
 	}
 }
+
+// TestSandboxRefusesClockAndZone compiles policies that would reach the
+// machine's time zone or wall clock: each is refused at compile time.
+func TestSandboxRefusesClockAndZone(t *testing.T) {
+	tests := []struct{ name, body, want string }{
+		{"local zone in time.clock", `x := time.clock([0, "Local"])`, `time.clock: the time zone "Local" is the machine's`},
+		{"local zone in time.format", `x := time.format([0, "Local", "2006"])`, `time.format: the time zone "Local" is the machine's`},
+		{"local zone in time.diff", `x := time.diff([0, "UTC"], [1, "Local"])`, `time.diff: the time zone "Local"`},
+		{"x509 chain verification", `x := crypto.x509.parse_and_verify_certificates("")`, "undefined function crypto.x509.parse_and_verify_certificates"},
+		{"wall clock", `x := time.now_ns()`, "undefined function time.now_ns"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "package annexa.user.clock\n\n" + tc.body + "\n"
+			_, err := New(context.Background(), WithPolicySources(PolicySource{FS: fstest.MapFS{"clock.rego": {Data: []byte(src)}}, Name: "user"}))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+	ok := "package annexa.user.clock\n\nx := time.clock([0, \"Europe/Paris\"])\n"
+	if _, err := New(context.Background(), WithPolicySources(PolicySource{FS: fstest.MapFS{"clock.rego": {Data: []byte(ok)}}, Name: "user"})); err != nil {
+		t.Fatalf("a named zone: %v", err)
+	}
+}

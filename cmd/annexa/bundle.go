@@ -12,6 +12,7 @@ import (
 
 	"github.com/annexa-dev/annexa/bundles"
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/internal/termsafe"
 	"github.com/annexa-dev/annexa/runner"
 )
 
@@ -140,7 +141,7 @@ func writeRun(b *strings.Builder, p *bundles.Predicate) {
 }
 
 func field(b *strings.Builder, label, value string) {
-	fmt.Fprintf(b, "%-12s %s\n", label, value)
+	fmt.Fprintf(b, "%-12s %s\n", label, termsafe.String(value))
 }
 
 func orNone(s string) string {

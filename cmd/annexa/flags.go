@@ -12,6 +12,7 @@ import (
 
 	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/internal/termsafe"
 	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers/registry"
 	"github.com/annexa-dev/annexa/providers/tfsource"
@@ -206,6 +207,6 @@ func check(ctx context.Context, src *sourceOptions, pol *policyOptions) (*runner
 // printDiagnostics prints the warnings of a run on stderr, one a line.
 func printDiagnostics(s streams, ds diag.Diagnostics) {
 	for _, d := range ds {
-		fmt.Fprintf(s.err, "%s: %s: %s\n", programName, d.Severity, d)
+		fmt.Fprintf(s.err, "%s: %s: %s\n", programName, d.Severity, termsafe.String(d.String()))
 	}
 }

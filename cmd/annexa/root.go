@@ -8,6 +8,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/annexa-dev/annexa/internal/termsafe"
 )
 
 // Exit codes, as documented in the README.
@@ -43,7 +45,14 @@ type streams struct {
 }
 
 // run executes the CLI and returns the process exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+//
+// Everything it prints passes through termsafe: names and messages come
+// from input, and a control sequence in one must not rewrite the
+// terminal's lines.
+func run(ctx context.Context, args []string, rawStdout, rawStderr io.Writer) int {
+	stdout, stderr := &termsafe.Writer{W: rawStdout}, &termsafe.Writer{W: rawStderr}
+	defer stdout.Flush()
+	defer stderr.Flush()
 	root := newRootCommand(streams{out: stdout, err: stderr})
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

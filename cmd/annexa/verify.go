@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/annexa-dev/annexa/bundles"
+	"github.com/annexa-dev/annexa/internal/termsafe"
 	"github.com/annexa-dev/annexa/runner"
 )
 
@@ -121,7 +122,7 @@ func writeVerified(b *strings.Builder, res *bundles.Result, keyFile string) {
 	field(b, "statement", "in-toto v1, predicate "+bundles.PredicateType)
 	field(b, "files", fmt.Sprintf("%d signed, every sha256 matches, none missing, extra or renamed", len(res.Subjects)))
 	for _, f := range res.Subjects {
-		fmt.Fprintf(b, "%13s%-22s %9d  sha256:%s\n", "", f.Path, f.Size, f.SHA256)
+		fmt.Fprintf(b, "%13s%-22s %9d  sha256:%s\n", "", termsafe.String(f.Path), f.Size, f.SHA256)
 	}
 	field(b, "signed at", res.Predicate.SignedAt.UTC().Format(time.RFC3339))
 	writeRun(b, res.Predicate)
@@ -145,7 +146,7 @@ func verdictFailed(w io.Writer, b *strings.Builder, ve *bundles.VerificationErro
 	if n := len(ve.Problems) - 1; n > 0 {
 		msg += fmt.Sprintf(" (and %d more problem(s) above)", n)
 	}
-	fmt.Fprintf(b, "FAILED: %s\n", msg)
+	fmt.Fprintf(b, "FAILED: %s\n", termsafe.String(msg))
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}

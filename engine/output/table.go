@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/internal/termsafe"
 )
 
 // Table writes a human summary: controls that were assessed, each with the
@@ -60,10 +61,10 @@ func (Table) Write(w io.Writer, r *engine.Report) error {
 		}
 		fmt.Fprintf(bw, "%-5s  %-5s  %-*s  %s\n", c.ID, strings.ToUpper(string(c.Status)), titleWidth, c.Title, counts)
 		for _, f := range findingsByControl[c.ID] {
-			fmt.Fprintf(bw, "       %-8s  %-*s  %s  [%s]\n", f.Severity, resWidth, f.Resource, f.Message, f.Policy)
+			fmt.Fprintf(bw, "       %-8s  %-*s  %s  [%s]\n", f.Severity, resWidth, termsafe.String(f.Resource), termsafe.String(f.Message), termsafe.String(f.Policy))
 		}
 		if c.Status == engine.StatusError {
-			fmt.Fprintf(bw, "       error: %s\n", c.Reason)
+			fmt.Fprintf(bw, "       error: %s\n", termsafe.String(c.Reason))
 		}
 	}
 	if len(noFacts) > 0 {
@@ -95,7 +96,7 @@ func (Table) Write(w io.Writer, r *engine.Report) error {
 			w = max(w, len(f.Resource))
 		}
 		for _, f := range clauseFindings {
-			fmt.Fprintf(bw, "       %-8s  %-*s  %s  [%s; clauses %s]\n", f.Severity, w, f.Resource, f.Message, f.Policy, strings.Join(f.Clauses, ", "))
+			fmt.Fprintf(bw, "       %-8s  %-*s  %s  [%s; clauses %s]\n", f.Severity, w, termsafe.String(f.Resource), termsafe.String(f.Message), termsafe.String(f.Policy), strings.Join(f.Clauses, ", "))
 		}
 	}
 

@@ -2,6 +2,7 @@ package bundles
 
 import (
 	"archive/tar"
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"errors"
@@ -79,11 +80,17 @@ func failed(format string, args ...any) *VerificationError {
 // within the limits is a *FormatError.
 func ReadArchive(r io.Reader, lim Limits) (*Archive, error) {
 	lim = lim.withDefaults()
-	gz, err := gzip.NewReader(r)
+	// gzip reads through a ByteReader without reading ahead, so what
+	// follows the gzip member is still there to be found.
+	br := bufio.NewReader(r)
+	gz, err := gzip.NewReader(br)
 	if err != nil {
 		return nil, &FormatError{fmt.Errorf("not a gzip-compressed archive: %w", err)}
 	}
 	defer gz.Close()
+	// Go reads concatenated gzip members as one stream; a bundle is one
+	// member, and anything appended to it is data no signature covers.
+	gz.Multistream(false)
 	// The cap applies to the decompressed stream, so a gzip bomb stops here
 	// however well it compresses.
 	capped := &cappedReader{r: gz, max: lim.MaxTotalBytes}
@@ -116,12 +123,43 @@ func ReadArchive(r io.Reader, lim Limits) (*Archive, error) {
 		a.Files[hdr.Name] = b
 		a.Order = append(a.Order, hdr.Name)
 	}
-	// Read to the end of the gzip stream so its checksum is checked and a
-	// cut-off archive is noticed even after the last entry.
-	if _, err := io.Copy(io.Discard, capped); err != nil {
+	// Read to the end of the gzip member so its checksum is checked and a
+	// cut-off archive is noticed even after the last entry. After the tar
+	// end-of-archive blocks only zero padding may follow.
+	trailing, err := anyNonZero(capped)
+	if err != nil {
 		return nil, archiveReadError(capped, err)
 	}
+	if trailing {
+		return nil, &FormatError{errors.New("data follows the end of the tar archive inside the gzip stream; a bundle holds nothing after its last entry")}
+	}
+	switch next, err := br.Peek(2); {
+	case len(next) == 2 && next[0] == 0x1f && next[1] == 0x8b:
+		return nil, &FormatError{errors.New("a second gzip member follows the bundle's; a bundle is one gzip stream")}
+	case len(next) > 0:
+		return nil, &FormatError{errors.New("data follows the end of the gzip stream; a bundle ends with it")}
+	case err != nil && !errors.Is(err, io.EOF):
+		return nil, &FormatError{fmt.Errorf("read after the gzip stream: %w", err)}
+	}
 	return a, nil
+}
+
+// anyNonZero reads r to its end and reports whether any byte was not zero.
+func anyNonZero(r io.Reader) (bool, error) {
+	buf := make([]byte, 32<<10)
+	found := false
+	for {
+		n, err := r.Read(buf)
+		for _, b := range buf[:n] {
+			found = found || b != 0
+		}
+		if errors.Is(err, io.EOF) {
+			return found, nil
+		}
+		if err != nil {
+			return found, err
+		}
+	}
 }
 
 func archiveReadError(c *cappedReader, err error) error {

@@ -227,7 +227,7 @@ func TestTamperedBundles(t *testing.T) {
 		{name: "recorded policy escapes the sandbox, validly signed", opts: VerifyOptions{Replay: testReplay},
 			mutate: func(t *testing.T, a *Archive) {
 				pf := policyFilesOf(t, a.Files[FilePolicies])
-				pf.Sources[0].Files["exfil.rego"] = []byte("package annexa.lib.exfil\n\nleak := http.send({\"method\": \"GET\", \"url\": \"http://example.com\"})\n")
+				pf.Sources[0].Files["exfil.rego"] = []byte("package annexa.user.exfil\n\nleak := http.send({\"method\": \"GET\", \"url\": \"http://example.com\"})\n")
 				var buf bytes.Buffer
 				if err := writePolicyBundle(&buf, pf, "annexa test"); err != nil {
 					t.Fatal(err)
@@ -238,14 +238,15 @@ func TestTamperedBundles(t *testing.T) {
 			}, want: []string{"replay could not run", "http.send"}},
 		{name: "replayed findings differ from the signed report", opts: VerifyOptions{Replay: testReplay},
 			mutate: func(t *testing.T, a *Archive) {
-				// Edit the bytes, not a re-encoding, so only the status differs.
+				// Edit the bytes, not a re-encoding, so only one message
+				// differs; the summary, which verify checks without a
+				// replay, still matches.
 				r := a.Files[FileReport]
-				at := bytes.Index(r, []byte(`"id": "8.24"`))
-				st := at + bytes.Index(r[at:], []byte(`"status": "fail"`))
-				a.Files[FileReport] = slices.Concat(r[:st], []byte(`"status": "pass"`), r[st+len(`"status": "fail"`):])
+				at := bytes.Index(r, []byte(`"message": "`)) + len(`"message": "`)
+				a.Files[FileReport] = slices.Concat(r[:at], []byte(`nothing to see: `), r[at:])
 				fixManifest(t, a)
 				resign(t, a, nil)
-			}, want: []string{`replay differs from the recorded report: controls[8.24].status: recorded "pass", replayed "fail"`}, only: 1},
+			}, want: []string{`replay differs from the recorded report: findings[`, `.message: recorded "nothing to see: `}, only: 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

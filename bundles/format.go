@@ -84,6 +84,15 @@ type Predicate struct {
 	Inputs        []FileInfo     `json:"inputs"`
 	PolicySources []string       `json:"policy_sources"`
 	Summary       engine.Summary `json:"summary"`
+	// BuiltinPolicies is the engine.TreeDigest of the built-in policy tree
+	// evaluated (as policies.tar.gz records it), so a verifier can say
+	// whether its own built-in policies are the ones that made the report;
+	// empty in bundles from before it was recorded.
+	BuiltinPolicies string `json:"builtin_policies_sha256,omitempty"`
+	// EvalTimeout is the time limit each policy's evaluation had (a Go
+	// duration); a replay evaluates under the same limit. Empty in bundles
+	// from before it was recorded, which replay under the default.
+	EvalTimeout string `json:"eval_timeout,omitempty"`
 }
 
 // BuiltinSource is how manifests name the built-in policy tree.

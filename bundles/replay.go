@@ -37,6 +37,9 @@ type Recording struct {
 	// EffectiveTime and Tool are the recorded run's.
 	EffectiveTime time.Time
 	Tool          engine.Tool
+	// EvalTimeout is the recorded time limit of each policy's evaluation;
+	// zero (a bundle from before it was recorded) means the default.
+	EvalTimeout time.Duration
 }
 
 // Engine builds an engine of the recorded policies (not the binary's) at
@@ -47,6 +50,7 @@ func (rec *Recording) Engine(ctx context.Context) (*engine.Engine, error) {
 		engine.WithPolicySources(rec.Sources...),
 		engine.WithEffectiveTime(rec.EffectiveTime),
 		engine.WithToolVersion(rec.Tool.Version),
+		engine.WithEvalTimeout(rec.EvalTimeout),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("load the recorded policies: %w", err)
@@ -78,8 +82,16 @@ type ReplayResult struct {
 // Sections are the
 // report's top-level keys, so sections later added to engine.Report are
 // compared too.
-func replay(ctx context.Context, a *Archive, m *Manifest, opts VerifyOptions) (*ReplayResult, error) {
-	rec := &Recording{EffectiveTime: m.EffectiveTime, Tool: m.Tool}
+func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, opts VerifyOptions) (*ReplayResult, error) {
+	var evalTimeout time.Duration
+	if p.EvalTimeout != "" {
+		d, err := time.ParseDuration(p.EvalTimeout)
+		if err != nil || d <= 0 {
+			return nil, fmt.Errorf("the signed predicate's eval_timeout %q is not a positive duration", p.EvalTimeout)
+		}
+		evalTimeout = d
+	}
+	rec := &Recording{EffectiveTime: m.EffectiveTime, Tool: m.Tool, EvalTimeout: evalTimeout}
 	if err := json.Unmarshal(a.Files[FileFacts], &rec.Facts); err != nil {
 		return nil, fmt.Errorf("read %s: %w", FileFacts, err)
 	}

@@ -93,7 +93,10 @@ func TestReplayUsesRecordedPolicies(t *testing.T) {
 	}
 	a.Files[FilePolicies] = buf.Bytes()
 	fixManifest(t, a)
-	resign(t, a, nil)
+	resign(t, a, func(_ []FileInfo, p *Predicate) (string, string) {
+		p.BuiltinPolicies = engine.TreeDigest(pf.Builtin)
+		return "", ""
+	})
 	opts := VerifyOptions{Now: effective}
 	if _, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts); err != nil {
 		t.Fatalf("without replay the re-signed bundle verifies: %v", err)
@@ -184,11 +187,12 @@ func TestReplayValidatesFacts(t *testing.T) {
 	if err := json.Unmarshal(a.Files[FileFacts], &fs); err != nil {
 		t.Fatal(err)
 	}
-	fs = append(fs, facts.Fact{
+	// In place of a fact, so the fact count the report states still holds.
+	fs[0] = facts.Fact{
 		Kind: facts.KindRisk, ID: "risk/R-9", Source: facts.Source{Provider: "risk-register", File: "risks.yaml", Line: 4},
 		Attributes: map[string]any{"id": "R-9", "asset": "a", "threat": "t", "likelihood": 9, "impact": 1,
 			"controls": []any{}, "treatment": "retain", "owner": "o"},
-	})
+	}
 	raw, err := json.Marshal(fs)
 	if err != nil {
 		t.Fatal(err)
@@ -218,7 +222,8 @@ func TestReplayRefusesAnotherRiskModel(t *testing.T) {
 	if err := json.Unmarshal(a.Files[FileFacts], &fs); err != nil {
 		t.Fatal(err)
 	}
-	fs = append(fs,
+	// In place of two facts, so the fact count the report states holds.
+	fs = append(fs[2:],
 		facts.Fact{Kind: facts.KindRisk, ID: "risk/R-1", Source: facts.Source{Provider: "risk-register", File: "risks.yaml", Line: 2},
 			Attributes: map[string]any{"id": "R-1", "asset": "a", "threat": "t", "likelihood": 4, "impact": 5,
 				"controls": []any{map[string]any{"id": "8.24"}}, "treatment": "modify", "owner": "o"}},

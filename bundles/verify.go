@@ -44,6 +44,9 @@ type Result struct {
 	Manifest  *Manifest
 	// Subjects are the signed files, sorted by path.
 	Subjects []FileInfo
+	// Policies compares the recorded built-in policy tree with the
+	// verifier's own.
+	Policies *PolicyTreeCheck
 	// Replay is set when VerifyOptions.Replay was.
 	Replay *ReplayResult
 }
@@ -79,6 +82,12 @@ func Verify(ctx context.Context, a *Archive, key signature.Verifier, opts Verify
 	m, problems := checkManifest(a, res)
 	res.Manifest = m
 	if len(problems) == 0 {
+		problems = checkClaims(a, res.Predicate)
+	}
+	if len(problems) == 0 {
+		res.Policies, problems = checkPolicyTree(a, res.Predicate, opts.Limits)
+	}
+	if len(problems) == 0 {
 		problems = checkFreshness(m.EffectiveTime, opts)
 	}
 	if len(problems) > 0 {
@@ -88,7 +97,7 @@ func Verify(ctx context.Context, a *Archive, key signature.Verifier, opts Verify
 		if v := res.Predicate.RecordedReportFormat(); v != engine.ReportFormat {
 			return res, &ReplayRefusedError{Recorded: v, Tool: res.Predicate.Tool.Version}
 		}
-		rr, err := replay(ctx, a, m, opts)
+		rr, err := replay(ctx, a, m, res.Predicate, opts)
 		if err != nil {
 			if ctx.Err() != nil {
 				return res, err

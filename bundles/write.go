@@ -34,6 +34,8 @@ type Evidence struct {
 	// Inputs are the files the facts were collected from, as named on the
 	// command line; their digests go into the manifest and the predicate.
 	Inputs []string
+	// EvalTimeout is the time limit each policy's evaluation had.
+	EvalTimeout time.Duration
 }
 
 // Write writes ev as a signed bundle to w. The signing time recorded in the
@@ -89,6 +91,11 @@ func Write(ctx context.Context, w io.Writer, ev *Evidence, signer signature.Sign
 		Inputs:        m.Inputs,
 		PolicySources: m.PolicySources,
 		Summary:       ev.Report.Summary,
+		// The tree as a replay will read it back from policies.tar.gz.
+		BuiltinPolicies: engine.TreeDigest(ev.Policies.Builtin),
+	}
+	if ev.EvalTimeout > 0 {
+		pred.EvalTimeout = ev.EvalTimeout.String()
 	}
 	statement, err := newStatement(subjects, pred)
 	if err != nil {

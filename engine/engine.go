@@ -281,7 +281,7 @@ func loadAllModules(builtinSrc PolicySource, builtin bool, sources []PolicySourc
 	}
 	for name, m := range embedded {
 		rel := strings.TrimPrefix(name, builtinSrc.Name+"/")
-		if !builtin && !strings.HasPrefix(rel, "lib/") && !strings.HasPrefix(rel, "clauses/") && !strings.HasPrefix(rel, "risk/") {
+		if !inBuiltinTree(rel, builtin) {
 			continue
 		}
 		all[name] = m
@@ -358,6 +358,9 @@ func (e *Engine) Policies() []*Policy { return slices.Clone(e.policies) }
 // PolicyFiles returns the source of every policy file the engine compiled
 // and of the catalog. The maps are shared; do not modify them.
 func (e *Engine) PolicyFiles() PolicyFiles { return e.files }
+
+// EvalTimeout is the time limit of each policy's evaluation.
+func (e *Engine) EvalTimeout() time.Duration { return e.evalTimeout }
 
 // EffectiveTime is the time the evaluation is as of.
 func (e *Engine) EffectiveTime() time.Time { return e.now }

@@ -110,3 +110,39 @@ func TestWithPolicySources(t *testing.T) {
 		t.Errorf("policies %+v, want one from recorded/1/x/ebs.rego", ps)
 	}
 }
+
+// TestBuiltinFilesAreWhatAnEngineLoads: the tree BuiltinFiles reads is
+// the one an engine records, so a verifier can compare a bundle's
+// recorded tree with its own.
+func TestBuiltinFilesAreWhatAnEngineLoads(t *testing.T) {
+	for _, withControls := range []bool{true, false} {
+		var opts []Option
+		if !withControls {
+			opts = append(opts, WithoutBuiltinPolicies())
+		}
+		e, err := New(context.Background(), opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own, err := BuiltinFiles(withControls)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recorded := e.PolicyFiles().Builtin
+		if changed, onlyEngine, onlyFiles := TreeDiff(recorded, own); len(changed)+len(onlyEngine)+len(onlyFiles) > 0 {
+			t.Errorf("controls %v: changed %v, only loaded %v, only in BuiltinFiles %v", withControls, changed, onlyEngine, onlyFiles)
+		}
+		if TreeDigest(recorded) != TreeDigest(own) {
+			t.Errorf("controls %v: digests differ", withControls)
+		}
+	}
+	a := map[string][]byte{"x.rego": []byte("package x"), "c.json": []byte(`{"b": 1, "a": 2}`)}
+	b := map[string][]byte{"x.rego": []byte("package x"), "c.json": []byte(`{"a":2,"b":1}`)}
+	if TreeDigest(a) != TreeDigest(b) {
+		t.Error("JSON layout changed the digest")
+	}
+	b["x.rego"] = []byte("package y")
+	if changed, _, _ := TreeDiff(a, b); !slices.Equal(changed, []string{"x.rego"}) {
+		t.Errorf("changed = %v", changed)
+	}
+}

@@ -35,6 +35,8 @@ func WriteBundle(ctx context.Context, path string, signer signature.Signer, res 
 		Report:   res.Report,
 		Policies: res.Engine.PolicyFiles(),
 		Inputs:   inputFiles(res.Facts),
+		// A replay evaluates under the same limit.
+		EvalTimeout: res.Engine.EvalTimeout(),
 	}
 	return atomicfile.Write(path, 0o644, func(w io.Writer) error {
 		return bundles.Write(ctx, w, ev, signer, now)

@@ -131,6 +131,9 @@ func writeRun(b *strings.Builder, p *bundles.Predicate) {
 		field(b, label, fmt.Sprintf("%s (%d bytes, sha256:%s)", in.Path, in.Size, in.SHA256))
 	}
 	field(b, "policies", strings.Join(p.PolicySources, ", "))
+	if p.EvalTimeout != "" {
+		field(b, "time limit", p.EvalTimeout+" per policy (a replay uses it too)")
+	}
 	sm := p.Summary
 	field(b, "summary", fmt.Sprintf("%d facts, %d policies; %d controls: %d pass, %d fail, %d not assessed, %d error",
 		sm.Facts, sm.Policies, sm.Controls, sm.ByStatus[engine.StatusPass], sm.ByStatus[engine.StatusFail],

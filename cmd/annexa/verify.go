@@ -126,6 +126,7 @@ func writeVerified(b *strings.Builder, res *bundles.Result, keyFile string) {
 	}
 	field(b, "signed at", res.Predicate.SignedAt.UTC().Format(time.RFC3339))
 	writeRun(b, res.Predicate)
+	writePolicyTree(b, res.Policies)
 	if r := res.Replay; r != nil {
 		field(b, "replay", fmt.Sprintf("identical: %s re-rendered from %d facts and %d recorded policies", strings.Join(r.Sections, ", "), r.Facts, r.Policies))
 		if r.RecordedOPA != r.ReplayedOPA {
@@ -151,4 +152,37 @@ func verdictFailed(w io.Writer, b *strings.Builder, ve *bundles.VerificationErro
 		return err
 	}
 	return &exitError{code: exitFailed}
+}
+
+// writePolicyTree says whether the recorded built-in policies are this
+// annexa's own, and which files differ when they are not.
+func writePolicyTree(b *strings.Builder, pc *bundles.PolicyTreeCheck) {
+	const shown = 10
+	switch {
+	case pc == nil:
+		return
+	case pc.Unconfirmed != "":
+		field(b, "built-in", fmt.Sprintf("cannot confirm (tree sha256:%s): %s", pc.Digest, pc.Unconfirmed))
+	case pc.Same:
+		field(b, "built-in", fmt.Sprintf("identical to this annexa's built-in policies (tree sha256:%s)", pc.Digest))
+	default:
+		var diffs []string
+		for _, p := range pc.Changed {
+			diffs = append(diffs, p+" (changed)")
+		}
+		for _, p := range pc.OnlyRecorded {
+			diffs = append(diffs, p+" (only in the bundle)")
+		}
+		for _, p := range pc.OnlyHere {
+			diffs = append(diffs, p+" (only in this annexa)")
+		}
+		field(b, "built-in", fmt.Sprintf("differ from this annexa's built-in policies in %d file(s) (tree sha256:%s): the report was made by other policies than this annexa runs; --replay evaluates the recorded ones", len(diffs), pc.Digest))
+		for i, d := range diffs {
+			if i == shown {
+				field(b, "", fmt.Sprintf("... and %d more", len(diffs)-shown))
+				break
+			}
+			field(b, "", d)
+		}
+	}
 }

@@ -62,7 +62,10 @@ func (e *Engine) NewPolicyFiles(s Scaffold) (map[string][]byte, error) {
 	}
 	kind, typ, ok := strings.Cut(s.Input, ":")
 	k, known := scaffoldKinds[kind]
-	if !ok || !known || typ == "" {
+	// The type is written into the generated Rego (METADATA and a string
+	// literal): only what a METADATA input may hold is accepted, so no
+	// input can inject code into the skeleton.
+	if !ok || !known || typ == "" || !inputPattern.MatchString(s.Input) {
 		return nil, fmt.Errorf("input %q: give KIND:TYPE with KIND one of resource, evidence, kubernetes, config (e.g. resource:aws_s3_bucket)", s.Input)
 	}
 	sev := s.Severity

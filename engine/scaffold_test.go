@@ -84,6 +84,8 @@ func TestNewPolicyFilesRejects(t *testing.T) {
 		{Scaffold{Control: "8.24", Name: "Bad-Name", Input: "resource:aws_s3_bucket"}, "lower case letters"},
 		{Scaffold{Control: "8.24", Name: "x", Input: "aws_s3_bucket"}, "give KIND:TYPE"},
 		{Scaffold{Control: "8.24", Name: "x", Input: "cloud:bucket"}, "give KIND:TYPE"},
+		{Scaffold{Control: "8.24", Name: "x", Input: "resource:aws_s3_bucket\")\n\tdeny contains 1 if true #"}, "give KIND:TYPE"},
+		{Scaffold{Control: "8.24", Name: "x", Input: "evidence:a\nb"}, "give KIND:TYPE"},
 		{Scaffold{Control: "8.24", Name: "x", Input: "resource:aws_s3_bucket", Severity: "urgent"}, `severity "urgent"`},
 		{Scaffold{Control: "8.24", Name: "aws_ebs", Input: "resource:aws_ebs_volume"}, "already defined by policies/controls/8_24/aws_ebs.rego"},
 	}

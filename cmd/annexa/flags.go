@@ -52,7 +52,7 @@ func (v timeValue) String() string {
 }
 func (v timeValue) Type() string { return "time" }
 func (v timeValue) Set(s string) error {
-	t, err := catalog.ParseDate(s)
+	t, err := catalog.ParseEffectiveTime(s)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ package atomicfile
 import (
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 )
@@ -14,7 +15,7 @@ import (
 // step after it fails, the temporary file is removed and path is left as
 // it was.
 func Write(path string, mode os.FileMode, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTemp(path, mode)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -27,9 +28,6 @@ func Write(path string, mode os.FileMode, write func(io.Writer) error) (err erro
 	if err := write(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -37,6 +35,23 @@ func Write(path string, mode os.FileMode, write func(io.Writer) error) (err erro
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// createTemp creates a new file beside path, with mode as the process's
+// umask leaves it (as the file written in place would have been: a user
+// whose umask is 077 gets private reports), and a name no other writer
+// uses.
+func createTemp(path string, mode os.FileMode) (*os.File, error) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", base, rand.Uint32()))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, mode)
+		if os.IsExist(err) {
+			continue
+		}
+		return f, err
+	}
+	return nil, fmt.Errorf("no free temporary file name beside %s", path)
 }
 
 // CheckDir reports an error naming path when the directory it would be

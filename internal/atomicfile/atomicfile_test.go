@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -70,5 +71,23 @@ func TestWriteAll(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(files[1].Path); string(got) != "changed" {
 		t.Errorf("overwrite: %q", got)
+	}
+}
+
+// TestWriteRespectsUmask: a file written atomically has the mode a file
+// created in place would have had under the process's umask.
+func TestWriteRespectsUmask(t *testing.T) {
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	path := filepath.Join(t.TempDir(), "report.json")
+	if err := Write(path, 0o644, func(w io.Writer) error { _, err := io.WriteString(w, "{}"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := st.Mode().Perm(); got != 0o600 {
+		t.Errorf("mode %v under umask 077, want -rw-------", got)
 	}
 }

@@ -24,3 +24,18 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("%q is not an RFC 3339 time (2026-01-31T12:00:00Z) or a date (2026-01-31)", s)
 }
+
+// ParseEffectiveTime reads the time a run is as of, as ParseDate does,
+// and refuses times at or before the Unix epoch: policies compare
+// nanoseconds since 1970, and the zero time would read as "not given",
+// that is now.
+func ParseEffectiveTime(s string) (time.Time, error) {
+	t, err := ParseDate(s)
+	if err != nil {
+		return t, err
+	}
+	if t.Unix() <= 0 {
+		return time.Time{}, fmt.Errorf("%q is not after 1970-01-01T00:00:00Z; an effective time is the moment of an assessment", s)
+	}
+	return t, nil
+}

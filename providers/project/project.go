@@ -111,7 +111,7 @@ func Load(file string) (*Project, error) {
 	p.Name, _ = top["name"].(string)
 	p.FailOn, _ = top["fail_on"].(string)
 	if s, ok := top["effective_time"].(string); ok {
-		if p.EffectiveTime, err = catalog.ParseDate(s); err != nil {
+		if p.EffectiveTime, err = catalog.ParseEffectiveTime(s); err != nil {
 			return nil, fmt.Errorf("%s: effective_time: %w", doc.Where("/effective_time"), err)
 		}
 	}

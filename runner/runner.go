@@ -27,6 +27,7 @@ import (
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/applicability"
+	"github.com/annexa-dev/annexa/providers/external"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/project"
 	"github.com/annexa-dev/annexa/providers/registry"
@@ -79,6 +80,11 @@ type Inputs struct {
 	EffectiveTime time.Time
 	// ToolVersion is the annexa version reports record.
 	ToolVersion string
+	// AllowCommands lets a project file run the programs its provider
+	// entries name with `command:`. A project file can come with the code
+	// under review (a pull request), so running what it names is an
+	// explicit choice of whoever runs annexa.
+	AllowCommands bool
 	// Profile records where the run spends its time and what each policy
 	// and clause rule costs (Result.Profile); it evaluates one rule at a
 	// time under OPA's profiler, so the run is slower.
@@ -116,6 +122,9 @@ func Resolve(in Inputs) (*Run, error) {
 			sources := merged.Sources
 			*merged = *p
 			merged.Sources = sources
+		}
+		if err := checkCommands(p, in.AllowCommands); err != nil {
+			return nil, err
 		}
 		merged.Sources = append(merged.Sources, p.Sources...)
 	}
@@ -270,6 +279,21 @@ func addRiskSource(p *project.Project, in Inputs) error {
 	}
 	p.Risk = s
 	p.Sources = append(p.Sources, providers.Source{Path: p.Risks, Provider: riskregister.Provider{Settings: s}})
+	return nil
+}
+
+// checkCommands refuses a project whose provider entries run programs of
+// their own (command:) unless allowed.
+func checkCommands(p *project.Project, allowed bool) error {
+	if allowed {
+		return nil
+	}
+	for _, s := range p.Sources {
+		if ext, ok := s.Provider.(external.Provider); ok && len(ext.Command) > 0 {
+			return fmt.Errorf("%s: provider %s runs the command %q; annexa runs commands named in a project file only with --allow-commands, since the file may come with the code under review (docs/security.md)",
+				p.File, ext.Name, strings.Join(ext.Command, " "))
+		}
+	}
 	return nil
 }
 

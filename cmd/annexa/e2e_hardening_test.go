@@ -15,3 +15,13 @@ func TestEffectiveTimeBeforeTheEpoch(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectCommandsNeedConsent: pointed at a project file whose provider
+// entry names a program, annexa refuses to run it without
+// --allow-commands, naming the file and the command, and runs nothing.
+func TestProjectCommandsNeedConsent(t *testing.T) {
+	res := annexa(t, "check", mixedProject)
+	if res.code != 2 || !strings.Contains(res.stderr, "annexa.yaml: provider inventory runs the command") || !strings.Contains(res.stderr, "--allow-commands") {
+		t.Errorf("exit %d\n%s", res.code, res.stderr)
+	}
+}

@@ -226,7 +226,7 @@ func TestMixedSources(t *testing.T) {
 	// A project file mixing every source type, plus flags adding more.
 	var outs []string
 	for range 2 {
-		res := annexa(t, "check", "--format", "json", mixedProject, "--config", configGood+"/my.cnf")
+		res := annexa(t, "check", "--format", "json", mixedProject, "--config", configGood+"/my.cnf", "--allow-commands")
 		if res.code != 1 {
 			t.Fatalf("exit %d, want 1; stderr %s", res.code, res.stderr)
 		}

@@ -102,6 +102,9 @@ type sourceOptions struct {
 	risks         string
 	riskAppetite  int
 	riskMethod    string
+	// allowCommands lets annexa.yaml run the programs its provider entries
+	// name.
+	allowCommands bool
 }
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
@@ -113,6 +116,7 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable); may lie outside the scan root")
 	f.StringArrayVar(&o.exclude, "exclude", nil, "with --tf: pass over directories matching this glob when discovering root modules (the path below the --tf directory, or a directory name; repeatable)")
 	f.BoolVar(&o.strict, "strict", false, "evaluate --tf as terraform validate would: references to undeclared objects, unreadable files of file functions and missing module directories are errors (exit 2), not unknown values with a warning")
+	f.BoolVar(&o.allowCommands, "allow-commands", false, "let annexa.yaml run the programs its provider entries name with command: (off by default: a project file in a pull request is code its author wrote)")
 	f.StringVar(&o.applicability, "applicability", "", "applicability file (YAML or CSV) stating for each Annex A control whether it applies and why; overrides applicability: in annexa.yaml")
 	f.StringVar(&o.risks, "risks", "", "risk register (YAML or CSV); overrides risks: in annexa.yaml")
 	f.IntVar(&o.riskAppetite, "risk-appetite", 0, "highest residual risk score (1-25) accepted without an explicit acceptance; overrides risk.appetite in annexa.yaml (default 6)")
@@ -138,6 +142,7 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		Risks:         o.risks,
 		RiskAppetite:  o.riskAppetite,
 		RiskMethod:    o.riskMethod,
+		AllowCommands: o.allowCommands,
 		Environ:       os.Environ(),
 		ToolVersion:   toolVersion(),
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/internal/atomicfile"
 	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/project"
 )
 
 // WriteOutput writes one output file atomically: a failed run leaves
@@ -34,7 +36,7 @@ func WriteBundle(ctx context.Context, path string, signer signature.Signer, res 
 		Facts:    res.Facts,
 		Report:   res.Report,
 		Policies: res.Engine.PolicyFiles(),
-		Inputs:   inputFiles(res.Facts),
+		Inputs:   inputFiles(res.Facts, res.Run.Project),
 		// A replay evaluates under the same limit.
 		EvalTimeout: res.Engine.EvalTimeout(),
 	}
@@ -45,7 +47,17 @@ func WriteBundle(ctx context.Context, path string, signer signature.Signer, res 
 
 // inputFiles are the files the facts came from, so the bundle records
 // their digests; sources that are not files on disk have none.
-func inputFiles(fs []facts.Fact) []string {
+func inputFiles(fs []facts.Fact, p *project.Project) []string {
+	declared := []string{p.File}
+	for _, src := range p.Sources {
+		declared = append(declared, src.Path)
+	}
+	var roots []string
+	for _, d := range declared {
+		if r, err := realPath(d); err == nil && d != "" {
+			roots = append(roots, r)
+		}
+	}
 	var out []string
 	for i := range fs {
 		out = append(out, fs[i].Source.File)
@@ -54,8 +66,33 @@ func inputFiles(fs []facts.Fact) []string {
 	out = slices.Compact(out)
 	return slices.DeleteFunc(out, func(p string) bool {
 		st, err := os.Stat(p)
-		return p == "" || err != nil || !st.Mode().IsRegular()
+		return p == "" || err != nil || !st.Mode().IsRegular() || !underAny(p, roots)
 	})
+}
+
+// underAny is true when path, its links resolved, is one of roots or lies
+// below one: a provider (an external program above all) names the files
+// its facts came from, and the bundle digests only those inside what the
+// run was told to read, never a file elsewhere on the machine.
+func underAny(path string, roots []string) bool {
+	real, err := realPath(path)
+	if err != nil {
+		return false
+	}
+	for _, root := range roots {
+		if rel, err := filepath.Rel(root, real); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+			return true
+		}
+	}
+	return false
+}
+
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
 }
 
 // ReadBundle reads a bundle file into memory within the default limits.

@@ -207,6 +207,10 @@ func (p Provider) collect(ctx context.Context, source string) ([]facts.Fact, err
 		_ = killProcessGroup(cmd)
 	}
 	waitErr := cmd.Wait()
+	// Whatever the program left running in its group ends with it, also
+	// on success. The group id stays the program's while any member is
+	// alive, so this reaches no one else.
+	_ = killProcessGroup(cmd)
 
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):

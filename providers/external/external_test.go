@@ -274,3 +274,33 @@ func TestRequestIsJSON(t *testing.T) {
 		t.Errorf("args must be an object even when empty: %s", b)
 	}
 }
+
+// TestLeftBehindHelperEndsOnSuccess: a provider that succeeds but leaves a
+// process of its group running does not keep it: annexa ends the group
+// once the provider has exited.
+func TestLeftBehindHelperEndsOnSuccess(t *testing.T) {
+	pidFile := filepath.Join(t.TempDir(), "helper.pid")
+	env := map[string]string{"PATH": os.Getenv("PATH"), "HANG_PIDFILE": pidFile}
+	p := Provider{Name: "leave", Command: hostile(t, "leave"), Env: []string{"HANG_PIDFILE"},
+		LookupEnv: func(k string) (string, bool) { v, ok := env[k]; return v, ok }}
+	fs, err := p.collect(context.Background(), "")
+	if err != nil || len(fs) != 1 {
+		t.Fatalf("collect: %d facts, %v", len(fs), err)
+	}
+	b, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Fatalf("the provider did not record its helper: %v", err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 200 {
+		if !alive(pid) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	_ = syscall.Kill(pid, syscall.SIGKILL)
+	t.Errorf("helper process %d outlived the successful provider", pid)
+}

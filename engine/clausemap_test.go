@@ -35,8 +35,11 @@ func TestClauseRuleErrors(t *testing.T) {
 		{"unknown declaration", ruleWith("4.3", "#   inputs:\n#     declarations: [\"asset register\"]\n", full), `"asset register" is not`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := writePolicies(t, map[string]string{"mine.rego": tc.src})
-			_, err := New(context.Background(), WithoutBuiltinPolicies(), WithPolicyDirs(dir))
+			// Clause rules come only from the built-in tree, so the rule
+			// under test joins a copy of it.
+			tree := treeOf(t)
+			tree["clauses/mine.rego"] = &fstest.MapFile{Data: []byte(tc.src)}
+			_, err := New(context.Background(), WithPolicyFS(tree))
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want %q", err, tc.want)
 			}

@@ -176,7 +176,7 @@ func TestEvalTimeout(t *testing.T) {
 	if c.Status != StatusError || !strings.Contains(c.Reason, "time limit") {
 		t.Errorf("8.24 = %s (%q), want error naming the time limit", c.Status, c.Reason)
 	}
-	if elapsed := time.Since(start); elapsed > 20*time.Second {
+	if elapsed := time.Since(start); elapsed > 60*time.Second {
 		t.Errorf("evaluation was not cut off: took %s", elapsed)
 	}
 }
@@ -195,8 +195,8 @@ func TestPolicyLoadErrors(t *testing.T) {
 		{"no metadata", ebsPolicy[strings.Index(ebsPolicy, "package"):], "no package METADATA"},
 		{"no deny", strings.Replace(ebsPolicy, "deny contains", "warn contains", 1), "has no deny rule"},
 		{"syntax error", ebsPolicy + "\ndeny contains x if {", "p.rego:"},
-		{"wrong namespace", strings.Replace(ebsPolicy, "package annexa.controls.c8_24.test_ebs", "package main", 1), "only evaluates packages under annexa.controls"},
-		{"builtin package", strings.Replace(ebsPolicy, "package annexa.controls.c8_24.test_ebs", "package annexa.lib.tf", 1), "already defined by the built-in"},
+		{"wrong namespace", strings.Replace(ebsPolicy, "package annexa.controls.c8_24.test_ebs", "package main", 1), "package main is not allowed in a policy directory"},
+		{"builtin package", strings.Replace(ebsPolicy, "package annexa.controls.c8_24.test_ebs", "package annexa.lib.tf", 1), "package annexa.lib.tf is not allowed in a policy directory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,7 +205,7 @@ func TestPolicyLoadErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("New: err = %v, want it to say %q", err, tt.want)
 			}
-			if tt.name != "syntax error" && tt.name != "builtin package" && !strings.Contains(err.Error(), "p.rego") {
+			if tt.name != "syntax error" && !strings.Contains(err.Error(), "p.rego") {
 				t.Errorf("error %q does not name the file", err)
 			}
 		})

@@ -78,7 +78,7 @@ func TestSignalStopsRun(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "annexa.yaml"), []byte(project), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(builtBinary(t), "check", ".", "--format", "json=report.json")
+			cmd := exec.Command(builtBinary(t), "check", ".", "--format", "json=report.json", "--allow-commands")
 			cmd.Dir = dir
 			cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "HANG_PIDFILE=" + pidFile}
 			var stdout, stderr bytes.Buffer

@@ -118,7 +118,7 @@ func TestMutationsFindSilentPolicies(t *testing.T) {
 // testdata/accuracy: a sample of mutantsPerCase mutants of each (all of
 // them with ANNEXA_MUTANTS=all, or go run ./internal/cmd/accuracy -mutate).
 func TestCorpusMutations(t *testing.T) {
-	const mutantsPerCase = 6
+	const mutantsPerCase = 4
 	root := filepath.Join("..", "..", "testdata", "accuracy")
 	cases, err := Discover(root)
 	if err != nil {

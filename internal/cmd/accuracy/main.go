@@ -16,7 +16,8 @@
 // lists every case that is not as labelled, and exits 1 when there is
 // one (2 when the corpus or the policies cannot be read). -min-bad and
 // -min-good list the resource policies with fewer cases than that, and
-// fail with -require-cases.
+// fail with -require-cases. -mutate also runs the mutation meta-test
+// over every mutant (go test runs a sample of them).
 //
 // External mode measures labelled fixtures nobody here wrote (a scanner
 // project's tests) through a map of their check ids to annexa policies.
@@ -65,6 +66,7 @@ func main() {
 	workers := flag.Int("j", 0, "cases run at once (default: the usable CPUs)")
 	minBad := flag.Int("min-bad", 3, "list resource policies with fewer bad cases than this")
 	minGood := flag.Int("min-good", 2, "list resource policies with fewer good cases than this")
+	mutate := flag.Bool("mutate", false, "also run every mutant of every detected bad case (the mutation meta-test, docs/accuracy.md) and list those that lose their finding")
 	requireCases := flag.Bool("require-cases", false, "fail when a resource policy has fewer cases than -min-bad and -min-good")
 	var policyDirs stringList
 	flag.Var(&policyDirs, "policy", "a directory of extra policies, as annexa check --policy (repeatable)")
@@ -108,6 +110,19 @@ func main() {
 	if thin := accuracy.Thin(checker.Engine(), cases, *minBad, *minGood); len(thin) > 0 {
 		fmt.Printf("\n%d resource policies have fewer than %d bad or %d good cases:\n  %s\n", len(thin), *minBad, *minGood, strings.Join(thin, "\n  "))
 		if *requireCases {
+			code = 1
+		}
+	}
+	if *mutate {
+		failed, n, err := accuracy.MutationTest(ctx, checker, cases, "policies", 0)
+		if err != nil {
+			fail(err)
+		}
+		fmt.Printf("\n%d mutants, %d break the rule\n", n, len(failed))
+		for _, mo := range failed {
+			fmt.Printf("  %s: %s\n", mo.Mutant, mo.Why())
+		}
+		if len(failed) > 0 {
 			code = 1
 		}
 	}

@@ -30,6 +30,9 @@ func (e *Engine) EvaluatePolicies(ctx context.Context, fs []facts.Fact, ids []st
 	if err != nil {
 		return nil, err
 	}
+	if err := e.checkParametersFacts(idx); err != nil {
+		return nil, err
+	}
 	var pols []*Policy
 	var at []int
 	for _, id := range ids {

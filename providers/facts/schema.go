@@ -27,7 +27,7 @@ type Validator struct {
 // Kinds lists the fact kinds, each with a schema of its own (the other
 // schema files are shared parts).
 func Kinds() []string {
-	return []string{KindResource, KindEvidence, KindKubernetes, KindConfig, KindApplicability, KindRisk, KindRiskSettings}
+	return []string{KindResource, KindEvidence, KindKubernetes, KindConfig, KindApplicability, KindRisk, KindRiskSettings, KindParameters}
 }
 
 // NewValidator returns the validator of the embedded fact schemas. They

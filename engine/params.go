@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -114,6 +115,11 @@ func (e *Engine) CheckParameter(name string, value any) error {
 		known := slices.Sorted(maps.Keys(e.params))
 		if len(known) == 0 {
 			return fmt.Errorf("unknown parameter %q: the policies declare none", name)
+		}
+		for _, k := range known {
+			if levenshtein.ComputeDistance(k, name) <= 3 {
+				return fmt.Errorf("unknown parameter %q (did you mean %s?)", name, k)
+			}
 		}
 		return fmt.Errorf("unknown parameter %q; the policies declare %s", name, strings.Join(known, ", "))
 	}

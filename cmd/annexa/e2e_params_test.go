@@ -98,7 +98,8 @@ func TestParametersAreChecked(t *testing.T) {
 	for _, tc := range []struct {
 		name, parameters, want string
 	}{
-		{"unknown name", "parameters:\n  tls_minimum: \"1.3\"\n", `annexa.yaml:4: parameters: unknown parameter "tls_minimum"`},
+		{"misspelt name", "parameters:\n  tls_min_versoin: \"1.3\"\n", `annexa.yaml:4: parameters: unknown parameter "tls_min_versoin" (did you mean tls_min_version?)`},
+		{"unknown name", "parameters:\n  retention: 30\n", `annexa.yaml:4: parameters: unknown parameter "retention"; the policies declare `},
 		{"wrong type", "parameters:\n  tls_min_version: 1.3\n", "annexa.yaml:4: parameters: parameter tls_min_version must be a string like its default \"1.2\", got a number"},
 		{"not a mapping", "parameters: [tls_min_version]\n", "parameters"},
 	} {

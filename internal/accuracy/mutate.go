@@ -14,6 +14,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/annexa-dev/annexa/internal/parallel"
 )
@@ -31,10 +32,8 @@ import (
 //     of the .tf (# or //), or in a plan a top-level "//" string (or list
 //     of strings) holding that line: those are not mutated;
 //   - the case names none, and the policy's own Rego mentions the name
-//     (a word of its files): then the mutant may also lose the finding,
-//     as long as the policy says so soundly: removed, the policy still
-//     judges the resource (it decided the omission is fine); unknown, it
-//     no longer judges it (an unknown value says nothing);
+//     (PolicyMentions): then the mutant may lose the finding; whether the
+//     policy still judged the resource is noted for review (Note);
 //   - an argument that refers to another resource, data source or module
 //     (a link between split resources) is not mutated unless the case
 //     names its needs.
@@ -88,18 +87,51 @@ func parseNeeds(text string) (needs map[string]bool, declared bool) {
 // name as a word.
 type Mentions func(name string) bool
 
-// PolicyMentions reads the non-test .rego files of a policy's package
-// directory that belong to the policy (the file named after it).
+// PolicyMentions reads the policy's own file (controls/<N_M>/<name>.rego
+// under policiesRoot) and returns the names its rules mention as a string
+// or a reference component, outside the building of its findings: the
+// operands of sprintf and object literals with a "msg" key do not count,
+// since an attribute read there decides no verdict (and one read there
+// without a default silences the finding, which is what the strict
+// mutants catch).
 func PolicyMentions(policiesRoot, policy string) (Mentions, error) {
 	ctl, name, _ := strings.Cut(policy, ".")
-	data, err := os.ReadFile(filepath.Join(policiesRoot, "controls", strings.TrimPrefix(ctl, "c"), name+".rego"))
+	file := filepath.Join(policiesRoot, "controls", strings.TrimPrefix(ctl, "c"), name+".rego")
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
-	text := string(data)
-	return func(attr string) bool {
-		return regexp.MustCompile(`\b` + regexp.QuoteMeta(attr) + `\b`).MatchString(text)
-	}, nil
+	mod, err := ast.ParseModuleWithOpts(file, string(data), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]bool{}
+	var vis *ast.GenericVisitor
+	vis = ast.NewGenericVisitor(func(x any) bool {
+		switch v := x.(type) {
+		case *ast.Package, *ast.Import:
+			return true
+		case ast.Call:
+			if len(v) > 0 && v[0].String() == "sprintf" {
+				return true
+			}
+		case *ast.Expr:
+			if v.IsCall() && v.Operator().String() == "sprintf" {
+				return true
+			}
+		case ast.Object:
+			if v.Get(ast.StringTerm("msg")) != nil {
+				return true
+			}
+		case ast.String:
+			names[string(v)] = true
+		case ast.Var:
+			names[string(v)] = true
+		}
+		return false
+	})
+	vis.Walk(mod)
+	return func(attr string) bool { return names[attr] }, nil
 }
 
 // resourceAddr splits a finding's resource id into a root module
@@ -435,32 +467,38 @@ type MutantOutcome struct {
 	Err          error
 }
 
-// OK reports whether the outcome is acceptable under the rule above.
+// OK reports whether the outcome is acceptable under the rule above: the
+// finding is kept, or the argument may be one the verdict needs (the case
+// names no needs and the policy mentions it).
 func (m MutantOutcome) OK() bool {
+	return m.Err == nil && (m.Kept || m.Mutant.Lenient)
+}
+
+// Note says, for an acceptable outcome that lost its finding, whether the
+// policy went on soundly: removed, it should still judge the resource (it
+// decided the omission), unknown, it should not (an unknown value says
+// nothing). Neither fails, since a policy judges a resource on all its
+// criteria at once and a required argument cannot be left out; they are
+// for review (accuracy -mutate lists them). "" when there is nothing to
+// note.
+func (m MutantOutcome) Note() string {
 	switch {
-	case m.Err != nil:
-		return false
-	case m.Kept:
-		return true
-	case !m.Mutant.Lenient:
-		return false
-	case m.Mutant.Kind == Drop:
-		return m.Judged
+	case m.Err != nil, m.Kept:
+		return ""
+	case m.Mutant.Kind == Drop && !m.Judged:
+		return "without the argument the finding is gone and the resource is not judged (an omission the policy does not decide, or a required argument)"
+	case m.Mutant.Kind == Unknown && m.Judged:
+		return "with the argument unknown the finding is gone but the resource is still judged (an unknown value judged compliant, or judged on other criteria)"
 	}
-	return !m.Judged
+	return ""
 }
 
 // Why explains a failed outcome.
 func (m MutantOutcome) Why() string {
-	switch {
-	case m.Err != nil:
+	if m.Err != nil {
 		return m.Err.Error()
-	case !m.Mutant.Lenient:
-		return "the finding is gone (name the argument in `annexa-accuracy: needs ...` if the verdict needs it)"
-	case m.Mutant.Kind == Drop:
-		return "the finding is gone and the resource is no longer judged: an omitted argument made the policy silent"
 	}
-	return "the finding is gone but the resource is still judged: an unknown value was judged compliant"
+	return "the finding is gone: the policy does not need this argument for its verdict, yet loses the finding without it (read it with object.get and a default), or the case should name it in `annexa-accuracy: needs ...`"
 }
 
 // RunMutant runs a mutant like its case.
@@ -528,7 +566,7 @@ func Sample(ms []Mutant, perCase int) []Mutant {
 // perCase of each (Sample), and returns the outcomes that break the rule
 // and how many mutants ran. policiesRoot is the built-in policy tree, for
 // what each policy mentions.
-func MutationTest(ctx context.Context, c *Checker, cases []Case, policiesRoot string, perCase int) ([]MutantOutcome, int, error) {
+func MutationTest(ctx context.Context, c *Checker, cases []Case, policiesRoot string, perCase int) (failed, notes []MutantOutcome, n int, err error) {
 	var bad []Case
 	for _, cs := range cases {
 		if cs.Label == Bad && (cs.Flag == FlagTF || cs.Flag == FlagPlan) {
@@ -546,18 +584,20 @@ func MutationTest(ctx context.Context, c *Checker, cases []Case, policiesRoot st
 		}
 		got, err := Mutants(o, mentions)
 		if err != nil {
-			return nil, 0, err
+			return nil, nil, 0, err
 		}
 		ms = append(ms, got...)
 	}
 	ms = Sample(ms, perCase)
 	outs := make([]MutantOutcome, len(ms))
 	parallel.ForEach(len(ms), c.Workers, func(i int) { outs[i] = c.RunMutant(ctx, ms[i]) })
-	var failed []MutantOutcome
 	for _, mo := range outs {
-		if !mo.OK() {
+		switch {
+		case !mo.OK():
 			failed = append(failed, mo)
+		case mo.Note() != "":
+			notes = append(notes, mo)
 		}
 	}
-	return failed, len(ms), nil
+	return failed, notes, len(ms), nil
 }

@@ -114,13 +114,19 @@ func main() {
 		}
 	}
 	if *mutate {
-		failed, n, err := accuracy.MutationTest(ctx, checker, cases, "policies", 0)
+		failed, notes, n, err := accuracy.MutationTest(ctx, checker, cases, "policies", 0)
 		if err != nil {
 			fail(err)
 		}
 		fmt.Printf("\n%d mutants, %d break the rule\n", n, len(failed))
 		for _, mo := range failed {
 			fmt.Printf("  %s: %s\n", mo.Mutant, mo.Why())
+		}
+		if len(notes) > 0 {
+			fmt.Printf("\n%d mutants of arguments the policy mentions lost their finding; to review:\n", len(notes))
+			for _, mo := range notes {
+				fmt.Printf("  %s: %s\n", mo.Mutant, mo.Note())
+			}
 		}
 		if len(failed) > 0 {
 			code = 1

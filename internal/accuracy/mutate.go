@@ -87,27 +87,60 @@ func parseNeeds(text string) (needs map[string]bool, declared bool) {
 // name as a word.
 type Mentions func(name string) bool
 
-// PolicyMentions reads the policy's own file (controls/<N_M>/<name>.rego
-// under policiesRoot) and returns the names its rules mention as a string
-// or a reference component, outside the building of its findings: the
-// operands of sprintf and object literals with a "msg" key do not count,
-// since an attribute read there decides no verdict (and one read there
-// without a default silences the finding, which is what the strict
-// mutants catch).
+// PolicyMentions returns the names the policy's own file
+// (controls/<N_M>/<name>.rego under policiesRoot) and the library files it
+// imports (lib/<name>.rego, and theirs in turn) mention in their rules, as
+// a string or a reference component, outside the building of findings:
+// the operands of sprintf and object literals with a "msg" key do not
+// count, since an attribute read there decides no verdict (and one read
+// there without a default silences the finding, which is what the strict
+// mutants catch). A library counts because policies decide through it
+// (the classification tags a key policy applies to, the rules of a split
+// security group).
 func PolicyMentions(policiesRoot, policy string) (Mentions, error) {
 	ctl, name, _ := strings.Cut(policy, ".")
-	file := filepath.Join(policiesRoot, "controls", strings.TrimPrefix(ctl, "c"), name+".rego")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	mod, err := ast.ParseModuleWithOpts(file, string(data), ast.ParserOptions{RegoVersion: ast.RegoV1})
-	if err != nil {
-		return nil, err
-	}
 	names := map[string]bool{}
-	var vis *ast.GenericVisitor
-	vis = ast.NewGenericVisitor(func(x any) bool {
+	seen := map[string]bool{}
+	var read func(file string, required bool) error
+	read = func(file string, required bool) error {
+		if seen[file] {
+			return nil
+		}
+		seen[file] = true
+		data, err := os.ReadFile(file)
+		if err != nil {
+			if required {
+				return err
+			}
+			return nil
+		}
+		mod, err := ast.ParseModuleWithOpts(file, string(data), ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			return err
+		}
+		collectMentions(mod, names)
+		for _, imp := range mod.Imports {
+			ref, ok := imp.Path.Value.(ast.Ref)
+			if !ok || len(ref) != 4 || !ref.HasPrefix(ast.MustParseRef("data.annexa.lib")) {
+				continue
+			}
+			lib, _ := ref[3].Value.(ast.String)
+			if err := read(filepath.Join(policiesRoot, "lib", string(lib)+".rego"), false); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := read(filepath.Join(policiesRoot, "controls", strings.TrimPrefix(ctl, "c"), name+".rego"), true); err != nil {
+		return nil, err
+	}
+	return func(attr string) bool { return names[attr] }, nil
+}
+
+// collectMentions adds the strings and variable names of mod's rules to
+// names, leaving out sprintf operands and finding objects.
+func collectMentions(mod *ast.Module, names map[string]bool) {
+	vis := ast.NewGenericVisitor(func(x any) bool {
 		switch v := x.(type) {
 		case *ast.Package, *ast.Import:
 			return true
@@ -131,7 +164,6 @@ func PolicyMentions(policiesRoot, policy string) (Mentions, error) {
 		return false
 	})
 	vis.Walk(mod)
-	return func(attr string) bool { return names[attr] }, nil
 }
 
 // resourceAddr splits a finding's resource id into a root module

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -63,12 +64,38 @@ func (e *Engine) readParameters(ctx context.Context) (map[string]ParameterDecl, 
 		if !ok || def == nil {
 			return nil, fmt.Errorf("parameters: %s: the declaration has no default", name)
 		}
-		decl := ParameterDecl{Name: name, Default: def}
+		decl := ParameterDecl{Name: name, Default: plainNumbers(def)}
 		decl.Description, _ = d["description"].(string)
 		decl.Source, _ = d["source"].(string)
 		out[name] = decl
 	}
 	return out, nil
+}
+
+// plainNumbers turns the json.Number values of an evaluation's result into
+// int64 (whole numbers) or float64, as a project file's values decode.
+func plainNumbers(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return i
+		}
+		f, _ := x.Float64()
+		return f
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = plainNumbers(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = plainNumbers(e)
+		}
+		return out
+	}
+	return v
 }
 
 // Parameters returns the declared parameters, sorted by name.
@@ -94,7 +121,7 @@ func JSONType(v any) string {
 		return "string"
 	case bool:
 		return "boolean"
-	case int, int64, float64, uint64, int32, float32:
+	case int, int64, float64, uint64, int32, float32, json.Number:
 		return "number"
 	case []any:
 		return "array"

@@ -389,10 +389,12 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	}()
 	fs, warnings, err := r.Collect(ctx)
 	collected := time.Since(start)
-	b := <-engineDone
 	if err != nil {
+		// Not waiting for the compilation (its channel is buffered) lets a
+		// run stopped by a signal return at once.
 		return nil, err
 	}
+	b := <-engineDone
 	if b.err != nil {
 		return nil, b.err
 	}

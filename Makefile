@@ -8,13 +8,14 @@ DEMO    ?= testdata/demo
 
 FUZZTIME ?= 60s
 
-.PHONY: build test test-go test-rego fmt-rego bench bench-go fuzz demo docs golden capabilities types clean
+.PHONY: build test test-go test-rego accuracy fmt-rego bench bench-go fuzz demo docs golden capabilities types clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/annexa
 
-## test: everything CI runs: go vet, the Go tests, and the stock OPA CLI over policies/
-test: test-go test-rego
+## test: everything CI runs: go vet, the Go tests, the stock OPA CLI over
+## policies/, and the accuracy of the policies on the labelled corpus
+test: test-go test-rego accuracy
 
 test-go:
 	$(GO) vet ./...
@@ -25,6 +26,13 @@ test-rego:
 	  if [ -n "$$unformatted" ]; then echo "opa fmt would change: $$unformatted (run make fmt-rego)"; exit 1; fi
 	$(OPA) check --strict --capabilities policies/capabilities.json policies
 	$(OPA) test policies
+
+## accuracy: run the labelled corpus (testdata/accuracy) through the policies
+## and print recall and false-positive rate per policy, per cloud and overall;
+## fails when a policy misses one of its bad cases, fires on a good one, or
+## judges nothing on a good one (docs/accuracy.md)
+accuracy:
+	$(GO) run ./internal/cmd/accuracy -corpus testdata/accuracy
 
 fmt-rego:
 	$(OPA) fmt --write policies

@@ -49,6 +49,8 @@ type Engine struct {
 	toolVersion   string
 	files         PolicyFiles
 	profile       bool
+	// params are the declared policy parameters (params.go).
+	params map[string]ParameterDecl
 }
 
 type config struct {
@@ -215,6 +217,9 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	e.policyQueries, e.clauseQueries = prepared[:len(pols)], prepared[len(pols):]
+	if e.params, err = e.readParameters(ctx); err != nil {
+		return nil, err
+	}
 	return e, nil
 }
 
@@ -237,10 +242,17 @@ type evalData struct {
 	rec        *recorder
 }
 
+// The refs evalData resolves; parsing them once, not for every query of
+// every evaluation, is a measurable part of evaluating small inputs.
+var (
+	factsRef = ast.MustParseRef("data.facts")
+	runRef   = ast.MustParseRef("data.run")
+)
+
 func (d evalData) options() []rego.EvalOption {
 	return []rego.EvalOption{
-		rego.EvalResolver(ast.MustParseRef("data.facts"), constResolver{d.facts}),
-		rego.EvalResolver(ast.MustParseRef("data.run"), constResolver{d.run}),
+		rego.EvalResolver(factsRef, constResolver{d.facts}),
+		rego.EvalResolver(runRef, constResolver{d.run}),
 	}
 }
 
@@ -375,6 +387,9 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	}
 	idx, err := newFactIndex(fs, e.parallelism)
 	if err != nil {
+		return nil, err
+	}
+	if err := e.checkParametersFacts(idx); err != nil {
 		return nil, err
 	}
 	data := evalData{facts: idx.document, run: ast.MustInterfaceToValue(e.controlRun()), rec: rec}

@@ -87,6 +87,16 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 		ast.Item(ast.StringTerm("by_kind"), groupTerm(byKind)),
 		ast.Item(ast.StringTerm("by_type"), nestedGroupTerm(byKindType)),
 	)
+	// The parameter values in force, which policies read through
+	// params.value (policies/lib/params.rego); without the fact, the
+	// declared defaults apply.
+	if ps := idx.byKind[facts.KindParameters]; len(ps) > 0 {
+		v, err := ast.InterfaceToValue(ps[0].Attributes)
+		if err != nil {
+			return nil, fmt.Errorf("%s: load parameters: %w", ps[0].Source.File, err)
+		}
+		idx.document.Insert(ast.StringTerm("parameters"), ast.NewTerm(v))
+	}
 	return idx, nil
 }
 

@@ -87,6 +87,9 @@ type Policy struct {
 	// CoverageByControl is set when METADATA gives a coverage per control
 	// (custom.coverage as a map); Coverage is then the best of them.
 	CoverageByControl map[string]Coverage `json:"coverage_by_control,omitempty"`
+	// Parameters are the policy parameters it reads (METADATA
+	// custom.parameters; policies/lib/params.rego).
+	Parameters []string `json:"parameters,omitempty"`
 	// DeclaresJudged is true when the package defines the judged rule: the
 	// ids of the facts it judged (docs/policies.md). Without it every fact
 	// of its inputs counts as assessed.
@@ -312,6 +315,11 @@ func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, ca
 	}
 	if !risk {
 		if p.Coverage, p.CoverageByControl, err = coverageOf(ann.Custom["coverage"], p.Controls); err != nil {
+			return nil, field(err.Error())
+		}
+	}
+	if _, ok := ann.Custom["parameters"]; ok {
+		if p.Parameters, err = stringList(ann.Custom, "parameters"); err != nil {
 			return nil, field(err.Error())
 		}
 	}

@@ -413,14 +413,19 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	}()
 	fs, warnings, err := r.Collect(ctx)
 	collected := time.Since(start)
-	b := <-engineDone
 	if err != nil {
+		// Not waiting for the compilation (its channel is buffered) lets a
+		// run stopped by a signal return at once.
 		return nil, err
 	}
+	b := <-engineDone
 	if b.err != nil {
 		return nil, b.err
 	}
 	eng := b.eng
+	if fs, err = r.withParameters(eng, fs); err != nil {
+		return nil, err
+	}
 	report, err := Evaluate(ctx, eng, fs, warnings)
 	if err != nil {
 		return nil, err
@@ -438,6 +443,35 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 		report.Diagnostics = append(report.Diagnostics, d).Sort()
 	}
 	return &Result{Run: r, Facts: fs, Engine: eng, Report: report, Profile: prof}, nil
+}
+
+// withParameters checks the parameters the project file sets against
+// those the compiled policies declare (an unknown name or a value of
+// another JSON type than the default is an error naming the file and
+// line) and, when it sets any, adds the fact recording the value in force
+// of every parameter, defaults included, so that the policies read them
+// and a replay of the run evaluates with the same values. Without
+// parameters: in the project the declared defaults apply, from the policy
+// tree a bundle records as well.
+func (r *Run) withParameters(eng *engine.Engine, fs []facts.Fact) ([]facts.Fact, error) {
+	params := r.Project.Parameters
+	if len(params) == 0 {
+		return fs, nil
+	}
+	overrides := map[string]any{}
+	var errs []error
+	for _, p := range params {
+		if err := eng.CheckParameter(p.Name, p.Value); err != nil {
+			errs = append(errs, fmt.Errorf("%s: parameters: %w", p.Where(), err))
+			continue
+		}
+		overrides[p.Name] = p.Value
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	src := facts.Source{Provider: "annexa", File: params[0].File, Line: r.Project.ParametersLine}
+	return append(fs, engine.ParametersFact(eng.InForce(overrides), src)), nil
 }
 
 // Evaluate is the evaluation stage, shared by a run and the replay of a

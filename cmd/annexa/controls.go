@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/providers/project"
 )
 
 type controlsOptions struct {
@@ -27,6 +28,19 @@ type controlEntry struct {
 	Coverage engine.Coverage  `json:"coverage,omitempty"`
 	Inputs   []string         `json:"inputs"`
 	Policies []*engine.Policy `json:"policies"`
+	// Parameters are the parameters its policies read (controls show).
+	Parameters []parameterEntry `json:"parameters,omitempty"`
+}
+
+// parameterEntry is a parameter a control's policies read: its
+// declaration, the value in force and where that value comes from.
+type parameterEntry struct {
+	engine.ParameterDecl
+	Value any `json:"value"`
+	// From is where the value in force is set: "default", or the project
+	// file and line.
+	From     string   `json:"from"`
+	Policies []string `json:"policies"`
 }
 
 var coverageRank = map[engine.Coverage]int{engine.CoverageSupporting: 1, engine.CoveragePartial: 2, engine.CoverageFull: 3}
@@ -79,8 +93,9 @@ Use 'annexa controls show ID' for one control in full.`,
 }
 
 type controlsShowOptions struct {
-	policy policyOptions
-	format string
+	policy  policyOptions
+	format  string
+	project string
 }
 
 func newControlsShowCommand(s streams) *cobra.Command {
@@ -92,13 +107,17 @@ func newControlsShowCommand(s streams) *cobra.Command {
 is new in the 2022 edition, its testability, annexa's summary of its testable
 criteria, and every policy mapped to it with that policy's coverage of this
 control (a supporting policy cannot pass it on its own), severity and the
-facts it reads. ID is the control number, e.g. 8.24; the Annex A
+facts it reads. Then the parameters those policies read (thresholds such as
+retention days), each with its default, the benchmark behind it and the
+value in force: the default, or with --project the value the project file
+sets under parameters:. ID is the control number, e.g. 8.24; the Annex A
 form A.8.24 is accepted too.
 
 An unknown ID is a usage error (exit 2) that lists the closest control ids.`,
 		Example: `  annexa controls show 8.24
   annexa controls show A.5.15 --format json
-  annexa controls show 5.9 --policy ./my-policies`,
+  annexa controls show 5.9 --policy ./my-policies
+  annexa controls show 8.5 --project .`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return fmt.Errorf("%s takes one control id, e.g. '%s 8.24'; got %d arguments", cmd.CommandPath(), cmd.CommandPath(), len(args))
@@ -106,7 +125,19 @@ An unknown ID is a usage error (exit 2) that lists the closest control ids.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eng, err := engine.New(cmd.Context(), engine.WithPolicyDirs(o.policy.dirs...))
+			var proj *project.Project
+			dirs := o.policy.dirs
+			if o.project != "" {
+				var err error
+				if proj, err = project.Resolve(o.project); err != nil {
+					return inputError(err)
+				}
+				if proj.File == "" {
+					return inputError(fmt.Errorf("--project %s: no %s there", o.project, project.FileNames()[0]))
+				}
+				dirs = append(slices.Clone(proj.Policies), dirs...)
+			}
+			eng, err := engine.New(cmd.Context(), engine.WithPolicyDirs(dirs...))
 			if err != nil {
 				return inputError(err)
 			}
@@ -119,6 +150,9 @@ An unknown ID is a usage error (exit 2) that lists the closest control ids.`,
 				return inputError(unknownControl(eng.Catalog(), id))
 			}
 			e := newControlEntry(ctl, policiesByControl(eng)[ctl.ID])
+			if e.Parameters, err = controlParameters(eng, e.Policies, proj); err != nil {
+				return inputError(err)
+			}
 			if o.format == "json" {
 				return writeJSON(s.out, e)
 			}
@@ -127,7 +161,49 @@ An unknown ID is a usage error (exit 2) that lists the closest control ids.`,
 	}
 	o.policy.addDirFlag(cmd)
 	cmd.Flags().Var(newEnum(&o.format, "table", "table", "json"), "format", "output format: table|json")
+	cmd.Flags().StringVar(&o.project, "project", "", "a project (annexa.yaml or its directory) whose parameters: give the values in force, and whose policies: are loaded")
 	return cmd
+}
+
+// controlParameters lists the parameters the policies read (METADATA
+// custom.parameters), with the value in force: the project's, checked
+// against the declaration as a run checks it, else the default.
+func controlParameters(eng *engine.Engine, pols []*engine.Policy, proj *project.Project) ([]parameterEntry, error) {
+	set := map[string]project.Parameter{}
+	if proj != nil {
+		for _, p := range proj.Parameters {
+			if err := eng.CheckParameter(p.Name, p.Value); err != nil {
+				return nil, fmt.Errorf("%s: parameters: %w", p.Where(), err)
+			}
+			set[p.Name] = p
+		}
+	}
+	byName := map[string]*parameterEntry{}
+	var names []string
+	for _, pol := range pols {
+		for _, name := range pol.Parameters {
+			if e, ok := byName[name]; ok {
+				e.Policies = append(e.Policies, pol.ID)
+				continue
+			}
+			decl, ok := eng.Parameter(name)
+			if !ok {
+				return nil, fmt.Errorf("%s: METADATA custom.parameters names %q, which policies/lib/params*.rego does not declare", pol.File, name)
+			}
+			e := &parameterEntry{ParameterDecl: decl, Value: decl.Default, From: "default", Policies: []string{pol.ID}}
+			if p, ok := set[name]; ok {
+				e.Value, e.From = p.Value, p.Where()
+			}
+			byName[name] = e
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	out := make([]parameterEntry, 0, len(names))
+	for _, n := range names {
+		out = append(out, *byName[n])
+	}
+	return out, nil
 }
 
 // unknownControl explains that id is not in the catalog and names the ids
@@ -276,7 +352,36 @@ func writeControl(out io.Writer, e controlEntry) error {
 		fmt.Fprintf(w, "    inputs: %s\n", strings.Join(p.Inputs, "\n            "))
 		fmt.Fprintf(w, "    file: %s\n", p.File)
 	}
+	if len(e.Parameters) > 0 {
+		fmt.Fprintf(w, "\nParameters (%d; set them under parameters: in annexa.yaml):\n", len(e.Parameters))
+		for _, p := range e.Parameters {
+			value := jsonValue(p.Value)
+			if p.From != "default" {
+				value += " (set at " + p.From + ")"
+			} else {
+				value += " (the default)"
+			}
+			fmt.Fprintf(w, "  %s = %s\n", p.Name, value)
+			if p.Description != "" {
+				fmt.Fprintf(w, "%s\n", wrap(p.Description, 76, "    "))
+			}
+			fmt.Fprintf(w, "    default %s", jsonValue(p.Default))
+			if p.Source != "" {
+				fmt.Fprintf(w, ", after %s", p.Source)
+			}
+			fmt.Fprintf(w, "\n    read by %s\n", strings.Join(p.Policies, ", "))
+		}
+	}
 	return w.Flush()
+}
+
+// jsonValue prints a parameter value as JSON, as annexa.yaml may write it.
+func jsonValue(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
 }
 
 // wrap breaks text into lines of at most width characters (a longer word

@@ -33,6 +33,11 @@ const (
 	// KindRiskSettings holds the risk appetite and method a run applies, so
 	// that a replay of the run computes the same residual risk.
 	KindRiskSettings = "risk_settings"
+	// KindParameters holds the value in force of every policy parameter
+	// (policies/lib/params.rego) in a run whose project file sets some, so
+	// that policies read them as data.facts.parameters and a replay of the
+	// run evaluates with the same values.
+	KindParameters = "parameters"
 )
 
 // Resource modes, as Terraform names them.

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -26,11 +27,17 @@ type Validator struct {
 // Kinds lists the fact kinds, each with a schema of its own (the other
 // schema files are shared parts).
 func Kinds() []string {
-	return []string{KindResource, KindEvidence, KindKubernetes, KindConfig, KindApplicability, KindRisk, KindRiskSettings}
+	return []string{KindResource, KindEvidence, KindKubernetes, KindConfig, KindApplicability, KindRisk, KindRiskSettings, KindParameters}
 }
 
-// NewValidator compiles the embedded fact schemas.
-func NewValidator() (*Validator, error) {
+// NewValidator returns the validator of the embedded fact schemas. They
+// are compiled once per process: a Validator only reads them, and
+// compiling them is most of the cost of collecting a small input.
+func NewValidator() (*Validator, error) { return compiledValidator() }
+
+var compiledValidator = sync.OnceValues(newValidator)
+
+func newValidator() (*Validator, error) {
 	all, err := input.CompileSchemas(schemaFS, "schemas", schemaBase)
 	if err != nil {
 		return nil, fmt.Errorf("fact schemas: %w", err)

@@ -57,7 +57,27 @@ type Project struct {
 	Risks         string
 	// Risk holds the residual risk settings the file makes.
 	Risk riskregister.Settings
+	// Parameters are the values the file sets for policy parameters
+	// (parameters:), sorted by name; the runner checks them against the
+	// parameters the compiled policies declare.
+	Parameters []Parameter
+	// ParametersLine is the line of parameters: in the file.
+	ParametersLine int
 }
+
+// Parameter is one value of parameters: in a project file.
+type Parameter struct {
+	Name string
+	// Value is the YAML value as JSON would hold it: string, bool, int64,
+	// float64, []any or map[string]any.
+	Value any
+	// File and Line say where the file sets it.
+	File string
+	Line int
+}
+
+// Where is the parameter's file:line.
+func (p Parameter) Where() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 
 type schemas struct {
 	file    *jsonschema.Schema
@@ -133,6 +153,12 @@ func Load(file string) (*Project, error) {
 			p.Risk.Appetite = int(n)
 		}
 		p.Risk.Method, _ = risk["method"].(string)
+	}
+	if params, ok := top["parameters"].(map[string]any); ok {
+		p.ParametersLine = doc.Pos("/parameters").Line
+		for _, name := range slices.Sorted(maps.Keys(params)) {
+			p.Parameters = append(p.Parameters, Parameter{Name: name, Value: params[name], File: file, Line: doc.Pos("/parameters/" + name).Line})
+		}
 	}
 	kinds := registry.Kinds()
 	for i, raw := range top["sources"].([]any) {

@@ -65,8 +65,8 @@ spec_list(w, field) := arr(object.get(w.attributes.pod_spec, field, []))
 # container's dotted attribute path, as the fact's sensitive list has it.
 containers(w) := [entry |
 	some list in container_lists
-	some i, raw in spec_list(w, list)
-	c := obj(raw)
+	some i, c in spec_list(w, list)
+	is_object(c) # a null entry is no container
 	entry := {
 		"list": list,
 		"index": i,
@@ -122,10 +122,14 @@ else := v if {
 # pod_security is the pod's securityContext, {} when absent or null.
 pod_security(w) := obj(object.get(w.attributes.pod_spec, "securityContext", {}))
 
+# container_context is container c's own securityContext, {} when absent
+# or null.
+container_context(c) := obj(object.get(c.container, "securityContext", {}))
+
 # container_security is field of the container's own securityContext, for
 # the fields only containers have (privileged, allowPrivilegeEscalation,
 # capabilities, readOnlyRootFilesystem), undefined when absent.
-container_security(c, field) := obj(object.get(c.container, "securityContext", {}))[field]
+container_security(c, field) := container_context(c)[field]
 
 has_key(obj, key) if _ = obj[key]
 

@@ -286,6 +286,8 @@ func TestPodSpecPath(t *testing.T) {
 	}{
 		{"argoproj.io/v1alpha1", "Rollout", template, "spec.template.spec"},
 		{"apps.openshift.io/v1", "DeploymentConfig", template, "spec.template.spec"},
+		{"v1", "DeploymentConfig", template, "spec.template.spec"},
+		{"v1", "Widget", template, ""},
 		{"example.com/v1", "Widget", map[string]any{"spec": map[string]any{"template": "x"}}, ""},
 		{"example.com/v1", "Widget", map[string]any{"spec": map[string]any{"template": map[string]any{"spec": map[string]any{}}}}, ""},
 		{"networking.k8s.io/v1", "Widget", template, ""},

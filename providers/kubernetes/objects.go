@@ -32,7 +32,9 @@ func podSpecPath(apiVersion, kind string, obj map[string]any) []string {
 		return p
 	}
 	group, _, found := strings.Cut(apiVersion, "/")
-	if !found || !strings.Contains(group, ".") || strings.HasSuffix(group, ".k8s.io") {
+	// OpenShift 3 served DeploymentConfig in the legacy core group ("v1").
+	legacy := !found && kind == "DeploymentConfig"
+	if !legacy && (!found || !strings.Contains(group, ".") || strings.HasSuffix(group, ".k8s.io")) {
 		return nil
 	}
 	path := []string{"spec", "template", "spec"}

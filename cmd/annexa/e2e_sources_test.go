@@ -253,8 +253,8 @@ func TestMixedSources(t *testing.T) {
 			t.Errorf("no finding from provider %s (got %v)", p, providers)
 		}
 	}
-	if r.Summary.Facts != 19 {
-		t.Errorf("%d facts, want 19 (11 Kubernetes objects, 4 config files, 4 inventory rows)", r.Summary.Facts)
+	if r.Summary.Facts != 22 {
+		t.Errorf("%d facts, want 22 (14 Kubernetes objects, 4 config files, 4 inventory rows)", r.Summary.Facts)
 	}
 
 	// The same sources as flags and PATH arguments in one command.

@@ -107,6 +107,9 @@ func TestKubernetesManifests(t *testing.T) {
 		"c5_17.k8s_secret_env CronJob/payments/nightly-settlement",
 		"c5_17.k8s_secret_env Deployment/payments/api",
 		"c5_17.k8s_secret_env Deployment/payments/webhook-relay",
+		"c5_15.k8s_rbac_wildcards ClusterRole/payments-ops",
+		"c8_2.k8s_cluster_admin ClusterRoleBinding/oncall-admin",
+		"c8_2.k8s_cluster_admin RoleBinding/payments/deployer-ops",
 		"c8_22.k8s_default_deny Namespace/payments",
 		"c8_22.k8s_default_deny Namespace/payments-ops",
 		"c8_24.k8s_ingress_tls Ingress/payments/api",
@@ -250,8 +253,8 @@ func TestMixedSources(t *testing.T) {
 			t.Errorf("no finding from provider %s (got %v)", p, providers)
 		}
 	}
-	if r.Summary.Facts != 19 {
-		t.Errorf("%d facts, want 19 (11 Kubernetes objects, 4 config files, 4 inventory rows)", r.Summary.Facts)
+	if r.Summary.Facts != 22 {
+		t.Errorf("%d facts, want 22 (14 Kubernetes objects, 4 config files, 4 inventory rows)", r.Summary.Facts)
 	}
 
 	// The same sources as flags and PATH arguments in one command.

@@ -3,8 +3,12 @@
 # description: |
 #   Accessors over the facts of kind kubernetes. Every workload (Pod,
 #   Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController,
-#   Job, CronJob, PodTemplate) carries its pod spec at attributes.pod_spec,
-#   so container checks are written once for all of them.
+#   Job, CronJob, PodTemplate, and a custom resource with a pod template at
+#   spec.template.spec such as an Argo Rollout or an OpenShift
+#   DeploymentConfig) carries its pod spec at attributes.pod_spec, so
+#   container checks are written once for all of them. Manifests may hold
+#   null where a map or list is expected (capabilities: null, volumes:
+#   null): the accessors read those as empty, never as an error.
 # custom:
 #   library: true
 package annexa.lib.k8s
@@ -42,20 +46,39 @@ with_containers := {w.id |
 # container_lists are the pod spec fields holding containers.
 container_lists := ["containers", "initContainers", "ephemeralContainers"]
 
+# obj is x when it is an object, else {} (null, absent, a scalar).
+obj(x) := x if is_object(x)
+
+else := {}
+
+# arr is x when it is an array, else [] (null, absent, a scalar).
+arr(x) := x if is_array(x)
+
+else := []
+
+# spec_list is the value of field of w's pod spec, absent or null read as
+# an empty list (the pod spec lists: volumes, containers, ...).
+spec_list(w, field) := arr(object.get(w.attributes.pod_spec, field, []))
+
 # containers lists every container of workload w, init and ephemeral ones
 # included, each as {list, index, name, container, path}; path is the
 # container's dotted attribute path, as the fact's sensitive list has it.
 containers(w) := [entry |
 	some list in container_lists
-	some i, c in object.get(w.attributes.pod_spec, list, [])
+	some i, c in spec_list(w, list)
+	is_object(c) # a null entry is no container
 	entry := {
 		"list": list,
 		"index": i,
-		"name": object.get(c, "name", sprintf("%s[%d]", [list, i])),
+		"name": container_name(c, list, i),
 		"container": c,
 		"path": sprintf("pod_spec.%s.%d", [list, i]),
 	}
 ]
+
+container_name(c, list, i) := c.name if is_string(c.name)
+
+else := sprintf("%s[%d]", [list, i])
 
 # namespace is the namespace of object o, "" for cluster-scoped objects.
 namespace(o) := object.get(o.attributes.metadata, "namespace", "")
@@ -82,18 +105,31 @@ container_label(w, c) := sprintf("%s: %s %q", [label(w), list_word[c.list], c.na
 container_details(c) := {"container": c.name, "container_type": list_word[c.list]}
 
 # security is field of container c's securityContext, else of the pod's
-# securityContext (for the fields both levels have), undefined when
-# neither sets it.
-security(_, c, field) := c.container.securityContext[field]
-
-security(w, c, field) := w.attributes.pod_spec.securityContext[field] if {
-	not has_key(object.get(c.container, "securityContext", {}), field)
+# securityContext (for the fields both levels have: runAsNonRoot,
+# runAsUser, runAsGroup, seccompProfile, ...), undefined when neither
+# sets it. A field set to null, or a securityContext that is null, sets
+# nothing: the pod's value then applies, as the API server reads it.
+security(w, c, field) := v if {
+	v := obj(object.get(c.container, "securityContext", {}))[field]
+	v != null
 }
+
+else := v if {
+	v := pod_security(w)[field]
+	v != null
+}
+
+# pod_security is the pod's securityContext, {} when absent or null.
+pod_security(w) := obj(object.get(w.attributes.pod_spec, "securityContext", {}))
+
+# container_context is container c's own securityContext, {} when absent
+# or null.
+container_context(c) := obj(object.get(c.container, "securityContext", {}))
 
 # container_security is field of the container's own securityContext, for
 # the fields only containers have (privileged, allowPrivilegeEscalation,
-# capabilities).
-container_security(c, field) := c.container.securityContext[field]
+# capabilities, readOnlyRootFilesystem), undefined when absent.
+container_security(c, field) := container_context(c)[field]
 
 has_key(obj, key) if _ = obj[key]
 

@@ -98,3 +98,24 @@ test_with_containers if {
 	empty := testing.workload("Deployment", "payments", "empty", {})
 	k8s.with_containers == {"Deployment/payments/api", "Job/cleanup"} with data.facts as testing.facts([api, job, empty, ns])
 }
+
+test_null_lists_and_entries if {
+	w := testing.workload("Pod", "a", "b", {"containers": [null, {"name": "x"}], "initContainers": null, "securityContext": null})
+	[c.name | some c in k8s.containers(w)] == ["x"]
+	k8s.spec_list(w, "initContainers") == []
+	k8s.spec_list(w, "volumes") == []
+	k8s.pod_security(w) == {}
+	c := k8s.containers(w)[0]
+	not k8s.security(w, c, "runAsNonRoot")
+	k8s.container_context(c) == {}
+}
+
+test_security_null_field_falls_back_to_the_pod if {
+	w := testing.workload("Pod", "a", "b", {
+		"securityContext": {"runAsNonRoot": true},
+		"containers": [{"name": "x", "securityContext": {"runAsNonRoot": null, "capabilities": null}}],
+	})
+	c := k8s.containers(w)[0]
+	k8s.security(w, c, "runAsNonRoot") == true
+	k8s.container_security(c, "capabilities") == null
+}

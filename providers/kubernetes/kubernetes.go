@@ -260,9 +260,17 @@ func (c *collector) addObject(doc *input.Document, pointer string, obj map[strin
 	// nothing a control is judged on.
 	delete(meta, "managedFields")
 
-	specPath := podSpecPath(apiVersion, kind)
+	specPath := podSpecPath(apiVersion, kind, obj)
 	marked := markSecrets(obj, apiVersion, kind, specPath)
 	res := c.redactor.Object(obj, nil)
+	// A URL whose password is a $(VAR) reference holds no secret: give it
+	// back as written.
+	for path, value := range referencedURLs(obj, specPath) {
+		if i := slices.Index(res.Sensitive, path); i >= 0 {
+			res.Sensitive = slices.Delete(res.Sensitive, i, i+1)
+			restore(res.Attributes, path, value)
+		}
+	}
 	sensitive := append(marked, res.Sensitive...)
 	attrs := res.Attributes
 	if specPath != nil {

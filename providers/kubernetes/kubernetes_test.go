@@ -274,12 +274,32 @@ func TestPodSpecPath(t *testing.T) {
 		{"v1", "Service", ""},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(podSpecPath(tt.apiVersion, tt.kind), "."); got != tt.want {
+		if got := strings.Join(podSpecPath(tt.apiVersion, tt.kind, nil), "."); got != tt.want {
 			t.Errorf("podSpecPath(%s, %s) = %q, want %q", tt.apiVersion, tt.kind, got, tt.want)
 		}
 	}
+	template := map[string]any{"spec": map[string]any{"template": map[string]any{"spec": map[string]any{"containers": []any{}}}}}
+	custom := []struct {
+		apiVersion, kind string
+		obj              map[string]any
+		want             string
+	}{
+		{"argoproj.io/v1alpha1", "Rollout", template, "spec.template.spec"},
+		{"apps.openshift.io/v1", "DeploymentConfig", template, "spec.template.spec"},
+		{"v1", "DeploymentConfig", template, "spec.template.spec"},
+		{"v1", "Widget", template, ""},
+		{"example.com/v1", "Widget", map[string]any{"spec": map[string]any{"template": "x"}}, ""},
+		{"example.com/v1", "Widget", map[string]any{"spec": map[string]any{"template": map[string]any{"spec": map[string]any{}}}}, ""},
+		{"networking.k8s.io/v1", "Widget", template, ""},
+		{"v1", "Service", template, ""},
+	}
+	for _, tt := range custom {
+		if got := strings.Join(podSpecPath(tt.apiVersion, tt.kind, tt.obj), "."); got != tt.want {
+			t.Errorf("podSpecPath(%s, %s, %v) = %q, want %q", tt.apiVersion, tt.kind, tt.obj, got, tt.want)
+		}
+	}
 	for _, k := range WorkloadKinds() {
-		if podSpecPath("v1", k) == nil && podSpecPath("apps/v1", k) == nil && podSpecPath("batch/v1", k) == nil {
+		if podSpecPath("v1", k, nil) == nil && podSpecPath("apps/v1", k, nil) == nil && podSpecPath("batch/v1", k, nil) == nil {
 			t.Errorf("WorkloadKinds lists %s, which gets no pod spec", k)
 		}
 	}

@@ -1,6 +1,7 @@
 package kubernetes
 
 import (
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,10 +21,31 @@ func ContainerLists() []string {
 }
 
 // podSpecPath returns where the pod spec of a workload kind is, nil for
-// kinds that run no pods. Only the built-in API groups are matched: a
-// custom resource that happens to be called Deployment has a shape of its
-// own.
-func podSpecPath(apiVersion, kind string) []string {
+// kinds that run no pods. The built-in kinds are matched by API group and
+// kind: a custom resource that happens to be called Deployment has a shape
+// of its own. A custom resource (an API group with a dot that is not a
+// Kubernetes one) whose spec.template.spec holds a containers list is a
+// workload too: an Argo Rollout, an OpenShift DeploymentConfig, a Knative
+// Service run pods from that template.
+func podSpecPath(apiVersion, kind string, obj map[string]any) []string {
+	if p := builtinPodSpecPath(apiVersion, kind); p != nil {
+		return p
+	}
+	group, _, found := strings.Cut(apiVersion, "/")
+	// OpenShift 3 served DeploymentConfig in the legacy core group ("v1").
+	legacy := !found && kind == "DeploymentConfig"
+	if !legacy && (!found || !strings.Contains(group, ".") || strings.HasSuffix(group, ".k8s.io")) {
+		return nil
+	}
+	path := []string{"spec", "template", "spec"}
+	spec, _ := lookup(obj, path).(map[string]any)
+	if _, ok := spec["containers"].([]any); !ok {
+		return nil
+	}
+	return path
+}
+
+func builtinPodSpecPath(apiVersion, kind string) []string {
 	group, _, found := strings.Cut(apiVersion, "/")
 	if !found {
 		group = "" // the core group: "v1"
@@ -133,7 +155,7 @@ func markEnv(container map[string]any, at string) []string {
 		}
 		name, _ := em["name"].(string)
 		value, _ := em["value"].(string)
-		if value != "" && value != facts.Redacted && (redact.IsSecretEnvName(name) || redact.HasURLCredentials(value)) {
+		if value != "" && value != facts.Redacted && !NotALiteral(value) && (redact.IsSecretEnvName(name) || redact.HasURLCredentials(value)) {
 			em["value"] = facts.Redacted
 			paths = append(paths, at+".env."+strconv.Itoa(j)+".value")
 		}
@@ -153,7 +175,7 @@ func markArgs(argv []any, at string) []string {
 		if !ok {
 			continue
 		}
-		if m := secretFlag.FindStringSubmatch(s); m != nil && redact.IsSecretEnvName(m[1]) {
+		if m := secretFlag.FindStringSubmatch(s); m != nil && redact.IsSecretEnvName(m[1]) && !NotALiteral(m[2]) {
 			argv[k] = strings.TrimSuffix(s, m[2]) + facts.Redacted
 			paths = append(paths, at+"."+strconv.Itoa(k))
 			continue
@@ -161,7 +183,7 @@ func markArgs(argv []any, at string) []string {
 		flag, isFlag := strings.CutPrefix(s, "-")
 		flag = strings.TrimPrefix(flag, "-")
 		if isFlag && !strings.Contains(flag, "=") && redact.IsSecretEnvName(flag) && k+1 < len(argv) {
-			if next, ok := argv[k+1].(string); ok && !strings.HasPrefix(next, "-") {
+			if next, ok := argv[k+1].(string); ok && !strings.HasPrefix(next, "-") && !NotALiteral(next) {
 				argv[k+1] = facts.Redacted
 				paths = append(paths, at+"."+strconv.Itoa(k+1))
 				k++
@@ -169,4 +191,102 @@ func markArgs(argv []any, at string) []string {
 		}
 	}
 	return paths
+}
+
+// reference matches a variable reference: $(VAR), which the kubelet
+// expands from the container's environment (itself fed by secretKeyRef),
+// and ${VAR}, which a shell does.
+var reference = regexp.MustCompile(`\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\$\{[A-Za-z_][A-Za-z0-9_]*\}`)
+
+// filePath matches an absolute file path or a file: URL, no spaces.
+var filePath = regexp.MustCompile(`^(file://)?(/[^/\s]+)+/?$`)
+
+// NotALiteral reports whether the value given to a secret-named variable
+// or flag is no secret itself: a $(VAR) or ${VAR} reference, which is the
+// recommended way to hand a Secret to a command line, or a file path
+// (--tls-private-key=/etc/tls/tls.key) to where a mounted Secret is read.
+func NotALiteral(value string) bool {
+	return reference.MatchString(value) || filePath.MatchString(value)
+}
+
+// referencedURLs lists, by dotted path, the environment values and
+// command-line arguments of the containers of the pod spec at specPath
+// that are URLs whose password is a reference
+// (postgres://app:$(DB_PASSWORD)@db/ledger): the redactor takes every URL
+// with a password for a secret, but these hold none.
+func referencedURLs(obj map[string]any, specPath []string) map[string]string {
+	spec, _ := lookup(obj, specPath).(map[string]any)
+	if specPath == nil || spec == nil {
+		return nil
+	}
+	out := map[string]string{}
+	add := func(v any, path string) {
+		if s, ok := v.(string); ok && redact.HasURLCredentials(s) && urlPasswordIsReference(s) {
+			out[path] = s
+		}
+	}
+	base := strings.Join(specPath, ".")
+	for _, list := range ContainerLists() {
+		cs, _ := spec[list].([]any)
+		for i, c := range cs {
+			cm, ok := c.(map[string]any)
+			if !ok {
+				continue
+			}
+			at := base + "." + list + "." + strconv.Itoa(i)
+			env, _ := cm["env"].([]any)
+			for j, e := range env {
+				if em, ok := e.(map[string]any); ok {
+					add(em["value"], at+".env."+strconv.Itoa(j)+".value")
+				}
+			}
+			for _, field := range []string{"command", "args"} {
+				argv, _ := cm[field].([]any)
+				for k, a := range argv {
+					add(a, at+"."+field+"."+strconv.Itoa(k))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// urlPasswordIsReference reports whether the password in the user
+// information of the URL in s is a reference.
+func urlPasswordIsReference(s string) bool {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || u.User == nil {
+		return false
+	}
+	pw, _ := u.User.Password()
+	return reference.MatchString(pw) && reference.ReplaceAllString(pw, "") == ""
+}
+
+// restore puts value back at the dotted path of attrs (maps and lists).
+func restore(attrs map[string]any, path, value string) {
+	parts := strings.Split(path, ".")
+	var v any = attrs
+	for _, p := range parts[:len(parts)-1] {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[p]
+		case []any:
+			i, err := strconv.Atoi(p)
+			if err != nil || i < 0 || i >= len(x) {
+				return
+			}
+			v = x[i]
+		default:
+			return
+		}
+	}
+	last := parts[len(parts)-1]
+	switch x := v.(type) {
+	case map[string]any:
+		x[last] = value
+	case []any:
+		if i, err := strconv.Atoi(last); err == nil && i >= 0 && i < len(x) {
+			x[i] = value
+		}
+	}
 }

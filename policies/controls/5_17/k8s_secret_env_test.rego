@@ -48,3 +48,16 @@ test_pass_judges_workloads_with_containers if {
 	check.judged == {"Deployment/payments/api"} with data.facts as testing.facts([w, empty, ns])
 	count(check.judged) == 0 with data.facts as testing.facts([ns])
 }
+
+test_fail_unnamed_env_entry_still_reported if {
+	w := testing.with_sensitive(api([{"value": "(sensitive)"}]), ["pod_spec.containers.0.env.0.value"])
+	findings := check.deny with data.facts as testing.facts([w])
+	some f in findings
+	f.details.env == "env[0]"
+}
+
+test_pass_null_env_and_args if {
+	w := testing.workload("Deployment", "payments", "api", {"containers": [{"name": "api", "env": null, "args": null, "command": null}]})
+	count(check.deny) == 0 with data.facts as testing.facts([w])
+	check.judged == {"Deployment/payments/api"} with data.facts as testing.facts([w])
+}

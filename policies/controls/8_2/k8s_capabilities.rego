@@ -7,7 +7,11 @@
 #   SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT). SYS_ADMIN, NET_ADMIN,
 #   SYS_PTRACE, SYS_MODULE, NET_RAW, BPF, ALL and the like give a container
 #   administrative power over the node or its network. Names are compared
-#   without case and without a CAP_ prefix.
+#   without case and without a CAP_ prefix. A securityContext, capabilities
+#   or add list that is absent or null adds nothing. Only added capabilities
+#   are judged (Pod Security Standards baseline, CIS Kubernetes 5.2.9 for
+#   the capabilities beyond that set); not dropping ALL or NET_RAW (the
+#   restricted profile, CIS 5.2.8 and 5.2.10) is not checked.
 # custom:
 #   controls: ["8.2", "8.18"]
 #   severity: high
@@ -16,11 +20,13 @@
 #     - kubernetes:CronJob
 #     - kubernetes:DaemonSet
 #     - kubernetes:Deployment
+#     - kubernetes:DeploymentConfig
 #     - kubernetes:Job
 #     - kubernetes:Pod
 #     - kubernetes:PodTemplate
 #     - kubernetes:ReplicaSet
 #     - kubernetes:ReplicationController
+#     - kubernetes:Rollout
 #     - kubernetes:StatefulSet
 #   remediation: |
 #     Remove the capability from securityContext.capabilities.add and drop ALL;
@@ -39,7 +45,7 @@ baseline := {
 deny contains finding if {
 	some w in k8s.workloads
 	some c in k8s.containers(w)
-	added := object.get(k8s.container_security(c, "capabilities"), "add", [])
+	added := k8s.arr(object.get(k8s.obj(object.get(k8s.container_context(c), "capabilities", {})), "add", []))
 	extra := {cap | some a in added; cap := normalize(a); not cap in baseline}
 	count(extra) > 0
 	names := sort(extra)
@@ -50,7 +56,11 @@ deny contains finding if {
 	}
 }
 
-normalize(cap) := trim_prefix(upper(cap), "CAP_")
+# normalize reads a capability name without case and CAP_ prefix; a value
+# that is not a string (invalid, but YAML allows it) is judged by its text.
+normalize(cap) := trim_prefix(upper(cap), "CAP_") if is_string(cap)
+
+else := upper(sprintf("%v", [cap]))
 
 # judged are the workloads with a container.
 judged := k8s.with_containers

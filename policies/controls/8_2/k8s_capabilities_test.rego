@@ -42,3 +42,30 @@ test_pass_judges_workloads_with_containers if {
 	check.judged == {"Deployment/payments/api"} with data.facts as testing.facts([w, svc])
 	count(check.judged) == 0 with data.facts as testing.facts([svc])
 }
+
+test_pass_null_capabilities_judged_without_error if {
+	count(check.deny) == 0 with data.facts as with_caps(null)
+	count(check.deny) == 0 with data.facts as with_caps({"add": null, "drop": null})
+	check.judged == {"Deployment/payments/api"} with data.facts as with_caps(null)
+	null_context := testing.facts([testing.workload("Pod", "payments", "p", {
+		"securityContext": null,
+		"containers": [{"name": "a", "securityContext": null}],
+		"initContainers": null,
+	})])
+	count(check.deny) == 0 with data.facts as null_context
+}
+
+test_fail_non_string_capability_is_named if {
+	findings := check.deny with data.facts as with_caps({"add": ["NET_ADMIN", 7]})
+	some f in findings
+	f.details.capabilities == ["7", "NET_ADMIN"]
+}
+
+test_fail_in_ephemeral_container_of_a_rollout if {
+	facts := testing.facts([testing.workload("Rollout", "payments", "api", {"ephemeralContainers": [{
+		"name": "debug",
+		"securityContext": {"capabilities": {"add": ["SYS_PTRACE"]}},
+	}]})])
+	some f in check.deny with data.facts as facts
+	f.msg == `Rollout payments/api: ephemeral container "debug" adds the capabilities SYS_PTRACE`
+}

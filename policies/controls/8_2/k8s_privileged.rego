@@ -6,8 +6,11 @@
 #   the host's devices, and every container sets allowPrivilegeEscalation:
 #   false, so no process in it can gain more privileges than its parent
 #   (setuid binaries, file capabilities). These are the Pod Security
-#   Standards "baseline" and "restricted" rules for the two fields. Checked
-#   on every workload kind through its pod spec.
+#   Standards "baseline" and "restricted" rules for the two fields (CIS
+#   Kubernetes Benchmark v1.10.0 5.2.2 and 5.2.6). allowPrivilegeEscalation
+#   defaults to true: a container whose securityContext, or the field in
+#   it, is absent or null is a finding. Checked on every workload kind
+#   through its pod spec.
 # custom:
 #   controls: ["8.2", "8.18"]
 #   severity: high
@@ -16,11 +19,13 @@
 #     - kubernetes:CronJob
 #     - kubernetes:DaemonSet
 #     - kubernetes:Deployment
+#     - kubernetes:DeploymentConfig
 #     - kubernetes:Job
 #     - kubernetes:Pod
 #     - kubernetes:PodTemplate
 #     - kubernetes:ReplicaSet
 #     - kubernetes:ReplicationController
+#     - kubernetes:Rollout
 #     - kubernetes:StatefulSet
 #   remediation: |
 #     Remove privileged: true and set securityContext.allowPrivilegeEscalation:

@@ -6,8 +6,11 @@
 #   securityContext, else the pod's) is not 0, and either its effective
 #   runAsNonRoot is true or it has an effective non-zero runAsUser. Without
 #   either, the image's USER decides, and most images run as root. This is
-#   the Pod Security Standards "restricted" rule, except that an explicit
-#   non-zero runAsUser is accepted as proof on its own.
+#   the Pod Security Standards "restricted" rule (CIS Kubernetes Benchmark
+#   v1.10.0 5.2.7), except that an explicit non-zero runAsUser is accepted
+#   as proof on its own. A container's own field wins over the pod's; a
+#   field or securityContext that is absent or null at both levels leaves
+#   the image to decide and is a finding.
 # custom:
 #   controls: ["8.2"]
 #   severity: medium
@@ -16,11 +19,13 @@
 #     - kubernetes:CronJob
 #     - kubernetes:DaemonSet
 #     - kubernetes:Deployment
+#     - kubernetes:DeploymentConfig
 #     - kubernetes:Job
 #     - kubernetes:Pod
 #     - kubernetes:PodTemplate
 #     - kubernetes:ReplicaSet
 #     - kubernetes:ReplicationController
+#     - kubernetes:Rollout
 #     - kubernetes:StatefulSet
 #   remediation: |
 #     Set securityContext.runAsNonRoot: true (and a non-zero runAsUser) on the

@@ -5,7 +5,8 @@
 #   (except the system namespaces kube-system, kube-public and
 #   kube-node-lease) has a default-deny NetworkPolicy: one with an empty
 #   podSelector (selecting every pod), Ingress among its policy types
-#   (stated, or implied when policyTypes is left out) and no ingress rules.
+#   (stated, or implied when policyTypes is left out) and no ingress rules
+#   (ingress absent, null or empty; a rule {} would allow everything).
 #   Without it every pod accepts traffic from anywhere in the cluster until
 #   a policy happens to select it, so the namespace is not segregated.
 #   Policies that allow traffic are judged by their own reviews, not here.
@@ -17,12 +18,14 @@
 #     - kubernetes:CronJob
 #     - kubernetes:DaemonSet
 #     - kubernetes:Deployment
+#     - kubernetes:DeploymentConfig
 #     - kubernetes:Job
 #     - kubernetes:Namespace
 #     - kubernetes:NetworkPolicy
 #     - kubernetes:Pod
 #     - kubernetes:ReplicaSet
 #     - kubernetes:ReplicationController
+#     - kubernetes:Rollout
 #     - kubernetes:StatefulSet
 #   remediation: |
 #     Add to the namespace a NetworkPolicy with podSelector: {} and
@@ -50,28 +53,26 @@ namespaces contains ns if {
 
 protected contains ns if {
 	some p in k8s.objects("NetworkPolicy")
-	default_deny(p.attributes.spec)
+	default_deny(k8s.obj(object.get(p.attributes, "spec", {})))
 	ns := k8s.namespace(p)
 }
 
 default_deny(spec) if {
-	selects_all(object.get(spec, "podSelector", {}))
+	selects_all(k8s.obj(object.get(spec, "podSelector", {})))
 	"Ingress" in policy_types(spec)
-	count(object.get(spec, "ingress", [])) == 0
+	count(k8s.arr(object.get(spec, "ingress", []))) == 0
 }
 
 selects_all(selector) if {
-	count(object.get(selector, "matchLabels", {})) == 0
-	count(object.get(selector, "matchExpressions", [])) == 0
+	count(k8s.obj(object.get(selector, "matchLabels", {}))) == 0
+	count(k8s.arr(object.get(selector, "matchExpressions", []))) == 0
 }
 
-# policy_types are the stated policyTypes; when left out, Kubernetes
-# implies Ingress (and Egress only with egress rules).
+# policy_types are the stated policyTypes; when left out (or null),
+# Kubernetes implies Ingress (and Egress only with egress rules).
 policy_types(spec) := spec.policyTypes if is_array(spec.policyTypes)
 
-policy_types(spec) := ["Ingress"] if not has_policy_types(spec)
-
-has_policy_types(spec) if is_array(spec.policyTypes)
+else := ["Ingress"]
 
 deny contains finding if {
 	some ns in namespaces

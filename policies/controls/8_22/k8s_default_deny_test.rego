@@ -66,3 +66,16 @@ test_pass_system_namespace_not_judged if {
 	facts := testing.facts([testing.workload("DaemonSet", "kube-system", "kube-proxy", {}), testing.kubernetes("Namespace", "", "kube-system", {})])
 	count(check.judged) == 0 with data.facts as facts
 }
+
+test_null_fields_in_network_policies if {
+	deploy := testing.workload("Deployment", "payments", "api", {"containers": [{"name": "api"}]})
+	deny_null := testing.kubernetes("NetworkPolicy", "payments", "deny", {"spec": {"podSelector": null, "policyTypes": null, "ingress": null}})
+	count(check.deny) == 0 with data.facts as testing.facts([deploy, deny_null])
+	allow_all := testing.kubernetes("NetworkPolicy", "payments", "allow", {"spec": {"podSelector": {}, "ingress": [{}]}})
+	count(check.deny) == 1 with data.facts as testing.facts([deploy, allow_all])
+
+	# The API server reads an absent podSelector as the empty one, which
+	# selects every pod: a policy with an empty spec denies all ingress.
+	no_spec := testing.kubernetes("NetworkPolicy", "payments", "empty", {"spec": null})
+	count(check.deny) == 0 with data.facts as testing.facts([deploy, allow_all, no_spec])
+}

@@ -36,3 +36,22 @@ test_pass_judges_ingresses if {
 	check.judged == {"Ingress/payments/api"} with data.facts as testing.facts([ingress({"rules": rules(["api.acme.example"])})])
 	count(check.judged) == 0 with data.facts as testing.facts([testing.kubernetes("Service", "payments", "api", {})])
 }
+
+test_fail_null_tls_is_no_tls if {
+	facts := testing.facts([ingress({"tls": null, "rules": null})])
+	findings := check.deny with data.facts as facts
+	findings == {{"msg": "Ingress payments/api has no TLS: it serves plain HTTP", "resource": "Ingress/payments/api"}}
+}
+
+test_pass_hostless_rule_with_hostless_tls if {
+	facts := testing.facts([ingress({"tls": [{"secretName": "default-tls"}], "rules": [{"http": {"paths": [{"path": "/"}]}}]})])
+	count(check.deny) == 0 with data.facts as facts
+	check.judged == {"Ingress/payments/api"} with data.facts as facts
+}
+
+test_fail_hostless_rule_not_covered_by_named_tls if {
+	facts := testing.facts([ingress({"tls": [{"hosts": ["api.acme.example"]}], "rules": [{"http": {}}, {"host": "api.acme.example"}]})])
+	findings := check.deny with data.facts as facts
+	some f in findings
+	f.details.hosts == ["every host (a rule without host)"]
+}

@@ -14,11 +14,13 @@
 #     - kubernetes:CronJob
 #     - kubernetes:DaemonSet
 #     - kubernetes:Deployment
+#     - kubernetes:DeploymentConfig
 #     - kubernetes:Job
 #     - kubernetes:Pod
 #     - kubernetes:PodTemplate
 #     - kubernetes:ReplicaSet
 #     - kubernetes:ReplicationController
+#     - kubernetes:Rollout
 #     - kubernetes:StatefulSet
 #   remediation: |
 #     Reference images by digest (registry/app:1.4.2@sha256:...); let your CI

@@ -102,7 +102,7 @@ pitr_on(i, n, s) if {
 }
 
 # an unknown engine cannot be held to its point-in-time recovery setting.
-pitr_on(i, _, _) if not is_string(i.attributes.database_version)
+pitr_on(i, _, _) if not is_string(object.get(i.attributes, "database_version", null))
 
 replica(i) if {
 	is_string(i.attributes.master_instance_name)

@@ -112,8 +112,9 @@ open_sources(fw) := ["0.0.0.0/0 (no source given)"] if {
 } else := sort([c | some c in values.array_or_empty(object.get(fw.attributes, "source_ranges", [])); gcp.is_internet(c)])
 
 # source_given is true when a source attribute of a rule is set, or refers
-# to something that sets it after apply. An unknown source_ranges without
-# references is the provider's computed default, not a source.
+# to something that sets it after apply, or is written but unknown. An
+# unknown source_ranges that was left out is the provider's computed
+# default, not a source.
 source_given(fw, attr) if tf.has_value(fw, attr)
 
 source_given(fw, attr) if tf.referenced(fw, attr)
@@ -121,6 +122,11 @@ source_given(fw, attr) if tf.referenced(fw, attr)
 source_given(fw, attr) if {
 	attr != "source_ranges"
 	tf.is_unknown(fw, attr)
+}
+
+source_given(fw, "source_ranges") if {
+	tf.is_unknown(fw, "source_ranges")
+	tf.written(fw, "source_ranges")
 }
 
 disabled(attrs) if object.get(attrs, "disabled", false) == true
@@ -166,4 +172,10 @@ sources_decided(fw) if tf.has_value(fw, "source_ranges")
 sources_decided(fw) if {
 	not tf.referenced(fw, "source_ranges")
 	not tf.is_unknown(fw, "source_ranges")
+}
+
+sources_decided(fw) if {
+	not tf.referenced(fw, "source_ranges")
+	tf.is_unknown(fw, "source_ranges")
+	not tf.written(fw, "source_ranges")
 }

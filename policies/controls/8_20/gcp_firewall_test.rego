@@ -163,3 +163,30 @@ test_fail_policy_rule_all_protocols_without_ports if {
 	some f in check.deny with data.facts as testing.facts([r])
 	f.details.ports == ["all ports"]
 }
+
+test_pass_source_ranges_left_out_tags_judged if {
+	fw := object.union(
+		testing.resource("google_compute_firewall", "db", {"name": "db", "source_tags": ["app"], "allow": [{"protocol": "tcp", "ports": ["5432"]}]}),
+		{"unknown": ["source_ranges"], "configured": ["name", "source_tags", "allow"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([fw])
+	check.judged == {"google_compute_firewall.db"} with data.facts as testing.facts([fw])
+}
+
+test_fail_source_ranges_left_out_judged if {
+	fw := object.union(
+		testing.resource("google_compute_firewall", "rdp", {"name": "rdp", "allow": [{"protocol": "tcp", "ports": ["3389"]}]}),
+		{"unknown": ["source_ranges"], "configured": ["name", "allow"]},
+	)
+	count(check.deny) == 1 with data.facts as testing.facts([fw])
+	check.judged == {"google_compute_firewall.rdp"} with data.facts as testing.facts([fw])
+}
+
+test_pass_written_unknown_source_ranges_not_judged if {
+	fw := object.union(
+		testing.resource("google_compute_firewall", "x", {"name": "x", "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		{"unknown": ["source_ranges"], "configured": ["name", "allow", "source_ranges"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([fw])
+	count(check.judged) == 0 with data.facts as testing.facts([fw])
+}

@@ -157,6 +157,7 @@ func TestCheckAzureAndGCPPlans(t *testing.T) {
 				"c8_13.gcp_sql_backup google_sql_database_instance.cms",
 				"c8_13.gcp_storage_deletion google_storage_bucket.exports",
 				"c8_15.gcp_audit_logs google_project_iam_audit_config.storage",
+				"c8_5.gcp_instance_ssh google_compute_instance.sftp",
 				"c8_5.gcp_os_login google_compute_instance.sftp",
 				"c8_5.gcp_sql_auth google_sql_database_instance.cms",
 				"c8_5.gcp_sql_auth google_sql_database_instance.cms",

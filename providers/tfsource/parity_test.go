@@ -199,11 +199,16 @@ var omittedStacks = []omittedStack{
 	{name: "gcp", plan: "../../testdata/plans/omitted-gcp.json", source: "../../testdata/tf/omitted/gcp", want: []string{
 		"c8_13.gcp_sql_backup google_sql_database_instance.warehouse",
 		"c8_15.gcp_audit_logs google_project_iam_audit_config.all",
+		"c8_15.gcp_flow_logs google_compute_subnetwork.app",
 		"c8_20.gcp_firewall google_compute_firewall.ssh",
+		"c8_20.gcp_sql_public google_sql_database_instance.warehouse",
 		"c8_21.gcp_lb_tls google_compute_ssl_policy.web",
 		"c8_21.gcp_lb_tls google_compute_target_https_proxy.web",
 		"c8_24.gcp_kms_rotation google_kms_crypto_key.data",
 		"c8_24.gcp_sql_tls google_sql_database_instance.warehouse",
+		"c8_3.gcp_storage_public google_storage_bucket_iam_member.public",
+		"c8_3.gcp_storage_uniform_access google_storage_bucket.exports",
+		"c8_5.gcp_instance_ssh google_compute_instance.app",
 		"c8_5.gcp_sql_auth google_sql_database_instance.warehouse",
 	}},
 }

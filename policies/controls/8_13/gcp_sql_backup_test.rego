@@ -96,3 +96,29 @@ test_pass_replica_and_unknown_not_judged if {
 	unknown := testing.resource("google_sql_database_instance", "main", {"database_version": "POSTGRES_16", "settings": [{"tier": "db-f1-micro"}]})
 	count(check.judged) == 0 with data.facts as testing.facts([replica, unknown])
 }
+
+test_fail_enabled_left_out_in_written_block if {
+	i := instance("POSTGRES_16", [{"point_in_time_recovery_enabled": true}])
+	findings := check.deny with data.facts as testing.facts([i])
+	{f.msg | some f in findings} == {"Cloud SQL instance has automated backups off"}
+}
+
+test_fail_pitr_left_out if {
+	i := instance("POSTGRES_16", [{"enabled": true}])
+	findings := check.deny with data.facts as testing.facts([i])
+	{f.msg | some f in findings} == {"Cloud SQL instance has point-in-time recovery off"}
+}
+
+test_pass_unknown_enabled_counts_as_on if {
+	i := object.union(
+		instance("POSTGRES_16", [{"point_in_time_recovery_enabled": true}]),
+		{"unknown": ["settings.0.backup_configuration.0.enabled"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([i])
+}
+
+test_fail_retention_parameter if {
+	i := instance("POSTGRES_16", backup({}))
+	findings := check.deny with data.facts as testing.facts([i]) with data.facts.parameters as {"gcp_sql_backup_min_retained": 30}
+	{f.msg | some f in findings} == {"Cloud SQL instance keeps 14 backup(s), fewer than 30"}
+}

@@ -6,7 +6,8 @@
 #   DATA_READ and DATA_WRITE (Admin Activity logs are always on). No audit
 #   configuration exempts any member from logging, so nobody's reads and
 #   writes of data go unrecorded. Audit configurations kept elsewhere (at a
-#   level this plan does not manage) are not visible here.
+#   level this plan does not manage) are not visible here (CIS GCP 3.0.0
+#   2.1).
 # custom:
 #   controls: ["8.15"]
 #   severity: medium
@@ -21,6 +22,7 @@
 package annexa.controls.c8_15.gcp_audit_logs
 
 import data.annexa.lib.tf
+import data.annexa.lib.values
 
 types := ["google_project_iam_audit_config", "google_folder_iam_audit_config", "google_organization_iam_audit_config"]
 
@@ -29,9 +31,9 @@ log_types := {"ADMIN_READ", "DATA_READ", "DATA_WRITE"}
 deny contains finding if {
 	some t in types
 	some c in tf.resources(t)
-	c.attributes.service == "allServices"
+	object.get(c.attributes, "service", "") == "allServices"
 	is_array(c.attributes.audit_log_config)
-	missing := sort(log_types - {l.log_type | some l in c.attributes.audit_log_config})
+	missing := sort(log_types - {object.get(l, "log_type", "") | some l in c.attributes.audit_log_config})
 	count(missing) > 0
 	finding := {
 		"msg": sprintf("audit config for allServices does not log %s", [concat(", ", missing)]),
@@ -44,12 +46,10 @@ deny contains finding if {
 	some t in types
 	some c in tf.resources(t)
 	some l in c.attributes.audit_log_config
-	members := object.get(l, "exempted_members", [])
-	is_array(members)
-	exempted := sort(members)
+	exempted := sort([m | some m in values.array_or_empty(object.get(l, "exempted_members", [])); is_string(m)])
 	count(exempted) > 0
 	finding := {
-		"msg": sprintf("audit config for %s exempts %s from %s logging", [c.attributes.service, concat(", ", exempted), l.log_type]),
+		"msg": sprintf("audit config for %s exempts %s from %s logging", [tf.attribute_or_id(c, "service"), concat(", ", exempted), object.get(l, "log_type", "some")]),
 		"resource": c.id,
 		"details": {"exempted_members": exempted},
 	}

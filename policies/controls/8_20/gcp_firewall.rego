@@ -1,20 +1,24 @@
 # METADATA
 # title: No GCP firewall rule opens an admin or database port to the internet
 # description: |
-#   Google Cloud VPC firewall rules must not allow ingress from 0.0.0.0/0 or
-#   ::/0 to remote administration ports (SSH, RDP, WinRM, VNC, Telnet) or
+#   Google Cloud VPC firewall rules must not allow ingress from the internet
+#   (any spelling of 0.0.0.0/0 or ::/0, such as 0::/0) to remote administration ports (SSH, RDP, WinRM, VNC, Telnet) or
 #   database ports. A google_compute_firewall rule is judged when its
 #   direction is INGRESS (the default) and it is not disabled; its source is
-#   open when source_ranges holds 0.0.0.0/0 or ::/0, or when it names no
+#   open when source_ranges holds such a range, or when it names no
 #   source_ranges, source_tags or source_service_accounts at all (Google
 #   Cloud then applies it to 0.0.0.0/0). Its allow blocks open the ports
 #   they list ("22", "8000-8100"), every port when ports is empty, and every
-#   port of every protocol for protocol "all". Rules of network and
+#   port of every protocol for protocol "all" (an allow block without a
+#   protocol is read as "all"). Rules of network and
 #   hierarchical firewall policies (google_compute_firewall_policy_rule,
 #   google_compute_network_firewall_policy_rule and
 #   google_compute_region_network_firewall_policy_rule) are judged the
 #   same way on action "allow", match.src_ip_ranges and
-#   match.layer4_configs. Priorities are not evaluated.
+#   match.layer4_configs (a layer-4 config without ports opens every port
+#   of its protocol). A rule whose direction is unknown until apply is read
+#   as INGRESS, the provider's default. Priorities, and deny rules that
+#   might shadow an allow rule, are not evaluated.
 # custom:
 #   controls: ["8.20", "8.22"]
 #   severity: high
@@ -31,7 +35,7 @@
 #     than opening the port to the internet.
 package annexa.controls.c8_20.gcp_firewall
 
-import data.annexa.lib.net
+import data.annexa.lib.gcp
 import data.annexa.lib.ports
 import data.annexa.lib.tf
 import data.annexa.lib.values
@@ -46,11 +50,13 @@ policy_rule_types := [
 
 deny contains finding if {
 	some fw in tf.resources("google_compute_firewall")
-	upper(values.string_or_empty(object.get(fw.attributes, "direction", "INGRESS"))) in {"INGRESS", ""}
+	ingress(fw)
 	not disabled(fw.attributes)
 	sources := open_sources(fw)
 	count(sources) > 0
-	exposed := exposure([[b.protocol, values.array_or_empty(b.ports)] | some b in values.array_or_empty(fw.attributes.allow)])
+	exposed := exposure([[object.get(b, "protocol", "all"), values.array_or_empty(object.get(b, "ports", []))] |
+		some b in values.array_or_empty(object.get(fw.attributes, "allow", []))
+	])
 	count(exposed) > 0
 	finding := {
 		"msg": sprintf("firewall rule %s admits %s from %s", [tf.display_name(fw), concat(", ", exposed), concat(", ", sources)]),
@@ -62,13 +68,15 @@ deny contains finding if {
 deny contains finding if {
 	some t in policy_rule_types
 	some r in tf.resources(t)
-	lower(values.string_or_empty(r.attributes.action)) == "allow"
-	upper(values.string_or_empty(r.attributes.direction)) == "INGRESS"
+	lower(values.string_or_empty(object.get(r.attributes, "action", ""))) == "allow"
+	ingress(r)
 	not disabled(r.attributes)
-	some m in values.array_or_empty(r.attributes.match)
-	sources := sort([c | some c in values.array_or_empty(m.src_ip_ranges); net.is_open(c)])
+	some m in values.array_or_empty(object.get(r.attributes, "match", []))
+	sources := sort([c | some c in values.array_or_empty(object.get(m, "src_ip_ranges", [])); gcp.is_internet(c)])
 	count(sources) > 0
-	exposed := exposure([[l.ip_protocol, values.array_or_empty(l.ports)] | some l in values.array_or_empty(m.layer4_configs)])
+	exposed := exposure([[object.get(l, "ip_protocol", "all"), values.array_or_empty(object.get(l, "ports", []))] |
+		some l in values.array_or_empty(object.get(m, "layer4_configs", []))
+	])
 	count(exposed) > 0
 	finding := {
 		"msg": sprintf("firewall policy rule %s admits %s from %s", [rule_name(r), concat(", ", exposed), concat(", ", sources)]),
@@ -101,11 +109,12 @@ open_sources(fw) := ["0.0.0.0/0 (no source given)"] if {
 	not source_given(fw, "source_ranges")
 	not source_given(fw, "source_tags")
 	not source_given(fw, "source_service_accounts")
-} else := sort([c | some c in values.array_or_empty(fw.attributes.source_ranges); net.is_open(c)])
+} else := sort([c | some c in values.array_or_empty(object.get(fw.attributes, "source_ranges", [])); gcp.is_internet(c)])
 
 # source_given is true when a source attribute of a rule is set, or refers
-# to something that sets it after apply. An unknown source_ranges without
-# references is the provider's computed default, not a source.
+# to something that sets it after apply, or is written but unknown. An
+# unknown source_ranges that was left out is the provider's computed
+# default, not a source.
 source_given(fw, attr) if tf.has_value(fw, attr)
 
 source_given(fw, attr) if tf.referenced(fw, attr)
@@ -115,7 +124,16 @@ source_given(fw, attr) if {
 	tf.is_unknown(fw, attr)
 }
 
-disabled(attrs) if attrs.disabled == true
+source_given(fw, "source_ranges") if {
+	tf.is_unknown(fw, "source_ranges")
+	tf.written(fw, "source_ranges")
+}
+
+disabled(attrs) if object.get(attrs, "disabled", false) == true
+
+# ingress is true for a rule whose direction is INGRESS: written so, or
+# left to the provider's default (INGRESS; unknown in a plan).
+ingress(r) if upper(values.string_or_empty(object.get(r.attributes, "direction", "INGRESS"))) in {"INGRESS", ""}
 
 format(x) := x if is_string(x)
 
@@ -130,7 +148,7 @@ rule_name(r) := sprintf("%s (priority %v)", [r.id, r.attributes.priority]) if {
 # action and source ranges are known.
 judged contains fw.id if {
 	some fw in tf.resources("google_compute_firewall")
-	upper(values.string_or_empty(object.get(fw.attributes, "direction", "INGRESS"))) in {"INGRESS", ""}
+	ingress(fw)
 	not disabled(fw.attributes)
 	is_array(fw.attributes.allow)
 	sources_decided(fw)
@@ -140,9 +158,9 @@ judged contains r.id if {
 	some t in policy_rule_types
 	some r in tf.resources(t)
 	is_string(r.attributes.action)
-	upper(values.string_or_empty(r.attributes.direction)) == "INGRESS"
+	ingress(r)
 	not disabled(r.attributes)
-	some m in values.array_or_empty(r.attributes.match)
+	some m in values.array_or_empty(object.get(r.attributes, "match", []))
 	is_array(m.src_ip_ranges)
 }
 
@@ -154,4 +172,10 @@ sources_decided(fw) if tf.has_value(fw, "source_ranges")
 sources_decided(fw) if {
 	not tf.referenced(fw, "source_ranges")
 	not tf.is_unknown(fw, "source_ranges")
+}
+
+sources_decided(fw) if {
+	not tf.referenced(fw, "source_ranges")
+	tf.is_unknown(fw, "source_ranges")
+	not tf.written(fw, "source_ranges")
 }

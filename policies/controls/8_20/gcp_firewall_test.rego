@@ -111,3 +111,82 @@ test_pass_referenced_source_ranges_judge_nothing if {
 	)
 	count(check.judged) == 0 with data.facts as testing.facts([fw])
 }
+
+test_fail_other_spelling_of_the_internet if {
+	facts := testing.facts([firewall("v6", ["0::/0"], [{"protocol": "tcp", "ports": ["3389"]}])])
+	some f in check.deny with data.facts as facts
+	f.details.sources == ["0::/0"]
+	f.details.ports == ["3389 (RDP)"]
+}
+
+test_fail_ports_absent_opens_every_port if {
+	fw := testing.resource("google_compute_firewall", "udp", {
+		"name": "udp", "source_ranges": ["0.0.0.0/0"],
+		"allow": [{"protocol": "udp"}],
+	})
+	some f in check.deny with data.facts as testing.facts([fw])
+	f.details.ports == ["all ports"]
+}
+
+test_fail_direction_unknown_is_ingress if {
+	fw := object.union(
+		testing.resource("google_compute_firewall", "ssh", {
+			"name": "ssh", "source_ranges": ["0.0.0.0/0"],
+			"allow": [{"protocol": "tcp", "ports": ["22"]}],
+		}),
+		{"unknown": ["direction"]},
+	)
+	count(check.deny) == 1 with data.facts as testing.facts([fw])
+	check.judged == {"google_compute_firewall.ssh"} with data.facts as testing.facts([fw])
+}
+
+test_pass_disabled_and_egress_not_judged if {
+	facts := testing.facts([
+		testing.resource("google_compute_firewall", "off", {
+			"name": "off", "disabled": true, "source_ranges": ["0.0.0.0/0"],
+			"allow": [{"protocol": "all"}],
+		}),
+		testing.resource("google_compute_firewall", "out", {
+			"name": "out", "direction": "EGRESS", "destination_ranges": ["0.0.0.0/0"],
+			"allow": [{"protocol": "all"}],
+		}),
+	])
+	count(check.deny) == 0 with data.facts as facts
+	count(check.judged) == 0 with data.facts as facts
+}
+
+test_fail_policy_rule_all_protocols_without_ports if {
+	r := testing.resource("google_compute_firewall_policy_rule", "any", {
+		"action": "allow", "direction": "INGRESS", "priority": 100,
+		"match": [{"src_ip_ranges": ["::/0"], "layer4_configs": [{"ip_protocol": "all"}]}],
+	})
+	some f in check.deny with data.facts as testing.facts([r])
+	f.details.ports == ["all ports"]
+}
+
+test_pass_source_ranges_left_out_tags_judged if {
+	fw := object.union(
+		testing.resource("google_compute_firewall", "db", {"name": "db", "source_tags": ["app"], "allow": [{"protocol": "tcp", "ports": ["5432"]}]}),
+		{"unknown": ["source_ranges"], "configured": ["name", "source_tags", "allow"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([fw])
+	check.judged == {"google_compute_firewall.db"} with data.facts as testing.facts([fw])
+}
+
+test_fail_source_ranges_left_out_judged if {
+	fw := object.union(
+		testing.resource("google_compute_firewall", "rdp", {"name": "rdp", "allow": [{"protocol": "tcp", "ports": ["3389"]}]}),
+		{"unknown": ["source_ranges"], "configured": ["name", "allow"]},
+	)
+	count(check.deny) == 1 with data.facts as testing.facts([fw])
+	check.judged == {"google_compute_firewall.rdp"} with data.facts as testing.facts([fw])
+}
+
+test_pass_written_unknown_source_ranges_not_judged if {
+	fw := object.union(
+		testing.resource("google_compute_firewall", "x", {"name": "x", "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		{"unknown": ["source_ranges"], "configured": ["name", "allow", "source_ranges"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([fw])
+	count(check.judged) == 0 with data.facts as testing.facts([fw])
+}

@@ -1,13 +1,17 @@
 # METADATA
 # title: Cloud SQL instances accept only encrypted connections
 # description: |
-#   Cloud SQL instances must refuse unencrypted client connections:
-#   settings.ip_configuration.ssl_mode must be ENCRYPTED_ONLY or
-#   TRUSTED_CLIENT_CERTIFICATE_REQUIRED (or, with the google provider v5,
-#   the legacy require_ssl = true). ssl_mode ALLOW_UNENCRYPTED_AND_ENCRYPTED
-#   is a finding, and so is an instance that sets neither, because Cloud SQL
-#   then allows unencrypted connections. An ssl_mode that refers to another
-#   resource is not judged.
+#   Cloud SQL instances must refuse unencrypted client connections (CIS
+#   GCP 3.0.0 6.4). settings.ip_configuration.ssl_mode decides: the
+#   encrypted modes are ENCRYPTED_ONLY and
+#   TRUSTED_CLIENT_CERTIFICATE_REQUIRED; ALLOW_UNENCRYPTED_AND_ENCRYPTED is
+#   a finding. When ssl_mode is left out (the provider computes it, and
+#   Cloud SQL then allows unencrypted connections), is
+#   SSL_MODE_UNSPECIFIED, or is some other value, the legacy require_ssl =
+#   true (google provider v5 and earlier) counts as encrypted; anything else
+#   is a finding. An instance without an ip_configuration block gets Cloud
+#   SQL's default and is a finding. An ssl_mode that refers to another
+#   resource, and an instance whose settings are unknown, are not judged.
 # custom:
 #   controls: ["8.24"]
 #   severity: high
@@ -25,24 +29,12 @@ encrypted_modes := {"ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"}
 
 deny contains finding if {
 	some db in tf.resources("google_sql_database_instance")
-	ip := ip_configuration(db)
-	ip.ssl_mode == "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+	decided(db)
+	not encrypted(db)
 	finding := {
-		"msg": sprintf("Cloud SQL instance %s accepts unencrypted connections (ssl_mode = ALLOW_UNENCRYPTED_AND_ENCRYPTED)", [tf.display_name(db)]),
+		"msg": sprintf("Cloud SQL instance %s accepts unencrypted connections (%s)", [tf.display_name(db), why(db)]),
 		"resource": db.id,
-		"details": {"ssl_mode": ip.ssl_mode},
-	}
-}
-
-deny contains finding if {
-	some db in tf.resources("google_sql_database_instance")
-	is_array(db.attributes.settings)
-	not tf.is_unknown(db, "settings")
-	not mode_set(db)
-	not require_ssl(db)
-	finding := {
-		"msg": sprintf("Cloud SQL instance %s accepts unencrypted connections: neither ssl_mode nor require_ssl requires TLS", [tf.display_name(db)]),
-		"resource": db.id,
+		"details": {"ssl_mode": mode(db)},
 	}
 }
 
@@ -50,28 +42,49 @@ deny contains finding if {
 # written as a single object (Terraform JSON syntax) counts as a list of one.
 ip_configuration(db) := ip if {
 	some s in tf.as_list(db.attributes.settings)
-	some ip in tf.as_list(s.ip_configuration)
+	some ip in tf.as_list(object.get(s, "ip_configuration", []))
 }
 
-require_ssl(db) if ip_configuration(db).require_ssl == true
+# mode is the known ssl_mode, or "" when it is absent, null or unknown.
+mode(db) := m if {
+	m := ip_configuration(db).ssl_mode
+	is_string(m)
+} else := ""
 
-# mode_set is true when ssl_mode is written: a known value, or a reference
-# resolved only at apply.
-mode_set(db) if is_string(ip_configuration(db).ssl_mode)
+encrypted(db) if mode(db) in encrypted_modes
 
-mode_set(db) if count(object.get(db, ["references", "settings.ip_configuration.ssl_mode"], [])) > 0
-
-# judged are the instances whose settings are known.
-judged contains db.id if {
-	some db in tf.resources("google_sql_database_instance")
-	decided(db)
+encrypted(db) if {
+	mode(db) != "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+	ip_configuration(db).require_ssl == true
 }
 
-decided(db) if is_string(ip_configuration(db).ssl_mode)
+why(db) := "ssl_mode = ALLOW_UNENCRYPTED_AND_ENCRYPTED" if {
+	mode(db) == "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+} else := sprintf("ssl_mode = %s and require_ssl is not true", [mode(db)]) if {
+	mode(db) != ""
+} else := "no ip_configuration block, so Cloud SQL's default applies" if {
+	not ip_configuration(db)
+} else := "neither ssl_mode nor require_ssl requires TLS"
 
-decided(db) if is_boolean(ip_configuration(db).require_ssl)
+# referenced_mode is true when ssl_mode refers to another resource: its
+# value is decided at apply.
+referenced_mode(db) if tf.referenced(db, "settings.ip_configuration.ssl_mode")
 
+# decided is true when the instance's settings are known and ssl_mode is
+# not a reference resolved only at apply (a require_ssl = true still
+# decides it).
 decided(db) if {
 	is_array(db.attributes.settings)
 	not tf.is_unknown(db, "settings")
+	not referenced_mode(db)
+}
+
+decided(db) if encrypted(db)
+
+decided(db) if mode(db) == "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+
+# judged are the instances whose TLS requirement is decided.
+judged contains db.id if {
+	some db in tf.resources("google_sql_database_instance")
+	decided(db)
 }

@@ -7,13 +7,17 @@
 #   sign in with their Google identity and its 2-step verification rather
 #   than a shared database password. The passwords of the built-in users
 #   that remain are held to a password validation policy: enabled, at least
-#   14 characters, with the default complexity rules. SQL Server instances
+#   gcp_sql_password_min_length (14) characters, with the default
+#   complexity rules; enable_password_policy and complexity left out of a
+#   written policy are the provider's defaults (off, unspecified) and
+#   fail. SQL Server instances
 #   are not judged here.
 # custom:
 #   controls: ["8.5"]
 #   severity: medium
 #   coverage: partial
 #   inputs: ["resource:google_sql_database_instance"]
+#   parameters: ["gcp_sql_password_min_length"]
 #   remediation: |
 #     Add database_flags { name = "cloudsql.iam_authentication" (PostgreSQL)
 #     or "cloudsql_iam_authentication" (MySQL), value = "on" } and
@@ -23,9 +27,10 @@
 #     disallow_username_substring = true } in settings.
 package annexa.controls.c8_5.gcp_sql_auth
 
+import data.annexa.lib.params
 import data.annexa.lib.tf
 
-min_length := 14
+min_length := params.value("gcp_sql_password_min_length")
 
 iam_flag := {"POSTGRES": "cloudsql.iam_authentication", "MYSQL": "cloudsql_iam_authentication"}
 
@@ -79,7 +84,7 @@ checks := {
 	"complexity": "complexity is not required",
 }
 
-weak(p, "disabled") if p.enable_password_policy == false
+weak(p, "disabled") if object.get(p, "enable_password_policy", false) == false
 
 weak(p, "length") if {
 	p.enable_password_policy == true
@@ -88,10 +93,10 @@ weak(p, "length") if {
 
 weak(p, "complexity") if {
 	p.enable_password_policy == true
-	p.complexity != "COMPLEXITY_DEFAULT"
+	object.get(p, "complexity", "COMPLEXITY_UNSPECIFIED") != "COMPLEXITY_DEFAULT"
 }
 
-long_enough(p) if p.min_length >= min_length
+long_enough(p) if object.get(p, "min_length", 0) >= min_length
 
 # judged are the PostgreSQL and MySQL instances whose flags or password
 # validation policy are known.

@@ -89,3 +89,18 @@ resource "google_project_iam_audit_config" "all" {
     log_type = "ADMIN_READ"
   }
 }
+
+# log_config (none: flow logs off) and purpose (PRIVATE) left out (8.15).
+resource "google_compute_subnetwork" "app" {
+  name          = "omitted-app"
+  ip_cidr_range = "10.20.0.0/20"
+  region        = "europe-west2"
+  network       = "default"
+}
+
+# condition left out; the member is everyone (8.3).
+resource "google_storage_bucket_iam_member" "public" {
+  bucket = "acme-omitted-exports"
+  role   = "roles/storage.objectViewer"
+  member = "allUsers"
+}

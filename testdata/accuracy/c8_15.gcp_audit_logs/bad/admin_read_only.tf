@@ -1,0 +1,12 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_project_iam_audit_config" "all" {
+  project = "acme-corpus"
+  service = "allServices"
+  audit_log_config {
+    log_type = "ADMIN_READ"
+  }
+}

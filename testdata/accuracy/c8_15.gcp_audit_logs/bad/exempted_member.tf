@@ -1,0 +1,19 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_project_iam_audit_config" "all" {
+  project = "acme-corpus"
+  service = "allServices"
+  audit_log_config {
+    log_type = "ADMIN_READ"
+  }
+  audit_log_config {
+    log_type = "DATA_READ"
+    exempted_members = ["user:auditor@example.com"]
+  }
+  audit_log_config {
+    log_type = "DATA_WRITE"
+  }
+}

@@ -1,0 +1,27 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_project_iam_audit_config" "all" {
+  project = "acme-corpus"
+  service = "allServices"
+  audit_log_config {
+    log_type = "ADMIN_READ"
+  }
+  audit_log_config {
+    log_type = "DATA_READ"
+  }
+  audit_log_config {
+    log_type = "DATA_WRITE"
+  }
+}
+
+resource "google_project_iam_audit_config" "storage" {
+  project = "acme-corpus"
+  service = "storage.googleapis.com"
+  audit_log_config {
+    log_type = "DATA_READ"
+    exempted_members = ["serviceAccount:backup@acme-corpus.iam.gserviceaccount.com"]
+  }
+}

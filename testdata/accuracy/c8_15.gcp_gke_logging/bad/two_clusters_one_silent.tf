@@ -1,0 +1,20 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_container_cluster" "prod" {
+  name = "prod"
+  location = "europe-west1"
+  initial_node_count = 1
+  remove_default_node_pool = true
+  logging_service = "logging.googleapis.com/kubernetes"
+}
+
+resource "google_container_cluster" "legacy" {
+  name = "legacy"
+  location = "europe-west1"
+  initial_node_count = 1
+  remove_default_node_pool = true
+  logging_service = "none"
+}

@@ -1,0 +1,26 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+data "google_compute_default_service_account" "default" {
+
+}
+
+resource "google_compute_instance" "app" {
+  name = "app"
+  machine_type = "e2-small"
+  zone = "europe-west1-b"
+  boot_disk {
+    initialize_params {
+      image = "debian-cloud/debian-12"
+    }
+  }
+  network_interface {
+    network = "default"
+  }
+  service_account {
+    email = data.google_compute_default_service_account.default.email
+    scopes = ["https://www.googleapis.com/auth/cloud-platform"]
+  }
+}

@@ -1,0 +1,19 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_compute_network" "vpc" {
+  name = "corpus-vpc"
+  auto_create_subnetworks = false
+}
+
+resource "google_compute_firewall" "allow_db" {
+  name = "allow-db"
+  network = google_compute_network.vpc.name
+  source_ranges = ["0::/0"]
+  allow {
+    protocol = "tcp"
+    ports = ["5000-5500"]
+  }
+}

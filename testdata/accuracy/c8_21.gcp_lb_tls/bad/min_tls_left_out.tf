@@ -1,0 +1,9 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_compute_ssl_policy" "web" {
+  name = "web"
+  profile = "MODERN"
+}

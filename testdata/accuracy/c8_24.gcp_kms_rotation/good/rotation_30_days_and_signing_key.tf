@@ -1,0 +1,24 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_kms_key_ring" "data" {
+  name = "corpus-data"
+  location = "europe-west1"
+}
+
+resource "google_kms_crypto_key" "app" {
+  name = "app"
+  key_ring = google_kms_key_ring.data.id
+  rotation_period = "2592000s"
+}
+
+resource "google_kms_crypto_key" "signing" {
+  name = "signing"
+  key_ring = google_kms_key_ring.data.id
+  purpose = "ASYMMETRIC_SIGN"
+  version_template {
+    algorithm = "EC_SIGN_P256_SHA256"
+  }
+}

@@ -1,0 +1,15 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_kms_key_ring" "data" {
+  name = "corpus-data"
+  location = "europe-west1"
+}
+
+resource "google_kms_crypto_key" "app" {
+  name = "app"
+  key_ring = google_kms_key_ring.data.id
+  rotation_period = "7776000s"
+}

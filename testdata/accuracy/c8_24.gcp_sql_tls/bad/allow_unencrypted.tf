@@ -1,0 +1,18 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_sql_database_instance" "orders" {
+  name = "orders"
+  database_version = "POSTGRES_16"
+  region = "europe-west1"
+  settings {
+    tier = "db-custom-2-7680"
+    ip_configuration {
+      ipv4_enabled = false
+      private_network = "projects/acme-corpus/global/networks/corpus-vpc"
+      ssl_mode = "ALLOW_UNENCRYPTED_AND_ENCRYPTED"
+    }
+  }
+}

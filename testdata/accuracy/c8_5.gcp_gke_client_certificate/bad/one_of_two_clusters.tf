@@ -1,0 +1,28 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_container_cluster" "prod" {
+  name = "prod"
+  location = "europe-west1"
+  initial_node_count = 1
+  remove_default_node_pool = true
+  master_auth {
+    client_certificate_config {
+      issue_client_certificate = false
+    }
+  }
+}
+
+resource "google_container_cluster" "old" {
+  name = "old"
+  location = "europe-west1"
+  initial_node_count = 1
+  remove_default_node_pool = true
+  master_auth {
+    client_certificate_config {
+      issue_client_certificate = true
+    }
+  }
+}

@@ -1,0 +1,17 @@
+provider "google" {
+  project = "acme-corpus"
+  region  = "europe-west1"
+}
+
+resource "google_container_cluster" "data" {
+  name = "data"
+  location = "europe-west1"
+  initial_node_count = 1
+  remove_default_node_pool = true
+  master_auth {
+    client_certificate_config {
+      issue_client_certificate = false
+    }
+  }
+  enable_legacy_abac = false
+}

@@ -12,6 +12,7 @@
 #   severity: medium
 #   coverage: partial
 #   inputs: ["resource:azurerm_storage_account"]
+#   parameters: ["azure_storage_soft_delete_days"]
 #   remediation: |
 #     Add blob_properties { delete_retention_policy { days = 7 }
 #     container_delete_retention_policy { days = 7 } } (more days where the
@@ -19,9 +20,10 @@
 #     that is overwritten.
 package annexa.controls.c8_13.azure_storage_soft_delete
 
+import data.annexa.lib.params
 import data.annexa.lib.tf
 
-min_days := 7
+min_days := params.value("azure_storage_soft_delete_days")
 
 deny contains finding if {
 	some a in tf.resources("azurerm_storage_account")

@@ -51,8 +51,10 @@ weaknesses(a) := ["has blob and container soft delete off"] if {
 
 policy_field := {"blob": "delete_retention_policy", "container": "container_delete_retention_policy"}
 
+# A retention policy block left out of blob_properties is soft delete off;
+# its days left out are the provider's default, 7.
 policy_problem(p, kind) := {sprintf("has %s soft delete off", [kind])} if {
-	p[policy_field[kind]] == []
+	object.get(p, policy_field[kind], []) in {[], null}
 } else := {sprintf("keeps deleted %ss for %d day(s), fewer than %d", [kind, days, min_days]) |
 	some r in p[policy_field[kind]]
 	days := r.days

@@ -65,22 +65,22 @@ note(s) := " (public_network_access_enabled is left out; the default is true)" i
 public(t, s) := false if {
 	t in flexible
 	tf.configured(s, "delegated_subnet_id")
-} else := v if {
-	v := setting(s)
-}
-
-setting(s) if {
-	lower(values.string_or_empty(object.get(s.attributes, "public_network_access", ""))) == "enabled"
-} else := false if {
-	lower(values.string_or_empty(object.get(s.attributes, "public_network_access", ""))) == "disabled"
-} else := azure.setting(s, "public_network_access_enabled", true) if {
-	not tf.written(s, "public_network_access")
 } else if {
-	# v4 MySQL: public_network_access written but null is the default.
+	access(s) == "enabled"
+} else := false if {
+	access(s) == "disabled"
+} else := v if {
+	v := s.attributes.public_network_access_enabled
+	is_boolean(v)
+} else if {
+	# A flexible server outside a subnet, with the setting left out, gets
+	# Azure's choice (unknown in a plan): a public endpoint.
+	t in flexible
 	tf.omitted(s, "public_network_access_enabled")
-	is_null(object.get(s.attributes, "public_network_access", null))
-	not tf.is_unknown(s, "public_network_access")
-}
+	tf.omitted(s, "public_network_access")
+} else := azure.setting(s, "public_network_access_enabled", true)
+
+access(s) := lower(values.string_or_empty(object.get(s.attributes, "public_network_access", "")))
 
 # judged are the servers whose public endpoint is known or left to the
 # default.

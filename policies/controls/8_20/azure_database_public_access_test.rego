@@ -38,3 +38,9 @@ test_pass_unknown_not_judged if {
 	s := object.union(server("azurerm_mssql_server", {}, ["public_network_access_enabled"]), {"unknown": ["public_network_access_enabled"]})
 	count(check.judged) == 0 with data.facts as testing.facts([s])
 }
+
+test_fail_flexible_left_out_unknown_in_plan if {
+	s := object.union(server("azurerm_mysql_flexible_server", {}, ["name"]), {"unknown": ["public_network_access", "public_network_access_enabled"]})
+	count(check.deny) == 1 with data.facts as testing.facts([s])
+	count(check.judged) == 1 with data.facts as testing.facts([s])
+}

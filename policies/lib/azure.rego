@@ -15,7 +15,8 @@ import data.annexa.lib.tf
 # is_internet is true when an NSG source address prefix admits any address:
 # the service tags "*", "Internet" and "Any", and every spelling of the whole
 # IPv4 or IPv6 space (0.0.0.0/0, ::/0, 0::/0, 0:0:0:0:0:0:0:0/0, any
-# address with prefix length 0). Same semantics as net.is_internet on the
+# address with prefix length 0, a bare "/0"), and the bare address 0.0.0.0,
+# which can only mean "any" in a source prefix. Same semantics as net.is_internet on the
 # AWS branch; to be folded into lib/net.rego.
 is_internet(s) if {
 	is_string(s)
@@ -24,7 +25,12 @@ is_internet(s) if {
 
 is_internet(s) if {
 	is_string(s)
-	regex.match(`^\s*(\d{1,3}\.){3}\d{1,3}\s*/\s*0+\s*$`, s)
+	regex.match(`^\s*((\d{1,3}\.){3}\d{1,3})?\s*/\s*0+\s*$`, s)
+}
+
+is_internet(s) if {
+	is_string(s)
+	trim_space(s) == "0.0.0.0"
 }
 
 is_internet(s) if {

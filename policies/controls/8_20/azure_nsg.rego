@@ -62,15 +62,34 @@ deny contains finding if {
 exposure(rule) := {"sources": sources, "ports": exposed} if {
 	lower(values.string_or_empty(object.get(rule, "access", ""))) == "allow"
 	lower(values.string_or_empty(object.get(rule, "direction", ""))) == "inbound"
-	lower(values.string_or_empty(object.get(rule, "protocol", ""))) in {"tcp", "udp", "*"}
+	protocol := lower(values.string_or_empty(object.get(rule, "protocol", "")))
+	protocol in {"tcp", "udp", "*"}
 	sources := sort([s |
 		some s in one_or_many(rule, "source_address_prefix", "source_address_prefixes")
 		azure.is_internet(s)
 	])
 	count(sources) > 0
-	exposed := ports.exposed(ports.parse_all(one_or_many(rule, "destination_port_range", "destination_port_ranges")))
+	exposed := exposed_ports(protocol, ports.parse_all(port_strings(rule)))
 	count(exposed) > 0
 }
+
+# port_strings are the rule's destination port strings; a string that lists
+# several ports or ranges with commas ("22, 3389-3390") is split.
+port_strings(rule) := [trim_space(p) |
+	some s in one_or_many(rule, "destination_port_range", "destination_port_ranges")
+	is_string(s)
+	some p in split(s, ",")
+]
+
+# udp_ports are the sensitive ports whose service also listens on UDP (RDP's
+# UDP transport, memcached); a Udp rule exposes only these.
+udp_ports := {3389: "RDP", 11211: "Memcached"}
+
+exposed_ports("udp", ranges) := [sprintf("%d/udp (%s)", [p, udp_ports[p]]) |
+	some p in sort([q | some q, _ in udp_ports; ports.covered(ranges, q)])
+]
+
+exposed_ports(protocol, ranges) := ports.exposed(ranges) if protocol != "udp"
 
 # one_or_many reads the pair of arguments a rule gives one value or a list
 # of values in: either may be left out, and neither is then a match.

@@ -137,3 +137,20 @@ test_fail_separate_rule_without_single_arguments_at_all if {
 	count(check.deny) == 1 with data.facts as testing.facts([r])
 	check.judged == {"azurerm_network_security_rule.ssh"} with data.facts as testing.facts([r])
 }
+
+test_fail_comma_separated_ports if {
+	facts := testing.facts([nsg([rule("mgmt", 100, "Allow", "*", "443, 3388-3390,8080")])])
+	findings := check.deny with data.facts as facts
+	count(findings) == 1
+	some f in findings
+	f.details.ports == ["3389 (RDP)"]
+}
+
+udp(port) := object.union(rule("u", 100, "Allow", "*", port), {"protocol": "Udp"})
+
+test_udp_rule_exposes_only_udp_services if {
+	count(check.deny) == 0 with data.facts as testing.facts([nsg([udp("22")])])
+	findings := check.deny with data.facts as testing.facts([nsg([udp("2000-5000")])])
+	some f in findings
+	f.details.ports == ["3389/udp (RDP)"]
+}

@@ -55,10 +55,13 @@ setting(r, attr, dflt) := r.attributes[attr] if {
 # setting_any reads an argument azurerm spells in more than one way
 # (names, v4 name first): the first known value, else the default when the
 # author left every spelling out.
-setting_any(r, names, dflt) := v if {
-	some name in names
-	v := r.attributes[name]
-	not is_null(v)
+setting_any(r, names, dflt) := known_values[0] if {
+	known_values := [v |
+		some name in names
+		v := r.attributes[name]
+		not is_null(v)
+	]
+	count(known_values) > 0
 } else := dflt if {
 	every name in names {
 		tf.omitted(r, name)

@@ -43,3 +43,9 @@ test_setting_no_configured_list_undefined if {
 	r := testing.resource("azurerm_storage_account", "a", {})
 	not azure.setting(r, "b", true)
 }
+
+test_setting_any_first_spelling_wins if {
+	r := object.union(testing.resource("azurerm_storage_account", "a", {"a": true, "b": false}), {"configured": ["a", "b"]})
+	azure.setting_any(r, ["a", "b"], false) == true
+	azure.setting_any(r, ["b", "a"], true) == false
+}

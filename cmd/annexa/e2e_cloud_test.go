@@ -29,6 +29,7 @@ func TestCloudPlans(t *testing.T) {
 				"c8_20.azure_nsg azurerm_network_security_group.web",
 				"c8_20.azure_nsg azurerm_network_security_rule.sql_public",
 				"c8_24.azure_customer_keys azurerm_managed_disk.batch",
+				"c8_24.azure_key_expiry azurerm_key_vault_key.webhook_signing",
 				"c8_24.azure_key_rotation azurerm_key_vault_key.webhook_signing",
 				"c8_24.azure_tls azurerm_postgresql_flexible_server_configuration.require_secure_transport",
 				"c8_24.azure_tls azurerm_storage_account.statements",

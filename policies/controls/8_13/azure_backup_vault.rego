@@ -6,7 +6,7 @@
 #   its backups geo-redundantly (storage_mode_type GeoRedundant, the
 #   default), so they survive the loss of the region. Virtual machine backup
 #   policies keep daily recovery points for at least 7 days
-#   (retention_daily.count).
+#   (retention_daily.count; the parameter azure_vm_backup_daily_retention).
 # custom:
 #   controls: ["8.13"]
 #   severity: medium
@@ -14,15 +14,17 @@
 #   inputs:
 #     - resource:azurerm_recovery_services_vault
 #     - resource:azurerm_backup_policy_vm
+#   parameters: ["azure_vm_backup_daily_retention"]
 #   remediation: |
 #     Keep soft_delete_enabled = true and storage_mode_type = "GeoRedundant"
 #     on the vault (consider immutability = "Locked"), and set
 #     retention_daily { count = 7 } or more on backup policies.
 package annexa.controls.c8_13.azure_backup_vault
 
+import data.annexa.lib.params
 import data.annexa.lib.tf
 
-min_daily := 7
+min_daily := params.value("azure_vm_backup_daily_retention")
 
 deny contains finding if {
 	some v in tf.resources("azurerm_recovery_services_vault")

@@ -16,15 +16,17 @@
 #     - resource:azurerm_mysql_flexible_server
 #     - resource:azurerm_postgresql_server
 #     - resource:azurerm_mysql_server
+#   parameters: ["azure_db_backup_retention_days"]
 #   remediation: |
 #     Set backup_retention_days = 7 or more (35 is the maximum) and
 #     geo_redundant_backup_enabled = true; geo-redundancy can only be chosen
 #     when the server is created, so plan the migration of an existing one.
 package annexa.controls.c8_13.azure_database_backup
 
+import data.annexa.lib.params
 import data.annexa.lib.tf
 
-min_retention_days := 7
+min_retention_days := params.value("azure_db_backup_retention_days")
 
 label := {
 	"azurerm_postgresql_flexible_server": "PostgreSQL flexible server",

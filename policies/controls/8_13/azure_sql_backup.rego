@@ -12,15 +12,17 @@
 #   severity: medium
 #   coverage: partial
 #   inputs: ["resource:azurerm_mssql_database"]
+#   parameters: ["azure_db_backup_retention_days"]
 #   remediation: |
 #     Set short_term_retention_policy { retention_days = 7 } or more (35 is
 #     the maximum) and storage_account_type = "Geo" (or "GeoZone"). Where
 #     data must stay in one region, record that decision as a waiver.
 package annexa.controls.c8_13.azure_sql_backup
 
+import data.annexa.lib.params
 import data.annexa.lib.tf
 
-min_retention_days := 7
+min_retention_days := params.value("azure_db_backup_retention_days")
 
 # Local and Zone keep backups in the database's region; LRS and ZRS are the
 # same choices as provider versions before 3.0 spelled them.

@@ -12,6 +12,7 @@
 #   severity: medium
 #   coverage: partial
 #   inputs: ["resource:azurerm_storage_account"]
+#   parameters: ["azure_storage_soft_delete_days"]
 #   remediation: |
 #     Add blob_properties { delete_retention_policy { days = 7 }
 #     container_delete_retention_policy { days = 7 } } (more days where the
@@ -19,9 +20,10 @@
 #     that is overwritten.
 package annexa.controls.c8_13.azure_storage_soft_delete
 
+import data.annexa.lib.params
 import data.annexa.lib.tf
 
-min_days := 7
+min_days := params.value("azure_storage_soft_delete_days")
 
 deny contains finding if {
 	some a in tf.resources("azurerm_storage_account")
@@ -49,8 +51,10 @@ weaknesses(a) := ["has blob and container soft delete off"] if {
 
 policy_field := {"blob": "delete_retention_policy", "container": "container_delete_retention_policy"}
 
+# A retention policy block left out of blob_properties is soft delete off;
+# its days left out are the provider's default, 7.
 policy_problem(p, kind) := {sprintf("has %s soft delete off", [kind])} if {
-	p[policy_field[kind]] == []
+	object.get(p, policy_field[kind], []) in {[], null}
 } else := {sprintf("keeps deleted %ss for %d day(s), fewer than %d", [kind, days, min_days]) |
 	some r in p[policy_field[kind]]
 	days := r.days

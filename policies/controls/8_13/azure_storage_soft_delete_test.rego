@@ -79,3 +79,11 @@ test_pass_unknown_and_file_storage_not_judged if {
 	f := testing.resource("azurerm_storage_account", "shares", {"account_kind": "FileStorage", "blob_properties": []})
 	count(check.judged) == 0 with data.facts as testing.facts([u, f])
 }
+
+test_fail_blob_properties_without_retention_blocks if {
+	a := object.union(testing.resource("azurerm_storage_account", "bare", {"blob_properties": [{"versioning_enabled": true}]}), {"configured": ["blob_properties"]})
+	findings := data.annexa.controls.c8_13.azure_storage_soft_delete.deny with data.facts as data.annexa.lib.testing.facts([a])
+	count(findings) == 1
+	some f in findings
+	f.msg == "storage account has blob soft delete off and has container soft delete off"
+}

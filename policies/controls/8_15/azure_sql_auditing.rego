@@ -5,7 +5,10 @@
 #   that points at it (server_id) and is enabled, so logins, queries and
 #   permission changes on every database of the server are recorded. An
 #   auditing policy that writes to a storage account keeps the records for
-#   at least 90 days (retention_in_days; 0 keeps them forever).
+#   at least azure_sql_audit_retention_days days, 90 by default
+#   (retention_in_days; 0 keeps them forever). The inline
+#   extended_auditing_policy block of azurerm v3 counts as an auditing
+#   policy too. CIS Microsoft Azure Foundations 3.0.0 5.1.1 and 5.1.6.
 # custom:
 #   controls: ["8.15"]
 #   severity: medium
@@ -13,6 +16,7 @@
 #   inputs:
 #     - resource:azurerm_mssql_server
 #     - resource:azurerm_mssql_server_extended_auditing_policy
+#   parameters: ["azure_sql_audit_retention_days"]
 #   remediation: |
 #     Add an azurerm_mssql_server_extended_auditing_policy with server_id =
 #     azurerm_mssql_server.<name>.id, log_monitoring_enabled = true (with a
@@ -20,13 +24,16 @@
 #     retention_in_days = 90 or more.
 package annexa.controls.c8_15.azure_sql_auditing
 
+import data.annexa.lib.params
 import data.annexa.lib.tf
+import data.annexa.lib.values
 
-min_retention_days := 90
+min_retention_days := params.value("azure_sql_audit_retention_days")
 
 deny contains finding if {
 	some s in tf.resources("azurerm_mssql_server")
 	not audited_server(s)
+	not inline_audit(s)
 	finding := {"msg": "SQL server has no enabled auditing policy", "resource": s.id}
 }
 
@@ -40,6 +47,7 @@ deny contains finding if {
 	some a in tf.resources("azurerm_mssql_server_extended_auditing_policy")
 	writes_to_storage(a)
 	days := a.attributes.retention_in_days
+	is_number(days)
 	days > 0
 	days < min_retention_days
 	finding := {
@@ -53,6 +61,13 @@ audited := {p |
 	some a in tf.resources("azurerm_mssql_server_extended_auditing_policy")
 	not tf.explicitly_false(a, "enabled")
 	some p in tf.pointers(a, "server_id")
+}
+
+# inline_audit: the v3 extended_auditing_policy block of the server itself
+# (its enabled argument, where present, not false).
+inline_audit(s) if {
+	some b in values.array_or_empty(object.get(s.attributes, "extended_auditing_policy", []))
+	object.get(b, "enabled", true) != false
 }
 
 audited_server(s) if {

@@ -5,13 +5,19 @@
 #   address to remote administration ports (SSH, RDP, WinRM, VNC, Telnet)
 #   or database ports. A rule is judged when it is Allow and Inbound, its
 #   source_address_prefix or one of its source_address_prefixes is "*",
-#   "Any", "Internet", 0.0.0.0/0 or ::/0, its protocol is Tcp, Udp or "*",
+#   "Any", "Internet" or any spelling of the whole IPv4 or IPv6 space
+#   (0.0.0.0/0, ::/0, 0::/0, ...), its protocol is Tcp, Udp or "*",
 #   and destination_port_range or destination_port_ranges ("22",
 #   "1433-1434", "*") take in such a port. Inline security_rule blocks of
 #   azurerm_network_security_group and separate
 #   azurerm_network_security_rule resources are both judged. Rule priority
 #   is not evaluated: an allow rule shadowed by an earlier deny is still
-#   reported, because it opens the port as soon as the deny goes.
+#   reported, because it opens the port as soon as the deny goes. Either
+#   argument of each pair (source_address_prefix/source_address_prefixes,
+#   destination_port_range/destination_port_ranges) may be absent or null;
+#   the other one alone decides. A rule whose access, direction, protocol,
+#   sources or ports are only known after apply is not judged.
+#   CIS Microsoft Azure Foundations 3.0.0 7.1 (RDP) and 7.2 (SSH).
 # custom:
 #   controls: ["8.20", "8.22"]
 #   severity: high
@@ -25,12 +31,10 @@
 #     Azure Bastion or a private endpoint instead of opening the port.
 package annexa.controls.c8_20.azure_nsg
 
+import data.annexa.lib.azure
 import data.annexa.lib.ports
 import data.annexa.lib.tf
 import data.annexa.lib.values
-
-# any_source are the source prefixes that admit every address, lower case.
-any_source := {"*", "any", "internet", "0.0.0.0/0", "::/0"}
 
 deny contains finding if {
 	some nsg in tf.resources("azurerm_network_security_group")
@@ -58,16 +62,34 @@ deny contains finding if {
 exposure(rule) := {"sources": sources, "ports": exposed} if {
 	lower(values.string_or_empty(object.get(rule, "access", ""))) == "allow"
 	lower(values.string_or_empty(object.get(rule, "direction", ""))) == "inbound"
-	lower(values.string_or_empty(object.get(rule, "protocol", ""))) in {"tcp", "udp", "*"}
+	protocol := lower(values.string_or_empty(object.get(rule, "protocol", "")))
+	protocol in {"tcp", "udp", "*"}
 	sources := sort([s |
 		some s in one_or_many(rule, "source_address_prefix", "source_address_prefixes")
-		is_string(s)
-		lower(trim_space(s)) in any_source
+		azure.is_internet(s)
 	])
 	count(sources) > 0
-	exposed := ports.exposed(ports.parse_all(one_or_many(rule, "destination_port_range", "destination_port_ranges")))
+	exposed := exposed_ports(protocol, ports.parse_all(port_strings(rule)))
 	count(exposed) > 0
 }
+
+# port_strings are the rule's destination port strings; a string that lists
+# several ports or ranges with commas ("22, 3389-3390") is split.
+port_strings(rule) := [trim_space(p) |
+	some s in one_or_many(rule, "destination_port_range", "destination_port_ranges")
+	is_string(s)
+	some p in split(s, ",")
+]
+
+# udp_ports are the sensitive ports whose service also listens on UDP (RDP's
+# UDP transport, memcached); a Udp rule exposes only these.
+udp_ports := {3389: "RDP", 11211: "Memcached"}
+
+exposed_ports("udp", ranges) := [sprintf("%d/udp (%s)", [p, udp_ports[p]]) |
+	some p in sort([q | some q, _ in udp_ports; ports.covered(ranges, q)])
+]
+
+exposed_ports(protocol, ranges) := ports.exposed(ranges) if protocol != "udp"
 
 # one_or_many reads the pair of arguments a rule gives one value or a list
 # of values in: either may be left out, and neither is then a match.
@@ -76,10 +98,14 @@ one_or_many(rule, one, many) := array.concat(
 	values.array_or_empty(object.get(rule, many, [])),
 )
 
-# list reads a list-valued attribute that may be absent, null or unknown.
-rule_name(rule) := rule.name if is_string(rule.name)
-
-else := sprintf("with priority %v", [rule.priority])
+# rule_name names a rule in messages: its name, else its priority, else
+# nothing more than "rule".
+rule_name(rule) := rule.name if {
+	is_string(rule.name)
+	rule.name != ""
+} else := sprintf("with priority %v", [rule.priority]) if {
+	not is_null(object.get(rule, "priority", null))
+} else := "(unnamed)"
 
 # group_of names the security group a separate rule belongs to, when its
 # network_security_group_name is known.

@@ -114,3 +114,43 @@ test_pass_unknown_rules_judge_nothing if {
 	out := testing.resource("azurerm_network_security_rule", "out", object.union(rule("out", 100, "Allow", "*", "*"), {"direction": "Outbound"}))
 	count(check.judged) == 0 with data.facts as testing.facts([unknown, out])
 }
+
+test_fail_ipv6_and_zero_prefix_spellings if {
+	every src in ["0::/0", "0:0:0:0:0:0:0:0/0", "Any", " 0.0.0.0/0"] {
+		count(check.deny) == 1 with data.facts as testing.facts([nsg([rule("rdp", 100, "Allow", src, "3389")])])
+	}
+}
+
+test_fail_wide_range_without_name_or_priority if {
+	r := object.remove(rule("", 0, "Allow", "*", "20-3390"), ["name", "priority"])
+	findings := check.deny with data.facts as testing.facts([nsg([r])])
+	count(findings) == 1
+	some f in findings
+	f.details.rule == "(unnamed)"
+}
+
+test_fail_separate_rule_without_single_arguments_at_all if {
+	r := testing.resource("azurerm_network_security_rule", "ssh", {
+		"name": "ssh", "direction": "Inbound", "access": "Allow", "protocol": "*",
+		"source_address_prefixes": ["0.0.0.0/0"], "destination_port_ranges": ["*"],
+	})
+	count(check.deny) == 1 with data.facts as testing.facts([r])
+	check.judged == {"azurerm_network_security_rule.ssh"} with data.facts as testing.facts([r])
+}
+
+test_fail_comma_separated_ports if {
+	facts := testing.facts([nsg([rule("mgmt", 100, "Allow", "*", "443, 3388-3390,8080")])])
+	findings := check.deny with data.facts as facts
+	count(findings) == 1
+	some f in findings
+	f.details.ports == ["3389 (RDP)"]
+}
+
+udp(port) := object.union(rule("u", 100, "Allow", "*", port), {"protocol": "Udp"})
+
+test_udp_rule_exposes_only_udp_services if {
+	count(check.deny) == 0 with data.facts as testing.facts([nsg([udp("22")])])
+	findings := check.deny with data.facts as testing.facts([nsg([udp("2000-5000")])])
+	some f in findings
+	f.details.ports == ["3389/udp (RDP)"]
+}

@@ -11,7 +11,12 @@
 #   Redis caches (minimum_tls_version; the non-TLS port,
 #   non_ssl_port_enabled in v4 or enable_non_ssl_port in v3, closed); and
 #   PostgreSQL and MySQL flexible server parameters (require_secure_transport
-#   not OFF; PostgreSQL ssl_min_protocol_version no older than TLSv1.2).
+#   not OFF; PostgreSQL ssl_min_protocol_version and MySQL tls_version no
+#   older than TLS 1.2). "Older than 1.2" follows the parameter
+#   tls_min_version. The v3 azurerm_app_service and azurerm_function_app
+#   (site_config.min_tls_version) are judged like the v4 apps. https_only
+#   left out is false, the provider's default: a finding. CIS Microsoft
+#   Azure Foundations 3.0.0 4.1, 4.15, 5.2.1, 5.3.1, 5.3.2, 9.1 and 9.4.
 # custom:
 #   controls: ["8.24"]
 #   severity: high
@@ -26,6 +31,9 @@
 #     - resource:azurerm_redis_cache
 #     - resource:azurerm_postgresql_flexible_server_configuration
 #     - resource:azurerm_mysql_flexible_server_configuration
+#     - resource:azurerm_app_service
+#     - resource:azurerm_function_app
+#   parameters: ["tls_min_version"]
 #   remediation: |
 #     Set min_tls_version = "TLS1_2" and keep HTTPS-only traffic on storage
 #     accounts; minimum_tls_version = "1.2" on SQL servers, Redis caches and
@@ -33,15 +41,28 @@
 #     Redis non-TLS port; leave require_secure_transport ON.
 package annexa.controls.c8_24.azure_tls
 
+import data.annexa.lib.azure
 import data.annexa.lib.crypto
 import data.annexa.lib.tf
 import data.annexa.lib.values
 
-apps := ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app"]
+apps := [
+	"azurerm_linux_web_app", "azurerm_windows_web_app",
+	"azurerm_linux_function_app", "azurerm_windows_function_app",
+	"azurerm_app_service", "azurerm_function_app",
+]
+
+site_tls := ["minimum_tls_version", "scm_minimum_tls_version", "min_tls_version"]
+
+# weak_tls: a TLS version older than 1.2 or than the tls_min_version
+# parameter.
+weak_tls(v) if crypto.weak_tls(v)
+
+weak_tls(v) if azure.below_min_tls(v)
 
 deny contains finding if {
 	some r in tf.resources("azurerm_storage_account")
-	crypto.weak_tls(r.attributes.min_tls_version)
+	weak_tls(r.attributes.min_tls_version)
 	finding := weak(r, "storage account", "min_tls_version", r.attributes.min_tls_version)
 }
 
@@ -66,9 +87,9 @@ deny contains finding if {
 deny contains finding if {
 	some t in apps
 	some r in tf.resources(t)
-	tf.explicitly_false(r, "https_only")
+	azure.setting(r, "https_only", false) == false
 	finding := {
-		"msg": sprintf("app %s also serves plain HTTP (https_only = false)", [tf.display_name(r)]),
+		"msg": sprintf("app %s also serves plain HTTP (https_only = false%s)", [tf.display_name(r), left_out(r, "https_only")]),
 		"resource": r.id,
 		"details": {"https_only": false},
 	}
@@ -78,14 +99,14 @@ deny contains finding if {
 	some t in apps
 	some r in tf.resources(t)
 	some cfg in values.array_or_empty(r.attributes.site_config)
-	some attr in ["minimum_tls_version", "scm_minimum_tls_version"]
-	crypto.weak_tls(cfg[attr])
+	some attr in site_tls
+	weak_tls(cfg[attr])
 	finding := weak(r, "app", sprintf("site_config.%s", [attr]), cfg[attr])
 }
 
 deny contains finding if {
 	some r in tf.resources("azurerm_redis_cache")
-	crypto.weak_tls(r.attributes.minimum_tls_version)
+	weak_tls(r.attributes.minimum_tls_version)
 	finding := weak(r, "Redis cache", "minimum_tls_version", r.attributes.minimum_tls_version)
 }
 
@@ -115,7 +136,7 @@ deny contains finding if {
 deny contains finding if {
 	some r in tf.resources("azurerm_postgresql_flexible_server_configuration")
 	lower(values.string_or_empty(r.attributes.name)) == "ssl_min_protocol_version"
-	crypto.weak_tls(r.attributes.value)
+	weak_tls(r.attributes.value)
 	finding := {
 		"msg": sprintf("server parameter ssl_min_protocol_version is %s: the database accepts TLS older than 1.2", [r.attributes.value]),
 		"resource": r.id,
@@ -123,7 +144,23 @@ deny contains finding if {
 	}
 }
 
-weak_or_disabled(v) if crypto.weak_tls(v)
+deny contains finding if {
+	some r in tf.resources("azurerm_mysql_flexible_server_configuration")
+	lower(values.string_or_empty(r.attributes.name)) == "tls_version"
+	some v in split(values.string_or_empty(r.attributes.value), ",")
+	weak_tls(trim_space(v))
+	finding := {
+		"msg": sprintf("server parameter tls_version is %s: the database accepts TLS older than 1.2", [r.attributes.value]),
+		"resource": r.id,
+		"details": {"parameter": "tls_version", "value": r.attributes.value},
+	}
+}
+
+left_out(r, attr) := ", left out: the provider default" if tf.omitted(r, attr)
+
+else := ""
+
+weak_or_disabled(v) if weak_tls(v)
 
 weak_or_disabled("Disabled")
 
@@ -150,14 +187,14 @@ judged contains r.id if {
 judged contains r.id if {
 	some t in apps
 	some r in tf.resources(t)
-	is_boolean(r.attributes.https_only)
+	is_boolean(azure.setting(r, "https_only", false))
 }
 
 judged contains r.id if {
 	some t in apps
 	some r in tf.resources(t)
 	some cfg in values.array_or_empty(r.attributes.site_config)
-	some attr in ["minimum_tls_version", "scm_minimum_tls_version"]
+	some attr in site_tls
 	is_string(cfg[attr])
 }
 
@@ -170,7 +207,7 @@ judged contains r.id if {
 judged contains r.id if {
 	some t in ["azurerm_postgresql_flexible_server_configuration", "azurerm_mysql_flexible_server_configuration"]
 	some r in tf.resources(t)
-	lower(values.string_or_empty(r.attributes.name)) in {"require_secure_transport", "ssl_min_protocol_version"}
+	lower(values.string_or_empty(r.attributes.name)) in {"require_secure_transport", "ssl_min_protocol_version", "tls_version"}
 	is_string(r.attributes.value)
 }
 

@@ -37,10 +37,10 @@ deny contains finding if {
 
 deny contains finding if {
 	some s in tf.resources("azurerm_mssql_server")
-	some admin in s.attributes.azuread_administrator
-	admin.azuread_authentication_only == false
+	some i, admin in s.attributes.azuread_administrator
+	entra_only(s, i, admin) == false
 	finding := {
-		"msg": "SQL server accepts SQL password logins besides Microsoft Entra ID (azuread_authentication_only is false)",
+		"msg": "SQL server accepts SQL password logins besides Microsoft Entra ID (azuread_authentication_only is false or left out)",
 		"resource": s.id,
 	}
 }
@@ -48,7 +48,7 @@ deny contains finding if {
 deny contains finding if {
 	some s in tf.resources("azurerm_postgresql_flexible_server")
 	some auth in s.attributes.authentication
-	auth.password_auth_enabled == true
+	object.get(auth, "password_auth_enabled", true) != false
 	finding := {
 		"msg": sprintf("PostgreSQL flexible server accepts password logins%s", [entra_note(auth)]),
 		"resource": s.id,
@@ -67,8 +67,18 @@ deny contains finding if {
 	}
 }
 
+# entra_only is azuread_authentication_only of the i-th administrator block:
+# left out (and not computed at apply) it is false, Azure's default.
+entra_only(s, i, admin) := v if {
+	v := admin.azuread_authentication_only
+	is_boolean(v)
+} else := false if {
+	is_null(object.get(admin, "azuread_authentication_only", null))
+	not tf.is_unknown(s, sprintf("azuread_administrator.%d.azuread_authentication_only", [i]))
+}
+
 entra_note(auth) := " and has Microsoft Entra ID authentication off" if {
-	auth.active_directory_auth_enabled == false
+	object.get(auth, "active_directory_auth_enabled", false) != true
 } else := " besides Microsoft Entra ID"
 
 # judged are the SQL servers whose Entra ID administrators are known and

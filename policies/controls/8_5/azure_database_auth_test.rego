@@ -30,7 +30,7 @@ test_fail_sql_without_entra_admin if {
 test_fail_sql_mixed_mode if {
 	sql := testing.resource("azurerm_mssql_server", "main", {"azuread_administrator": admin(false)})
 	findings := check.deny with data.facts as testing.facts([sql])
-	{f.msg | some f in findings} == {"SQL server accepts SQL password logins besides Microsoft Entra ID (azuread_authentication_only is false)"}
+	{f.msg | some f in findings} == {"SQL server accepts SQL password logins besides Microsoft Entra ID (azuread_authentication_only is false or left out)"}
 }
 
 test_fail_postgres_password_only if {
@@ -89,4 +89,17 @@ test_pass_unknown_authentication_judges_nothing if {
 	pg := object.union(testing.resource("azurerm_postgresql_flexible_server", "ledger", {}), {"unknown": ["authentication"]})
 	sql := object.union(testing.resource("azurerm_mssql_server", "main", {}), {"unknown": ["azuread_administrator"]})
 	count(check.judged) == 0 with data.facts as testing.facts([pg, sql])
+}
+
+test_fail_sql_entra_only_left_out if {
+	sql := testing.resource("azurerm_mssql_server", "main", {"azuread_administrator": [{"login_username": "dba", "object_id": "x"}]})
+	count(check.deny) == 1 with data.facts as testing.facts([sql])
+}
+
+test_pass_sql_entra_only_unknown if {
+	sql := object.union(
+		testing.resource("azurerm_mssql_server", "main", {"azuread_administrator": [{"login_username": "dba", "object_id": "x"}]}),
+		{"unknown": ["azuread_administrator.0.azuread_authentication_only"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([sql])
 }

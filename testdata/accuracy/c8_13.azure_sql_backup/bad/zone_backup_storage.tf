@@ -1,0 +1,32 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.14"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+resource "azurerm_mssql_server" "main" {
+  resource_group_name          = "rg-acme-prod"
+  location                     = "westeurope"
+  name                         = "sql-acme-main"
+  version                      = "12.0"
+  administrator_login          = "sqladmin"
+  administrator_login_password = "Corpus-Fixture-Pw-1!"
+}
+
+resource "azurerm_mssql_database" "app" {
+  name                 = "sqldb-acme-app"
+  server_id            = azurerm_mssql_server.main.id
+  sku_name             = "S1"
+  storage_account_type = "Zone"
+
+  short_term_retention_policy {
+    retention_days = 7
+  }
+}

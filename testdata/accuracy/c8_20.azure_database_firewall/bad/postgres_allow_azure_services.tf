@@ -1,0 +1,29 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.14"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+resource "azurerm_postgresql_flexible_server" "ledger" {
+  resource_group_name    = "rg-acme-prod"
+  location               = "westeurope"
+  name                   = "psql-acme-ledger"
+  version                = "16"
+  sku_name               = "GP_Standard_D2s_v3"
+  administrator_login    = "ledger"
+  administrator_password = "Corpus-Fixture-Pw-1!"
+}
+
+resource "azurerm_postgresql_flexible_server_firewall_rule" "azure" {
+  name             = "fw-azure"
+  server_id        = azurerm_postgresql_flexible_server.ledger.id
+  start_ip_address = "0.0.0.0"
+  end_ip_address   = "0.0.0.0"
+}

@@ -1,0 +1,42 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.14"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+resource "azurerm_network_security_group" "web" {
+  resource_group_name = "rg-acme-prod"
+  location            = "westeurope"
+  name                = "nsg-web"
+
+  security_rule {
+    name                       = "allow-https"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    source_address_prefix      = "Internet"
+    destination_port_range     = "443"
+  }
+
+  security_rule {
+    name                       = "allow-ssh"
+    priority                   = 110
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_address_prefix = "*"
+    source_address_prefix      = "*"
+    destination_port_range     = "22"
+  }
+}

@@ -1,0 +1,30 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.14"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+resource "azurerm_key_vault" "main" {
+  resource_group_name      = "rg-acme-prod"
+  location                 = "westeurope"
+  name                     = "kv-acme-main"
+  tenant_id                = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+  sku_name                 = "standard"
+  purge_protection_enabled = true
+}
+
+resource "azurerm_key_vault_key" "signing" {
+  name            = "signing"
+  key_vault_id    = azurerm_key_vault.main.id
+  key_type        = "RSA"
+  key_size        = 3072
+  key_opts        = ["decrypt", "encrypt", "sign", "unwrapKey", "verify", "wrapKey"]
+  expiration_date = timeadd(timestamp(), "8760h")
+}

@@ -1,0 +1,21 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.14"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+resource "azurerm_key_vault" "main" {
+  resource_group_name      = "rg-acme-prod"
+  location                 = "westeurope"
+  name                     = "kv-acme-main"
+  tenant_id                = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+  sku_name                 = "standard"
+  purge_protection_enabled = true
+}

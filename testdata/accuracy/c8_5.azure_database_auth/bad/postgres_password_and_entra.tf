@@ -1,0 +1,28 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.14"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+resource "azurerm_postgresql_flexible_server" "ledger" {
+  resource_group_name    = "rg-acme-prod"
+  location               = "westeurope"
+  name                   = "psql-acme-ledger"
+  version                = "16"
+  sku_name               = "GP_Standard_D2s_v3"
+  administrator_login    = "ledger"
+  administrator_password = "Corpus-Fixture-Pw-1!"
+
+  authentication {
+    active_directory_auth_enabled = true
+    password_auth_enabled         = true
+    tenant_id                     = "72f988bf-86f1-41af-91ab-2d7cd011db47"
+  }
+}

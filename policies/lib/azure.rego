@@ -9,7 +9,6 @@
 #   library: true
 package annexa.lib.azure
 
-import data.annexa.lib.params
 import data.annexa.lib.tf
 
 # is_internet is true when an NSG source address prefix admits any address:
@@ -76,6 +75,6 @@ tls_number(v) := to_number(sprintf("%s.%s", [m[1], m[2]])) if {
 	some m in regex.find_all_string_submatch_n(`^(?i)\s*(?:tls)?\s*v?\s*(\d)\s*[._]\s*(\d)\s*$`, v, 1)
 }
 
-# below_min_tls is true for a TLS version older than the tls_min_version
-# parameter.
-below_min_tls(v) if tls_number(v) < tls_number(params.value("tls_min_version"))
+# below_min_tls is true for a TLS version older than minimum (the policy
+# passes its tls_min_version parameter, so the meta-test sees it read).
+below_min_tls(v, minimum) if tls_number(v) < tls_number(minimum)

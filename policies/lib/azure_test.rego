@@ -17,9 +17,9 @@ test_tls_number if {
 	azure.tls_number("1.0") == 1
 	azure.tls_number("TLSv1.3") == 1.3
 	not azure.tls_number("Disabled")
-	azure.below_min_tls("TLS1_1")
-	not azure.below_min_tls("1.2")
-	azure.below_min_tls("1.2") with data.facts.parameters as {"tls_min_version": "1.3"}
+	azure.below_min_tls("TLS1_1", "1.2")
+	not azure.below_min_tls("1.2", "1.2")
+	azure.below_min_tls("1.2", "1.3")
 }
 
 test_setting_default_when_omitted if {

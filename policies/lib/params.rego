@@ -17,7 +17,7 @@ package annexa.lib.params
 defaults["tls_min_version"] := {
 	"default": "1.2",
 	"description": "Lowest TLS protocol version a service may accept.",
-	"source": "CIS Azure Foundations 3.0.0 9.3 / CIS GCP Foundations 3.0.0 6.x; NIST SP 800-52r2",
+	"source": "CIS Azure Foundations 3.0.0 9.4 / CIS GCP Foundations 3.0.0 6.x; NIST SP 800-52r2",
 }
 
 # value is the value in force of parameter name: the project's override

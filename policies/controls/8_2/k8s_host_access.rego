@@ -93,7 +93,7 @@ host_port(port) if {
 
 # host_process is true when the container's windowsOptions.hostProcess,
 # else the pod's, is true.
-host_process(w, c) if windows_host_process(k8s.container_context(c)) == true
+host_process(_, c) if windows_host_process(k8s.container_context(c)) == true
 
 host_process(w, c) if {
 	windows_host_process(k8s.container_context(c)) == null

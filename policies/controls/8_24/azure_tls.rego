@@ -43,6 +43,7 @@ package annexa.controls.c8_24.azure_tls
 
 import data.annexa.lib.azure
 import data.annexa.lib.crypto
+import data.annexa.lib.params
 import data.annexa.lib.tf
 import data.annexa.lib.values
 
@@ -58,7 +59,7 @@ site_tls := ["minimum_tls_version", "scm_minimum_tls_version", "min_tls_version"
 # parameter.
 weak_tls(v) if crypto.weak_tls(v)
 
-weak_tls(v) if azure.below_min_tls(v)
+weak_tls(v) if azure.below_min_tls(v, params.value("tls_min_version"))
 
 deny contains finding if {
 	some r in tf.resources("azurerm_storage_account")

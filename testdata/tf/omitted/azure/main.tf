@@ -174,3 +174,23 @@ resource "azurerm_network_security_group" "web" {
   resource_group_name = "acme-omitted"
   location            = "westeurope"
 }
+
+# Every address, by its two required ends: nothing to omit, the rule itself is
+# the finding (8.20).
+resource "azurerm_mssql_firewall_rule" "anywhere" {
+  name             = "anywhere"
+  server_id        = azurerm_mssql_server.main.id
+  start_ip_address = "0.0.0.0"
+  end_ip_address   = "255.255.255.255"
+}
+
+# The subscription's activity log, with one category exported and the
+# others left out (8.15).
+resource "azurerm_monitor_diagnostic_setting" "activity" {
+  name                       = "activity"
+  target_resource_id         = "/subscriptions/00000000-0000-0000-0000-000000000000"
+  log_analytics_workspace_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/acme-omitted/providers/Microsoft.OperationalInsights/workspaces/omitted"
+  enabled_log {
+    category = "Administrative"
+  }
+}

@@ -79,9 +79,16 @@ on_default_group(r) if {
 # rules attached to a default security group.
 judged contains sg.id if {
 	some sg in tf.resources("aws_default_security_group")
-	not tf.is_unknown(sg, "ingress")
-	not tf.is_unknown(sg, "egress")
+	rules_known(sg, "ingress")
+	rules_known(sg, "egress")
 }
+
+# rules_known is true when the rules of a direction are known, or left out:
+# Terraform then revokes them all (a plan shows them unknown, as the
+# provider computes them).
+rules_known(sg, direction) if not tf.is_unknown(sg, direction)
+
+rules_known(sg, direction) if tf.omitted(sg, direction)
 
 judged contains r.id if {
 	some t in rule_types

@@ -39,3 +39,9 @@ test_pass_rule_on_own_group_not_judged if {
 	count(check.deny) == 0 with data.facts as testing.facts([vpc, sg, r])
 	count(check.judged) == 0 with data.facts as testing.facts([vpc, sg, r])
 }
+
+test_pass_left_out_rules_are_revoked if {
+	sg := object.union(testing.resource("aws_default_security_group", "default", {}), {"configured": ["vpc_id"], "unknown": ["egress", "ingress"]})
+	count(check.deny) == 0 with data.facts as testing.facts([sg])
+	check.judged == {"aws_default_security_group.default"} with data.facts as testing.facts([sg])
+}

@@ -11,10 +11,10 @@ test_pass_kms_key if {
 	check.judged == {"aws_cloudtrail.main"} with data.facts as facts
 }
 
-test_pass_referenced_key_not_judged if {
+test_pass_referenced_key if {
 	t := testing.with_refs(object.union(trail({}), {"unknown": ["kms_key_id"]}), {"kms_key_id": ["aws_kms_key.trail"]})
 	count(check.deny) == 0 with data.facts as testing.facts([t])
-	count(check.judged) == 0 with data.facts as testing.facts([t])
+	check.judged == {"aws_cloudtrail.main"} with data.facts as testing.facts([t])
 }
 
 test_fail_no_key if {

@@ -100,7 +100,19 @@ encrypted_by_default if {
 volume_left_out(v) if {
 	tf.omitted(v, "encrypted")
 	not is_boolean(object.get(v.attributes, "encrypted", null))
-	not tf.configured(v, "snapshot_id")
+	not from_volume_snapshot(v)
+}
+
+# from_volume_snapshot is true when the volume is created from a snapshot:
+# snapshot_id set, referenced, or written and only known after apply (the
+# provider computes it, so a plan shows a left-out snapshot_id unknown).
+from_volume_snapshot(v) if tf.has_value(v, "snapshot_id")
+
+from_volume_snapshot(v) if tf.referenced(v, "snapshot_id")
+
+from_volume_snapshot(v) if {
+	tf.is_unknown(v, "snapshot_id")
+	not tf.omitted(v, "snapshot_id")
 }
 
 # devices are the judged block devices of an instance or launch

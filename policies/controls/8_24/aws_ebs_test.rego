@@ -123,3 +123,10 @@ test_fail_launch_configuration_device if {
 	lc := testing.resource("aws_launch_configuration", "web", {"root_block_device": [{"encrypted": false}]})
 	count(check.deny) == 1 with data.facts as testing.facts([lc])
 }
+
+test_fail_left_out_in_plan_with_computed_snapshot if {
+	v := object.union(testing.resource("aws_ebs_volume", "v", {"size": 10}), {"configured": ["availability_zone", "size"], "unknown": ["encrypted", "snapshot_id"]})
+	count(check.deny) == 1 with data.facts as testing.facts([v])
+	written := object.union(v, {"configured": ["availability_zone", "size", "snapshot_id"]})
+	count(check.deny) == 0 with data.facts as testing.facts([written])
+}

@@ -52,8 +52,10 @@ linked_policies(b) := {p |
 	some p in object.get(index, k, set())
 }
 
-# unknown_policy is true when a policy of b (linked, or inline) is only
-# known after apply.
+# unknown_policy is true when a policy of b (linked, or the inline one it
+# writes) is only known after apply. The inline policy argument is
+# computed, so a plan shows it unknown when it is left out: that is no
+# policy.
 unknown_policy(b) if {
 	some p in linked_policies(b)
 	not aws.policy_known(p, "policy")
@@ -61,6 +63,7 @@ unknown_policy(b) if {
 
 unknown_policy(b) if {
 	tf.is_unknown(b, "policy")
+	not tf.omitted(b, "policy")
 	not aws.policy_known(b, "policy")
 }
 

@@ -26,9 +26,3 @@ defaults["aws_kms_rotation_max_days"] := {
 	"description": "Longest period, in days, between automatic rotations of a customer-managed KMS key.",
 	"source": "CIS AWS Foundations 3.0.0 3.6 (yearly rotation, the AWS KMS default period)",
 }
-
-defaults["aws_log_retention_min_days"] := {
-	"default": 365,
-	"description": "Fewest days CloudWatch log groups keep their events.",
-	"source": "CIS AWS Foundations 3.0.0 section 3 (trail logs kept at least a year, with 90 days immediately available); AWS FSBP CloudWatch.16",
-}

@@ -82,21 +82,26 @@ func TestCheckCompliantPlan(t *testing.T) {
 var noncompliantFindings = []string{
 	"c8_13.aws_dynamodb_pitr aws_dynamodb_table.sessions",
 	"c8_13.aws_rds_backup module.db.aws_db_instance.main",
+	"c8_13.aws_rds_deletion_protection module.db.aws_db_instance.main",
 	"c8_14.aws_rds_multi_az module.db.aws_db_instance.main",
 	"c8_15.aws_cloudtrail aws_cloudtrail.main",
 	"c8_16.aws_vpc_flow_logs aws_vpc.main",
 	"c8_20.aws_security_group aws_security_group.web",
 	"c8_20.aws_security_group aws_security_group_rule.db_public",
 	"c8_20.aws_security_group aws_vpc_security_group_ingress_rule.admin_rdp",
+	"c8_24.aws_cloudtrail_kms aws_cloudtrail.main",
 	"c8_24.aws_dynamodb aws_dynamodb_table.sessions",
 	"c8_24.aws_ebs aws_ebs_volume.data",
 	"c8_24.aws_kms_rotation aws_kms_key.data",
 	"c8_24.aws_rds module.db.aws_db_instance.main",
 	"c8_24.aws_s3_encryption aws_s3_bucket.uploads",
+	"c8_24.aws_s3_secure_transport aws_s3_bucket.logs",
+	"c8_24.aws_s3_secure_transport aws_s3_bucket.uploads",
 	"c8_2.aws_iam_admin aws_iam_policy.admin",
 	"c8_3.aws_s3_public_access aws_s3_bucket_acl.uploads",
 	"c8_3.aws_s3_public_access aws_s3_bucket_public_access_block.uploads",
 	"c8_5.aws_password_policy aws_iam_account_password_policy.strict",
+	"c8_5.aws_rds_iam_auth module.db.aws_db_instance.main",
 }
 
 func TestCheckNoncompliantPlan(t *testing.T) {

@@ -19,3 +19,28 @@ test_s3_bucket_keys if {
 	aws.s3_bucket_keys(testing.resource("aws_s3_bucket", "logs", {"bucket": "logs-1"})) == {"aws_s3_bucket.logs", "logs-1"}
 	aws.s3_bucket_keys(testing.resource("aws_s3_bucket", "logs", {})) == {"aws_s3_bucket.logs"}
 }
+
+test_s3_companion_keys_for_each if {
+	b := object.union(testing.resource("aws_s3_bucket", "b", {"bucket": "x"}), {"id": "aws_s3_bucket.b[\"k\"]", "index": "k"})
+	"each::k" in aws.s3_bucket_keys(b)
+	h := object.union(testing.resource("aws_s3_bucket_policy", "p", {}), {"index": "k", "unknown": ["bucket"]})
+	aws.s3_companion_keys(h) == {"each::k"}
+	known := object.union(testing.resource("aws_s3_bucket_policy", "p", {"bucket": "x"}), {"index": "k"})
+	aws.s3_companion_keys(known) == {"x"}
+}
+
+test_policy_statements_json_and_document if {
+	r := testing.resource("aws_iam_policy", "p", {"policy": `{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Principal":{"AWS":["*"]},"Condition":{"Bool":{"aws:SecureTransport":false}}}}`})
+	[s] := aws.policy_statements(r, "policy")
+	s.actions == ["*"]
+	s.principals == [{"type": "AWS", "id": "*"}]
+	s.conditions == [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["false"]}]
+	aws.public_principal(s)
+	doc := testing.data_source("aws_iam_policy_document", "d", {"statement": [{"actions": ["s3:GetObject"]}]})
+	ref := testing.with_refs(testing.resource("aws_iam_policy", "q", {}), {"policy": ["data.aws_iam_policy_document.d"]})
+	[t] := aws.policy_statements(ref, "policy") with data.facts as testing.facts([doc])
+	t.effect == "Allow"
+	t.resources == []
+	aws.policy_known(ref, "policy") with data.facts as testing.facts([doc])
+	not aws.policy_known(ref, "policy") with data.facts as testing.facts([])
+}

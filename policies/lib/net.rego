@@ -9,11 +9,33 @@
 #   library: true
 package annexa.lib.net
 
-# open_cidrs are the source ranges that admit any IPv4 or IPv6 address.
+# open_cidrs are the source ranges that admit any IPv4 or IPv6 address, in
+# their canonical spelling (is_internet recognises every spelling).
 open_cidrs := {"0.0.0.0/0", "::/0"}
 
-# is_open is true when cidr admits any address.
-is_open(cidr) if cidr in open_cidrs
+# is_open is true when cidr admits any address (see is_internet).
+is_open(cidr) if is_internet(cidr)
+
+# is_internet is true when cidr is the whole IPv4 or IPv6 address space,
+# however it is spelled: a prefix length of zero ("/0", "/00") after any
+# IPv4 or IPv6 address ("0.0.0.0/0", "::/0", "0::/0",
+# "0:0:0:0:0:0:0:0/0", " 0.0.0.0/0 "). A zero-length prefix takes in every
+# address whatever the address bits say. Anything that is not a string, or
+# has no prefix length, is not the internet.
+is_internet(cidr) if {
+	is_string(cidr)
+	parts := split(trim_space(cidr), "/")
+	count(parts) == 2
+	regex.match(`^0+$`, parts[1])
+	is_address(parts[0])
+}
+
+# is_address is true for an IPv4 address in dotted decimal or an IPv6
+# address in any of its textual forms (with "::" compression or an embedded
+# IPv4 tail).
+is_address(s) if regex.match(`^[0-9]{1,3}(\.[0-9]{1,3}){3}$`, s)
+
+is_address(s) if regex.match(`^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$`, s)
 
 # admin_ports are remote administration ports: SSH, RDP, WinRM, VNC, Telnet.
 admin_ports := {

@@ -7,6 +7,21 @@ test_is_open if {
 	net.is_open("::/0")
 	not net.is_open("10.0.0.0/8")
 	not net.is_open("0.0.0.0/1")
+	net.is_open("0::/0")
+}
+
+test_is_internet_every_spelling if {
+	every c in ["0.0.0.0/0", "::/0", "0::/0", "0:0:0:0:0:0:0:0/0", "0.0.0.0/00", " 0.0.0.0/0 ", "::0/0", "0000::/0", "10.0.0.0/0"] {
+		net.is_internet(c)
+	}
+}
+
+test_is_internet_not_smaller_ranges if {
+	every c in ["0.0.0.0/1", "10.0.0.0/8", "::/1", "2001:db8::/32", "0.0.0.0", "::", "*", "", "/0", "0.0.0.0/0/0", "0.0.0.0/x", "example/0"] {
+		not net.is_internet(c)
+	}
+	not net.is_internet(null)
+	not net.is_internet(0)
 }
 
 test_sensitive_ports if {

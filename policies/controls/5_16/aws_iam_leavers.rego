@@ -28,7 +28,7 @@ deny contains f if {
 	some p in leavers
 	belongs_to(u, p.id)
 	f := {
-		"msg": sprintf("IAM user %s belongs to %s, who left on %s", [u.attributes.name, p.id, evidence.day(p.end_date)]),
+		"msg": sprintf("IAM user %s belongs to %s, who left on %s", [tf.attribute_or_id(u, "name"), p.id, evidence.day(p.end_date)]),
 		"resource": u.id,
 		"details": {"person": p.id},
 	}

@@ -29,7 +29,15 @@ deny contains finding if {
 # retention is the log group's retention_in_days. Left out of the
 # configuration it is the provider's default, 0: a plan shows the 0,
 # Terraform source leaves the attribute out.
-retention(g) := object.get(g.attributes, "retention_in_days", 0) if not tf.is_unknown(g, "retention_in_days")
+retention(g) := days if {
+	not tf.is_unknown(g, "retention_in_days")
+	days := object.get(g.attributes, "retention_in_days", 0)
+	days != null
+} else := 0 if {
+	# null: the provider's default 0 (never expire) applies.
+	not tf.is_unknown(g, "retention_in_days")
+	object.get(g.attributes, "retention_in_days", 0) == null
+}
 
 # judged are the log groups whose retention is known (or left out: never
 # expire).

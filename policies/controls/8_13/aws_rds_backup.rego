@@ -1,9 +1,12 @@
 # METADATA
-# title: RDS automated backups are kept for at least 7 days
+# title: RDS automated backups are kept long enough
 # description: |
 #   RDS DB instances and clusters keep automated backups long enough to
-#   restore from an incident noticed days later. A retention of 0 disables
-#   automated backups altogether.
+#   restore from an incident noticed days later: at least
+#   aws_rds_backup_retention_days (7). A retention of 0 disables automated
+#   backups altogether. Left out, a DB instance keeps none (the provider
+#   plans it as computed, AWS's default is 0 for the API and the
+#   provider's) and a cluster keeps 1 day (the provider's default).
 # custom:
 #   controls: ["8.13"]
 #   severity: medium
@@ -12,17 +15,19 @@
 #     - resource:aws_db_instance
 #     - resource:aws_rds_cluster
 #   remediation: Set backup_retention_period to 7 or more (35 is the maximum).
+#   parameters: ["aws_rds_backup_retention_days"]
 package annexa.controls.c8_13.aws_rds_backup
 
 import data.annexa.lib.aws
+import data.annexa.lib.params
 import data.annexa.lib.tf
 
-min_retention_days := 7
+min_retention_days := params.value("aws_rds_backup_retention_days")
 
 deny contains finding if {
 	some t in ["aws_db_instance", "aws_rds_cluster"]
 	some db in tf.resources(t)
-	days := db.attributes.backup_retention_period
+	days := object.get(db.attributes, "backup_retention_period", null)
 	is_number(days)
 	days < min_retention_days
 	not aws.rds_replica(db)

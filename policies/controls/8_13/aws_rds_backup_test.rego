@@ -61,3 +61,9 @@ test_pass_unknown_and_replicas_not_judged if {
 	replica := testing.resource("aws_db_instance", "ro", {"backup_retention_period": 0, "replicate_source_db": "main"})
 	count(check.judged) == 0 with data.facts as testing.facts([unknown, replica])
 }
+
+test_pass_threshold_is_a_parameter if {
+	db := testing.resource("aws_db_instance", "p", {"backup_retention_period": 3})
+	count(check.deny) == 1 with data.facts as testing.facts([db])
+	count(check.deny) == 0 with data.facts as object.union(testing.facts([db]), {"parameters": {"aws_rds_backup_retention_days": 3}})
+}

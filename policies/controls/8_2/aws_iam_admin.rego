@@ -5,8 +5,10 @@
 #   (or "*:*") actions on "*" resources, and the AWS managed
 #   AdministratorAccess policy is not attached to roles, users or groups
 #   declared in code. Policy documents are JSON strings inside the resource
-#   (policy, inline_policy) and are parsed here; documents only known after
-#   apply are not judged.
+#   (policy, inline_policy) or documents built with
+#   data.aws_iam_policy_document (read from its json in a plan, from its
+#   statement blocks in Terraform source, where its json is only known after
+#   apply); documents only known after apply are not judged.
 # custom:
 #   controls: ["8.2", "5.15"]
 #   severity: critical
@@ -21,12 +23,14 @@
 #     - resource:aws_iam_user_policy_attachment
 #     - resource:aws_iam_group_policy_attachment
 #     - resource:aws_iam_policy_attachment
+#     - resource:aws_iam_policy_document
 #   remediation: |
 #     Grant the specific actions on the specific resources the principal needs
 #     (least privilege); keep break-glass administrator access outside
 #     day-to-day roles, behind MFA and an approval.
 package annexa.controls.c8_2.aws_iam_admin
 
+import data.annexa.lib.aws
 import data.annexa.lib.tf
 
 policy_types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
@@ -43,7 +47,7 @@ admin_policy_arn_suffix := ":iam::aws:policy/AdministratorAccess"
 deny contains finding if {
 	some t in policy_types
 	some r in tf.resources(t)
-	some sid in admin_statements(r.attributes.policy)
+	some sid in admin_statements(aws.policy_statements(r, "policy"))
 	finding := {
 		"msg": sprintf("IAM policy allows every action on every resource%s", [sid]),
 		"resource": r.id,
@@ -53,7 +57,7 @@ deny contains finding if {
 deny contains finding if {
 	some r in tf.resources("aws_iam_role")
 	some inline in object.get(r.attributes, "inline_policy", [])
-	some sid in admin_statements(inline.policy)
+	some sid in admin_statements(aws.json_statements(object.get(inline, "policy", null)))
 	finding := {
 		"msg": sprintf("IAM role inline policy %q allows every action on every resource%s", [object.get(inline, "name", ""), sid]),
 		"resource": r.id,
@@ -73,21 +77,18 @@ deny contains finding if {
 
 # admin_statements yields, for each Allow statement of a policy document that
 # grants all actions on all resources, its Sid as " (statement SID)" or "".
-admin_statements(doc) := {sid_label(s) |
-	is_string(doc)
-	json.is_valid(doc)
-	parsed := json.unmarshal(doc)
-	some s in tf.as_list(object.get(parsed, "Statement", []))
-	s.Effect == "Allow"
-	some action in tf.as_list(object.get(s, "Action", []))
+admin_statements(statements) := {sid_label(s) |
+	some s in statements
+	s.effect == "Allow"
+	some action in s.actions
 	action in {"*", "*:*"}
-	some resource in tf.as_list(object.get(s, "Resource", []))
+	some resource in s.resources
 	resource == "*"
 }
 
-sid_label(s) := sprintf(" (statement %s)", [s.Sid]) if {
-	is_string(s.Sid)
-	s.Sid != ""
+sid_label(s) := sprintf(" (statement %s)", [s.sid]) if {
+	is_string(s.sid)
+	s.sid != ""
 } else := ""
 
 # judged are the IAM policies and roles with a policy document it can
@@ -95,22 +96,17 @@ sid_label(s) := sprintf(" (statement %s)", [s.Sid]) if {
 judged contains r.id if {
 	some t in policy_types
 	some r in tf.resources(t)
-	readable(r.attributes.policy)
+	aws.policy_known(r, "policy")
 }
 
 judged contains r.id if {
 	some r in tf.resources("aws_iam_role")
 	some inline in object.get(r.attributes, "inline_policy", [])
-	readable(inline.policy)
+	aws.json_document(object.get(inline, "policy", null))
 }
 
 judged contains a.id if {
 	some t in attachment_types
 	some a in tf.resources(t)
 	is_string(a.attributes.policy_arn)
-}
-
-readable(doc) if {
-	is_string(doc)
-	json.is_valid(doc)
 }

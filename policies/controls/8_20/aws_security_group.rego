@@ -29,7 +29,7 @@ deny contains finding if {
 
 	# Terraform source gives only the arguments a rule sets; a plan gives all.
 	some cidr in open_sources(object.get(rule, "cidr_blocks", []), object.get(rule, "ipv6_cidr_blocks", []))
-	ports := net.exposed_ports(rule.protocol, rule.from_port, rule.to_port)
+	ports := net.exposed_ports(object.get(rule, "protocol", "-1"), object.get(rule, "from_port", 0), object.get(rule, "to_port", 65535))
 	count(ports) > 0
 	finding := {
 		"msg": sprintf("security group %s admits %s from %s", [tf.display_name(sg), concat(", ", ports), cidr]),
@@ -40,9 +40,9 @@ deny contains finding if {
 
 deny contains finding if {
 	some rule in tf.resources("aws_security_group_rule")
-	rule.attributes.type == "ingress"
+	object.get(rule.attributes, "type", "") == "ingress"
 	some cidr in open_sources(object.get(rule.attributes, "cidr_blocks", []), object.get(rule.attributes, "ipv6_cidr_blocks", []))
-	ports := net.exposed_ports(rule.attributes.protocol, rule.attributes.from_port, rule.attributes.to_port)
+	ports := net.exposed_ports(object.get(rule.attributes, "protocol", "-1"), object.get(rule.attributes, "from_port", 0), object.get(rule.attributes, "to_port", 65535))
 	count(ports) > 0
 	finding := {
 		"msg": sprintf("security group rule admits %s from %s", [concat(", ", ports), cidr]),
@@ -54,11 +54,11 @@ deny contains finding if {
 deny contains finding if {
 	some rule in tf.resources("aws_vpc_security_group_ingress_rule")
 	some cidr in open_sources(
-		[c | c := rule.attributes.cidr_ipv4; is_string(c)],
-		[c | c := rule.attributes.cidr_ipv6; is_string(c)],
+		[c | c := object.get(rule.attributes, "cidr_ipv4", null); is_string(c)],
+		[c | c := object.get(rule.attributes, "cidr_ipv6", null); is_string(c)],
 	)
 	ports := net.exposed_ports(
-		rule.attributes.ip_protocol,
+		object.get(rule.attributes, "ip_protocol", "-1"),
 		object.get(rule.attributes, "from_port", 0),
 		object.get(rule.attributes, "to_port", 65535),
 	)
@@ -111,7 +111,7 @@ judged contains sg.id if {
 
 judged contains rule.id if {
 	some rule in tf.resources("aws_security_group_rule")
-	rule.attributes.type == "ingress"
+	object.get(rule.attributes, "type", "") == "ingress"
 	sources_known(rule.attributes, ["cidr_blocks", "ipv6_cidr_blocks", "source_security_group_id", "prefix_list_ids"])
 }
 

@@ -56,13 +56,13 @@ deny contains finding if {
 
 deny contains finding if {
 	some d in tf.resources("aws_cloudfront_distribution")
-	some o in d.attributes.origin
-	some c in o.custom_origin_config
+	some o in object.get(d.attributes, "origin", [])
+	some c in object.get(o, "custom_origin_config", [])
 	c.origin_protocol_policy == "http-only"
 	finding := {
-		"msg": sprintf("CloudFront distribution %s reaches origin %s over plain HTTP (origin_protocol_policy http-only)", [comment_or_id(d), o.origin_id]),
+		"msg": sprintf("CloudFront distribution %s reaches origin %s over plain HTTP (origin_protocol_policy http-only)", [comment_or_id(d), object.get(o, "origin_id", "(no origin_id)")]),
 		"resource": d.id,
-		"details": {"origin_id": o.origin_id, "origin_protocol_policy": "http-only"},
+		"details": {"origin_id": object.get(o, "origin_id", null), "origin_protocol_policy": "http-only"},
 		"severity": "medium",
 	}
 }

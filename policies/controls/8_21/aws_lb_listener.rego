@@ -38,10 +38,10 @@ deny contains finding if {
 	some t in listener_types
 	some l in tf.resources(t)
 	protocol(l) == "HTTP"
-	some i, a in l.attributes.default_action
+	some i, a in object.get(l.attributes, "default_action", [])
 	clear_text(l, i, a)
 	finding := with_severity(l, {
-		"msg": sprintf("%s listener on port %v serves requests over plain HTTP (default action %s)", [lb_name(l), l.attributes.port, a.type]),
+		"msg": sprintf("%s listener on port %v serves requests over plain HTTP (default action %s)", [lb_name(l), port(l), a.type]),
 		"resource": l.id,
 		"details": {"protocol": "HTTP", "action": a.type},
 	})
@@ -53,7 +53,7 @@ deny contains finding if {
 	protocol(l) in {"HTTPS", "TLS"}
 	regex.match(weak_policy, values.string_or_empty(l.attributes.ssl_policy))
 	finding := with_severity(l, {
-		"msg": sprintf("%s %s listener on port %v uses %s, which accepts TLS 1.0 or 1.1", [lb_name(l), l.attributes.protocol, l.attributes.port, l.attributes.ssl_policy]),
+		"msg": sprintf("%s %s listener on port %v uses %s, which accepts TLS 1.0 or 1.1", [lb_name(l), protocol(l), port(l), l.attributes.ssl_policy]),
 		"resource": l.id,
 		"details": {"ssl_policy": l.attributes.ssl_policy},
 	})
@@ -65,7 +65,7 @@ deny contains finding if {
 	protocol(l) in {"HTTPS", "TLS"}
 	not policy_given(l)
 	finding := with_severity(l, {
-		"msg": sprintf("%s %s listener on port %v sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0", [lb_name(l), l.attributes.protocol, l.attributes.port]),
+		"msg": sprintf("%s %s listener on port %v sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0", [lb_name(l), protocol(l), port(l)]),
 		"resource": l.id,
 		"details": {"ssl_policy": "ELBSecurityPolicy-2016-08 (default)"},
 	})
@@ -76,6 +76,12 @@ deny contains finding if {
 # takes HTTP on an application load balancer, so an omitted protocol reads
 # as HTTP unless the listener's load balancer is known to be of another
 # type.
+# port is the listener's port for messages ("?" when not known).
+port(l) := sprintf("%v", [p]) if {
+	p := object.get(l.attributes, "port", null)
+	p != null
+} else := "?"
+
 protocol(l) := upper(l.attributes.protocol) if is_string(l.attributes.protocol)
 
 else := "HTTP" if {
@@ -168,7 +174,7 @@ judged contains l.id if {
 	some t in listener_types
 	some l in tf.resources(t)
 	protocol(l) == "HTTP"
-	some i, a in l.attributes.default_action
+	some i, a in object.get(l.attributes, "default_action", [])
 	action_decided(l, i, a)
 }
 

@@ -27,3 +27,9 @@ test_pass_asymmetric_key_judges_nothing if {
 	facts := testing.facts([testing.resource("aws_kms_key", "sign", {"enable_key_rotation": false, "customer_master_key_spec": "ECC_NIST_P256", "key_usage": "SIGN_VERIFY"})])
 	count(check.judged) == 0 with data.facts as facts
 }
+
+test_fail_rotation_period_too_long if {
+	k := testing.resource("aws_kms_key", "k", {"enable_key_rotation": true, "rotation_period_in_days": 730})
+	count(check.deny) == 1 with data.facts as testing.facts([k])
+	count(check.deny) == 0 with data.facts as object.union(testing.facts([k]), {"parameters": {"aws_kms_rotation_max_days": 730}})
+}

@@ -88,3 +88,22 @@ test_pass_unknown_policy_not_judged if {
 	unknown := object.union(testing.resource("aws_iam_account_password_policy", "p", {}), {"unknown": ["minimum_password_length"]})
 	count(check.judged) == 0 with data.facts as testing.facts([unknown])
 }
+
+test_fail_left_out_arguments_are_weak if {
+	p := object.union(testing.resource("aws_iam_account_password_policy", "strict", {}), {"configured": [], "unknown": ["password_reuse_prevention", "require_lowercase_characters", "require_numbers", "require_symbols", "require_uppercase_characters"]})
+	findings := check.deny with data.facts as testing.facts([p])
+	some f in findings
+	"minimum length 6 < 14" in f.details.weaknesses
+	"password_reuse_prevention is left out (no reuse prevention) < 24" in f.details.weaknesses
+	count(f.details.weaknesses) == 6
+}
+
+test_pass_thresholds_are_parameters if {
+	p := testing.resource("aws_iam_account_password_policy", "strict", {
+		"minimum_password_length": 12, "password_reuse_prevention": 5,
+		"require_lowercase_characters": true, "require_uppercase_characters": true,
+		"require_numbers": true, "require_symbols": true,
+	})
+	count(check.deny) == 1 with data.facts as testing.facts([p])
+	count(check.deny) == 0 with data.facts as object.union(testing.facts([p]), {"parameters": {"aws_password_min_length": 12, "aws_password_reuse_prevention": 5}})
+}

@@ -338,7 +338,40 @@ resource "aws_cloudtrail" "main" {
   is_multi_region_trail         = true
   enable_log_file_validation    = true
   kms_key_id                    = aws_kms_key.data.arn
+  cloud_watch_logs_group_arn    = "arn:aws:logs:eu-west-1:739275460217:log-group:cloudtrail:*"
+  cloud_watch_logs_role_arn     = "arn:aws:iam::739275460217:role/cloudtrail-to-cloudwatch"
   tags                          = { Name = "${local.name}-trail" }
+}
+
+# Both buckets refuse requests over plain HTTP (CIS AWS 2.1.1).
+resource "aws_s3_bucket_policy" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyPlainHTTP"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = ["arn:aws:s3:::${local.name}-logs", "arn:aws:s3:::${local.name}-logs/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+
+resource "aws_s3_bucket_policy" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyPlainHTTP"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = ["arn:aws:s3:::${local.name}-uploads", "arn:aws:s3:::${local.name}-uploads/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
 }
 
 resource "aws_ssm_parameter" "api_token" {

@@ -28,6 +28,8 @@ resource "aws_db_instance" "main" {
   db_subnet_group_name    = aws_db_subnet_group.main.name
   vpc_security_group_ids  = var.security_group_ids
   publicly_accessible     = false
+
+  iam_database_authentication_enabled = true
   backup_retention_period = var.backup_retention_period
   backup_window           = "02:00-03:00"
   maintenance_window      = "sun:03:30-sun:04:30"

@@ -1,0 +1,80 @@
+# METADATA
+# title: S3 bucket policies grant nothing to everyone
+# description: |
+#   A bucket policy statement that allows access to Principal "*" (or the
+#   AWS principal "*") without a condition that narrows who can use it
+#   (source account, organisation, VPC, VPC endpoint, IP range, ARN or
+#   principal) makes the bucket's objects available to anyone on the
+#   internet. Bucket policies are read from aws_s3_bucket_policy and from
+#   the legacy inline policy of aws_s3_bucket, as JSON or built with
+#   data.aws_iam_policy_document (from its json in a plan, from its
+#   statement blocks in Terraform source). A policy only known after apply
+#   is not judged.
+# custom:
+#   controls: ["8.3", "5.15"]
+#   severity: high
+#   coverage:
+#     "8.3": partial
+#     "5.15": supporting
+#   inputs:
+#     - resource:aws_s3_bucket_policy
+#     - resource:aws_s3_bucket
+#     - resource:aws_iam_policy_document
+#   remediation: |
+#     Grant access to named principals (accounts, roles, CloudFront origin
+#     access control), or add a condition such as aws:SourceArn,
+#     aws:PrincipalOrgID or aws:SourceVpce to the statement; share public
+#     content through CloudFront instead of a public bucket policy.
+package annexa.controls.c8_3.aws_s3_bucket_policy
+
+import data.annexa.lib.aws
+import data.annexa.lib.tf
+
+# restricting_keys are condition keys that narrow who a statement applies
+# to, so a "*" principal with one of them is not everyone.
+restricting_keys := {
+	"aws:sourcearn", "aws:sourceaccount", "aws:sourceowner", "aws:sourcevpc", "aws:sourcevpce",
+	"aws:sourceip", "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount",
+	"aws:principalarn", "aws:userid", "aws:username", "aws:sourceorgid", "aws:sourceorgpaths",
+	"aws:calledvia", "aws:principalservicename", "s3:dataaccesspointaccount", "s3:dataaccesspointarn",
+}
+
+deny contains finding if {
+	some r in policy_holders
+	some s in aws.policy_statements(r, "policy")
+	s.effect == "Allow"
+	aws.public_principal(s)
+	not restricted(s)
+	finding := {
+		"msg": sprintf("bucket policy allows %s to everyone (Principal \"*\") without a condition that restricts who%s", [actions_label(s), sid_label(s)]),
+		"resource": r.id,
+		"details": {"actions": s.actions},
+	}
+}
+
+policy_holders := array.concat(tf.resources("aws_s3_bucket_policy"), [b |
+	some b in tf.resources("aws_s3_bucket")
+	aws.policy_known(b, "policy")
+])
+
+restricted(s) if {
+	some c in s.conditions
+	lower(c.variable) in restricting_keys
+	count(c.values) > 0
+	not "*" in c.values
+}
+
+actions_label(s) := concat(", ", s.actions) if count(s.actions) > 0
+
+else := "every action but those in NotAction"
+
+sid_label(s) := sprintf(" (statement %s)", [s.sid]) if {
+	is_string(s.sid)
+	s.sid != ""
+} else := ""
+
+# judged are the bucket policies whose document can be read.
+judged contains r.id if {
+	some r in policy_holders
+	aws.policy_known(r, "policy")
+}

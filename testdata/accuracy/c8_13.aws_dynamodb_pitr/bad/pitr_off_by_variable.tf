@@ -1,0 +1,17 @@
+variable "pitr" {
+  type    = bool
+  default = false
+}
+
+resource "aws_dynamodb_table" "ledger" {
+  name         = "ledger"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "id"
+  attribute {
+    name = "id"
+    type = "S"
+  }
+  point_in_time_recovery {
+    enabled = var.pitr
+  }
+}

@@ -1,0 +1,7 @@
+resource "aws_rds_cluster" "main" {
+  cluster_identifier          = "orders"
+  engine                      = "aurora-postgresql"
+  master_username             = "orders"
+  manage_master_user_password = true
+  backup_retention_period     = 7
+}

@@ -1,0 +1,4 @@
+resource "aws_cloudtrail" "main" {
+  name           = "org-trail"
+  s3_bucket_name = "acme-cloudtrail-eu"
+}

@@ -1,0 +1,26 @@
+resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+  comment = "site"
+  origin {
+    domain_name              = "acme-site-eu.s3.eu-west-1.amazonaws.com"
+    origin_id                = "s3-site"
+    origin_access_control_id = "E2QWRUHAPOMQZL"
+  }
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+  default_cache_behavior {
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    target_origin_id       = "s3-site"
+    viewer_protocol_policy = "redirect-to-https"
+    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+  }
+  viewer_certificate {
+    acm_certificate_arn      = "arn:aws:acm:us-east-1:111122223333:certificate/0a1b"
+    ssl_support_method       = "sni-only"
+    minimum_protocol_version = "TLSv1.2_2021"
+  }
+}

@@ -1,0 +1,5 @@
+resource "aws_cloudtrail" "main" {
+  name           = "org-trail"
+  s3_bucket_name = "acme-cloudtrail-eu"
+  kms_key_id     = ""
+}

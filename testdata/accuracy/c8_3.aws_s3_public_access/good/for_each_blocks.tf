@@ -1,0 +1,13 @@
+resource "aws_s3_bucket" "b" {
+  for_each = toset(["logs", "media"])
+  bucket   = "acme-${each.key}-eu"
+}
+
+resource "aws_s3_bucket_public_access_block" "b" {
+  for_each = aws_s3_bucket.b
+  bucket   = each.value.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}

@@ -1,0 +1,7 @@
+resource "aws_rds_cluster" "main" {
+  cluster_identifier                  = "orders"
+  engine                              = "aurora-mysql"
+  master_username                     = "orders"
+  manage_master_user_password         = true
+  iam_database_authentication_enabled = true
+}

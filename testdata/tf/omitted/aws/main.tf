@@ -248,3 +248,13 @@ resource "aws_config_configuration_recorder_status" "main" {
   name       = "default"
   is_enabled = true
 }
+
+# egress (false: an ingress rule), from_port and to_port left out; every
+# protocol from anywhere is allowed in (8.20).
+resource "aws_network_acl_rule" "any" {
+  network_acl_id = "acl-0a1b2c3d4e5f60001"
+  rule_number    = 100
+  rule_action    = "allow"
+  protocol       = "-1"
+  cidr_block     = "0.0.0.0/0"
+}

@@ -6,6 +6,7 @@
 package redact
 
 import (
+	"encoding/json"
 	"net/url"
 	"slices"
 	"strconv"
@@ -114,14 +115,22 @@ func IsSecretEnvName(name string) bool {
 			}
 		}
 	}
+	last := words[len(words)-1]
+	// Run-together PGPASS, DBPASS; not BYPASS or COMPASS.
+	if strings.HasSuffix(last, "pass") && !slices.Contains([]string{"bypass", "compass", "overpass", "surpass", "trespass", "underpass"}, last) {
+		return true
+	}
 	if len(words) < 2 {
 		return false
 	}
-	last, before := words[len(words)-1], words[len(words)-2]
+	before := words[len(words)-2]
 	switch last {
 	case "key":
 		return envKeyQualifiers[before]
 	case "pass", "pwd", "pw":
+		return true
+	case "sk":
+		// A secret key by its usual abbreviation: STRIPE_SK.
 		return true
 	}
 	return false
@@ -171,6 +180,9 @@ type Result struct {
 	Attributes map[string]any
 	Unknown    []string
 	Sensitive  []string
+	// Detected maps the paths, among Sensitive, that held a literal secret
+	// to the rule that found it (never the value).
+	Detected map[string]string
 }
 
 // Object redacts an object value (a resource's attributes). unknownMask
@@ -185,35 +197,125 @@ func (r *Redactor) Object(value, unknownMask any, sensitiveMasks ...any) Result 
 	if !ok {
 		m = map[string]any{}
 	}
-	return Result{Attributes: m, Unknown: sortedSet(w.unknown), Sensitive: sortedSet(w.sensitive)}
+	return Result{Attributes: m, Unknown: sortedSet(w.unknown), Sensitive: sortedSet(w.sensitive), Detected: w.detected}
 }
 
 // String scrubs one string found under the attribute named key, reporting
 // whether anything was redacted. A URL with a password in it is a secret
 // whatever its key is called.
 func (r *Redactor) String(s, key string) (string, bool) {
+	out, reason := r.value(s, key, false)
+	return out, reason != ""
+}
+
+// Reasons a value was redacted, as Result.Detected and Value report them.
+const (
+	// ReasonDeclared: the value is, or holds, a secret its source declared
+	// (a sensitive variable).
+	ReasonDeclared = "declared"
+)
+
+// Value scrubs one string found under the name key, as String does, and
+// says why: "" when nothing was redacted, ReasonDeclared for a declared
+// secret, else the rule that detected a literal secret (a rule id of the
+// rule set, "secret-name" or "url-credentials").
+func (r *Redactor) Value(s, key string) (string, string) {
+	return r.value(s, key, false)
+}
+
+// value is Value; env says key names an environment variable.
+func (r *Redactor) value(s, key string, env bool) (string, string) {
 	if s == "" || s == facts.Redacted {
-		return s, false
+		return s, ""
 	}
-	if IsSecretName(key) || HasURLCredentials(s) {
-		return facts.Redacted, true
+	if key != "" {
+		if rule, ok := detectNamed(key, s, env || isEnvStyle(key)); ok {
+			return facts.Redacted, rule
+		}
 	}
-	out := s
+	if key == "" && HasURLCredentials(s) {
+		return facts.Redacted, "url-credentials"
+	}
+	out, reason := s, ""
 	for _, secret := range r.secrets {
 		switch {
 		case out == secret:
-			out = facts.Redacted
+			out, reason = facts.Redacted, ReasonDeclared
 		case len(secret) >= MinContainedSecret && strings.Contains(out, secret):
-			out = strings.ReplaceAll(out, secret, facts.Redacted)
+			out, reason = strings.ReplaceAll(out, secret, facts.Redacted), ReasonDeclared
 		}
 	}
-	return out, out != s
+	if out == facts.Redacted {
+		return out, reason
+	}
+	// A document in a string (ECS container_definitions, a Docker config,
+	// a policy) is judged by its names and values.
+	if scrubbed, rule, ok := r.jsonString(out); ok {
+		if rule != "" {
+			return scrubbed, rule
+		}
+		return out, reason
+	}
+	// Text (user_data, a script, a message) is scanned line by line, the
+	// literal secrets cut out of it.
+	if key == "" || strings.Contains(out, "\n") || len(out) > MaxNamedValue {
+		if scrubbed, rule := ScrubText(out); rule != "" {
+			return scrubbed, rule
+		}
+	}
+	return out, reason
+}
+
+// ScrubText replaces every literal secret the rule set finds in text by
+// facts.Redacted, returning the text and the first rule that matched ("" if
+// none). A secret shorter than MinContainedSecret makes the whole text
+// Redacted, so that no short fragment is cut out of unrelated words.
+func ScrubText(text string) (string, string) {
+	fs := ScanText(text)
+	if len(fs) == 0 {
+		return text, ""
+	}
+	var b strings.Builder
+	last := 0
+	for _, f := range mergeFindings(fs) {
+		if f.End-f.Start < MinContainedSecret {
+			return facts.Redacted, f.Rule
+		}
+		b.WriteString(text[last:f.Start])
+		b.WriteString(facts.Redacted)
+		last = f.End
+	}
+	b.WriteString(text[last:])
+	return b.String(), fs[0].Rule
+}
+
+// mergeFindings sorts findings by position and joins overlapping ones.
+func mergeFindings(fs []Finding) []Finding {
+	fs = slices.Clone(fs)
+	slices.SortFunc(fs, func(a, b Finding) int { return a.Start - b.Start })
+	out := fs[:0]
+	for _, f := range fs {
+		if n := len(out); n > 0 && f.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, f.End)
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 type walker struct {
 	r         *Redactor
 	unknown   []string
 	sensitive []string
+	detected  map[string]string
+}
+
+func (w *walker) detect(path, rule string) {
+	if w.detected == nil {
+		w.detected = map[string]string{}
+	}
+	w.detected[path] = rule
 }
 
 // walk returns the redacted value and whether it is known (and so kept).
@@ -233,8 +335,19 @@ func (w *walker) walk(v, unk any, sens []any, path, key string) (any, bool) {
 	case map[string]any:
 		um, _ := unk.(map[string]any)
 		out := make(map[string]any, len(x))
+		// {"name": N, "value": V}, the shape of an environment variable
+		// in Kubernetes, ECS and many more: V is judged under the name N.
+		pairName, _ := x["name"].(string)
 		for k, child := range x {
-			if cv, known := w.walk(child, um[k], childMasks(sens, k), Join(path, k), k); known {
+			childKey, env := k, false
+			if k == "value" && pairName != "" {
+				childKey, env = pairName, true
+			}
+			if s, ok := child.(string); ok && env && um[k] != true && !slices.Contains(childMasks(sens, k), any(true)) {
+				out[k] = w.str(s, childKey, true, Join(path, k))
+				continue
+			}
+			if cv, known := w.walk(child, um[k], childMasks(sens, k), Join(path, k), childKey); known {
 				out[k] = cv
 			}
 		}
@@ -257,14 +370,63 @@ func (w *walker) walk(v, unk any, sens []any, path, key string) (any, bool) {
 		}
 		return out, true
 	case string:
-		s, redacted := w.r.String(x, key)
-		if redacted {
-			w.sensitive = append(w.sensitive, path)
-		}
-		return s, true
+		return w.str(x, key, false, path), true
 	default:
 		return v, true
 	}
+}
+
+func (w *walker) str(x, key string, env bool, path string) string {
+	s, reason := w.r.value(x, key, env)
+	if reason != "" {
+		w.sensitive = append(w.sensitive, path)
+		if reason != ReasonDeclared {
+			w.detect(path, reason)
+		}
+	}
+	return s
+}
+
+// maxJSONString bounds the strings parsed as JSON documents.
+const maxJSONString = 1 << 20
+
+// jsonString judges a string that holds a JSON object or array (ECS
+// container_definitions, a Docker config.json, a policy document) by the
+// names and values inside it. It reports ok when s is such a document;
+// rule is the first rule that found a literal secret, and then scrubbed is
+// the document re-encoded with the secrets replaced.
+func (r *Redactor) jsonString(s string) (scrubbed, rule string, ok bool) {
+	t := strings.TrimSpace(s)
+	if len(t) < 2 || len(t) > maxJSONString || (t[0] != '{' && t[0] != '[') || !json.Valid([]byte(t)) {
+		return "", "", false
+	}
+	dec := json.NewDecoder(strings.NewReader(t))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return "", "", false
+	}
+	w := walker{r: r}
+	out, _ := w.walk(v, nil, nil, "", "")
+	if len(w.detected) == 0 {
+		if len(w.sensitive) > 0 {
+			// Declared secrets only: already scrubbed as text.
+			return s, "", true
+		}
+		return s, "", true
+	}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return facts.Redacted, "json", true
+	}
+	paths := make([]string, 0, len(w.detected))
+	for p := range w.detected {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	return strings.TrimSuffix(b.String(), "\n"), w.detected[paths[0]], true
 }
 
 // Join appends elem to a dotted attribute path.

@@ -228,13 +228,9 @@ func (r *Redactor) value(s, key string, env bool) (string, string) {
 	if s == "" || s == facts.Redacted {
 		return s, ""
 	}
-	if key != "" {
-		if rule, ok := detectNamed(key, s, env || isEnvStyle(key)); ok {
-			return facts.Redacted, rule
-		}
-	}
-	if key == "" && HasURLCredentials(s) {
-		return facts.Redacted, "url-credentials"
+	env = env || isEnvStyle(key)
+	if key != "" && (IsSecretName(key) || (env && IsSecretEnvName(key))) {
+		return facts.Redacted, "secret-name"
 	}
 	out, reason := s, ""
 	for _, secret := range r.secrets {
@@ -249,14 +245,21 @@ func (r *Redactor) value(s, key string, env bool) (string, string) {
 		return out, reason
 	}
 	// A document in a string (ECS container_definitions, a Docker config,
-	// a policy) is judged by its names and values.
+	// a policy) is judged by the names and values inside it.
 	if scrubbed, rule, ok := r.jsonString(out); ok {
 		if rule != "" {
 			return scrubbed, rule
 		}
 		return out, reason
 	}
-	// Text (user_data, a script, a message) is scanned line by line, the
+	if key != "" {
+		if rule, ok := detectNamed(key, out, env); ok {
+			return facts.Redacted, rule
+		}
+	} else if HasURLCredentials(out) {
+		return facts.Redacted, "url-credentials"
+	}
+	// Text (user_data, a script, a message) is scanned as a whole, the
 	// literal secrets cut out of it.
 	if key == "" || strings.Contains(out, "\n") || len(out) > MaxNamedValue {
 		if scrubbed, rule := ScrubText(out); rule != "" {
@@ -409,10 +412,7 @@ func (r *Redactor) jsonString(s string) (scrubbed, rule string, ok bool) {
 	w := walker{r: r}
 	out, _ := w.walk(v, nil, nil, "", "")
 	if len(w.detected) == 0 {
-		if len(w.sensitive) > 0 {
-			// Declared secrets only: already scrubbed as text.
-			return s, "", true
-		}
+		// Nothing, or declared secrets only, already scrubbed as text.
 		return s, "", true
 	}
 	var b strings.Builder

@@ -131,3 +131,27 @@ func TestObjectDetects(t *testing.T) {
 		t.Errorf("container_definitions lost its other content: %s", res.Attributes["container_definitions"])
 	}
 }
+
+// A sensitive variable's value is a reference to a secret, not a literal:
+// redacted, never detected.
+func TestDeclaredSecretsAreNotDetected(t *testing.T) {
+	res := New([]string{jwtSecret}).Object(map[string]any{"password": jwtSecret, "note": "key " + jwtSecret}, nil)
+	if res.Attributes["password"] != facts.Redacted || len(res.Sensitive) != 2 {
+		t.Errorf("attributes = %v, sensitive = %v", res.Attributes, res.Sensitive)
+	}
+	if len(res.Detected) != 0 {
+		t.Errorf("detected = %v, want none", res.Detected)
+	}
+}
+
+// An argument named like a secret is redacted, not reported: a plan shows
+// it sensitive by the provider's schema whether it was a literal or not.
+func TestSecretNamedArgumentNotDetected(t *testing.T) {
+	res := New(nil).Object(map[string]any{"administrator_login_password": "Omitted-Fixture-Pw-3", "env": []any{map[string]any{"name": "DB_PASSWORD", "value": "hunter2"}}}, nil)
+	if res.Attributes["administrator_login_password"] != facts.Redacted {
+		t.Errorf("attributes = %v", res.Attributes)
+	}
+	if _, ok := res.Detected["administrator_login_password"]; ok || res.Detected["env.0.value"] != "secret-name" {
+		t.Errorf("detected = %v, want env.0.value only", res.Detected)
+	}
+}

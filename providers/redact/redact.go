@@ -213,6 +213,9 @@ const (
 	// ReasonDeclared: the value is, or holds, a secret its source declared
 	// (a sensitive variable).
 	ReasonDeclared = "declared"
+	// ReasonName: the value stands under an attribute named like a secret
+	// (password, client_secret); redacted, not reported as a literal.
+	ReasonName = "name"
 )
 
 // Value scrubs one string found under the name key, as String does, and
@@ -228,10 +231,8 @@ func (r *Redactor) value(s, key string, env bool) (string, string) {
 	if s == "" || s == facts.Redacted {
 		return s, ""
 	}
-	env = env || isEnvStyle(key)
-	if key != "" && (IsSecretName(key) || (env && IsSecretEnvName(key))) {
-		return facts.Redacted, "secret-name"
-	}
+	// A declared secret (a sensitive variable's value) is no literal, even
+	// under a secret's name.
 	out, reason := s, ""
 	for _, secret := range r.secrets {
 		switch {
@@ -243,6 +244,19 @@ func (r *Redactor) value(s, key string, env bool) (string, string) {
 	}
 	if out == facts.Redacted {
 		return out, reason
+	}
+	env = env || isEnvStyle(key)
+	switch {
+	case key == "":
+	case env && (IsSecretName(key) || IsSecretEnvName(key)):
+		return facts.Redacted, "secret-name"
+	case IsSecretName(key):
+		// An argument named like a secret (password, admin_password) is
+		// one Terraform providers mark sensitive in their schemas, so a
+		// plan shows it redacted whether it was a literal or a variable:
+		// it is redacted here too, but not reported as a literal, so that
+		// plan and source are judged alike.
+		return facts.Redacted, ReasonName
 	}
 	// A document in a string (ECS container_definitions, a Docker config,
 	// a policy) is judged by the names and values inside it.
@@ -383,7 +397,7 @@ func (w *walker) str(x, key string, env bool, path string) string {
 	s, reason := w.r.value(x, key, env)
 	if reason != "" {
 		w.sensitive = append(w.sensitive, path)
-		if reason != ReasonDeclared {
+		if reason != ReasonDeclared && reason != ReasonName {
 			w.detect(path, reason)
 		}
 	}

@@ -237,6 +237,7 @@ func (c *collector) add(p parsed) error {
 		Attributes: res.Attributes,
 		Unknown:    slices.Compact(p.unknown),
 		Sensitive:  res.Sensitive,
+		Detected:   res.Detected,
 	})
 	return nil
 }

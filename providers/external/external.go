@@ -430,6 +430,12 @@ func (r *reader) redact(f *facts.Fact) {
 	all := append(slices.Clone(f.Sensitive), res.Sensitive...)
 	slices.Sort(all)
 	f.Sensitive = slices.Compact(all)
+	for p, rule := range res.Detected {
+		if f.Detected == nil {
+			f.Detected = map[string]string{}
+		}
+		f.Detected[p] = rule
+	}
 }
 
 func redactPath(v any, path []string) {

@@ -86,6 +86,10 @@ type Fact struct {
 	Unknown []string `json:"unknown,omitempty"`
 	// Sensitive lists dotted paths whose values were replaced by Redacted.
 	Sensitive []string `json:"sensitive,omitempty"`
+	// Detected maps the paths, among Sensitive, where a provider found a
+	// literal secret in its input (a value, not a reference to a secret
+	// store) to the rule that found it. The value is never kept.
+	Detected map[string]string `json:"detected,omitempty"`
 	// References maps an attribute path to the addresses its configuration
 	// expression refers to.
 	References map[string][]string `json:"references,omitempty"`
@@ -188,6 +192,13 @@ func (f *Fact) Document() map[string]any {
 	putStrings(doc, "actions", f.Actions)
 	putStrings(doc, "unknown", f.Unknown)
 	putStrings(doc, "sensitive", f.Sensitive)
+	if len(f.Detected) > 0 {
+		det := make(map[string]any, len(f.Detected))
+		for k, v := range f.Detected {
+			det[k] = v
+		}
+		doc["detected"] = det
+	}
 	if f.Configured != nil {
 		doc["configured"] = stringsToAny(f.Configured)
 	}

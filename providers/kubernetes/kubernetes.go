@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -261,7 +262,7 @@ func (c *collector) addObject(doc *input.Document, pointer string, obj map[strin
 	delete(meta, "managedFields")
 
 	specPath := podSpecPath(apiVersion, kind, obj)
-	marked := markSecrets(obj, apiVersion, kind, specPath)
+	marked, detected := markSecrets(obj, apiVersion, kind)
 	res := c.redactor.Object(obj, nil)
 	// A URL whose password is a $(VAR) reference holds no secret: give it
 	// back as written.
@@ -272,6 +273,10 @@ func (c *collector) addObject(doc *input.Document, pointer string, obj map[strin
 		}
 	}
 	sensitive := append(marked, res.Sensitive...)
+	for p := range detected {
+		sensitive = append(sensitive, p)
+	}
+	maps.Copy(detected, res.Detected)
 	attrs := res.Attributes
 	if specPath != nil {
 		if spec, ok := lookup(attrs, specPath).(map[string]any); ok {
@@ -282,9 +287,17 @@ func (c *collector) addObject(doc *input.Document, pointer string, obj map[strin
 					sensitive = append(sensitive, PodSpecAttribute+"."+rest)
 				}
 			}
+			for p, rule := range maps.Clone(detected) {
+				if rest, ok := strings.CutPrefix(p, prefix); ok {
+					detected[PodSpecAttribute+"."+rest] = rule
+				}
+			}
 		}
 	}
 	slices.Sort(sensitive)
+	if len(detected) == 0 {
+		detected = nil
+	}
 	c.facts = append(c.facts, facts.Fact{
 		Kind:       facts.KindKubernetes,
 		Source:     facts.Source{Provider: Name, File: doc.File, Line: doc.Pos(pointer).Line},
@@ -292,6 +305,7 @@ func (c *collector) addObject(doc *input.Document, pointer string, obj map[strin
 		Type:       kind,
 		Attributes: attrs,
 		Sensitive:  slices.Compact(sensitive),
+		Detected:   detected,
 	})
 	return nil
 }

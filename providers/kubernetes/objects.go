@@ -3,6 +3,7 @@ package kubernetes
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -92,12 +93,14 @@ func clusterScoped(kind string) bool {
 const lastApplied = "kubectl.kubernetes.io/last-applied-configuration"
 
 // markSecrets replaces, in obj, the values that are secret by where they
-// stand rather than by their key's name, and returns their dotted paths:
-// a Secret's data and stringData values, the last-applied annotation,
-// literal environment values named like secrets and secret command-line
-// flags. The redactor then handles secret-named keys and URLs with
-// passwords.
-func markSecrets(obj map[string]any, apiVersion, kind string, specPath []string) []string {
+// stand rather than by their name: a Secret's data and stringData values
+// and the last-applied annotation (marked, the returned paths), and secret
+// command-line flags of every container list in the object, whatever its
+// kind (detected, the returned map: literal secrets). Literal environment
+// values, {"name": ..., "value": ...} pairs anywhere in any kind (a Pod, an
+// Argo Rollout, an OpenShift DeploymentConfig, any custom resource with a
+// pod template), are judged by the redactor after this.
+func markSecrets(obj map[string]any, apiVersion, kind string) ([]string, map[string]string) {
 	var paths []string
 	set := func(m map[string]any, key, path string) {
 		if v, ok := m[key]; ok && v != nil {
@@ -119,48 +122,47 @@ func markSecrets(obj map[string]any, apiVersion, kind string, specPath []string)
 			set(ann, lastApplied, "metadata.annotations."+lastApplied)
 		}
 	}
-	spec, _ := lookup(obj, specPath).(map[string]any)
-	if specPath != nil && spec != nil {
-		base := strings.Join(specPath, ".")
-		for _, list := range ContainerLists() {
-			cs, _ := spec[list].([]any)
-			for i, c := range cs {
-				cm, ok := c.(map[string]any)
-				if !ok {
-					continue
-				}
-				at := base + "." + list + "." + strconv.Itoa(i)
-				paths = append(paths, markEnv(cm, at)...)
-				for _, field := range []string{"command", "args"} {
-					if argv, ok := cm[field].([]any); ok {
-						paths = append(paths, markArgs(argv, at+"."+field)...)
-					}
+	detected := map[string]string{}
+	forContainers(obj, "", 0, func(cm map[string]any, at string) {
+		for _, field := range []string{"command", "args"} {
+			if argv, ok := cm[field].([]any); ok {
+				for _, p := range markArgs(argv, at+"."+field) {
+					detected[p] = "secret-flag"
 				}
 			}
 		}
-	}
-	return paths
+	})
+	return paths, detected
 }
 
-// markEnv redacts literal values of environment variables whose name says
-// they hold a secret. Values taken from a Secret (valueFrom) have no
-// literal and are left alone: that is the remedy.
-func markEnv(container map[string]any, at string) []string {
-	env, _ := container["env"].([]any)
-	var paths []string
-	for j, e := range env {
-		em, ok := e.(map[string]any)
-		if !ok {
-			continue
+// maxContainerDepth bounds the search for container lists.
+const maxContainerDepth = 32
+
+// forContainers calls f with every container (a map in a list under one
+// of ContainerLists) in v and its dotted path.
+func forContainers(v any, path string, depth int, f func(map[string]any, string)) {
+	if depth > maxContainerDepth {
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for k, child := range x {
+			at := redact.Join(path, k)
+			if list, ok := child.([]any); ok && slices.Contains(ContainerLists(), k) {
+				for i, c := range list {
+					if cm, ok := c.(map[string]any); ok {
+						f(cm, at+"."+strconv.Itoa(i))
+					}
+				}
+				continue
+			}
+			forContainers(child, at, depth+1, f)
 		}
-		name, _ := em["name"].(string)
-		value, _ := em["value"].(string)
-		if value != "" && value != facts.Redacted && !NotALiteral(value) && (redact.IsSecretEnvName(name) || redact.HasURLCredentials(value)) {
-			em["value"] = facts.Redacted
-			paths = append(paths, at+".env."+strconv.Itoa(j)+".value")
+	case []any:
+		for i, child := range x {
+			forContainers(child, redact.Join(path, strconv.Itoa(i)), depth+1, f)
 		}
 	}
-	return paths
 }
 
 // secretFlag matches "--db-password=VALUE" and "-token=VALUE".
@@ -175,7 +177,7 @@ func markArgs(argv []any, at string) []string {
 		if !ok {
 			continue
 		}
-		if m := secretFlag.FindStringSubmatch(s); m != nil && redact.IsSecretEnvName(m[1]) && !NotALiteral(m[2]) {
+		if m := secretFlag.FindStringSubmatch(s); m != nil && redact.IsSecretEnvName(m[1]) && !redact.NotALiteral(m[2]) {
 			argv[k] = strings.TrimSuffix(s, m[2]) + facts.Redacted
 			paths = append(paths, at+"."+strconv.Itoa(k))
 			continue
@@ -183,7 +185,7 @@ func markArgs(argv []any, at string) []string {
 		flag, isFlag := strings.CutPrefix(s, "-")
 		flag = strings.TrimPrefix(flag, "-")
 		if isFlag && !strings.Contains(flag, "=") && redact.IsSecretEnvName(flag) && k+1 < len(argv) {
-			if next, ok := argv[k+1].(string); ok && !strings.HasPrefix(next, "-") && !NotALiteral(next) {
+			if next, ok := argv[k+1].(string); ok && !strings.HasPrefix(next, "-") && !redact.NotALiteral(next) {
 				argv[k+1] = facts.Redacted
 				paths = append(paths, at+"."+strconv.Itoa(k+1))
 				k++
@@ -191,22 +193,6 @@ func markArgs(argv []any, at string) []string {
 		}
 	}
 	return paths
-}
-
-// reference matches a variable reference: $(VAR), which the kubelet
-// expands from the container's environment (itself fed by secretKeyRef),
-// and ${VAR}, which a shell does.
-var reference = regexp.MustCompile(`\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\$\{[A-Za-z_][A-Za-z0-9_]*\}`)
-
-// filePath matches an absolute file path or a file: URL, no spaces.
-var filePath = regexp.MustCompile(`^(file://)?(/[^/\s]+)+/?$`)
-
-// NotALiteral reports whether the value given to a secret-named variable
-// or flag is no secret itself: a $(VAR) or ${VAR} reference, which is the
-// recommended way to hand a Secret to a command line, or a file path
-// (--tls-private-key=/etc/tls/tls.key) to where a mounted Secret is read.
-func NotALiteral(value string) bool {
-	return reference.MatchString(value) || filePath.MatchString(value)
 }
 
 // referencedURLs lists, by dotted path, the environment values and
@@ -259,7 +245,7 @@ func urlPasswordIsReference(s string) bool {
 		return false
 	}
 	pw, _ := u.User.Password()
-	return reference.MatchString(pw) && reference.ReplaceAllString(pw, "") == ""
+	return redact.OnlyReferences(pw)
 }
 
 // restore puts value back at the dotted path of attrs (maps and lists).

@@ -11,19 +11,6 @@ import (
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
-func TestNotALiteral(t *testing.T) {
-	for _, v := range []string{"$(DB_PASSWORD)", "${TOKEN}", "Bearer $(TOKEN)", "/etc/tls/key", "/run/secrets/db/", "file:///etc/pw"} {
-		if !NotALiteral(v) {
-			t.Errorf("NotALiteral(%q) = false, want true", v)
-		}
-	}
-	for _, v := range []string{"hunter2", "$TOKEN-not-braced", "etc/tls/key", "/a b", "s3cr3t/with/slash", "$(", ""} {
-		if NotALiteral(v) {
-			t.Errorf("NotALiteral(%q) = true, want false", v)
-		}
-	}
-}
-
 const references = `apiVersion: argoproj.io/v1alpha1
 kind: Rollout
 metadata: {name: api, namespace: pay}

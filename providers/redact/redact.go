@@ -6,7 +6,9 @@
 package redact
 
 import (
+	"encoding/json"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,14 +116,22 @@ func IsSecretEnvName(name string) bool {
 			}
 		}
 	}
+	last := words[len(words)-1]
+	// Run-together PGPASS, DBPASS; not BYPASS or COMPASS.
+	if strings.HasSuffix(last, "pass") && !slices.Contains([]string{"bypass", "compass", "overpass", "surpass", "trespass", "underpass"}, last) {
+		return true
+	}
 	if len(words) < 2 {
 		return false
 	}
-	last, before := words[len(words)-1], words[len(words)-2]
+	before := words[len(words)-2]
 	switch last {
 	case "key":
 		return envKeyQualifiers[before]
 	case "pass", "pwd", "pw":
+		return true
+	case "sk":
+		// A secret key by its usual abbreviation: STRIPE_SK.
 		return true
 	}
 	return false
@@ -171,6 +181,9 @@ type Result struct {
 	Attributes map[string]any
 	Unknown    []string
 	Sensitive  []string
+	// Detected maps the paths, among Sensitive, that held a literal secret
+	// to the rule that found it (never the value).
+	Detected map[string]string
 }
 
 // Object redacts an object value (a resource's attributes). unknownMask
@@ -185,35 +198,146 @@ func (r *Redactor) Object(value, unknownMask any, sensitiveMasks ...any) Result 
 	if !ok {
 		m = map[string]any{}
 	}
-	return Result{Attributes: m, Unknown: sortedSet(w.unknown), Sensitive: sortedSet(w.sensitive)}
+	return Result{Attributes: m, Unknown: sortedSet(w.unknown), Sensitive: sortedSet(w.sensitive), Detected: w.detected}
 }
 
 // String scrubs one string found under the attribute named key, reporting
 // whether anything was redacted. A URL with a password in it is a secret
 // whatever its key is called.
 func (r *Redactor) String(s, key string) (string, bool) {
+	out, reason := r.value(s, key, false)
+	return out, reason != ""
+}
+
+// Reasons a value was redacted, as Result.Detected and Value report them.
+const (
+	// ReasonDeclared: the value is, or holds, a secret its source declared
+	// (a sensitive variable).
+	ReasonDeclared = "declared"
+	// ReasonName: the value stands under an attribute named like a secret
+	// (password, client_secret); redacted, not reported as a literal.
+	ReasonName = "name"
+)
+
+// Value scrubs one string found under the name key, as String does, and
+// says why: "" when nothing was redacted, ReasonDeclared for a declared
+// secret, else the rule that detected a literal secret (a rule id of the
+// rule set, "secret-name" or "url-credentials").
+func (r *Redactor) Value(s, key string) (string, string) {
+	return r.value(s, key, false)
+}
+
+// value is Value; env says key names an environment variable.
+func (r *Redactor) value(s, key string, env bool) (string, string) {
 	if s == "" || s == facts.Redacted {
-		return s, false
+		return s, ""
 	}
-	if IsSecretName(key) || HasURLCredentials(s) {
-		return facts.Redacted, true
-	}
-	out := s
+	// A declared secret (a sensitive variable's value) is no literal, even
+	// under a secret's name.
+	out, reason := s, ""
 	for _, secret := range r.secrets {
 		switch {
 		case out == secret:
-			out = facts.Redacted
+			out, reason = facts.Redacted, ReasonDeclared
 		case len(secret) >= MinContainedSecret && strings.Contains(out, secret):
-			out = strings.ReplaceAll(out, secret, facts.Redacted)
+			out, reason = strings.ReplaceAll(out, secret, facts.Redacted), ReasonDeclared
 		}
 	}
-	return out, out != s
+	if out == facts.Redacted {
+		return out, reason
+	}
+	env = env || isEnvStyle(key)
+	switch {
+	case key == "":
+	case env && NotALiteral(out):
+		// $(DB_PASSWORD) or /run/secrets/db under a secret's name is the
+		// recommended way to hand a secret over, not a literal one.
+		return out, reason
+	case env && (IsSecretName(key) || IsSecretEnvName(key)):
+		return facts.Redacted, "secret-name"
+	case IsSecretName(key):
+		// An argument named like a secret (password, admin_password) is
+		// one Terraform providers mark sensitive in their schemas, so a
+		// plan shows it redacted whether it was a literal or a variable:
+		// it is redacted here too, but not reported as a literal, so that
+		// plan and source are judged alike.
+		return facts.Redacted, ReasonName
+	}
+	// A document in a string (ECS container_definitions, a Docker config,
+	// a policy) is judged by the names and values inside it.
+	if scrubbed, rule, ok := r.jsonString(out); ok {
+		if rule != "" {
+			return scrubbed, rule
+		}
+		return out, reason
+	}
+	if key != "" {
+		if rule, ok := detectNamed(key, out, env); ok {
+			return facts.Redacted, rule
+		}
+	} else if HasURLCredentials(out) {
+		return facts.Redacted, "url-credentials"
+	}
+	// Text (user_data, a script, a message) is scanned as a whole, the
+	// literal secrets cut out of it.
+	if key == "" || strings.Contains(out, "\n") || len(out) > MaxNamedValue {
+		if scrubbed, rule := ScrubText(out); rule != "" {
+			return scrubbed, rule
+		}
+	}
+	return out, reason
+}
+
+// ScrubText replaces every literal secret the rule set finds in text by
+// facts.Redacted, returning the text and the first rule that matched ("" if
+// none). A secret shorter than MinContainedSecret makes the whole text
+// Redacted, so that no short fragment is cut out of unrelated words.
+func ScrubText(text string) (string, string) {
+	fs := ScanText(text)
+	if len(fs) == 0 {
+		return text, ""
+	}
+	var b strings.Builder
+	last := 0
+	for _, f := range mergeFindings(fs) {
+		if f.End-f.Start < MinContainedSecret {
+			return facts.Redacted, f.Rule
+		}
+		b.WriteString(text[last:f.Start])
+		b.WriteString(facts.Redacted)
+		last = f.End
+	}
+	b.WriteString(text[last:])
+	return b.String(), fs[0].Rule
+}
+
+// mergeFindings sorts findings by position and joins overlapping ones.
+func mergeFindings(fs []Finding) []Finding {
+	fs = slices.Clone(fs)
+	slices.SortFunc(fs, func(a, b Finding) int { return a.Start - b.Start })
+	out := fs[:0]
+	for _, f := range fs {
+		if n := len(out); n > 0 && f.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, f.End)
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 type walker struct {
 	r         *Redactor
 	unknown   []string
 	sensitive []string
+	detected  map[string]string
+}
+
+func (w *walker) detect(path, rule string) {
+	if w.detected == nil {
+		w.detected = map[string]string{}
+	}
+	w.detected[path] = rule
 }
 
 // walk returns the redacted value and whether it is known (and so kept).
@@ -233,8 +357,19 @@ func (w *walker) walk(v, unk any, sens []any, path, key string) (any, bool) {
 	case map[string]any:
 		um, _ := unk.(map[string]any)
 		out := make(map[string]any, len(x))
+		// {"name": N, "value": V}, the shape of an environment variable
+		// in Kubernetes, ECS and many more: V is judged under the name N.
+		pairName, _ := x["name"].(string)
 		for k, child := range x {
-			if cv, known := w.walk(child, um[k], childMasks(sens, k), Join(path, k), k); known {
+			childKey, env := k, false
+			if k == "value" && pairName != "" {
+				childKey, env = pairName, true
+			}
+			if s, ok := child.(string); ok && env && um[k] != true && !slices.Contains(childMasks(sens, k), any(true)) {
+				out[k] = w.str(s, childKey, true, Join(path, k))
+				continue
+			}
+			if cv, known := w.walk(child, um[k], childMasks(sens, k), Join(path, k), childKey); known {
 				out[k] = cv
 			}
 		}
@@ -257,14 +392,60 @@ func (w *walker) walk(v, unk any, sens []any, path, key string) (any, bool) {
 		}
 		return out, true
 	case string:
-		s, redacted := w.r.String(x, key)
-		if redacted {
-			w.sensitive = append(w.sensitive, path)
-		}
-		return s, true
+		return w.str(x, key, false, path), true
 	default:
 		return v, true
 	}
+}
+
+func (w *walker) str(x, key string, env bool, path string) string {
+	s, reason := w.r.value(x, key, env)
+	if reason != "" {
+		w.sensitive = append(w.sensitive, path)
+		if reason != ReasonDeclared && reason != ReasonName {
+			w.detect(path, reason)
+		}
+	}
+	return s
+}
+
+// maxJSONString bounds the strings parsed as JSON documents.
+const maxJSONString = 1 << 20
+
+// jsonString judges a string that holds a JSON object or array (ECS
+// container_definitions, a Docker config.json, a policy document) by the
+// names and values inside it. It reports ok when s is such a document;
+// rule is the first rule that found a literal secret, and then scrubbed is
+// the document re-encoded with the secrets replaced.
+func (r *Redactor) jsonString(s string) (scrubbed, rule string, ok bool) {
+	t := strings.TrimSpace(s)
+	if len(t) < 2 || len(t) > maxJSONString || (t[0] != '{' && t[0] != '[') || !json.Valid([]byte(t)) {
+		return "", "", false
+	}
+	dec := json.NewDecoder(strings.NewReader(t))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return "", "", false
+	}
+	w := walker{r: r}
+	out, _ := w.walk(v, nil, nil, "", "")
+	if len(w.detected) == 0 {
+		// Nothing, or declared secrets only, already scrubbed as text.
+		return s, "", true
+	}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return facts.Redacted, "json", true
+	}
+	paths := make([]string, 0, len(w.detected))
+	for p := range w.detected {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	return strings.TrimSuffix(b.String(), "\n"), w.detected[paths[0]], true
 }
 
 // Join appends elem to a dotted attribute path.
@@ -339,4 +520,26 @@ func StringLeaves(v any, out []string) []string {
 func sortedSet(s []string) []string {
 	slices.Sort(s)
 	return slices.Compact(s)
+}
+
+// reference matches a variable reference: $(VAR), which the kubelet
+// expands from the container's environment (itself fed by secretKeyRef),
+// and ${VAR}, which a shell does.
+var reference = regexp.MustCompile(`\$\([A-Za-z_][A-Za-z0-9_.-]*\)|\$\{[A-Za-z_][A-Za-z0-9_]*\}`)
+
+// filePath matches an absolute file path or a file: URL, no spaces.
+var filePath = regexp.MustCompile(`^(file://)?(/[^/\s]+)+/?$`)
+
+// NotALiteral reports whether the value given to a secret-named variable
+// or flag is no secret itself: a $(VAR) or ${VAR} reference, which is the
+// recommended way to hand a Secret to a command line, or a file path
+// (--tls-private-key=/etc/tls/tls.key) to where a mounted Secret is read.
+func NotALiteral(value string) bool {
+	return reference.MatchString(value) || filePath.MatchString(value)
+}
+
+// OnlyReferences reports whether s is made of references and nothing else
+// (the password $(DB_PASSWORD) of a URL).
+func OnlyReferences(s string) bool {
+	return reference.MatchString(s) && reference.ReplaceAllString(s, "") == ""
 }

@@ -86,3 +86,16 @@ func TestURLCredentialsRedacted(t *testing.T) {
 		t.Errorf("sensitive = %v", res.Sensitive)
 	}
 }
+
+func TestNotALiteral(t *testing.T) {
+	for _, v := range []string{"$(DB_PASSWORD)", "${TOKEN}", "Bearer $(TOKEN)", "/etc/tls/key", "/run/secrets/db/", "file:///etc/pw"} {
+		if !NotALiteral(v) {
+			t.Errorf("NotALiteral(%q) = false, want true", v)
+		}
+	}
+	for _, v := range []string{"hunter2", "$TOKEN-not-braced", "etc/tls/key", "/a b", "s3cr3t/with/slash", "$(", ""} {
+		if NotALiteral(v) {
+			t.Errorf("NotALiteral(%q) = true, want false", v)
+		}
+	}
+}

@@ -277,7 +277,7 @@ func (c *collector) change(i int, raw json.RawMessage) (*facts.Fact, error) {
 	} else {
 		res = c.redactor.Object(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive, rc.Change.BeforeSensitive)
 	}
-	f.Attributes, f.Unknown, f.Sensitive = res.Attributes, res.Unknown, res.Sensitive
+	f.Attributes, f.Unknown, f.Sensitive, f.Detected = res.Attributes, res.Unknown, res.Sensitive, res.Detected
 	return &f, nil
 }
 
@@ -304,7 +304,7 @@ func (c *collector) addStateDataSources(m *tfjson.StateModule) error {
 		}
 		f := c.newResource(r.Address, m.Address, string(r.Mode), r.Type, r.Name, r.ProviderName, r.Index)
 		res := c.redactor.Object(map[string]any(r.AttributeValues), nil, mask)
-		f.Attributes, f.Unknown, f.Sensitive = res.Attributes, res.Unknown, res.Sensitive
+		f.Attributes, f.Unknown, f.Sensitive, f.Detected = res.Attributes, res.Unknown, res.Sensitive, res.Detected
 		c.facts = append(c.facts, f)
 	}
 	for _, child := range m.ChildModules {

@@ -196,7 +196,7 @@ func (ev *evaluator) eval(expr hcl.Expression, sc *scope) (cty.Value, hcl.Diagno
 		return cty.DynamicVal, diags
 	}
 	v, more := expr.Value(ctx)
-	return v, append(diags, more...)
+	return v, append(diags, hideSensitiveDetails(expr, ctx, more)...)
 }
 
 // attrStep returns the name of the attribute step at position i of t.
@@ -442,6 +442,7 @@ func (ev *evaluator) evalAttr(a *hcl.Attribute, sc *scope) cty.Value {
 	}
 	ev.diags = append(ev.diags, diags...)
 	v, diags := a.Expr.Value(ctx)
+	diags = hideSensitiveDetails(a.Expr, ctx, diags)
 	if !diags.HasErrors() {
 		ev.diags = append(ev.diags, diags...)
 		return v

@@ -177,8 +177,10 @@ func renderTemplate(src []byte, name string, vars cty.Value, funcs map[string]fu
 			return cty.DynamicVal, fmt.Errorf("%s: vars map does not contain key %q, referenced at %s", name, t.RootName(), rangeString(t.SourceRange()))
 		}
 	}
-	v, diags := expr.Value(&hcl.EvalContext{Variables: values, Functions: funcs})
+	tctx := &hcl.EvalContext{Variables: values, Functions: funcs}
+	v, diags := expr.Value(tctx)
 	if diags.HasErrors() {
+		diags = hideSensitiveDetails(expr, tctx, diags)
 		return cty.DynamicVal, diags
 	}
 	return v, nil

@@ -170,6 +170,7 @@ func (ev *evaluator) collectFacts(mi *modInst, red *redact.Redactor, out *[]fact
 				Attributes:   res.Attributes,
 				Unknown:      res.Unknown,
 				Sensitive:    res.Sensitive,
+				Detected:     res.Detected,
 				References:   cloneRefs(refs),
 				Configured:   slices.Clone(configured),
 			})

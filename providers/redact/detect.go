@@ -1,0 +1,450 @@
+package redact
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"sync"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// The rule set of literal secrets is gitleaks' default configuration
+// (github.com/zricethezav/gitleaks/v8, config/gitleaks.toml of v8.30.1,
+// MIT licence in gitleaks.LICENSE beside this file), embedded as data.
+// annexa does not import gitleaks: its module brings some 67 modules
+// (archive decoders, a WebAssembly runtime, terminal styling, viper) into
+// a binary that signs evidence, for a matcher of a hundred lines. The
+// rules are regular expressions for Go's regexp package, so matching is
+// linear in the text; this file applies them as gitleaks' detector does:
+// keyword prefilter, the secret group, the Shannon entropy threshold, the
+// global and per-rule allowlists (regexes with their target, stopwords,
+// AND conditions). Rules that need a file path (they judge file names,
+// not values) are left out: a value has no path. Refresh the file from a
+// newer gitleaks release to update the rules.
+//
+//go:embed gitleaks.toml
+var gitleaksTOML []byte
+
+// ScanWindow bounds the text one regular-expression pass reads: a longer
+// value is scanned in windows of this size that overlap by ScanOverlap,
+// so the work is linear in the value and bounded per pass, and a secret
+// that is shorter than the overlap is seen whole in some window.
+const (
+	ScanWindow  = 64 << 10
+	ScanOverlap = 4 << 10
+)
+
+// Finding is a literal secret found in a text: the rule that matched and
+// where the secret is. It never holds the secret itself, so it cannot leak
+// into a message.
+type Finding struct {
+	Rule       string
+	Start, End int
+}
+
+type glAllowlist struct {
+	Condition   string   `toml:"condition"`
+	RegexTarget string   `toml:"regexTarget"`
+	Regexes     []string `toml:"regexes"`
+	StopWords   []string `toml:"stopwords"`
+	Paths       []string `toml:"paths"`
+	Commits     []string `toml:"commits"`
+}
+
+type glRule struct {
+	ID          string        `toml:"id"`
+	Regex       string        `toml:"regex"`
+	Path        string        `toml:"path"`
+	Entropy     float64       `toml:"entropy"`
+	SecretGroup int           `toml:"secretGroup"`
+	Keywords    []string      `toml:"keywords"`
+	Allowlists  []glAllowlist `toml:"allowlists"`
+}
+
+type glConfig struct {
+	Allowlist glAllowlist `toml:"allowlist"`
+	Rules     []glRule    `toml:"rules"`
+}
+
+type allowlist struct {
+	and       bool
+	target    string
+	regexes   []*regexp.Regexp
+	stopwords []string
+	// needsPath: an AND condition with a path or commit check, which a
+	// value never meets.
+	needsPath bool
+}
+
+type rule struct {
+	id string
+	re *regexp.Regexp
+	// gate is re with every bounded repetition made unbounded ({10,150}
+	// becomes {10,}): it matches a superset of what re matches, and Go's
+	// matcher runs it tens of times faster, so re, with its capture
+	// groups, runs only on the texts gate matches.
+	gate        *regexp.Regexp
+	entropy     float64
+	secretGroup int
+	keywords    []string
+	allow       []allowlist
+}
+
+// ruleSet is the compiled rule set; it is built once and only read.
+type ruleSet struct {
+	rules  []rule
+	global allowlist
+}
+
+var loadRules = sync.OnceValues(func() (*ruleSet, error) {
+	var cfg glConfig
+	if err := toml.Unmarshal(gitleaksTOML, &cfg); err != nil {
+		return nil, fmt.Errorf("secret rules: %w", err)
+	}
+	global, err := compileAllowlist(cfg.Allowlist)
+	if err != nil {
+		return nil, err
+	}
+	rs := &ruleSet{global: global}
+	for _, r := range cfg.Rules {
+		if r.Regex == "" || r.Path != "" {
+			continue
+		}
+		re, err := regexp.Compile(r.Regex)
+		if err != nil {
+			return nil, fmt.Errorf("secret rule %s: %w", r.ID, err)
+		}
+		cr := rule{id: r.ID, re: re, gate: loosen(r.Regex), entropy: r.Entropy, secretGroup: r.SecretGroup}
+		for _, k := range r.Keywords {
+			cr.keywords = append(cr.keywords, strings.ToLower(k))
+		}
+		for _, a := range r.Allowlists {
+			ca, err := compileAllowlist(a)
+			if err != nil {
+				return nil, fmt.Errorf("secret rule %s: %w", r.ID, err)
+			}
+			cr.allow = append(cr.allow, ca)
+		}
+		rs.rules = append(rs.rules, cr)
+	}
+	return rs, nil
+})
+
+// loosen returns the regular expression src with its bounded repetitions
+// unbounded, nil if that cannot be done.
+func loosen(src string) *regexp.Regexp {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var walk func(*syntax.Regexp)
+	walk = func(r *syntax.Regexp) {
+		if r.Op == syntax.OpRepeat && r.Max > r.Min {
+			r.Max = -1
+		}
+		for _, s := range r.Sub {
+			walk(s)
+		}
+	}
+	walk(re)
+	// A leading optional part ([\w.-]{0,50}? in front of a keyword) does
+	// not change whether an unanchored search finds a match.
+	if re.Op == syntax.OpConcat && len(re.Sub) > 1 {
+		if first := re.Sub[0]; (first.Op == syntax.OpStar || (first.Op == syntax.OpRepeat && first.Min == 0)) && !hasCapture(first) {
+			re.Sub = re.Sub[1:]
+		}
+	}
+	gate, err := regexp.Compile(re.String())
+	if err != nil {
+		return nil
+	}
+	return gate
+}
+
+func hasCapture(r *syntax.Regexp) bool {
+	if r.Op == syntax.OpCapture {
+		return true
+	}
+	for _, s := range r.Sub {
+		if hasCapture(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func compileAllowlist(a glAllowlist) (allowlist, error) {
+	out := allowlist{and: strings.EqualFold(a.Condition, "AND"), target: a.RegexTarget}
+	out.needsPath = out.and && (len(a.Paths) > 0 || len(a.Commits) > 0)
+	for _, s := range a.Regexes {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return out, fmt.Errorf("allowlist regex %q: %w", s, err)
+		}
+		out.regexes = append(out.regexes, re)
+	}
+	for _, w := range a.StopWords {
+		out.stopwords = append(out.stopwords, strings.ToLower(w))
+	}
+	return out, nil
+}
+
+// rules returns the compiled rule set. The embedded rules compile (a test
+// checks it); should they not, detection falls back to the name rules.
+func rules() *ruleSet {
+	rs, err := loadRules()
+	if err != nil {
+		return &ruleSet{}
+	}
+	return rs
+}
+
+// RuleCount is the number of value rules in use, for tests and docs.
+func RuleCount() (int, error) {
+	rs, err := loadRules()
+	if err != nil {
+		return 0, err
+	}
+	return len(rs.rules), nil
+}
+
+// ScanText finds literal secrets in text with the rule set. A text longer
+// than ScanWindow is scanned in overlapping windows; findings are in text
+// order, without repeats.
+func ScanText(text string) []Finding {
+	if len(text) <= ScanWindow {
+		return rules().scan(text, 0)
+	}
+	var out []Finding
+	seen := map[[2]int]bool{}
+	for start := 0; start < len(text); start += ScanWindow - ScanOverlap {
+		end := min(start+ScanWindow, len(text))
+		for _, f := range rules().scan(text[start:end], start) {
+			if k := [2]int{f.Start, f.End}; !seen[k] {
+				seen[k] = true
+				out = append(out, f)
+			}
+		}
+		if end == len(text) {
+			break
+		}
+	}
+	return out
+}
+
+func (rs *ruleSet) scan(text string, offset int) []Finding {
+	if text == "" {
+		return nil
+	}
+	lower := strings.ToLower(text)
+	var out []Finding
+	for i := range rs.rules {
+		r := &rs.rules[i]
+		if !r.hasKeyword(lower) || (r.gate != nil && !r.gate.MatchString(text)) {
+			continue
+		}
+		for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
+			match := strings.Trim(text[m[0]:m[1]], "\n")
+			start, end := m[0], m[1]
+			if g := r.group(m); g > 0 {
+				start, end = m[2*g], m[2*g+1]
+			} else if r.secretGroup > 0 {
+				continue
+			} else {
+				start = m[0] + strings.Index(text[m[0]:m[1]], match)
+				end = start + len(match)
+			}
+			secret := text[start:end]
+			if secret == "" {
+				continue
+			}
+			if r.entropy != 0 && shannonEntropy(secret) <= r.entropy {
+				continue
+			}
+			line := lineAround(text, start, end)
+			if rs.global.allows(secret, match, line) || r.allows(secret, match, line) {
+				continue
+			}
+			out = append(out, Finding{Rule: r.id, Start: offset + start, End: offset + end})
+		}
+	}
+	return out
+}
+
+// group picks the secret's capture group as gitleaks does: the declared
+// secretGroup, else the first non-empty group, else the whole match (0).
+func (r *rule) group(m []int) int {
+	groups := len(m)/2 - 1
+	if r.secretGroup > 0 {
+		if r.secretGroup <= groups && m[2*r.secretGroup] >= 0 {
+			return r.secretGroup
+		}
+		return -1
+	}
+	for g := 1; g <= groups; g++ {
+		if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+			return g
+		}
+	}
+	return 0
+}
+
+func (r *rule) hasKeyword(lower string) bool {
+	if len(r.keywords) == 0 {
+		return true
+	}
+	for _, k := range r.keywords {
+		if strings.Contains(lower, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *rule) allows(secret, match, line string) bool {
+	for i := range r.allow {
+		if r.allow[i].allows(secret, match, line) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *allowlist) allows(secret, match, line string) bool {
+	target := secret
+	switch a.target {
+	case "match":
+		target = match
+	case "line":
+		target = line
+	}
+	regexAllowed := false
+	for _, re := range a.regexes {
+		if re.MatchString(target) {
+			regexAllowed = true
+			break
+		}
+	}
+	stop := false
+	lower := strings.ToLower(secret)
+	for _, w := range a.stopwords {
+		if strings.Contains(lower, w) {
+			stop = true
+			break
+		}
+	}
+	if !a.and {
+		return regexAllowed || stop
+	}
+	if a.needsPath {
+		return false
+	}
+	checks := 0
+	ok := true
+	if len(a.regexes) > 0 {
+		checks++
+		ok = ok && regexAllowed
+	}
+	if len(a.stopwords) > 0 {
+		checks++
+		ok = ok && stop
+	}
+	return checks > 0 && ok
+}
+
+// lineAround returns the line(s) holding text[start:end].
+func lineAround(text string, start, end int) string {
+	ls := strings.LastIndexByte(text[:start], '\n') + 1
+	le := strings.IndexByte(text[end:], '\n')
+	if le < 0 {
+		return text[ls:]
+	}
+	return text[ls : end+le]
+}
+
+func shannonEntropy(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	counts := map[rune]int{}
+	for _, r := range s {
+		counts[r]++
+	}
+	inv := 1.0 / float64(len(s))
+	e := 0.0
+	for _, c := range counts {
+		f := float64(c) * inv
+		e -= f * math.Log2(f)
+	}
+	return e
+}
+
+// MaxNamedValue is the longest value judged as a name-and-value line; a
+// longer one is judged as text.
+const MaxNamedValue = 4 << 10
+
+// DetectNamed reports whether value, found under the name name (an
+// attribute, a map key, an environment variable), is a literal secret,
+// and by which rule: the name alone (password, DB_PASSWORD, PGPASS), a URL
+// with a password, or a value rule of the rule set applied to the line
+// `name = "value"` that gitleaks would read in a source file. Only a
+// finding inside the value counts. The result names the rule, never the
+// value.
+func DetectNamed(name, value string) (string, bool) {
+	return detectNamed(name, value, isEnvStyle(name))
+}
+
+// DetectEnv is DetectNamed for the value of an environment variable (the
+// value of a {"name": ..., "value": ...} pair): its name is judged by the
+// environment variable rules whatever its case.
+func DetectEnv(name, value string) (string, bool) {
+	return detectNamed(name, value, true)
+}
+
+// isEnvStyle reports whether name is written as environment variables are,
+// upper case with underscores (JWT_SIGNING_KEY, PGPASS): such a name is
+// judged by IsSecretEnvName. An attribute name (auth_token_update_strategy)
+// is judged by IsSecretName only, whose rule is stricter.
+func isEnvStyle(name string) bool {
+	hasUpper := false
+	for _, r := range name {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			hasUpper = true
+		case r >= '0' && r <= '9', r == '_':
+		default:
+			return false
+		}
+	}
+	return hasUpper
+}
+
+func detectNamed(name, value string, env bool) (string, bool) {
+	if value == "" || strings.Contains(value, "\n") || len(value) > MaxNamedValue {
+		return "", false
+	}
+	switch {
+	case name != "" && (IsSecretName(name) || (env && IsSecretEnvName(name))):
+		return "secret-name", true
+	case HasURLCredentials(value):
+		return "url-credentials", true
+	}
+	if name == "" {
+		for _, f := range ScanText(value) {
+			return f.Rule, true
+		}
+		return "", false
+	}
+	prefix := name + ` = "`
+	line := prefix + value + `"`
+	for _, f := range ScanText(line) {
+		if f.End > len(prefix) && f.Start < len(prefix)+len(value) {
+			return f.Rule, true
+		}
+	}
+	return "", false
+}

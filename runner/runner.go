@@ -389,9 +389,17 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	}()
 	fs, warnings, err := r.Collect(ctx)
 	collected := time.Since(start)
-	b := <-engineDone
 	if err != nil {
+		// The compilation ends on its own; a run that failed, or was
+		// stopped by a signal, does not wait for it.
 		return nil, err
+	}
+	var b built
+	select {
+	case b = <-engineDone:
+	case <-ctx.Done():
+		// Compiling takes no context: stop waiting for it.
+		return nil, ctx.Err()
 	}
 	if b.err != nil {
 		return nil, b.err

@@ -88,6 +88,16 @@ resource "null_resource" "r" { v = length(local.x) }
 resource "null_resource" "r" { v = length(local.x) }
 `, "more than"},
 	}
+	for _, tt := range []struct{ name, src, wantErr string }{
+		{"nested for in a .tf.json string", `{"locals": {"l": "${range(1024)}", "x": "${[for a in local.l : [for b in local.l : [for c in local.l : \"${a}-${b}-${c}\"]]]}"}, "resource": {"null_resource": {"r": {"v": "${length(local.x)}"}}}}`, "More than one for expression in one .tf.json string"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ds, _ := collectBounded(t, context.Background(), Provider{}, map[string]string{"root/main.tf.json": tt.src}, 60*time.Second)
+			if err := ds.Err(); err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("error = %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if len(tt.src) > 4096 {

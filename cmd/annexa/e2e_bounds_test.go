@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -96,4 +97,49 @@ func TestSignalStopsSourceAndFIFO(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestSourceBoundsCLI: Terraform source built to exhaust annexa ends, in
+// the CLI, with exit status 2 and an error naming the bound and the file.
+func TestSourceBoundsCLI(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, src, want string }{
+		{"three nested 1024-element for expressions", `locals {
+  l = range(1024)
+  x = [for a in local.l : [for b in local.l : [for c in local.l : "${a}-${b}-${c}"]]]
+}
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+  tags   = { n = length(local.x) }
+}
+`, "main.tf:3:"},
+		{"a string doubled 30 times", doubledSource(), "returns a string longer than"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			writeAt(t, dir, "main.tf", tt.src)
+			start := time.Now()
+			// facts: the same evaluation as check, without compiling the
+			// policies alongside it.
+			res := annexaGuarded(t, "facts", "--tf", dir)
+			if res.code != 2 || !strings.Contains(res.stderr, tt.want) || !strings.Contains(res.stderr, "annexa stops here") {
+				t.Errorf("exit %d, stderr %q; want exit 2 and %q", res.code, res.stderr, tt.want)
+			}
+			if took := time.Since(start); took > 20*time.Second {
+				t.Errorf("took %s", took)
+			}
+		})
+	}
+}
+
+func doubledSource() string {
+	var b strings.Builder
+	b.WriteString("locals {\n  s0 = \"xxxxxxxxxxxxxxxx\"\n")
+	for i := 1; i <= 30; i++ {
+		b.WriteString("  s" + strconv.Itoa(i) + " = \"${local.s" + strconv.Itoa(i-1) + "}${local.s" + strconv.Itoa(i-1) + "}\"\n")
+	}
+	b.WriteString("}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n  tags   = { n = length(local.s30) }\n}\n")
+	return b.String()
 }

@@ -50,7 +50,7 @@ type limits struct {
 }
 
 var defaultLimits = limits{
-	forIterations: 200_000,
+	forIterations: 100_000,
 	collection:    100_000,
 	stringBytes:   maxFileBytes,
 }

@@ -234,7 +234,12 @@ type archiveFile struct {
 
 // writeArchive writes files, in the order given, as a gzip-compressed tar
 // with fixed metadata, so the same content gives the same bytes.
-func writeArchive(w io.Writer, files []archiveFile) error {
+// It refuses, before writing anything, files that ReadArchive would refuse
+// within lim: the writer never writes a bundle its reader will not read.
+func writeArchive(w io.Writer, files []archiveFile, lim Limits) error {
+	if err := checkArchive(files, lim); err != nil {
+		return err
+	}
 	gz := gzip.NewWriter(w)
 	tw := tar.NewWriter(gz)
 	for _, f := range files {
@@ -255,4 +260,28 @@ func writeArchive(w io.Writer, files []archiveFile) error {
 		return err
 	}
 	return gz.Close()
+}
+
+// tarBlock is the unit of a tar stream: each entry is a header block and
+// its data padded to whole blocks, and two zero blocks end the archive.
+const tarBlock = 512
+
+// checkArchive refuses files that ReadArchive would refuse within lim.
+func checkArchive(files []archiveFile, lim Limits) error {
+	lim = lim.withDefaults()
+	if len(files) > lim.MaxEntries {
+		return fmt.Errorf("%d files, over the %d a bundle may hold", len(files), lim.MaxEntries)
+	}
+	total := int64(2 * tarBlock)
+	for _, f := range files {
+		n := int64(len(f.data))
+		if n > lim.MaxEntryBytes {
+			return fmt.Errorf("%s is %d bytes, over the %d byte limit for one file of a bundle that verify reads", f.path, n, lim.MaxEntryBytes)
+		}
+		total += tarBlock + (n+tarBlock-1)/tarBlock*tarBlock
+	}
+	if total > lim.MaxTotalBytes {
+		return fmt.Errorf("the bundle would be %d bytes uncompressed, over the %d byte limit that verify reads", total, lim.MaxTotalBytes)
+	}
+	return nil
 }

@@ -106,7 +106,8 @@ func Write(ctx context.Context, w io.Writer, ev *Evidence, signer signature.Sign
 		return fmt.Errorf("write bundle: %w", err)
 	}
 	all := append(content, archiveFile{FileDSSE, envelope}, archiveFile{FileSigstore, sigstoreBundle})
-	if err := writeArchive(w, all); err != nil {
+	// The reader's default limits: verify and replay read with them.
+	if err := writeArchive(w, all, Limits{}); err != nil {
 		return fmt.Errorf("write bundle: %w", err)
 	}
 	return nil

@@ -414,11 +414,18 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	fs, warnings, err := r.Collect(ctx)
 	collected := time.Since(start)
 	if err != nil {
-		// Not waiting for the compilation (its channel is buffered) lets a
-		// run stopped by a signal return at once.
+		// The compilation ends on its own; a run that failed, or was
+		// stopped by a signal, does not wait for it (its channel is
+		// buffered).
 		return nil, err
 	}
-	b := <-engineDone
+	var b built
+	select {
+	case b = <-engineDone:
+	case <-ctx.Done():
+		// Compiling takes no context: stop waiting for it.
+		return nil, ctx.Err()
+	}
 	if b.err != nil {
 		return nil, b.err
 	}

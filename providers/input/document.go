@@ -28,23 +28,65 @@ type Document struct {
 	// Index is the document's 0-based position in a multi-document stream.
 	Index int
 	Value any
-	pos   map[string]Pos
+	pos   *posNode
+}
+
+// posNode is the position of one value and of the values inside it: a
+// tree that mirrors the document, so that a value deep under long keys
+// costs one node, not a copy of its whole JSON pointer. Keys are the
+// strings the decoded value holds too.
+type posNode struct {
+	pos    Pos
+	fields map[string]*posNode
+	items  []*posNode
+}
+
+// field returns the node of key under n, made if need be.
+func (n *posNode) field(key string) *posNode {
+	if c, ok := n.fields[key]; ok {
+		return c
+	}
+	if n.fields == nil {
+		n.fields = map[string]*posNode{}
+	}
+	c := &posNode{}
+	n.fields[key] = c
+	return c
 }
 
 // Pos returns the position of the value at the JSON pointer ("" is the
 // document, "/records/0/owner" a field: the position of its key), or of its
 // nearest ancestor whose position is known.
 func (d *Document) Pos(pointer string) Pos {
-	for {
-		if p, ok := d.pos[pointer]; ok {
-			return p
-		}
-		i := strings.LastIndexByte(pointer, '/')
-		if i < 0 {
-			return Pos{}
-		}
-		pointer = pointer[:i]
+	n := d.pos
+	if n == nil {
+		return Pos{}
 	}
+	best := n.pos
+	for pointer != "" {
+		pointer = strings.TrimPrefix(pointer, "/")
+		seg := pointer
+		if i := strings.IndexByte(pointer, '/'); i >= 0 {
+			seg, pointer = pointer[:i], pointer[i:]
+		} else {
+			pointer = ""
+		}
+		seg = strings.ReplaceAll(strings.ReplaceAll(seg, "~1", "/"), "~0", "~")
+		var next *posNode
+		if c, ok := n.fields[seg]; ok {
+			next = c
+		} else if i, err := strconv.Atoi(seg); err == nil && i >= 0 && i < len(n.items) && strconv.Itoa(i) == seg {
+			next = n.items[i]
+		}
+		if next == nil {
+			break
+		}
+		n = next
+		if n.pos != (Pos{}) {
+			best = n.pos
+		}
+	}
+	return best
 }
 
 // Where formats the position of the value at pointer as "file:line:col",
@@ -113,9 +155,9 @@ func DecodeYAML(file string, data []byte, limits DecodeLimits) ([]Document, erro
 		if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 			continue // an empty document between two "---"
 		}
-		doc := Document{File: file, Index: i, pos: map[string]Pos{}}
+		doc := Document{File: file, Index: i, pos: &posNode{}}
 		b.doc = &doc
-		v, err := b.value(root, "", 0)
+		v, err := b.value(root, doc.pos, 0)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", file, err)
 		}
@@ -135,7 +177,9 @@ type builder struct {
 	inAlias int
 }
 
-func (b *builder) value(n *yaml.Node, pointer string, depth int) (any, error) {
+// value decodes n; at is its position node, nil inside an alias (values
+// copied from an anchor keep the position of the alias).
+func (b *builder) value(n *yaml.Node, at *posNode, depth int) (any, error) {
 	if depth > b.limits.MaxDepth {
 		return nil, fmt.Errorf("line %d: nested more than %d levels deep", n.Line, b.limits.MaxDepth)
 	}
@@ -143,8 +187,8 @@ func (b *builder) value(n *yaml.Node, pointer string, depth int) (any, error) {
 	if b.values > b.limits.MaxValues {
 		return nil, fmt.Errorf("line %d: more than %d values (a YAML alias expanding without bound?)", n.Line, b.limits.MaxValues)
 	}
-	if _, seen := b.doc.pos[pointer]; !seen && b.inAlias == 0 {
-		b.doc.pos[pointer] = Pos{Line: n.Line, Col: n.Column}
+	if at != nil && b.inAlias == 0 && at.pos == (Pos{}) {
+		at.pos = Pos{Line: n.Line, Col: n.Column}
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
@@ -153,11 +197,19 @@ func (b *builder) value(n *yaml.Node, pointer string, depth int) (any, error) {
 		}
 		b.inAlias++
 		defer func() { b.inAlias-- }()
-		return b.value(n.Alias, pointer, depth+1)
+		return b.value(n.Alias, nil, depth+1)
 	case yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
+		if at != nil && b.inAlias == 0 {
+			at.items = make([]*posNode, len(n.Content))
+		}
 		for i, c := range n.Content {
-			v, err := b.value(c, pointer+"/"+strconv.Itoa(i), depth+1)
+			var child *posNode
+			if at != nil && b.inAlias == 0 {
+				child = &posNode{}
+				at.items[i] = child
+			}
+			v, err := b.value(c, child, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -165,14 +217,14 @@ func (b *builder) value(n *yaml.Node, pointer string, depth int) (any, error) {
 		}
 		return out, nil
 	case yaml.MappingNode:
-		return b.mapping(n, pointer, depth)
+		return b.mapping(n, at, depth)
 	case yaml.ScalarNode:
 		return scalar(n)
 	}
 	return nil, fmt.Errorf("line %d: unsupported YAML node", n.Line)
 }
 
-func (b *builder) mapping(n *yaml.Node, pointer string, depth int) (map[string]any, error) {
+func (b *builder) mapping(n *yaml.Node, at *posNode, depth int) (map[string]any, error) {
 	out := make(map[string]any, len(n.Content)/2)
 	explicit := map[string]bool{}
 	var merges []*yaml.Node
@@ -190,10 +242,13 @@ func (b *builder) mapping(n *yaml.Node, pointer string, depth int) (map[string]a
 			return nil, fmt.Errorf("line %d: key %q appears twice in the same mapping", k.Line, key)
 		}
 		explicit[key] = true
-		child := pointer + "/" + escapePointer(key)
 		// A field is reported where its key stands.
-		if b.inAlias == 0 {
-			b.doc.pos[child] = Pos{Line: k.Line, Col: k.Column}
+		var child *posNode
+		if at != nil && b.inAlias == 0 {
+			child = at.field(key)
+			if child.pos == (Pos{}) {
+				child.pos = Pos{Line: k.Line, Col: k.Column}
+			}
 		}
 		val, err := b.value(v, child, depth+1)
 		if err != nil {
@@ -223,7 +278,7 @@ func (b *builder) mapping(n *yaml.Node, pointer string, depth int) (map[string]a
 			if mm.Kind != yaml.MappingNode {
 				return nil, fmt.Errorf("line %d: \"<<\" merges only mappings", m.Line)
 			}
-			merged, err := b.mapping(mm, pointer, depth+1)
+			merged, err := b.mapping(mm, at, depth+1)
 			if err != nil {
 				return nil, err
 			}

@@ -5,12 +5,14 @@ package input
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -29,6 +31,64 @@ func ReadFile(path string, maxBytes int64) ([]byte, error) {
 		return nil, fmt.Errorf("open %s: %w", path, errors.Unwrap(err))
 	}
 	defer f.Close()
+	return readOpen(f, path, maxBytes)
+}
+
+// ReadFileContext is ReadFile for a path that may be a FIFO, a terminal or
+// /dev/stdin (a plan given as <(terraform show -json tfplan)), whose open
+// and read block until a writer comes: it returns when ctx is done. A
+// regular file is opened without blocking and read at once.
+func ReadFileContext(ctx context.Context, path string, maxBytes int64) ([]byte, error) {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	// O_NONBLOCK makes opening a FIFO return at once; it changes nothing
+	// for a regular file.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, errors.Unwrap(err))
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("stat %s: %w", path, err)
+	}
+	if st.Mode().IsRegular() || st.IsDir() {
+		defer f.Close()
+		return readOpen(f, path, maxBytes)
+	}
+	f.Close()
+	// Read the special file with an ordinary blocking open and read, in
+	// a goroutine that the caller stops waiting for when ctx is done.
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := ReadFile(path, maxBytes)
+		done <- result{data, err}
+	}()
+	select {
+	case r := <-done:
+		return r.data, r.err
+	case <-ctx.Done():
+		if st.Mode()&os.ModeNamedPipe != 0 {
+			// A FIFO's reader waits in open(2) for a writer: become one,
+			// so that it sees the end of input and the goroutine ends.
+			if w, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+				w.Close()
+			}
+		}
+		return nil, fmt.Errorf("read %s: %w", path, ctx.Err())
+	}
+}
+
+// readOpen reads the open file f, named path in errors.
+func readOpen(f *os.File, path string, maxBytes int64) ([]byte, error) {
 	st, err := f.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("stat %s: %w", path, err)

@@ -44,7 +44,7 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.
 // and data source, with unknown and sensitive values handled as described in
 // docs/facts.md.
 func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
-	data, err := input.ReadFile(path, p.MaxBytes)
+	data, err := input.ReadFileContext(ctx, path, p.MaxBytes)
 	if err != nil {
 		return nil, err
 	}

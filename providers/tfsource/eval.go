@@ -54,8 +54,14 @@ type evaluator struct {
 	// secrets are the string values of sensitive variables and outputs,
 	// scrubbed from facts and messages wherever they appear.
 	secrets []string
-	// err is a fatal error (cancellation) that stops evaluation.
-	err error
+	// err is a fatal error (cancellation, deadline, a bound) that stops
+	// evaluation; errAt is where it surfaced, when known.
+	err   error
+	errAt *hcl.Range
+	// lim are the bounds of evaluation; forIterations counts what for
+	// expressions iterated over (see bounds.go).
+	lim           limits
+	forIterations int64
 }
 
 // lazy is a value computed on first use, so that the evaluation order
@@ -195,8 +201,22 @@ func (ev *evaluator) eval(expr hcl.Expression, sc *scope) (cty.Value, hcl.Diagno
 	if diags.HasErrors() {
 		return cty.DynamicVal, diags
 	}
-	v, more := expr.Value(ctx)
+	v, more := ev.bound(expr).Value(ctx)
+	ev.noteStop(more)
 	return v, append(diags, hideSensitiveDetails(expr, ctx, more)...)
+}
+
+// noteStop records where a fatal error first surfaced.
+func (ev *evaluator) noteStop(diags hcl.Diagnostics) {
+	if ev.err == nil || ev.errAt != nil {
+		return
+	}
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError && d.Subject != nil {
+			ev.errAt = d.Subject
+			return
+		}
+	}
 }
 
 // attrStep returns the name of the attribute step at position i of t.
@@ -441,7 +461,11 @@ func (ev *evaluator) evalAttr(a *hcl.Attribute, sc *scope) cty.Value {
 		return cty.DynamicVal
 	}
 	ev.diags = append(ev.diags, diags...)
-	v, diags := a.Expr.Value(ctx)
+	v, diags := ev.bound(a.Expr).Value(ctx)
+	ev.noteStop(diags)
+	if ev.err != nil {
+		return cty.DynamicVal
+	}
 	diags = hideSensitiveDetails(a.Expr, ctx, diags)
 	if !diags.HasErrors() {
 		ev.diags = append(ev.diags, diags...)
@@ -952,7 +976,7 @@ func (ev *evaluator) walk(mi *modInst) {
 	if ev.err != nil {
 		return
 	}
-	if err := ev.ctx.Err(); err != nil {
+	if err := ev.interrupted(); err != nil {
 		ev.err = err
 		return
 	}
@@ -963,7 +987,7 @@ func (ev *evaluator) walk(mi *modInst) {
 		ev.local(mi, name)
 	}
 	for _, r := range mi.cfg.resources {
-		if err := ev.ctx.Err(); err != nil {
+		if err := ev.interrupted(); err != nil {
 			ev.err = err
 			return
 		}

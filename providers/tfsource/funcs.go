@@ -210,14 +210,19 @@ func (ev *evaluator) functions() map[string]function.Function {
 		"filesha256":       ev.fileFunc(func(b []byte) (string, error) { return hexHash(sha256.New(), string(b)), nil }),
 		"filesha512":       ev.fileFunc(func(b []byte) (string, error) { return hexHash(sha512.New(), string(b)), nil }),
 	}
+	for name, f := range t {
+		if name != "try" && name != "can" {
+			t[name] = ev.boundFunc(name, f)
+		}
+	}
 	// templatefile may call every function but itself.
 	inner := make(map[string]function.Function, len(t))
 	for k, f := range t {
 		inner[k] = f
 	}
-	t["templatefile"] = ev.templateFileFunc(inner)
-	t["templatestring"] = templateStringFunc(inner)
-	t["fileset"] = ev.filesetFunc()
+	t["templatefile"] = ev.boundFunc("templatefile", ev.templateFileFunc(inner))
+	t["templatestring"] = ev.boundFunc("templatestring", ev.templateStringFunc(inner))
+	t["fileset"] = ev.boundFunc("fileset", ev.filesetFunc())
 	for name := range unsupportedFuncs {
 		t[name] = unknownFunc
 	}

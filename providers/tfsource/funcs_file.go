@@ -127,14 +127,14 @@ func (ev *evaluator) templateFileFunc(funcs map[string]function.Function) functi
 			if err != nil {
 				return cty.DynamicVal, err
 			}
-			return renderTemplate(src, p, args[1], funcs)
+			return ev.renderTemplate(src, p, args[1], funcs)
 		},
 	})
 }
 
 // templateStringFunc makes templatestring() (Terraform 1.9), which renders
 // a template held in a string.
-func templateStringFunc(funcs map[string]function.Function) function.Function {
+func (ev *evaluator) templateStringFunc(funcs map[string]function.Function) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{
 			{Name: "template", Type: cty.String},
@@ -142,7 +142,7 @@ func templateStringFunc(funcs map[string]function.Function) function.Function {
 		},
 		Type: function.StaticReturnType(cty.DynamicPseudoType),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			return renderTemplate([]byte(args[0].AsString()), "<templatestring>", args[1], funcs)
+			return ev.renderTemplate([]byte(args[0].AsString()), "<templatestring>", args[1], funcs)
 		},
 	})
 }
@@ -150,7 +150,7 @@ func templateStringFunc(funcs map[string]function.Function) function.Function {
 // renderTemplate renders template source src, named name in messages,
 // with the variables in vars (a map or an object) and the functions in
 // funcs.
-func renderTemplate(src []byte, name string, vars cty.Value, funcs map[string]function.Function) (cty.Value, error) {
+func (ev *evaluator) renderTemplate(src []byte, name string, vars cty.Value, funcs map[string]function.Function) (cty.Value, error) {
 	if !vars.Type().IsObjectType() && !vars.Type().IsMapType() {
 		return cty.DynamicVal, function.NewArgErrorf(1, "vars must be a map or an object")
 	}
@@ -178,7 +178,7 @@ func renderTemplate(src []byte, name string, vars cty.Value, funcs map[string]fu
 		}
 	}
 	tctx := &hcl.EvalContext{Variables: values, Functions: funcs}
-	v, diags := expr.Value(tctx)
+	v, diags := ev.bound(expr).Value(tctx)
 	if diags.HasErrors() {
 		diags = hideSensitiveDetails(expr, tctx, diags)
 		return cty.DynamicVal, diags

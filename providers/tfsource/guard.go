@@ -171,7 +171,11 @@ func guardJSON(src []byte, filename string) hcl.Diagnostics {
 				// shift them); the line is what matters to the user.
 				off := before + int64(bytes.IndexByte(src[before:], '"')) + 1
 				line, col := input.Position(src, off)
-				if d := guardTemplate([]byte(t), filename, hcl.Pos{Line: line, Column: col, Byte: int(off)}); d.HasErrors() {
+				pos := hcl.Pos{Line: line, Column: col, Byte: int(off)}
+				if d := guardTemplate([]byte(t), filename, pos); d.HasErrors() {
+					return d
+				}
+				if d := guardJSONFor([]byte(t), filename, pos); d.HasErrors() {
 					return d
 				}
 			}
@@ -201,4 +205,32 @@ func jsonDepthOK(src string) bool {
 			}
 		}
 	}
+}
+
+// guardJSONFor refuses a .tf.json string holding more than one for
+// expression or directive. HCL's JSON syntax parses and evaluates such a
+// string at once, so annexa cannot rewrite its for expressions into
+// bounded ones (bounds.go); with at most one per string, no string nests
+// loops, and each loop iterates over a collection whose size is bounded.
+func guardJSONFor(src []byte, filename string, start hcl.Pos) hcl.Diagnostics {
+	toks, _ := hclsyntax.LexTemplate(src, filename, start)
+	fors := 0
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if t.Type != hclsyntax.TokenIdent || string(t.Bytes) != "for" {
+			continue
+		}
+		switch toks[i-1].Type {
+		case hclsyntax.TokenOBrack, hclsyntax.TokenOBrace, hclsyntax.TokenTemplateControl:
+			if fors++; fors > 1 {
+				return hcl.Diagnostics{{
+					Severity: hcl.DiagError,
+					Summary:  "Expression too complex",
+					Detail:   "More than one for expression in one .tf.json string; annexa cannot bound the work of nested for expressions there. Move them into a .tf file or into separate locals.",
+					Subject:  t.Range.Ptr(),
+				}}
+			}
+		}
+	}
+	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -51,8 +52,14 @@ type Provider struct {
 	// directory.
 	ScanRoot string
 
+	// Timeout bounds the time evaluation may take; zero means
+	// DefaultTimeout.
+	Timeout time.Duration
+
 	// fsys replaces the OS file system in tests.
 	fsys fileSystem
+	// limits replaces defaultLimits in tests.
+	limits *limits
 }
 
 // Collect evaluates the root module in dir and returns one fact per
@@ -64,6 +71,16 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 	fsys := p.fsys
 	if fsys == nil {
 		fsys = osFS{}
+	}
+	timeout := p.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, timeout, errTimeout{timeout})
+	defer cancel()
+	lim := defaultLimits
+	if p.limits != nil {
+		lim = *p.limits
 	}
 	dir = filepath.Clean(dir)
 	sb, err := newSandbox(fsys, dir, p.ScanRoot)
@@ -92,13 +109,17 @@ func (p Provider) Collect(ctx context.Context, dir string) ([]facts.Fact, diag.D
 
 	ev := &evaluator{
 		ctx: ctx, sb: sb, rootDir: dir, strict: p.Strict, workspace: p.workspace(),
-		names: l.attributeNames(), calledFuncs: l.funcs,
+		names: l.attributeNames(), calledFuncs: l.funcs, lim: lim,
 	}
 	rootInst := newModInst(root, "", nil, nil, instKey{})
 	rootInst.rootValues = values
 	ev.walk(rootInst)
 	if ev.err != nil {
-		return nil, diag.FromError(ev.err, Name)
+		err := ev.err
+		if ev.errAt != nil && !strings.HasPrefix(err.Error(), ev.errAt.Filename) {
+			err = fmt.Errorf("%s: %w", rangeString(*ev.errAt), err)
+		}
+		return nil, diag.FromError(err, Name)
 	}
 	if err := ev.convertTypes(rootInst); err != nil {
 		return nil, diag.FromError(err, Name)

@@ -9,33 +9,19 @@
 #   library: true
 package annexa.lib.azure
 
+import data.annexa.lib.net
 import data.annexa.lib.tf
 
-# is_internet is true when an NSG source address prefix admits any address:
-# the service tags "*", "Internet" and "Any", and every spelling of the whole
-# IPv4 or IPv6 space (0.0.0.0/0, ::/0, 0::/0, 0:0:0:0:0:0:0:0/0, any
-# address with prefix length 0, a bare "/0"), and the bare address 0.0.0.0,
-# which can only mean "any" in a source prefix. Same semantics as net.is_internet on the
-# AWS branch; to be folded into lib/net.rego.
+# is_internet is true when an NSG address prefix admits any address: the
+# service tags "*", "Internet" and "Any", or any spelling of the whole IPv4
+# or IPv6 space (net.is_internet). A bare address, 0.0.0.0 included, is
+# one host (/32) to Azure, not the internet.
 is_internet(s) if {
 	is_string(s)
 	lower(trim_space(s)) in {"*", "internet", "any"}
 }
 
-is_internet(s) if {
-	is_string(s)
-	regex.match(`^\s*((\d{1,3}\.){3}\d{1,3})?\s*/\s*0+\s*$`, s)
-}
-
-is_internet(s) if {
-	is_string(s)
-	trim_space(s) == "0.0.0.0"
-}
-
-is_internet(s) if {
-	is_string(s)
-	regex.match(`^\s*[0-9a-fA-F:.]*:[0-9a-fA-F:.]*\s*/\s*0+\s*$`, s)
-}
+is_internet(s) if net.is_internet(s)
 
 # known is true for a value a plan or source states: not null, not absent.
 known(v) if not is_null(v)

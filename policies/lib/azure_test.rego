@@ -4,10 +4,10 @@ import data.annexa.lib.azure
 import data.annexa.lib.testing
 
 test_is_internet if {
-	every s in ["*", "Internet", "any", "0.0.0.0/0", " 0.0.0.0/0 ", "::/0", "0::/0", "0:0:0:0:0:0:0:0/0", "10.0.0.0/0", "/0", "0.0.0.0"] {
+	every s in ["*", "Internet", "any", "0.0.0.0/0", " 0.0.0.0/0 ", "::/0", "0::/0", "0:0:0:0:0:0:0:0/0", "10.0.0.0/0"] {
 		azure.is_internet(s)
 	}
-	every s in ["10.0.0.0/8", "VirtualNetwork", "AzureLoadBalancer", "203.0.113.0/24", "::1/128", "/1", "0.0.1.0", "", 0, null] {
+	every s in ["10.0.0.0/8", "VirtualNetwork", "AzureLoadBalancer", "203.0.113.0/24", "::1/128", "/1", "/0", "0.0.0.0", "0.0.1.0", "", 0, null] {
 		not azure.is_internet(s)
 	}
 }

@@ -10,17 +10,6 @@ package annexa.lib.gcp
 
 import data.annexa.lib.tf
 
-# is_internet is true when cidr admits every IPv4 or every IPv6 address:
-# any spelling of a prefix length of 0 ("0.0.0.0/0", "::/0", "0::/0",
-# "0:0:0:0:0:0:0:0/0"). Google Cloud accepts these wherever it takes a
-# range. (Same semantics as net.is_internet, which the AWS policies add.)
-is_internet(cidr) if {
-	is_string(cidr)
-	s := trim_space(cidr)
-	endswith(s, "/0")
-	net.cidr_is_valid(s)
-}
-
 # public_members are the IAM principals and ACL entities that stand for
 # anyone on the internet, signed in to a Google account or not.
 public_members := {"allUsers", "allAuthenticatedUsers"}

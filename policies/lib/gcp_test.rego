@@ -2,18 +2,6 @@ package annexa.lib.gcp_test
 
 import data.annexa.lib.gcp
 
-test_internet_spellings if {
-	every c in ["0.0.0.0/0", "::/0", "0::/0", "0:0:0:0:0:0:0:0/0", " 0.0.0.0/0 "] {
-		gcp.is_internet(c)
-	}
-}
-
-test_not_internet if {
-	every c in ["10.0.0.0/8", "0.0.0.0/1", "0.0.0.0", "35.235.240.0/20", "2001:db8::/32", "/0", 0, null] {
-		not gcp.is_internet(c)
-	}
-}
-
 test_public_members if {
 	gcp.is_public("allUsers")
 	gcp.is_public("allauthenticatedusers")

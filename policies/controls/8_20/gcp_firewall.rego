@@ -35,7 +35,7 @@
 #     than opening the port to the internet.
 package annexa.controls.c8_20.gcp_firewall
 
-import data.annexa.lib.gcp
+import data.annexa.lib.net
 import data.annexa.lib.ports
 import data.annexa.lib.tf
 import data.annexa.lib.values
@@ -72,7 +72,7 @@ deny contains finding if {
 	ingress(r)
 	not disabled(r.attributes)
 	some m in values.array_or_empty(object.get(r.attributes, "match", []))
-	sources := sort([c | some c in values.array_or_empty(object.get(m, "src_ip_ranges", [])); gcp.is_internet(c)])
+	sources := sort([c | some c in values.array_or_empty(object.get(m, "src_ip_ranges", [])); net.is_internet(c)])
 	count(sources) > 0
 	exposed := exposure([[object.get(l, "ip_protocol", "all"), values.array_or_empty(object.get(l, "ports", []))] |
 		some l in values.array_or_empty(object.get(m, "layer4_configs", []))
@@ -109,7 +109,7 @@ open_sources(fw) := ["0.0.0.0/0 (no source given)"] if {
 	not source_given(fw, "source_ranges")
 	not source_given(fw, "source_tags")
 	not source_given(fw, "source_service_accounts")
-} else := sort([c | some c in values.array_or_empty(object.get(fw.attributes, "source_ranges", [])); gcp.is_internet(c)])
+} else := sort([c | some c in values.array_or_empty(object.get(fw.attributes, "source_ranges", [])); net.is_internet(c)])
 
 # source_given is true when a source attribute of a rule is set, or refers
 # to something that sets it after apply, or is written but unknown. An

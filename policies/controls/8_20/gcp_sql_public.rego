@@ -24,7 +24,7 @@
 #     Private Service Connect, through the Cloud SQL Auth Proxy.
 package annexa.controls.c8_20.gcp_sql_public
 
-import data.annexa.lib.gcp
+import data.annexa.lib.net
 import data.annexa.lib.tf
 import data.annexa.lib.values
 
@@ -61,7 +61,7 @@ open_networks(db) := sort([v |
 	some [_, ip] in ip_configurations(db)
 	some an in values.array_or_empty(object.get(ip, "authorized_networks", []))
 	v := object.get(an, "value", "")
-	gcp.is_internet(v)
+	net.is_internet(v)
 ])
 
 # public_only is true when the instance gets a public IPv4 address and no

@@ -10,6 +10,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -174,9 +176,17 @@ func (p Provider) collect(ctx context.Context, source string) ([]facts.Fact, err
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	// The program and everything it started go when the time is up or
 	// annexa is interrupted.
-	cmd.Cancel = func() error { return killProcessGroup(cmd) }
+	token, err := runToken()
+	if err != nil {
+		return nil, fmt.Errorf("external provider %s: %w", p.Name, err)
+	}
+	cmd.Cancel = func() error {
+		err := killProcessGroup(cmd)
+		killTagged(token)
+		return err
+	}
 	cmd.Dir = p.Dir
-	cmd.Env = p.environment()
+	cmd.Env = append(p.environment(), runTokenEnv+"="+token)
 	cmd.Stdin = bytes.NewReader(req)
 	stderr := &tail{max: stderrTail}
 	cmd.Stderr = stderr
@@ -209,8 +219,10 @@ func (p Provider) collect(ctx context.Context, source string) ([]facts.Fact, err
 	waitErr := cmd.Wait()
 	// Whatever the program left running in its group ends with it, also
 	// on success. The group id stays the program's while any member is
-	// alive, so this reaches no one else.
+	// alive, so this reaches no one else. Descendants that left the group
+	// are found by the token in their environment.
 	_ = killProcessGroup(cmd)
+	killTagged(token)
 
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
@@ -291,6 +303,19 @@ func (p Provider) environment() []string {
 		}
 	}
 	return env
+}
+
+// runTokenEnv names the environment variable that carries a run's token
+// to the program and, inherited, to everything it starts.
+const runTokenEnv = "ANNEXA_PROVIDER_RUN"
+
+// runToken returns a fresh random token that tags one run's processes.
+func runToken() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("run token: %w", err)
+	}
+	return hex.EncodeToString(b), nil
 }
 
 func exitMessage(err error) string {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -276,31 +277,39 @@ func TestRequestIsJSON(t *testing.T) {
 }
 
 // TestLeftBehindHelperEndsOnSuccess: a provider that succeeds but leaves a
-// process of its group running does not keep it: annexa ends the group
-// once the provider has exited.
+// process running does not keep it: annexa ends it once the provider has
+// exited, whether it stayed in the provider's process group or left it
+// with setsid.
 func TestLeftBehindHelperEndsOnSuccess(t *testing.T) {
-	pidFile := filepath.Join(t.TempDir(), "helper.pid")
-	env := map[string]string{"PATH": os.Getenv("PATH"), "HANG_PIDFILE": pidFile}
-	p := Provider{Name: "leave", Command: hostile(t, "leave"), Env: []string{"HANG_PIDFILE"},
-		LookupEnv: func(k string) (string, bool) { v, ok := env[k]; return v, ok }}
-	fs, err := p.collect(context.Background(), "")
-	if err != nil || len(fs) != 1 {
-		t.Fatalf("collect: %d facts, %v", len(fs), err)
+	for _, name := range []string{"leave", "setsid"} {
+		t.Run(name, func(t *testing.T) {
+			if name == "setsid" && runtime.GOOS != "linux" {
+				t.Skip("descendants outside the process group are found through /proc")
+			}
+			pidFile := filepath.Join(t.TempDir(), "helper.pid")
+			env := map[string]string{"PATH": os.Getenv("PATH"), "HANG_PIDFILE": pidFile}
+			p := Provider{Name: "leave", Command: hostile(t, name), Env: []string{"HANG_PIDFILE"},
+				LookupEnv: func(k string) (string, bool) { v, ok := env[k]; return v, ok }}
+			fs, err := p.collect(context.Background(), "")
+			if err != nil || len(fs) != 1 {
+				t.Fatalf("collect: %d facts, %v", len(fs), err)
+			}
+			b, err := os.ReadFile(pidFile)
+			if err != nil {
+				t.Fatalf("the provider did not record its helper: %v", err)
+			}
+			pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 200 {
+				if !alive(pid) {
+					return
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			_ = syscall.Kill(pid, syscall.SIGKILL)
+			t.Errorf("helper process %d outlived the successful provider", pid)
+		})
 	}
-	b, err := os.ReadFile(pidFile)
-	if err != nil {
-		t.Fatalf("the provider did not record its helper: %v", err)
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for range 200 {
-		if !alive(pid) {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	_ = syscall.Kill(pid, syscall.SIGKILL)
-	t.Errorf("helper process %d outlived the successful provider", pid)
 }

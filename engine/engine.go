@@ -51,6 +51,9 @@ type Engine struct {
 	profile       bool
 	// params are the declared policy parameters (params.go).
 	params map[string]ParameterDecl
+	// maxFindings bounds the findings of one policy: MaxFindingsPerPolicy,
+	// lowered by tests.
+	maxFindings int
 }
 
 type config struct {
@@ -62,6 +65,7 @@ type config struct {
 	now         time.Time
 	toolVersion string
 	profile     bool
+	maxFindings int
 }
 
 // Option configures New.
@@ -127,6 +131,9 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if cfg.parallelism <= 0 {
 		cfg.parallelism = runtime.GOMAXPROCS(0)
 	}
+	if cfg.maxFindings <= 0 {
+		cfg.maxFindings = MaxFindingsPerPolicy
+	}
 	if cfg.now.IsZero() {
 		cfg.now = time.Now()
 	}
@@ -184,6 +191,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		policies:    pols,
 		clauseRules: rules,
 		evalTimeout: cfg.evalTimeout,
+		maxFindings: cfg.maxFindings,
 		parallelism: cfg.parallelism,
 		now:         cfg.now.UTC(),
 		toolVersion: cfg.toolVersion,
@@ -487,6 +495,10 @@ func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *fact
 	raw, ok := rs[0].Expressions[0].Value.([]any)
 	if !ok {
 		out.err = fmt.Errorf("deny must be a set of findings, got %T", rs[0].Expressions[0].Value)
+		return out
+	}
+	if len(raw) > e.maxFindings {
+		out.err = fmt.Errorf("the policy gave %d findings, more than the %d a policy may give", len(raw), e.maxFindings)
 		return out
 	}
 	for _, v := range raw {

@@ -2,15 +2,31 @@ package engine
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/annexa-dev/annexa/diag"
 
 	opaversion "github.com/open-policy-agent/opa/v1/version"
 
 	"github.com/annexa-dev/annexa/policies/catalog"
+)
+
+// Bounds of what one policy may put into a report, so that a policy (a
+// user's, or a built-in one on a hostile input) cannot make a report, and
+// the bundle that holds it, grow without end.
+const (
+	// MaxFindingsPerPolicy bounds the findings of one policy; a policy that
+	// gives more is an error on its controls.
+	MaxFindingsPerPolicy = 500_000
+	// MaxMessageBytes bounds a finding's message; a longer one is cut.
+	MaxMessageBytes = 4 << 10
+	// MaxDetailsBytes bounds a finding's details as JSON; larger details
+	// are replaced by a note saying so.
+	MaxDetailsBytes = 16 << 10
 )
 
 // toFinding checks one element of a policy's deny set and fills in what the
@@ -25,12 +41,15 @@ func (e *Engine) toFinding(p *Policy, v any, idx *factIndex) (Finding, error) {
 	if msg == "" || res == "" {
 		return Finding{}, fmt.Errorf("finding %v lacks a string msg or resource", v)
 	}
+	if len(res) > MaxMessageBytes {
+		return Finding{}, fmt.Errorf("finding names a resource of %d bytes, more than %d", len(res), MaxMessageBytes)
+	}
 	f := Finding{
 		Controls:    p.Controls,
 		Clauses:     p.Clauses,
 		Policy:      p.ID,
 		Resource:    res,
-		Message:     msg,
+		Message:     cut(msg, MaxMessageBytes),
 		Severity:    p.Severity,
 		Remediation: p.Remediation,
 	}
@@ -50,6 +69,9 @@ func (e *Engine) toFinding(p *Policy, v any, idx *factIndex) (Finding, error) {
 			return Finding{}, fmt.Errorf("finding for %s has details %v; expected an object", res, d)
 		}
 		f.Details = dm
+		if b, err := json.Marshal(dm); err != nil || len(b) > MaxDetailsBytes {
+			f.Details = map[string]any{"omitted": fmt.Sprintf("the details exceed %d bytes as JSON", MaxDetailsBytes)}
+		}
 	}
 	if fact, ok := idx.byID[res]; ok {
 		src := fact.Source
@@ -255,4 +277,18 @@ func firstOf(f Finding) string {
 		return f.Clauses[0]
 	}
 	return ""
+}
+
+// cut shortens s to at most limit bytes, at a character boundary, marking
+// the cut.
+func cut(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	const mark = " … (cut)"
+	end := limit - len(mark)
+	for end > 0 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return s[:end] + mark
 }

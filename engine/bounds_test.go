@@ -1,0 +1,64 @@
+package engine
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/annexa-dev/annexa/providers/facts"
+)
+
+// TestFindingsAreBounded: a policy cannot make the report grow without
+// end: a long message is cut at a character boundary, large details are
+// replaced by a note, and more findings than a policy may give are an
+// error on its control.
+func TestFindingsAreBounded(t *testing.T) {
+	head := strings.Replace(ebsPolicy[:strings.Index(ebsPolicy, "deny contains")], "test_ebs", "test_bounds", 1)
+	huge := head + `deny contains {"msg": concat("", array.concat(["é"], [x | some _ in numbers.range(1, 10000); x := "é"])), "resource": r.id, "details": {"big": concat("", [x | some _ in numbers.range(1, 10000); x := "0123456789"])}} if {
+	some r in tf.resources("aws_ebs_volume")
+}
+`
+	many := head + `deny contains {"msg": "m", "resource": sprintf("%s#%d", [r.id, n])} if {
+	some r in tf.resources("aws_ebs_volume")
+	some n in numbers.range(0, 100)
+}
+`
+	fs := []facts.Fact{volume("a", []string{"create"}, map[string]any{"encrypted": false})}
+
+	e, err := New(context.Background(), WithoutBuiltinPolicies(), WithPolicyDirs(writePolicies(t, map[string]string{"p.rego": huge})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.Evaluate(context.Background(), fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fds := r.Findings
+	if len(fds) != 1 {
+		t.Fatalf("findings %d, want 1", len(fds))
+	}
+	f := fds[0]
+	if len(f.Message) > MaxMessageBytes || !utf8.ValidString(f.Message) || !strings.HasSuffix(f.Message, "(cut)") {
+		t.Errorf("message of %d bytes (valid UTF-8: %v), want at most %d, cut and marked", len(f.Message), utf8.ValidString(f.Message), MaxMessageBytes)
+	}
+	if b, _ := json.Marshal(f.Details); len(b) > MaxDetailsBytes || f.Details["omitted"] == nil {
+		t.Errorf("details %d bytes: %.80s, want the note that they were omitted", len(b), b)
+	}
+
+	// The bound is lowered to 100 so the test stays fast: the policy gives
+	// 101 findings.
+	lowered := func(c *config) { c.maxFindings = 100 }
+	e, err = New(context.Background(), WithoutBuiltinPolicies(), WithPolicyDirs(writePolicies(t, map[string]string{"p.rego": many})), lowered)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err = e.Evaluate(context.Background(), fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := control(t, r, "8.24"); c.Status != StatusError || !strings.Contains(c.Reason, "gave 101 findings, more than the 100 a policy may give") {
+		t.Errorf("8.24 = %s (%q), want an error on the number of findings", c.Status, c.Reason)
+	}
+}

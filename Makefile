@@ -32,7 +32,7 @@ test-rego:
 ## fails when a policy misses one of its bad cases, fires on a good one, or
 ## judges nothing on a good one (docs/accuracy.md)
 accuracy:
-	$(GO) run ./internal/cmd/accuracy -corpus testdata/accuracy
+	$(GO) run ./internal/cmd/accuracy -corpus testdata/accuracy -require-cases
 
 fmt-rego:
 	$(OPA) fmt --write policies

@@ -191,6 +191,7 @@ func TestPolicyLoadErrors(t *testing.T) {
 		{"no inputs", strings.Replace(ebsPolicy, `#   inputs: ["resource:aws_ebs_volume"]`+"\n", "", 1), "custom.inputs"},
 		{"bad input", strings.Replace(ebsPolicy, `resource:aws_ebs_volume`, `Resource aws`, 1), "custom.inputs"},
 		{"no remediation", strings.Replace(ebsPolicy, "#   remediation: Set encrypted = true.\n", "", 1), "custom.remediation"},
+		{"bad detector", strings.Replace(ebsPolicy, "#   severity: high\n", "#   severity: high\n#   detector: \"maybe\"\n", 1), "custom.detector"},
 		{"no title", strings.Replace(ebsPolicy, "# title: EBS volumes are encrypted\n", "", 1), "title is required"},
 		{"no metadata", ebsPolicy[strings.Index(ebsPolicy, "package"):], "no package METADATA"},
 		{"no deny", strings.Replace(ebsPolicy, "deny contains", "warn contains", 1), "has no deny rule"},

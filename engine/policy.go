@@ -94,6 +94,11 @@ type Policy struct {
 	// ids of the facts it judged (docs/policies.md). Without it every fact
 	// of its inputs counts as assessed.
 	DeclaresJudged bool `json:"-"`
+	// Detector is METADATA custom.detector: the policy judges only the
+	// facts it reports, since a detector that finds nothing has shown
+	// nothing about a fact (c5_17.literal_secrets). Such a policy never
+	// makes a control look assessed by the facts it found clean.
+	Detector bool `json:"detector,omitempty"`
 }
 
 // PolicySource is a tree of Rego files: the embedded built-ins or a
@@ -321,6 +326,11 @@ func policyFromFiles(pkg string, files []string, mods map[string]*ast.Module, ca
 	if _, ok := ann.Custom["parameters"]; ok {
 		if p.Parameters, err = stringList(ann.Custom, "parameters"); err != nil {
 			return nil, field(err.Error())
+		}
+	}
+	if v, ok := ann.Custom["detector"]; ok {
+		if p.Detector, ok = v.(bool); !ok {
+			return nil, field(fmt.Sprintf("custom.detector: %v is not true or false", v))
 		}
 	}
 	p.Remediation, _ = ann.Custom["remediation"].(string)

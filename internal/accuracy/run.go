@@ -26,6 +26,8 @@ type Checker struct {
 	// Workers is how many cases run at once (default: the usable CPUs).
 	Workers int
 	ids     map[string]bool
+	// detectors are the policies that judge only what they report.
+	detectors map[string]bool
 }
 
 // NewChecker compiles the built-in policies and those of policyDirs once.
@@ -40,10 +42,12 @@ func NewChecker(ctx context.Context, policyDirs ...string) (*Checker, error) {
 		return nil, err
 	}
 	ids := map[string]bool{}
+	detectors := map[string]bool{}
 	for _, p := range eng.Policies() {
 		ids[p.ID] = true
+		detectors[p.ID] = p.Detector
 	}
-	return &Checker{eng: eng, Workers: runtime.GOMAXPROCS(0), ids: ids}, nil
+	return &Checker{eng: eng, Workers: runtime.GOMAXPROCS(0), ids: ids, detectors: detectors}, nil
 }
 
 // Engine is the engine cases are evaluated with.
@@ -59,6 +63,12 @@ type Outcome struct {
 	Assessed map[string]int
 	// AssessedIDs are the facts the case's policies assessed.
 	AssessedIDs []string
+	// Detector is true when every policy of the case is a detector
+	// (engine.Policy.Detector), which judges only what it reports; a good
+	// case of it is not vacuous when it gave the detector facts to scan.
+	Detector bool
+	// Facts is the number of facts the case's input gave.
+	Facts int
 	// Err is a case that could not be run (an input error, an unknown
 	// policy, a policy that failed to evaluate).
 	Err error
@@ -103,7 +113,7 @@ func (o Outcome) Verdict() Verdict {
 		return Miss
 	case o.Case.Label == Good && o.Fired():
 		return FalsePositive
-	case o.Case.Label == Good && !o.Judged():
+	case o.Case.Label == Good && !o.Judged() && !(o.Detector && o.Facts > 0):
 		return Vacuous
 	}
 	return Pass
@@ -149,12 +159,15 @@ func (c *Checker) RunCase(ctx context.Context, cs Case) Outcome {
 		}
 		value = dir
 	}
-	res, err := c.check(ctx, runner.FlagValue{Flag: cs.Flag, Value: value}, cs.Policies)
+	res, facts, err := c.check(ctx, runner.FlagValue{Flag: cs.Flag, Value: value}, cs.Policies)
 	if err != nil {
 		o.Err = err
 		return o
 	}
+	o.Facts = facts
+	o.Detector = len(cs.Policies) > 0
 	for _, p := range cs.Policies {
+		o.Detector = o.Detector && c.detectors[p]
 		r := res[p]
 		if r.Err != nil {
 			o.Err = fmt.Errorf("policy %s failed to evaluate: %w", p, r.Err)
@@ -171,20 +184,21 @@ func (c *Checker) RunCase(ctx context.Context, cs Case) Outcome {
 // does (runner.Resolve, Run.Collect), then evaluates the given policies
 // over them with the prepared queries a run uses; the roll-up, which says
 // nothing about a policy's verdict, is left out.
-func (c *Checker) check(ctx context.Context, fv runner.FlagValue, policies []string) (map[string]engine.PolicyOutcome, error) {
+func (c *Checker) check(ctx context.Context, fv runner.FlagValue, policies []string) (map[string]engine.PolicyOutcome, int, error) {
 	run, err := runner.Resolve(runner.Inputs{
 		Sources:       []runner.FlagValue{fv},
 		EffectiveTime: effectiveTime,
 		ToolVersion:   "accuracy",
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	fs, _, err := run.Collect(ctx)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return c.eng.EvaluatePolicies(ctx, fs, policies)
+	res, err := c.eng.EvaluatePolicies(ctx, fs, policies)
+	return res, len(fs), err
 }
 
 // CheckPath evaluates one path with flag and returns the findings and the

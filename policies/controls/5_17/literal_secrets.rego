@@ -5,7 +5,8 @@
 #   environment variable such as JWT_SIGNING_KEY, STRIPE_SK or PGPASS, an
 #   ECS container_definitions document, an instance's user_data script, a
 #   Docker config's auths, a configuration file, or the environment of any
-#   Kubernetes kind that runs containers (custom resources included). The
+#   Kubernetes kind that runs containers (custom resources included: those
+#   with a pod template are reported by c5_17.k8s_secret_env). The
 #   providers find them with one detector, the names of secrets and the
 #   rules of gitleaks' default rule set, replace them with "(sensitive)"
 #   and list where they were in the fact's `detected` map with the rule
@@ -14,13 +15,15 @@
 #   code, its history and the deployed object, and is not rotated with the
 #   secret. Values from a sensitive variable or a secret store are not
 #   literals and are not reported. Container environments and flags of
-#   built-in workloads are reported by c5_17.k8s_secret_env instead. No
+#   workloads with a pod spec (the built-in kinds and custom resources with
+#   spec.template.spec) are reported by c5_17.k8s_secret_env instead. No
 #   finding is only supporting evidence: a detector misses secrets it has
 #   no rule for.
 # custom:
 #   controls: ["5.17", "8.24"]
 #   severity: high
 #   coverage: supporting
+#   detector: true
 #   inputs: ["resource", "kubernetes", "config"]
 #   remediation: |
 #     Move the value into a secret store (AWS Secrets Manager or SSM
@@ -49,7 +52,8 @@ deny contains finding if {
 }
 
 # container_literal holds for a container's environment value or flag in a
-# built-in workload, which c5_17.k8s_secret_env reports with its container.
+# workload with a pod spec, which c5_17.k8s_secret_env reports with its
+# container.
 container_literal(f, path) if {
 	f.kind == "kubernetes"
 	is_object(f.attributes.pod_spec)

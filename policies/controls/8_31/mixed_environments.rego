@@ -44,7 +44,7 @@ deny contains finding if {
 	r.class == "non_production"
 	not separate_project(r.resource)
 	finding := {
-		"msg": sprintf("%s is tagged as environment %s, but the same configuration also deploys production resources (%s and %d more); non-production belongs in its own state and account", [r.resource.id, r.environment, first_production, production_count - 1]),
+		"msg": sprintf("%s is tagged as environment %s, but the same configuration also deploys production resources (%s); non-production belongs in its own state and account", [r.resource.id, r.environment, production_named]),
 		"resource": r.resource.id,
 		"details": {"environment": r.environment, "production_resources": production_count},
 	}
@@ -55,6 +55,10 @@ deny contains finding if {
 production_count := count(production_resources)
 
 first_production := sort([p.id | some p in production_resources])[0]
+
+production_named := first_production if production_count == 1
+
+production_named := sprintf("%s and %d more", [first_production, production_count - 1]) if production_count > 1
 
 # tagged lists every resource with an environment tag this policy knows,
 # with its value and whether it is production. A plan's every resource

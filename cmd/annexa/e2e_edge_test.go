@@ -16,6 +16,10 @@ const (
 // edgeFindings are the findings (policy resource) of the noncompliant AWS
 // edge stack, in its plan and in its source alike (testdata/plans/README.md).
 var edgeFindings = []string{
+	"c8_15.aws_lb_access_logs aws_lb.partner",
+	"c8_15.aws_lb_access_logs aws_lb.tools",
+	"c8_20.aws_default_security_group aws_default_security_group.edge",
+	"c8_20.aws_network_acl aws_network_acl.public",
 	"c8_21.aws_cloudfront aws_cloudfront_distribution.docs",
 	"c8_21.aws_cloudfront aws_cloudfront_distribution.web",
 	"c8_21.aws_endpoint_tls aws_api_gateway_domain_name.api",

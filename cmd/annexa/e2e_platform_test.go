@@ -23,6 +23,9 @@ var platformFindings = []string{
 	"c8_10.aws_s3_noncurrent_expiry aws_s3_bucket.config",
 	"c8_10.aws_s3_noncurrent_expiry aws_s3_bucket.exports",
 	"c8_12.aws_macie aws_macie2_account.main",
+	"c8_20.aws_rds_public aws_db_instance.portal",
+	"c8_3.aws_s3_bucket_policy aws_s3_bucket_policy.exports",
+	"c8_5.aws_rds_iam_auth aws_db_instance.portal",
 	"c8_6.aws_dynamodb_autoscaling aws_dynamodb_table.feature_flags",
 	"c8_6.aws_dynamodb_autoscaling aws_dynamodb_table.idempotency",
 	"c8_6.aws_rds_storage_autoscaling aws_db_instance.portal",
@@ -31,6 +34,7 @@ var platformFindings = []string{
 	`c8_8.aws_ecr_scanning aws_ecr_repository.service["ledger-worker"]`,
 	"c8_9.aws_config_recorder aws_config_configuration_recorder.main",
 	"c8_9.aws_config_recorder aws_config_configuration_recorder_status.main",
+	"c8_9.aws_imdsv2 aws_launch_template.ci_runner",
 }
 
 // platformControls are the controls whose AWS policies the platform stack

@@ -466,7 +466,9 @@ func TestControlsShow(t *testing.T) {
 				"8.24  Use of cryptography\n", "technological", "A, automatable", "preventive", "secure_configuration",
 				"Policies (", "best coverage partial):",
 				"c8_24.aws_ebs:\n    EBS volumes are encrypted at rest\n    coverage partial, severity high\n" +
-					"    inputs: resource:aws_ebs_volume\n            resource:aws_instance\n",
+					"    inputs: resource:aws_ebs_encryption_by_default\n            resource:aws_ebs_volume\n" +
+					"            resource:aws_instance\n            resource:aws_launch_configuration\n" +
+					"            resource:aws_launch_template\n",
 				"c8_24.aws_kms_rotation:", "file: policies/controls/8_24/aws_rds.rego",
 			},
 		},

@@ -1,4 +1,4 @@
-# --- Load balancers and their listeners (8.21, 8.26) ---------------------
+# --- Load balancers and their listeners (8.15, 8.21, 8.26) ---------------
 
 resource "aws_security_group" "alb" {
   name        = "${local.name}-alb"
@@ -43,7 +43,14 @@ resource "aws_lb" "public" {
   subnets                    = aws_subnet.public[*].id
   drop_invalid_header_fields = true
   enable_deletion_protection = true
-  tags                       = { Name = "${local.name}-public" }
+
+  access_logs {
+    bucket  = var.access_logs_bucket
+    prefix  = "public"
+    enabled = true
+  }
+
+  tags = { Name = "${local.name}-public" }
 }
 
 resource "aws_lb_target_group" "web" {
@@ -97,7 +104,14 @@ resource "aws_lb" "partner" {
   load_balancer_type = "application"
   security_groups    = [aws_security_group.alb.id]
   subnets            = aws_subnet.public[*].id
-  tags               = { Name = "${local.name}-partner" }
+
+  access_logs {
+    bucket  = var.access_logs_bucket
+    prefix  = "partner"
+    enabled = true
+  }
+
+  tags = { Name = "${local.name}-partner" }
 }
 
 resource "aws_lb_target_group" "partner_api" {
@@ -135,7 +149,14 @@ resource "aws_lb" "ledger" {
   internal           = true
   load_balancer_type = "network"
   subnets            = data.aws_subnets.private.ids
-  tags               = { Name = "${local.name}-ledger" }
+
+  access_logs {
+    bucket  = var.access_logs_bucket
+    prefix  = "ledger"
+    enabled = true
+  }
+
+  tags = { Name = "${local.name}-ledger" }
 }
 
 resource "aws_lb_target_group" "ledger" {
@@ -191,7 +212,14 @@ resource "aws_lb" "tools" {
   load_balancer_type = "application"
   security_groups    = [aws_security_group.tools.id]
   subnets            = data.aws_subnets.private.ids
-  tags               = { Name = "${local.name}-tools" }
+
+  access_logs {
+    bucket  = var.access_logs_bucket
+    prefix  = "tools"
+    enabled = true
+  }
+
+  tags = { Name = "${local.name}-tools" }
 }
 
 resource "aws_lb_listener" "tools_http" {

@@ -40,6 +40,59 @@ resource "aws_route_table_association" "public" {
   route_table_id = aws_route_table.public.id
 }
 
+# Nothing may use the VPC's default security group: Terraform removes
+# every rule the resource leaves out (CIS AWS 5.4).
+resource "aws_default_security_group" "edge" {
+  vpc_id = aws_vpc.edge.id
+  tags   = { Name = "${local.name}-default" }
+}
+
+# The public subnets admit HTTPS and HTTP from the internet, and replies
+# to the load balancers' own connections.
+resource "aws_network_acl" "public" {
+  vpc_id     = aws_vpc.edge.id
+  subnet_ids = aws_subnet.public[*].id
+
+  ingress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 443
+    to_port    = 443
+  }
+
+  ingress {
+    rule_no    = 110
+    action     = "allow"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 80
+    to_port    = 80
+  }
+
+  # The targets' replies to the load balancers, from inside the VPC.
+  ingress {
+    rule_no    = 120
+    action     = "allow"
+    protocol   = "tcp"
+    cidr_block = aws_vpc.edge.cidr_block
+    from_port  = 1024
+    to_port    = 65535
+  }
+
+  egress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "-1"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+
+  tags = { Name = "${local.name}-public" }
+}
+
 resource "aws_cloudwatch_log_group" "flow" {
   name              = "/aws/vpc/${local.name}/flow-logs"
   retention_in_days = 365

@@ -27,3 +27,11 @@ variable "cdn_certificate_arn" {
   type        = string
   default     = "arn:aws:acm:us-east-1:739275460217:certificate/c2e4a6b8-1d3f-4a5c-8e7b-9f0a2c4e6b81"
 }
+
+# The access logs of the load balancers go to the log archive of the
+# acme-logging stack, whose bucket policy lets the ELB service write.
+variable "access_logs_bucket" {
+  description = "S3 bucket of the load balancers' access logs"
+  type        = string
+  default     = "acme-log-archive-739275460217-eu-west-1"
+}

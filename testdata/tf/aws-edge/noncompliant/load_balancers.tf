@@ -1,4 +1,4 @@
-# --- Load balancers and their listeners (8.21, 8.26) ---------------------
+# --- Load balancers and their listeners (8.15, 8.21, 8.26) ---------------
 
 resource "aws_security_group" "alb" {
   name        = "${local.name}-alb"
@@ -43,7 +43,14 @@ resource "aws_lb" "public" {
   subnets                    = aws_subnet.public[*].id
   drop_invalid_header_fields = true
   enable_deletion_protection = true
-  tags                       = { Name = "${local.name}-public" }
+
+  access_logs {
+    bucket  = var.access_logs_bucket
+    prefix  = "public"
+    enabled = true
+  }
+
+  tags = { Name = "${local.name}-public" }
 }
 
 resource "aws_lb_target_group" "web" {
@@ -93,7 +100,15 @@ resource "aws_lb" "partner" {
   load_balancer_type = "application"
   security_groups    = [aws_security_group.alb.id]
   subnets            = aws_subnet.public[*].id
-  tags               = { Name = "${local.name}-partner" }
+
+  # enabled is left out: the provider's default, false, writes no logs
+  # although a bucket is named.
+  access_logs {
+    bucket = var.access_logs_bucket
+    prefix = "partner"
+  }
+
+  tags = { Name = "${local.name}-partner" }
 }
 
 resource "aws_lb_target_group" "partner_api" {
@@ -131,7 +146,14 @@ resource "aws_lb" "ledger" {
   internal           = true
   load_balancer_type = "network"
   subnets            = data.aws_subnets.private.ids
-  tags               = { Name = "${local.name}-ledger" }
+
+  access_logs {
+    bucket  = var.access_logs_bucket
+    prefix  = "ledger"
+    enabled = true
+  }
+
+  tags = { Name = "${local.name}-ledger" }
 }
 
 resource "aws_lb_target_group" "ledger" {
@@ -181,6 +203,8 @@ resource "aws_security_group" "tools" {
   tags = { Name = "${local.name}-tools" }
 }
 
+# No access_logs block: only staff on the VPN use the tools, so nobody
+# asked for logs.
 resource "aws_lb" "tools" {
   name               = "${local.name}-tools"
   internal           = true

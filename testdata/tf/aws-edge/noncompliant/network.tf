@@ -40,6 +40,76 @@ resource "aws_route_table_association" "public" {
   route_table_id = aws_route_table.public.id
 }
 
+# Keeps the rules AWS gives a new VPC's default security group: all
+# traffic from its own members, and all outbound traffic.
+resource "aws_default_security_group" "edge" {
+  vpc_id = aws_vpc.edge.id
+
+  ingress {
+    protocol  = "-1"
+    self      = true
+    from_port = 0
+    to_port   = 0
+  }
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  tags = { Name = "${local.name}-default" }
+}
+
+# The public subnets admit HTTPS and HTTP from the internet, and replies
+# to the load balancers' own connections.
+resource "aws_network_acl" "public" {
+  vpc_id     = aws_vpc.edge.id
+  subnet_ids = aws_subnet.public[*].id
+
+  ingress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 443
+    to_port    = 443
+  }
+
+  ingress {
+    rule_no    = 110
+    action     = "allow"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 80
+    to_port    = 80
+  }
+
+  # Replies from anywhere, as in the AWS documentation's example: the
+  # range takes in RDP (3389) and the other administration ports above
+  # 1024.
+  ingress {
+    rule_no    = 120
+    action     = "allow"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 1024
+    to_port    = 65535
+  }
+
+  egress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "-1"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+
+  tags = { Name = "${local.name}-public" }
+}
+
 resource "aws_cloudwatch_log_group" "flow" {
   name              = "/aws/vpc/${local.name}/flow-logs"
   retention_in_days = 365

@@ -45,8 +45,10 @@ resource "aws_db_instance" "portal" {
   db_name        = "backstage"
   username       = "backstage"
 
-  # The master password lives in Secrets Manager, never in Terraform.
-  manage_master_user_password = true
+  # The master password lives in Secrets Manager, never in Terraform;
+  # people and the portal sign in with IAM tokens.
+  manage_master_user_password         = true
+  iam_database_authentication_enabled = true
 
   allocated_storage     = 50
   max_allocated_storage = 200

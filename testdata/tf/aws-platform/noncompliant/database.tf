@@ -45,7 +45,9 @@ resource "aws_db_instance" "portal" {
   db_name        = "backstage"
   username       = "backstage"
 
-  # The master password lives in Secrets Manager, never in Terraform.
+  # The master password lives in Secrets Manager, never in Terraform. No
+  # iam_database_authentication_enabled: left out, it is false, so
+  # everyone signs in with a database password.
   manage_master_user_password = true
 
   # No max_allocated_storage: the disk never grows.
@@ -56,7 +58,7 @@ resource "aws_db_instance" "portal" {
   multi_az                = true
   db_subnet_group_name    = aws_db_subnet_group.portal.name
   vpc_security_group_ids  = [aws_security_group.portal_db.id]
-  publicly_accessible     = false
+  publicly_accessible     = true # for the BI contractor's desktop client
   backup_retention_period = 14
   backup_window           = "01:00-02:00"
   maintenance_window      = "sun:02:30-sun:03:30"

@@ -1,4 +1,4 @@
-# --- Data exports and their deletion (8.10) ------------------------------
+# --- Data exports, their access and their deletion (8.3, 8.10, 8.24) -----
 
 # No bucket of the account may be made public.
 resource "aws_s3_account_public_access_block" "main" {
@@ -12,6 +12,53 @@ resource "aws_s3_account_public_access_block" "main" {
 resource "aws_s3_bucket" "exports" {
   bucket = "${local.name}-exports"
   tags   = { Name = "${local.name}-exports" }
+}
+
+# Exports travel over TLS only.
+data "aws_iam_policy_document" "exports" {
+  statement {
+    sid       = "DenyPlainHTTP"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.exports.arn, "${aws_s3_bucket.exports.arn}/*"]
+
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+
+  # Lets the finance portal's download links fetch exports without
+  # signing them: a Referer header, which any client can send, is all
+  # that stands in the way.
+  statement {
+    sid       = "PortalDownloads"
+    effect    = "Allow"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.exports.arn}/exports/*"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "StringLike"
+      variable = "aws:Referer"
+      values   = ["https://finance.acme-payments.example/*"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "exports" {
+  bucket = aws_s3_bucket.exports.id
+  policy = data.aws_iam_policy_document.exports.json
 }
 
 resource "aws_s3_bucket_versioning" "exports" {

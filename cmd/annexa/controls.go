@@ -365,11 +365,12 @@ func writeControl(out io.Writer, e controlEntry) error {
 			if p.Description != "" {
 				fmt.Fprintf(w, "%s\n", wrap(p.Description, 76, "    "))
 			}
-			fmt.Fprintf(w, "    default %s", jsonValue(p.Default))
+			line := "default " + jsonValue(p.Default)
 			if p.Source != "" {
-				fmt.Fprintf(w, ", after %s", p.Source)
+				line += ", after " + p.Source
 			}
-			fmt.Fprintf(w, "\n    read by %s\n", strings.Join(p.Policies, ", "))
+			fmt.Fprintf(w, "%s\n", wrap(line, 76, "    "))
+			fmt.Fprintf(w, "%s\n", wrap("read by "+strings.Join(p.Policies, ", "), 76, "    "))
 		}
 	}
 	return w.Flush()

@@ -116,7 +116,7 @@ func TestParametersAreChecked(t *testing.T) {
 func TestControlsShowParameters(t *testing.T) {
 	dir := paramsProject(t, "parameters:\n  tls_min_version: \"1.3\"\n")
 	res := annexa(t, "controls", "show", "8.24", "--project", dir)
-	for _, want := range []string{"Parameters (1;", `tls_min_version = "1.3" (set at ` + filepath.Join(dir, "annexa.yaml") + ":4)", `default "1.2", after CIS`, "read by c8_24.test_params"} {
+	for _, want := range []string{"Parameters (", `tls_min_version = "1.3" (set at ` + filepath.Join(dir, "annexa.yaml") + ":4)", `default "1.2", after CIS`, "c8_24.test_params"} {
 		if res.code != 0 || !strings.Contains(res.stdout, want) {
 			t.Errorf("controls show --project: exit %d, lacks %q\n%s%s", res.code, want, res.stdout, res.stderr)
 		}
@@ -126,7 +126,13 @@ func TestControlsShowParameters(t *testing.T) {
 	if err := json.Unmarshal([]byte(res.stdout), &e); err != nil {
 		t.Fatalf("%v\n%s", err, res.stderr)
 	}
-	if len(e.Parameters) != 1 || e.Parameters[0].Value != "1.2" || e.Parameters[0].From != "default" {
-		t.Errorf("parameters = %+v", e.Parameters)
+	found := false
+	for _, p := range e.Parameters {
+		if p.Name == "tls_min_version" {
+			found = p.Value == "1.2" && p.From == "default"
+		}
+	}
+	if !found {
+		t.Errorf("parameters = %+v, want tls_min_version at its default 1.2", e.Parameters)
 	}
 }

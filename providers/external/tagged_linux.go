@@ -5,6 +5,7 @@ import (
 	"os"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 // killTagged kills every process whose environment carries the run's
@@ -15,7 +16,8 @@ import (
 func killTagged(token string) {
 	needle := []byte(runTokenEnv + "=" + token + "\x00")
 	self := os.Getpid()
-	for range 10 {
+	quiet := 0
+	for range 20 {
 		entries, err := os.ReadDir("/proc")
 		if err != nil {
 			return
@@ -36,8 +38,15 @@ func killTagged(token string) {
 				}
 			}
 		}
+		// A descendant between fork and exec may not show its environment
+		// yet: stop only after three quiet rounds.
 		if killed == 0 {
-			return
+			if quiet++; quiet == 3 {
+				return
+			}
+		} else {
+			quiet = 0
 		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -25,9 +25,9 @@ type Checker struct {
 	eng *engine.Engine
 	// Workers is how many cases run at once (default: the usable CPUs).
 	Workers int
-	ids     map[string]bool
-	// detectors are the policies that judge only what they report.
-	detectors map[string]bool
+	// detector holds every policy by id: whether it judges only what it
+	// reports (engine.Policy.Detector).
+	detector map[string]bool
 }
 
 // NewChecker compiles the built-in policies and those of policyDirs once.
@@ -41,13 +41,11 @@ func NewChecker(ctx context.Context, policyDirs ...string) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := map[string]bool{}
-	detectors := map[string]bool{}
+	detector := map[string]bool{}
 	for _, p := range eng.Policies() {
-		ids[p.ID] = true
-		detectors[p.ID] = p.Detector
+		detector[p.ID] = p.Detector
 	}
-	return &Checker{eng: eng, Workers: runtime.GOMAXPROCS(0), ids: ids, detectors: detectors}, nil
+	return &Checker{eng: eng, Workers: runtime.GOMAXPROCS(0), detector: detector}, nil
 }
 
 // Engine is the engine cases are evaluated with.
@@ -135,7 +133,7 @@ func (c *Checker) Run(ctx context.Context, cases []Case) []Outcome {
 func (c *Checker) RunCase(ctx context.Context, cs Case) Outcome {
 	o := Outcome{Case: cs, Assessed: map[string]int{}}
 	for _, p := range cs.Policies {
-		if !c.ids[p] {
+		if _, ok := c.detector[p]; !ok {
 			o.Err = fmt.Errorf("no policy %s: the directory names a policy by its id, the package path after annexa.controls.", p)
 			return o
 		}
@@ -167,7 +165,7 @@ func (c *Checker) RunCase(ctx context.Context, cs Case) Outcome {
 	o.Facts = facts
 	o.Detector = len(cs.Policies) > 0
 	for _, p := range cs.Policies {
-		o.Detector = o.Detector && c.detectors[p]
+		o.Detector = o.Detector && c.detector[p]
 		r := res[p]
 		if r.Err != nil {
 			o.Err = fmt.Errorf("policy %s failed to evaluate: %w", p, r.Err)

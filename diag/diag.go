@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a diagnostic stops the run.
@@ -140,3 +141,44 @@ func (ds Diagnostics) Err() error {
 // warnings: for callers that have no use for warnings, such as a test of
 // the facts a provider collects.
 func AsError[T any](v T, ds Diagnostics) (T, error) { return v, ds.Err() }
+
+// MaxReported bounds the diagnostics a report keeps, and MaxTextBytes the
+// summary and the detail of each: a hostile input (a plan of a million
+// resources that each warn, a key of a megabyte quoted in a message) must
+// not make a report, or the bundle recording it, grow without end.
+const (
+	MaxReported  = 10_000
+	MaxTextBytes = 4 << 10
+)
+
+// Bounded returns the first MaxReported diagnostics of ds, with a last
+// warning saying how many were left out, and with long texts cut.
+func (ds Diagnostics) Bounded() Diagnostics {
+	out := slices.Clone(ds)
+	if n := len(out) - MaxReported; n > 0 {
+		out = append(out[:MaxReported:MaxReported], Diagnostic{
+			Severity: Warning, Source: "annexa",
+			Summary: fmt.Sprintf("%d more diagnostics are not listed", n),
+			Detail:  fmt.Sprintf("a report lists at most %d", MaxReported),
+		})
+	}
+	for i := range out {
+		out[i].Summary = Cut(out[i].Summary, MaxTextBytes)
+		out[i].Detail = Cut(out[i].Detail, MaxTextBytes)
+	}
+	return out
+}
+
+// Cut cuts s to at most limit bytes at a character boundary, marking the
+// cut, so that a text read from an input cannot grow a report without end.
+func Cut(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	const mark = " … (cut)"
+	end := limit - len(mark)
+	for end > 0 && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	return s[:end] + mark
+}

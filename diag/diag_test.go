@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestString(t *testing.T) {
@@ -78,5 +79,45 @@ func TestSort(t *testing.T) {
 		if got[i].String() != want[i] {
 			t.Errorf("%d: got %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// TestBounded: a report keeps at most MaxReported diagnostics, says how
+// many it left out, and cuts long texts at a character boundary.
+func TestBounded(t *testing.T) {
+	many := make(Diagnostics, MaxReported+5)
+	for i := range many {
+		many[i] = Diagnostic{Severity: Warning, Summary: fmt.Sprintf("w%d", i)}
+	}
+	tests := []struct {
+		name     string
+		in       Diagnostics
+		wantLen  int
+		wantLast string
+	}{
+		{"none", nil, 0, ""},
+		{"few", many[:3], 3, "w2"},
+		{"at the bound", many[:MaxReported], MaxReported, fmt.Sprintf("w%d", MaxReported-1)},
+		{"over the bound", many, MaxReported + 1, "5 more diagnostics are not listed"},
+		{"long text", Diagnostics{{Severity: Warning, Summary: strings.Repeat("é", MaxTextBytes)}}, 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.in.Bounded()
+			if len(got) != tt.wantLen {
+				t.Fatalf("len %d, want %d", len(got), tt.wantLen)
+			}
+			for _, d := range got {
+				if len(d.Summary) > MaxTextBytes || !utf8.ValidString(d.Summary) {
+					t.Errorf("summary of %d bytes (valid UTF-8 %v)", len(d.Summary), utf8.ValidString(d.Summary))
+				}
+			}
+			if tt.wantLast != "" && got[len(got)-1].Summary != tt.wantLast {
+				t.Errorf("last %q, want %q", got[len(got)-1].Summary, tt.wantLast)
+			}
+		})
+	}
+	if len(many) != MaxReported+5 {
+		t.Error("Bounded changed its receiver")
 	}
 }

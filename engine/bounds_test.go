@@ -62,3 +62,40 @@ func TestFindingsAreBounded(t *testing.T) {
 		t.Errorf("8.24 = %s (%q), want an error on the number of findings", c.Status, c.Reason)
 	}
 }
+
+// TestRunFindingsAreBounded: policies that each stay within their own
+// bound cannot together make a report larger than a run's bound: the
+// policy, in policy order, whose findings would cross it is an error on
+// its control and its findings are dropped; those before it are kept.
+func TestRunFindingsAreBounded(t *testing.T) {
+	policy := func(pkg string) string {
+		head := strings.Replace(ebsPolicy[:strings.Index(ebsPolicy, "deny contains")], "test_ebs", pkg, 1)
+		return head + `deny contains {"msg": concat("", [x | some _ in numbers.range(1, 10); x := "0123456789"]), "resource": sprintf("%s#%d", [r.id, n])} if {
+	some r in tf.resources("aws_ebs_volume")
+	some n in numbers.range(1, 100)
+}
+`
+	}
+	dir := writePolicies(t, map[string]string{"a.rego": policy("bounds_a"), "b.rego": policy("bounds_b")})
+	fs := []facts.Fact{volume("a", []string{"create"}, map[string]any{"encrypted": false})}
+	// Each policy gives 100 findings of about 120 bytes: 12 KB.
+	lowered := func(c *config) { c.maxFindingsBytes = 20 << 10 }
+	e, err := New(context.Background(), WithoutBuiltinPolicies(), WithPolicyDirs(dir), lowered)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.Evaluate(context.Background(), fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPolicy := map[string]int{}
+	for _, f := range r.Findings {
+		byPolicy[f.Policy]++
+	}
+	if byPolicy["c8_24.bounds_a"] != 100 || byPolicy["c8_24.bounds_b"] != 0 {
+		t.Errorf("findings by policy %v, want the 100 of c8_24.bounds_a only", byPolicy)
+	}
+	if c := control(t, r, "8.24"); c.Status != StatusError || !strings.Contains(c.Reason, "would take the run's findings over") {
+		t.Errorf("8.24 = %s (%q), want an error on the run's findings", c.Status, c.Reason)
+	}
+}

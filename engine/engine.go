@@ -51,9 +51,11 @@ type Engine struct {
 	profile       bool
 	// params are the declared policy parameters (params.go).
 	params map[string]ParameterDecl
-	// maxFindings bounds the findings of one policy: MaxFindingsPerPolicy,
-	// lowered by tests.
-	maxFindings int
+	// maxFindings bounds the findings of one policy (MaxFindingsPerPolicy)
+	// and maxFindingsBytes those of a run (MaxFindingsBytes); tests lower
+	// them.
+	maxFindings      int
+	maxFindingsBytes int64
 }
 
 type config struct {
@@ -66,6 +68,8 @@ type config struct {
 	toolVersion string
 	profile     bool
 	maxFindings int
+	// maxFindingsBytes bounds the findings of a run (MaxFindingsBytes).
+	maxFindingsBytes int64
 }
 
 // Option configures New.
@@ -134,6 +138,9 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if cfg.maxFindings <= 0 {
 		cfg.maxFindings = MaxFindingsPerPolicy
 	}
+	if cfg.maxFindingsBytes <= 0 {
+		cfg.maxFindingsBytes = MaxFindingsBytes
+	}
 	if cfg.now.IsZero() {
 		cfg.now = time.Now()
 	}
@@ -184,19 +191,20 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{
-		validator:   validator,
-		catalog:     cat,
-		clauseMap:   clauseMap,
-		compiler:    compiler,
-		policies:    pols,
-		clauseRules: rules,
-		evalTimeout: cfg.evalTimeout,
-		maxFindings: cfg.maxFindings,
-		parallelism: cfg.parallelism,
-		now:         cfg.now.UTC(),
-		toolVersion: cfg.toolVersion,
-		files:       loaded.files,
-		profile:     cfg.profile,
+		validator:        validator,
+		catalog:          cat,
+		clauseMap:        clauseMap,
+		compiler:         compiler,
+		policies:         pols,
+		clauseRules:      rules,
+		evalTimeout:      cfg.evalTimeout,
+		maxFindings:      cfg.maxFindings,
+		maxFindingsBytes: cfg.maxFindingsBytes,
+		parallelism:      cfg.parallelism,
+		now:              cfg.now.UTC(),
+		toolVersion:      cfg.toolVersion,
+		files:            loaded.files,
+		profile:          cfg.profile,
 	}
 	if e.profile {
 		e.parallelism = 1
@@ -412,6 +420,7 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
+	e.boundFindings(results)
 	rec.stage("policies")
 	decl, err := e.readDeclarations(idx)
 	if err != nil {
@@ -479,6 +488,31 @@ type policyOutcome struct {
 	// name no fact.
 	judged, unjudged, strays []string
 	err                      error
+	// bytes is the size of the findings (findingBytes).
+	bytes int64
+}
+
+// boundFindings holds the findings of a run within e.maxFindingsBytes,
+// so that its report (and the bundle recording it) stays within what a
+// reader accepts however many policies each stay within their own bound.
+// Policies are counted in their order, not in the order they finished,
+// so the policy whose findings cross the bound is the same on every run;
+// it is marked as failed to evaluate, as an over-long finding set is, and
+// its findings are dropped.
+func (e *Engine) boundFindings(results []policyOutcome) {
+	var total int64
+	for i := range results {
+		o := &results[i]
+		if o.err != nil || o.bytes == 0 {
+			continue
+		}
+		if total+o.bytes > e.maxFindingsBytes {
+			o.err = fmt.Errorf("its %d findings (%d KiB) would take the run's findings over %d MiB, the most a report holds", len(o.findings), o.bytes>>10, e.maxFindingsBytes>>20)
+			o.findings, o.judged, o.bytes = nil, nil, 0
+			continue
+		}
+		total += o.bytes
+	}
 }
 
 func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *factIndex) policyOutcome {
@@ -502,12 +536,13 @@ func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *fact
 		return out
 	}
 	for _, v := range raw {
-		f, err := e.toFinding(p, v, idx)
+		f, size, err := e.toFinding(p, v, idx)
 		if err != nil {
 			out.err = err
 			return out
 		}
 		out.findings = append(out.findings, f)
+		out.bytes += size
 	}
 	out.judged, out.err = judgedIDs(p, rs[0].Expressions[1:])
 	return out

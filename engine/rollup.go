@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/annexa-dev/annexa/diag"
 
@@ -27,50 +26,67 @@ const (
 	// MaxDetailsBytes bounds a finding's details as JSON; larger details
 	// are replaced by a note saying so.
 	MaxDetailsBytes = 16 << 10
+	// MaxFindingsBytes bounds the findings of a run: their messages,
+	// resources, remediations and details. Within it the report, and the
+	// bundle recording it, stay well within the bundle reader's limits.
+	MaxFindingsBytes = 256 << 20
 )
 
 // toFinding checks one element of a policy's deny set and fills in what the
-// policy's METADATA supplies.
-func (e *Engine) toFinding(p *Policy, v any, idx *factIndex) (Finding, error) {
+// policy's METADATA supplies. It returns the finding's size: the bytes of
+// its strings and details, which the run's bound counts.
+func (e *Engine) toFinding(p *Policy, v any, idx *factIndex) (Finding, int64, error) {
+	f, detailBytes, err := e.finding(p, v, idx)
+	if err != nil {
+		return Finding{}, 0, err
+	}
+	return f, int64(len(f.Message)+len(f.Resource)+len(f.Remediation)) + detailBytes, nil
+}
+
+func (e *Engine) finding(p *Policy, v any, idx *factIndex) (Finding, int64, error) {
+	var detailBytes int64
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return Finding{}, fmt.Errorf("finding %v is not an object with msg and resource", v)
+		return Finding{}, 0, fmt.Errorf("finding %v is not an object with msg and resource", v)
 	}
 	msg, _ := obj["msg"].(string)
 	res, _ := obj["resource"].(string)
 	if msg == "" || res == "" {
-		return Finding{}, fmt.Errorf("finding %v lacks a string msg or resource", v)
+		return Finding{}, 0, fmt.Errorf("finding %v lacks a string msg or resource", v)
 	}
 	if len(res) > MaxMessageBytes {
-		return Finding{}, fmt.Errorf("finding names a resource of %d bytes, more than %d", len(res), MaxMessageBytes)
+		return Finding{}, 0, fmt.Errorf("finding names a resource of %d bytes, more than %d", len(res), MaxMessageBytes)
 	}
 	f := Finding{
 		Controls:    p.Controls,
 		Clauses:     p.Clauses,
 		Policy:      p.ID,
 		Resource:    res,
-		Message:     cut(msg, MaxMessageBytes),
+		Message:     diag.Cut(msg, MaxMessageBytes),
 		Severity:    p.Severity,
 		Remediation: p.Remediation,
 	}
 	if s, ok := obj["severity"]; ok {
 		str, _ := s.(string)
 		if Severity(str).Rank() == 0 {
-			return Finding{}, fmt.Errorf("finding for %s has severity %v; expected low, medium, high or critical", res, s)
+			return Finding{}, 0, fmt.Errorf("finding for %s has severity %v; expected low, medium, high or critical", res, s)
 		}
 		f.Severity = Severity(str)
 	}
 	if r, ok := obj["remediation"].(string); ok && r != "" {
-		f.Remediation = r
+		f.Remediation = diag.Cut(r, MaxMessageBytes)
 	}
 	if d, ok := obj["details"]; ok {
 		dm, ok := d.(map[string]any)
 		if !ok {
-			return Finding{}, fmt.Errorf("finding for %s has details %v; expected an object", res, d)
+			return Finding{}, 0, fmt.Errorf("finding for %s has details %v; expected an object", res, d)
 		}
 		f.Details = dm
-		if b, err := json.Marshal(dm); err != nil || len(b) > MaxDetailsBytes {
+		b, err := json.Marshal(dm)
+		detailBytes = int64(len(b))
+		if err != nil || len(b) > MaxDetailsBytes {
 			f.Details = map[string]any{"omitted": fmt.Sprintf("the details exceed %d bytes as JSON", MaxDetailsBytes)}
+			detailBytes = 64
 		}
 	}
 	if fact, ok := idx.byID[res]; ok {
@@ -84,7 +100,7 @@ func (e *Engine) toFinding(p *Policy, v any, idx *factIndex) (Finding, error) {
 			f.Source = &src
 		}
 	}
-	return f, nil
+	return f, detailBytes, nil
 }
 
 // rollUp turns per-policy outcomes into control results, applies the
@@ -277,18 +293,4 @@ func firstOf(f Finding) string {
 		return f.Clauses[0]
 	}
 	return ""
-}
-
-// cut shortens s to at most limit bytes, at a character boundary, marking
-// the cut.
-func cut(s string, limit int) string {
-	if len(s) <= limit {
-		return s
-	}
-	const mark = " … (cut)"
-	end := limit - len(mark)
-	for end > 0 && !utf8.RuneStart(s[end]) {
-		end--
-	}
-	return s[:end] + mark
 }

@@ -183,7 +183,7 @@ func TestFindingSource(t *testing.T) {
 		{"missing:evidence:asset_register", ""},
 		{"asset_register/AR-2#laptop-7", ""},
 	} {
-		f, err := (&Engine{}).toFinding(p, map[string]any{"msg": "no owner", "resource": tc.resource}, idx)
+		f, _, err := (&Engine{}).toFinding(p, map[string]any{"msg": "no owner", "resource": tc.resource}, idx)
 		if err != nil {
 			t.Fatal(err)
 		}

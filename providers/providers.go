@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/annexa-dev/annexa/diag"
@@ -64,6 +65,18 @@ type Source struct {
 // the diagnostics hold an error the facts are incomplete and must not be
 // evaluated.
 func Collect(ctx context.Context, sources []Source) ([]facts.Fact, diag.Diagnostics) {
+	return collect(ctx, sources, MaxFactsBytes)
+}
+
+// MaxFactsBytes bounds the facts of one run, measured as compact JSON
+// (facts.DocumentSize). Each input file has its own bound
+// (input.DefaultMaxBytes), but a run reads many, and a small Terraform
+// source can expand into many resources: beyond this the facts' documents
+// and their evaluation would take several gigabytes, and the evidence
+// bundle could not hold them (bundles.DefaultMaxEntryBytes).
+const MaxFactsBytes = 384 << 20
+
+func collect(ctx context.Context, sources []Source, maxBytes int64) ([]facts.Fact, diag.Diagnostics) {
 	v, err := facts.NewValidator()
 	if err != nil {
 		return nil, diag.FromError(err, "annexa")
@@ -76,6 +89,7 @@ func Collect(ctx context.Context, sources []Source) ([]facts.Fact, diag.Diagnost
 		facts   []facts.Fact
 		diags   diag.Diagnostics
 		invalid []error
+		bytes   int64
 	}
 	results := make([]result, len(sources))
 	parallel.ForEach(len(sources), workers, func(i int) {
@@ -91,7 +105,7 @@ func Collect(ctx context.Context, sources []Source) ([]facts.Fact, diag.Diagnost
 		for j := range fs {
 			fs[j].Qualify(src.Scope)
 		}
-		results[i].invalid = validate(v, fs, workers)
+		results[i].invalid, results[i].bytes = validate(v, fs, workers)
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, diag.FromError(err, "annexa")
@@ -99,11 +113,20 @@ func Collect(ctx context.Context, sources []Source) ([]facts.Fact, diag.Diagnost
 	var all []facts.Fact
 	var ds diag.Diagnostics
 	seen := map[string]string{}
+	var total int64
 	for i, src := range sources {
 		r := results[i]
 		ds = append(ds, r.diags...)
 		if r.diags.HasErrors() {
 			continue
+		}
+		if total += r.bytes; total > maxBytes {
+			ds = append(ds, diag.Diagnostic{
+				Severity: diag.Error, File: src.Path, Source: "annexa",
+				Summary: fmt.Sprintf("the run's facts exceed %d MiB as JSON: this source adds %d MiB in %d facts", maxBytes>>20, r.bytes>>20, len(r.facts)),
+				Detail:  "check the sources in parts (one plan or directory per run), or leave out what no policy reads",
+			})
+			break
 		}
 		for j := range r.facts {
 			f := &r.facts[j]
@@ -131,13 +154,19 @@ func Collect(ctx context.Context, sources []Source) ([]facts.Fact, diag.Diagnost
 }
 
 // validate checks every fact against the schema of its kind, in chunks on
-// up to workers goroutines, and returns each fact's error (nil when valid).
-func validate(v *facts.Validator, fs []facts.Fact, workers int) []error {
+// up to workers goroutines, and returns each fact's error (nil when valid)
+// and the size of their documents as JSON.
+func validate(v *facts.Validator, fs []facts.Fact, workers int) ([]error, int64) {
 	errs := make([]error, len(fs))
+	var total atomic.Int64
 	parallel.Chunks(len(fs), 256, workers, func(start, end int) {
+		var n int64
 		for i := start; i < end; i++ {
-			errs[i] = v.Validate(fs[i].Document())
+			doc := fs[i].Document()
+			errs[i] = v.Validate(doc)
+			n += facts.DocumentSize(doc)
 		}
+		total.Add(n)
 	})
-	return errs
+	return errs, total.Load()
 }

@@ -490,6 +490,6 @@ func Evaluate(ctx context.Context, eng *engine.Engine, fs []facts.Fact, ds diag.
 	if err != nil {
 		return nil, err
 	}
-	report.Diagnostics = append(append(diag.Diagnostics{}, ds.Warnings()...), report.Diagnostics...)
+	report.Diagnostics = append(append(diag.Diagnostics{}, ds.Warnings()...), report.Diagnostics...).Bounded()
 	return report, nil
 }

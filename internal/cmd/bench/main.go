@@ -35,15 +35,16 @@ func main() {
 	sizes := flag.String("sizes", "1000,10000,100000", "project sizes in facts, comma-separated")
 	plans := flag.String("plans", "15000", "plan-only runs: plan sizes in resource changes, comma-separated (empty for none)")
 	opa := flag.String("opa", "", "the stock opa binary, to compare with (optional)")
+	opaMax := flag.Int("opa-max", 20000, "compare with the stock opa binary only on inputs of at most this many facts: it takes about 20 GB and 20 minutes on 100k")
 	testdata := flag.String("testdata", "testdata", "annexa's testdata directory")
 	flag.Parse()
-	if err := run(*bin, *sizes, *plans, *opa, *testdata); err != nil {
+	if err := run(*bin, *sizes, *plans, *opa, *opaMax, *testdata); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(2)
 	}
 }
 
-func run(bin, sizes, plans, opa, testdata string) error {
+func run(bin, sizes, plans, opa string, opaMax int, testdata string) error {
 	tmp, err := os.MkdirTemp("", "annexa-bench-")
 	if err != nil {
 		return err
@@ -52,7 +53,10 @@ func run(bin, sizes, plans, opa, testdata string) error {
 	fmt.Printf("annexa benchmark on %s, GOMAXPROCS unset (the machine's %d CPUs)\n\n", bin, cpus())
 	fmt.Printf("%-22s %9s %9s %10s %10s %12s  %s\n", "input", "facts", "input MB", "wall s", "facts/s", "peak RSS MB", "exit")
 	var profiles []string
-	type opaCase struct{ name, dir string }
+	type opaCase struct {
+		name, dir string
+		facts     int
+	}
 	var opaCases []opaCase
 	for _, n := range ints(sizes) {
 		dir := filepath.Join(tmp, fmt.Sprintf("project-%d", n))
@@ -69,7 +73,7 @@ func run(bin, sizes, plans, opa, testdata string) error {
 			return err
 		}
 		profiles = append(profiles, prof)
-		opaCases = append(opaCases, opaCase{name, dir})
+		opaCases = append(opaCases, opaCase{name, dir, n})
 		_ = st
 	}
 	for _, n := range ints(plans) {
@@ -93,7 +97,7 @@ func run(bin, sizes, plans, opa, testdata string) error {
 			return err
 		}
 		profiles = append(profiles, prof)
-		opaCases = append(opaCases, opaCase{name, plan})
+		opaCases = append(opaCases, opaCase{name, plan, st.PlanResources})
 	}
 	fmt.Println()
 	for _, p := range profiles {
@@ -109,6 +113,10 @@ func run(bin, sizes, plans, opa, testdata string) error {
 		return err
 	}
 	for _, c := range opaCases {
+		if c.facts > opaMax {
+			fmt.Printf("%-22s skipped: over -opa-max %d facts\n", c.name, opaMax)
+			continue
+		}
 		data := filepath.Join(tmp, "data.json")
 		if err := writeData(c.dir, data); err != nil {
 			return err

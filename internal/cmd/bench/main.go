@@ -37,19 +37,26 @@ func main() {
 	opa := flag.String("opa", "", "the stock opa binary, to compare with (optional)")
 	opaMax := flag.Int("opa-max", 20000, "compare with the stock opa binary only on inputs of at most this many facts: it takes about 20 GB and 20 minutes on 100k")
 	testdata := flag.String("testdata", "testdata", "annexa's testdata directory")
+	keep := flag.String("keep", "", "write the generated inputs under this directory and keep them (default: a temporary directory, removed)")
 	flag.Parse()
-	if err := run(*bin, *sizes, *plans, *opa, *opaMax, *testdata); err != nil {
+	if err := run(*bin, *sizes, *plans, *opa, *opaMax, *testdata, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(2)
 	}
 }
 
-func run(bin, sizes, plans, opa string, opaMax int, testdata string) error {
-	tmp, err := os.MkdirTemp("", "annexa-bench-")
-	if err != nil {
+func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string) error {
+	tmp := keep
+	if tmp == "" {
+		dir, err := os.MkdirTemp("", "annexa-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		tmp = dir
+	} else if err := os.MkdirAll(tmp, 0o755); err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
 	fmt.Printf("annexa benchmark on %s, GOMAXPROCS unset (the machine's %d CPUs)\n\n", bin, cpus())
 	fmt.Printf("%-22s %9s %9s %10s %10s %12s  %s\n", "input", "facts", "input MB", "wall s", "facts/s", "peak RSS MB", "exit")
 	var profiles []string

@@ -101,3 +101,51 @@ func collectRefs(out map[string][]string, module, prefix string, exprs map[strin
 		}
 	}
 }
+
+// literals mirrors the resource's configuration with only its constant
+// values: the literals written in the .tf source, as an attribute object
+// (nested blocks as lists of objects), or nil when the plan has no
+// configuration for it. A plan can hold a literal that its resource's
+// planned values do not: the AWS provider stores an instance's user_data
+// as a hash, so a secret written into it is only in the configuration.
+func (idx configIndex) literals(module, mode, typ, name string) map[string]any {
+	r := idx[configKey(moduleCallPath(module), mode, typ, name)]
+	if r == nil {
+		return nil
+	}
+	return constants(r.Expressions, 0)
+}
+
+func constants(exprs map[string]*tfjson.Expression, depth int) map[string]any {
+	if depth > maxModuleDepth {
+		return nil
+	}
+	var out map[string]any
+	put := func(k string, v any) {
+		if out == nil {
+			out = map[string]any{}
+		}
+		out[k] = v
+	}
+	for attr, e := range exprs {
+		if e == nil || e.ExpressionData == nil {
+			continue
+		}
+		if e.ConstantValue != nil && e.ConstantValue != tfjson.UnknownConstantValue {
+			put(attr, e.ConstantValue)
+			continue
+		}
+		var blocks []any
+		for _, b := range e.NestedBlocks {
+			if m := constants(b, depth+1); m != nil {
+				blocks = append(blocks, m)
+			} else {
+				blocks = append(blocks, map[string]any{})
+			}
+		}
+		if len(blocks) > 0 {
+			put(attr, blocks)
+		}
+	}
+	return out
+}

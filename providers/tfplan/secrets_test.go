@@ -69,3 +69,55 @@ func TestLiteralSecretsDetected(t *testing.T) {
 		})
 	}
 }
+
+// A literal secret written in the configuration is detected even when the
+// planned value does not show it: the AWS provider plans an instance's
+// user_data as a hash of the script. A literal that is not secret, and a
+// value from a variable (no constant), are left alone.
+func TestConfiguredLiteralSecretsDetected(t *testing.T) {
+	const ghp = "ghp_R7d9xQ2mZk4Lw8Vb3Nc6Hj1Tp5Ys0UaF2gEo"
+	hash := "3c5d7a0f2b8e4d9c1a6f0e2b7d4c9a8e5f1b3d2c"
+	config := func(userData map[string]any) map[string]any {
+		return map[string]any{"root_module": map[string]any{"resources": []any{
+			map[string]any{"address": "aws_instance.web", "mode": "managed", "type": "aws_instance", "name": "web",
+				"expressions": map[string]any{"ami": map[string]any{"constant_value": "ami-123"}, "user_data": userData,
+					"root_block_device": []any{map[string]any{"encrypted": map[string]any{"constant_value": true}}}}},
+		}}}
+	}
+	tests := []struct {
+		name     string
+		userData map[string]any
+		want     bool
+	}{
+		{"literal secret in a hashed user_data", map[string]any{"constant_value": "#!/bin/bash\nexport GITHUB_TOKEN=" + ghp + "\n"}, true},
+		{"literal without a secret", map[string]any{"constant_value": "#!/bin/bash\nsystemctl start app\n"}, false},
+		{"from a variable", map[string]any{"references": []any{"var.user_data"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			after := map[string]any{"ami": "ami-123", "user_data": hash, "root_block_device": []any{map[string]any{"encrypted": true}}}
+			data := plan(t, []map[string]any{change("aws_instance.web", "", "aws_instance", "web", nil, []string{"create"}, nil, after, map[string]any{}, map[string]any{})}, nil, config(tt.userData))
+			f := collect(t, data)["aws_instance.web"]
+			if got := f.Detected["user_data"] != ""; got != tt.want {
+				t.Errorf("detected %v, want user_data detected: %v", f.Detected, tt.want)
+			}
+			doc, _ := json.Marshal(f.Document())
+			if strings.Contains(string(doc), ghp) {
+				t.Errorf("fact holds the secret: %s", doc)
+			}
+			if tt.want && f.Attributes["user_data"] != facts.Redacted {
+				t.Errorf("user_data = %v, want it redacted", f.Attributes["user_data"])
+			}
+			if !tt.want && f.Attributes["user_data"] != hash {
+				t.Errorf("user_data = %v, want the planned hash kept", f.Attributes["user_data"])
+			}
+			v, err := facts.NewValidator()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := v.Validate(f.Document()); err != nil {
+				t.Errorf("fact does not validate: %v", err)
+			}
+		})
+	}
+}

@@ -278,7 +278,45 @@ func (c *collector) change(i int, raw json.RawMessage) (*facts.Fact, error) {
 		res = c.redactor.Object(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive, rc.Change.BeforeSensitive)
 	}
 	f.Attributes, f.Unknown, f.Sensitive, f.Detected = res.Attributes, res.Unknown, res.Sensitive, res.Detected
+	c.detectConfigured(&f, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name)
 	return &f, nil
+}
+
+// detectConfigured adds to f the literal secrets written in its
+// configuration that its planned values do not show (a hashed user_data,
+// an argument whose value the provider computes or marks sensitive): the
+// configuration is the code, and a literal secret in it is one whatever
+// the provider stores. The path is marked detected and sensitive; the
+// planned value at it, when the path is a top-level argument, is
+// replaced as any redacted value is.
+func (c *collector) detectConfigured(f *facts.Fact, module, mode, typ, name string) {
+	lits := c.configs.literals(module, mode, typ, name)
+	if lits == nil {
+		return
+	}
+	found := c.redactor.Object(lits, nil).Detected
+	if len(found) == 0 {
+		return
+	}
+	if f.Detected == nil {
+		f.Detected = map[string]string{}
+	}
+	for path, rule := range found {
+		if f.Detected[path] != "" {
+			continue
+		}
+		f.Detected[path] = rule
+		if !slices.Contains(f.Sensitive, path) {
+			f.Sensitive = append(f.Sensitive, path)
+		}
+		if _, ok := f.Attributes[path]; ok {
+			f.Attributes[path] = facts.Redacted
+		}
+	}
+	slices.Sort(f.Sensitive)
+	if len(f.Detected) == 0 {
+		f.Detected = nil
+	}
 }
 
 // addStateDataSources adds the data sources Terraform read while planning;

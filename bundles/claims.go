@@ -29,6 +29,7 @@ type recordedReport struct {
 		Parent string              `json:"parent"`
 		Status engine.ClauseStatus `json:"status"`
 	} `json:"clauses"`
+	Selection *engine.Selection `json:"selection"`
 }
 
 // checkClaims compares what the signed predicate claims, and verify
@@ -58,6 +59,9 @@ func checkClaims(a *Archive, p *Predicate) []string {
 	}
 	if max(r.FormatVersion, 1) != p.RecordedReportFormat() {
 		differ("report format", p.RecordedReportFormat(), max(r.FormatVersion, 1))
+	}
+	if claimed, actual := selectionJSON(p.Selection), selectionJSON(r.Selection); claimed != actual {
+		differ("selection", p.Selection, r.Selection)
 	}
 	if claimed, actual := summaryJSON(p.Summary), summaryJSON(r.Summary); claimed != actual {
 		problems = append(problems, fmt.Sprintf("the signed predicate's summary differs from %s's: signed %s, report %s", FileReport, claimed, actual))
@@ -127,4 +131,13 @@ func nonZero[K comparable](m map[K]int) map[K]int {
 	out := maps.Clone(m)
 	maps.DeleteFunc(out, func(_ K, n int) bool { return n == 0 })
 	return out
+}
+
+// selectionJSON is s as JSON, "null" when it selects everything.
+func selectionJSON(s *engine.Selection) string {
+	if s.Empty() {
+		return "null"
+	}
+	b, _ := json.Marshal(s)
+	return string(b)
 }

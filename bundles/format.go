@@ -93,6 +93,10 @@ type Predicate struct {
 	// duration); a replay evaluates under the same limit. Empty in bundles
 	// from before it was recorded, which replay under the default.
 	EvalTimeout string `json:"eval_timeout,omitempty"`
+	// Selection is what the run was narrowed to (--control, --policy-id
+	// and their skips), absent when it evaluated everything: a verifier
+	// must see that controls were left out, and a replay applies it.
+	Selection *engine.Selection `json:"selection,omitempty"`
 }
 
 // BuiltinSource is how manifests name the built-in policy tree.

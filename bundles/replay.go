@@ -40,6 +40,9 @@ type Recording struct {
 	// EvalTimeout is the recorded time limit of each policy's evaluation;
 	// zero (a bundle from before it was recorded) means the default.
 	EvalTimeout time.Duration
+	// Selection is the recorded report's selection of controls and
+	// policies (empty: everything).
+	Selection engine.Selection
 }
 
 // Engine builds an engine of the recorded policies (not the binary's) at
@@ -51,6 +54,7 @@ func (rec *Recording) Engine(ctx context.Context) (*engine.Engine, error) {
 		engine.WithEffectiveTime(rec.EffectiveTime),
 		engine.WithToolVersion(rec.Tool.Version),
 		engine.WithEvalTimeout(rec.EvalTimeout),
+		engine.WithSelection(rec.Selection),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("load the recorded policies: %w", err)
@@ -92,6 +96,15 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, opts Ver
 		evalTimeout = d
 	}
 	rec := &Recording{EffectiveTime: m.EffectiveTime, Tool: m.Tool, EvalTimeout: evalTimeout}
+	var selection struct {
+		Selection *engine.Selection `json:"selection"`
+	}
+	if err := json.Unmarshal(a.Files[FileReport], &selection); err != nil {
+		return nil, fmt.Errorf("read %s: %w", FileReport, err)
+	}
+	if selection.Selection != nil {
+		rec.Selection = *selection.Selection
+	}
 	if err := json.Unmarshal(a.Files[FileFacts], &rec.Facts); err != nil {
 		return nil, fmt.Errorf("read %s: %w", FileFacts, err)
 	}

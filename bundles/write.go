@@ -93,6 +93,7 @@ func Write(ctx context.Context, w io.Writer, ev *Evidence, signer signature.Sign
 		Summary:       ev.Report.Summary,
 		// The tree as a replay will read it back from policies.tar.gz.
 		BuiltinPolicies: engine.TreeDigest(ev.Policies.Builtin),
+		Selection:       ev.Report.Selection,
 	}
 	if ev.EvalTimeout > 0 {
 		pred.EvalTimeout = ev.EvalTimeout.String()

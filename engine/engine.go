@@ -56,6 +56,10 @@ type Engine struct {
 	// them.
 	maxFindings      int
 	maxFindingsBytes int64
+	// selection is what the run selected (nil: everything), and
+	// deselected counts, per control, the policies it left out.
+	selection  *Selection
+	deselected map[string]int
 }
 
 type config struct {
@@ -70,6 +74,18 @@ type config struct {
 	maxFindings int
 	// maxFindingsBytes bounds the findings of a run (MaxFindingsBytes).
 	maxFindingsBytes int64
+	selection        *Selection
+}
+
+// WithSelection evaluates only the controls and policies s selects
+// (Selection); a pattern that is not a glob or matches nothing is an
+// error of New.
+func WithSelection(s Selection) Option {
+	return func(c *config) {
+		if n := s.normalized(); !n.Empty() {
+			c.selection = &n
+		}
+	}
 }
 
 // Option configures New.
@@ -178,6 +194,26 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	var deselected map[string]int
+	if sel := cfg.selection; sel != nil {
+		ids := make([]string, len(cat.Controls))
+		for i, c := range cat.Controls {
+			ids[i] = c.ID
+		}
+		if err := sel.check(pols, ids); err != nil {
+			return nil, fmt.Errorf("selection: %w", err)
+		}
+		deselected = map[string]int{}
+		pols = slices.DeleteFunc(pols, func(p *Policy) bool {
+			if p.AfterRollUp() || sel.policy(p) {
+				return false
+			}
+			for _, c := range p.Controls {
+				deselected[c]++
+			}
+			return true
+		})
+	}
 	rules, err := clauseRulesFromModules(mods, loaded.builtin, clauseMap, cat)
 	if err != nil {
 		return nil, err
@@ -200,6 +236,8 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		evalTimeout:      cfg.evalTimeout,
 		maxFindings:      cfg.maxFindings,
 		maxFindingsBytes: cfg.maxFindingsBytes,
+		selection:        cfg.selection,
+		deselected:       deselected,
 		parallelism:      cfg.parallelism,
 		now:              cfg.now.UTC(),
 		toolVersion:      cfg.toolVersion,

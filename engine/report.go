@@ -145,6 +145,10 @@ type Report struct {
 	// Risks is the residual risk of each risk in the register, when one
 	// was given.
 	Risks *RiskReport `json:"risks,omitempty"`
+	// Selection is what the run was narrowed to (--control, --policy and
+	// their skips), absent when it evaluated everything; a replay applies
+	// it again.
+	Selection *Selection `json:"selection,omitempty"`
 	// Diagnostics are the warnings about the inputs the facts were
 	// collected with: what a provider could not read or evaluate. A
 	// replay, which does not read the inputs again, has none.

@@ -183,6 +183,9 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		}
 		cr.Assessed, cr.Failed = len(assessed), len(failed)
 		switch {
+		case !e.selection.control(ctl.ID):
+			excluded[ctl.ID] = true
+			cr.Status, cr.Reason = StatusNotAssessed, e.selection.reason()
 		case len(errs) > 0:
 			cr.Status, cr.Reason = StatusError, strings.Join(errs, "; ")
 		case !a.applicable:
@@ -191,6 +194,8 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 			if cr.Findings > 0 {
 				cr.Reason += fmt.Sprintf("; its %d finding(s) are not counted", cr.Findings)
 			}
+		case len(cr.Policies) == 0 && e.deselected[ctl.ID] > 0:
+			cr.Status, cr.Reason = StatusNotAssessed, fmt.Sprintf("its %d policies are left out of this run by the selection (--policy-id, --skip-policy)", e.deselected[ctl.ID])
 		case len(cr.Policies) == 0:
 			cr.Status, cr.Reason = StatusNotAssessed, "no policy evaluates this control yet"
 		case cr.Findings > 0:
@@ -209,7 +214,8 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		r.Controls = append(r.Controls, cr)
 		r.SoA.Controls = append(r.SoA.Controls, e.soaEntry(cr, a, pols, outs))
 	}
-	// A finding counts unless every control it is against is excluded.
+	// A finding counts unless every control it is against is excluded, in
+	// the SoA or by the selection.
 	for _, o := range outcomes {
 		for _, f := range o.findings {
 			if !slices.ContainsFunc(f.Controls, func(c string) bool { return !excluded[c] }) {
@@ -219,6 +225,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		}
 	}
 	r.Diagnostics = append(r.Diagnostics, judgedDiagnostics(e.policies, outcomes)...)
+	r.Selection = e.selection
 	r.Risks = e.assessRisks(r, decl)
 	return r
 }

@@ -75,6 +75,8 @@ type Inputs struct {
 	PolicyDirs []string
 	// EvalTimeout bounds each policy's evaluation (0: the default).
 	EvalTimeout time.Duration
+	// Selection narrows the run to some controls and policies.
+	Selection engine.Selection
 	// EffectiveTime, when not zero, is the time the run is as of; else the
 	// project's, else now.
 	EffectiveTime time.Time
@@ -100,6 +102,7 @@ type Run struct {
 	// At is the effective time.
 	At          time.Time
 	policyDirs  []string
+	selection   engine.Selection
 	evalTimeout time.Duration
 	toolVersion string
 	profile     bool
@@ -169,6 +172,7 @@ func Resolve(in Inputs) (*Run, error) {
 		At:          effectiveTime(in.EffectiveTime, merged),
 		policyDirs:  append(slices.Clone(merged.Policies), in.PolicyDirs...),
 		evalTimeout: in.EvalTimeout,
+		selection:   in.Selection,
 		toolVersion: in.ToolVersion,
 		profile:     in.Profile,
 	}
@@ -362,6 +366,7 @@ func (r *Run) Engine(ctx context.Context) (*engine.Engine, error) {
 		engine.WithEvalTimeout(r.evalTimeout),
 		engine.WithEffectiveTime(r.At),
 		engine.WithToolVersion(r.toolVersion),
+		engine.WithSelection(r.selection),
 	}
 	if r.profile {
 		opts = append(opts, engine.WithProfiling())

@@ -134,6 +134,9 @@ func writeRun(b *strings.Builder, p *bundles.Predicate) {
 	if p.EvalTimeout != "" {
 		field(b, "time limit", p.EvalTimeout+" per policy (a replay uses it too)")
 	}
+	if sel := p.Selection; !sel.Empty() {
+		field(b, "selection", selectionText(sel)+" (the other controls are not assessed)")
+	}
 	sm := p.Summary
 	field(b, "summary", fmt.Sprintf("%d facts, %d policies; %d controls: %d pass, %d fail, %d not assessed, %d error",
 		sm.Facts, sm.Policies, sm.Controls, sm.ByStatus[engine.StatusPass], sm.ByStatus[engine.StatusFail],
@@ -152,4 +155,18 @@ func orNone(s string) string {
 		return "(none)"
 	}
 	return s
+}
+
+// selectionText renders a run's selection as the flags that made it.
+func selectionText(s *engine.Selection) string {
+	var parts []string
+	for _, f := range []struct {
+		flag string
+		pats []string
+	}{{"--control", s.Controls}, {"--skip-control", s.SkipControls}, {"--policy-id", s.Policies}, {"--skip-policy", s.SkipPolicies}} {
+		if len(f.pats) > 0 {
+			parts = append(parts, f.flag+" "+strings.Join(f.pats, ","))
+		}
+	}
+	return strings.Join(parts, " ")
 }

@@ -65,6 +65,7 @@ type policyOptions struct {
 	dirs          []string
 	evalTimeout   time.Duration
 	effectiveTime time.Time
+	selection     engine.Selection
 }
 
 // addFlags adds the flags of a command that evaluates: which policies, how
@@ -74,6 +75,10 @@ func (o *policyOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.DurationVar(&o.evalTimeout, "eval-timeout", engine.DefaultEvalTimeout, "time limit for evaluating one policy")
 	f.Var(timeValue{&o.effectiveTime}, "effective-time", "evaluate as of this time (RFC 3339 or date; default now); fix it for reproducible output")
+	f.StringSliceVar(&o.selection.Controls, "control", nil, "evaluate only the Annex A controls matching these globs (8.2*, A.5.15; repeatable or comma-separated); the others are not assessed")
+	f.StringSliceVar(&o.selection.SkipControls, "skip-control", nil, "leave out the controls matching these globs: they are not assessed (repeatable or comma-separated)")
+	f.StringSliceVar(&o.selection.Policies, "policy-id", nil, "evaluate only the policies whose id matches these globs (c8_24.*; repeatable or comma-separated)")
+	f.StringSliceVar(&o.selection.SkipPolicies, "skip-policy", nil, "leave out the policies whose id matches these globs (repeatable or comma-separated)")
 }
 
 // addDirFlag adds --policy alone, for commands that list policies without
@@ -149,6 +154,7 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 	if pol != nil {
 		in.PolicyDirs = pol.dirs
 		in.EvalTimeout = pol.evalTimeout
+		in.Selection = pol.selection
 		in.EffectiveTime = pol.effectiveTime
 	}
 	return in

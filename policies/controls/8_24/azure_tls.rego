@@ -54,10 +54,10 @@
 #     accounts; minimum_tls_version = "1.2" on SQL servers, Redis caches and
 #     app site_config; https_only = true on web and function apps and their
 #     slots; close the Redis non-TLS port; leave require_secure_transport ON.
-#     On apps and slots set site_config ftps_state = "FtpsOnly" or "Disabled". On MySQL and PostgreSQL single
-#     servers set ssl_enforcement_enabled = true and
-#     ssl_minimal_tls_version_enforced = "TLS1_2" (better, migrate to a
-#     flexible server).
+#     On apps and slots set site_config ftps_state = "FtpsOnly" or
+#     "Disabled". On MySQL and PostgreSQL single servers set
+#     ssl_enforcement_enabled = true and ssl_minimal_tls_version_enforced =
+#     "TLS1_2" (better, migrate to a flexible server).
 package annexa.controls.c8_24.azure_tls
 
 import data.annexa.lib.azure

@@ -36,9 +36,8 @@
 #     Remove enable-oslogin = "FALSE" and set it to "TRUE" in project metadata
 #     (google_compute_project_metadata_item) or on each instance and
 #     template, or enforce the constraints/compute.requireOsLogin
-#     organization policy;
-#     remove ssh-keys from metadata and grant roles/compute.osLogin or
-#     roles/compute.osAdminLogin instead.
+#     organization policy; remove ssh-keys from metadata and grant
+#     roles/compute.osLogin or roles/compute.osAdminLogin instead.
 package annexa.controls.c8_5.gcp_os_login
 
 import data.annexa.lib.tf

@@ -3,7 +3,7 @@ provider "google" {
   region  = "europe-west1"
 }
 
-# annexa-accuracy: needs project
+# annexa-accuracy: needs project, metadata
 # OS Login is turned on for another project only; the template's project
 # keeps the default (off) and its metadata does not set enable-oslogin.
 resource "google_compute_project_metadata_item" "sandbox_oslogin" {

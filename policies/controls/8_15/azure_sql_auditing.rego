@@ -1,14 +1,22 @@
 # METADATA
 # title: Azure SQL servers audit database activity and keep the audit log 90 days
 # description: |
-#   Each azurerm_mssql_server has an azurerm_mssql_server_extended_auditing_policy
-#   that points at it (server_id) and is enabled, so logins, queries and
-#   permission changes on every database of the server are recorded. An
-#   auditing policy that writes to a storage account keeps the records for
-#   at least azure_sql_audit_retention_days days, 90 by default
-#   (retention_in_days; 0 keeps them forever). The inline
-#   extended_auditing_policy block of azurerm v3 counts as an auditing
-#   policy too. CIS Microsoft Azure Foundations 3.0.0 5.1.1 and 5.1.6.
+#   Each azurerm_mssql_server is audited, so logins, queries and permission
+#   changes on its databases are recorded: an enabled
+#   azurerm_mssql_server_extended_auditing_policy points at it (server_id),
+#   or the server carries the inline extended_auditing_policy block of
+#   older azurerm versions (its enabled argument, where present, not
+#   false), or every azurerm_mssql_database of the server in the input (at
+#   least one) is audited on its own, by an enabled
+#   azurerm_mssql_database_extended_auditing_policy (database_id) or the
+#   database's inline extended_auditing_policy block. Database auditing
+#   covers only that database, so a server with one unaudited database is a
+#   finding. A server, database or inline auditing policy switched off
+#   (enabled = false) is a finding. An auditing policy that writes to a
+#   storage account keeps the records for at least
+#   azure_sql_audit_retention_days days, 90 by default (retention_in_days;
+#   0 keeps them forever). CIS Microsoft Azure Foundations 3.0.0 5.1.1 and
+#   5.1.6.
 # custom:
 #   controls: ["8.15"]
 #   severity: medium
@@ -16,12 +24,15 @@
 #   inputs:
 #     - resource:azurerm_mssql_server
 #     - resource:azurerm_mssql_server_extended_auditing_policy
+#     - resource:azurerm_mssql_database
+#     - resource:azurerm_mssql_database_extended_auditing_policy
 #   parameters: ["azure_sql_audit_retention_days"]
 #   remediation: |
 #     Add an azurerm_mssql_server_extended_auditing_policy with server_id =
 #     azurerm_mssql_server.<name>.id, log_monitoring_enabled = true (with a
 #     diagnostic setting on the master database) or a storage_endpoint, and
-#     retention_in_days = 90 or more.
+#     retention_in_days = 90 or more. Server auditing covers every database;
+#     auditing databases one by one leaves out any database added later.
 package annexa.controls.c8_15.azure_sql_auditing
 
 import data.annexa.lib.params
@@ -30,44 +41,114 @@ import data.annexa.lib.values
 
 min_retention_days := params.value("azure_sql_audit_retention_days")
 
+# policy_types are the standalone auditing policy resources, of a server
+# and of a database; they share enabled, storage_endpoint and
+# retention_in_days.
+policy_types := ["azurerm_mssql_server_extended_auditing_policy", "azurerm_mssql_database_extended_auditing_policy"]
+
+policy_name := {
+	"azurerm_mssql_server_extended_auditing_policy": "SQL server auditing policy",
+	"azurerm_mssql_database_extended_auditing_policy": "SQL database auditing policy",
+}
+
 deny contains finding if {
 	some s in tf.resources("azurerm_mssql_server")
 	not audited_server(s)
 	not inline_audit(s)
+	not audited_by_databases(s)
 	finding := {"msg": "SQL server has no enabled auditing policy", "resource": s.id}
 }
 
 deny contains finding if {
-	some a in tf.resources("azurerm_mssql_server_extended_auditing_policy")
+	some t in policy_types
+	some a in tf.resources(t)
 	tf.explicitly_false(a, "enabled")
-	finding := {"msg": "SQL server auditing policy switches auditing off", "resource": a.id}
+	finding := {"msg": sprintf("%s switches auditing off", [policy_name[t]]), "resource": a.id}
 }
 
 deny contains finding if {
-	some a in tf.resources("azurerm_mssql_server_extended_auditing_policy")
-	writes_to_storage(a)
-	days := a.attributes.retention_in_days
+	some t in policy_types
+	some a in tf.resources(t)
+	writes_to_storage(a.attributes, a, "storage_endpoint")
+	finding := short_retention(a.attributes.retention_in_days, a.id, policy_name[t])
+}
+
+deny contains finding if {
+	some t in ["azurerm_mssql_server", "azurerm_mssql_database"]
+	some r in tf.resources(t)
+	some i, b in values.array_or_empty(object.get(r.attributes, "extended_auditing_policy", []))
+	writes_to_storage(b, r, sprintf("extended_auditing_policy.%d.storage_endpoint", [i]))
+	finding := short_retention(object.get(b, "retention_in_days", null), r.id, "inline extended_auditing_policy")
+}
+
+deny contains finding if {
+	some t in ["azurerm_mssql_server", "azurerm_mssql_database"]
+	some r in tf.resources(t)
+	some b in values.array_or_empty(object.get(r.attributes, "extended_auditing_policy", []))
+	b.enabled == false
+	finding := {"msg": "inline extended_auditing_policy switches auditing off", "resource": r.id}
+}
+
+short_retention(days, id, what) := {
+	"msg": sprintf("%s keeps audit records for %d day(s), fewer than %d", [what, days, min_retention_days]),
+	"resource": id,
+} if {
 	is_number(days)
 	days > 0
 	days < min_retention_days
-	finding := {
-		"msg": sprintf("SQL server auditing policy keeps audit records for %d day(s), fewer than %d", [days, min_retention_days]),
-		"resource": a.id,
-	}
 }
 
-# audited is what the enabled auditing policies point at, collected once.
+# audited is what the enabled server auditing policies point at, collected
+# once.
 audited := {p |
 	some a in tf.resources("azurerm_mssql_server_extended_auditing_policy")
 	not tf.explicitly_false(a, "enabled")
 	some p in tf.pointers(a, "server_id")
 }
 
-# inline_audit: the v3 extended_auditing_policy block of the server itself
-# (its enabled argument, where present, not false).
-inline_audit(s) if {
-	some b in values.array_or_empty(object.get(s.attributes, "extended_auditing_policy", []))
+# audited_dbs is what the enabled database auditing policies point at.
+audited_dbs := {p |
+	some a in tf.resources("azurerm_mssql_database_extended_auditing_policy")
+	not tf.explicitly_false(a, "enabled")
+	some p in tf.pointers(a, "database_id")
+}
+
+# inline_audit: the extended_auditing_policy block of a server or database
+# itself (older azurerm versions; its enabled argument, where present, not
+# false).
+inline_audit(r) if {
+	some b in values.array_or_empty(object.get(r.attributes, "extended_auditing_policy", []))
 	object.get(b, "enabled", true) != false
+}
+
+database_audited(d) if {
+	some k in tf.identities(d)
+	k in audited_dbs
+}
+
+database_audited(d) if inline_audit(d)
+
+# servers_with_databases and servers_with_unaudited_databases are what the
+# server_id of the databases point at, collected once.
+servers_with_databases := {p |
+	some d in tf.resources("azurerm_mssql_database")
+	some p in tf.pointers(d, "server_id")
+}
+
+servers_with_unaudited_databases := {p |
+	some d in tf.resources("azurerm_mssql_database")
+	not database_audited(d)
+	some p in tf.pointers(d, "server_id")
+}
+
+# audited_by_databases: the server has databases in the input and every one
+# of them is audited on its own.
+audited_by_databases(s) if {
+	some k in tf.identities(s)
+	k in servers_with_databases
+	every k2 in tf.identities(s) {
+		not k2 in servers_with_unaudited_databases
+	}
 }
 
 audited_server(s) if {
@@ -75,23 +156,28 @@ audited_server(s) if {
 	k in audited
 }
 
-writes_to_storage(a) if {
-	is_string(a.attributes.storage_endpoint)
-	a.attributes.storage_endpoint != ""
+writes_to_storage(attrs, _, _) if {
+	is_string(attrs.storage_endpoint)
+	attrs.storage_endpoint != ""
 }
 
-writes_to_storage(a) if tf.is_unknown(a, "storage_endpoint")
+writes_to_storage(_, r, path) if tf.is_unknown(r, path)
 
-# judged are the SQL servers (each needs an auditing policy) and the
-# auditing policies whose switch, or storage retention, is known.
-judged := tf.ids(["azurerm_mssql_server"]) | {a.id |
-	some a in tf.resources("azurerm_mssql_server_extended_auditing_policy")
+# judged are the SQL servers (each needs auditing), the auditing policies
+# whose switch, or storage retention, is known, and the databases with an
+# inline auditing block.
+judged := (tf.ids(["azurerm_mssql_server"]) | {a.id |
+	some t in policy_types
+	some a in tf.resources(t)
 	decided(a)
+}) | {d.id |
+	some d in tf.resources("azurerm_mssql_database")
+	count(values.array_or_empty(object.get(d.attributes, "extended_auditing_policy", []))) > 0
 }
 
 decided(a) if is_boolean(a.attributes.enabled)
 
 decided(a) if {
-	writes_to_storage(a)
+	writes_to_storage(a.attributes, a, "storage_endpoint")
 	is_number(a.attributes.retention_in_days)
 }

@@ -8,9 +8,16 @@
 #   "Any", "Internet" or any spelling of the whole IPv4 or IPv6 space
 #   (0.0.0.0/0, ::/0, 0::/0, ...), its protocol is Tcp, Udp or "*",
 #   and destination_port_range or destination_port_ranges ("22",
-#   "1433-1434", "*") take in such a port. Inline security_rule blocks of
-#   azurerm_network_security_group and separate
-#   azurerm_network_security_rule resources are both judged. Rule priority
+#   "1433-1434", "*") take in such a port. A Tcp or "*" rule (the
+#   wildcard takes in TCP) is judged against every admin and database port.
+#   A Udp rule is judged only against the services that listen on UDP: RDP
+#   (UDP 3389, the RDP UDP transport Microsoft documents as MS-RDPEUDP,
+#   which Windows opens beside TCP 3389) and Memcached (UDP 11211); SSH,
+#   WinRM, Telnet, VNC and the other databases are TCP services, so a Udp
+#   rule on their ports opens nothing that listens there and is not
+#   reported. Icmp, Esp and Ah rules carry no ports and are not reported.
+#   Inline security_rule blocks of azurerm_network_security_group and
+#   separate azurerm_network_security_rule resources are both judged. Rule priority
 #   is not evaluated: an allow rule shadowed by an earlier deny is still
 #   reported, because it opens the port as soon as the deny goes. Either
 #   argument of each pair (source_address_prefix/source_address_prefixes,

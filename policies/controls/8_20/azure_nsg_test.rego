@@ -154,3 +154,26 @@ test_udp_rule_exposes_only_udp_services if {
 	some f in findings
 	f.details.ports == ["3389/udp (RDP)"]
 }
+
+test_pass_udp_admin_tcp_ports_and_icmp if {
+	facts := testing.facts([nsg([
+		udp("22"),
+		object.union(rule("winrm-udp", 110, "Allow", "Internet", "5985-5986"), {"protocol": "UDP"}),
+		object.union(rule("ping", 120, "Allow", "0.0.0.0/0", "*"), {"protocol": "Icmp"}),
+	])])
+	count(check.deny) == 0 with data.facts as facts
+	check.judged == {"azurerm_network_security_group.web"} with data.facts as facts
+}
+
+test_fail_udp_all_ports_exposes_udp_services_only if {
+	findings := check.deny with data.facts as testing.facts([nsg([udp("*")])])
+	some f in findings
+	f.details.ports == ["3389/udp (RDP)", "11211/udp (Memcached)"]
+}
+
+test_fail_any_protocol_covers_tcp_ssh if {
+	r := object.union(rule("ssh-any", 100, "Allow", "Internet", "22"), {"protocol": "*"})
+	findings := check.deny with data.facts as testing.facts([nsg([r])])
+	some f in findings
+	f.details.ports == ["22 (SSH)"]
+}

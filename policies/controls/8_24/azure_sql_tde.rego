@@ -5,7 +5,9 @@
 #   transparent data encryption (TDE), on by default; it must not be turned
 #   off (transparent_data_encryption_enabled = false on azurerm_mssql_database).
 #   Synapse dedicated SQL pools have TDE off by default and must set
-#   data_encrypted = true.
+#   data_encrypted = true: an azurerm_synapse_sql_pool that leaves
+#   data_encrypted out is unencrypted, a finding (a value known only after
+#   apply is not judged).
 # custom:
 #   controls: ["8.24"]
 #   severity: high
@@ -18,6 +20,7 @@
 #     (or set it to true); set data_encrypted = true on Synapse SQL pools.
 package annexa.controls.c8_24.azure_sql_tde
 
+import data.annexa.lib.azure
 import data.annexa.lib.tf
 
 deny contains finding if {
@@ -31,14 +34,19 @@ deny contains finding if {
 
 deny contains finding if {
 	some pool in tf.resources("azurerm_synapse_sql_pool")
-	tf.explicitly_false(pool, "data_encrypted")
+	azure.setting(pool, "data_encrypted", false) == false
 	finding := {
-		"msg": sprintf("Synapse SQL pool %s is not encrypted at rest (data_encrypted = false)", [tf.display_name(pool)]),
+		"msg": sprintf("Synapse SQL pool %s is not encrypted at rest (data_encrypted = false%s)", [tf.display_name(pool), left_out(pool)]),
 		"resource": pool.id,
 	}
 }
 
-# judged are the databases and Synapse pools whose encryption is known.
+left_out(pool) := ", left out: the default" if tf.omitted(pool, "data_encrypted")
+
+else := ""
+
+# judged are the databases and Synapse pools whose encryption is known,
+# the pools that leave it out to the default included.
 judged contains db.id if {
 	some db in tf.resources("azurerm_mssql_database")
 	is_boolean(db.attributes.transparent_data_encryption_enabled)
@@ -46,5 +54,5 @@ judged contains db.id if {
 
 judged contains pool.id if {
 	some pool in tf.resources("azurerm_synapse_sql_pool")
-	is_boolean(pool.attributes.data_encrypted)
+	is_boolean(azure.setting(pool, "data_encrypted", false))
 }

@@ -6,14 +6,21 @@
 #   storage accounts (min_tls_version; https_traffic_only_enabled in
 #   azurerm v4, enable_https_traffic_only in v3, must not be false);
 #   SQL servers (minimum_tls_version "1.0", "1.1" or "Disabled"); Linux and
-#   Windows web and function apps (https_only must be true; site_config
-#   minimum_tls_version and scm_minimum_tls_version no older than 1.2);
-#   Redis caches (minimum_tls_version; the non-TLS port,
-#   non_ssl_port_enabled in v4 or enable_non_ssl_port in v3, closed); and
-#   PostgreSQL and MySQL flexible server parameters (require_secure_transport
-#   not OFF; PostgreSQL ssl_min_protocol_version and MySQL tls_version no
-#   older than TLS 1.2). "Older than 1.2" follows the parameter
-#   tls_min_version. The v3 azurerm_app_service and azurerm_function_app
+#   Windows web and function apps and their deployment slots, which serve
+#   traffic of their own and are judged like their parent apps (https_only
+#   must be true; site_config minimum_tls_version and
+#   scm_minimum_tls_version no older than 1.2; site_config ftps_state not
+#   "AllAllowed", which accepts plain FTP); Redis caches
+#   (minimum_tls_version; the non-TLS port, non_ssl_port_enabled in v4 or
+#   enable_non_ssl_port in v3, closed); MySQL and PostgreSQL single servers
+#   (azurerm v3: ssl_enforcement_enabled must not be false, and
+#   ssl_minimal_tls_version_enforced, "TLS1_2" when left out as the
+#   provider defaults it, must be neither older than 1.2 nor
+#   "TLSEnforcementDisabled"); and PostgreSQL and MySQL flexible server
+#   parameters (require_secure_transport not OFF; PostgreSQL
+#   ssl_min_protocol_version and MySQL tls_version no older than TLS 1.2).
+#   "Older than 1.2" follows the parameter tls_min_version. The v3
+#   azurerm_app_service, azurerm_function_app and their slots
 #   (site_config.min_tls_version) are judged like the v4 apps. https_only
 #   left out is false, the provider's default: a finding. CIS Microsoft
 #   Azure Foundations 3.0.0 4.1, 4.15, 5.2.1, 5.3.1, 5.3.2, 9.1 and 9.4.
@@ -33,12 +40,24 @@
 #     - resource:azurerm_mysql_flexible_server_configuration
 #     - resource:azurerm_app_service
 #     - resource:azurerm_function_app
+#     - resource:azurerm_linux_web_app_slot
+#     - resource:azurerm_windows_web_app_slot
+#     - resource:azurerm_linux_function_app_slot
+#     - resource:azurerm_windows_function_app_slot
+#     - resource:azurerm_app_service_slot
+#     - resource:azurerm_function_app_slot
+#     - resource:azurerm_mysql_server
+#     - resource:azurerm_postgresql_server
 #   parameters: ["tls_min_version"]
 #   remediation: |
 #     Set min_tls_version = "TLS1_2" and keep HTTPS-only traffic on storage
 #     accounts; minimum_tls_version = "1.2" on SQL servers, Redis caches and
-#     app site_config; https_only = true on web and function apps; close the
-#     Redis non-TLS port; leave require_secure_transport ON.
+#     app site_config; https_only = true on web and function apps and their
+#     slots; close the Redis non-TLS port; leave require_secure_transport ON.
+#     On apps and slots set site_config ftps_state = "FtpsOnly" or
+#     "Disabled". On MySQL and PostgreSQL single servers set
+#     ssl_enforcement_enabled = true and ssl_minimal_tls_version_enforced =
+#     "TLS1_2" (better, migrate to a flexible server).
 package annexa.controls.c8_24.azure_tls
 
 import data.annexa.lib.azure
@@ -47,11 +66,21 @@ import data.annexa.lib.params
 import data.annexa.lib.tf
 import data.annexa.lib.values
 
+# apps are the web and function apps and their deployment slots: a slot
+# serves traffic on its own host name with its own https_only and
+# site_config, so it is judged like its parent app.
 apps := [
 	"azurerm_linux_web_app", "azurerm_windows_web_app",
 	"azurerm_linux_function_app", "azurerm_windows_function_app",
 	"azurerm_app_service", "azurerm_function_app",
+	"azurerm_linux_web_app_slot", "azurerm_windows_web_app_slot",
+	"azurerm_linux_function_app_slot", "azurerm_windows_function_app_slot",
+	"azurerm_app_service_slot", "azurerm_function_app_slot",
 ]
+
+# single_servers are the Azure Database for MySQL and PostgreSQL single
+# servers (azurerm v3; the service is retired and azurerm v4 dropped them).
+single_servers := ["azurerm_mysql_server", "azurerm_postgresql_server"]
 
 site_tls := ["minimum_tls_version", "scm_minimum_tls_version", "min_tls_version"]
 
@@ -103,6 +132,48 @@ deny contains finding if {
 	some attr in site_tls
 	weak_tls(cfg[attr])
 	finding := weak(r, "app", sprintf("site_config.%s", [attr]), cfg[attr])
+}
+
+deny contains finding if {
+	some t in apps
+	some r in tf.resources(t)
+	some cfg in values.array_or_empty(r.attributes.site_config)
+	lower(values.string_or_empty(cfg.ftps_state)) == "allallowed"
+	finding := {
+		"msg": sprintf("app %s accepts unencrypted FTP deployments (site_config.ftps_state = %q)", [tf.display_name(r), cfg.ftps_state]),
+		"resource": r.id,
+		"details": {"site_config.ftps_state": cfg.ftps_state},
+	}
+}
+
+deny contains finding if {
+	some t in single_servers
+	some r in tf.resources(t)
+	tf.explicitly_false(r, "ssl_enforcement_enabled")
+	finding := {
+		"msg": sprintf("database server %s accepts unencrypted connections (ssl_enforcement_enabled = false)", [tf.display_name(r)]),
+		"resource": r.id,
+		"details": {"ssl_enforcement_enabled": false},
+	}
+}
+
+deny contains finding if {
+	some t in single_servers
+	some r in tf.resources(t)
+	lower(values.string_or_empty(r.attributes.ssl_enforcement)) == "disabled"
+	finding := {
+		"msg": sprintf("database server %s accepts unencrypted connections (ssl_enforcement = %q)", [tf.display_name(r), r.attributes.ssl_enforcement]),
+		"resource": r.id,
+		"details": {"ssl_enforcement": r.attributes.ssl_enforcement},
+	}
+}
+
+deny contains finding if {
+	some t in single_servers
+	some r in tf.resources(t)
+	v := azure.setting(r, "ssl_minimal_tls_version_enforced", "TLS1_2")
+	weak_or_unenforced(v)
+	finding := weak(r, "database server", "ssl_minimal_tls_version_enforced", v)
 }
 
 deny contains finding if {
@@ -165,6 +236,10 @@ weak_or_disabled(v) if weak_tls(v)
 
 weak_or_disabled("Disabled")
 
+weak_or_unenforced(v) if weak_tls(v)
+
+weak_or_unenforced(v) if lower(values.string_or_empty(v)) == "tlsenforcementdisabled"
+
 weak(r, what, attr, v) := {
 	"msg": sprintf("%s %s accepts TLS older than 1.2 (%s = %q)", [what, tf.display_name(r), attr, v]),
 	"resource": r.id,
@@ -197,6 +272,31 @@ judged contains r.id if {
 	some cfg in values.array_or_empty(r.attributes.site_config)
 	some attr in site_tls
 	is_string(cfg[attr])
+}
+
+judged contains r.id if {
+	some t in apps
+	some r in tf.resources(t)
+	some cfg in values.array_or_empty(r.attributes.site_config)
+	is_string(cfg.ftps_state)
+}
+
+judged contains r.id if {
+	some t in single_servers
+	some r in tf.resources(t)
+	is_boolean(r.attributes.ssl_enforcement_enabled)
+}
+
+judged contains r.id if {
+	some t in single_servers
+	some r in tf.resources(t)
+	is_string(r.attributes.ssl_enforcement)
+}
+
+judged contains r.id if {
+	some t in single_servers
+	some r in tf.resources(t)
+	is_string(azure.setting(r, "ssl_minimal_tls_version_enforced", "TLS1_2"))
 }
 
 judged contains r.id if {

@@ -98,3 +98,77 @@ test_pass_unknown_settings_judge_nothing if {
 	s := object.union(storage({}), {"unknown": ["min_tls_version", "https_traffic_only_enabled"]})
 	count(check.judged) == 0 with data.facts as testing.facts([s])
 }
+
+test_fail_mysql_single_server_ssl_off if {
+	r := testing.resource("azurerm_mysql_server", "db", {
+		"name": "mysql-acme", "ssl_enforcement_enabled": false,
+		"ssl_minimal_tls_version_enforced": "TLSEnforcementDisabled",
+	})
+	findings := check.deny with data.facts as testing.facts([r])
+	{f.details | some f in findings} == {
+		{"ssl_enforcement_enabled": false},
+		{"ssl_minimal_tls_version_enforced": "TLSEnforcementDisabled"},
+	}
+	check.judged == {"azurerm_mysql_server.db"} with data.facts as testing.facts([r])
+}
+
+test_fail_postgresql_single_server_tls1_1 if {
+	r := testing.resource("azurerm_postgresql_server", "db", {
+		"name": "psql-acme", "ssl_enforcement_enabled": true,
+		"ssl_minimal_tls_version_enforced": "TLS1_1",
+	})
+	check.deny == {{
+		"msg": "database server psql-acme accepts TLS older than 1.2 (ssl_minimal_tls_version_enforced = \"TLS1_1\")",
+		"resource": "azurerm_postgresql_server.db",
+		"details": {"ssl_minimal_tls_version_enforced": "TLS1_1"},
+	}} with data.facts as testing.facts([r])
+}
+
+test_pass_postgresql_single_server_tls_left_out if {
+	r := object.union(
+		testing.resource("azurerm_postgresql_server", "db", {"name": "psql-acme", "ssl_enforcement_enabled": true}),
+		{"configured": ["name", "ssl_enforcement_enabled"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([r])
+	check.judged == {"azurerm_postgresql_server.db"} with data.facts as testing.facts([r])
+}
+
+test_pass_single_server_unknown_not_judged if {
+	r := object.union(
+		testing.resource("azurerm_mysql_server", "db", {"name": "mysql-acme"}),
+		{"configured": ["name", "ssl_enforcement_enabled", "ssl_minimal_tls_version_enforced"], "unknown": ["ssl_enforcement_enabled", "ssl_minimal_tls_version_enforced"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([r])
+	count(check.judged) == 0 with data.facts as testing.facts([r])
+}
+
+test_fail_function_app_slot_https_only_left_out if {
+	r := object.union(
+		testing.resource("azurerm_linux_function_app_slot", "staging", {
+			"name": "staging",
+			"site_config": [{"minimum_tls_version": "1.2"}],
+		}),
+		{"configured": ["name", "function_app_id", "site_config"]},
+	)
+	findings := check.deny with data.facts as testing.facts([r])
+	{f.details | some f in findings} == {{"https_only": false}}
+	check.judged == {"azurerm_linux_function_app_slot.staging"} with data.facts as testing.facts([r])
+}
+
+test_fail_web_app_slot_old_tls_and_ftp if {
+	r := testing.resource("azurerm_windows_web_app_slot", "staging", {
+		"name": "staging", "https_only": true,
+		"site_config": [{"minimum_tls_version": "1.1", "ftps_state": "AllAllowed"}],
+	})
+	findings := check.deny with data.facts as testing.facts([r])
+	{f.details | some f in findings} == {{"site_config.minimum_tls_version": "1.1"}, {"site_config.ftps_state": "AllAllowed"}}
+}
+
+test_pass_function_app_slot_https_ftps_only if {
+	r := testing.resource("azurerm_windows_function_app_slot", "staging", {
+		"name": "staging", "https_only": true,
+		"site_config": [{"minimum_tls_version": "1.2", "ftps_state": "FtpsOnly"}],
+	})
+	count(check.deny) == 0 with data.facts as testing.facts([r])
+	check.judged == {"azurerm_windows_function_app_slot.staging"} with data.facts as testing.facts([r])
+}

@@ -3,8 +3,15 @@
 # description: |
 #   Database logins go through Microsoft Entra ID, where MFA, conditional
 #   access and the leaver process apply, instead of passwords kept in the
-#   database. An azurerm_mssql_server has an azuread_administrator block with
-#   azuread_authentication_only = true; an azurerm_postgresql_flexible_server
+#   database. An azurerm_mssql_server, and a legacy azurerm_sql_server, has a
+#   Microsoft Entra ID administrator that allows Entra ID logins only:
+#   either the server's azuread_administrator block (azurerm_mssql_server)
+#   or a legacy azurerm_sql_active_directory_administrator whose
+#   server_name (and resource_group_name) names the server, either one with
+#   azuread_authentication_only = true (left out it is false, Azure's
+#   default). A server with neither is a finding; azurerm_sql_server has no
+#   administrator block, so it needs the separate resource. An
+#   azurerm_postgresql_flexible_server
 #   has an authentication block with active_directory_auth_enabled = true and
 #   password_auth_enabled = false. Settings only known after apply are not
 #   judged.
@@ -15,9 +22,14 @@
 #   inputs:
 #     - resource:azurerm_mssql_server
 #     - resource:azurerm_postgresql_flexible_server
+#     - resource:azurerm_sql_server
+#     - resource:azurerm_sql_active_directory_administrator
 #   remediation: |
 #     Give the SQL server an azuread_administrator (an Entra ID group) with
-#     azuread_authentication_only = true. On PostgreSQL flexible servers set
+#     azuread_authentication_only = true (on a legacy azurerm_sql_server, an
+#     azurerm_sql_active_directory_administrator with
+#     azuread_authentication_only = true; better, move to
+#     azurerm_mssql_server). On PostgreSQL flexible servers set
 #     authentication { active_directory_auth_enabled = true,
 #     password_auth_enabled = false, tenant_id = ... } and add an
 #     azurerm_postgresql_flexible_server_active_directory_administrator.
@@ -29,6 +41,7 @@ import data.annexa.lib.tf
 deny contains finding if {
 	some s in tf.resources("azurerm_mssql_server")
 	s.attributes.azuread_administrator == []
+	not has_legacy_admin(s)
 	finding := {
 		"msg": "SQL server has no Microsoft Entra ID administrator, so every login is a SQL password login",
 		"resource": s.id,
@@ -41,6 +54,32 @@ deny contains finding if {
 	entra_only(s, i, admin) == false
 	finding := {
 		"msg": "SQL server accepts SQL password logins besides Microsoft Entra ID (azuread_authentication_only is false or left out)",
+		"resource": s.id,
+	}
+}
+
+deny contains finding if {
+	some s in tf.resources("azurerm_sql_server")
+	not has_legacy_admin(s)
+	finding := {
+		"msg": "SQL server has no Microsoft Entra ID administrator (azurerm_sql_active_directory_administrator), so every login is a SQL password login",
+		"resource": s.id,
+	}
+}
+
+# A server whose Entra ID administrator is the separate legacy resource,
+# none of them Entra-only.
+deny contains finding if {
+	some t in sql_servers
+	some s in tf.resources(t)
+	count(object.get(s.attributes, "azuread_administrator", [])) == 0
+	some k in server_keys(s)
+	k in legacy_mixed
+	every k2 in server_keys(s) {
+		not k2 in legacy_entra_only
+	}
+	finding := {
+		"msg": "SQL server accepts SQL password logins besides Microsoft Entra ID (azurerm_sql_active_directory_administrator azuread_authentication_only is false or left out)",
 		"resource": s.id,
 	}
 }
@@ -77,16 +116,77 @@ entra_only(s, i, admin) := v if {
 	not tf.is_unknown(s, sprintf("azuread_administrator.%d.azuread_authentication_only", [i]))
 }
 
+sql_servers := ["azurerm_mssql_server", "azurerm_sql_server"]
+
+# server_keys are the keys by which a legacy administrator can name server
+# s: its addresses and id, and "resource group/name".
+server_keys(s) := tf.identities(s) | {k |
+	is_string(s.attributes.name)
+	k := sprintf("%s/%s", [object.get(s.attributes, "resource_group_name", ""), s.attributes.name])
+}
+
+# admin_keys are the servers legacy administrator a names: the resources
+# its server_name refers to, and "resource group/name" when both are known.
+admin_keys(a) := {p | some p in object.get(a, ["references", "server_name"], [])} | {k |
+	is_string(a.attributes.server_name)
+	is_string(a.attributes.resource_group_name)
+	k := sprintf("%s/%s", [a.attributes.resource_group_name, a.attributes.server_name])
+}
+
+legacy_admins := tf.resources("azurerm_sql_active_directory_administrator")
+
+# legacy_named, legacy_entra_only and legacy_mixed are the server keys the
+# legacy administrators name: all of them, those with
+# azuread_authentication_only = true, and those with it false or left out.
+legacy_named := {k |
+	some a in legacy_admins
+	some k in admin_keys(a)
+}
+
+legacy_entra_only := {k |
+	some a in legacy_admins
+	a.attributes.azuread_authentication_only == true
+	some k in admin_keys(a)
+}
+
+legacy_mixed := {k |
+	some a in legacy_admins
+	legacy_allows_passwords(a)
+	some k in admin_keys(a)
+}
+
+legacy_allows_passwords(a) if a.attributes.azuread_authentication_only == false
+
+legacy_allows_passwords(a) if {
+	is_null(object.get(a.attributes, "azuread_authentication_only", null))
+	not tf.is_unknown(a, "azuread_authentication_only")
+}
+
+has_legacy_admin(s) if {
+	some k in server_keys(s)
+	k in legacy_named
+}
+
 entra_note(auth) := " and has Microsoft Entra ID authentication off" if {
 	object.get(auth, "active_directory_auth_enabled", false) != true
 } else := " besides Microsoft Entra ID"
 
-# judged are the SQL servers whose Entra ID administrators are known and
+# judged are the SQL servers whose Entra ID administrators are known (a
+# legacy azurerm_sql_server has only the separate resource), and
 # the PostgreSQL flexible servers whose authentication is known or left to
 # Azure's default.
 judged contains s.id if {
 	some s in tf.resources("azurerm_mssql_server")
 	is_array(s.attributes.azuread_administrator)
+}
+
+judged contains s.id if {
+	some s in tf.resources("azurerm_mssql_server")
+	has_legacy_admin(s)
+}
+
+judged contains s.id if {
+	some s in tf.resources("azurerm_sql_server")
 }
 
 judged contains s.id if {

@@ -103,3 +103,55 @@ test_pass_sql_entra_only_unknown if {
 	)
 	count(check.deny) == 0 with data.facts as testing.facts([sql])
 }
+
+legacy_admin(server_address, only) := testing.with_refs(
+	testing.resource("azurerm_sql_active_directory_administrator", "admin", {
+		"server_name": "sql-acme", "resource_group_name": "rg-acme",
+		"login": "sql-admins", "azuread_authentication_only": only,
+	}),
+	{"server_name": [server_address]},
+)
+
+test_pass_mssql_legacy_admin_entra_only if {
+	sql := testing.resource("azurerm_mssql_server", "main", {"name": "sql-acme", "resource_group_name": "rg-acme", "azuread_administrator": []})
+	facts := testing.facts([sql, legacy_admin("azurerm_mssql_server.main", true)])
+	count(check.deny) == 0 with data.facts as facts
+	check.judged == {"azurerm_mssql_server.main"} with data.facts as facts
+}
+
+test_pass_legacy_sql_server_named_by_literal_name if {
+	sql := testing.resource("azurerm_sql_server", "legacy", {"name": "sql-acme", "resource_group_name": "rg-acme"})
+	a := testing.resource("azurerm_sql_active_directory_administrator", "admin", {
+		"server_name": "sql-acme", "resource_group_name": "rg-acme",
+		"login": "sql-admins", "azuread_authentication_only": true,
+	})
+	facts := testing.facts([sql, a])
+	count(check.deny) == 0 with data.facts as facts
+	check.judged == {"azurerm_sql_server.legacy"} with data.facts as facts
+}
+
+test_fail_legacy_sql_server_without_admin if {
+	sql := testing.resource("azurerm_sql_server", "legacy", {"name": "sql-acme", "resource_group_name": "rg-acme"})
+	other := testing.resource("azurerm_sql_active_directory_administrator", "admin", {
+		"server_name": "sql-other", "resource_group_name": "rg-acme",
+		"login": "sql-admins", "azuread_authentication_only": true,
+	})
+	check.deny == {{
+		"msg": "SQL server has no Microsoft Entra ID administrator (azurerm_sql_active_directory_administrator), so every login is a SQL password login",
+		"resource": "azurerm_sql_server.legacy",
+	}} with data.facts as testing.facts([sql, other])
+}
+
+test_fail_legacy_admin_mixed_mode_left_out if {
+	sql := testing.resource("azurerm_sql_server", "legacy", {"name": "sql-acme", "resource_group_name": "rg-acme"})
+	a := object.union(legacy_admin("azurerm_sql_server.legacy", null), {"configured": ["server_name", "resource_group_name", "login"]})
+	findings := check.deny with data.facts as testing.facts([sql, a])
+	{f.resource | some f in findings} == {"azurerm_sql_server.legacy"}
+	count(findings) == 1
+}
+
+test_pass_legacy_admin_unknown_only_flag_not_reported if {
+	sql := testing.resource("azurerm_sql_server", "legacy", {"name": "sql-acme", "resource_group_name": "rg-acme"})
+	a := object.union(legacy_admin("azurerm_sql_server.legacy", null), {"unknown": ["azuread_authentication_only"]})
+	count(check.deny) == 0 with data.facts as testing.facts([sql, a])
+}

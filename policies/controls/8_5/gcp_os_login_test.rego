@@ -42,3 +42,65 @@ test_pass_judges_known_metadata if {
 	unknown := object.union(testing.resource("google_compute_instance", "later", {}), {"unknown": ["metadata"]})
 	count(check.judged) == 0 with data.facts as testing.facts([unknown, item])
 }
+
+vm_without_oslogin := testing.resource("google_compute_instance", "web", {"name": "web", "project": "acme-prod", "metadata": {"block-project-ssh-keys": "true"}})
+
+test_fail_instance_leaves_oslogin_out if {
+	check.deny == {{
+		"msg": "Compute Engine instance web leaves enable-oslogin out and nothing in the input turns OS Login on for its project, so OS Login is off",
+		"resource": "google_compute_instance.web",
+	}} with data.facts as testing.facts([vm_without_oslogin])
+	check.judged == {"google_compute_instance.web"} with data.facts as testing.facts([vm_without_oslogin])
+}
+
+test_fail_instance_without_metadata if {
+	vm := object.union(testing.resource("google_compute_instance", "web", {"name": "web"}), {"configured": ["name"]})
+	findings := check.deny with data.facts as testing.facts([vm])
+	{f.resource | some f in findings} == {"google_compute_instance.web"}
+}
+
+test_pass_project_item_on_upper_and_lower_case if {
+	every v in ["TRUE", "true", "True"] {
+		item := testing.resource("google_compute_project_metadata_item", "oslogin", {"key": "enable-oslogin", "value": v})
+		count(check.deny) == 0 with data.facts as testing.facts([vm_without_oslogin, item])
+	}
+}
+
+test_pass_project_metadata_on_same_project if {
+	project := testing.resource("google_compute_project_metadata", "default", {"project": "acme-prod", "metadata": {"enable-oslogin": "true"}})
+	count(check.deny) == 0 with data.facts as testing.facts([vm_without_oslogin, project])
+}
+
+test_fail_project_metadata_on_other_project if {
+	project := testing.resource("google_compute_project_metadata", "default", {"project": "acme-sandbox", "metadata": {"enable-oslogin": "TRUE"}})
+	findings := check.deny with data.facts as testing.facts([vm_without_oslogin, project])
+	{f.resource | some f in findings} == {"google_compute_instance.web"}
+}
+
+test_pass_org_policy_requires_oslogin if {
+	policy := testing.resource("google_project_organization_policy", "oslogin", {
+		"project": "acme-prod", "constraint": "compute.requireOsLogin",
+		"boolean_policy": [{"enforced": true}],
+	})
+	count(check.deny) == 0 with data.facts as testing.facts([vm_without_oslogin, policy])
+	v2 := testing.resource("google_org_policy_policy", "oslogin", {
+		"name": "projects/acme-prod/policies/compute.requireOsLogin",
+		"spec": [{"rules": [{"enforce": "TRUE"}]}],
+	})
+	count(check.deny) == 0 with data.facts as testing.facts([vm_without_oslogin, v2])
+}
+
+test_pass_unknown_project_setting_not_judged if {
+	item := object.union(
+		testing.resource("google_compute_project_metadata_item", "oslogin", {"key": "enable-oslogin"}),
+		{"unknown": ["value"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([vm_without_oslogin, item])
+	count(check.judged) == 1 with data.facts as testing.facts([vm_without_oslogin, item])
+}
+
+test_pass_unknown_instance_metadata_not_judged if {
+	vm := object.union(testing.resource("google_compute_instance", "web", {"name": "web"}), {"unknown": ["metadata"]})
+	count(check.deny) == 0 with data.facts as testing.facts([vm])
+	count(check.judged) == 0 with data.facts as testing.facts([vm])
+}

@@ -1,0 +1,27 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 3.110"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+# annexa-accuracy: needs extended_auditing_policy
+resource "azurerm_mssql_server" "main" {
+  resource_group_name          = "rg-acme-prod"
+  location                     = "westeurope"
+  name                         = "sql-acme-main"
+  version                      = "12.0"
+  administrator_login          = "sqladmin"
+  administrator_login_password = "Corpus-Fixture-Pw-1!"
+
+  extended_auditing_policy {
+    storage_endpoint  = "https://stacmeaudit.blob.core.windows.net/"
+    retention_in_days = 30
+  }
+}

@@ -12,11 +12,11 @@
 #   aws_caller_identity, counts as restricting. A negated operator
 #   (StringNotEquals, NotIpAddress, ...), an IfExists one, Null or
 #   ForAllValues restricts nothing: each admits callers the key does not
-#   name or requests without the key. Bucket policies are read from aws_s3_bucket_policy and from
-#   the legacy inline policy of aws_s3_bucket, as JSON or built with
-#   data.aws_iam_policy_document (from its json in a plan, from its
-#   statement blocks in Terraform source). A policy only known after apply
-#   is not judged.
+#   name or requests without the key. Bucket policies are read from
+#   aws_s3_bucket_policy and from the legacy inline policy of
+#   aws_s3_bucket, as JSON or built with data.aws_iam_policy_document
+#   (from its json in a plan, from its statement blocks in Terraform
+#   source). A policy only known after apply is not judged.
 # custom:
 #   controls: ["8.3", "5.15"]
 #   severity: high

@@ -2,18 +2,19 @@
 # title: RDS databases accept IAM database authentication
 # description: |
 #   MySQL, PostgreSQL, Aurora (MySQL and PostgreSQL) and MariaDB databases
-#   have IAM database authentication enabled (iam_database_authentication_enabled), so that
-#   people and applications sign in with short-lived IAM tokens instead of
-#   long-lived database passwords (AWS Foundational Security Best Practices
-#   RDS.10, RDS.12; not a CIS AWS Foundations recommendation). Left out, it
-#   is false (the provider's default): a finding. Only the engines that
-#   offer IAM authentication are judged: mysql, postgres, aurora,
-#   aurora-mysql, aurora-postgresql, and mariadb from version 10.11 (RDS
-#   for MariaDB 10.6 and older have no IAM authentication; a MariaDB
-#   database whose engine_version is left out or only known after apply is
-#   not judged). SQL Server, Oracle, Db2, RDS Custom, an engine left out or
-#   unknown, and read replicas, which take their source's setting, are not
-#   judged; nor is a setting only known after apply.
+#   have IAM database authentication enabled
+#   (iam_database_authentication_enabled), so that people and applications
+#   sign in with short-lived IAM tokens instead of long-lived database
+#   passwords (AWS Foundational Security Best Practices RDS.10, RDS.12;
+#   not a CIS AWS Foundations recommendation). Left out, it is false (the
+#   provider's default): a finding. Only the engines that offer IAM
+#   authentication are judged: mysql, postgres, aurora, aurora-mysql,
+#   aurora-postgresql, and mariadb from version 10.11 (RDS for MariaDB
+#   10.6 and older have no IAM authentication; a MariaDB database whose
+#   engine_version is left out or only known after apply is not judged).
+#   SQL Server, Oracle, Db2, RDS Custom, an engine left out or unknown,
+#   and read replicas, which take their source's setting, are not judged;
+#   nor is a setting only known after apply.
 # custom:
 #   controls: ["8.5"]
 #   severity: medium

@@ -77,6 +77,7 @@ inline_entry(rule) := {
 	"no": object.get(rule, "rule_no", null),
 	"action": object.get(rule, "action", ""),
 	"protocol": object.get(rule, "protocol", "-1"),
+	"protocol_known": object.get(rule, "protocol", null) != null,
 	"from_port": object.get(rule, "from_port", null),
 	"to_port": object.get(rule, "to_port", null),
 	"cidr_block": object.get(rule, "cidr_block", null),
@@ -87,6 +88,7 @@ separate_entry(rule) := {
 	"no": object.get(rule.attributes, "rule_number", null),
 	"action": object.get(rule.attributes, "rule_action", ""),
 	"protocol": object.get(rule.attributes, "protocol", "-1"),
+	"protocol_known": object.get(rule.attributes, "protocol", null) != null,
 	"from_port": object.get(rule.attributes, "from_port", null),
 	"to_port": object.get(rule.attributes, "to_port", null),
 	"cidr_block": object.get(rule.attributes, "cidr_block", null),
@@ -141,10 +143,19 @@ shadowed_ports(entry, group, attr) := {p |
 	deny_covers_tcp(d, p)
 }
 
-deny_covers_tcp(d, _) if net.is_all(d.protocol)
+# deny_covers_tcp is true when deny entry d takes in TCP to port. Its
+# protocol and, for TCP, both ports must be known: a deny whose reach is
+# only known after apply shadows nothing.
+deny_covers_tcp(d, _) if {
+	d.protocol_known
+	net.is_all(d.protocol)
+}
 
 deny_covers_tcp(d, port) if {
+	d.protocol_known
 	lower(net.format_int_or_string(d.protocol)) in {"tcp", "6"}
+	is_number(d.from_port)
+	is_number(d.to_port)
 	net.covers("tcp", d.from_port, d.to_port, port)
 }
 

@@ -149,3 +149,15 @@ test_fail_unknown_rule_number_not_shadowed if {
 	]
 	count(check.deny) == 1 with data.facts as testing.facts([acl(rules)])
 }
+
+test_fail_deny_of_unknown_reach_does_not_shadow if {
+	# A deny whose protocol or ports are only known after apply (absent
+	# from the facts) stops nothing.
+	rules := [
+		object.remove(numbered(rule("tcp", 22, 22, "0.0.0.0/0"), 10, "deny"), ["protocol"]),
+		object.remove(numbered(rule("tcp", 22, 22, "0.0.0.0/0"), 20, "deny"), ["from_port"]),
+		numbered(rule("tcp", 22, 22, "0.0.0.0/0"), 100, "allow"),
+	]
+	findings := check.deny with data.facts as testing.facts([acl(rules)])
+	{f.details.ports | some f in findings} == {["22 (SSH)"]}
+}

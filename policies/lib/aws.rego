@@ -53,7 +53,8 @@ else := set()
 # of r (a JSON policy document), normalized: each {"effect", "actions",
 # "not_actions", "resources", "principals" (a list of {"type", "id"};
 # type "*" for `"Principal": "*"`), "conditions" (a list of {"test",
-# "variable", "values"})}. A document built with data.aws_iam_policy_document
+# "variable", "values", "unknown_values": how many of the values are only
+# known after apply})}. A document built with data.aws_iam_policy_document
 # is read from the data source the attribute refers to: from its json when
 # known (a plan), else from its statement blocks (Terraform source).
 policy_statements(r, attr) := array.concat(json_statements(object.get(r.attributes, attr, null)), [s |
@@ -130,7 +131,7 @@ else := [{"type": t, "id": id} |
 
 else := []
 
-json_conditions(c) := [{"test": test, "variable": variable, "values": strings(values)} |
+json_conditions(c) := [{"test": test, "variable": variable, "values": strings(values), "unknown_values": 0} |
 	is_object(c)
 	some test, vars in c
 	is_object(vars)
@@ -148,11 +149,25 @@ hcl_statement(s) := {
 		some p in values_or_empty(object.get(s, "principals", []))
 		some id in strings(object.get(p, "identifiers", []))
 	],
-	"conditions": [{"test": object.get(c, "test", ""), "variable": object.get(c, "variable", ""), "values": strings(object.get(c, "values", []))} |
+	"conditions": [{
+		"test": object.get(c, "test", ""),
+		"variable": object.get(c, "variable", ""),
+		"values": strings(object.get(c, "values", [])),
+		"unknown_values": unknown_count(object.get(c, "values", null)),
+	} |
 		some c in values_or_empty(object.get(s, "condition", []))
 	],
 	"sid": object.get(s, "sid", ""),
 }
+
+# unknown_count is how many values of a condition block are only known
+# after apply (null in the list); a list that is itself unknown (absent, as
+# values is required) counts as one.
+unknown_count(values) := count([v | some v in values; v == null]) if is_array(values)
+
+else := 1 if values == null
+
+else := 0
 
 values_or_empty(x) := x if is_array(x)
 

@@ -34,7 +34,7 @@ test_policy_statements_json_and_document if {
 	[s] := aws.policy_statements(r, "policy")
 	s.actions == ["*"]
 	s.principals == [{"type": "AWS", "id": "*"}]
-	s.conditions == [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["false"]}]
+	s.conditions == [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["false"], "unknown_values": 0}]
 	aws.public_principal(s)
 	doc := testing.data_source("aws_iam_policy_document", "d", {"statement": [{"actions": ["s3:GetObject"]}]})
 	ref := testing.with_refs(testing.resource("aws_iam_policy", "q", {}), {"policy": ["data.aws_iam_policy_document.d"]})
@@ -43,4 +43,16 @@ test_policy_statements_json_and_document if {
 	t.resources == []
 	aws.policy_known(ref, "policy") with data.facts as testing.facts([doc])
 	not aws.policy_known(ref, "policy") with data.facts as testing.facts([])
+}
+
+test_policy_statements_document_condition_values_unknown if {
+	doc := testing.data_source("aws_iam_policy_document", "d", {"statement": [{"actions": ["s3:GetObject"], "condition": [
+		{"test": "StringEquals", "variable": "aws:SourceAccount", "values": [null, "111122223333"]},
+		{"test": "StringEquals", "variable": "aws:PrincipalOrgID"},
+		{"test": "Bool", "variable": "aws:SecureTransport", "values": ["true"]},
+	]}]})
+	ref := testing.with_refs(testing.resource("aws_iam_policy", "q", {}), {"policy": ["data.aws_iam_policy_document.d"]})
+	[s] := aws.policy_statements(ref, "policy") with data.facts as testing.facts([doc])
+	[c.unknown_values | some c in s.conditions] == [1, 1, 0]
+	s.conditions[0].values == ["111122223333"]
 }

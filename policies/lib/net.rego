@@ -71,14 +71,27 @@ sensitive_ports := object.union(admin_ports, database_ports)
 all_protocols := {"-1", "all"}
 
 # covers is true when a rule with the given protocol and inclusive port range
-# admits TCP or UDP traffic to port.
+# admits TCP or UDP traffic to port. A port bound of -1 (what the AWS CLI
+# sends for --port all) or null (left out) is the open end of the range:
+# EC2 stores a TCP or UDP rule from -1 to -1 as every port, 0-65535. A
+# range from 0 to 0 is port 0 alone: only protocol -1 ignores its range.
 covers(protocol, _, _, _) if is_all(protocol)
 
 covers(protocol, from, to, port) if {
 	lower(format_int_or_string(protocol)) in {"tcp", "udp", "6", "17"}
-	from <= port
-	port <= to
+	range_from(from) <= port
+	port <= range_to(to)
 }
+
+range_from(p) := p if {
+	is_number(p)
+	p >= 0
+} else := 0
+
+range_to(p) := p if {
+	is_number(p)
+	p >= 0
+} else := 65535
 
 # exposed_ports describes, for a rule, the sensitive ports it opens, as a
 # list of "22 (SSH)" strings in port order; empty when it opens none.

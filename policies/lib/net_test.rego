@@ -61,3 +61,15 @@ test_format_int_or_string if {
 	net.format_int_or_string(-1) == "-1"
 	not net.format_int_or_string(null)
 }
+
+test_covers_minus_one_and_absent_bounds_as_every_port if {
+	net.covers("tcp", -1, -1, 22)
+	net.covers("6", -1, -1, 3389)
+	net.covers("tcp", null, null, 5432)
+	net.exposed_ports("tcp", -1, -1) == [sprintf("%d (%s)", [p, net.sensitive_ports[p]]) | some p in sort(object.keys(net.sensitive_ports))]
+}
+
+test_covers_tcp_zero_to_zero_is_port_zero_only if {
+	not net.covers("tcp", 0, 0, 22)
+	net.exposed_ports("tcp", 0, 0) == []
+}

@@ -1,24 +1,28 @@
 # METADATA
 # title: CloudTrail records every region with log file validation
 # description: |
-#   API activity is logged by a CloudTrail trail that covers all regions,
-#   is switched on, writes digest files so that tampering with the log
-#   files can be detected (CIS AWS Foundations 3.0.0 3.1, 3.2), and
-#   delivers its events to CloudWatch Logs (cloud_watch_logs_group_arn) so
-#   that they can be monitored and alarmed on (CIS AWS Foundations 2.0.0
-#   3.4; the 3.0.0 monitoring section 4 needs it). Left out,
-#   is_multi_region_trail and enable_log_file_validation are false and
-#   enable_logging true (the provider's defaults), and no CloudWatch Logs
-#   group is set; a log group only known after apply counts as set.
+#   API activity is logged by a CloudTrail trail that covers all regions
+#   and the global services (IAM, STS, CloudFront:
+#   include_global_service_events is not false), is switched on, writes
+#   digest files so that tampering with the log files can be detected (CIS
+#   AWS Foundations 3.0.0 3.1, 3.2), and delivers its events to CloudWatch
+#   Logs (cloud_watch_logs_group_arn) so that they can be monitored and
+#   alarmed on (CIS AWS Foundations 2.0.0 3.4; the 3.0.0 monitoring
+#   section 4 needs it). Left out, is_multi_region_trail and
+#   enable_log_file_validation are false and enable_logging and
+#   include_global_service_events true (the provider's defaults), and no
+#   CloudWatch Logs group is set; a log group only known after apply
+#   counts as set.
 # custom:
 #   controls: ["8.15"]
 #   severity: high
 #   coverage: partial
 #   inputs: ["resource:aws_cloudtrail"]
 #   remediation: |
-#     Set is_multi_region_trail = true, enable_log_file_validation = true and
-#     keep enable_logging = true on the trail; set cloud_watch_logs_group_arn
-#     (with cloud_watch_logs_role_arn) to a log group.
+#     Set is_multi_region_trail = true, enable_log_file_validation = true
+#     and keep enable_logging and include_global_service_events true on
+#     the trail; set cloud_watch_logs_group_arn (with
+#     cloud_watch_logs_role_arn) to a log group.
 package annexa.controls.c8_15.aws_cloudtrail
 
 import data.annexa.lib.tf
@@ -27,6 +31,7 @@ checks := {
 	"is_multi_region_trail": "does not cover all regions",
 	"enable_log_file_validation": "has log file validation off",
 	"enable_logging": "has logging switched off",
+	"include_global_service_events": "does not record global service events",
 }
 
 deny contains finding if {

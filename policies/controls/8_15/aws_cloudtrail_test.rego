@@ -43,3 +43,26 @@ test_fail_no_cloudwatch_logs if {
 	referenced := testing.with_refs(t, {"cloud_watch_logs_group_arn": ["aws_cloudwatch_log_group.trail"]})
 	count(check.deny) == 0 with data.facts as testing.facts([referenced])
 }
+
+test_fail_global_service_events_off if {
+	facts := testing.facts([testing.resource("aws_cloudtrail", "org", {
+		"is_multi_region_trail": true, "enable_log_file_validation": true, "enable_logging": true,
+		"include_global_service_events": false,
+		"cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:111122223333:log-group:trail:*",
+	})])
+	check.deny == {{
+		"msg": "CloudTrail trail does not record global service events",
+		"resource": "aws_cloudtrail.org",
+	}} with data.facts as facts
+	check.judged == {"aws_cloudtrail.org"} with data.facts as facts
+}
+
+test_pass_global_service_events_on if {
+	facts := testing.facts([testing.resource("aws_cloudtrail", "main", {
+		"is_multi_region_trail": true, "enable_log_file_validation": true,
+		"include_global_service_events": true,
+		"cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:111122223333:log-group:trail:*",
+	})])
+	count(check.deny) == 0 with data.facts as facts
+	check.judged == {"aws_cloudtrail.main"} with data.facts as facts
+}

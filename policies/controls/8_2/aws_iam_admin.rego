@@ -4,7 +4,10 @@
 #   Privileged access is granted narrowly: no IAM policy document allows "*"
 #   (or "*:*") actions on "*" resources, and the AWS managed
 #   AdministratorAccess policy is not attached to roles, users or groups
-#   declared in code. Policy documents are JSON strings inside the resource
+#   declared in code: by a policy attachment resource, in the
+#   managed_policy_arns of aws_iam_role, or to an IAM Identity Center
+#   permission set (aws_ssoadmin_managed_policy_attachment), in any
+#   partition. Policy documents are JSON strings inside the resource
 #   (policy, inline_policy) or documents built with
 #   data.aws_iam_policy_document (read from its json in a plan, from its
 #   statement blocks in Terraform source, where its json is only known after
@@ -24,6 +27,7 @@
 #     - resource:aws_iam_group_policy_attachment
 #     - resource:aws_iam_policy_attachment
 #     - resource:aws_iam_policy_document
+#     - resource:aws_ssoadmin_managed_policy_attachment
 #   remediation: |
 #     Grant the specific actions on the specific resources the principal needs
 #     (least privilege); keep break-glass administrator access outside
@@ -75,6 +79,30 @@ deny contains finding if {
 	}
 }
 
+deny contains finding if {
+	some r in tf.resources("aws_iam_role")
+	some arn in object.get(r.attributes, "managed_policy_arns", [])
+	admin_policy_arn(arn)
+	finding := {
+		"msg": sprintf("IAM role %s has the AWS managed AdministratorAccess policy in managed_policy_arns", [tf.display_name(r)]),
+		"resource": r.id,
+	}
+}
+
+deny contains finding if {
+	some a in tf.resources("aws_ssoadmin_managed_policy_attachment")
+	admin_policy_arn(object.get(a.attributes, "managed_policy_arn", null))
+	finding := {
+		"msg": "the AWS managed AdministratorAccess policy is attached to an IAM Identity Center permission set",
+		"resource": a.id,
+	}
+}
+
+admin_policy_arn(arn) if {
+	is_string(arn)
+	endswith(arn, admin_policy_arn_suffix)
+}
+
 # admin_statements yields, for each Allow statement of a policy document that
 # grants all actions on all resources, its Sid as " (statement SID)" or "".
 admin_statements(statements) := {sid_label(s) |
@@ -92,7 +120,8 @@ sid_label(s) := sprintf(" (statement %s)", [s.sid]) if {
 } else := ""
 
 # judged are the IAM policies and roles with a policy document it can
-# read, and the policy attachments whose policy is known.
+# read, the roles with a known managed policy ARN, and the policy
+# attachments (permission set ones included) whose policy is known.
 judged contains r.id if {
 	some t in policy_types
 	some r in tf.resources(t)
@@ -109,4 +138,15 @@ judged contains a.id if {
 	some t in attachment_types
 	some a in tf.resources(t)
 	is_string(a.attributes.policy_arn)
+}
+
+judged contains r.id if {
+	some r in tf.resources("aws_iam_role")
+	some arn in object.get(r.attributes, "managed_policy_arns", [])
+	is_string(arn)
+}
+
+judged contains a.id if {
+	some a in tf.resources("aws_ssoadmin_managed_policy_attachment")
+	is_string(object.get(a.attributes, "managed_policy_arn", null))
 }

@@ -72,3 +72,33 @@ test_pass_unparseable_or_unknown_policy_judges_nothing if {
 	role := testing.resource("aws_iam_role", "r", {})
 	count(check.judged) == 0 with data.facts as testing.facts([a, b, role])
 }
+
+test_fail_role_managed_policy_arns_admin if {
+	role := testing.resource("aws_iam_role", "deployer", {"name": "deployer", "managed_policy_arns": [
+		"arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+		"arn:aws-us-gov:iam::aws:policy/AdministratorAccess",
+	]})
+	findings := check.deny with data.facts as testing.facts([role])
+	{f.resource | some f in findings} == {"aws_iam_role.deployer"}
+	some f in findings
+	contains(f.msg, "managed_policy_arns")
+}
+
+test_pass_role_managed_policy_arns_scoped if {
+	role := testing.resource("aws_iam_role", "auditor", {"name": "auditor", "managed_policy_arns": ["arn:aws:iam::aws:policy/SecurityAudit"]})
+	count(check.deny) == 0 with data.facts as testing.facts([role])
+	check.judged == {"aws_iam_role.auditor"} with data.facts as testing.facts([role])
+}
+
+test_fail_permission_set_admin if {
+	a := testing.resource("aws_ssoadmin_managed_policy_attachment", "ops", {"managed_policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"})
+	findings := check.deny with data.facts as testing.facts([a])
+	{f.resource | some f in findings} == {"aws_ssoadmin_managed_policy_attachment.ops"}
+}
+
+test_pass_permission_set_read_only_and_unknown if {
+	ro := testing.resource("aws_ssoadmin_managed_policy_attachment", "ro", {"managed_policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})
+	later := object.union(testing.resource("aws_ssoadmin_managed_policy_attachment", "later", {}), {"unknown": ["managed_policy_arn"]})
+	count(check.deny) == 0 with data.facts as testing.facts([ro, later])
+	check.judged == {"aws_ssoadmin_managed_policy_attachment.ro"} with data.facts as testing.facts([ro, later])
+}

@@ -5,7 +5,10 @@
 #   administration ports (SSH, RDP, WinRM, VNC, Telnet) or database ports.
 #   Inline ingress blocks of aws_security_group, aws_security_group_rule and
 #   aws_vpc_security_group_ingress_rule are all judged. A rule for every
-#   protocol (-1) opens every port.
+#   protocol (-1 or all) opens every port whatever its range says. A TCP or
+#   UDP rule (tcp, udp, 6, 17) opens its range: 0-65535 and -1 to -1 (what
+#   EC2 stores as every port) take in every administration port, while 0 to
+#   0 is port 0 alone.
 # custom:
 #   controls: ["8.20", "8.22"]
 #   severity: high

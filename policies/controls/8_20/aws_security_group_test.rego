@@ -115,3 +115,33 @@ test_pass_unknown_sources_and_egress_not_judged if {
 	out := testing.resource("aws_security_group_rule", "out", {"type": "egress", "protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]})
 	count(check.judged) == 0 with data.facts as testing.facts([unknown, out])
 }
+
+test_fail_tcp_minus_one_range_is_every_port if {
+	facts := testing.facts([group([ingress(-1, -1, "tcp", ["0.0.0.0/0"], [])])])
+	findings := check.deny with data.facts as facts
+	some f in findings
+	"22 (SSH)" in f.details.ports
+	"3389 (RDP)" in f.details.ports
+}
+
+test_fail_separate_rules_tcp_every_port if {
+	sg := testing.resource("aws_security_group", "api", {"name": "api"})
+	old := testing.resource("aws_security_group_rule", "any_tcp", {
+		"type": "ingress", "protocol": "6", "from_port": 0, "to_port": 65535,
+		"ipv6_cidr_blocks": ["::/0"],
+	})
+	vpc := testing.resource("aws_vpc_security_group_ingress_rule", "any_tcp", {
+		"ip_protocol": "tcp", "from_port": -1, "to_port": -1, "cidr_ipv4": "0.0.0.0/0",
+	})
+	findings := check.deny with data.facts as testing.facts([sg, old, vpc])
+	{f.resource | some f in findings; "22 (SSH)" in f.details.ports} == {
+		"aws_security_group_rule.any_tcp",
+		"aws_vpc_security_group_ingress_rule.any_tcp",
+	}
+}
+
+test_pass_tcp_port_zero_only if {
+	facts := testing.facts([group([ingress(0, 0, "tcp", ["0.0.0.0/0"], [])])])
+	count(check.deny) == 0 with data.facts as facts
+	check.judged == {"aws_security_group.web"} with data.facts as facts
+}

@@ -9,8 +9,11 @@
 #   viewer_certificate.minimum_protocol_version is older than TLSv1.2
 #   (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016) is a finding, and so is one
 #   that leaves minimum_protocol_version out: the provider then sets
-#   TLSv1. Distributions on the default *.cloudfront.net certificate
-#   cannot set a minimum and are not judged on it. A custom origin reached
+#   TLSv1. A distribution on the default *.cloudfront.net certificate
+#   (cloudfront_default_certificate = true) is a finding as well: CloudFront
+#   keeps its security policy at TLSv1 whatever minimum_protocol_version
+#   says, so viewers can still negotiate TLS 1.0 and 1.1; serve it under
+#   your own domain with an ACM certificate instead. A custom origin reached
 #   with origin_protocol_policy http-only is a finding too: the hop from
 #   CloudFront to the origin is then in clear text.
 # custom:
@@ -38,6 +41,18 @@ deny contains finding if {
 		"msg": sprintf("CloudFront distribution %s serves %s over plain HTTP (viewer_protocol_policy allow-all)", [comment_or_id(d), b.path]),
 		"resource": d.id,
 		"details": {"path_pattern": b.pattern, "viewer_protocol_policy": "allow-all"},
+	}
+}
+
+deny contains finding if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some c in d.attributes.viewer_certificate
+	c.cloudfront_default_certificate == true
+	finding := {
+		"msg": sprintf("CloudFront distribution %s uses the default *.cloudfront.net certificate, whose security policy stays at TLSv1 (TLS older than 1.2 accepted)", [comment_or_id(d)]),
+		"resource": d.id,
+		"details": {"cloudfront_default_certificate": true, "minimum_protocol_version": "TLSv1"},
+		"remediation": "Serve the distribution under your own domain (aliases) with an ACM certificate in us-east-1, ssl_support_method = \"sni-only\" and minimum_protocol_version = \"TLSv1.2_2021\".",
 	}
 }
 
@@ -91,13 +106,19 @@ comment_or_id(d) := d.attributes.comment if {
 	d.attributes.comment != ""
 } else := d.id
 
-# judged are the distributions with a known viewer protocol policy, a
-# custom certificate whose minimum protocol is known (or defaulted), or a
-# known origin protocol policy.
+# judged are the distributions with a known viewer protocol policy, the
+# default certificate, a custom certificate whose minimum protocol is known
+# (or defaulted), or a known origin protocol policy.
 judged contains d.id if {
 	some d in tf.resources("aws_cloudfront_distribution")
 	some b in behaviours(d)
 	is_string(b.behaviour.viewer_protocol_policy)
+}
+
+judged contains d.id if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some c in d.attributes.viewer_certificate
+	c.cloudfront_default_certificate == true
 }
 
 judged contains d.id if {

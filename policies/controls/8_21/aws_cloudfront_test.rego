@@ -34,10 +34,31 @@ test_fail_old_minimum_protocol if {
 	f.details == {"minimum_protocol_version": "TLSv1_2016"}
 }
 
-test_pass_default_certificate_not_judged if {
+test_fail_default_certificate_stays_tlsv1 if {
 	cert := {"cloudfront_default_certificate": true, "minimum_protocol_version": "TLSv1"}
 	d := distribution("redirect-to-https", [], cert, "https-only")
+	findings := check.deny with data.facts as testing.facts([d])
+	count(findings) == 1
+	some f in findings
+	f.details == {"cloudfront_default_certificate": true, "minimum_protocol_version": "TLSv1"}
+	contains(f.msg, "default *.cloudfront.net certificate")
+}
+
+test_fail_default_certificate_whatever_minimum_says if {
+	# Source that sets only the flag, and a minimum CloudFront ignores on it.
+	for_source := {"cloudfront_default_certificate": true}
+	ignored := {"cloudfront_default_certificate": true, "minimum_protocol_version": "TLSv1.2_2021"}
+	every cert in [for_source, ignored] {
+		d := distribution("https-only", [], cert, "https-only")
+		count(check.deny) == 1 with data.facts as testing.facts([d])
+		check.judged == {d.id} with data.facts as testing.facts([d])
+	}
+}
+
+test_pass_custom_certificate_judged if {
+	d := distribution("https-only", [], acm_cert("TLSv1.2_2019"), "https-only")
 	count(check.deny) == 0 with data.facts as testing.facts([d])
+	check.judged == {d.id} with data.facts as testing.facts([d])
 }
 
 test_fail_http_only_origin if {

@@ -4,7 +4,11 @@
 #   RDS DB instances and Aurora/RDS clusters must have storage encryption
 #   on. Encryption cannot be turned on for an existing instance, so the plan
 #   is the place to catch it. A DB instance that leaves storage_encrypted
-#   out is unencrypted unless restored from a snapshot.
+#   out is unencrypted unless restored from a snapshot. So is a cluster in
+#   engine_mode provisioned (the default: provisioned Aurora, Aurora
+#   Serverless v2, Multi-AZ DB clusters), where the provider's default is
+#   false; an Aurora Serverless v1 cluster (engine_mode serverless) is
+#   always encrypted, and passes with the argument left out.
 # custom:
 #   controls: ["8.24"]
 #   severity: high
@@ -74,3 +78,14 @@ judged contains db.id if {
 decided(db) if is_boolean(db.attributes.storage_encrypted)
 
 decided(db) if unencrypted(db)
+
+decided(db) if serverless_v1_default(db)
+
+# An Aurora Serverless v1 cluster that leaves storage_encrypted out is
+# encrypted: the provider's default for engine_mode serverless is true.
+serverless_v1_default(db) if {
+	db.type == "aws_rds_cluster"
+	tf.omitted(db, "storage_encrypted")
+	not is_boolean(object.get(db.attributes, "storage_encrypted", null))
+	object.get(db.attributes, "engine_mode", null) == "serverless"
+}

@@ -84,3 +84,22 @@ test_pass_unknown_restored_and_cluster_judge_nothing if {
 	])
 	count(check.judged) == 0 with data.facts as facts
 }
+
+test_pass_serverless_v1_left_out_is_encrypted if {
+	v1 := object.union(
+		testing.resource("aws_rds_cluster", "batch", {"engine": "aurora-mysql", "engine_mode": "serverless"}),
+		{"configured": ["engine", "engine_mode"], "unknown": ["storage_encrypted"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([v1])
+	check.judged == {"aws_rds_cluster.batch"} with data.facts as testing.facts([v1])
+}
+
+test_fail_multi_az_cluster_left_out if {
+	# Terraform source of a Multi-AZ DB cluster: engine_mode left out is provisioned.
+	multi_az := object.union(
+		testing.resource("aws_rds_cluster", "orders", {"engine": "mysql", "db_cluster_instance_class": "db.r6gd.large"}),
+		{"configured": ["engine", "db_cluster_instance_class"]},
+	)
+	findings := check.deny with data.facts as testing.facts([multi_az])
+	{f.resource | some f in findings} == {"aws_rds_cluster.orders"}
+}

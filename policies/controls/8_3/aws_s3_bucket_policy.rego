@@ -3,13 +3,20 @@
 # description: |
 #   A bucket policy statement that allows access to Principal "*" (or the
 #   AWS principal "*") without a condition that narrows who can use it
-#   (source account, organisation, VPC, VPC endpoint, IP range, ARN or
-#   principal) makes the bucket's objects available to anyone on the
-#   internet. Bucket policies are read from aws_s3_bucket_policy and from
-#   the legacy inline policy of aws_s3_bucket, as JSON or built with
-#   data.aws_iam_policy_document (from its json in a plan, from its
-#   statement blocks in Terraform source). A policy only known after apply
-#   is not judged.
+#   (aws:SourceAccount, aws:PrincipalAccount, aws:PrincipalOrgID,
+#   aws:SourceVpc, aws:SourceVpce, aws:SourceIp, aws:SourceArn and the
+#   like) makes the bucket's objects available to anyone on the internet.
+#   Such a condition restricts when it tests the key positively
+#   (StringEquals, ArnLike, IpAddress, ...) with values other than "*"; a
+#   value only known after apply, such as the account id of
+#   aws_caller_identity, counts as restricting. A negated operator
+#   (StringNotEquals, NotIpAddress, ...), an IfExists one, Null or
+#   ForAllValues restricts nothing: each admits callers the key does not
+#   name or requests without the key. Bucket policies are read from
+#   aws_s3_bucket_policy and from the legacy inline policy of
+#   aws_s3_bucket, as JSON or built with data.aws_iam_policy_document
+#   (from its json in a plan, from its statement blocks in Terraform
+#   source). A policy only known after apply is not judged.
 # custom:
 #   controls: ["8.3", "5.15"]
 #   severity: high
@@ -57,11 +64,30 @@ policy_holders := array.concat(tf.resources("aws_s3_bucket_policy"), [b |
 	aws.policy_known(b, "policy")
 ])
 
+# restricted is true when a condition of s narrows who may use it: a
+# restricting key tested positively (StringEquals, ArnLike, IpAddress, ...,
+# with ForAnyValue or not) with values that are not "*". A value only known
+# after apply (an account id from aws_caller_identity, an organisation id
+# from a variable) is taken to be the specific one it names. A negated
+# operator (StringNotEquals, ArnNotLike, NotIpAddress, ...) admits
+# everyone else, and an IfExists operator, Null or ForAllValues also
+# matches a request that carries no such key (an anonymous one), so none of
+# them restricts.
 restricted(s) if {
 	some c in s.conditions
 	lower(c.variable) in restricting_keys
-	count(c.values) > 0
+	positive_test(c.test)
+	count(c.values) + object.get(c, "unknown_values", 0) > 0
 	not "*" in c.values
+}
+
+positive_test(test) if {
+	t := lower(test)
+	not startswith(t, "forallvalues:")
+	base := trim_prefix(t, "foranyvalue:")
+	not contains(base, "not")
+	not endswith(base, "ifexists")
+	base != "null"
 }
 
 actions_label(s) := concat(", ", s.actions) if count(s.actions) > 0

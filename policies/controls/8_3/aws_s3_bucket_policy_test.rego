@@ -45,3 +45,58 @@ test_pass_unknown_policy_not_judged if {
 	count(check.deny) == 0 with data.facts as testing.facts([p])
 	count(check.judged) == 0 with data.facts as testing.facts([p])
 }
+
+test_pass_public_principal_with_each_restricting_key if {
+	conditions := [
+		{"StringEquals": {"aws:SourceVpc": "vpc-1"}},
+		{"StringEquals": {"aws:SourceAccount": 111122223333}},
+		{"StringEquals": {"aws:PrincipalAccount": "111122223333"}},
+		{"ForAnyValue:StringEquals": {"aws:PrincipalOrgID": ["o-a1b2c3d4e5"]}},
+		{"ArnLike": {"aws:SourceArn": "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main"}},
+		{"StringEqualsIgnoreCase": {"aws:sourcevpce": "vpce-1"}},
+	]
+	every c in conditions {
+		facts := testing.facts([bucket_policy({"Statement": [statement("*", {"Condition": c})]})])
+		count(check.deny) == 0 with data.facts as facts
+		check.judged == {"aws_s3_bucket_policy.site"} with data.facts as facts
+	}
+}
+
+test_fail_public_principal_with_condition_that_restricts_nothing if {
+	conditions := [
+		{"StringNotEquals": {"aws:SourceVpce": "vpce-1"}},
+		{"NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}},
+		{"StringEqualsIfExists": {"aws:PrincipalAccount": "111122223333"}},
+		{"ForAllValues:StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}},
+		{"Null": {"aws:SourceVpce": "false"}},
+		{"StringEquals": {"aws:SourceAccount": "*"}},
+	]
+	every c in conditions {
+		count(check.deny) == 1 with data.facts as testing.facts([bucket_policy({"Statement": [statement("*", {"Condition": c})]})])
+	}
+}
+
+document_with_condition(condition) := testing.data_source("aws_iam_policy_document", "scoped", {"statement": [{
+	"actions": ["s3:PutObject"],
+	"resources": ["arn:aws:s3:::acme-site/*"],
+	"principals": [{"type": "AWS", "identifiers": ["*"]}],
+	"condition": [condition],
+}]})
+
+referring_policy := testing.with_refs(
+	object.union(testing.resource("aws_s3_bucket_policy", "site", {"bucket": "acme-site"}), {"unknown": ["policy"]}),
+	{"policy": ["data.aws_iam_policy_document.scoped"]},
+)
+
+test_pass_document_condition_value_known_after_apply if {
+	# values = [data.aws_caller_identity.current.account_id] in source
+	doc := document_with_condition({"test": "StringEquals", "variable": "aws:SourceAccount", "values": [null]})
+	facts := testing.facts([doc, referring_policy])
+	count(check.deny) == 0 with data.facts as facts
+	check.judged == {"aws_s3_bucket_policy.site"} with data.facts as facts
+}
+
+test_fail_document_negated_condition_value_known_after_apply if {
+	doc := document_with_condition({"test": "StringNotEquals", "variable": "aws:SourceVpce", "values": [null]})
+	count(check.deny) == 1 with data.facts as testing.facts([doc, referring_policy])
+}

@@ -1,15 +1,20 @@
 # METADATA
 # title: RDS databases accept IAM database authentication
 # description: |
-#   MySQL, MariaDB, PostgreSQL and Aurora databases have IAM database
-#   authentication enabled (iam_database_authentication_enabled), so that
-#   people and applications sign in with short-lived IAM tokens instead of
-#   long-lived database passwords (AWS Foundational Security Best Practices
-#   RDS.10, RDS.12; not a CIS AWS Foundations recommendation). Left out, it
-#   is false (the provider's default): a finding. Engines without IAM
-#   authentication (SQL Server, Oracle, Db2, RDS Custom) and read replicas,
-#   which take their source's setting, are not judged; a value only known
-#   after apply is not judged.
+#   MySQL, PostgreSQL, Aurora (MySQL and PostgreSQL) and MariaDB databases
+#   have IAM database authentication enabled
+#   (iam_database_authentication_enabled), so that people and applications
+#   sign in with short-lived IAM tokens instead of long-lived database
+#   passwords (AWS Foundational Security Best Practices RDS.10, RDS.12;
+#   not a CIS AWS Foundations recommendation). Left out, it is false (the
+#   provider's default): a finding. Only the engines that offer IAM
+#   authentication are judged: mysql, postgres, aurora, aurora-mysql,
+#   aurora-postgresql, and mariadb from version 10.11 (RDS for MariaDB
+#   10.6 and older have no IAM authentication; a MariaDB database whose
+#   engine_version is left out or only known after apply is not judged).
+#   SQL Server, Oracle, Db2, RDS Custom, an engine left out or unknown,
+#   and read replicas, which take their source's setting, are not judged;
+#   nor is a setting only known after apply.
 # custom:
 #   controls: ["8.5"]
 #   severity: medium
@@ -48,18 +53,39 @@ why(db) := "iam_database_authentication_enabled is false" if tf.explicitly_false
 
 else := "iam_database_authentication_enabled is left out, so it is off"
 
-unsupported_engine_prefixes := ["sqlserver", "oracle", "db2", "custom-"]
+# supported_engine_prefixes are the engines with IAM database
+# authentication at every version RDS offers (aurora takes in aurora-mysql
+# and aurora-postgresql).
+supported_engine_prefixes := ["mysql", "postgres", "aurora"]
 
 applicable(db) if {
 	not aws.rds_replica(db)
-	engine := object.get(db.attributes, "engine", "")
-	not unsupported(engine)
+	supported(db)
 }
 
-unsupported(engine) if {
-	is_string(engine)
-	some p in unsupported_engine_prefixes
-	startswith(lower(engine), p)
+supported(db) if {
+	some p in supported_engine_prefixes
+	startswith(engine(db), p)
+}
+
+# RDS for MariaDB offers IAM authentication from 10.11 on.
+supported(db) if {
+	engine(db) == "mariadb"
+	[major, minor] := version(object.get(db.attributes, "engine_version", null))
+	mariadb_with_iam(major, minor)
+}
+
+mariadb_with_iam(major, _) if major > 10
+
+mariadb_with_iam(10, minor) if minor >= 11
+
+engine(db) := lower(db.attributes.engine) if is_string(db.attributes.engine)
+
+# version is the major and minor number of a version string such as
+# "10.11.9" or "11.4"; undefined for anything else.
+version(v) := [to_number(m[1]), to_number(m[2])] if {
+	is_string(v)
+	some m in regex.find_all_string_submatch_n(`^\s*([0-9]+)\.([0-9]+)`, v, 1)
 }
 
 off(db) if tf.explicitly_false(db, attr)

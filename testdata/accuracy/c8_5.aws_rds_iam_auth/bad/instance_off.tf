@@ -1,3 +1,4 @@
+# annexa-accuracy: needs engine, iam_database_authentication_enabled
 resource "aws_db_instance" "main" {
   identifier          = "orders"
   engine              = "postgres"

@@ -229,6 +229,7 @@ var omittedStacks = []omittedStack{
 		"c8_3.gcp_storage_public google_storage_bucket_iam_member.public",
 		"c8_3.gcp_storage_uniform_access google_storage_bucket.exports",
 		"c8_5.gcp_instance_ssh google_compute_instance.app",
+		"c8_5.gcp_os_login google_compute_instance.app",
 		"c8_5.gcp_sql_auth google_sql_database_instance.warehouse",
 	}},
 }

@@ -95,32 +95,27 @@ func (s *Selection) check(pols []*Policy, controls []string) error {
 		}
 	}
 	for _, list := range []struct {
-		flag  string
-		pats  []string
-		names []string
+		flag, what string
+		pats       []string
+		names      []string
 	}{
-		{"policy-id", s.Policies, ids}, {"skip-policy", s.SkipPolicies, ids},
-		{"control", s.Controls, controls}, {"skip-control", s.SkipControls, controls},
+		{"policy-id", "policy id", s.Policies, ids}, {"skip-policy", "policy id", s.SkipPolicies, ids},
+		{"control", "Annex A control id", s.Controls, controls}, {"skip-control", "Annex A control id", s.SkipControls, controls},
 	} {
 		for _, p := range list.pats {
 			if _, err := path.Match(p, ""); err != nil {
 				errs = append(errs, fmt.Errorf("--%s %q: %w", list.flag, p, err))
 				continue
 			}
-			if !slices.ContainsFunc(list.names, func(n string) bool { ok, _ := path.Match(p, n); return ok }) {
-				what := "policy id"
-				if strings.Contains(list.flag, "control") {
-					what = "Annex A control id"
-				}
-				errs = append(errs, fmt.Errorf("--%s %q matches no %s", list.flag, p, what))
+			if !slices.ContainsFunc(list.names, func(n string) bool { return matchAny([]string{p}, n) }) {
+				errs = append(errs, fmt.Errorf("--%s %q matches no %s", list.flag, p, list.what))
 			}
 		}
 	}
 	return errors.Join(errs...)
 }
 
-// selectionReason says why a control the selection leaves out is not
-// assessed.
+// reason says why a control the selection leaves out is not assessed.
 func (s *Selection) reason() string {
 	var parts []string
 	if len(s.Controls) > 0 {

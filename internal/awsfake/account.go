@@ -61,7 +61,7 @@ func Realistic() *Account {
 			{ID: "vol-0scratch", Encrypted: false, Size: 20, Tags: prod(nil)},
 		}},
 		EBSDefault: map[string]bool{r: false},
-		Trails: map[string][]Trail{r: {{Name: "org-trail", Bucket: "acme-logs", MultiRegion: true, Validation: false, Logging: true}}},
+		Trails:     map[string][]Trail{r: {{Name: "org-trail", Bucket: "acme-logs", MultiRegion: true, Validation: false, Logging: true}}},
 		Keys: map[string][]Key{r: {
 			{ID: "key-data", Rotation: true, Tags: prod(nil)},
 			{ID: "key-legacy", Rotation: false, Tags: prod(nil)},

@@ -123,12 +123,12 @@ type Key struct {
 
 // DBInstance is an RDS instance.
 type DBInstance struct {
-	ID                                         string
-	Engine                                     string
+	ID                                          string
+	Engine                                      string
 	Encrypted, Public, MultiAZ, DeletionProtect bool
-	IAMAuth                                    bool
-	BackupDays, Storage, MaxStorage            int
-	Tags                                       map[string]string
+	IAMAuth                                     bool
+	BackupDays, Storage, MaxStorage             int
+	Tags                                        map[string]string
 }
 
 // Table is a DynamoDB table.

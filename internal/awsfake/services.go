@@ -356,7 +356,9 @@ func (s *Server) dynamodb(q *request) {
 		}
 		return nil
 	}
-	arn := func(name string) string { return "arn:aws:dynamodb:" + q.region + ":" + s.account.ID + ":table/" + name }
+	arn := func(name string) string {
+		return "arn:aws:dynamodb:" + q.region + ":" + s.account.ID + ":table/" + name
+	}
 	switch q.op {
 	case "ListTables":
 		start := 0
@@ -385,8 +387,8 @@ func (s *Server) dynamodb(q *request) {
 		}
 		desc := map[string]any{
 			"TableName": t.Name, "TableArn": arn(t.Name), "TableStatus": "ACTIVE", "CreationDateTime": epoch,
-			"KeySchema":          []any{map[string]any{"AttributeName": "pk", "KeyType": "HASH"}},
-			"BillingModeSummary": map[string]any{"BillingMode": "PAY_PER_REQUEST"},
+			"KeySchema":                 []any{map[string]any{"AttributeName": "pk", "KeyType": "HASH"}},
+			"BillingModeSummary":        map[string]any{"BillingMode": "PAY_PER_REQUEST"},
 			"DeletionProtectionEnabled": false,
 		}
 		if t.KMSKeyArn != "" {
@@ -424,7 +426,9 @@ func (s *Server) dynamodb(q *request) {
 
 func (s *Server) cloudtrail(q *request) {
 	trails := s.account.Trails[q.region]
-	arn := func(name string) string { return "arn:aws:cloudtrail:" + q.region + ":" + s.account.ID + ":trail/" + name }
+	arn := func(name string) string {
+		return "arn:aws:cloudtrail:" + q.region + ":" + s.account.ID + ":trail/" + name
+	}
 	switch q.op {
 	case "DescribeTrails":
 		var out []any

@@ -63,7 +63,7 @@ func (c *collector) ec2(ctx context.Context, region string) error {
 				"log_destination_type": string(fl.LogDestinationType), "log_group_name": str(fl.LogGroupName),
 				"iam_role_arn": str(fl.DeliverLogsPermissionArn), "log_format": str(fl.LogFormat),
 				"max_aggregation_interval": numPtr(fl.MaxAggregationInterval),
-				"vpc_id": nil, "subnet_id": nil, "eni_id": nil, "transit_gateway_id": nil,
+				"vpc_id":                   nil, "subnet_id": nil, "eni_id": nil, "transit_gateway_id": nil,
 			}
 			// The flow log's resource is a VPC, subnet, network interface
 			// or transit gateway; its id says which.

@@ -131,7 +131,7 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 			mfa = string(ver.MFADelete)
 		}
 		companion("aws_s3_bucket_versioning", map[string]any{
-			"mfa": nil,
+			"mfa":                      nil,
 			"versioning_configuration": []any{map[string]any{"status": string(ver.Status), "mfa_delete": mfa}},
 		})
 	}

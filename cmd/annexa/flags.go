@@ -116,6 +116,9 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	for _, k := range registry.Kinds() {
 		f.Var(&sourceFlag{flag: k.Flag, values: &o.sources}, k.Flag, k.Usage)
+		if k.NoOptValue != "" {
+			f.Lookup(k.Flag).NoOptDefVal = k.NoOptValue
+		}
 	}
 	f.Var(&tfVarValue{vars: &o.tfVars}, "var", "set a Terraform input variable for --tf, as in terraform plan -var (repeatable)")
 	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable); may lie outside the scan root")

@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,6 +31,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
+	"golang.org/x/term"
 
 	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/internal/parallel"
@@ -122,7 +124,7 @@ func (p Provider) Snapshot(ctx context.Context, path string) (*Snapshot, diag.Di
 	}
 	c := &collector{
 		cfg:       cfg,
-		path:      path,
+		path:      "aws://" + aws.ToString(id.Account),
 		account:   aws.ToString(id.Account),
 		partition: partitionOf(aws.ToString(id.Arn)),
 		redactor:  redact.New(nil),
@@ -464,4 +466,55 @@ func withTags(attrs, tags map[string]any) map[string]any {
 	}
 	attrs["tags_all"] = all
 	return attrs
+}
+
+// DefaultRegions is the --aws value that reads the default region of the
+// credential chain.
+const DefaultRegions = "default"
+
+// ParseRegions reads a comma-separated region list as --aws takes it:
+// DefaultRegions (nil), AllRegions, or region names such as eu-west-1.
+func ParseRegions(value string) ([]string, error) {
+	value = strings.TrimSpace(value)
+	if value == "" || value == DefaultRegions {
+		return nil, nil
+	}
+	var out []string
+	for r := range strings.SplitSeq(value, ",") {
+		r = strings.TrimSpace(r)
+		if r == AllRegions {
+			if value != AllRegions {
+				return nil, fmt.Errorf("%q stands alone: it reads every enabled region", AllRegions)
+			}
+			return []string{AllRegions}, nil
+		}
+		if !validRegion(r) {
+			return nil, fmt.Errorf("%q is not a region name such as eu-west-1 (or %q, or %q)", r, DefaultRegions, AllRegions)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// validRegion is true for a name made like an AWS region: lower-case
+// letters, digits and dashes, with a dash and a final digit.
+func validRegion(r string) bool {
+	if len(r) < 4 || !strings.Contains(r, "-") || r[len(r)-1] < '0' || r[len(r)-1] > '9' {
+		return false
+	}
+	for _, c := range r {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// TerminalProgress is standard error when it is a terminal, for a
+// progress line; nil otherwise.
+func TerminalProgress() io.Writer {
+	if term.IsTerminal(int(os.Stderr.Fd())) {
+		return os.Stderr
+	}
+	return nil
 }

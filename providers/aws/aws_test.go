@@ -103,8 +103,11 @@ func TestCollectRealisticAccount(t *testing.T) {
 		}
 	}
 	b := got[`aws_s3_bucket.eu-west-1["acme-logs"]`]
-	if !slices.Contains(b.Unknown, "policy") || b.Attributes["policy"] != nil {
-		t.Errorf("the bucket's inline policy should be unknown: unknown=%v", b.Unknown)
+	if !slices.Contains(b.Unknown, "lifecycle_rule") || b.Attributes["policy"] != nil {
+		t.Errorf("the bucket's lifecycle rules should be unknown, its policy null: unknown=%v", b.Unknown)
+	}
+	if p := got[`aws_s3_bucket.eu-west-1["acme-public-site"]`].Attributes["policy"]; p != got[`aws_s3_bucket_policy.eu-west-1["acme-public-site"]`].Attributes["policy"] {
+		t.Errorf("the bucket's policy = %v, not its bucket policy's", p)
 	}
 	if !slices.Contains(snap.Calls, "s3:GetBucketPolicy") || !slices.Contains(snap.Calls, "kms:GetKeyRotationStatus") {
 		t.Errorf("calls = %v", snap.Calls)

@@ -11,14 +11,15 @@ import (
 	"github.com/annexa-dev/annexa/internal/parallel"
 )
 
-// bucketInlineAttributes are the legacy inline blocks of aws_s3_bucket
-// that the separate resources (encryption configuration, versioning,
-// logging, policy, ACL, lifecycle) model; the bucket leaves them unknown,
-// as a plan does for a new bucket, so that a setting is judged once.
-var bucketInlineAttributes = []string{
-	"acceleration_status", "acl", "cors_rule", "grant", "lifecycle_rule", "logging",
-	"object_lock_configuration", "policy", "replication_configuration",
-	"request_payer", "server_side_encryption_configuration", "versioning", "website",
+// bucketUnread are the attributes of aws_s3_bucket that the provider
+// reads with calls annexa does not make (ACL, CORS, lifecycle, object
+// lock, replication, website, ...): they stay unknown. The bucket's
+// encryption, versioning, logging and policy are filled, as Terraform's
+// state holds them, beside the separate resources that model them.
+var bucketUnread = []string{
+	"acceleration_status", "acl", "cors_rule", "grant", "lifecycle_rule",
+	"object_lock_configuration", "replication_configuration",
+	"request_payer", "website",
 }
 
 // s3 reads every bucket the account owns, with its encryption, public
@@ -69,7 +70,11 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 		"region": region, "bucket_domain_name": name + ".s3.amazonaws.com",
 		"force_destroy": nil, "object_lock_enabled": nil,
 	}
-	unknown := append([]string(nil), bucketInlineAttributes...)
+	unknown := append([]string(nil), bucketUnread...)
+	bucketAttrs["server_side_encryption_configuration"] = []any{}
+	bucketAttrs["logging"] = []any{}
+	bucketAttrs["policy"] = nil
+	bucketAttrs["versioning"] = []any{map[string]any{"enabled": false, "mfa_delete": false}}
 	c.call("s3:GetBucketTagging")
 	tagging, err := client.GetBucketTagging(ctx, &s3.GetBucketTaggingInput{Bucket: b.Name}, in)
 	switch {
@@ -101,6 +106,7 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 			rules = append(rules, map[string]any{"apply_server_side_encryption_by_default": orEmpty(def), "bucket_key_enabled": boolean(r.BucketKeyEnabled)})
 		}
 		companion("aws_s3_bucket_server_side_encryption_configuration", map[string]any{"rule": orEmpty(rules)})
+		bucketAttrs["server_side_encryption_configuration"] = []any{map[string]any{"rule": orEmpty(rules)}}
 	case err == nil, errorCode(err) == "ServerSideEncryptionConfigurationNotFoundError":
 	default:
 		return fmt.Errorf("bucket %s: %w", name, err)
@@ -134,6 +140,7 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 			"mfa":                      nil,
 			"versioning_configuration": []any{map[string]any{"status": string(ver.Status), "mfa_delete": mfa}},
 		})
+		bucketAttrs["versioning"] = []any{map[string]any{"enabled": ver.Status == "Enabled", "mfa_delete": mfa == "Enabled"}}
 	}
 
 	c.call("s3:GetBucketLogging")
@@ -146,6 +153,7 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 			"target_bucket": str(l.TargetBucket), "target_prefix": str(l.TargetPrefix),
 			"target_grant": []any{}, "target_object_key_format": []any{},
 		})
+		bucketAttrs["logging"] = []any{map[string]any{"target_bucket": str(l.TargetBucket), "target_prefix": str(l.TargetPrefix)}}
 	}
 
 	c.call("s3:GetBucketPolicy")
@@ -153,6 +161,7 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 	switch {
 	case err == nil && pol.Policy != nil:
 		companion("aws_s3_bucket_policy", map[string]any{"policy": *pol.Policy})
+		bucketAttrs["policy"] = *pol.Policy
 		delete(rs[len(rs)-1].attrs, "expected_bucket_owner")
 	case err == nil, errorCode(err) == "NoSuchBucketPolicy":
 	default:

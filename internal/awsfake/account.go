@@ -26,7 +26,7 @@ func Realistic() *Account {
 			{Name: "acme-data", Region: r, Tags: prod(map[string]string{"DataClassification": "confidential"}),
 				SSEAlgorithm: "aws:kms", KMSKeyID: "arn:aws:kms:" + r + ":" + AccountID + ":key/key-data",
 				PublicAccessBlock: []bool{true, false, true, true}, Versioning: "Suspended", LogTarget: "acme-logs"},
-			{Name: "acme-public-site", Region: r, Tags: prod(map[string]string{"DataClassification": "public"}),
+			{Name: "acme-public-site", Region: r, Tags: prod(map[string]string{"DataClassification": "public"}), SSEAlgorithm: "AES256",
 				Policy: `{"Version":"2012-10-17","Statement":[{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-public-site/*"}]}`},
 		},
 		PasswordPolicy: map[string]any{

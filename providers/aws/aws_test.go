@@ -93,10 +93,9 @@ func TestCollectRealisticAccount(t *testing.T) {
 		}
 	}
 	for _, absent := range []string{
-		`aws_kms_key.eu-west-1["key-aws-s3"]`,                                              // AWS managed
-		`aws_s3_bucket_public_access_block.eu-west-1["acme-public-site"]`,                  // none set
-		`aws_s3_bucket_versioning.eu-west-1["acme-public-site"]`,                           // never enabled
-		`aws_s3_bucket_server_side_encryption_configuration.eu-west-1["acme-public-site"]`, // none
+		`aws_kms_key.eu-west-1["key-aws-s3"]`,                             // AWS managed
+		`aws_s3_bucket_public_access_block.eu-west-1["acme-public-site"]`, // none set
+		`aws_s3_bucket_versioning.eu-west-1["acme-public-site"]`,          // never enabled
 	} {
 		if _, ok := got[absent]; ok {
 			t.Errorf("fact %s should not exist", absent)

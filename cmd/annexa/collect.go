@@ -14,6 +14,8 @@ type collectOptions struct {
 	regions []string
 	profile string
 	out     string
+	// iamPolicy prints the IAM policy the collection needs.
+	iamPolicy bool
 }
 
 func newCollectCommand(s streams) *cobra.Command {
@@ -39,16 +41,22 @@ facts, in the same Terraform-typed resource model as a plan, as a snapshot.
 Credentials and the default region come from the standard AWS chain:
 AWS_PROFILE or --profile, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, the
 shared config and credentials files, SSO, or the instance role. The IAM
-permissions needed are in policies/aws-readonly-policy.json.
+permissions needed are printed by --iam-policy (providers/aws/iam-policy.json
+in the source).
 
 A service the credentials may not read, or that is not enabled in a region,
 is a warning: its controls stay not assessed, and the run goes on.`,
 		Example: `  annexa collect aws --out snapshot.json
   annexa collect aws --region eu-west-1 --region us-east-1 --out snapshot.json
   annexa collect aws --region all --profile audit --out snapshot.json
+  annexa collect aws --iam-policy > annexa-readonly.json
   annexa check --snapshot snapshot.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.iamPolicy {
+				_, err := s.out.Write(aws.IAMPolicy)
+				return err
+			}
 			if o.out == "" {
 				return inputError(fmt.Errorf("--out FILE is required: where to write the snapshot (- for standard output)"))
 			}
@@ -81,6 +89,7 @@ is a warning: its controls stay not assessed, and the run goes on.`,
 	f.StringArrayVar(&o.regions, "region", nil, "region to read (repeatable or comma-separated; all: every enabled region; default: the credential chain's region)")
 	f.StringVar(&o.profile, "profile", "", "shared-config profile to use (default AWS_PROFILE, else default)")
 	f.StringVarP(&o.out, "out", "o", "", "write the snapshot to FILE (- for standard output)")
+	f.BoolVar(&o.iamPolicy, "iam-policy", false, "print the IAM policy (read-only) the collection needs, and exit")
 	_ = cmd.MarkFlagFilename("out", "json")
 	return cmd
 }

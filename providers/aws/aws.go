@@ -9,11 +9,12 @@
 // Credentials and the default region come from the SDK's standard chain
 // (environment, shared config and credentials files, profiles, SSO, the
 // instance role). Only Describe/Get/List calls are made; the IAM policy
-// they need is policies/aws-readonly-policy.json (docs/providers.md).
+// they need is providers/aws/iam-policy.json (IAMPolicy, docs/providers.md).
 package aws
 
 import (
 	"context"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -129,9 +130,9 @@ func (p Provider) Snapshot(ctx context.Context, path string) (*Snapshot, diag.Di
 		partition: partitionOf(aws.ToString(id.Arn)),
 		redactor:  redact.New(nil),
 		progress:  p.Progress,
-		calls:     map[string]int{},
+		calls:     map[string]int{"sts:GetCallerIdentity": 1},
 	}
-	regions, err := p.regions(ctx, cfg)
+	regions, err := p.regions(ctx, cfg, c)
 	if err != nil {
 		return nil, fail(path, "list the enabled regions (ec2:DescribeRegions)", err)
 	}
@@ -175,7 +176,7 @@ func (p Provider) Snapshot(ctx context.Context, path string) (*Snapshot, diag.Di
 		ds = append(ds, diag.Diagnostic{
 			Severity: diag.Warning, File: path, Source: Name,
 			Summary: fmt.Sprintf("AWS %s not assessed: %s", where, n.Reason),
-			Detail:  "grant the read-only permissions of policies/aws-readonly-policy.json, or enable the service in the region; its controls stay not assessed",
+			Detail:  "grant the read-only permissions of providers/aws/iam-policy.json (docs/providers.md), or enable the service in the region; its controls stay not assessed",
 		})
 	}
 	return &Snapshot{
@@ -246,7 +247,7 @@ func (noRateLimit) GetToken(context.Context, uint) (func() error, error) {
 func (noRateLimit) AddTokens(uint) error { return nil }
 
 // regions resolves the regions to read, sorted.
-func (p Provider) regions(ctx context.Context, cfg aws.Config) ([]string, error) {
+func (p Provider) regions(ctx context.Context, cfg aws.Config, c *collector) ([]string, error) {
 	if len(p.Regions) == 0 {
 		return []string{cfg.Region}, nil
 	}
@@ -255,6 +256,7 @@ func (p Provider) regions(ctx context.Context, cfg aws.Config) ([]string, error)
 		slices.Sort(out)
 		return slices.Compact(out), nil
 	}
+	c.call("ec2:DescribeRegions")
 	resp, err := ec2.NewFromConfig(cfg).DescribeRegions(ctx, &ec2.DescribeRegionsInput{})
 	if err != nil {
 		return nil, err
@@ -467,6 +469,12 @@ func withTags(attrs, tags map[string]any) map[string]any {
 	attrs["tags_all"] = all
 	return attrs
 }
+
+// IAMPolicy is the IAM policy document that allows every call the
+// provider makes, and nothing else: read-only.
+//
+//go:embed iam-policy.json
+var IAMPolicy []byte
 
 // DefaultRegions is the --aws value that reads the default region of the
 // credential chain.

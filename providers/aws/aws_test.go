@@ -261,3 +261,42 @@ func TestReadSnapshotErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestIAMPolicyAllowsEveryCall checks the shipped IAM policy against the
+// calls a collection of every region makes: each is allowed, and nothing
+// else is, and every action is read-only.
+func TestIAMPolicyAllowsEveryCall(t *testing.T) {
+	a := awsfake.Realistic()
+	a.Regions = append(a.Regions, "us-east-1")
+	srv := awsfake.Start(t, a)
+	fakeEnv(t, srv)
+	p := provider()
+	p.Regions = []string{aws.AllRegions}
+	snap, ds := p.Snapshot(context.Background(), "")
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	var doc struct {
+		Statement []struct {
+			Effect   string
+			Action   []string
+			Resource string
+		}
+	}
+	if err := json.Unmarshal(aws.IAMPolicy, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Statement) != 1 || doc.Statement[0].Effect != "Allow" {
+		t.Fatalf("policy = %+v", doc)
+	}
+	allowed := doc.Statement[0].Action
+	if !slices.Equal(allowed, snap.Calls) {
+		t.Errorf("policy allows %v\ncollection calls %v", allowed, snap.Calls)
+	}
+	for _, a := range allowed {
+		_, op, _ := strings.Cut(a, ":")
+		if !strings.HasPrefix(op, "Describe") && !strings.HasPrefix(op, "Get") && !strings.HasPrefix(op, "List") {
+			t.Errorf("%s is not a read-only action", a)
+		}
+	}
+}

@@ -103,7 +103,7 @@ sources:
 
 func TestLoadErrors(t *testing.T) {
 	tests := []struct{ name, content, want string }{
-		{"typo in source type", "version: 1\nsources:\n  - plann: x.json\n", `annexa.yaml:3:5: sources[0]: no source type: expected one of plan, terraform, evidence, kubernetes, config, provider (did you mean "plan" instead of "plann"?)`},
+		{"typo in source type", "version: 1\nsources:\n  - plann: x.json\n", `annexa.yaml:3:5: sources[0]: no source type: expected one of plan, terraform, evidence, kubernetes, config, aws, snapshot, provider (did you mean "plan" instead of "plann"?)`},
 		{"two types in one entry", "version: 1\nsources:\n  - plan: x.json\n    evidence: ev\n", "names two source types"},
 		{"extra field in entry", "version: 1\nsources:\n  - plan: x.json\n    vars: {a: b}\n", `annexa.yaml:4:5: sources[0] (plan): field /sources/0/vars: unknown field "vars"`},
 		{"wrong version", "version: 2\nsources:\n  - plan: x.json\n", "annexa.yaml:1:1: project file: field /version"},

@@ -99,6 +99,10 @@ func newCheckCommand(s streams) *cobra.Command {
   # Add your own policies and make the output reproducible
   annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31
 
+  # A live AWS account (standard credential chain), or a snapshot of it taken earlier
+  annexa check --aws=eu-west-1,us-east-1 --fail-on high
+  annexa check --snapshot snapshot.json
+
   # Kubernetes manifests, a server's sshd_config and a GitHub export together
   annexa check --k8s deploy/ --config /etc/ssh/sshd_config --config github=repo.json
 

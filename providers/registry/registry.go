@@ -126,7 +126,7 @@ func Kinds() []Kind {
 		},
 		{
 			Name: "AWS snapshot", Flag: "snapshot", ProjectKey: "snapshot", Space: SpaceTerraform,
-			Usage:      "AWS snapshot written by `annexa collect aws --out FILE`, evaluated offline (repeatable)",
+			Usage:      "AWS snapshot written by annexa collect aws --out FILE, evaluated offline (repeatable)",
 			DetectFile: func(_ string, head []byte) bool { return aws.IsSnapshotHead(head) },
 			Provider:   aws.SnapshotProvider{},
 			FromEntry:  entrySource("snapshot", aws.SnapshotProvider{}),

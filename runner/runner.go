@@ -27,6 +27,7 @@ import (
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/applicability"
+	"github.com/annexa-dev/annexa/providers/aws"
 	"github.com/annexa-dev/annexa/providers/external"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/project"
@@ -321,6 +322,7 @@ func (r *Run) Collect(ctx context.Context) ([]facts.Fact, diag.Diagnostics, erro
 	if err := ds.Err(); err != nil {
 		return nil, ds.Warnings(), err
 	}
+	ds = append(ds, aws.Inventory(fs)...)
 	if len(fs) == 0 {
 		ds = append(ds, noFacts("The inputs gave no facts at all: check that the paths name what you meant (a Terraform root module holds .tf files itself; a remote module is read only after terraform init)."))
 	}

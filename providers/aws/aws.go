@@ -163,10 +163,11 @@ func (p Provider) Snapshot(ctx context.Context, path string) (*Snapshot, diag.Di
 	if err := ctx.Err(); err != nil {
 		return nil, diag.FromError(err, Name)
 	}
-	facts.Sort(c.facts)
 	slices.SortFunc(c.notAssessed, func(a, b NotAssessed) int {
 		return strings.Compare(a.Service+"\x00"+a.Region, b.Service+"\x00"+b.Region)
 	})
+	c.facts = append(c.facts, c.collectionFact(regions, collected))
+	facts.Sort(c.facts)
 	var ds diag.Diagnostics
 	for _, n := range c.notAssessed {
 		where := n.Service
@@ -269,6 +270,35 @@ func (p Provider) regions(ctx context.Context, cfg aws.Config, c *collector) ([]
 	return slices.Compact(out), nil
 }
 
+// CollectionType is the type of the data fact that describes a
+// collection: the account, its partition, the regions read, when, and
+// which services were read ("service" or "service:region") and which
+// not, so that a policy can tell a resource that is gone from one that
+// was not looked for.
+const CollectionType = "annexa_aws_collection"
+
+func (c *collector) collectionFact(regions []string, at time.Time) facts.Fact {
+	slices.Sort(c.assessed)
+	notAssessed := []any{}
+	for _, n := range c.notAssessed {
+		notAssessed = append(notAssessed, map[string]any{"service": n.Service, "region": n.Region, "reason": n.Reason})
+	}
+	return facts.Fact{
+		Kind:        facts.KindResource,
+		Source:      facts.Source{Provider: Name, File: c.path},
+		ID:          "data." + CollectionType + ".this[" + strconv.Quote(c.account) + "]",
+		BaseAddress: "data." + CollectionType + ".this",
+		Mode:        facts.ModeData,
+		Type:        CollectionType,
+		Name:        "this",
+		Index:       c.account,
+		Attributes: map[string]any{
+			"account_id": c.account, "partition": c.partition, "regions": stringList(regions),
+			"collected_at": at.Format(time.RFC3339), "assessed": stringList(c.assessed), "not_assessed": notAssessed,
+		},
+	}
+}
+
 // partitionOf reads the partition from an ARN (arn:PARTITION:...).
 func partitionOf(arn string) string {
 	parts := strings.SplitN(arn, ":", 3)
@@ -305,6 +335,7 @@ type collector struct {
 	mu          sync.Mutex
 	facts       []facts.Fact
 	notAssessed []NotAssessed
+	assessed    []string
 	calls       map[string]int
 	total, n    int
 }
@@ -317,6 +348,8 @@ func (c *collector) done(j job, err error) {
 	c.n++
 	if err != nil {
 		c.notAssessed = append(c.notAssessed, NotAssessed{Service: j.service, Region: j.region, Reason: errorText(err)})
+	} else {
+		c.assessed = append(c.assessed, strings.TrimSuffix(j.service+":"+j.region, ":"))
 	}
 	if c.progress != nil {
 		where := j.service

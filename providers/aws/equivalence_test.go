@@ -12,6 +12,7 @@ import (
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/internal/awsfake"
 	"github.com/annexa-dev/annexa/providers"
+	"github.com/annexa-dev/annexa/providers/aws"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/tfplan"
 )
@@ -105,4 +106,81 @@ func TestLiveAccountJudgedAsItsPlan(t *testing.T) {
 		}
 	}
 	t.Logf("%d AWS findings in both, %d controls", len(live), len(liveStatus))
+}
+
+// driftRun evaluates the equivalence plan with the live fake account in
+// one run, and returns the drift policy's findings as "resource: message",
+// how many facts it assessed, and the inventory warnings.
+func driftRun(t *testing.T, eng *engine.Engine) (findings []string, assessed int, inventory diag.Diagnostics) {
+	t.Helper()
+	ctx := context.Background()
+	fs, ds := providers.Collect(ctx, []providers.Source{
+		{Path: "../../testdata/aws/equivalence-tfplan.json", Provider: tfplan.Provider{}},
+		{Path: "aws", Provider: provider()},
+	})
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	report, err := eng.Evaluate(ctx, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range report.Findings {
+		if f.Policy == "c8_9.drift" {
+			findings = append(findings, f.Resource+": "+f.Message)
+		}
+	}
+	for _, c := range report.Controls {
+		for _, p := range c.Policies {
+			if c.ID == "8.32" && p.Policy == "c8_9.drift" {
+				assessed = p.Assessed
+			}
+		}
+	}
+	slices.Sort(findings)
+	return findings, assessed, aws.Inventory(fs)
+}
+
+// TestDriftPlanAgainstLive checks drift between a plan and the live
+// account: none when the account is as planned (every managed resource
+// matched and judged); and when someone changed it by hand, the changed
+// attributes, the resource gone, and the unmanaged resources only counted.
+func TestDriftPlanAgainstLive(t *testing.T) {
+	eng, err := engine.New(context.Background(), engine.WithEffectiveTime(time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("as planned", func(t *testing.T) {
+		srv := awsfake.Start(t, awsfake.Realistic())
+		fakeEnv(t, srv)
+		findings, assessed, inventory := driftRun(t, eng)
+		if len(findings) > 0 || len(inventory) > 0 {
+			t.Errorf("drift in an account as planned:\n%s\n%v", strings.Join(findings, "\n"), inventory)
+		}
+		if assessed < 30 {
+			t.Errorf("the drift policy assessed %d resources, want every managed one of the plan", assessed)
+		}
+	})
+	t.Run("changed by hand", func(t *testing.T) {
+		a := awsfake.Realistic()
+		const r = "eu-west-1"
+		a.SecurityGroups[r][0].Ingress = append(a.SecurityGroups[r][0].Ingress, awsfake.Rule{Protocol: "tcp", From: 3389, To: 3389, CIDR: "0.0.0.0/0"})
+		a.DBInstances[r][0].Public = false
+		a.Tables[r] = a.Tables[r][1:] // orders deleted
+		a.Buckets = append(a.Buckets, awsfake.Bucket{Name: "acme-console-uploads", Region: r, SSEAlgorithm: "AES256"})
+		srv := awsfake.Start(t, a)
+		fakeEnv(t, srv)
+		findings, _, inventory := driftRun(t, eng)
+		want := []string{
+			"aws_db_instance.app: aws_db_instance.app differs in the cloud from the plan: publicly_accessible is false in the cloud, true in the plan",
+			"aws_dynamodb_table.orders: aws_dynamodb_table.orders is managed by Terraform but gone from the cloud: no aws_dynamodb_table orders in account 123456789012",
+		}
+		if len(findings) != 3 || !slices.Equal(findings[:2], want) || !strings.HasPrefix(findings[2], "aws_security_group.web: aws_security_group.web differs in the cloud from the plan: ingress is ") {
+			t.Errorf("drift findings:\n%s", strings.Join(findings, "\n"))
+		}
+		if len(inventory) != 1 || !strings.Contains(inventory[0].Summary, "2 of the ") ||
+			!strings.Contains(inventory[0].Summary, "(aws_s3_bucket 1, aws_s3_bucket_server_side_encryption_configuration 1)") {
+			t.Errorf("inventory = %v", inventory)
+		}
+	})
 }

@@ -23,6 +23,8 @@ func (c *collector) iam(ctx context.Context, _ string) error {
 	switch {
 	case err == nil && pp.PasswordPolicy != nil:
 		p := pp.PasswordPolicy
+		// AWS leaves out what is not set; Terraform's state holds it as
+		// zero (no expiry, no reuse prevention) and false.
 		rs = append(rs, resource{typ: "aws_iam_account_password_policy", name: "global", key: "iam-account-password-policy", attrs: map[string]any{
 			"id":                             "iam-account-password-policy",
 			"minimum_password_length":        numPtr(p.MinimumPasswordLength),
@@ -31,9 +33,9 @@ func (c *collector) iam(ctx context.Context, _ string) error {
 			"require_numbers":                p.RequireNumbers,
 			"require_symbols":                p.RequireSymbols,
 			"allow_users_to_change_password": p.AllowUsersToChangePassword,
-			"hard_expiry":                    boolean(p.HardExpiry),
-			"max_password_age":               numPtr(p.MaxPasswordAge),
-			"password_reuse_prevention":      numPtr(p.PasswordReusePrevention),
+			"hard_expiry":                    aws.ToBool(p.HardExpiry),
+			"max_password_age":               num(aws.ToInt32(p.MaxPasswordAge)),
+			"password_reuse_prevention":      num(aws.ToInt32(p.PasswordReusePrevention)),
 			"expire_passwords":               p.ExpirePasswords,
 		}})
 	case errorCode(err) == "NoSuchEntity":

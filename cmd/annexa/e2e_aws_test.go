@@ -163,3 +163,40 @@ func TestAWSNotAssessedAndErrors(t *testing.T) {
 		t.Errorf("collect aws --iam-policy: exit %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
 }
+
+// TestAWSDriftBetweenPlanAndSnapshot collects a snapshot of an account
+// someone changed by hand and checks it with the plan of its
+// configuration: the drift is a finding under 8.9 and 8.32, and the
+// resources no plan manages are only counted.
+func TestAWSDriftBetweenPlanAndSnapshot(t *testing.T) {
+	a := awsfake.Realistic()
+	const r = "eu-west-1"
+	a.SecurityGroups[r][0].Ingress = append(a.SecurityGroups[r][0].Ingress, awsfake.Rule{Protocol: "tcp", From: 3389, To: 3389, CIDR: "0.0.0.0/0"})
+	a.Buckets = append(a.Buckets, awsfake.Bucket{Name: "acme-console-uploads", Region: r, SSEAlgorithm: "AES256"})
+	srv := awsfake.Start(t, a)
+	dir := t.TempDir()
+	if res := annexaBinary(t, dir, srv.Env(dir), "collect", "aws", "--out", "snapshot.json"); res.code != 0 {
+		t.Fatalf("collect aws: exit %d\n%s", res.code, res.stderr)
+	}
+	res := annexaBinary(t, dir, []string{"AWS_EC2_METADATA_DISABLED=true"}, "check", "--plan", abs(t, awsEquivalencePlan), "--snapshot", "snapshot.json", "--format", "json", effective)
+	if res.code != 1 {
+		t.Fatalf("check --plan --snapshot: exit %d\n%s", res.code, res.stderr)
+	}
+	rep := reportOf(t, res)
+	var drift []string
+	for _, f := range rep.Findings {
+		if f.Policy == "c8_9.drift" {
+			drift = append(drift, f.Message)
+		}
+	}
+	if len(drift) != 1 || !strings.Contains(drift[0], "aws_security_group.web differs in the cloud from the plan: ingress is ") {
+		t.Errorf("drift findings = %q", drift)
+	}
+	st := statuses(rep)
+	if st["8.32"] != engine.StatusFail || st["8.9"] != engine.StatusFail {
+		t.Errorf("8.9 %s, 8.32 %s; want both fail", st["8.9"], st["8.32"])
+	}
+	if !strings.Contains(res.stderr, "inventory: 2 of the ") || !strings.Contains(res.stderr, "(aws_s3_bucket 1, aws_s3_bucket_server_side_encryption_configuration 1)") {
+		t.Errorf("no inventory warning:\n%s", res.stderr)
+	}
+}

@@ -28,23 +28,23 @@ sg_rule(port, cidr) := {"protocol": "tcp", "from_port": port, "to_port": port, "
 
 sg_arn := "arn:aws:ec2:eu-west-1:111122223333:security-group/sg-1"
 
-test_plan_drift_changed if {
+test_fail_plan_drift_changed if {
 	findings := check.deny with data.facts as testing.facts([plan_drift("aws_security_group.web", ["update"], ["ingress", "tags_all"])])
 	{f.msg | some f in findings} == {"Terraform found aws_security_group.web changed outside of Terraform: ingress, tags_all"}
 }
 
-test_plan_drift_deleted if {
+test_fail_plan_drift_deleted if {
 	findings := check.deny with data.facts as testing.facts([plan_drift("aws_db_instance.app", ["delete"], [])])
 	{f.msg | some f in findings} == {"Terraform found aws_db_instance.app deleted outside of Terraform"}
 }
 
-test_plan_drift_volatile_only_passes if {
+test_pass_plan_drift_volatile_only if {
 	facts := testing.facts([plan_drift("aws_lambda_function.api", ["update"], ["last_modified", "version"])])
 	count(check.deny) == 0 with data.facts as facts
 	check.judged == {"data.annexa_plan_drift.this[\"aws_lambda_function.api\"]"} with data.facts as facts
 }
 
-test_live_same_passes if {
+test_pass_live_same if {
 	facts := testing.facts([
 		collection(["ec2:eu-west-1"]),
 		planned("aws_security_group", "web", {"id": "sg-1", "arn": sg_arn, "ingress": [sg_rule(443, "0.0.0.0/0")], "egress": []}),
@@ -54,7 +54,7 @@ test_live_same_passes if {
 	check.judged == {"aws_security_group.web"} with data.facts as facts
 }
 
-test_live_attribute_differs if {
+test_fail_live_attribute_differs if {
 	facts := testing.facts([
 		collection(["ec2:eu-west-1"]),
 		planned("aws_security_group", "web", {"id": "sg-1", "arn": sg_arn, "ingress": [sg_rule(443, "0.0.0.0/0")], "egress": []}),
@@ -67,7 +67,7 @@ test_live_attribute_differs if {
 	f.details.cloud_resource == "aws_security_group.eu-west-1[\"sg-1\"]"
 }
 
-test_live_null_and_empty_alike if {
+test_pass_live_null_and_empty_alike if {
 	facts := testing.facts([
 		collection(["cloudtrail:eu-west-1"]),
 		planned("aws_cloudtrail", "main", {"id": "main", "arn": "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main", "kms_key_id": "", "enable_logging": true}),
@@ -76,7 +76,7 @@ test_live_null_and_empty_alike if {
 	count(check.deny) == 0 with data.facts as facts
 }
 
-test_live_gone if {
+test_fail_live_gone if {
 	facts := testing.facts([
 		collection(["rds:eu-west-1"]),
 		planned("aws_db_instance", "app", {"id": "db-APP", "arn": "arn:aws:rds:eu-west-1:111122223333:db:app"}),
@@ -85,7 +85,7 @@ test_live_gone if {
 	{f.msg | some f in findings} == {"aws_db_instance.app is managed by Terraform but gone from the cloud: no aws_db_instance db-APP in account 111122223333"}
 }
 
-test_not_gone_when_not_read if {
+test_pass_not_gone_when_not_read if {
 	plan := planned("aws_db_instance", "app", {"id": "db-APP", "arn": "arn:aws:rds:eu-west-1:111122223333:db:app"})
 	other_region := planned("aws_db_instance", "east", {"id": "db-EAST", "arn": "arn:aws:rds:us-east-1:111122223333:db:east"})
 	other_account := planned("aws_db_instance", "theirs", {"id": "db-X", "arn": "arn:aws:rds:eu-west-1:999999999999:db:x"})
@@ -94,13 +94,13 @@ test_not_gone_when_not_read if {
 	count(check.judged) == 0 with data.facts as facts
 }
 
-test_no_live_account_judges_nothing if {
+test_pass_no_live_account_judges_nothing if {
 	facts := testing.facts([planned("aws_db_instance", "app", {"id": "db-APP"})])
 	count(check.deny) == 0 with data.facts as facts
 	count(check.judged) == 0 with data.facts as facts
 }
 
-test_unknown_not_compared if {
+test_pass_unknown_not_compared if {
 	p := object.union(planned("aws_kms_key", "k", {"id": "k1", "arn": "arn:aws:kms:eu-west-1:111122223333:key/k1"}), {"unknown": ["enable_key_rotation"]})
 	facts := testing.facts([collection(["kms:eu-west-1"]), p, live("aws_kms_key", "k1", {"enable_key_rotation": false})])
 	count(check.deny) == 0 with data.facts as facts

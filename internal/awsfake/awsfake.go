@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Account is the state of the fake account.
@@ -144,12 +145,23 @@ type Server struct {
 	*httptest.Server
 	// PageSize is how many items a list answer holds at most.
 	PageSize int
+	// Delay is how long each answer takes, so that calls overlap.
+	Delay time.Duration
 
 	mu       sync.Mutex
 	account  *Account
 	throttle map[string]int
 	deny     map[string]bool
 	calls    map[string]int
+	inFlight int
+	maxIn    int
+}
+
+// MaxInFlight is the most requests the fake was answering at once.
+func (s *Server) MaxInFlight() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.maxIn
 }
 
 // Start starts a fake serving a, closed when the test ends.
@@ -228,6 +240,17 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	op := service + ":" + req.op
+	s.mu.Lock()
+	s.inFlight++
+	s.maxIn = max(s.maxIn, s.inFlight)
+	delay := s.Delay
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.inFlight--
+		s.mu.Unlock()
+	}()
+	time.Sleep(delay)
 	s.mu.Lock()
 	s.calls[op]++
 	throttled := s.throttle[op] > 0

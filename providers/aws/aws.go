@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"slices"
 	"strconv"
@@ -28,6 +29,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
@@ -123,6 +125,17 @@ func (p Provider) Snapshot(ctx context.Context, path string) (*Snapshot, diag.Di
 	if err != nil {
 		return nil, fail(path, "read the account id (sts:GetCallerIdentity)", err)
 	}
+	workers := p.Concurrency
+	if workers <= 0 {
+		workers = DefaultConcurrency
+	}
+	// Every call of every service goes through one client that lets at
+	// most workers requests be in flight at once.
+	next := cfg.HTTPClient
+	if next == nil {
+		next = awshttp.NewBuildableClient()
+	}
+	cfg.HTTPClient = boundedClient{next: next, slots: make(chan struct{}, workers)}
 	c := &collector{
 		cfg:       cfg,
 		path:      "aws://" + aws.ToString(id.Account),
@@ -144,10 +157,6 @@ func (p Provider) Snapshot(ctx context.Context, path string) (*Snapshot, diag.Di
 			job{"rds", r, c.rds}, job{"dynamodb", r, c.dynamodb})
 	}
 	c.total = len(jobs)
-	workers := p.Concurrency
-	if workers <= 0 {
-		workers = DefaultConcurrency
-	}
 	c.workers = workers
 	parallel.ForEach(len(jobs), min(workers, len(jobs)), func(i int) {
 		j := jobs[i]
@@ -237,6 +246,23 @@ func (p Provider) loadConfig(ctx context.Context) (aws.Config, error) {
 		return cfg, errors.New("no region: set AWS_REGION, a region in the profile, or --region")
 	}
 	return cfg, nil
+}
+
+// boundedClient bounds the requests in flight through it.
+type boundedClient struct {
+	next  aws.HTTPClient
+	slots chan struct{}
+}
+
+// Do implements aws.HTTPClient.
+func (b boundedClient) Do(r *http.Request) (*http.Response, error) {
+	select {
+	case b.slots <- struct{}{}:
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	}
+	defer func() { <-b.slots }()
+	return b.next.Do(r)
 }
 
 // noRateLimit lets every retry through: the backoff alone paces them.

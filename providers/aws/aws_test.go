@@ -238,6 +238,26 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	}
 }
 
+// TestSnapshotRedactedOnRead checks that a snapshot edited to hold a
+// secret does not carry it into the facts.
+func TestSnapshotRedactedOnRead(t *testing.T) {
+	body := `{"annexa_snapshot": "aws/v1", "account_id": "1", "collected_at": "2026-01-01T00:00:00Z", "facts": [
+	 {"kind": "resource", "source": {"provider": "aws", "file": "aws://1"}, "id": "aws_db_instance.eu-west-1[\"db\"]",
+	  "type": "aws_db_instance", "base_address": "aws_db_instance.eu-west-1", "mode": "managed", "name": "eu-west-1", "index": "db",
+	  "attributes": {"identifier": "db", "password": "Hunter2-Hunter2-Hunter2"}}]}`
+	path := filepath.Join(t.TempDir(), "snapshot.json")
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fs, ds := aws.SnapshotProvider{}.Collect(context.Background(), path)
+	if len(ds) > 0 || len(fs) != 1 {
+		t.Fatalf("%d facts, %v", len(fs), ds)
+	}
+	if fs[0].Attributes["password"] != facts.Redacted || !slices.Equal(fs[0].Sensitive, []string{"password"}) {
+		t.Errorf("password = %v, sensitive %v", fs[0].Attributes["password"], fs[0].Sensitive)
+	}
+}
+
 func TestReadSnapshotErrors(t *testing.T) {
 	tests := []struct{ name, body, want string }{
 		{"not json", "{", "snapshot.json"},
@@ -298,5 +318,31 @@ func TestIAMPolicyAllowsEveryCall(t *testing.T) {
 		if !strings.HasPrefix(op, "Describe") && !strings.HasPrefix(op, "Get") && !strings.HasPrefix(op, "List") {
 			t.Errorf("%s is not a read-only action", a)
 		}
+	}
+}
+
+// TestCollectBoundsConcurrencyAndShowsProgress checks that the calls in
+// flight never exceed the bound, that they do overlap, and that a
+// progress line counts the services read.
+func TestCollectBoundsConcurrencyAndShowsProgress(t *testing.T) {
+	a := awsfake.Realistic()
+	a.Regions = append(a.Regions, "us-east-1", "eu-central-1")
+	srv := awsfake.Start(t, a)
+	srv.Delay = 5 * time.Millisecond
+	fakeEnv(t, srv)
+	var progress bytes.Buffer
+	p := provider()
+	p.Regions = []string{aws.AllRegions}
+	p.Concurrency = 3
+	p.Progress = &progress
+	if _, ds := p.Snapshot(context.Background(), ""); len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	if n := srv.MaxInFlight(); n > 3 || n < 2 {
+		t.Errorf("%d calls in flight at most, want 2 or 3 (bound 3)", n)
+	}
+	out := progress.String()
+	if !strings.Contains(out, "\r\033[Kaws 123456789012: 17/17 services read") || !strings.HasSuffix(out, "\r\033[K") {
+		t.Errorf("progress = %q", out)
 	}
 }

@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
+	"github.com/annexa-dev/annexa/providers/redact"
 )
 
 // SnapshotFormat names the format of a snapshot file; it is the value of
@@ -110,14 +112,25 @@ func ReadSnapshot(ctx context.Context, path string, maxBytes int64) (*Snapshot, 
 	case s.CollectedAt.IsZero():
 		return nil, fmt.Errorf("%s: field \"collected_at\": missing", path)
 	}
+	// A snapshot is redacted when written; it is redacted again when read,
+	// as any input is, in case it was edited or written by another tool.
+	r := redact.New(nil)
 	for i := range s.Facts {
 		f := &s.Facts[i]
 		if f.Kind != facts.KindResource {
 			return nil, fmt.Errorf("%s: facts[%d]: kind %q: a snapshot holds resource facts only", path, i, f.Kind)
 		}
 		f.Source = facts.Source{Provider: SnapshotName, File: path}
-		if f.Attributes == nil {
-			f.Attributes = map[string]any{}
+		res := r.Object(f.Attributes, nil)
+		f.Attributes = res.Attributes
+		if len(res.Sensitive) > 0 {
+			f.Sensitive = slices.Compact(slices.Sorted(slices.Values(append(f.Sensitive, res.Sensitive...))))
+		}
+		for p, rule := range res.Detected {
+			if f.Detected == nil {
+				f.Detected = map[string]string{}
+			}
+			f.Detected[p] = rule
 		}
 	}
 	return &s, nil

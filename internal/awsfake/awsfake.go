@@ -152,6 +152,7 @@ type Server struct {
 	account  *Account
 	throttle map[string]int
 	deny     map[string]bool
+	denyBkt  map[string]bool
 	calls    map[string]int
 	inFlight int
 	maxIn    int
@@ -167,7 +168,7 @@ func (s *Server) MaxInFlight() int {
 // Start starts a fake serving a, closed when the test ends.
 func Start(t testing.TB, a *Account) *Server {
 	t.Helper()
-	s := &Server{PageSize: 2, account: a, throttle: map[string]int{}, deny: map[string]bool{}, calls: map[string]int{}}
+	s := &Server{PageSize: 2, account: a, throttle: map[string]int{}, deny: map[string]bool{}, denyBkt: map[string]bool{}, calls: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	return s
@@ -200,6 +201,14 @@ func (s *Server) Throttle(op string, n int) {
 func (s *Server) Deny(service string) {
 	s.mu.Lock()
 	s.deny[service] = true
+	s.mu.Unlock()
+}
+
+// DenyBucket makes every call about bucket fail with access denied, as
+// a bucket policy that denies the caller does.
+func (s *Server) DenyBucket(bucket string) {
+	s.mu.Lock()
+	s.denyBkt[bucket] = true
 	s.mu.Unlock()
 }
 
@@ -257,7 +266,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if throttled {
 		s.throttle[op]--
 	}
-	denied := s.deny[service]
+	denied := s.deny[service] || (service == "s3" && s.denyBkt[strings.Trim(r.URL.Path, "/")])
 	s.mu.Unlock()
 	switch {
 	case throttled:

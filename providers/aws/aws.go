@@ -372,9 +372,13 @@ func (c *collector) done(j job, err error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.n++
-	if err != nil {
+	var partial *partialError
+	switch {
+	case errors.As(err, &partial):
+		c.notAssessed = append(c.notAssessed, partial.failed...)
+	case err != nil:
 		c.notAssessed = append(c.notAssessed, NotAssessed{Service: j.service, Region: j.region, Reason: errorText(err)})
-	} else {
+	default:
 		c.assessed = append(c.assessed, strings.TrimSuffix(j.service+":"+j.region, ":"))
 	}
 	if c.progress != nil {
@@ -450,6 +454,10 @@ func (c *collector) arn(service, region, resource string) string {
 
 // errorText is an API error as a short reason: its code and message.
 func errorText(err error) string {
+	var be *bucketError
+	if errors.As(err, &be) {
+		return be.Error()
+	}
 	var api smithy.APIError
 	if errors.As(err, &api) {
 		msg := api.ErrorMessage()

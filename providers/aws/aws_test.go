@@ -173,6 +173,29 @@ func TestCollectAccessDeniedIsNotAssessed(t *testing.T) {
 	}
 }
 
+// TestCollectBucketDenied checks that a bucket the caller may not read is
+// left out alone, and that S3 then does not count as read.
+func TestCollectBucketDenied(t *testing.T) {
+	srv := awsfake.Start(t, awsfake.Realistic())
+	fakeEnv(t, srv)
+	srv.DenyBucket("acme-data")
+	snap, ds := provider().Snapshot(context.Background(), "aws")
+	if len(ds) != 1 || !strings.Contains(ds[0].Summary, "AWS s3 in eu-west-1 not assessed: bucket acme-data: AccessDenied") {
+		t.Fatalf("diagnostics = %v", ds)
+	}
+	got := byID(snap.Facts)
+	if _, ok := got[`aws_s3_bucket.eu-west-1["acme-data"]`]; ok {
+		t.Error("the denied bucket has facts")
+	}
+	if _, ok := got[`aws_s3_bucket.eu-west-1["acme-logs"]`]; !ok {
+		t.Error("the other buckets were not read")
+	}
+	coll := got[`data.annexa_aws_collection.this["123456789012"]`]
+	if slices.Contains(coll.Attributes["assessed"].([]any), any("s3")) {
+		t.Errorf("s3 counted as read: %v", coll.Attributes["assessed"])
+	}
+}
+
 func TestCollectWithoutCredentialsFails(t *testing.T) {
 	srv := awsfake.Start(t, awsfake.Realistic())
 	fakeEnv(t, srv)

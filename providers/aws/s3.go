@@ -37,18 +37,37 @@ func (c *collector) s3(ctx context.Context, _ string) error {
 		}
 		buckets = append(buckets, page.Buckets...)
 	}
+	// A bucket that cannot be read (a bucket policy that denies the
+	// auditor, a bucket in a region not enabled) leaves out that bucket
+	// alone: it is not assessed, and neither is S3 as a whole, so that no
+	// bucket is taken for gone.
 	errs := make([]error, len(buckets))
 	parallel.ForEach(len(buckets), min(c.workers, max(len(buckets), 1)), func(i int) {
 		if ctx.Err() == nil {
 			errs[i] = c.bucket(ctx, client, buckets[i])
 		}
 	})
-	for _, err := range errs {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var failed []NotAssessed
+	for i, err := range errs {
 		if err != nil {
-			return err
+			failed = append(failed, NotAssessed{Service: "s3", Region: aws.ToString(buckets[i].BucketRegion), Reason: errorText(err)})
 		}
 	}
-	return ctx.Err()
+	if len(failed) > 0 {
+		return &partialError{failed}
+	}
+	return nil
+}
+
+// partialError is a service read only in part: what was read is kept, and
+// each part that failed is not assessed.
+type partialError struct{ failed []NotAssessed }
+
+func (e *partialError) Error() string {
+	return fmt.Sprintf("%d parts not read", len(e.failed))
 }
 
 // pathStyle is true when the configuration names an endpoint of its own
@@ -85,7 +104,7 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 	case errorCode(err) == "NoSuchTagSet":
 		withTags(bucketAttrs, map[string]any{})
 	default:
-		return fmt.Errorf("bucket %s: %w", name, err)
+		return &bucketError{name, err}
 	}
 	rs := []resource{{typ: "aws_s3_bucket", name: tfName, key: name, attrs: bucketAttrs, unknown: unknown}}
 	companion := func(typ string, attrs map[string]any) {
@@ -109,7 +128,7 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 		bucketAttrs["server_side_encryption_configuration"] = []any{map[string]any{"rule": orEmpty(rules)}}
 	case err == nil, errorCode(err) == "ServerSideEncryptionConfigurationNotFoundError":
 	default:
-		return fmt.Errorf("bucket %s: %w", name, err)
+		return &bucketError{name, err}
 	}
 
 	c.call("s3:GetBucketPublicAccessBlock")
@@ -123,13 +142,13 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 		})
 	case err == nil, errorCode(err) == "NoSuchPublicAccessBlockConfiguration":
 	default:
-		return fmt.Errorf("bucket %s: %w", name, err)
+		return &bucketError{name, err}
 	}
 
 	c.call("s3:GetBucketVersioning")
 	ver, err := client.GetBucketVersioning(ctx, &s3.GetBucketVersioningInput{Bucket: b.Name}, in)
 	if err != nil {
-		return fmt.Errorf("bucket %s: %w", name, err)
+		return &bucketError{name, err}
 	}
 	if ver.Status != "" {
 		mfa := "Disabled"
@@ -146,7 +165,7 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 	c.call("s3:GetBucketLogging")
 	logging, err := client.GetBucketLogging(ctx, &s3.GetBucketLoggingInput{Bucket: b.Name}, in)
 	if err != nil {
-		return fmt.Errorf("bucket %s: %w", name, err)
+		return &bucketError{name, err}
 	}
 	if l := logging.LoggingEnabled; l != nil {
 		companion("aws_s3_bucket_logging", map[string]any{
@@ -165,11 +184,20 @@ func (c *collector) bucket(ctx context.Context, client *s3.Client, b types.Bucke
 		delete(rs[len(rs)-1].attrs, "expected_bucket_owner")
 	case err == nil, errorCode(err) == "NoSuchBucketPolicy":
 	default:
-		return fmt.Errorf("bucket %s: %w", name, err)
+		return &bucketError{name, err}
 	}
 	c.add(rs...)
 	return nil
 }
+
+// bucketError is a call about one bucket that failed.
+type bucketError struct {
+	bucket string
+	err    error
+}
+
+func (e *bucketError) Error() string { return "bucket " + e.bucket + ": " + errorText(e.err) }
+func (e *bucketError) Unwrap() error { return e.err }
 
 // orEmpty is a list, never nil, as Terraform renders an empty block list.
 func orEmpty(l []any) []any {

@@ -62,6 +62,9 @@ type Inputs struct {
 	// (--exclude), matched against the path below a Terraform source's
 	// directory or a directory's name.
 	Exclude []string
+	// AWSRegions are --region values: the regions of the run's live AWS
+	// sources that name none themselves (AllRegions for every enabled one).
+	AWSRegions []string
 	// Strict evaluates every Terraform source as terraform validate would:
 	// what is not declared and files that cannot be read are errors, not
 	// unknown values with a warning (tfsource.Provider.Strict).
@@ -153,6 +156,9 @@ func Resolve(in Inputs) (*Run, error) {
 	if in.Strict {
 		applyStrict(merged.Sources)
 	}
+	if err := applyAWSRegions(merged.Sources, in.AWSRegions); err != nil {
+		return nil, err
+	}
 	if in.Applicability != "" {
 		merged.Applicability = in.Applicability
 	}
@@ -243,6 +249,42 @@ func applyTFVars(sources []providers.Source, vars []tfsource.Var, environ []stri
 	}
 	if len(vars) > 0 && !hasTF {
 		return errors.New("--var and --var-file set Terraform source variables; name the source with --tf DIR")
+	}
+	return nil
+}
+
+// applyAWSRegions gives the live AWS sources that name no regions of
+// their own (--aws alone) the regions of --region.
+func applyAWSRegions(sources []providers.Source, values []string) error {
+	if len(values) == 0 {
+		return nil
+	}
+	var regions []string
+	for _, v := range values {
+		rs, err := aws.ParseRegions(v)
+		if err != nil {
+			return fmt.Errorf("--region %s: %w", v, err)
+		}
+		regions = append(regions, rs...)
+	}
+	if slices.Contains(regions, aws.AllRegions) && len(regions) > 1 {
+		return fmt.Errorf("--region %s stands alone: it reads every enabled region", aws.AllRegions)
+	}
+	found := false
+	for i, src := range sources {
+		p, ok := src.Provider.(aws.Provider)
+		if !ok {
+			continue
+		}
+		found = true
+		if len(p.Regions) > 0 {
+			return fmt.Errorf("--region and %s both name regions; name them once", src.Path)
+		}
+		p.Regions = regions
+		sources[i].Provider, sources[i].Path = p, p.Scope("")
+	}
+	if !found {
+		return errors.New("--region names the regions of a live AWS account; add --aws")
 	}
 	return nil
 }

@@ -138,6 +138,8 @@ func TestAWSNotAssessedAndErrors(t *testing.T) {
 		{[]string{"check", "--snapshot", "missing.json"}, "missing.json"},
 		{[]string{"check", "--snapshot", "plan-as-snapshot.json"}, `plan-as-snapshot.json: not an annexa snapshot: no "annexa_snapshot" field`},
 		{[]string{"check", "--snapshot", "old.json"}, `old.json: field "annexa_snapshot": unknown snapshot format "aws/v0"`},
+		{[]string{"check", "--region", "eu-west-1"}, "--region names the regions of a live AWS account; add --aws"},
+		{[]string{"check", "--aws=eu-west-1", "--region", "us-east-1"}, "--region and aws:eu-west-1 both name regions; name them once"},
 		{[]string{"collect", "aws"}, "--out FILE is required"},
 		{[]string{"collect", "aws", "--region", "nowhere", "--out", "x.json"}, `--region nowhere: "nowhere" is not a region name`},
 	}
@@ -148,6 +150,11 @@ func TestAWSNotAssessedAndErrors(t *testing.T) {
 				t.Errorf("exit %d, want 2 saying %q\n%s", res.code, tt.want, res.stderr)
 			}
 		})
+	}
+
+	res = annexaBinary(t, dir, env, "facts", "--aws", "--region", "eu-west-1", "--region", "us-east-1", "--type", "aws_ebs_encryption_by_default")
+	if res.code != 0 || !strings.Contains(res.stdout, `aws_ebs_encryption_by_default.us-east-1[\"us-east-1\"]`) || !strings.Contains(res.stdout, `aws_ebs_encryption_by_default.eu-west-1[\"eu-west-1\"]`) {
+		t.Errorf("facts --aws --region --region: exit %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
 
 	srv.Deny("sts")

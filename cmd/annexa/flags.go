@@ -99,6 +99,8 @@ type sourceOptions struct {
 	tfVars []tfsource.Var
 	// strict evaluates Terraform source as terraform validate would.
 	strict bool
+	// awsRegions are --region values for --aws.
+	awsRegions []string
 	// exclude are --exclude globs for root module discovery.
 	exclude []string
 	// applicability, risks and the risk settings name the inputs of the
@@ -122,6 +124,7 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	}
 	f.Var(&tfVarValue{vars: &o.tfVars}, "var", "set a Terraform input variable for --tf, as in terraform plan -var (repeatable)")
 	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable); may lie outside the scan root")
+	f.StringArrayVar(&o.awsRegions, "region", nil, "with --aws: a region to read (repeatable or comma-separated; all: every enabled region)")
 	f.StringArrayVar(&o.exclude, "exclude", nil, "with --tf: pass over directories matching this glob when discovering root modules (the path below the --tf directory, or a directory name; repeatable)")
 	f.BoolVar(&o.strict, "strict", false, "evaluate --tf as terraform validate would: references to undeclared objects, unreadable files of file functions and missing module directories are errors (exit 2), not unknown values with a warning")
 	f.BoolVar(&o.allowCommands, "allow-commands", false, "let annexa.yaml run the programs its provider entries name with command: (off by default: a project file in a pull request is code its author wrote)")
@@ -146,6 +149,7 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		TFVars:        o.tfVars,
 		Exclude:       o.exclude,
 		Strict:        o.strict,
+		AWSRegions:    o.awsRegions,
 		Applicability: o.applicability,
 		Risks:         o.risks,
 		RiskAppetite:  o.riskAppetite,

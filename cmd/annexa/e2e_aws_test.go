@@ -98,6 +98,20 @@ func TestAWSLiveSnapshotAndPlanAgree(t *testing.T) {
 		t.Errorf("the bundle does not record the snapshot as an input:\n%s%s", res.stdout, res.stderr)
 	}
 
+	// A project file names a live account and a snapshot.
+	project := "version: 1\nsources:\n  - aws: eu-west-1\n  - snapshot: snapshot.json\n"
+	if err := os.WriteFile(filepath.Join(dir, "annexa.yaml"), []byte(project), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res = annexaBinary(t, dir, env, "facts", ".", "--type", "aws_kms_key")
+	if res.code != 0 || !strings.Contains(res.stdout, `"aws:eu-west-1//aws_kms_key.eu-west-1[\"key-legacy\"]"`) ||
+		!strings.Contains(res.stdout, `"snapshot.json//aws_kms_key.eu-west-1[\"key-legacy\"]"`) {
+		t.Errorf("facts of a project with aws and snapshot entries: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	if err := os.Remove(filepath.Join(dir, "annexa.yaml")); err != nil {
+		t.Fatal(err)
+	}
+
 	// A snapshot given alone as a path is recognised as one.
 	res = annexaBinary(t, dir, offline, "facts", "snapshot.json", "--type", "aws_kms_key")
 	if res.code != 0 || !strings.Contains(res.stdout, `"aws_kms_key.eu-west-1[\"key-legacy\"]"`) {

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"slices"
 	"strconv"
@@ -31,7 +32,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
 	"golang.org/x/term"
@@ -284,13 +284,16 @@ func (p Provider) regions(ctx context.Context, cfg aws.Config, c *collector) ([]
 		return slices.Compact(out), nil
 	}
 	c.call("ec2:DescribeRegions")
-	resp, err := ec2.NewFromConfig(cfg).DescribeRegions(ctx, &ec2.DescribeRegionsInput{})
-	if err != nil {
+	var resp ec2Regions
+	if err := newEC2Client(cfg, cfg.Region).call(ctx, "DescribeRegions", url.Values{}, &resp); err != nil {
 		return nil, err
 	}
 	var out []string
-	for _, r := range resp.Regions {
-		out = append(out, aws.ToString(r.RegionName))
+	for _, r := range resp.Items {
+		out = append(out, r.Name)
+	}
+	if len(out) == 0 {
+		return nil, errNoRegions
 	}
 	slices.Sort(out)
 	return slices.Compact(out), nil

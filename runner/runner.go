@@ -91,6 +91,11 @@ type Inputs struct {
 	// under review (a pull request), so running what it names is an
 	// explicit choice of whoever runs annexa.
 	AllowCommands bool
+	// AllowCloud lets a project file read the live cloud accounts its aws
+	// entries name, with the credentials of the environment: a project
+	// file under review could otherwise have the CI machine's credentials
+	// read an account into a report its author sees.
+	AllowCloud bool
 	// Profile records where the run spends its time and what each policy
 	// and clause rule costs (Result.Profile); it evaluates one rule at a
 	// time under OPA's profiler, so the run is slower.
@@ -131,6 +136,9 @@ func Resolve(in Inputs) (*Run, error) {
 			merged.Sources = sources
 		}
 		if err := checkCommands(p, in.AllowCommands); err != nil {
+			return nil, err
+		}
+		if err := checkCloud(p, in.AllowCloud); err != nil {
 			return nil, err
 		}
 		merged.Sources = append(merged.Sources, p.Sources...)
@@ -339,6 +347,22 @@ func checkCommands(p *project.Project, allowed bool) error {
 		if ext, ok := s.Provider.(external.Provider); ok && len(ext.Command) > 0 {
 			return fmt.Errorf("%s: provider %s runs the command %q; annexa runs commands named in a project file only with --allow-commands, since the file may come with the code under review (docs/security.md)",
 				p.File, ext.Name, strings.Join(ext.Command, " "))
+		}
+	}
+	return nil
+}
+
+// checkCloud refuses a project file that reads a live cloud account
+// unless allowed (--allow-cloud); --aws on the command line is the
+// caller's own choice.
+func checkCloud(p *project.Project, allowed bool) error {
+	if allowed {
+		return nil
+	}
+	for _, s := range p.Sources {
+		if _, ok := s.Provider.(aws.Provider); ok {
+			return fmt.Errorf("%s: a source reads the live AWS account of this machine's credentials (%s); annexa reads cloud accounts named in a project file only with --allow-cloud, since the file may come with the code under review (docs/security.md)",
+				p.File, s.Path)
 		}
 	}
 	return nil

@@ -104,6 +104,10 @@ func TestAWSLiveSnapshotAndPlanAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	res = annexaBinary(t, dir, env, "facts", ".", "--type", "aws_kms_key")
+	if res.code != 2 || !strings.Contains(res.stderr, "annexa reads cloud accounts named in a project file only with --allow-cloud") {
+		t.Errorf("a project file read a cloud account without --allow-cloud: exit %d\n%s", res.code, res.stderr)
+	}
+	res = annexaBinary(t, dir, env, "facts", ".", "--type", "aws_kms_key", "--allow-cloud")
 	if res.code != 0 || !strings.Contains(res.stdout, `"aws:eu-west-1//aws_kms_key.eu-west-1[\"key-legacy\"]"`) ||
 		!strings.Contains(res.stdout, `"snapshot.json//aws_kms_key.eu-west-1[\"key-legacy\"]"`) {
 		t.Errorf("facts of a project with aws and snapshot entries: exit %d\n%s%s", res.code, res.stdout, res.stderr)

@@ -112,6 +112,8 @@ type sourceOptions struct {
 	// allowCommands lets annexa.yaml run the programs its provider entries
 	// name.
 	allowCommands bool
+	// allowCloud lets annexa.yaml read live cloud accounts.
+	allowCloud bool
 }
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
@@ -128,6 +130,7 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f.StringArrayVar(&o.exclude, "exclude", nil, "with --tf: pass over directories matching this glob when discovering root modules (the path below the --tf directory, or a directory name; repeatable)")
 	f.BoolVar(&o.strict, "strict", false, "evaluate --tf as terraform validate would: references to undeclared objects, unreadable files of file functions and missing module directories are errors (exit 2), not unknown values with a warning")
 	f.BoolVar(&o.allowCommands, "allow-commands", false, "let annexa.yaml run the programs its provider entries name with command: (off by default: a project file in a pull request is code its author wrote)")
+	f.BoolVar(&o.allowCloud, "allow-cloud", false, "let annexa.yaml read the live cloud accounts its aws: entries name, with this machine's credentials (off by default: a project file in a pull request is code its author wrote)")
 	f.StringVar(&o.applicability, "applicability", "", "applicability file (YAML or CSV) stating for each Annex A control whether it applies and why; overrides applicability: in annexa.yaml")
 	f.StringVar(&o.risks, "risks", "", "risk register (YAML or CSV); overrides risks: in annexa.yaml")
 	f.IntVar(&o.riskAppetite, "risk-appetite", 0, "highest residual risk score (1-25) accepted without an explicit acceptance; overrides risk.appetite in annexa.yaml (default 6)")
@@ -155,6 +158,7 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		RiskAppetite:  o.riskAppetite,
 		RiskMethod:    o.riskMethod,
 		AllowCommands: o.allowCommands,
+		AllowCloud:    o.allowCloud,
 		Environ:       os.Environ(),
 		ToolVersion:   toolVersion(),
 	}

@@ -369,3 +369,33 @@ func TestCollectBoundsConcurrencyAndShowsProgress(t *testing.T) {
 		t.Errorf("progress = %q", out)
 	}
 }
+
+func TestParseRegions(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+		err  string
+	}{
+		{"", nil, ""},
+		{"default", nil, ""},
+		{"all", []string{"all"}, ""},
+		{"eu-west-1", []string{"eu-west-1"}, ""},
+		{" eu-west-1 , us-gov-west-1 ", []string{"eu-west-1", "us-gov-west-1"}, ""},
+		{"eu-west-1,all", nil, `"all" stands alone`},
+		{"EU-WEST-1", nil, `"EU-WEST-1" is not a region name`},
+		{"eu-west", nil, `"eu-west" is not a region name`},
+		{"eu-west-1,", nil, `"" is not a region name`},
+	}
+	for _, tt := range tests {
+		got, err := aws.ParseRegions(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("ParseRegions(%q) error = %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("ParseRegions(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -100,7 +101,43 @@ func (e *Engine) finding(p *Policy, v any, idx *factIndex) (Finding, int64, erro
 			f.Source = &src
 		}
 	}
+	if l, ok := obj["line"]; ok {
+		line, err := findingLine(l)
+		if err != nil {
+			return Finding{}, 0, fmt.Errorf("finding for %s: %w", res, err)
+		}
+		if f.Source != nil {
+			// The line within the fact's file the finding is about (a
+			// setting of an sshd_config), more precise than the fact's.
+			f.Source.Line, f.Source.Column = line, 0
+		}
+	}
 	return f, detailBytes, nil
+}
+
+// findingLine reads a finding's optional line: a whole number from 1.
+func findingLine(v any) (int, error) {
+	var n float64
+	switch x := v.(type) {
+	case json.Number:
+		f, err := x.Float64()
+		if err != nil {
+			return 0, fmt.Errorf("line %v is not a number", v)
+		}
+		n = f
+	case float64:
+		n = x
+	case int:
+		n = float64(x)
+	case int64:
+		n = float64(x)
+	default:
+		return 0, fmt.Errorf("line %v is not a number", v)
+	}
+	if n < 1 || n != math.Trunc(n) || n > math.MaxInt32 {
+		return 0, fmt.Errorf("line %v is not a line number (a whole number from 1)", v)
+	}
+	return int(n), nil
 }
 
 // rollUp turns per-policy outcomes into control results, applies the

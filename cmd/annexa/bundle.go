@@ -12,6 +12,7 @@ import (
 
 	"github.com/annexa-dev/annexa/bundles"
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/output"
 	"github.com/annexa-dev/annexa/internal/termsafe"
 	"github.com/annexa-dev/annexa/runner"
 )
@@ -135,7 +136,11 @@ func writeRun(b *strings.Builder, p *bundles.Predicate) {
 		field(b, "time limit", p.EvalTimeout+" per policy (a replay uses it too)")
 	}
 	if sel := p.Selection; !sel.Empty() {
-		field(b, "selection", selectionText(sel)+" (the other controls are not assessed)")
+		text := output.SelectionText(sel)
+		if sel.NarrowsControls() {
+			text += " (the other controls are not assessed)"
+		}
+		field(b, "selection", text)
 	}
 	sm := p.Summary
 	field(b, "summary", fmt.Sprintf("%d facts, %d policies; %d controls: %d pass, %d fail, %d not assessed, %d error",
@@ -155,18 +160,4 @@ func orNone(s string) string {
 		return "(none)"
 	}
 	return s
-}
-
-// selectionText renders a run's selection as the flags that made it.
-func selectionText(s *engine.Selection) string {
-	var parts []string
-	for _, f := range []struct {
-		flag string
-		pats []string
-	}{{"--control", s.Controls}, {"--skip-control", s.SkipControls}, {"--policy-id", s.Policies}, {"--skip-policy", s.SkipPolicies}} {
-		if len(f.pats) > 0 {
-			parts = append(parts, f.flag+" "+strings.Join(f.pats, ","))
-		}
-	}
-	return strings.Join(parts, " ")
 }

@@ -68,8 +68,12 @@ type checkOptions struct {
 	policy  policyOptions
 	formats []string
 	failOn  string
-	bundle  bundleOptions
-	profile profileOptions
+	// severity is --severity: the outputs list the findings at or above it.
+	severity string
+	// quiet and verbose choose how much of the table is written.
+	quiet, verbose bool
+	bundle         bundleOptions
+	profile        profileOptions
 }
 
 func newCheckCommand(s streams) *cobra.Command {
@@ -121,6 +125,11 @@ func newCheckCommand(s streams) *cobra.Command {
 		fmt.Sprintf("output format %s, optionally =FILE (repeatable; default table)", strings.Join(output.Formats(), "|")))
 	cmd.Flags().Var(newEnum(&o.failOn, "low", "low", "medium", "high", "critical", "none"), "fail-on",
 		"exit 1 when a finding is at or above this severity: low|medium|high|critical|none")
+	cmd.Flags().Var(newEnum(&o.severity, "", "low", "medium", "high", "critical"), "severity",
+		"list only the findings at or above this severity (low|medium|high|critical) in the table, SARIF and JUnit; the JSON report and the bundle keep them all, and the gate stays --fail-on")
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "table: only the findings, the totals and why the exit code is what it is")
+	cmd.Flags().BoolVarP(&o.verbose, "verbose", "v", false, "table: every control with its status, why each not assessed control is, and every clause")
+	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
 	o.bundle.addFlags(cmd)
 	o.profile.addFlags(cmd)
 	return cmd
@@ -168,12 +177,12 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	}
 	in := o.sources.inputs(&o.policy)
 	in.Profile = o.profile.enabled
+	in.Selection.Severity = engine.Severity(o.severity)
 	run, err := runner.Resolve(in)
 	if err != nil {
 		return inputError(err)
 	}
 	boundMemory(run.InputBytes())
-	anchorSARIF(formats, run.Anchor())
 	if !cmd.Flags().Changed("fail-on") && run.Project.FailOn != "" {
 		o.failOn = run.Project.FailOn
 	}
@@ -182,6 +191,8 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 		return inputError(err)
 	}
 	report := res.Report
+	gate := engine.Gate(report, engine.Severity(o.failOn))
+	o.configure(formats, run.Anchor(), res.Locator(), gate)
 	written := time.Now()
 	printDiagnostics(s, report.Diagnostics)
 	printSectionWarnings(s, report)
@@ -209,19 +220,29 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err := report.EvaluationError(); err != nil {
 		return inputError(err)
 	}
-	if o.failOn != "none" && report.FailsAt(engine.Severity(o.failOn)) {
+	if gate.Code == engine.ExitFail {
 		return &exitError{code: exitFailed}
 	}
 	return nil
 }
 
-// anchorSARIF gives SARIF writers the file where findings without a file
-// of their own are reported.
-func anchorSARIF(formats []formatSpec, anchor string) {
+// configure gives the writers what the run knows beyond the report: the
+// table how much to show and the gate decision for its last line, SARIF
+// the file where findings without a file of their own are reported, JUnit
+// the --fail-on threshold, and every writer that points at code where
+// each finding is.
+func (o *checkOptions) configure(formats []formatSpec, anchor string, locate output.Locator, gate engine.GateDecision) {
 	for i, f := range formats {
-		if s, ok := f.writer.(output.SARIF); ok {
-			s.Anchor = anchor
-			formats[i].writer = s
+		switch w := f.writer.(type) {
+		case output.Table:
+			w.Verbose, w.Quiet, w.Gate, w.Locate = o.verbose, o.quiet, &gate, locate
+			formats[i].writer = w
+		case output.SARIF:
+			w.Anchor, w.Locate = anchor, locate
+			formats[i].writer = w
+		case output.JUnit:
+			w.FailOn, w.Locate = engine.Severity(o.failOn), locate
+			formats[i].writer = w
 		}
 	}
 }

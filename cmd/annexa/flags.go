@@ -157,6 +157,7 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		in.Selection = pol.selection
 		in.EffectiveTime = pol.effectiveTime
 	}
+	in.Selection.Exclude = o.exclude
 	return in
 }
 

@@ -1,9 +1,11 @@
 package output
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/annexa-dev/annexa/engine"
@@ -15,7 +17,30 @@ import (
 // requirements. A failing control or clause is a failure listing its
 // findings or gaps; one that was not assessed or is not applicable is
 // skipped with the reason; one that failed to evaluate is an error.
-type JUnit struct{}
+//
+// A control fails only on a finding at or above FailOn, as the exit code
+// does (--fail-on): one whose findings are all below it passes, and lists
+// them in its output. A clause requirement that is partial or
+// nonconformant fails whatever FailOn is: its gaps have no severity. The
+// findings below the report's --severity are not listed.
+type JUnit struct {
+	// FailOn is the --fail-on threshold; "" is low (every finding fails),
+	// engine.GateNone none.
+	FailOn engine.Severity
+	// Locate says where each finding is; nil uses the fact's source.
+	Locate Locator
+}
+
+// fails reports whether a finding of severity sev fails a test case.
+func (j JUnit) fails(sev engine.Severity) bool {
+	switch j.FailOn {
+	case "":
+		return true
+	case engine.GateNone:
+		return false
+	}
+	return sev.Rank() >= j.FailOn.Rank()
+}
 
 // The elements and attributes follow the Jenkins xUnit "JUnit 10" schema,
 // the one CI tools validate against; it has no skipped count on
@@ -45,6 +70,7 @@ type junitCase struct {
 	Failure   *junitMessage `xml:"failure"`
 	Error     *junitMessage `xml:"error"`
 	Skipped   *junitMessage `xml:"skipped"`
+	SystemOut string        `xml:"system-out,omitempty"`
 }
 
 type junitMessage struct {
@@ -54,7 +80,7 @@ type junitMessage struct {
 }
 
 // Write implements Writer.
-func (JUnit) Write(w io.Writer, r *engine.Report) error {
+func (j JUnit) Write(w io.Writer, r *engine.Report) error {
 	byControl := map[string][]engine.Finding{}
 	byClause := map[string][]engine.Finding{}
 	for _, f := range r.Findings {
@@ -77,14 +103,14 @@ func (JUnit) Write(w io.Writer, r *engine.Report) error {
 				num, _, _ := strings.Cut(c.ID, ".")
 				s.Name = fmt.Sprintf("A.%s %s controls", num, titleCase(theme))
 			}
-			s.add(controlCase(c, byControl[c.ID]))
+			s.add(j.controlCase(c, byControl[c.ID], r.Selection))
 		}
 		doc.add(s)
 	}
 	clauses := junitSuite{Name: "ISO/IEC 27001 clauses 4-10", Timestamp: stamp}
 	for _, c := range r.Clauses {
 		if c.Rule != "" {
-			clauses.add(clauseCase(c, byClause[c.ID]))
+			clauses.add(j.clauseCase(c, byClause[c.ID], r.Selection))
 		}
 	}
 	if len(clauses.Cases) > 0 {
@@ -123,14 +149,19 @@ func (d *junitSuites) add(s junitSuite) {
 }
 
 // controlCase is the test case of one control.
-func controlCase(c engine.ControlResult, findings []engine.Finding) junitCase {
+func (j JUnit) controlCase(c engine.ControlResult, findings []engine.Finding, sel *engine.Selection) junitCase {
 	tc := junitCase{Name: c.ID + " " + c.Title, Classname: "annexa.A." + c.ID}
 	switch c.Status {
 	case engine.StatusFail:
+		if !slices.ContainsFunc(findings, func(f engine.Finding) bool { return j.fails(f.Severity) }) {
+			tc.SystemOut = fmt.Sprintf("%d finding(s) below the --fail-on threshold (%s), not a failure:\n%s",
+				c.Findings, cmp.Or(string(j.FailOn), "low"), j.findingLines(findings, sel))
+			break
+		}
 		tc.Failure = &junitMessage{
 			Message: fmt.Sprintf("%d finding(s) on %d of %d facts assessed: %s", c.Findings, c.Failed, c.Assessed, severityCounts(findings)),
 			Type:    string(highest(findings)),
-			Body:    findingLines(findings),
+			Body:    j.findingLines(findings, sel),
 		}
 	case engine.StatusError:
 		tc.Error = &junitMessage{Message: c.Reason, Type: "evaluation"}
@@ -142,17 +173,18 @@ func controlCase(c engine.ControlResult, findings []engine.Finding) junitCase {
 
 // clauseCase is the test case of one clause requirement; the findings
 // against it (risks above appetite) fail it too.
-func clauseCase(c engine.ClauseResult, findings []engine.Finding) junitCase {
+func (j JUnit) clauseCase(c engine.ClauseResult, findings []engine.Finding, sel *engine.Selection) junitCase {
 	tc := junitCase{Name: c.ID + " " + c.Title, Classname: "annexa.clause." + c.ID}
+	gating := slices.ContainsFunc(findings, func(f engine.Finding) bool { return j.fails(f.Severity) })
 	switch {
 	case c.Status == engine.ClauseError:
 		tc.Error = &junitMessage{Message: strings.Join(c.Reasons, "; "), Type: "evaluation"}
-	case c.Status == engine.ClausePartial || c.Status == engine.ClauseNonconformant || len(findings) > 0:
+	case c.Status == engine.ClausePartial || c.Status == engine.ClauseNonconformant || gating:
 		var body strings.Builder
 		for _, reason := range c.Reasons {
 			fmt.Fprintf(&body, "%s\n", reason)
 		}
-		body.WriteString(findingLines(findings))
+		body.WriteString(j.findingLines(findings, sel))
 		tc.Failure = &junitMessage{Message: strings.ReplaceAll(string(c.Status), "_", " "), Type: string(c.Status), Body: body.String()}
 	case c.Status == engine.ClauseNotAssessed:
 		tc.Skipped = &junitMessage{Message: "not assessed: " + strings.Join(c.Reasons, "; ")}
@@ -161,18 +193,23 @@ func clauseCase(c engine.ClauseResult, findings []engine.Finding) junitCase {
 }
 
 // findingLines lists findings one a line: severity, resource, message,
-// policy and where it was found.
-func findingLines(findings []engine.Finding) string {
+// policy and where it was found; those below --severity are counted.
+func (j JUnit) findingLines(findings []engine.Finding, sel *engine.Selection) string {
 	var b strings.Builder
+	hidden := 0
 	for _, f := range findings {
+		if !sel.Shows(f.Severity) {
+			hidden++
+			continue
+		}
 		fmt.Fprintf(&b, "%s %s: %s [%s]", f.Severity, f.Resource, f.Message, f.Policy)
-		if f.Source != nil && f.Source.File != "" {
-			fmt.Fprintf(&b, " at %s", f.Source.File)
-			if f.Source.Line > 0 {
-				fmt.Fprintf(&b, ":%d", f.Source.Line)
-			}
+		if loc := j.Locate.locate(f); loc.File != "" {
+			fmt.Fprintf(&b, " at %s", loc)
 		}
 		b.WriteString("\n")
+	}
+	if hidden > 0 {
+		fmt.Fprintf(&b, "%d finding(s) below %s not listed (--severity %s)\n", hidden, sel.Severity, sel.Severity)
 	}
 	return b.String()
 }

@@ -19,13 +19,20 @@ import (
 
 // SARIF writes the report as a SARIF 2.1.0 log for code scanning (GitHub,
 // GitLab, Azure DevOps): one rule per evaluated policy and one result per
-// finding, located at the finding's source file and line.
+// finding, located at the finding's source file and line (a plan's
+// resource: its line in the Terraform source when known, else its line
+// and column in the plan JSON). The findings below the report's
+// --severity are left out.
 type SARIF struct {
 	// Anchor is the file a finding without a source file of its own (a
 	// missing evidence record, say) is located at; GitHub rejects a whole
 	// log when one result lacks a file. The CLI sets the project file, or
 	// the first input. Empty, such results carry a logical location only.
 	Anchor string
+	// Locate says where each finding is: the CLI locates a plan's
+	// resource at its line in the Terraform source when that is known.
+	// Nil uses the fact's source file, line and column.
+	Locate Locator
 }
 
 // The SARIF version and the schema of the OASIS standard with its errata.
@@ -194,6 +201,11 @@ func (s SARIF) Write(w io.Writer, r *engine.Report) error {
 		// their fingerprints apart, as GitHub's own line hashes do.
 		key := fingerprint(f.Policy, f.Resource)
 		seen[key]++
+		if !r.Selection.Shows(f.Severity) {
+			// Counted all the same, so a result's fingerprint does not
+			// depend on --severity.
+			continue
+		}
 		res.PartialFingerprints = map[string]string{fingerprintKey: key + ":" + strconv.Itoa(seen[key])}
 		run.Results = append(run.Results, res)
 	}
@@ -269,11 +281,11 @@ func sarifInvocationOf(r *engine.Report) sarifInvocation {
 // as a logical location; a finding without a file goes to the anchor.
 func (s SARIF) location(f engine.Finding) sarifLocation {
 	loc := sarifLocation{LogicalLocations: []sarifLogical{{FullyQualifiedName: f.Resource, Kind: "resource"}}}
-	switch {
-	case f.Source != nil && f.Source.File != "":
-		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(f.Source.File)}}
-		if f.Source.Line > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Source.Line}
+	switch at := s.Locate.locate(f); {
+	case at.File != "":
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(at.File)}}
+		if at.Line > 0 {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: at.Line, StartColumn: at.Column}
 		}
 	case s.Anchor != "":
 		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(s.Anchor)}}

@@ -99,7 +99,7 @@ type sourceOptions struct {
 	tfVars []tfsource.Var
 	// strict evaluates Terraform source as terraform validate would.
 	strict bool
-	// exclude are --exclude globs for root module discovery.
+	// exclude are --exclude globs, applied to every directory source.
 	exclude []string
 	// applicability, risks and the risk settings name the inputs of the
 	// Statement of Applicability and the residual risk.
@@ -119,7 +119,7 @@ func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	}
 	f.Var(&tfVarValue{vars: &o.tfVars}, "var", "set a Terraform input variable for --tf, as in terraform plan -var (repeatable)")
 	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable); may lie outside the scan root")
-	f.StringArrayVar(&o.exclude, "exclude", nil, "with --tf: pass over directories matching this glob when discovering root modules (the path below the --tf directory, or a directory name; repeatable)")
+	f.StringArrayVar(&o.exclude, "exclude", nil, "pass over the files and directories matching this glob in every directory read (--tf root discovery, --evidence, --k8s, --config, a --plan directory): the path below the directory named, or a file or directory name; recorded in the report (repeatable)")
 	f.BoolVar(&o.strict, "strict", false, "evaluate --tf as terraform validate would: references to undeclared objects, unreadable files of file functions and missing module directories are errors (exit 2), not unknown values with a warning")
 	f.BoolVar(&o.allowCommands, "allow-commands", false, "let annexa.yaml run the programs its provider entries name with command: (off by default: a project file in a pull request is code its author wrote)")
 	f.StringVar(&o.applicability, "applicability", "", "applicability file (YAML or CSV) stating for each Annex A control whether it applies and why; overrides applicability: in annexa.yaml")
@@ -157,7 +157,6 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		in.Selection = pol.selection
 		in.EffectiveTime = pol.effectiveTime
 	}
-	in.Selection.Exclude = o.exclude
 	return in
 }
 

@@ -38,6 +38,10 @@ var declarationSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 // finding about a plan's resource point at the line of its source.
 func Declarations(dir string) map[string]Declaration {
 	out := map[string]Declaration{}
+	// Files are named as dir is, so that a relative plan path gives
+	// relative .tf paths (a SARIF location GitHub resolves in the
+	// repository); whether a module lies within dir is decided on the
+	// absolute paths, with symbolic links resolved.
 	root, err := filepath.Abs(dir)
 	if err != nil {
 		return out
@@ -45,7 +49,7 @@ func Declarations(dir string) map[string]Declaration {
 	if root, err = filepath.EvalSymlinks(root); err != nil {
 		return out
 	}
-	declarations(root, root, "", 0, out)
+	declarations(root, filepath.Clean(dir), "", 0, out)
 	return out
 }
 
@@ -93,9 +97,13 @@ func declarations(root, dir, prefix string, depth int, out map[string]Declaratio
 				if !ok {
 					continue
 				}
-				// A module directory reached through a symbolic link
-				// must still lie within root.
-				if sub, err = filepath.EvalSymlinks(sub); err != nil || !within(sub, root) {
+				// A module directory, symbolic links resolved, must lie
+				// within root.
+				abs, err := filepath.Abs(sub)
+				if err != nil {
+					continue
+				}
+				if abs, err = filepath.EvalSymlinks(abs); err != nil || !within(abs, root) {
 					continue
 				}
 				declarations(root, sub, prefix+"module."+b.Labels[0]+".", depth+1, out)

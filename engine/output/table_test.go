@@ -58,9 +58,9 @@ func TestTableLayout(t *testing.T) {
 			wantNot: []string{"exit "},
 		},
 		{
-			name:  "quiet",
-			table: Table{Quiet: true, Gate: gate},
-			want:  []string{"Findings:\n", "total ", "exit 1: "},
+			name:    "quiet",
+			table:   Table{Quiet: true, Gate: gate},
+			want:    []string{"Findings:\n", "total ", "exit 1: "},
 			wantNot: []string{"Annex A controls", "ISO/IEC 27001 clauses", "A.5.1    FAIL"},
 		},
 		{

@@ -15,10 +15,10 @@ func TestDeclarations(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "infra")
 	testfs.Write(t, root, map[string]string{
-		"infra/main.tf":        "resource \"aws_s3_bucket\" \"logs\" {\n}\n\ndata \"aws_caller_identity\" \"me\" {}\nmodule \"db\" {\n  source = \"./modules/db\"\n}\nmodule \"out\" {\n  source = \"../shared\"\n}\n",
+		"infra/main.tf":         "resource \"aws_s3_bucket\" \"logs\" {\n}\n\ndata \"aws_caller_identity\" \"me\" {}\nmodule \"db\" {\n  source = \"./modules/db\"\n}\nmodule \"out\" {\n  source = \"../shared\"\n}\n",
 		"infra/modules/db/x.tf": "\n\nresource \"aws_db_instance\" \"main\" {\n  count = 2\n}\n",
-		"shared/main.tf":       "resource \"aws_s3_bucket\" \"outside\" {}\n",
-		"infra/broken.tf":      "resource \"aws_s3_bucket\" {",
+		"shared/main.tf":        "resource \"aws_s3_bucket\" \"outside\" {}\n",
+		"infra/broken.tf":       "resource \"aws_s3_bucket\" {",
 	})
 	got := Declarations(dir)
 	want := map[string]Declaration{

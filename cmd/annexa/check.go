@@ -47,13 +47,33 @@ terraform init (.terraform/modules/modules.json) are evaluated like local ones.
 --plan also takes a directory: every plan JSON in it is a source of its own.
 
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
-a table and write JSON for a later step. Files are written atomically. json is
-the whole report; sarif is a SARIF 2.1.0 log for GitHub code scanning (a rule
-per policy, a result per finding at its file and line; a finding without a
+a table and write JSON for a later step. Files are written atomically.
+
+table, the default, lists each finding once, most severe first, with its
+file:line and the Annex A controls (A.8.24) or clauses it is against; then
+the controls that fail, the clauses that are not conformant, the totals, and
+a last line saying why the exit code is what it is. --verbose lists every
+control with its status and why each not assessed one is; --quiet keeps only
+the findings, the totals and the exit line.
+
+json is the whole report; sarif is a SARIF 2.1.0 log for GitHub code
+scanning (a rule per policy, a result per finding at its file and line: a
+plan's resource at its block in the .tf files beside the plan or given with
+--tf, else at its line and column in the plan JSON; a finding without a
 file of its own is placed at the project file, else the first input); junit
 is JUnit XML for CI test reports (a suite per Annex A theme and one of the
-clauses, a test case per control: failure, skipped when not assessed or not
-applicable, error).
+clauses, a test case per control: failure when it has a finding at or above
+--fail-on, skipped when not assessed or not applicable, error).
+
+--severity lists only the findings at or above it in the table, SARIF and
+JUnit; the JSON report and the bundle keep every finding and record the
+level, and the gate is still --fail-on over every finding. --exclude GLOB
+passes over the files and directories it matches in every directory read
+(--tf root discovery, --evidence, --k8s, --config, a --plan directory); the
+globs are recorded in the report and the bundle like --control and
+--policy-id. A control left out by the selection is not assessed, never
+passed. docs/ci.md shows the gate in GitHub Actions, GitLab CI and
+pre-commit.
 
 With --bundle and --key, the run is also written as a signed evidence bundle
 (the redacted facts, the report, the exact policies evaluated, a manifest, and
@@ -93,6 +113,15 @@ func newCheckCommand(s streams) *cobra.Command {
 
   # CI gate for GitHub code scanning (SARIF) and CI test reports (JUnit XML)
   annexa check --plan tfplan.json --fail-on high --format sarif=annexa.sarif --format junit=annexa.xml
+
+  # Only the findings and the verdict; list only high and critical ones
+  annexa check --plan tfplan.json --fail-on high --quiet --severity high
+
+  # Every control with its status, and why each not assessed one is
+  annexa check testdata/demo --verbose
+
+  # Pass over vendored and example directories of every input
+  annexa check --tf . --k8s deploy/ --exclude vendor --exclude 'examples/*'
 
   # Keep signed evidence for the auditor (password from COSIGN_PASSWORD)
   annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key

@@ -213,6 +213,9 @@ func (t Table) writeControls(w io.Writer, r *engine.Report) {
 		}
 	}
 	if !t.Verbose {
+		if len(listed) == 0 {
+			fmt.Fprintln(w)
+		}
 		fmt.Fprintf(w, "%d controls pass, %d not assessed, %d not applicable (--verbose lists them, with the reasons)\n",
 			pass, len(noFacts)+noPolicy+len(deselected), len(excluded))
 		return

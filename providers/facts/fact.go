@@ -174,6 +174,9 @@ func (f *Fact) Document() map[string]any {
 	if f.Source.Line > 0 {
 		src["line"] = float64(f.Source.Line)
 	}
+	if f.Source.Column > 0 {
+		src["column"] = float64(f.Source.Column)
+	}
 	putString(src, "scope", f.Source.Scope)
 	doc := map[string]any{
 		"kind":       f.Kind,

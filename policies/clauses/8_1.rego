@@ -36,14 +36,14 @@ gaps contains clauses.minor(msg, clauses.control_ref(id)) if {
 	some id in operational
 	c := data.run.controls[id]
 	c.status == "fail"
-	msg := sprintf("Control %s (%s) fails with %d finding(s)", [id, c.title, c.findings])
+	msg := sprintf("Control A.%s (%s) fails with %d finding(s)", [id, c.title, c.findings])
 }
 
 gaps contains clauses.minor(msg, clauses.control_ref(id)) if {
 	some id in operational
 	c := data.run.controls[id]
 	c.status == "error"
-	msg := sprintf("Control %s (%s) could not be evaluated", [id, c.title])
+	msg := sprintf("Control A.%s (%s) could not be evaluated", [id, c.title])
 }
 
 status := clauses.status(met, gaps)

@@ -23,7 +23,7 @@ test_pass_assessed_operational_controls_pass if {
 test_fail_technological_control_fails if {
 	r := eval({"8.24": ctl("technological", "fail", 1), "8.13": ctl("technological", "pass", 0)})
 	r.status == "partial"
-	r.gaps == {"Control 8.24 (T) fails with 1 finding(s)"}
+	r.gaps == {"Control A.8.24 (T) fails with 1 finding(s)"}
 }
 
 test_fail_every_assessed_control_fails if {

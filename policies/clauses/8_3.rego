@@ -62,7 +62,7 @@ gaps contains clauses.minor(msg, clauses.risk_ref(r)) if {
 	r.treatment == "modify"
 	ids := broken(r)
 	count(ids) > 0
-	msg := sprintf("Risk %s is treated with control(s) %s, which fail, are excluded or could not be evaluated", [r.id, concat(", ", ids)])
+	msg := sprintf("Risk %s is treated with control(s) %s, which fail, are excluded or could not be evaluated", [r.id, concat(", ", [sprintf("A.%s", [id]) | some id in ids])])
 }
 
 status := clauses.status(met, gaps)

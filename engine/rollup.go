@@ -232,7 +232,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 				cr.Reason += fmt.Sprintf("; its %d finding(s) are not counted", cr.Findings)
 			}
 		case len(cr.Policies) == 0 && e.deselected[ctl.ID] > 0:
-			cr.Status, cr.Reason = StatusNotAssessed, fmt.Sprintf("its %d policies are left out of this run by the selection (--policy-id, --skip-policy)", e.deselected[ctl.ID])
+			cr.Status, cr.Reason = StatusNotAssessed, fmt.Sprintf("its %d policies are %s (--policy-id, --skip-policy)", e.deselected[ctl.ID], leftOut)
 		case len(cr.Policies) == 0:
 			cr.Status, cr.Reason = StatusNotAssessed, "no policy evaluates this control yet"
 		case cr.Findings > 0:

@@ -141,6 +141,16 @@ func (s *Selection) check(pols []*Policy, controls []string) error {
 	return errors.Join(errs...)
 }
 
+// leftOut is in the reason of every control not assessed because of the
+// selection: the control, or every policy of it, was left out.
+const leftOut = "left out of this run by the selection"
+
+// LeftOutBySelection reports whether c is not assessed because the run's
+// selection left it, or all its policies, out.
+func (c ControlResult) LeftOutBySelection() bool {
+	return c.Status == StatusNotAssessed && strings.Contains(c.Reason, leftOut)
+}
+
 // reason says why a control the selection leaves out is not assessed.
 func (s *Selection) reason() string {
 	var parts []string
@@ -150,5 +160,5 @@ func (s *Selection) reason() string {
 	if len(s.SkipControls) > 0 {
 		parts = append(parts, "--skip-control "+strings.Join(s.SkipControls, ","))
 	}
-	return "left out of this run by the selection (" + strings.Join(parts, " ") + ")"
+	return leftOut + " (" + strings.Join(parts, " ") + ")"
 }

@@ -184,7 +184,7 @@ func (t Table) writeControls(w io.Writer, r *engine.Report) {
 			if t.Verbose {
 				listed = append(listed, c)
 			}
-		case strings.Contains(c.Reason, "left out of this run by the selection"):
+		case c.LeftOutBySelection():
 			deselected = append(deselected, c)
 		case len(c.Policies) > 0:
 			noFacts = append(noFacts, c)

@@ -171,14 +171,9 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var werrs []error
-	for _, w := range cfg.waivers {
-		werrs = append(werrs, w.Check())
-	}
-	if err := errors.Join(werrs...); err != nil {
+	if err := checkWaivers(cfg.waivers); err != nil {
 		return nil, err
 	}
-	waiver.Sort(cfg.waivers)
 
 	catRaw, err := fs.ReadFile(cfg.builtinFS, policies.CatalogPath)
 	if err != nil {

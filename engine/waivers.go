@@ -3,6 +3,7 @@ package engine
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,6 +18,32 @@ import (
 // status waived. A replay passes the waivers a report records.
 func WithWaivers(ws []waiver.Waiver) Option {
 	return func(c *config) { c.waivers = slices.Clone(ws) }
+}
+
+// Waiving returns an engine that applies ws besides the waivers it has:
+// a run learns the inline suppressions of its sources only once they are
+// read, while its engine compiles. e is not changed.
+func (e *Engine) Waiving(ws []waiver.Waiver) (*Engine, error) {
+	all := append(slices.Clone(e.waivers), ws...)
+	if err := checkWaivers(all); err != nil {
+		return nil, err
+	}
+	c := *e
+	c.waivers = all
+	return &c, nil
+}
+
+// checkWaivers checks every waiver and sorts them by file and line.
+func checkWaivers(ws []waiver.Waiver) error {
+	var errs []error
+	for _, w := range ws {
+		errs = append(errs, w.Check())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	waiver.Sort(ws)
+	return nil
 }
 
 // Fingerprint identifies a finding across runs by what it is about: the

@@ -139,8 +139,10 @@ type Tool struct {
 // unversioned report before diagnostics and qualified fact ids; format 2
 // had them; format 3 counts missing declared evidence as 0 in a control's
 // effectiveness and computes residual risk with risk model 2 (design
-// strengths, catalog.RiskModel). docs/bundles.md lists them.
-const ReportFormat = 3
+// strengths, catalog.RiskModel); format 4 gives every finding a
+// fingerprint and adds waivers (a waived finding, the control status
+// waived, the waivers section). docs/bundles.md lists them.
+const ReportFormat = 4
 
 // Report is the full result of one evaluation. Every list is sorted, so the
 // same facts, policies and effective time give byte-identical output.

@@ -6,7 +6,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sigstore/sigstore/pkg/signature"
 	"github.com/spf13/cobra"
+
+	"github.com/annexa-dev/annexa/bundles"
 
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/engine/output"
@@ -70,6 +73,10 @@ type checkOptions struct {
 	failOn  string
 	bundle  bundleOptions
 	profile profileOptions
+	// baseline is a previous JSON report or evidence bundle to gate
+	// against, baselineKey the public key a bundle is verified with.
+	baseline, baselineKey string
+	failOnRegression      bool
 }
 
 func newCheckCommand(s streams) *cobra.Command {
@@ -121,6 +128,11 @@ func newCheckCommand(s streams) *cobra.Command {
 		fmt.Sprintf("output format %s, optionally =FILE (repeatable; default table)", strings.Join(output.Formats(), "|")))
 	cmd.Flags().Var(newEnum(&o.failOn, "low", "low", "medium", "high", "critical", "none"), "fail-on",
 		"exit 1 when a finding is at or above this severity: low|medium|high|critical|none")
+	cmd.Flags().StringVar(&o.baseline, "baseline", "", "a previous run to gate against: a JSON report (--format json=FILE) or an evidence bundle (with --baseline-key); only findings not in it (by fingerprint) gate, and fixed findings are reported")
+	cmd.Flags().StringVar(&o.baselineKey, "baseline-key", "", "public key (cosign.pub) a --baseline bundle is verified with before it is trusted")
+	cmd.Flags().BoolVar(&o.failOnRegression, "fail-on-regression", true, "with --baseline, exit 1 when a control that passed in the baseline fails now, whatever its findings' severity; --fail-on-regression=false gates on new findings at or above --fail-on only")
+	_ = cmd.MarkFlagFilename("baseline", "json", "gz")
+	_ = cmd.MarkFlagFilename("baseline-key", "pub")
 	o.bundle.addFlags(cmd)
 	o.profile.addFlags(cmd)
 	return cmd
@@ -166,6 +178,10 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err != nil {
 		return inputError(err)
 	}
+	baseline, err := o.readBaseline(cmd)
+	if err != nil {
+		return err
+	}
 	in := o.sources.inputs(&o.policy)
 	in.Profile = o.profile.enabled
 	run, err := runner.Resolve(in)
@@ -182,6 +198,15 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 		return inputError(err)
 	}
 	report := res.Report
+	gate := engine.Gate{Baseline: baseline, FailOnRegression: o.failOnRegression}
+	if o.failOn != "none" {
+		gate.FailOn = engine.Severity(o.failOn)
+	}
+	verdict := gate.Decide(report)
+	gateWriters(formats, gate)
+	// The outputs show the comparison with the baseline; the bundle
+	// records the evaluation alone, as a replay reproduces it.
+	report.Baseline = verdict.Baseline
 	written := time.Now()
 	printDiagnostics(s, report.Diagnostics)
 	printSectionWarnings(s, report)
@@ -196,6 +221,10 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 			return inputError(err)
 		}
 	}
+	if baseline != nil {
+		fmt.Fprintf(s.err, "%s: %s\n", programName, verdict.Summary(gate))
+	}
+	report.Baseline = nil
 	if signer != nil {
 		if err := runner.WriteBundle(ctx, o.bundle.path, signer, res, time.Now()); err != nil {
 			return inputError(err)
@@ -209,10 +238,50 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err := report.EvaluationError(); err != nil {
 		return inputError(err)
 	}
-	if o.failOn != "none" && report.FailsAt(engine.Severity(o.failOn)) {
+	if verdict.Failed {
 		return &exitError{code: exitFailed}
 	}
 	return nil
+}
+
+// readBaseline reads --baseline, verifying a bundle with --baseline-key.
+func (o *checkOptions) readBaseline(cmd *cobra.Command) (*engine.Baseline, error) {
+	if o.baseline == "" {
+		if o.baselineKey != "" || cmd.Flags().Changed("fail-on-regression") {
+			return nil, inputError(fmt.Errorf("--baseline-key and --fail-on-regression apply to --baseline FILE"))
+		}
+		return nil, nil
+	}
+	var key signature.Verifier
+	if o.baselineKey != "" {
+		pemBytes, err := readKeyFile(o.baselineKey)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		if key, err = bundles.LoadPublicKey(o.baselineKey, pemBytes); err != nil {
+			return nil, inputError(err)
+		}
+	}
+	b, err := runner.ReadBaseline(cmd.Context(), o.baseline, key, o.baselineKey)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return b, nil
+}
+
+// gateWriters gives the table and JUnit writers the run's gate, so they
+// show what fails the run as its exit code does.
+func gateWriters(formats []formatSpec, gate engine.Gate) {
+	for i, f := range formats {
+		switch w := f.writer.(type) {
+		case output.Table:
+			w.Gate = &gate
+			formats[i].writer = w
+		case output.JUnit:
+			w.Gate = &gate
+			formats[i].writer = w
+		}
+	}
 }
 
 // anchorSARIF gives SARIF writers the file where findings without a file

@@ -123,7 +123,7 @@ func (SoAMarkdown) Write(w io.Writer, r *engine.Report) error {
 			fmt.Fprintln(bw, "|---|---|---|---|---|---|")
 		}
 		fmt.Fprintf(bw, "| %s %s | %s | %s | %s | %s | %s |\n",
-			e.ID, mdCell(e.Title), yesNo(e.Applicable), mdCell(e.Justification), strings.ReplaceAll(string(e.Status), "_", " "),
+			e.ID, mdCell(e.Title), yesNo(e.Applicable), mdCell(e.Justification), soaStatus(e.Status),
 			mdCell(evidenceCell(e)), mdCell(findingsCell(e)))
 	}
 	if len(s.Warnings) > 0 {
@@ -147,6 +147,15 @@ func evidenceCell(e engine.SoAEntry) string {
 	return out
 }
 
+// soaStatus is a status as the SoA's reader says it: a waived control is
+// implemented with accepted exceptions.
+func soaStatus(s engine.Status) string {
+	if s == engine.StatusWaived {
+		return "implemented with accepted exceptions (waived)"
+	}
+	return strings.ReplaceAll(string(s), "_", " ")
+}
+
 func findingsCell(e engine.SoAEntry) string {
 	if len(e.Findings) == 0 {
 		return ""
@@ -154,6 +163,9 @@ func findingsCell(e engine.SoAEntry) string {
 	parts := make([]string, len(e.Findings))
 	for i, f := range e.Findings {
 		parts[i] = fmt.Sprintf("%s: %s", f.Severity, f.Resource)
+		if f.Waived {
+			parts[i] += " (waived)"
+		}
 	}
 	return strings.Join(parts, "; ")
 }

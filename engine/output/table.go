@@ -2,6 +2,7 @@ package output
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -12,12 +13,17 @@ import (
 )
 
 // Table writes a human summary: controls that were assessed, each with the
-// findings against it, then the controls that could not be assessed and why,
-// then totals.
-type Table struct{}
+// findings against it (a waived one marked with its waiver), then the
+// controls that could not be assessed and why, then totals.
+type Table struct {
+	// Gate, when set, adds the line saying whether the run passes the
+	// gate (--fail-on, waivers, --baseline) and why, as the exit code
+	// decides it.
+	Gate *engine.Gate
+}
 
 // Write implements Writer.
-func (Table) Write(w io.Writer, r *engine.Report) error {
+func (t Table) Write(w io.Writer, r *engine.Report) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "annexa %s (OPA %s), effective %s: %d facts, %d policies\n",
 		r.Tool.Version, r.Tool.OPAVersion, r.EffectiveTime.Format("2006-01-02T15:04:05Z07:00"), r.Summary.Facts, r.Summary.Policies)
@@ -56,12 +62,16 @@ func (Table) Write(w io.Writer, r *engine.Report) error {
 	}
 	for _, c := range assessed {
 		counts := fmt.Sprintf("%d assessed", c.Assessed)
-		if c.Status == engine.StatusFail {
+		if c.Status == engine.StatusFail || c.Status == engine.StatusWaived {
 			counts += fmt.Sprintf(", %d failed, %d findings", c.Failed, c.Findings)
+		}
+		if c.Waived > 0 {
+			counts += fmt.Sprintf(", %d waived", c.Waived)
 		}
 		fmt.Fprintf(bw, "%-5s  %-5s  %-*s  %s\n", c.ID, strings.ToUpper(string(c.Status)), titleWidth, c.Title, counts)
 		for _, f := range findingsByControl[c.ID] {
 			fmt.Fprintf(bw, "       %-8s  %-*s  %s  [%s]\n", f.Severity, resWidth, termsafe.String(f.Resource), termsafe.String(f.Message), termsafe.String(f.Policy))
+			writeWaiver(bw, f)
 		}
 		if c.Status == engine.StatusError {
 			fmt.Fprintf(bw, "       error: %s\n", termsafe.String(c.Reason))
@@ -97,6 +107,7 @@ func (Table) Write(w io.Writer, r *engine.Report) error {
 		}
 		for _, f := range clauseFindings {
 			fmt.Fprintf(bw, "       %-8s  %-*s  %s  [%s; clauses %s]\n", f.Severity, w, termsafe.String(f.Resource), termsafe.String(f.Message), termsafe.String(f.Policy), strings.Join(f.Clauses, ", "))
+			writeWaiver(bw, f)
 		}
 	}
 
@@ -121,7 +132,25 @@ func (Table) Write(w io.Writer, r *engine.Report) error {
 		fmt.Fprintf(bw, ", %d error", c[engine.ClauseError])
 	}
 	fmt.Fprintf(bw, "\n%s\n", riskLine(r))
+	if r.Summary.Waived > 0 {
+		fmt.Fprintf(bw, "waived: %d finding(s), kept above and counted as open in effectiveness, risk and clauses\n", r.Summary.Waived)
+	}
+	if b := r.Baseline; b != nil {
+		for _, f := range b.Fixed {
+			fmt.Fprintf(bw, "fixed since the baseline: %s  %s  %s  [%s]\n", f.Severity, termsafe.String(f.Resource), termsafe.String(f.Message), termsafe.String(f.Policy))
+		}
+	}
+	if t.Gate != nil {
+		fmt.Fprintln(bw, termsafe.String(t.Gate.Decide(r).Summary(*t.Gate)))
+	}
 	return bw.Flush()
+}
+
+// writeWaiver marks a waived finding, under its line, with its waiver.
+func writeWaiver(bw *bufio.Writer, f engine.Finding) {
+	if w := f.Waiver; w != nil {
+		fmt.Fprintf(bw, "       %-8s  until %s, approved by %s: %s (%s)\n", "WAIVED", termsafe.String(w.Expires), termsafe.String(cmp.Or(w.ApprovedBy, "inline suppression")), termsafe.String(w.Reason), termsafe.String(w.Where()))
+	}
 }
 
 // themes lists the report's themes in catalog order.
@@ -167,6 +196,9 @@ func writeClauses(w io.Writer, r *engine.Report) {
 
 func statusCounts(total int, n map[engine.Status]int) string {
 	s := fmt.Sprintf("%2d controls: %d pass, %d fail, %d not assessed", total, n[engine.StatusPass], n[engine.StatusFail], n[engine.StatusNotAssessed])
+	if n[engine.StatusWaived] > 0 {
+		s += fmt.Sprintf(", %d waived", n[engine.StatusWaived])
+	}
 	if n[engine.StatusNotApplicable] > 0 {
 		s += fmt.Sprintf(", %d not applicable", n[engine.StatusNotApplicable])
 	}

@@ -73,10 +73,32 @@ func TestWaiversCLI(t *testing.T) {
 
 	junit := annexa(t, append([]string{"check", effective, "--waivers", waivers, "--format", "junit"}, sel...)...)
 	var suites struct {
-		Failures int `xml:"failures,attr"`
+		Suites []struct {
+			Cases []struct {
+				Classname string    `xml:"classname,attr"`
+				Failure   *struct{} `xml:"failure"`
+				SystemOut string    `xml:"system-out"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
 	}
-	if err := xml.Unmarshal([]byte(junit.stdout), &suites); err != nil || junit.code != 0 || suites.Failures != 0 || !strings.Contains(junit.stdout, "<system-out>waived until 2026-12-31") {
-		t.Errorf("junit: exit %d, %d failures, %v\n%s", junit.code, suites.Failures, err, junit.stdout)
+	if err := xml.Unmarshal([]byte(junit.stdout), &suites); err != nil || junit.code != 0 {
+		t.Fatalf("junit: exit %d, %v", junit.code, err)
+	}
+	found := false
+	for _, s := range suites.Suites {
+		for _, c := range s.Cases {
+			if c.Classname == "annexa.A.8.20" {
+				found = true
+				// The clauses still count the waived findings as open
+				// (8.1 is nonconformant); the control's own case passes.
+				if c.Failure != nil || !strings.HasPrefix(c.SystemOut, "waived until 2026-12-31") {
+					t.Errorf("junit 8.20: failure %v, system-out %q; want a pass listing the waived findings", c.Failure != nil, c.SystemOut)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("junit has no test case of 8.20")
 	}
 
 	// Expired: the gate turns red and the waiver is reported.

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/annexa-dev/annexa/engine"
-	"github.com/annexa-dev/annexa/engine/waiver"
 	"github.com/annexa-dev/annexa/engine/output"
+	"github.com/annexa-dev/annexa/engine/waiver"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 

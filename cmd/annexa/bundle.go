@@ -142,12 +142,8 @@ func writeRun(b *strings.Builder, p *bundles.Predicate) {
 		if i == 0 {
 			label = "waivers"
 		}
-		by := w.ApprovedBy
-		if by == "" {
-			by = "inline suppression"
-		}
 		field(b, label, fmt.Sprintf("%s: %s, %d finding(s); %s%s until %s, approved by %s: %s",
-			w.Where(), w.Status, w.Findings, orAll(w.Policy), controlText(w.Control), w.Expires, by, w.Reason))
+			w.Where(), w.Status, w.Findings, orAll(w.Policy), controlText(w.Control), w.Expires, w.ApprovedBy, w.Reason))
 	}
 	sm := p.Summary
 	if sm.Waived > 0 || sm.ByStatus[engine.StatusWaived] > 0 {

@@ -18,8 +18,9 @@ import (
 
 const checkLong = `Evaluate every policy over the facts of the given inputs and report the status
 of each ISO/IEC 27002:2022 control: pass (facts present, no finding), fail,
-not_assessed (no policy, or none of the facts its policies read),
-not_applicable (excluded in the Statement of Applicability) or error. Then
+waived (its only findings are waived), not_assessed (no policy, or none of
+the facts its policies read), not_applicable (excluded in the Statement of
+Applicability) or error. Then
 roll the results up: the Statement of Applicability, the residual risk of
 each risk in the register (a risk above the appetite without a valid
 acceptance is a finding of risk.acceptance), and the conformance of every
@@ -58,13 +59,34 @@ is JUnit XML for CI test reports (a suite per Annex A theme and one of the
 clauses, a test case per control: failure, skipped when not assessed or not
 applicable, error).
 
+--waivers FILE (or waivers: in annexa.yaml) names approved, expiring
+exceptions: each entry gives a policy and/or a control, a resource glob, a
+reason, approved_by and expires (all three required), and optionally the
+risk id in the register that accepts it. Inline suppressions do the same
+from the sources: a comment
+` + "`# annexa:ignore POLICY reason=\"...\" approved_by=WHO expires=DATE`" + `
+right above a Terraform resource block, or the annotation annexa.dev/ignore
+of a Kubernetes object. A waived finding stays in every output marked with
+its waiver (a suppression in SARIF, not a failure in JUnit) and does not
+fail --fail-on; effectiveness, residual risk and the clauses still count it
+as open. A waiver stops waiving after its expiry (judged at the effective
+time), and an expired or unused waiver is a warning; see docs/waivers.md.
+
+--baseline FILE (a previous --format json report, or an evidence bundle
+verified with --baseline-key) gates only on findings it does not hold,
+matched by fingerprint (policy, resource and message, never line numbers),
+and, unless --fail-on-regression=false, on every control that passed in the
+baseline and fails now; fixed findings are listed. The table and JUnit
+follow the same gate as the exit code.
+
 With --bundle and --key, the run is also written as a signed evidence bundle
 (the redacted facts, the report, the exact policies evaluated, a manifest, and
 an in-toto statement in a DSSE envelope and a sigstore bundle) that an auditor
 verifies offline with ` + "`annexa verify`" + ` or with cosign; see docs/bundles.md.
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
---fail-on, 2 usage or input error, or a policy that failed to evaluate.`
+Exit codes: 0 no finding gates (none at or above --fail-on that is not
+waived and, with --baseline, new), 1 a finding gates or a control regressed,
+2 usage or input error, or a policy that failed to evaluate.`
 
 type checkOptions struct {
 	sources sourceOptions
@@ -105,6 +127,12 @@ func newCheckCommand(s streams) *cobra.Command {
 
   # Add your own policies and make the output reproducible
   annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31
+
+  # Approved exceptions: waived findings are reported but do not fail the gate
+  annexa check --plan tfplan.json --fail-on high --waivers waivers.yaml
+
+  # Gate a pull request only on what it adds: findings not in main's report
+  annexa check --plan tfplan.json --fail-on high --baseline main-report.json
 
   # Kubernetes manifests, a server's sshd_config and a GitHub export together
   annexa check --k8s deploy/ --config /etc/ssh/sshd_config --config github=repo.json

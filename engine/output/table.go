@@ -2,7 +2,6 @@ package output
 
 import (
 	"bufio"
-	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -149,7 +148,7 @@ func (t Table) Write(w io.Writer, r *engine.Report) error {
 // writeWaiver marks a waived finding, under its line, with its waiver.
 func writeWaiver(bw *bufio.Writer, f engine.Finding) {
 	if w := f.Waiver; w != nil {
-		fmt.Fprintf(bw, "       %-8s  until %s, approved by %s: %s (%s)\n", "WAIVED", termsafe.String(w.Expires), termsafe.String(cmp.Or(w.ApprovedBy, "inline suppression")), termsafe.String(w.Reason), termsafe.String(w.Where()))
+		fmt.Fprintf(bw, "       %-8s  until %s, approved by %s: %s (%s)\n", "WAIVED", termsafe.String(w.Expires), termsafe.String(w.ApprovedBy), termsafe.String(w.Reason), termsafe.String(w.Where()))
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 func waivedReport() *engine.Report {
 	r := formatsReport()
 	r.Findings[0].Waiver = &waiver.Waiver{Policy: "c8_20.aws_sg", Resource: "*", Reason: "legacy", ApprovedBy: "ciso", Expires: "2026-12-31", File: "waivers.yaml", Line: 3}
-	r.Findings[1].Waiver = &waiver.Waiver{Policy: "c8_20.aws_sg", Resource: "aws_security_group.web", Reason: "bastion", Expires: "2026-12-31", File: "infra/main.tf", Line: 11, Inline: true}
+	r.Findings[1].Waiver = &waiver.Waiver{Policy: "c8_20.aws_sg", Resource: "aws_security_group.web", Reason: "bastion", ApprovedBy: "lead", Expires: "2026-12-31", File: "infra/main.tf", Line: 11, Inline: true}
 	r.Controls[2].Status, r.Controls[2].Waived = engine.StatusWaived, 2
 	return r
 }
@@ -107,7 +107,7 @@ func TestTableMarksWaivedFindings(t *testing.T) {
 	for _, want := range []string{
 		"8.20   WAIVED",
 		"WAIVED    until 2026-12-31, approved by ciso: legacy (waivers.yaml:3)",
-		"WAIVED    until 2026-12-31, approved by inline suppression: bastion (infra/main.tf:11)",
+		"WAIVED    until 2026-12-31, approved by lead: bastion (infra/main.tf:11)",
 		"gate: FAIL on findings at or above high: 3 gating, 2 waived, 1 below the threshold",
 	} {
 		if !strings.Contains(out, want) {

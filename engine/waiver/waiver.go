@@ -64,7 +64,7 @@ func (w Waiver) Check() error {
 	if strings.TrimSpace(w.Reason) == "" {
 		missing = append(missing, "reason")
 	}
-	if strings.TrimSpace(w.ApprovedBy) == "" && !w.Inline {
+	if strings.TrimSpace(w.ApprovedBy) == "" {
 		missing = append(missing, "approved_by")
 	}
 	if strings.TrimSpace(w.Expires) == "" {

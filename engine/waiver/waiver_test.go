@@ -90,14 +90,15 @@ func TestParseInline(t *testing.T) {
 		want Waiver
 		err  string
 	}{
-		{`# annexa:ignore c8_20.aws_security_group reason="legacy bastion" expires=2026-12-31`, true,
-			Waiver{Policy: "c8_20.aws_security_group", Resource: "r", Reason: "legacy bastion", Expires: "2026-12-31", File: "main.tf", Line: 3, Inline: true}, ""},
+		{`# annexa:ignore c8_20.aws_security_group reason="legacy bastion" expires=2026-12-31 approved_by=ciso`, true,
+			Waiver{Policy: "c8_20.aws_security_group", Resource: "r", Reason: "legacy bastion", ApprovedBy: "ciso", Expires: "2026-12-31", File: "main.tf", Line: 3, Inline: true}, ""},
+		{`# annexa:ignore c8_20.aws_security_group reason="legacy bastion" expires=2026-12-31`, true, Waiver{}, "main.tf:3: waiver without approved_by"},
 		{`// annexa:ignore c8_20.* reason="x" approved_by="sec team" expires=2026-12-31 risk=R-1`, true,
 			Waiver{Policy: "c8_20.*", Resource: "r", Reason: "x", ApprovedBy: "sec team", Expires: "2026-12-31", Risk: "R-1", File: "main.tf", Line: 3, Inline: true}, ""},
 		{`# just a comment`, false, Waiver{}, ""},
-		{`# annexa:ignore c8_20.x expires=2026-12-31`, true, Waiver{}, "main.tf:3: waiver without reason"},
+		{`# annexa:ignore c8_20.x approved_by=a expires=2026-12-31`, true, Waiver{}, "main.tf:3: waiver without reason"},
 		{`# annexa:ignore c8_20.x reason="unterminated expires=2026-12-31`, true, Waiver{}, "unterminated"},
-		{`# annexa:ignore c8_20.x reason="r" expires=2026-12-31 colour=red`, true, Waiver{}, `unknown field "colour"`},
+		{`# annexa:ignore c8_20.x reason="r" approved_by=a expires=2026-12-31 colour=red`, true, Waiver{}, `unknown field "colour"`},
 	}
 	for _, tt := range tests {
 		w, ok, err := ParseInline("main.tf", 3, "r", tt.text)

@@ -492,7 +492,7 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 		r.Findings = append(r.Findings, o.findings...)
 	}
 	var waiverWarnings diag.Diagnostics
-	r.Waivers, waiverWarnings = waive.report()
+	r.Waivers, waiverWarnings = waive.report(r.Risks)
 	r.Diagnostics = append(r.Diagnostics, waiverWarnings...)
 	rec.stage("roll-up and risk policies")
 	if r.Clauses, err = e.evaluateClauses(ctx, data); err != nil {

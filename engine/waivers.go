@@ -99,14 +99,21 @@ func (w *waiving) apply(fs []Finding) {
 }
 
 // report is the waivers section of a report (nil without waivers) and the
-// warnings about waivers that expired or match nothing.
-func (w *waiving) report() ([]waiver.Result, diag.Diagnostics) {
+// warnings about waivers that expired, match nothing, or name a risk the
+// register (when the run has one) does not hold.
+func (w *waiving) report(risks *RiskReport) ([]waiver.Result, diag.Diagnostics) {
 	if len(w.results) == 0 {
 		return nil, nil
 	}
 	var ds diag.Diagnostics
 	for _, r := range w.results {
 		d := diag.Diagnostic{Severity: diag.Warning, Source: "waivers", File: r.File, Line: r.Line}
+		if r.Risk != "" && risks != nil && !slices.ContainsFunc(risks.Risks, func(rr RiskResult) bool { return rr.ID == r.Risk }) {
+			unknown := d
+			unknown.Summary = fmt.Sprintf("waiver names risk %s, which the risk register does not hold", r.Risk)
+			unknown.Detail = "A waiver's risk is the register entry that records the acceptance; add it to the register or correct the id."
+			ds = append(ds, unknown)
+		}
 		switch r.Status {
 		case waiver.StatusExpired:
 			d.Summary = fmt.Sprintf("waiver expired (expires %s): it waives nothing", r.Expires)

@@ -233,3 +233,66 @@ func findControl(t *testing.T, r *engine.Report, id string) engine.ControlResult
 	t.Fatalf("no control %s", id)
 	return engine.ControlResult{}
 }
+
+// TestWaiverAcceptsRiskCLI: on the demo, waiving the only findings of 8.24
+// and 7.7 makes them waived, shown in the SoA as implemented with accepted
+// exceptions, while effectiveness, the residual risks and the clauses are
+// those of the run without waivers; a waiver naming a risk the register
+// does not hold is a warning.
+func TestWaiverAcceptsRiskCLI(t *testing.T) {
+	open, res := checkJSON(t, demoProject)
+	if res.code != 1 {
+		t.Fatalf("demo: exit %d\n%s", res.code, res.stderr)
+	}
+	waived, res := checkJSON(t, demoProject, "--waivers", filepath.Join(waiverDir, "demo.yaml"))
+	if res.code != 1 {
+		t.Fatalf("demo with waivers: exit %d (other findings stay open)\n%s", res.code, res.stderr)
+	}
+	for _, id := range []string{"8.24", "7.7"} {
+		o, w := findControl(t, open, id), findControl(t, waived, id)
+		if o.Status != engine.StatusFail || w.Status != engine.StatusWaived || w.Effectiveness != o.Effectiveness {
+			t.Errorf("%s: %s (%v) without waivers, %s (%v) with; want fail, then waived with the same effectiveness", id, o.Status, o.Effectiveness, w.Status, w.Effectiveness)
+		}
+	}
+	same := func(what string, a, b any) {
+		x, _ := json.Marshal(a)
+		y, _ := json.Marshal(b)
+		if string(x) != string(y) {
+			t.Errorf("%s differ with waivers: a waiver must not change them", what)
+		}
+	}
+	open.Risks.Risks, waived.Risks.Risks = stripStatus(open.Risks.Risks), stripStatus(waived.Risks.Risks)
+	same("residual risks", open.Risks.Risks, waived.Risks.Risks)
+	var oc, wc []string
+	for i := range open.Clauses {
+		oc = append(oc, open.Clauses[i].ID+" "+string(open.Clauses[i].Status))
+		wc = append(wc, waived.Clauses[i].ID+" "+string(waived.Clauses[i].Status))
+	}
+	same("clause statuses", oc, wc)
+	for _, e := range waived.SoA.Controls {
+		if e.ID == "8.24" && e.Status != engine.StatusWaived {
+			t.Errorf("SoA 8.24 = %s, want waived", e.Status)
+		}
+	}
+	if !strings.Contains(res.stderr, "demo.yaml:11: waiver names risk R-99, which the risk register does not hold") {
+		t.Errorf("no warning for the unknown risk:\n%s", res.stderr)
+	}
+	soa := annexa(t, "soa", demoProject, effective, "--format", "markdown", "--waivers", filepath.Join(waiverDir, "demo.yaml"))
+	if soa.code != 0 || !strings.Contains(soa.stdout, "implemented with accepted exceptions (waived)") {
+		t.Errorf("soa: exit %d, no control implemented with accepted exceptions\n%s", soa.code, soa.stderr)
+	}
+}
+
+// stripStatus drops the control statuses of risk links, which say
+// "waived" where the control is; everything else must be equal.
+func stripStatus(rs []engine.RiskResult) []engine.RiskResult {
+	out := make([]engine.RiskResult, len(rs))
+	for i, r := range rs {
+		r.Controls = append([]engine.RiskControl(nil), r.Controls...)
+		for j := range r.Controls {
+			r.Controls[j].Status = ""
+		}
+		out[i] = r
+	}
+	return out
+}

@@ -116,6 +116,28 @@ func TestWaiversCLI(t *testing.T) {
 		t.Errorf("no approver: exit %d, stderr %q; want 2 naming the file and line", bad.code, bad.stderr)
 	}
 
+	// waivers: in annexa.yaml names the file, resolved against the project.
+	proj := t.TempDir()
+	w, err := os.ReadFile(waivers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{
+		"annexa.yaml": "version: 1\nfail_on: high\nsources:\n  - plan: " + abs(t, waiverPlan) + "\nwaivers: exceptions/waivers.yaml\n",
+		"exceptions/waivers.yaml": string(w),
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(proj, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(proj, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, res = checkJSON(t, proj, "--control", "8.20")
+	if res.code != 0 || rep.Summary.Waived != 3 {
+		t.Errorf("waivers: in annexa.yaml: exit %d, %d waived; want 0, 3\n%s", res.code, rep.Summary.Waived, res.stderr)
+	}
+
 	// The bundle records the waivers, signed, and a replay applies them.
 	dir := t.TempDir()
 	res = annexaIn(t, dir, withPassword, "check", effective, "--waivers", abs(t, waivers),

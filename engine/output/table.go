@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/waiver"
 	"github.com/annexa-dev/annexa/internal/termsafe"
 )
 
@@ -133,6 +134,11 @@ func (t Table) Write(w io.Writer, r *engine.Report) error {
 	fmt.Fprintf(bw, "\n%s\n", riskLine(r))
 	if r.Summary.Waived > 0 {
 		fmt.Fprintf(bw, "waived: %d finding(s), kept above and counted as open in effectiveness, risk and clauses\n", r.Summary.Waived)
+	}
+	for _, w := range r.Waivers {
+		if w.Status == waiver.StatusExpired {
+			fmt.Fprintf(bw, "EXPIRED waiver %s (expires %s): its %d finding(s) are open\n", termsafe.String(w.Where()), termsafe.String(w.Expires), w.Findings)
+		}
 	}
 	if b := r.Baseline; b != nil {
 		for _, f := range b.Fixed {

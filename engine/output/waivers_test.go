@@ -100,7 +100,9 @@ func TestJUnitFollowsTheGate(t *testing.T) {
 
 func TestTableMarksWaivedFindings(t *testing.T) {
 	var buf bytes.Buffer
-	if err := (Table{Gate: &engine.Gate{FailOn: engine.SeverityHigh}}).Write(&buf, waivedReport()); err != nil {
+	r := waivedReport()
+	r.Waivers = []waiver.Result{{Waiver: waiver.Waiver{Policy: "c8_24.aws_ebs", Reason: "r", ApprovedBy: "a", Expires: "2026-01-31", File: "waivers.yaml", Line: 9}, Status: waiver.StatusExpired, Findings: 1}}
+	if err := (Table{Gate: &engine.Gate{FailOn: engine.SeverityHigh}}).Write(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -109,6 +111,7 @@ func TestTableMarksWaivedFindings(t *testing.T) {
 		"WAIVED    until 2026-12-31, approved by ciso: legacy (waivers.yaml:3)",
 		"WAIVED    until 2026-12-31, approved by lead: bastion (infra/main.tf:11)",
 		"gate: FAIL on findings at or above high: 3 gating, 2 waived, 1 below the threshold",
+		"EXPIRED waiver waivers.yaml:9 (expires 2026-01-31): its 1 finding(s) are open",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)

@@ -123,7 +123,7 @@ func TestWaiversCLI(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, body := range map[string]string{
-		"annexa.yaml": "version: 1\nfail_on: high\nsources:\n  - plan: " + abs(t, waiverPlan) + "\nwaivers: exceptions/waivers.yaml\n",
+		"annexa.yaml":             "version: 1\nfail_on: high\nsources:\n  - plan: " + abs(t, waiverPlan) + "\nwaivers: exceptions/waivers.yaml\n",
 		"exceptions/waivers.yaml": string(w),
 	} {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(proj, name)), 0o755); err != nil {

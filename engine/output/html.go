@@ -129,6 +129,7 @@ type htmlRisks struct {
 	Inherent, Residual [][]htmlCell
 	Summary            string
 	Rows               []htmlRisk
+	Above, Unaccepted  int
 }
 
 type htmlRisk struct {
@@ -243,6 +244,12 @@ func htmlView(r *engine.Report) htmlPage {
 			Inherent: riskCells(r.Risks.InherentMatrix), Residual: riskCells(r.Risks.ResidualMatrix)}
 		for _, k := range r.Risks.Risks {
 			hr.Rows = append(hr.Rows, htmlRisk{RiskResult: k, Status: riskStatus(k, r.Risks.Appetite), Alarm: k.AboveAppetite && !k.Accepted})
+			if k.AboveAppetite {
+				hr.Above++
+				if !k.Accepted {
+					hr.Unaccepted++
+				}
+			}
 		}
 		p.Risks = hr
 	}

@@ -276,7 +276,11 @@ func mdFindingRows(b *strings.Builder, fs []engine.Finding) {
 	fmt.Fprintln(b, "|---|---|---|---|---|")
 	for i, f := range fs {
 		if i == maxMarkdownRows {
-			fmt.Fprintf(b, "\n_and %s more_\n", plural(len(fs)-i, "finding", "findings"))
+			more := "findings"
+			if len(fs)-i == 1 {
+				more = "finding"
+			}
+			fmt.Fprintf(b, "\n_and %d more %s_\n", len(fs)-i, more)
 			break
 		}
 		msg := mdText(f.Message)

@@ -125,7 +125,7 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 	defer b.Close()
 
-	if err := chromedp.Do(b.Ctx, chromedp.Navigate(u+"#control-8.24"), chromedp.WaitVisible(`#control-8\.24 table.findings`)); err != nil {
+	if err := chromedp.Do(b.Ctx, chromedp.Navigate(u+"#control-8.24"), chromedp.WaitVisible(chromedp.CSS(`#control-8\.24 table.findings`))); err != nil {
 		t.Fatalf("the link to a control must open its details: %v", err)
 	}
 	text, err := chromedp.Run(b.Ctx, chromedp.Evaluate[string](`document.body.innerText`))

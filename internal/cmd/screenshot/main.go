@@ -5,8 +5,9 @@
 //
 // It writes overview.png (the first screen: totals and the heat map),
 // control.png (the first screen of the first failing control, its
-// findings open), full.png (the whole page) and print.png (the whole page
-// as printing lays it out: every section open). It fails when the page
+// findings open), risks.png and clauses.png (those sections, when the
+// report has them), full.png (the whole page) and print.png (the whole
+// page as printing lays it out: every section open). It fails when the page
 // writes a console error, throws, or tries to load anything. Exit codes:
 // 0 written, 1 the page or the browser failed, 2 usage.
 package main
@@ -84,7 +85,7 @@ func run(ctx context.Context, in, out string, width, height int) ([]string, erro
 		written = append(written, path)
 		return nil
 	}
-	if err := chromedp.Do(b.Ctx, chromedp.Navigate(u), chromedp.WaitVisible("#heatmap")); err != nil {
+	if err := chromedp.Do(b.Ctx, chromedp.Navigate(u), chromedp.WaitVisible(chromedp.ID("heatmap"))); err != nil {
 		return nil, fmt.Errorf("open %s: %w", in, err)
 	}
 	if err := shot("overview.png", chromedp.CaptureScreenshot()); err != nil {
@@ -93,12 +94,23 @@ func run(ctx context.Context, in, out string, width, height int) ([]string, erro
 	if err := shot("full.png", chromedp.FullScreenshot(100)); err != nil {
 		return nil, err
 	}
+	for _, section := range []string{"risks", "clauses"} {
+		n, err := chromedp.Run(b.Ctx, chromedp.Evaluate[int](`document.querySelectorAll("#`+section+`").length`))
+		if err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			if err := shot(section+".png", chromedp.Screenshot(chromedp.ID(section))); err != nil {
+				return nil, err
+			}
+		}
+	}
 	first, err := chromedp.Run(b.Ctx, chromedp.Evaluate[string](`(document.querySelector("#controls details.control") || {id: ""}).id`))
 	if err != nil {
 		return nil, err
 	}
 	if first != "" {
-		if err := chromedp.Do(b.Ctx, chromedp.Navigate(u+"#"+first), chromedp.WaitVisible("#"+strings.ReplaceAll(first, ".", `\.`)+" > :not(summary)")); err != nil {
+		if err := chromedp.Do(b.Ctx, chromedp.Navigate(u+"#"+first), chromedp.WaitVisible(chromedp.CSS("#"+strings.ReplaceAll(first, ".", `\.`)+" > :not(summary)"))); err != nil {
 			return nil, fmt.Errorf("open %s: %w", first, err)
 		}
 		if err := shot("control.png", chromedp.CaptureScreenshot()); err != nil {

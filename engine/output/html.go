@@ -30,10 +30,12 @@ var htmlJS string
 // its Content-Security-Policy forbids loading anything, so it opens
 // offline and from an artefact store; it prints with every section open.
 // The same report gives the same bytes.
-type HTML struct{}
+type HTML struct {
+	waivers waiverLookup
+}
 
 // Write implements Writer.
-func (HTML) Write(w io.Writer, r *engine.Report) error {
+func (h HTML) Write(w io.Writer, r *engine.Report) error {
 	tmpl, err := template.New("report").Funcs(template.FuncMap{
 		"label":    func(s any) string { return statusLabel(fmt.Sprint(s)) },
 		"status":   statusClass,
@@ -46,17 +48,18 @@ func (HTML) Write(w io.Writer, r *engine.Report) error {
 		return fmt.Errorf("html: parse template: %w", err)
 	}
 	bw := bufio.NewWriter(w)
-	if err := tmpl.Execute(bw, htmlView(r)); err != nil {
+	if err := tmpl.Execute(bw, htmlView(r, h.waivers)); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	return bw.Flush()
 }
 
-// statusClass is the CSS class of a control status; a status the report
-// does not know gets the neutral "other".
+// statusClass is the CSS class of a control status; a status the page
+// has no colour for gets the neutral "other".
 func statusClass(s engine.Status) string {
 	switch s {
-	case engine.StatusPass, engine.StatusFail, engine.StatusNotApplicable, engine.StatusNotAssessed, engine.StatusError:
+	case engine.StatusPass, engine.StatusFail, engine.StatusNotApplicable, engine.StatusNotAssessed, engine.StatusError,
+		"waived": // a control whose only findings are waived (the waivers model)
 		return "st-" + string(s)
 	}
 	return "st-other"
@@ -144,7 +147,7 @@ type htmlCell struct {
 	Label string
 }
 
-func htmlView(r *engine.Report) htmlPage {
+func htmlView(r *engine.Report, waivers waiverLookup) htmlPage {
 	p := htmlPage{
 		R: r, CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS),
 		Effective: r.EffectiveTime.UTC().Format(time.RFC3339),
@@ -174,7 +177,7 @@ func htmlView(r *engine.Report) htmlPage {
 		titles[pol.ID] = pol.Title
 	}
 	finding := func(f engine.Finding) htmlFinding {
-		fields, waived := waiverOf(f)
+		fields, waived := waivers.of(f)
 		return htmlFinding{Finding: f, Location: location(f), Title: titles[f.Policy], Waived: waived, Waiver: fields}
 	}
 	byControl := map[string][]htmlFinding{}

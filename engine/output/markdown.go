@@ -26,7 +26,8 @@ const maxMarkdownRows = 50
 // Limit bytes (MarkdownLimit when 0): what does not fit is cut, whole
 // sections at a time, and a closing line counts what was cut.
 type Markdown struct {
-	Limit int
+	Limit   int
+	waivers waiverLookup
 }
 
 // mdBlock is a part of the Markdown report that can be cut as a whole,
@@ -55,10 +56,10 @@ func (m Markdown) Write(w io.Writer, r *engine.Report) error {
 	var blocks []mdBlock
 	for _, c := range attention {
 		if fs := byControl[c.ID]; len(fs) > 0 || c.Reason != "" {
-			blocks = append(blocks, mdControlDetails(c, fs))
+			blocks = append(blocks, mdControlDetails(c, fs, m.waivers))
 		}
 	}
-	if b, ok := mdClauseFindings(r); ok {
+	if b, ok := mdClauseFindings(r, m.waivers); ok {
 		blocks = append(blocks, b)
 	}
 	if b, ok := mdClauses(r); ok {
@@ -67,7 +68,7 @@ func (m Markdown) Write(w io.Writer, r *engine.Report) error {
 	if b, ok := mdRisks(r); ok {
 		blocks = append(blocks, b)
 	}
-	if b, ok := mdWaivers(r); ok {
+	if b, ok := mdWaivers(r, m.waivers); ok {
 		blocks = append(blocks, b)
 	}
 	if b, ok := mdOthers(others); ok {
@@ -271,7 +272,7 @@ func mdAttentionTable(b *strings.Builder, attention []engine.ControlResult, r *e
 }
 
 // mdFindingRows writes the table of findings, at most maxMarkdownRows.
-func mdFindingRows(b *strings.Builder, fs []engine.Finding) {
+func mdFindingRows(b *strings.Builder, fs []engine.Finding, waivers waiverLookup) {
 	fmt.Fprintln(b, "| severity | policy | resource | location | message |")
 	fmt.Fprintln(b, "|---|---|---|---|---|")
 	for i, f := range fs {
@@ -284,21 +285,21 @@ func mdFindingRows(b *strings.Builder, fs []engine.Finding) {
 			break
 		}
 		msg := mdText(f.Message)
-		if _, waived := waiverOf(f); waived {
+		if _, waived := waivers.of(f); waived {
 			msg = "**waived** " + msg
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", f.Severity, mdCode(f.Policy), mdCode(f.Resource), mdLocation(f), msg)
 	}
 }
 
-func mdControlDetails(c engine.ControlResult, fs []engine.Finding) mdBlock {
+func mdControlDetails(c engine.ControlResult, fs []engine.Finding, waivers waiverLookup) mdBlock {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n<details><summary>%s %s: %s, %s</summary>\n\n", c.ID, htmlText(c.Title), htmlText(statusLabel(string(c.Status))), plural(len(fs), "finding", "findings"))
 	if c.Reason != "" {
 		fmt.Fprintf(&b, "%s\n\n", mdText(c.Reason))
 	}
 	if len(fs) > 0 {
-		mdFindingRows(&b, fs)
+		mdFindingRows(&b, fs, waivers)
 	}
 	fmt.Fprintf(&b, "\n</details>\n")
 	return mdBlock{text: b.String(), findings: min(len(fs), maxMarkdownRows), controls: 1, truncated: max(len(fs)-maxMarkdownRows, 0)}
@@ -306,7 +307,7 @@ func mdControlDetails(c engine.ControlResult, fs []engine.Finding) mdBlock {
 
 // mdClauseFindings lists the findings against clauses rather than controls
 // (a residual risk above the appetite without acceptance).
-func mdClauseFindings(r *engine.Report) (mdBlock, bool) {
+func mdClauseFindings(r *engine.Report, waivers waiverLookup) (mdBlock, bool) {
 	var fs []engine.Finding
 	for _, f := range r.Findings {
 		if len(f.Controls) == 0 {
@@ -318,7 +319,7 @@ func mdClauseFindings(r *engine.Report) (mdBlock, bool) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n<details><summary>Findings against clauses: %s</summary>\n\n", plural(len(fs), "finding", "findings"))
-	mdFindingRows(&b, fs)
+	mdFindingRows(&b, fs, waivers)
 	fmt.Fprintf(&b, "\n</details>\n")
 	return mdBlock{text: b.String(), findings: min(len(fs), maxMarkdownRows), truncated: max(len(fs)-maxMarkdownRows, 0)}, true
 }
@@ -362,11 +363,11 @@ func mdRisks(r *engine.Report) (mdBlock, bool) {
 	return mdBlock{text: b.String()}, true
 }
 
-func mdWaivers(r *engine.Report) (mdBlock, bool) {
+func mdWaivers(r *engine.Report, waivers waiverLookup) (mdBlock, bool) {
 	var b strings.Builder
 	n := 0
 	for _, f := range r.Findings {
-		fields, waived := waiverOf(f)
+		fields, waived := waivers.of(f)
 		if !waived {
 			continue
 		}

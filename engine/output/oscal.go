@@ -32,7 +32,9 @@ const oscalNS = "https://github.com/annexa-dev/annexa/ns/oscal"
 // from the whole report, the others from what they are about (a control,
 // a risk, a finding's policy, resource and message), so the same run
 // gives the same bytes and the same subject keeps its UUID across runs.
-type OSCAL struct{}
+type OSCAL struct {
+	waivers waiverLookup
+}
 
 type oscalDoc struct {
 	AR oscalAR `json:"assessment-results"`
@@ -246,15 +248,15 @@ func oscalString(s string) string { return strings.Join(strings.Fields(s), " ") 
 func oscalTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // Write implements Writer.
-func (OSCAL) Write(w io.Writer, r *engine.Report) error {
-	doc, err := oscalDocument(r)
+func (o OSCAL) Write(w io.Writer, r *engine.Report) error {
+	doc, err := oscalDocument(r, o.waivers)
 	if err != nil {
 		return err
 	}
 	return encodeJSON(w, doc)
 }
 
-func oscalDocument(r *engine.Report) (*oscalDoc, error) {
+func oscalDocument(r *engine.Report, waivers waiverLookup) (*oscalDoc, error) {
 	var content bytes.Buffer
 	if err := encodeJSON(&content, r); err != nil {
 		return nil, fmt.Errorf("oscal: encode report: %w", err)
@@ -282,7 +284,7 @@ func oscalDocument(r *engine.Report) (*oscalDoc, error) {
 		seen[key]++
 		id := ids.of("observation", key, strconv.Itoa(seen[key]))
 		obsOf[i] = id
-		observations = append(observations, observationOf(f, id, titles[f.Policy], tool, at))
+		observations = append(observations, observationOf(f, id, titles[f.Policy], tool, at, waivers))
 	}
 
 	var risks []oscalRisk
@@ -436,7 +438,7 @@ func controlDescription(c engine.ControlResult, findings int) string {
 	return d
 }
 
-func observationOf(f engine.Finding, id, title string, tool []oscalOrigin, at string) oscalObservation {
+func observationOf(f engine.Finding, id, title string, tool []oscalOrigin, at string, waivers waiverLookup) oscalObservation {
 	if title == "" {
 		title = f.Policy
 	}
@@ -448,7 +450,7 @@ func observationOf(f engine.Finding, id, title string, tool []oscalOrigin, at st
 		props = append(props, annexaProps("clause", oscalClauseID(c))...)
 	}
 	remarks := f.Remediation
-	if fields, waived := waiverOf(f); waived {
+	if fields, waived := waivers.of(f); waived {
 		props = append(props, annexaProps("waived", "true")...)
 		for _, wf := range fields {
 			props = append(props, annexaProps("waiver-"+wf.Name, wf.Value)...)

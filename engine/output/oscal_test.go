@@ -228,8 +228,10 @@ func TestWaiverFromJSON(t *testing.T) {
 		{"not waived", `{"policy":"p"}`, false, ""},
 		{"waived false", `{"waived":false,"waiver":null}`, false, ""},
 		{"marker only", `{"waived":true}`, true, "waived"},
-		{"record", `{"waived":true,"waiver":{"expires":"2026-12-31","reason":"legacy VPC","approved_by":"sam","zeta":1,"file":"waivers.yaml","line":4}}`,
-			true, "reason: legacy VPC; approved_by: sam; expires: 2026-12-31; file: waivers.yaml; line: 4; zeta: 1"},
+		{"record", `{"waived":true,"waiver":{"expires":"2026-12-31","reason":"legacy VPC","approved_by":"sam","zeta":1,"file":"waivers.yaml","line":4,"inline":true,"policy":"c8_20.aws_sg"}}`,
+			true, "reason: legacy VPC; approved_by: sam; expires: 2026-12-31; policy: c8_20.aws_sg; file: waivers.yaml; line: 4; inline: true; zeta: 1"},
+		{"record alone, as engine.Finding.Waiver encodes it", `{"policy":"p","waiver":{"resource":"aws_s3_bucket.*","reason":"r","approved_by":"a","expires":"2027-01-31"}}`,
+			true, "reason: r; approved_by: a; expires: 2027-01-31; resource: aws_s3_bucket.*"},
 		{"record without marker", `{"waiver":{"reason":"r"}}`, true, "reason: r"},
 		{"marker as text", `{"waived":"inline"}`, true, "waived"},
 	} {

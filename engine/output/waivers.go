@@ -18,7 +18,7 @@ type waiverField struct {
 // waiverFieldRank orders the usual fields of a waiver as the reports list
 // them; other fields (-1) follow in name order.
 func waiverFieldRank(name string) int {
-	return slices.Index([]string{"id", "policy", "control", "resource", "reason", "approved_by", "expires", "risk", "source", "file", "line"}, name)
+	return slices.Index([]string{"reason", "approved_by", "expires", "risk", "id", "policy", "control", "resource", "file", "line"}, name)
 }
 
 // waiverOf returns the waiver a finding carries, if it is waived.
@@ -35,6 +35,17 @@ func waiverOf(f engine.Finding) (fields []waiverField, waived bool) {
 		return nil, false
 	}
 	return waiverFromJSON(b)
+}
+
+// waiverLookup finds the waiver of a finding; nil is waiverOf. Tests give
+// the writers their own.
+type waiverLookup func(engine.Finding) ([]waiverField, bool)
+
+func (l waiverLookup) of(f engine.Finding) ([]waiverField, bool) {
+	if l == nil {
+		return waiverOf(f)
+	}
+	return l(f)
 }
 
 // waiverFromJSON reads the waiver of a finding from the finding's JSON.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/annexa-dev/annexa/engine"
@@ -177,6 +178,16 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 	if got.Closed == 0 || got.Printing != 0 || got.Restored != got.Closed {
 		t.Errorf("printing must open every section and restore them after: %+v", got)
+	}
+	if _, err := chromedp.Call(b.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	nav, err := chromedp.Run(b.Ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector("nav")).display`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nav != "none" {
+		t.Errorf("printed, the navigation is %q, want hidden", nav)
 	}
 	if err := b.Sync(); err != nil {
 		t.Fatal(err)

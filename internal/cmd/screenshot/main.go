@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/annexa-dev/annexa/internal/headless"
@@ -116,6 +117,11 @@ func run(ctx context.Context, in, out string, width, height int) ([]string, erro
 		if err := shot("control.png", chromedp.CaptureScreenshot()); err != nil {
 			return nil, err
 		}
+	}
+	// Lay the page out as printing does: the print style sheet, and every
+	// section opened by the page's beforeprint handler.
+	if _, err := chromedp.Call(b.Ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		return nil, fmt.Errorf("emulate print: %w", err)
 	}
 	if _, err := chromedp.Run(b.Ctx, chromedp.Evaluate[bool](`window.dispatchEvent(new Event("beforeprint")), true`)); err != nil {
 		return nil, err

@@ -159,8 +159,8 @@ func htmlView(r *engine.Report, waivers waiverLookup) htmlPage {
 		p.Verdict = fmt.Sprintf("%d of %d controls fail", p.Failing, r.Summary.Controls)
 	}
 	for _, st := range reportStatuses(r) {
-		if n := r.Summary.ByStatus[st]; n > 0 || st == engine.StatusFail || st == engine.StatusPass {
-			p.Statuses = append(p.Statuses, htmlCount{Name: statusLabel(string(st)), Class: statusClass(st), N: countStatus(r, st)})
+		if n := countStatus(r, st); n > 0 || st == engine.StatusFail || st == engine.StatusPass {
+			p.Statuses = append(p.Statuses, htmlCount{Name: statusLabel(string(st)), Class: statusClass(st), N: n})
 		}
 	}
 	for _, sev := range []engine.Severity{engine.SeverityCritical, engine.SeverityHigh, engine.SeverityMedium, engine.SeverityLow} {

@@ -91,7 +91,6 @@ type oscalResult struct {
 	Observations     []oscalObservation `json:"observations,omitempty"`
 	Risks            []oscalRisk        `json:"risks,omitempty"`
 	Findings         []oscalFinding     `json:"findings,omitempty"`
-	Remarks          string             `json:"remarks,omitempty"`
 }
 
 type oscalLocalDefs struct {

@@ -57,7 +57,15 @@ per policy, a result per finding at its file and line; a finding without a
 file of its own is placed at the project file, else the first input); junit
 is JUnit XML for CI test reports (a suite per Annex A theme and one of the
 clauses, a test case per control: failure, skipped when not assessed or not
-applicable, error).
+applicable, error). Three reports are for people and GRC tools: markdown for a
+pull-request comment or $GITHUB_STEP_SUMMARY (totals, the failing controls
+first, collapsible details, kept under 65,000 characters with a count of what
+was cut); html, one self-contained page (no network, no external assets:
+overview, heat map of the controls by theme, clauses, SoA, inherent and
+residual risk matrices, every finding at file:line, waivers; prints with every
+section open); oscal, an OSCAL 1.1.3 assessment-results document (an
+observation per finding, a finding per control and clause, the risks; UUIDs
+derived from content). docs/reports.md describes them.
 
 --waivers FILE (or waivers: in annexa.yaml) names approved, expiring
 exceptions: each entry gives a policy and/or a control, a resource glob, a
@@ -118,6 +126,10 @@ func newCheckCommand(s streams) *cobra.Command {
 
   # CI gate for GitHub code scanning (SARIF) and CI test reports (JUnit XML)
   annexa check --plan tfplan.json --fail-on high --format sarif=annexa.sarif --format junit=annexa.xml
+
+  # A GitHub job summary, a page to archive and OSCAL for a GRC tool, from one run
+  annexa check testdata/demo --format markdown --format html=annexa.html \
+    --format oscal=annexa-oscal.json >> "$GITHUB_STEP_SUMMARY"
 
   # Keep signed evidence for the auditor (password from COSIGN_PASSWORD)
   annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key

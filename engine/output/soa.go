@@ -15,7 +15,8 @@ import (
 // SoAFormats lists the formats of the Statement of Applicability.
 func SoAFormats() []string { return soaWriters().names() }
 
-// Formats only the SoA and risk outputs have.
+// Formats of the SoA and risk outputs: csv only they have; markdown is
+// also a format of the whole report (Markdown).
 const (
 	FormatMarkdown = "markdown"
 	FormatCSV      = "csv"

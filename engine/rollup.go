@@ -67,6 +67,7 @@ func (e *Engine) finding(p *Policy, v any, idx *factIndex) (Finding, int64, erro
 		Severity:    p.Severity,
 		Remediation: p.Remediation,
 	}
+	f.Fingerprint = Fingerprint(f.Policy, f.Resource, f.Message)
 	if s, ok := obj["severity"]; ok {
 		str, _ := s.(string)
 		if Severity(str).Rank() == 0 {
@@ -143,7 +144,7 @@ func findingLine(v any) (int, error) {
 // rollUp turns per-policy outcomes into control results, applies the
 // Statement of Applicability, and computes each control's effectiveness,
 // the SoA and the residual risks. The clause rules run on its result.
-func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarations) *Report {
+func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarations, waive *waiving) *Report {
 	r := &Report{
 		FormatVersion: ReportFormat,
 		Diagnostics:   diag.Diagnostics{},
@@ -161,6 +162,9 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		SoA: &SoA{File: joinOr(decl.applicabilityFiles, ""), Warnings: decl.soaWarnings(e.catalog)},
 	}
 	settle(e.policies, outcomes, idx)
+	for i := range outcomes {
+		waive.apply(outcomes[i].findings)
+	}
 	r.Policies = make([]Policy, len(e.policies))
 	for i, p := range e.policies {
 		r.Policies[i] = *p
@@ -183,6 +187,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		decisive, decides := false, false
 		var pols []*Policy
 		var outs []policyOutcome
+		var findings []Finding
 		for _, i := range byControl[ctl.ID] {
 			p, o := e.policies[i], outcomes[i]
 			pols, outs = append(pols, p), append(outs, o)
@@ -214,7 +219,11 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 			}
 			for _, f := range o.findings {
 				failed[f.Resource] = true
+				if f.Waived() {
+					cr.Waived++
+				}
 			}
+			findings = append(findings, o.findings...)
 			cr.Findings += len(o.findings)
 			cr.Policies = append(cr.Policies, pr)
 		}
@@ -235,6 +244,9 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 			cr.Status, cr.Reason = StatusNotAssessed, fmt.Sprintf("its %d policies are %s (--policy-id, --skip-policy)", e.deselected[ctl.ID], leftOut)
 		case len(cr.Policies) == 0:
 			cr.Status, cr.Reason = StatusNotAssessed, "no policy evaluates this control yet"
+		case waivedOnly(findings):
+			cr.Status = StatusWaived
+			cr.Reason = fmt.Sprintf("its %d finding(s) are waived: implemented with accepted exceptions", cr.Findings)
 		case cr.Findings > 0:
 			cr.Status = StatusFail
 		case !decisive:
@@ -242,7 +254,13 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		default:
 			cr.Status = StatusPass
 		}
-		cr.Effectiveness = controlEffectiveness(cr.Status, pols, outs).float()
+		// A waiver accepts a risk, it does not remove it: a waived
+		// control is as effective as a failing one.
+		effStatus := cr.Status
+		if effStatus == StatusWaived {
+			effStatus = StatusFail
+		}
+		cr.Effectiveness = controlEffectiveness(effStatus, pols, outs).float()
 		r.Summary.ByStatus[cr.Status]++
 		if r.Summary.ByTheme[cr.Theme] == nil {
 			r.Summary.ByTheme[cr.Theme] = map[Status]int{}
@@ -300,6 +318,9 @@ func (r *Report) finish() {
 	r.Summary.Findings = len(r.Findings)
 	for _, f := range r.Findings {
 		r.Summary.BySeverity[f.Severity]++
+		if f.Waived() {
+			r.Summary.Waived++
+		}
 	}
 	parents := map[string]bool{}
 	for _, c := range r.Clauses {

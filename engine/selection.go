@@ -26,7 +26,7 @@ type Selection struct {
 	// inputs the run passed over. A replay reads the recorded facts, so it
 	// only records them again.
 	Exclude []string `json:"exclude,omitempty"`
-	// Severity is --severity: the outputs list only the findings at or
+	// Severity is --severity: the table and SARIF list only the findings at or
 	// above it. Every finding is still evaluated, counted in the summary
 	// and kept in the JSON report and the evidence bundle, and the gate
 	// (--fail-on) is decided on all of them.

@@ -15,6 +15,7 @@
 package runner
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -70,8 +71,8 @@ type Inputs struct {
 	// what is not declared and files that cannot be read are errors, not
 	// unknown values with a warning (tfsource.Provider.Strict).
 	Strict bool
-	// Applicability and Risks override the project file's files.
-	Applicability, Risks string
+	// Applicability, Risks and Waivers override the project file's files.
+	Applicability, Risks, Waivers string
 	// RiskAppetite (0: unset) and RiskMethod ("": unset) override the
 	// project file's residual risk settings.
 	RiskAppetite int
@@ -111,6 +112,8 @@ type Run struct {
 	evalTimeout time.Duration
 	toolVersion string
 	profile     bool
+	// waiversFile is the waivers file, "" for none.
+	waiversFile string
 }
 
 // Resolve merges the project file among in.Paths (at most one) with the
@@ -187,6 +190,7 @@ func Resolve(in Inputs) (*Run, error) {
 		selection:   withExclude(in.Selection, in.Exclude),
 		toolVersion: in.ToolVersion,
 		profile:     in.Profile,
+		waiversFile: cmp.Or(in.Waivers, merged.Waivers),
 	}
 	return r, nil
 }
@@ -483,6 +487,13 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	}
 	eng := b.eng
 	if fs, err = r.withParameters(eng, fs); err != nil {
+		return nil, err
+	}
+	ws, err := r.Waivers(fs)
+	if err != nil {
+		return nil, err
+	}
+	if eng, err = eng.Waiving(ws); err != nil {
 		return nil, err
 	}
 	report, err := Evaluate(ctx, eng, fs, warnings)

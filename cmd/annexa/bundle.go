@@ -142,7 +142,18 @@ func writeRun(b *strings.Builder, p *bundles.Predicate) {
 		}
 		field(b, "selection", text)
 	}
+	for i, w := range p.Waivers {
+		label := ""
+		if i == 0 {
+			label = "waivers"
+		}
+		field(b, label, fmt.Sprintf("%s: %s, %d finding(s); %s%s until %s, approved by %s: %s",
+			w.Where(), w.Status, w.Findings, orAll(w.Policy), controlText(w.Control), w.Expires, w.ApprovedBy, w.Reason))
+	}
 	sm := p.Summary
+	if sm.Waived > 0 || sm.ByStatus[engine.StatusWaived] > 0 {
+		field(b, "waived", fmt.Sprintf("%d finding(s); %d control(s) implemented with accepted exceptions", sm.Waived, sm.ByStatus[engine.StatusWaived]))
+	}
 	field(b, "summary", fmt.Sprintf("%d facts, %d policies; %d controls: %d pass, %d fail, %d not assessed, %d error",
 		sm.Facts, sm.Policies, sm.Controls, sm.ByStatus[engine.StatusPass], sm.ByStatus[engine.StatusFail],
 		sm.ByStatus[engine.StatusNotAssessed], sm.ByStatus[engine.StatusError]))
@@ -153,6 +164,20 @@ func writeRun(b *strings.Builder, p *bundles.Predicate) {
 
 func field(b *strings.Builder, label, value string) {
 	fmt.Fprintf(b, "%-12s %s\n", label, termsafe.String(value))
+}
+
+func orAll(policy string) string {
+	if policy == "" {
+		return "every policy"
+	}
+	return "policy " + policy
+}
+
+func controlText(control string) string {
+	if control == "" {
+		return ""
+	}
+	return ", control " + control
 }
 
 func orNone(s string) string {

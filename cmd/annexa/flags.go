@@ -66,6 +66,8 @@ type policyOptions struct {
 	evalTimeout   time.Duration
 	effectiveTime time.Time
 	selection     engine.Selection
+	// waivers is the waivers file (--waivers).
+	waivers string
 }
 
 // addFlags adds the flags of a command that evaluates: which policies, how
@@ -79,6 +81,8 @@ func (o *policyOptions) addFlags(cmd *cobra.Command) {
 	f.StringSliceVar(&o.selection.SkipControls, "skip-control", nil, "leave out the controls matching these globs: they are not assessed (repeatable or comma-separated)")
 	f.StringSliceVar(&o.selection.Policies, "policy-id", nil, "evaluate only the policies whose id matches these globs (c8_24.*; repeatable or comma-separated)")
 	f.StringSliceVar(&o.selection.SkipPolicies, "skip-policy", nil, "leave out the policies whose id matches these globs (repeatable or comma-separated)")
+	f.StringVar(&o.waivers, "waivers", "", "waivers file (YAML): approved, expiring exceptions that mark findings waived without dropping them (docs/waivers.md); overrides waivers: in annexa.yaml")
+	_ = cmd.MarkFlagFilename("waivers", "yaml", "yml", "json")
 }
 
 // addDirFlag adds --policy alone, for commands that list policies without
@@ -156,6 +160,7 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		in.EvalTimeout = pol.evalTimeout
 		in.Selection = pol.selection
 		in.EffectiveTime = pol.effectiveTime
+		in.Waivers = pol.waivers
 	}
 	return in
 }

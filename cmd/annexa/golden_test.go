@@ -32,6 +32,7 @@ func TestGoldenOutput(t *testing.T) {
 		{"demo-check.txt", []string{"check", demoProject}, 1},
 		{"demo-check-verbose.txt", []string{"check", demoProject, "--verbose"}, 1},
 		{"demo-check.junit.xml", []string{"check", demoProject, "--format", "junit"}, 1},
+		{"demo-check.md", []string{"check", demoProject, "--format", "markdown"}, 1},
 		{"demo-soa.md", []string{"soa", demoProject}, 0},
 		{"demo-soa.csv", []string{"soa", demoProject, "--format", "csv"}, 0},
 		{"demo-risk.txt", []string{"risk", demoProject}, 0},

@@ -1,11 +1,9 @@
 package output
 
 import (
-	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/annexa-dev/annexa/engine"
@@ -17,29 +15,13 @@ import (
 // requirements. A failing control or clause is a failure listing its
 // findings or gaps; one that was not assessed or is not applicable is
 // skipped with the reason; one that failed to evaluate is an error.
-//
-// A control fails only on a finding at or above FailOn, as the exit code
-// does (--fail-on): one whose findings are all below it passes, and lists
-// them in its output. A clause requirement that is partial or
-// nonconformant fails whatever FailOn is: its gaps have no severity. The
-// findings below the report's --severity are not listed.
+// JUnit follows the gate: a control whose findings are all waived or
+// below --fail-on (or, with a baseline, known) passes, with its findings
+// listed in system-out.
 type JUnit struct {
-	// FailOn is the --fail-on threshold; "" is low (every finding fails),
-	// engine.GateNone none.
-	FailOn engine.Severity
-	// Locate says where each finding is; nil uses the fact's source.
-	Locate Locator
-}
-
-// fails reports whether a finding of severity sev fails a test case.
-func (j JUnit) fails(sev engine.Severity) bool {
-	switch j.FailOn {
-	case "":
-		return true
-	case engine.GateNone:
-		return false
-	}
-	return sev.Rank() >= j.FailOn.Rank()
+	// Gate decides which findings fail a test case; nil gates on every
+	// finding no waiver waives (--fail-on low).
+	Gate *engine.Gate
 }
 
 // The elements and attributes follow the Jenkins xUnit "JUnit 10" schema,
@@ -81,14 +63,19 @@ type junitMessage struct {
 
 // Write implements Writer.
 func (j JUnit) Write(w io.Writer, r *engine.Report) error {
-	byControl := map[string][]engine.Finding{}
-	byClause := map[string][]engine.Finding{}
-	for _, f := range r.Findings {
+	gate := engine.Gate{FailOn: engine.SeverityLow}
+	if j.Gate != nil {
+		gate = *j.Gate
+	}
+	gating := gate.Decide(r).Gating
+	byControl := map[string]caseFindings{}
+	byClause := map[string]caseFindings{}
+	for i, f := range r.Findings {
 		for _, c := range f.Controls {
-			byControl[c] = append(byControl[c], f)
+			byControl[c] = byControl[c].add(f, gating[i])
 		}
 		for _, c := range f.Clauses {
-			byClause[c] = append(byClause[c], f)
+			byClause[c] = byClause[c].add(f, gating[i])
 		}
 	}
 	stamp := r.EffectiveTime.UTC().Format("2006-01-02T15:04:05")
@@ -103,14 +90,14 @@ func (j JUnit) Write(w io.Writer, r *engine.Report) error {
 				num, _, _ := strings.Cut(c.ID, ".")
 				s.Name = fmt.Sprintf("A.%s %s controls", num, titleCase(theme))
 			}
-			s.add(j.controlCase(c, byControl[c.ID], r.Selection))
+			s.add(controlCase(c, byControl[c.ID]))
 		}
 		doc.add(s)
 	}
 	clauses := junitSuite{Name: "ISO/IEC 27001 clauses 4-10", Timestamp: stamp}
 	for _, c := range r.Clauses {
 		if c.Rule != "" {
-			clauses.add(j.clauseCase(c, byClause[c.ID], r.Selection))
+			clauses.add(clauseCase(c, byClause[c.ID]))
 		}
 	}
 	if len(clauses.Cases) > 0 {
@@ -148,20 +135,40 @@ func (d *junitSuites) add(s junitSuite) {
 	d.Suites = append(d.Suites, s)
 }
 
+// caseFindings are the findings of one test case: those that fail it
+// (they gate the run) and the others, waived, below the gate or in the
+// baseline.
+type caseFindings struct {
+	gating, other []engine.Finding
+}
+
+func (cf caseFindings) add(f engine.Finding, gating bool) caseFindings {
+	if gating {
+		cf.gating = append(cf.gating, f)
+	} else {
+		cf.other = append(cf.other, f)
+	}
+	return cf
+}
+
 // controlCase is the test case of one control.
-func (j JUnit) controlCase(c engine.ControlResult, findings []engine.Finding, sel *engine.Selection) junitCase {
+func controlCase(c engine.ControlResult, cf caseFindings) junitCase {
 	tc := junitCase{Name: c.ID + " " + c.Title, Classname: "annexa.A." + c.ID}
+	findings := cf.gating
+	tc.SystemOut = notGating(cf.other)
 	switch c.Status {
-	case engine.StatusFail:
-		if !slices.ContainsFunc(findings, func(f engine.Finding) bool { return j.fails(f.Severity) }) {
-			tc.SystemOut = fmt.Sprintf("%d finding(s) below the --fail-on threshold (%s), not a failure:\n%s",
-				c.Findings, cmp.Or(string(j.FailOn), "low"), j.findingLines(findings, sel))
+	case engine.StatusFail, engine.StatusWaived:
+		if len(findings) == 0 {
 			break
 		}
+		msg := fmt.Sprintf("%d finding(s) on %d of %d facts assessed: %s", c.Findings, c.Failed, c.Assessed, severityCounts(findings))
+		if len(cf.other) > 0 {
+			msg += fmt.Sprintf("; %d not gating (waived, below --fail-on or in the baseline)", len(cf.other))
+		}
 		tc.Failure = &junitMessage{
-			Message: fmt.Sprintf("%d finding(s) on %d of %d facts assessed: %s", c.Findings, c.Failed, c.Assessed, severityCounts(findings)),
+			Message: msg,
 			Type:    string(highest(findings)),
-			Body:    j.findingLines(findings, sel),
+			Body:    findingLines(findings),
 		}
 	case engine.StatusError:
 		tc.Error = &junitMessage{Message: c.Reason, Type: "evaluation"}
@@ -173,18 +180,19 @@ func (j JUnit) controlCase(c engine.ControlResult, findings []engine.Finding, se
 
 // clauseCase is the test case of one clause requirement; the findings
 // against it (risks above appetite) fail it too.
-func (j JUnit) clauseCase(c engine.ClauseResult, findings []engine.Finding, sel *engine.Selection) junitCase {
+func clauseCase(c engine.ClauseResult, cf caseFindings) junitCase {
 	tc := junitCase{Name: c.ID + " " + c.Title, Classname: "annexa.clause." + c.ID}
-	gating := slices.ContainsFunc(findings, func(f engine.Finding) bool { return j.fails(f.Severity) })
+	findings := cf.gating
+	tc.SystemOut = notGating(cf.other)
 	switch {
 	case c.Status == engine.ClauseError:
 		tc.Error = &junitMessage{Message: strings.Join(c.Reasons, "; "), Type: "evaluation"}
-	case c.Status == engine.ClausePartial || c.Status == engine.ClauseNonconformant || gating:
+	case c.Status == engine.ClausePartial || c.Status == engine.ClauseNonconformant || len(findings) > 0:
 		var body strings.Builder
 		for _, reason := range c.Reasons {
 			fmt.Fprintf(&body, "%s\n", reason)
 		}
-		body.WriteString(j.findingLines(findings, sel))
+		body.WriteString(findingLines(findings))
 		tc.Failure = &junitMessage{Message: strings.ReplaceAll(string(c.Status), "_", " "), Type: string(c.Status), Body: body.String()}
 	case c.Status == engine.ClauseNotAssessed:
 		tc.Skipped = &junitMessage{Message: "not assessed: " + strings.Join(c.Reasons, "; ")}
@@ -192,24 +200,37 @@ func (j JUnit) clauseCase(c engine.ClauseResult, findings []engine.Finding, sel 
 	return tc
 }
 
-// findingLines lists findings one a line: severity, resource, message,
-// policy and where it was found; those below --severity are counted.
-func (j JUnit) findingLines(findings []engine.Finding, sel *engine.Selection) string {
+// notGating lists the findings of a test case that do not fail it, each
+// saying why: waived (with the waiver) or below the gate.
+func notGating(findings []engine.Finding) string {
+	if len(findings) == 0 {
+		return ""
+	}
 	var b strings.Builder
-	hidden := 0
 	for _, f := range findings {
-		if !sel.Shows(f.Severity) {
-			hidden++
-			continue
+		if w := f.Waiver; w != nil {
+			fmt.Fprintf(&b, "waived until %s (%s, %s): ", w.Expires, w.Reason, w.Where())
+		} else {
+			b.WriteString("not gating: ")
 		}
+		b.WriteString(findingLines([]engine.Finding{f}))
+	}
+	return b.String()
+}
+
+// findingLines lists findings one a line: severity, resource, message,
+// policy and where it was found.
+func findingLines(findings []engine.Finding) string {
+	var b strings.Builder
+	for _, f := range findings {
 		fmt.Fprintf(&b, "%s %s: %s [%s]", f.Severity, f.Resource, f.Message, f.Policy)
-		if loc := j.Locate.locate(f); loc.File != "" {
-			fmt.Fprintf(&b, " at %s", loc)
+		if f.Source != nil && f.Source.File != "" {
+			fmt.Fprintf(&b, " at %s", f.Source.File)
+			if f.Source.Line > 0 {
+				fmt.Fprintf(&b, ":%d", f.Source.Line)
+			}
 		}
 		b.WriteString("\n")
-	}
-	if hidden > 0 {
-		fmt.Fprintf(&b, "%d finding(s) below %s not listed (--severity %s)\n", hidden, sel.Severity, sel.Severity)
 	}
 	return b.String()
 }

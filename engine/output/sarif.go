@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/waiver"
 )
 
 // SARIF writes the report as a SARIF 2.1.0 log for code scanning (GitHub,
@@ -130,7 +131,27 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	Properties          sarifResultProps  `json:"properties"`
+	// Suppressions hold the waiver of a waived finding: code scanning
+	// shows it as dismissed, not as an open alert.
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	Properties   sarifResultProps   `json:"properties"`
+}
+
+// sarifSuppression is a waiver as SARIF records it: inSource for an
+// inline suppression, external for a waivers file entry; accepted, since
+// a waiver is approved.
+type sarifSuppression struct {
+	Kind          string             `json:"kind"`
+	Status        string             `json:"status"`
+	Justification string             `json:"justification"`
+	Location      *sarifLocation     `json:"location,omitempty"`
+	Properties    sarifSuppressProps `json:"properties"`
+}
+
+type sarifSuppressProps struct {
+	ApprovedBy string `json:"approvedBy,omitempty"`
+	Expires    string `json:"expires"`
+	Risk       string `json:"risk,omitempty"`
 }
 
 type sarifResultProps struct {
@@ -207,6 +228,9 @@ func (s SARIF) Write(w io.Writer, r *engine.Report) error {
 			continue
 		}
 		res.PartialFingerprints = map[string]string{fingerprintKey: key + ":" + strconv.Itoa(seen[key])}
+		if f.Waiver != nil {
+			res.Suppressions = []sarifSuppression{suppression(*f.Waiver)}
+		}
 		run.Results = append(run.Results, res)
 	}
 	return encodeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
@@ -292,6 +316,25 @@ func (s SARIF) location(f engine.Finding) sarifLocation {
 		loc.Message = &sarifText{Text: fmt.Sprintf("%s has no file of its own; reported at %s", f.Resource, s.Anchor)}
 	}
 	return loc
+}
+
+// suppression records a finding's waiver, located where it is written.
+func suppression(w waiver.Waiver) sarifSuppression {
+	sup := sarifSuppression{
+		Kind: "external", Status: "accepted", Justification: w.Reason,
+		Properties: sarifSuppressProps{ApprovedBy: w.ApprovedBy, Expires: w.Expires, Risk: w.Risk},
+	}
+	if w.Inline {
+		sup.Kind = "inSource"
+	}
+	if w.File != "" {
+		phys := &sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(w.File)}}
+		if w.Line > 0 {
+			phys.Region = &sarifRegion{StartLine: w.Line}
+		}
+		sup.Location = &sarifLocation{PhysicalLocation: phys}
+	}
+	return sup
 }
 
 // findingText is the finding's message with what it is against.

@@ -9,23 +9,26 @@ import (
 	"strings"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/waiver"
 	"github.com/annexa-dev/annexa/internal/termsafe"
 )
 
 // Table writes a human summary. By default it is compact: one line per
 // finding with where it is (file:line), most severe first, each listed
-// once with the Annex A controls (A.8.24) or clauses it is against; the
-// controls that fail or could not be evaluated; the clauses that are not
-// conformant, with their gaps; then the totals and, when Gate is set, why
-// the exit code is what it is. Verbose adds every control with its status
+// once with the Annex A controls (A.8.24) or clauses it is against, a
+// waived one marked with its waiver; the controls that fail, are waived or
+// could not be evaluated; the clauses that are not conformant, with their
+// gaps; then the totals, the waivers and the baseline and, when Gate is
+// set, why the exit code is what it is. Verbose adds every control with its status
 // and why each not assessed one is, and every clause; Quiet keeps only the
 // findings, the totals and the exit line. The findings below the report's
 // --severity (Selection.Severity) are counted but not listed.
 type Table struct {
 	Verbose, Quiet bool
-	// Gate, when set, is the decision the run's exit code follows; its
-	// reason is the table's last line.
-	Gate *engine.GateDecision
+	// Gate, when set, is the gate the run's exit code follows (--fail-on,
+	// waivers, --baseline); the table's last line gives its decision and
+	// why.
+	Gate *engine.Gate
 	// Locate says where each finding is; nil uses the fact's source.
 	Locate Locator
 }
@@ -68,10 +71,46 @@ func (t Table) Write(w io.Writer, r *engine.Report) error {
 		fmt.Fprintf(bw, ", %d error", c[engine.ClauseError])
 	}
 	fmt.Fprintf(bw, "\n%s\n", riskLine(r))
+	if r.Summary.Waived > 0 {
+		fmt.Fprintf(bw, "waived: %d finding(s), kept above and counted as open in effectiveness, risk and clauses\n", r.Summary.Waived)
+	}
+	for _, w := range r.Waivers {
+		if w.Status == waiver.StatusExpired {
+			fmt.Fprintf(bw, "EXPIRED waiver %s (expires %s): its %d finding(s) are open\n", termsafe.String(w.Where()), termsafe.String(w.Expires), w.Findings)
+		}
+	}
+	if b := r.Baseline; b != nil {
+		for _, f := range b.Fixed {
+			fmt.Fprintf(bw, "fixed since the baseline: %s  %s  %s  [%s]\n", f.Severity, termsafe.String(f.Resource), termsafe.String(f.Message), termsafe.String(f.Policy))
+		}
+	}
 	if t.Gate != nil {
-		fmt.Fprintln(bw, termsafe.String(t.Gate.Reason))
+		fmt.Fprintln(bw, termsafe.String(ExitLine(r, *t.Gate)))
 	}
 	return bw.Flush()
+}
+
+// ExitLine says what exit code the gate gives the run and why, as the
+// table's last line: "exit 1: FAIL on findings at or above high: 3
+// gating, 2 below the threshold". A control or clause that failed to
+// evaluate makes it exit 2 whatever the findings.
+func ExitLine(r *engine.Report, g engine.Gate) string {
+	if err := r.EvaluationError(); err != nil {
+		return fmt.Sprintf("exit 2: %v", err)
+	}
+	v := g.Decide(r)
+	code := 0
+	if v.Failed {
+		code = 1
+	}
+	return fmt.Sprintf("exit %d: %s", code, strings.TrimPrefix(v.Summary(g), "gate: "))
+}
+
+// writeWaiver marks a waived finding, under its line, with its waiver.
+func writeWaiver(w io.Writer, f engine.Finding) {
+	if wv := f.Waiver; wv != nil {
+		fmt.Fprintf(w, "%-8s  until %s, approved by %s: %s (%s)\n", "  WAIVED", termsafe.String(wv.Expires), termsafe.String(wv.ApprovedBy), termsafe.String(wv.Reason), termsafe.String(wv.Where()))
+	}
 }
 
 // writeSelection says what the run left out, when it left anything out,
@@ -160,6 +199,7 @@ func (t Table) writeFindings(w io.Writer, r *engine.Report) {
 		}
 		fmt.Fprintf(w, "%-8s  %-*s  %-*s  %s  [%s; %s]\n", f.Severity, locWidth, termsafe.String(loc), resWidth, termsafe.String(f.Resource),
 			termsafe.String(f.Message), termsafe.String(f.Policy), strings.Join(against, ", "))
+		writeWaiver(w, f)
 	}
 	if hidden > 0 {
 		fmt.Fprintf(w, "%d finding(s) below %s not listed (--severity %s)\n", hidden, r.Selection.Severity, r.Selection.Severity)
@@ -177,7 +217,7 @@ func (t Table) writeControls(w io.Writer, r *engine.Report) {
 		switch {
 		case c.Status == engine.StatusNotApplicable:
 			excluded = append(excluded, c)
-		case c.Status == engine.StatusFail || c.Status == engine.StatusError:
+		case c.Status == engine.StatusFail || c.Status == engine.StatusWaived || c.Status == engine.StatusError:
 			listed = append(listed, c)
 		case c.Status == engine.StatusPass:
 			pass++
@@ -199,15 +239,18 @@ func (t Table) writeControls(w io.Writer, r *engine.Report) {
 		if t.Verbose {
 			fmt.Fprintf(w, "\nAnnex A controls assessed:\n")
 		} else {
-			fmt.Fprintf(w, "\nAnnex A controls that fail:\n")
+			fmt.Fprintf(w, "\nAnnex A controls that fail or are waived:\n")
 		}
 	}
 	for _, c := range listed {
 		counts := fmt.Sprintf("%d assessed", c.Assessed)
-		if c.Status == engine.StatusFail {
+		if c.Status == engine.StatusFail || c.Status == engine.StatusWaived {
 			counts += fmt.Sprintf(", %d failed, %d findings", c.Failed, c.Findings)
 		}
-		fmt.Fprintf(w, "%-7s  %-5s  %-*s  %s\n", controlID(c.ID), strings.ToUpper(string(c.Status)), titleWidth, c.Title, counts)
+		if c.Waived > 0 {
+			counts += fmt.Sprintf(", %d waived", c.Waived)
+		}
+		fmt.Fprintf(w, "%-7s  %-6s  %-*s  %s\n", controlID(c.ID), strings.ToUpper(string(c.Status)), titleWidth, c.Title, counts)
 		if c.Status == engine.StatusError {
 			fmt.Fprintf(w, "         error: %s\n", termsafe.String(c.Reason))
 		}
@@ -300,6 +343,9 @@ func writeClauses(w io.Writer, r *engine.Report, verbose bool) {
 
 func statusCounts(total int, n map[engine.Status]int) string {
 	s := fmt.Sprintf("%2d controls: %d pass, %d fail, %d not assessed", total, n[engine.StatusPass], n[engine.StatusFail], n[engine.StatusNotAssessed])
+	if n[engine.StatusWaived] > 0 {
+		s += fmt.Sprintf(", %d waived", n[engine.StatusWaived])
+	}
 	if n[engine.StatusNotApplicable] > 0 {
 		s += fmt.Sprintf(", %d not applicable", n[engine.StatusNotApplicable])
 	}

@@ -8,36 +8,6 @@ import (
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
-// Gate decides the exit code from the findings at or above --fail-on, an
-// evaluation error first, and says why in one line.
-func TestGate(t *testing.T) {
-	findings := []Finding{{Severity: SeverityHigh}, {Severity: SeverityHigh}, {Severity: SeverityMedium}, {Severity: SeverityLow}}
-	tests := []struct {
-		name       string
-		findings   []Finding
-		controls   []ControlResult
-		threshold  Severity
-		wantCode   int
-		wantReason string
-	}{
-		{"below the gate", findings, nil, SeverityCritical, ExitPass, "exit 0: no finding at or above critical (--fail-on critical)"},
-		{"at the gate", findings, nil, SeverityHigh, ExitFail, "exit 1: 2 findings at or above high (--fail-on high)"},
-		{"one above", findings[2:], nil, SeverityMedium, ExitFail, "exit 1: 1 finding at or above medium (--fail-on medium)"},
-		{"every finding", findings, nil, SeverityLow, ExitFail, "exit 1: 4 findings at or above low (--fail-on low)"},
-		{"no findings", nil, nil, SeverityLow, ExitPass, "exit 0: no finding at or above low (--fail-on low)"},
-		{"gate off", findings, nil, GateNone, ExitPass, "exit 0: 4 findings, and --fail-on none fails on none"},
-		{"evaluation error first", findings, []ControlResult{{ID: "8.24", Status: StatusError, Reason: "timed out"}}, GateNone, ExitError, "exit 2: 1 control(s) could not be evaluated, first: 8.24: timed out"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := Gate(&Report{Findings: tt.findings, Controls: tt.controls}, tt.threshold)
-			if d.Code != tt.wantCode || d.Reason != tt.wantReason {
-				t.Errorf("Gate = %d %q, want %d %q", d.Code, d.Reason, tt.wantCode, tt.wantReason)
-			}
-		})
-	}
-}
-
 // --severity and --exclude are recorded in the report's selection without
 // narrowing what is evaluated; a severity that is not one is an error.
 func TestSelectionRecordsSeverityAndExclude(t *testing.T) {

@@ -15,11 +15,16 @@ func TestDeclarations(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "infra")
 	testfs.Write(t, root, map[string]string{
-		"infra/main.tf":         "resource \"aws_s3_bucket\" \"logs\" {\n}\n\ndata \"aws_caller_identity\" \"me\" {}\nmodule \"db\" {\n  source = \"./modules/db\"\n}\nmodule \"out\" {\n  source = \"../shared\"\n}\n",
+		"infra/main.tf":         "resource \"aws_s3_bucket\" \"logs\" {\n}\n\ndata \"aws_caller_identity\" \"me\" {}\nmodule \"db\" {\n  source = \"./modules/db\"\n}\nmodule \"out\" {\n  source = \"../shared\"\n}\nmodule \"lnk\" {\n  source = \"./link\"\n}\n",
 		"infra/modules/db/x.tf": "\n\nresource \"aws_db_instance\" \"main\" {\n  count = 2\n}\n",
 		"shared/main.tf":        "resource \"aws_s3_bucket\" \"outside\" {}\n",
 		"infra/broken.tf":       "resource \"aws_s3_bucket\" {",
 	})
+	// A module reached through a link that leads out of the directory is
+	// not read either.
+	if err := os.Symlink(filepath.Join(root, "shared"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
 	got := Declarations(dir)
 	want := map[string]Declaration{
 		"aws_s3_bucket.logs":             {filepath.Join(dir, "main.tf"), 1},

@@ -185,6 +185,7 @@ func (t Table) writeFindings(w io.Writer, r *engine.Report) {
 		locWidth = max(locWidth, len(termsafe.String(locs[i].String())))
 		resWidth = max(resWidth, len(termsafe.String(f.Resource)))
 	}
+	fs, locs, also := collapseSources(fs, locs)
 	for i, f := range fs {
 		var against []string
 		for _, c := range f.Controls {
@@ -197,8 +198,12 @@ func (t Table) writeFindings(w io.Writer, r *engine.Report) {
 		if loc == "" {
 			loc = "-"
 		}
-		fmt.Fprintf(w, "%-8s  %-*s  %-*s  %s  [%s; %s]\n", f.Severity, locWidth, termsafe.String(loc), resWidth, termsafe.String(f.Resource),
-			termsafe.String(f.Message), termsafe.String(f.Policy), strings.Join(against, ", "))
+		var more string
+		if also[i] > 0 {
+			more = fmt.Sprintf(" (and from %d other source(s))", also[i])
+		}
+		fmt.Fprintf(w, "%-8s  %-*s  %-*s  %s  [%s; %s]%s\n", f.Severity, locWidth, termsafe.String(loc), resWidth, termsafe.String(f.Resource),
+			termsafe.String(f.Message), termsafe.String(f.Policy), strings.Join(against, ", "), more)
 		writeWaiver(w, f)
 	}
 	if hidden > 0 {
@@ -371,4 +376,52 @@ func writeDiagnostics(bw *bufio.Writer, r *engine.Report) {
 	if others > 0 {
 		fmt.Fprintf(bw, "%d warning(s) about the inputs: see stderr, or diagnostics in --format json\n", others)
 	}
+}
+
+// collapseSources lists once the findings that several sources give about
+// the same resource at the same place: a plan given with its own .tf
+// source judges each resource twice, and both findings locate at the same
+// block. The first is kept; also counts the others. Findings without a
+// location, or waived differently, are never merged.
+func collapseSources(fs []engine.Finding, locs []Location) ([]engine.Finding, []Location, []int) {
+	type key struct {
+		loc                              Location
+		severity                         engine.Severity
+		policy, message, address, waiver string
+	}
+	first := make(map[key]int, len(fs))
+	var outF []engine.Finding
+	var outL []Location
+	var also []int
+	for i, f := range fs {
+		if locs[i].File == "" {
+			outF, outL, also = append(outF, f), append(outL, locs[i]), append(also, 0)
+			continue
+		}
+		k := key{locs[i], f.Severity, f.Policy, f.Message, resourceAddress(f.Resource), waiverKey(f)}
+		if j, ok := first[k]; ok {
+			also[j]++
+			continue
+		}
+		first[k] = len(outF)
+		outF, outL, also = append(outF, f), append(outL, locs[i]), append(also, 0)
+	}
+	return outF, outL, also
+}
+
+// resourceAddress is a finding's resource without the source prefix
+// ("file//") that a run of several sources gives it.
+func resourceAddress(resource string) string {
+	if _, addr, ok := strings.Cut(resource, "//"); ok {
+		return addr
+	}
+	return resource
+}
+
+// waiverKey tells waived findings apart by their waiver.
+func waiverKey(f engine.Finding) string {
+	if f.Waiver == nil {
+		return ""
+	}
+	return f.Waiver.Reason + "\x00" + f.Waiver.Expires
 }

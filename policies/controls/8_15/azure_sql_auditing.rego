@@ -1,7 +1,8 @@
 # METADATA
 # title: Azure SQL servers audit database activity and keep the audit log 90 days
 # description: |
-#   Each azurerm_mssql_server is audited, so logins, queries and permission
+#   Each azurerm_mssql_server (and legacy azurerm_sql_server) is audited,
+#   so logins, queries and permission
 #   changes on its databases are recorded: an enabled
 #   azurerm_mssql_server_extended_auditing_policy points at it (server_id),
 #   or the server carries the inline extended_auditing_policy block of
@@ -23,6 +24,7 @@
 #   coverage: partial
 #   inputs:
 #     - resource:azurerm_mssql_server
+#     - resource:azurerm_sql_server
 #     - resource:azurerm_mssql_server_extended_auditing_policy
 #     - resource:azurerm_mssql_database
 #     - resource:azurerm_mssql_database_extended_auditing_policy
@@ -41,6 +43,15 @@ import data.annexa.lib.values
 
 min_retention_days := params.value("azure_sql_audit_retention_days")
 
+# server_types are the SQL server resources: azurerm_mssql_server and the
+# legacy azurerm_sql_server of azurerm 3.x and earlier, which takes the same
+# auditing policies and inline block.
+server_types := ["azurerm_mssql_server", "azurerm_sql_server"]
+
+# inline_types are the resources that may carry an inline
+# extended_auditing_policy block.
+inline_types := array.concat(server_types, ["azurerm_mssql_database"])
+
 # policy_types are the standalone auditing policy resources, of a server
 # and of a database; they share enabled, storage_endpoint and
 # retention_in_days.
@@ -52,7 +63,8 @@ policy_name := {
 }
 
 deny contains finding if {
-	some s in tf.resources("azurerm_mssql_server")
+	some st in server_types
+	some s in tf.resources(st)
 	not audited_server(s)
 	not inline_audit(s)
 	not audited_by_databases(s)
@@ -74,7 +86,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some t in ["azurerm_mssql_server", "azurerm_mssql_database"]
+	some t in inline_types
 	some r in tf.resources(t)
 	some i, b in values.array_or_empty(object.get(r.attributes, "extended_auditing_policy", []))
 	writes_to_storage(b, r, sprintf("extended_auditing_policy.%d.storage_endpoint", [i]))
@@ -82,7 +94,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some t in ["azurerm_mssql_server", "azurerm_mssql_database"]
+	some t in inline_types
 	some r in tf.resources(t)
 	some b in values.array_or_empty(object.get(r.attributes, "extended_auditing_policy", []))
 	b.enabled == false
@@ -166,7 +178,7 @@ writes_to_storage(_, r, path) if tf.is_unknown(r, path)
 # judged are the SQL servers (each needs auditing), the auditing policies
 # whose switch, or storage retention, is known, and the databases with an
 # inline auditing block.
-judged := (tf.ids(["azurerm_mssql_server"]) | {a.id |
+judged := (tf.ids(server_types) | {a.id |
 	some t in policy_types
 	some a in tf.resources(t)
 	decided(a)

@@ -1,22 +1,21 @@
 # METADATA
 # title: Azure SQL servers audit database activity and keep the audit log 90 days
 # description: |
-#   Each azurerm_mssql_server (and legacy azurerm_sql_server) is audited,
-#   so logins, queries and permission
-#   changes on its databases are recorded: an enabled
-#   azurerm_mssql_server_extended_auditing_policy points at it (server_id),
-#   or the server carries the inline extended_auditing_policy block of
-#   older azurerm versions (its enabled argument, where present, not
-#   false), or every azurerm_mssql_database of the server in the input (at
-#   least one) is audited on its own, by an enabled
+#   Each azurerm_mssql_server (and legacy azurerm_sql_server) is audited, so
+#   logins, queries and permission changes on its databases are recorded: an
+#   enabled azurerm_mssql_server_extended_auditing_policy points at it
+#   (server_id), or the server carries the inline extended_auditing_policy
+#   block of older azurerm versions (its enabled argument, where present,
+#   not false), or every azurerm_mssql_database of the server in the input
+#   (at least one) is audited on its own, by an enabled
 #   azurerm_mssql_database_extended_auditing_policy (database_id) or the
 #   database's inline extended_auditing_policy block. Database auditing
 #   covers only that database, so a server with one unaudited database is a
 #   finding. A server, database or inline auditing policy switched off
 #   (enabled = false) is a finding. An auditing policy that writes to a
 #   storage account keeps the records for at least
-#   azure_sql_audit_retention_days days, 90 by default (retention_in_days;
-#   0 keeps them forever). CIS Microsoft Azure Foundations 3.0.0 5.1.1 and
+#   azure_sql_audit_retention_days days, 90 by default (retention_in_days; 0
+#   keeps them forever). CIS Microsoft Azure Foundations 3.0.0 5.1.1 and
 #   5.1.6.
 # custom:
 #   controls: ["8.15"]

@@ -5,15 +5,15 @@
 #   alias aws_alb_listener) must not serve traffic in clear text or accept
 #   TLS older than 1.2. An HTTP listener is a finding when a default action
 #   forwards or authenticates requests, or redirects without switching to
-#   HTTPS (a redirect that leaves protocol out keeps the request's own),
-#   or when it has no default action at all (left out: nothing redirects
-#   it to HTTPS); a redirect to HTTPS or a fixed response is fine. An HTTPS or TLS
+#   HTTPS (a redirect that leaves protocol out keeps the request's own), or
+#   when it has no default action at all (left out: nothing redirects it to
+#   HTTPS); a redirect to HTTPS or a fixed response is fine. An HTTPS or TLS
 #   listener is a finding when its ssl_policy allows TLS 1.0 or 1.1
 #   (ELBSecurityPolicy-2016-08, -2015-05, -FS-2018-06, -TLS-1-0-*,
 #   -TLS-1-1-*, -FS-1-1-*, -TLS13-1-0-*, -TLS13-1-1-*), or when it sets no
 #   ssl_policy at all: AWS then applies ELBSecurityPolicy-2016-08, which
-#   accepts TLS 1.0. Findings on internet-facing load balancers are high,
-#   on internal ones medium.
+#   accepts TLS 1.0. Findings on internet-facing load balancers are high, on
+#   internal ones medium.
 # custom:
 #   controls: ["8.21", "8.24"]
 #   severity: high

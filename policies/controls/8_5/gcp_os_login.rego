@@ -10,18 +10,19 @@
 #   on, so an instance or instance template whose metadata leaves
 #   enable-oslogin out (or has no metadata) is a finding too, unless the
 #   input turns OS Login on for the project, in
-#   google_compute_project_metadata or a google_compute_project_metadata_item
-#   (enable-oslogin "TRUE", case-insensitive, or T, 1, Y, YES), or enforces
-#   the compute.requireOsLogin organization policy
+#   google_compute_project_metadata or a
+#   google_compute_project_metadata_item (enable-oslogin "TRUE",
+#   case-insensitive, or T, 1, Y, YES), or enforces the
+#   compute.requireOsLogin organization policy
 #   (google_project_organization_policy, google_folder_organization_policy,
 #   google_organization_policy or google_org_policy_policy). A
 #   google_compute_project_metadata that leaves enable-oslogin out is a
 #   finding under the same exceptions: it owns all of the project's
-#   metadata, so the key is removed and OS Login is off. Project
-#   metadata counts for instances of the same project, and for all when
-#   either project is left to the provider or unknown. Project settings
-#   made outside the input are not seen: such instances are reported.
-#   Metadata, or a project setting, known only after apply is not judged.
+#   metadata, so the key is removed and OS Login is off. Project metadata
+#   counts for instances of the same project, and for all when either
+#   project is left to the provider or unknown. Project settings made
+#   outside the input are not seen: such instances are reported. Metadata,
+#   or a project setting, known only after apply is not judged.
 # custom:
 #   controls: ["8.5"]
 #   severity: high

@@ -9,10 +9,10 @@
 #   permission set (aws_ssoadmin_managed_policy_attachment), in any
 #   partition. Policy documents are JSON strings inside the resource
 #   (policy, inline_policy, the inline_policy of an IAM Identity Center
-#   permission set: aws_ssoadmin_permission_set_inline_policy) or documents built with
-#   data.aws_iam_policy_document (read from its json in a plan, from its
-#   statement blocks in Terraform source, where its json is only known after
-#   apply); documents only known after apply are not judged.
+#   permission set: aws_ssoadmin_permission_set_inline_policy) or documents
+#   built with data.aws_iam_policy_document (read from its json in a plan,
+#   from its statement blocks in Terraform source, where its json is only
+#   known after apply); documents only known after apply are not judged.
 # custom:
 #   controls: ["8.2", "5.15"]
 #   severity: critical

@@ -1,22 +1,22 @@
 # METADATA
 # title: Compute Engine instances do not run as the default service account
 # description: |
-#   A Compute Engine instance or instance template (or an instance made
-#   from a template, google_compute_instance_from_template, that writes its
-#   own service_account block) that runs with a service account uses one
-#   made for its workload, not the Compute Engine default
-#   service account (PROJECT_NUMBER-compute@developer.gserviceaccount.com),
-#   which holds the Editor role on the project unless someone removed it
-#   (CIS GCP 3.0.0 4.1); with the cloud-platform scope the default account
-#   reaches every Cloud API (CIS GCP 3.0.0 4.2), a finding of high
-#   severity. A service_account block whose email is left out (the
-#   provider computes it, and Compute Engine picks the default account),
-#   names the default account, or refers to
-#   data.google_compute_default_service_account, uses the default account;
-#   so does an email unknown until apply that refers to nothing, which is
-#   how a plan shows the left-out email. An instance without a
-#   service_account block runs with no account and passes, and so does an
-#   email that refers to another resource (a google_service_account).
+#   A Compute Engine instance or instance template (or an instance made from
+#   a template, google_compute_instance_from_template, that writes its own
+#   service_account block) that runs with a service account uses one made
+#   for its workload, not the Compute Engine default service account
+#   (PROJECT_NUMBER-compute@developer.gserviceaccount.com), which holds the
+#   Editor role on the project unless someone removed it (CIS GCP 3.0.0
+#   4.1); with the cloud-platform scope the default account reaches every
+#   Cloud API (CIS GCP 3.0.0 4.2), a finding of high severity. A
+#   service_account block whose email is left out (the provider computes it,
+#   and Compute Engine picks the default account), names the default
+#   account, or refers to data.google_compute_default_service_account, uses
+#   the default account; so does an email unknown until apply that refers to
+#   nothing, which is how a plan shows the left-out email. An instance
+#   without a service_account block runs with no account and passes, and so
+#   does an email that refers to another resource (a
+#   google_service_account).
 # custom:
 #   controls: ["8.2"]
 #   severity: medium

@@ -4,22 +4,21 @@
 #   A bucket policy statement that allows access to Principal "*" (or the
 #   AWS principal "*") without a condition that narrows who can use it
 #   (aws:SourceAccount, aws:PrincipalAccount, aws:PrincipalOrgID,
-#   aws:SourceVpc, aws:SourceVpce, aws:SourceIp, aws:SourceArn and the
-#   like) makes the bucket's objects available to anyone on the internet.
-#   Such a condition restricts when it tests the key positively
-#   (StringEquals, ArnLike, IpAddress, ...) with values none of which
-#   matches every caller ("*", 0.0.0.0/0 or ::/0, an ARN pattern whose
-#   account is "*" such as arn:aws:iam::*); the VPC endpoint keys
-#   (aws:VpceAccount, aws:VpceOrgID, aws:VpceOrgPaths) restrict too. A
-#   value only known after apply, such as the account id of
-#   aws_caller_identity, counts as restricting. A negated operator
-#   (StringNotEquals, NotIpAddress, ...), an IfExists one, Null or
+#   aws:SourceVpc, aws:SourceVpce, aws:SourceIp, aws:SourceArn and the like)
+#   makes the bucket's objects available to anyone on the internet. Such a
+#   condition restricts when it tests the key positively (StringEquals,
+#   ArnLike, IpAddress, ...) with values none of which matches every caller
+#   ("*", 0.0.0.0/0 or ::/0, an ARN pattern whose account is "*" such as
+#   arn:aws:iam::*); the VPC endpoint keys (aws:VpceAccount, aws:VpceOrgID,
+#   aws:VpceOrgPaths) restrict too. A value only known after apply, such as
+#   the account id of aws_caller_identity, counts as restricting. A negated
+#   operator (StringNotEquals, NotIpAddress, ...), an IfExists one, Null or
 #   ForAllValues restricts nothing: each admits callers the key does not
 #   name or requests without the key. Bucket policies are read from
-#   aws_s3_bucket_policy and from the legacy inline policy of
-#   aws_s3_bucket, as JSON or built with data.aws_iam_policy_document
-#   (from its json in a plan, from its statement blocks in Terraform
-#   source). A policy only known after apply is not judged.
+#   aws_s3_bucket_policy and from the legacy inline policy of aws_s3_bucket,
+#   as JSON or built with data.aws_iam_policy_document (from its json in a
+#   plan, from its statement blocks in Terraform source). A policy only
+#   known after apply is not judged.
 # custom:
 #   controls: ["8.3", "5.15"]
 #   severity: high

@@ -15,9 +15,11 @@
 package runner
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -29,6 +31,7 @@ import (
 	"github.com/annexa-dev/annexa/providers/applicability"
 	"github.com/annexa-dev/annexa/providers/external"
 	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/project"
 	"github.com/annexa-dev/annexa/providers/registry"
 	"github.com/annexa-dev/annexa/providers/riskregister"
@@ -57,16 +60,19 @@ type Inputs struct {
 	// Terraform input variables, below every variables file and flag, and
 	// whose TF_WORKSPACE names terraform.workspace.
 	Environ []string
-	// Exclude are globs of directories root module discovery passes over
-	// (--exclude), matched against the path below a Terraform source's
-	// directory or a directory's name.
+	// Exclude are --exclude globs: the files and directories below every
+	// directory source that the run passes over (Terraform root module
+	// discovery, evidence, manifests, configuration, a directory of
+	// plans), matched against the path below the directory named or
+	// against a file's or directory's name (input.Excluded). A file named
+	// on its own is read whatever the globs say.
 	Exclude []string
 	// Strict evaluates every Terraform source as terraform validate would:
 	// what is not declared and files that cannot be read are errors, not
 	// unknown values with a warning (tfsource.Provider.Strict).
 	Strict bool
-	// Applicability and Risks override the project file's files.
-	Applicability, Risks string
+	// Applicability, Risks and Waivers override the project file's files.
+	Applicability, Risks, Waivers string
 	// RiskAppetite (0: unset) and RiskMethod ("": unset) override the
 	// project file's residual risk settings.
 	RiskAppetite int
@@ -106,6 +112,8 @@ type Run struct {
 	evalTimeout time.Duration
 	toolVersion string
 	profile     bool
+	// waiversFile is the waivers file, "" for none.
+	waiversFile string
 }
 
 // Resolve merges the project file among in.Paths (at most one) with the
@@ -131,6 +139,9 @@ func Resolve(in Inputs) (*Run, error) {
 		}
 		merged.Sources = append(merged.Sources, p.Sources...)
 	}
+	if err := input.CheckGlobs(in.Exclude); err != nil {
+		return nil, err
+	}
 	for _, fv := range in.Sources {
 		k, ok := registry.ByFlag(fv.Flag)
 		if !ok {
@@ -140,12 +151,16 @@ func Resolve(in Inputs) (*Run, error) {
 		if err != nil {
 			return nil, err
 		}
+		if srcs, err = excludeExpanded(fv, srcs, in.Exclude); err != nil {
+			return nil, err
+		}
 		merged.Sources = append(merged.Sources, srcs...)
 	}
 	var err error
 	if merged.Sources, err = expandRoots(merged.Sources, in.Exclude); err != nil {
 		return nil, err
 	}
+	applyExclude(merged.Sources, in.Exclude)
 	if err := applyTFVars(merged.Sources, in.TFVars, in.Environ); err != nil {
 		return nil, err
 	}
@@ -172,9 +187,10 @@ func Resolve(in Inputs) (*Run, error) {
 		At:          effectiveTime(in.EffectiveTime, merged),
 		policyDirs:  append(slices.Clone(merged.Policies), in.PolicyDirs...),
 		evalTimeout: in.EvalTimeout,
-		selection:   in.Selection,
+		selection:   withExclude(in.Selection, in.Exclude),
 		toolVersion: in.ToolVersion,
 		profile:     in.Profile,
+		waiversFile: cmp.Or(in.Waivers, merged.Waivers),
 	}
 	return r, nil
 }
@@ -185,7 +201,6 @@ func Resolve(in Inputs) (*Run, error) {
 // A directory that is itself the only root stays as it is; one with no
 // configuration at all is left for the provider to report.
 func expandRoots(sources []providers.Source, exclude []string) ([]providers.Source, error) {
-	hasTF := false
 	var out []providers.Source
 	for _, src := range sources {
 		p, ok := src.Provider.(tfsource.Provider)
@@ -193,7 +208,6 @@ func expandRoots(sources []providers.Source, exclude []string) ([]providers.Sour
 			out = append(out, src)
 			continue
 		}
-		hasTF = true
 		roots, err := tfsource.Roots(src.Path, exclude)
 		var usage *tfsource.ExcludeError
 		switch {
@@ -209,10 +223,47 @@ func expandRoots(sources []providers.Source, exclude []string) ([]providers.Sour
 			out = append(out, providers.Source{Path: root, Provider: rp, Space: src.Space})
 		}
 	}
-	if len(exclude) > 0 && !hasTF {
-		return nil, errors.New("--exclude narrows the discovery of Terraform root modules; name the source with --tf DIR")
+	return out, nil
+}
+
+// withExclude is the selection a run records: what it was narrowed to
+// and the --exclude globs it read its inputs with.
+func withExclude(sel engine.Selection, exclude []string) engine.Selection {
+	sel.Exclude = slices.Clone(exclude)
+	return sel
+}
+
+// excludeExpanded drops, from the sources a directory given to a source
+// flag stands for (a directory of plans), those whose file matches an
+// exclude glob; every one excluded is an error, as an empty directory is.
+func excludeExpanded(fv FlagValue, srcs []providers.Source, exclude []string) ([]providers.Source, error) {
+	if len(exclude) == 0 || len(srcs) == 0 {
+		return srcs, nil
+	}
+	if st, err := os.Stat(fv.Value); err != nil || !st.IsDir() {
+		return srcs, nil
+	}
+	out := slices.DeleteFunc(slices.Clone(srcs), func(src providers.Source) bool {
+		rel, err := filepath.Rel(fv.Value, src.Path)
+		return err == nil && input.Excluded(filepath.ToSlash(rel), filepath.Base(src.Path), exclude)
+	})
+	if len(out) == 0 {
+		return nil, fmt.Errorf("--%s %s: --exclude %s passes over every file in it", fv.Flag, fv.Value, strings.Join(exclude, ","))
 	}
 	return out, nil
+}
+
+// applyExclude sets every source that reads a directory to pass over
+// what the exclude globs match.
+func applyExclude(sources []providers.Source, exclude []string) {
+	if len(exclude) == 0 {
+		return
+	}
+	for i, src := range sources {
+		if p, ok := src.Provider.(providers.Excluding); ok {
+			sources[i].Provider = p.WithExclude(exclude)
+		}
+	}
 }
 
 // applyTFVars gives every Terraform source, however it was named, the
@@ -436,6 +487,13 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	}
 	eng := b.eng
 	if fs, err = r.withParameters(eng, fs); err != nil {
+		return nil, err
+	}
+	ws, err := r.Waivers(fs)
+	if err != nil {
+		return nil, err
+	}
+	if eng, err = eng.Waiving(ws); err != nil {
 		return nil, err
 	}
 	report, err := Evaluate(ctx, eng, fs, warnings)

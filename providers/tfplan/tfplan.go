@@ -152,6 +152,7 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 		seen:     make(map[string]bool, len(plan.ResourceChanges)),
 		facts:    make([]facts.Fact, 0, len(plan.ResourceChanges)),
 	}
+	positions := changePositions(data, plan.ResourceChanges)
 	// Each change is decoded and turned into a fact on its own, on every
 	// CPU; the facts are then taken in the plan's order.
 	changes := make([]*facts.Fact, len(plan.ResourceChanges))
@@ -162,6 +163,9 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 		}
 		for i := start; i < end; i++ {
 			changes[i], errs[i] = c.change(i, plan.ResourceChanges[i])
+			if changes[i] != nil {
+				changes[i].Source.Line, changes[i].Source.Column = positions[i].line, positions[i].column
+			}
 			plan.ResourceChanges[i] = nil
 		}
 	})
@@ -188,6 +192,40 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 	}
 	facts.Sort(c.facts)
 	return c.facts, nil
+}
+
+// position is a 1-based line and column in a file, zero when unknown.
+type position struct{ line, column int }
+
+// changePositions finds where each resource change starts in the plan
+// document, so a finding about it can be located there (a SARIF region):
+// the changes follow one another after the "resource_changes" key, each
+// exactly as decoded, so each is found by searching on from the end of
+// the one before. A change that cannot be found has no position.
+func changePositions(data []byte, changes rawArray) []position {
+	out := make([]position, len(changes))
+	cursor := bytes.Index(data, []byte(`"resource_changes"`))
+	if cursor < 0 {
+		return out
+	}
+	line, lineStart, counted := 1, 0, 0
+	for i, raw := range changes {
+		at := bytes.Index(data[cursor:], raw)
+		if at < 0 || len(raw) == 0 {
+			continue
+		}
+		at += cursor
+		for j := counted; j < at; j++ {
+			if data[j] == '\n' {
+				line++
+				lineStart = j + 1
+			}
+		}
+		counted = at
+		out[i] = position{line: line, column: at - lineStart + 1}
+		cursor = at + len(raw)
+	}
+	return out
 }
 
 // decodePlan decodes a plan document, recognising the JSON documents

@@ -29,6 +29,9 @@ func Realistic() *Account {
 			{Name: "acme-public-site", Region: r, Tags: prod(map[string]string{"DataClassification": "public"}), SSEAlgorithm: "AES256",
 				Policy: `{"Version":"2012-10-17","Statement":[{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-public-site/*"}]}`},
 		},
+		// Every setting on but RestrictPublicBuckets: it covers acme-data's
+		// IgnorePublicAcls, and leaves acme-public-site open on it.
+		AccountPublicAccessBlock: []bool{true, true, true, false},
 		PasswordPolicy: map[string]any{
 			"MinimumPasswordLength": 8, "RequireSymbols": false, "RequireNumbers": true,
 			"RequireUppercaseCharacters": true, "RequireLowercaseCharacters": true,

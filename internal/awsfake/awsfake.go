@@ -30,10 +30,13 @@ type Account struct {
 	ID, UserArn string
 	Regions     []string
 
-	Buckets        []Bucket
-	PasswordPolicy map[string]any // IAM PasswordPolicy members; nil: none set
-	Users          []User
-	Policies       []Policy
+	Buckets []Bucket
+	// AccountPublicAccessBlock is the account-level S3 public access
+	// block, its settings in Bucket.PublicAccessBlock's order; nil: none.
+	AccountPublicAccessBlock []bool
+	PasswordPolicy           map[string]any // IAM PasswordPolicy members; nil: none set
+	Users                    []User
+	Policies                 []Policy
 	// Per region:
 	SecurityGroups map[string][]SecurityGroup
 	VPCs           map[string][]VPC
@@ -307,6 +310,12 @@ func s3Op(r *http.Request) string {
 	if strings.Trim(r.URL.Path, "/") == "" {
 		return "ListBuckets"
 	}
+	if strings.HasPrefix(r.URL.Path, "/v20180820/") {
+		if r.URL.Path == "/v20180820/configuration/publicAccessBlock" && r.Method == http.MethodGet {
+			return "GetPublicAccessBlock"
+		}
+		return "Unknown"
+	}
 	q := r.URL.Query()
 	for _, sub := range []string{"encryption", "publicAccessBlock", "versioning", "logging", "policy", "tagging", "location"} {
 		if q.Has(sub) {
@@ -373,6 +382,12 @@ func tx(name, text string) string { return el(name, esc(text)) }
 func bl(name string, b bool) string { return tx(name, strconv.FormatBool(b)) }
 
 func in(name string, n int) string { return tx(name, strconv.Itoa(n)) }
+
+// publicAccessBlockXML renders the four settings of a public access block.
+func publicAccessBlockXML(p []bool, ns string) string {
+	return `<PublicAccessBlockConfiguration` + ns + `>` + bl("BlockPublicAcls", p[0]) + bl("IgnorePublicAcls", p[1]) +
+		bl("BlockPublicPolicy", p[2]) + bl("RestrictPublicBuckets", p[3]) + `</PublicAccessBlockConfiguration>`
+}
 
 // page cuts n items at token (an index) into one page, returning its
 // bounds and the next token, "" on the last page.

@@ -26,6 +26,18 @@ func (s *Server) s3(q *request) {
 			el("Owner", tx("ID", "fakeowner"))+el("Buckets", b.String())+tok+`</ListAllMyBucketsResult>`)
 		return
 	}
+	if q.op == "GetPublicAccessBlock" {
+		if q.r.Header.Get("X-Amz-Account-Id") != a.ID {
+			q.fail(http.StatusForbidden, "AccessDenied", "x-amz-account-id is not the caller's account")
+			return
+		}
+		if a.AccountPublicAccessBlock == nil {
+			q.fail(http.StatusNotFound, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found")
+			return
+		}
+		q.xml(http.StatusOK, publicAccessBlockXML(a.AccountPublicAccessBlock, ` xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/"`))
+		return
+	}
 	name := strings.Trim(q.r.URL.Path, "/")
 	var bk *Bucket
 	for i := range a.Buckets {
@@ -59,8 +71,7 @@ func (s *Server) s3(q *request) {
 			q.fail(http.StatusNotFound, "NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found")
 			return
 		}
-		p := bk.PublicAccessBlock
-		q.xml(http.StatusOK, el("PublicAccessBlockConfiguration", bl("BlockPublicAcls", p[0]), bl("IgnorePublicAcls", p[1]), bl("BlockPublicPolicy", p[2]), bl("RestrictPublicBuckets", p[3])))
+		q.xml(http.StatusOK, publicAccessBlockXML(bk.PublicAccessBlock, ""))
 	case "GetBucketVersioning":
 		st := ""
 		if bk.Versioning != "" {

@@ -150,7 +150,7 @@ func (p Provider) Snapshot(ctx context.Context, path string) (*Snapshot, diag.Di
 		return nil, fail(path, "list the enabled regions (ec2:DescribeRegions)", err)
 	}
 	var jobs []job
-	jobs = append(jobs, job{"iam", "", c.iam}, job{"s3", "", c.s3})
+	jobs = append(jobs, job{"iam", "", c.iam}, job{"s3", "", c.s3}, job{"s3control", "", c.s3Account})
 	for _, r := range regions {
 		jobs = append(jobs,
 			job{"ec2", r, c.ec2}, job{"cloudtrail", r, c.cloudtrail}, job{"kms", r, c.kms},

@@ -61,6 +61,9 @@ func TestCollectRealisticAccount(t *testing.T) {
 			"apply_server_side_encryption_by_default": []any{map[string]any{"sse_algorithm": "aws:kms", "kms_master_key_id": "arn:aws:kms:eu-west-1:123456789012:key/key-data"}},
 			"bucket_key_enabled":                      false}}},
 		{`aws_s3_bucket_public_access_block.eu-west-1["acme-data"]`, "ignore_public_acls", false},
+		{`aws_s3_account_public_access_block.global["123456789012"]`, "restrict_public_buckets", false},
+		{`aws_s3_account_public_access_block.global["123456789012"]`, "ignore_public_acls", true},
+		{`aws_s3_account_public_access_block.global["123456789012"]`, "account_id", "123456789012"},
 		{`aws_s3_bucket_versioning.eu-west-1["acme-data"]`, "versioning_configuration", []any{map[string]any{"status": "Suspended", "mfa_delete": "Disabled"}}},
 		{`aws_s3_bucket_logging.eu-west-1["acme-data"]`, "target_bucket", "acme-logs"},
 		{`aws_s3_bucket_policy.eu-west-1["acme-public-site"]`, "bucket", "acme-public-site"},
@@ -156,11 +159,14 @@ func TestCollectAccessDeniedIsNotAssessed(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatalf("errors: %v", ds)
 	}
-	if len(ds) != 2 || !strings.Contains(ds[0].Summary, "AWS kms in eu-west-1 not assessed: AccessDeniedException") ||
-		!strings.Contains(ds[1].Summary, "AWS s3 not assessed: AccessDenied") {
+	// S3 Control signs as s3: the account-level block is denied with the
+	// buckets, and said apart.
+	if len(ds) != 3 || !strings.Contains(ds[0].Summary, "AWS kms in eu-west-1 not assessed: AccessDeniedException") ||
+		!strings.Contains(ds[1].Summary, "AWS s3 not assessed: AccessDenied") ||
+		!strings.Contains(ds[2].Summary, "AWS s3control not assessed: AccessDenied") {
 		t.Errorf("diagnostics = %v", ds)
 	}
-	if len(snap.NotAssessed) != 2 {
+	if len(snap.NotAssessed) != 3 {
 		t.Errorf("not assessed = %v", snap.NotAssessed)
 	}
 	for _, f := range snap.Facts {
@@ -365,7 +371,7 @@ func TestCollectBoundsConcurrencyAndShowsProgress(t *testing.T) {
 		t.Errorf("%d calls in flight at most, want 2 or 3 (bound 3)", n)
 	}
 	out := progress.String()
-	if !strings.Contains(out, "\r\033[Kaws 123456789012: 17/17 services read") || !strings.HasSuffix(out, "\r\033[K") {
+	if !strings.Contains(out, "\r\033[Kaws 123456789012: 18/18 services read") || !strings.HasSuffix(out, "\r\033[K") {
 		t.Errorf("progress = %q", out)
 	}
 }
@@ -397,5 +403,27 @@ func TestParseRegions(t *testing.T) {
 		if err != nil || !slices.Equal(got, tt.want) {
 			t.Errorf("ParseRegions(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
+	}
+}
+
+// TestCollectNoAccountPublicAccessBlock checks that an account without an
+// account-level S3 public access block (NoSuchPublicAccessBlockConfiguration)
+// gives no aws_s3_account_public_access_block and no warning.
+func TestCollectNoAccountPublicAccessBlock(t *testing.T) {
+	a := awsfake.Realistic()
+	a.AccountPublicAccessBlock = nil
+	srv := awsfake.Start(t, a)
+	fakeEnv(t, srv)
+	snap, ds := provider().Snapshot(context.Background(), "")
+	if len(ds) > 0 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	for _, f := range snap.Facts {
+		if f.Type == "aws_s3_account_public_access_block" {
+			t.Errorf("fact %s from an account without a block", f.ID)
+		}
+	}
+	if n := srv.Calls("s3:GetPublicAccessBlock"); n != 1 {
+		t.Errorf("s3control GetPublicAccessBlock called %d times, want 1", n)
 	}
 }

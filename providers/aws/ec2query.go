@@ -62,15 +62,20 @@ func (c *ec2Client) call(ctx context.Context, action string, params url.Values, 
 		form[k] = v
 	}
 	body := form.Encode()
-	retryer := c.cfg.Retryer
+	return withRetries(ctx, c.cfg, func() error { return c.once(ctx, body, out) })
+}
+
+// withRetries calls once until it succeeds, retrying throttling and
+// server errors as the configuration's retryer says.
+func withRetries(ctx context.Context, cfg aws.Config, once func() error) error {
 	attempts := 1
 	var r aws.Retryer
-	if retryer != nil {
-		r = retryer()
+	if cfg.Retryer != nil {
+		r = cfg.Retryer()
 		attempts = r.MaxAttempts()
 	}
 	for attempt := 1; ; attempt++ {
-		err := c.once(ctx, body, out)
+		err := once()
 		if err == nil || r == nil || attempt >= attempts || !r.IsErrorRetryable(err) {
 			return err
 		}
@@ -92,54 +97,91 @@ func (c *ec2Client) once(ctx context.Context, body string, out any) error {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-	creds, err := c.cfg.Credentials.Retrieve(ctx)
+	data, err := send(ctx, c.cfg, c.signer, req, []byte(body), "ec2", c.region, "EC2")
 	if err != nil {
-		return fmt.Errorf("credentials: %w", err)
-	}
-	sum := sha256.Sum256([]byte(body))
-	if err := c.signer.SignHTTP(ctx, creds, req, hex.EncodeToString(sum[:]), "ec2", c.region, time.Now()); err != nil {
-		return fmt.Errorf("sign: %w", err)
-	}
-	client := c.cfg.HTTPClient
-	if client == nil {
-		client = http.DefaultClient
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return &retryableError{err}
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxEC2ResponseBytes+1))
-	if err != nil {
-		return &retryableError{err}
-	}
-	if len(data) > maxEC2ResponseBytes {
-		return fmt.Errorf("EC2 answer larger than %d MiB", maxEC2ResponseBytes>>20)
-	}
-	if resp.StatusCode != http.StatusOK {
-		var e struct {
-			Errors []struct {
-				Code    string `xml:"Code"`
-				Message string `xml:"Message"`
-			} `xml:"Errors>Error"`
-		}
-		if xml.Unmarshal(data, &e) == nil && len(e.Errors) > 0 {
-			apiErr := &smithy.GenericAPIError{Code: e.Errors[0].Code, Message: e.Errors[0].Message}
-			if resp.StatusCode >= 500 {
-				return &retryableError{apiErr}
-			}
-			return apiErr
-		}
-		err := fmt.Errorf("EC2 answered HTTP %d", resp.StatusCode)
-		if resp.StatusCode >= 500 {
-			return &retryableError{err}
-		}
 		return err
 	}
 	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(out); err != nil {
 		return fmt.Errorf("EC2 answer: %w", err)
 	}
 	return nil
+}
+
+// send signs req (its body is body) for service in region with the
+// configuration's credentials, sends it and reads its answer: an answer
+// that is not 200 OK is an API error with the code and message of its XML
+// error document (retryable when the server failed), what is "EC2" or the
+// like in messages.
+func send(ctx context.Context, cfg aws.Config, signer *v4.Signer, req *http.Request, body []byte, service, region, what string) ([]byte, error) {
+	creds, err := cfg.Credentials.Retrieve(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("credentials: %w", err)
+	}
+	sum := sha256.Sum256(body)
+	hash := hex.EncodeToString(sum[:])
+	if service == "s3" {
+		req.Header.Set("X-Amz-Content-Sha256", hash)
+	}
+	if err := signer.SignHTTP(ctx, creds, req, hash, service, region, time.Now()); err != nil {
+		return nil, fmt.Errorf("sign: %w", err)
+	}
+	client := cfg.HTTPClient
+	if client == nil {
+		client = http.DefaultClient
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, &retryableError{err}
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxEC2ResponseBytes+1))
+	if err != nil {
+		return nil, &retryableError{err}
+	}
+	if len(data) > maxEC2ResponseBytes {
+		return nil, fmt.Errorf("%s answer larger than %d MiB", what, maxEC2ResponseBytes>>20)
+	}
+	if resp.StatusCode == http.StatusOK {
+		return data, nil
+	}
+	var apiErr error
+	if code, msg := xmlError(data); code != "" {
+		apiErr = &smithy.GenericAPIError{Code: code, Message: msg}
+	} else {
+		apiErr = fmt.Errorf("%s answered HTTP %d", what, resp.StatusCode)
+	}
+	if resp.StatusCode >= 500 {
+		return nil, &retryableError{apiErr}
+	}
+	return nil, apiErr
+}
+
+// xmlError reads the code and message of an XML error document, whether
+// the EC2 protocol's (Response/Errors/Error), the query protocol's
+// (ErrorResponse/Error) or S3's (Error): the first Code and Message
+// elements.
+func xmlError(data []byte) (code, msg string) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for code == "" || msg == "" {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		start, ok := tok.(xml.StartElement)
+		if !ok || (start.Name.Local != "Code" && start.Name.Local != "Message") {
+			continue
+		}
+		var text string
+		if dec.DecodeElement(&text, &start) != nil {
+			break
+		}
+		if start.Name.Local == "Code" && code == "" {
+			code = text
+		} else if start.Name.Local == "Message" && msg == "" {
+			msg = text
+		}
+	}
+	return code, msg
 }
 
 // retryableError is a failure worth another try: a transport error or a

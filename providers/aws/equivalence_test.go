@@ -97,6 +97,8 @@ func TestLiveAccountJudgedAsItsPlan(t *testing.T) {
 		"c8_13.aws_dynamodb_pitr aws_dynamodb_table/orders",
 		"c8_2.aws_iam_admin aws_iam_policy/arn:aws:iam::123456789012:policy/break-glass-admin",
 		"c8_3.aws_s3_bucket_policy aws_s3_bucket_policy/acme-public-site",
+		"c8_3.aws_s3_public_access aws_s3_account_public_access_block/123456789012",
+		"c8_3.aws_s3_public_access aws_s3_bucket/acme-public-site",
 		"c8_5.aws_password_policy aws_iam_account_password_policy/iam-account-password-policy",
 		"c8_20.aws_rds_public aws_db_instance/db-APP-DB",
 		"c8_15.aws_cloudtrail aws_cloudtrail/org-trail",

@@ -16,6 +16,7 @@ func Realistic() *Account {
 		}
 		return m
 	}
+	yes, no := true, false
 	return &Account{
 		ID:      AccountID,
 		UserArn: "arn:aws:iam::" + AccountID + ":user/annexa-audit",
@@ -62,6 +63,22 @@ func Realistic() *Account {
 		Volumes: map[string][]Volume{r: {
 			{ID: "vol-0data", Encrypted: true, Size: 100, Tags: prod(nil)},
 			{ID: "vol-0scratch", Encrypted: false, Size: 20, Tags: prod(nil)},
+			{ID: "vol-0webroot", Encrypted: true, Size: 8},
+			{ID: "vol-0legacyroot", Encrypted: false, Size: 8},
+		}},
+		// The terminated instance is between the others, so that the
+		// instances come in two pages.
+		Instances: map[string][]Instance{r: {
+			{ID: "i-0web", AMI: "ami-0web", Type: "t3.small", SubnetID: "subnet-0a", HTTPTokens: "required",
+				RootVolumeID: "vol-0webroot", Monitoring: true, Profile: "web-app", PublicIP: "203.0.113.10",
+				Groups: []string{"sg-0web"}, Tags: prod(nil)},
+			{ID: "i-0gone", AMI: "ami-0web", Type: "t3.small", SubnetID: "subnet-0a", State: "terminated", HTTPTokens: "optional"},
+			{ID: "i-0legacy", AMI: "ami-0legacy", Type: "t2.medium", SubnetID: "subnet-0a", HTTPTokens: "optional",
+				RootVolumeID: "vol-0legacyroot", Groups: []string{"sg-0db"}, Tags: prod(nil)},
+		}},
+		Templates: map[string][]LaunchTemplate{r: {
+			{ID: "lt-0web", Name: "web", HTTPTokens: "required", Encrypted: &yes, Tags: prod(nil)},
+			{ID: "lt-0legacy", Name: "legacy-batch", HTTPTokens: "optional", Encrypted: &no, Tags: prod(nil)},
 		}},
 		EBSDefault: map[string]bool{r: false},
 		Trails:     map[string][]Trail{r: {{Name: "org-trail", Bucket: "acme-logs", MultiRegion: true, Validation: false, Logging: true}}},

@@ -42,6 +42,8 @@ type Account struct {
 	VPCs           map[string][]VPC
 	FlowLogs       map[string][]FlowLog
 	Volumes        map[string][]Volume
+	Instances      map[string][]Instance
+	Templates      map[string][]LaunchTemplate
 	EBSDefault     map[string]bool
 	Trails         map[string][]Trail
 	Keys           map[string][]Key
@@ -108,6 +110,36 @@ type Volume struct {
 	ID        string
 	Encrypted bool
 	Size      int
+	Tags      map[string]string
+}
+
+// Instance is an EC2 instance with an EBS root volume (/dev/xvda), which
+// is one of the region's Volumes.
+type Instance struct {
+	ID, AMI, Type, SubnetID string
+	// State is the instance state; "" is running.
+	State string
+	// HTTPTokens is its metadata options' http_tokens, "required" or
+	// "optional".
+	HTTPTokens   string
+	RootVolumeID string
+	Monitoring   bool
+	// Profile is its instance profile's name; "" for none.
+	Profile  string
+	PublicIP string
+	Groups   []string
+	Tags     map[string]string
+}
+
+// LaunchTemplate is an EC2 launch template with one version, its
+// default, that maps one EBS device (/dev/xvda).
+type LaunchTemplate struct {
+	ID, Name string
+	// HTTPTokens is the metadata options' http_tokens; "" leaves the
+	// metadata options out.
+	HTTPTokens string
+	// Encrypted is the device's encrypted setting; nil leaves it out.
+	Encrypted *bool
 	Tags      map[string]string
 }
 

@@ -162,6 +162,36 @@ func (s *Server) ec2(q *request) {
 		q.ec2(el("volumeSet", b.String()) + nextXML(next))
 	case "GetEbsEncryptionByDefault":
 		q.ec2(bl("ebsEncryptionByDefault", a.EBSDefault[r]))
+	case "DescribeInstances":
+		insts := a.Instances[r]
+		start, end, next := s.page(len(insts), tok)
+		var b strings.Builder
+		for _, inst := range insts[start:end] {
+			b.WriteString(el("item", tx("reservationId", "r-"+inst.ID), tx("ownerId", a.ID), el("groupSet"), el("instancesSet", instanceXML(a, r, inst))))
+		}
+		q.ec2(el("reservationSet", b.String()) + nextXML(next))
+	case "DescribeLaunchTemplates":
+		lts := a.Templates[r]
+		start, end, next := s.page(len(lts), tok)
+		var b strings.Builder
+		for _, lt := range lts[start:end] {
+			b.WriteString(el("item", tx("launchTemplateId", lt.ID), tx("launchTemplateName", lt.Name), tx("createTime", "2024-01-01T00:00:00.000Z"),
+				tx("createdBy", a.UserArn), in("defaultVersionNumber", 1), in("latestVersionNumber", 1), tagsXML("tagSet", "item", lt.Tags)))
+		}
+		q.ec2(el("launchTemplates", b.String()) + nextXML(next))
+	case "DescribeLaunchTemplateVersions":
+		if q.form.Get("LaunchTemplateVersion.1") != "$Default" || q.form.Get("LaunchTemplateId") != "" {
+			q.fail(http.StatusBadRequest, "InvalidParameterCombination", "the fake answers only the default versions of every template")
+			return
+		}
+		lts := a.Templates[r]
+		start, end, next := s.page(len(lts), tok)
+		var b strings.Builder
+		for _, lt := range lts[start:end] {
+			b.WriteString(el("item", tx("launchTemplateId", lt.ID), tx("launchTemplateName", lt.Name), in("versionNumber", 1),
+				bl("defaultVersion", true), el("launchTemplateData", launchTemplateDataXML(lt))))
+		}
+		q.ec2(el("launchTemplateVersionSet", b.String()) + nextXML(next))
 	default:
 		q.fail(http.StatusBadRequest, "InvalidAction", "the fake does not implement "+q.op)
 	}
@@ -481,4 +511,55 @@ func sortedAnyKeys(m map[string]any) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+func instanceXML(a *Account, region string, inst Instance) string {
+	state := inst.State
+	if state == "" {
+		state = "running"
+	}
+	monitoring := "disabled"
+	if inst.Monitoring {
+		monitoring = "enabled"
+	}
+	var groups strings.Builder
+	for _, g := range inst.Groups {
+		groups.WriteString(el("item", tx("groupId", g), tx("groupName", g)))
+	}
+	profile, public, assoc := "", "", ""
+	if inst.Profile != "" {
+		profile = el("iamInstanceProfile", tx("arn", "arn:aws:iam::"+a.ID+":instance-profile/"+inst.Profile), tx("id", "AIPAFAKE"))
+	}
+	if inst.PublicIP != "" {
+		public = tx("ipAddress", inst.PublicIP)
+		assoc = el("association", tx("publicIp", inst.PublicIP), tx("ipOwnerId", "amazon"))
+	}
+	devices := ""
+	if inst.RootVolumeID != "" {
+		devices = el("item", tx("deviceName", "/dev/xvda"), el("ebs", tx("volumeId", inst.RootVolumeID), tx("status", "attached"),
+			tx("attachTime", "2024-01-01T00:00:00.000Z"), bl("deleteOnTermination", true)))
+	}
+	return el("item", tx("instanceId", inst.ID), tx("imageId", inst.AMI), el("instanceState", in("code", 16), tx("name", state)),
+		tx("privateDnsName", "ip-10-0-0-10."+region+".compute.internal"), tx("privateIpAddress", "10.0.0.10"), public,
+		tx("instanceType", inst.Type), el("placement", tx("availabilityZone", region+"a"), tx("tenancy", "default")),
+		el("monitoring", tx("state", monitoring)), tx("subnetId", inst.SubnetID), tx("vpcId", "vpc-0main"),
+		el("groupSet", groups.String()), tx("architecture", "x86_64"), tx("rootDeviceType", "ebs"), tx("rootDeviceName", "/dev/xvda"),
+		el("blockDeviceMapping", devices), profile, bl("ebsOptimized", false),
+		el("networkInterfaceSet", el("item", tx("networkInterfaceId", "eni-"+inst.ID), el("attachment", in("deviceIndex", 0)), assoc)),
+		el("metadataOptions", tx("state", "applied"), tx("httpTokens", inst.HTTPTokens), in("httpPutResponseHopLimit", 1),
+			tx("httpEndpoint", "enabled"), tx("httpProtocolIpv6", "disabled"), tx("instanceMetadataTags", "disabled")),
+		tagsXML("tagSet", "item", inst.Tags))
+}
+
+func launchTemplateDataXML(lt LaunchTemplate) string {
+	meta := ""
+	if lt.HTTPTokens != "" {
+		meta = el("metadataOptions", tx("httpTokens", lt.HTTPTokens), in("httpPutResponseHopLimit", 1), tx("httpEndpoint", "enabled"))
+	}
+	enc := ""
+	if lt.Encrypted != nil {
+		enc = bl("encrypted", *lt.Encrypted)
+	}
+	return tx("imageId", "ami-0fake") + tx("instanceType", "t3.micro") + meta +
+		el("blockDeviceMappingSet", el("item", tx("deviceName", "/dev/xvda"), el("ebs", enc, bl("deleteOnTermination", true), in("volumeSize", 20), tx("volumeType", "gp3"))))
 }

@@ -71,6 +71,23 @@ func TestCollectRealisticAccount(t *testing.T) {
 		{`aws_flow_log.eu-west-1["fl-0main"]`, "vpc_id", "vpc-0main"},
 		{`aws_ebs_volume.eu-west-1["vol-0scratch"]`, "encrypted", false},
 		{`aws_ebs_encryption_by_default.eu-west-1["eu-west-1"]`, "enabled", false},
+		{`aws_instance.eu-west-1["i-0web"]`, "metadata_options", []any{map[string]any{"http_tokens": "required", "http_endpoint": "enabled",
+			"http_put_response_hop_limit": json.Number("1"), "http_protocol_ipv6": "disabled", "instance_metadata_tags": "disabled"}}},
+		{`aws_instance.eu-west-1["i-0web"]`, "iam_instance_profile", "web-app"},
+		{`aws_instance.eu-west-1["i-0web"]`, "monitoring", true},
+		{`aws_instance.eu-west-1["i-0web"]`, "associate_public_ip_address", true},
+		{`aws_instance.eu-west-1["i-0legacy"]`, "associate_public_ip_address", false},
+		{`aws_instance.eu-west-1["i-0legacy"]`, "root_block_device", []any{map[string]any{"device_name": "/dev/xvda", "volume_id": "vol-0legacyroot",
+			"encrypted": false, "kms_key_id": nil, "volume_size": json.Number("8"), "volume_type": "gp3", "iops": json.Number("3000"),
+			"throughput": json.Number("125"), "delete_on_termination": true}}},
+		{`aws_instance.eu-west-1["i-0legacy"]`, "ebs_block_device", []any{}},
+		{`aws_launch_template.eu-west-1["lt-0web"]`, "name", "web"},
+		{`aws_launch_template.eu-west-1["lt-0web"]`, "default_version", json.Number("1")},
+		{`aws_launch_template.eu-west-1["lt-0legacy"]`, "block_device_mappings", []any{map[string]any{"device_name": "/dev/xvda", "no_device": "", "virtual_name": "",
+			"ebs": []any{map[string]any{"encrypted": "false", "delete_on_termination": "true", "iops": nil, "kms_key_id": "", "snapshot_id": "",
+				"throughput": nil, "volume_size": json.Number("20"), "volume_type": "gp3"}}}}},
+		{`aws_launch_template.eu-west-1["lt-0legacy"]`, "metadata_options", []any{map[string]any{"http_tokens": "optional", "http_endpoint": "enabled",
+			"http_put_response_hop_limit": json.Number("1"), "http_protocol_ipv6": "", "instance_metadata_tags": ""}}},
 		{`aws_iam_account_password_policy.global["iam-account-password-policy"]`, "minimum_password_length", json.Number("8")},
 		{`aws_iam_virtual_mfa_device.global["arn:aws:iam::123456789012:mfa/alice"]`, "user_name", "alice"},
 		{`aws_iam_access_key.global["AKIABOBKEY00000001"]`, "create_date", "2024-01-15T00:00:00Z"},
@@ -99,6 +116,8 @@ func TestCollectRealisticAccount(t *testing.T) {
 		`aws_kms_key.eu-west-1["key-aws-s3"]`,                             // AWS managed
 		`aws_s3_bucket_public_access_block.eu-west-1["acme-public-site"]`, // none set
 		`aws_s3_bucket_versioning.eu-west-1["acme-public-site"]`,          // never enabled
+		`aws_instance.eu-west-1["i-0gone"]`,                               // terminated
+		`aws_ebs_volume.eu-west-1["vol-0webroot"]`,                        // an instance's root_block_device
 	} {
 		if _, ok := got[absent]; ok {
 			t.Errorf("fact %s should not exist", absent)
@@ -117,6 +136,9 @@ func TestCollectRealisticAccount(t *testing.T) {
 	// Every list was paged (two items a page).
 	if n := srv.Calls("iam:ListUsers"); n != 2 {
 		t.Errorf("iam:ListUsers called %d times, want 2 pages", n)
+	}
+	if n := srv.Calls("ec2:DescribeInstances"); n != 2 {
+		t.Errorf("DescribeInstances called %d times, want 2 (two pages)", n)
 	}
 	if n := srv.Calls("s3:ListBuckets"); n != 2 {
 		t.Errorf("s3:ListBuckets called %d times, want 2 pages", n)
@@ -425,5 +447,27 @@ func TestCollectNoAccountPublicAccessBlock(t *testing.T) {
 	}
 	if n := srv.Calls("s3:GetPublicAccessBlock"); n != 1 {
 		t.Errorf("s3control GetPublicAccessBlock called %d times, want 1", n)
+	}
+}
+
+// TestInstanceVolumeNotListed checks that an instance whose volume
+// DescribeVolumes did not give keeps its block devices unknown, rather
+// than judged unencrypted.
+func TestInstanceVolumeNotListed(t *testing.T) {
+	a := awsfake.Realistic()
+	const r = "eu-west-1"
+	a.Instances[r][2].RootVolumeID = "vol-0missing"
+	srv := awsfake.Start(t, a)
+	fakeEnv(t, srv)
+	snap, ds := provider().Snapshot(context.Background(), "")
+	if len(ds) > 0 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	f, ok := byID(snap.Facts)[`aws_instance.eu-west-1["i-0legacy"]`]
+	if !ok {
+		t.Fatal("no fact for i-0legacy")
+	}
+	if _, set := f.Attributes["root_block_device"]; set || !slices.Contains(f.Unknown, "root_block_device") || !slices.Contains(f.Unknown, "ebs_block_device") {
+		t.Errorf("root_block_device = %v, unknown = %v; want unknown", f.Attributes["root_block_device"], f.Unknown)
 	}
 }

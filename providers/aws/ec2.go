@@ -7,13 +7,14 @@ import (
 	"strings"
 )
 
-// ec2 reads a region's security groups, VPCs, flow logs, EBS volumes and
-// its EBS encryption-by-default setting.
+// ec2 reads a region's security groups, VPCs, flow logs, instances, EBS
+// volumes (an instance's root volume as its root_block_device), launch
+// templates and its EBS encryption-by-default setting.
 func (c *collector) ec2(ctx context.Context, region string) error {
 	client := newEC2Client(c.cfg, region)
 	var rs []resource
 
-	err := ec2Pages(ctx, client, c, "DescribeSecurityGroups", 1000, func(page *ec2SecurityGroups) string {
+	err := ec2Pages(ctx, client, c, "DescribeSecurityGroups", nil, 1000, func(page *ec2SecurityGroups) string {
 		for _, sg := range page.Items {
 			rs = append(rs, c.securityGroup(region, sg))
 		}
@@ -23,7 +24,7 @@ func (c *collector) ec2(ctx context.Context, region string) error {
 		return err
 	}
 
-	err = ec2Pages(ctx, client, c, "DescribeVpcs", 1000, func(page *ec2Vpcs) string {
+	err = ec2Pages(ctx, client, c, "DescribeVpcs", nil, 1000, func(page *ec2Vpcs) string {
 		for _, v := range page.Items {
 			typ := "aws_vpc"
 			if v.IsDefault {
@@ -40,7 +41,7 @@ func (c *collector) ec2(ctx context.Context, region string) error {
 		return err
 	}
 
-	err = ec2Pages(ctx, client, c, "DescribeFlowLogs", 1000, func(page *ec2FlowLogs) string {
+	err = ec2Pages(ctx, client, c, "DescribeFlowLogs", nil, 1000, func(page *ec2FlowLogs) string {
 		for _, fl := range page.Items {
 			attrs := map[string]any{
 				"id": fl.ID, "arn": c.arn("ec2", region, "vpc-flow-log/"+fl.ID),
@@ -65,21 +66,44 @@ func (c *collector) ec2(ctx context.Context, region string) error {
 		return err
 	}
 
-	err = ec2Pages(ctx, client, c, "DescribeVolumes", 500, func(page *ec2Volumes) string {
-		for _, v := range page.Items {
-			rs = append(rs, resource{typ: "aws_ebs_volume", name: region, key: v.ID, attrs: withTags(map[string]any{
-				"id": v.ID, "arn": c.arn("ec2", region, "volume/"+v.ID),
-				"availability_zone": str(v.Zone), "encrypted": boolean(v.Encrypted),
-				"kms_key_id": str(v.KmsKeyID), "size": numPtr(v.Size), "type": v.Type,
-				"snapshot_id": v.SnapshotID, "iops": numPtr(v.Iops), "throughput": numPtr(v.Throughput),
-				"multi_attach_enabled": boolean(v.MultiAttach), "outpost_arn": str(v.OutpostArn),
-			}, ec2Tags(v.Tags))})
-		}
+	instances, err := c.readInstances(ctx, client)
+	if err != nil {
+		return err
+	}
+	var volumes []ec2Volume
+	err = ec2Pages(ctx, client, c, "DescribeVolumes", nil, 500, func(page *ec2Volumes) string {
+		volumes = append(volumes, page.Items...)
 		return page.Next
 	})
 	if err != nil {
 		return err
 	}
+	byID := make(map[string]ec2Volume, len(volumes))
+	for _, v := range volumes {
+		byID[v.ID] = v
+	}
+	for _, in := range instances {
+		rs = append(rs, c.instance(region, in, byID))
+	}
+	roots := rootVolumes(instances)
+	for _, v := range volumes {
+		if roots[v.ID] {
+			continue
+		}
+		rs = append(rs, resource{typ: "aws_ebs_volume", name: region, key: v.ID, attrs: withTags(map[string]any{
+			"id": v.ID, "arn": c.arn("ec2", region, "volume/"+v.ID),
+			"availability_zone": str(v.Zone), "encrypted": boolean(v.Encrypted),
+			"kms_key_id": str(v.KmsKeyID), "size": numPtr(v.Size), "type": v.Type,
+			"snapshot_id": v.SnapshotID, "iops": numPtr(v.Iops), "throughput": numPtr(v.Throughput),
+			"multi_attach_enabled": boolean(v.MultiAttach), "outpost_arn": str(v.OutpostArn),
+		}, ec2Tags(v.Tags))})
+	}
+
+	templates, err := c.launchTemplates(ctx, client, region)
+	if err != nil {
+		return err
+	}
+	rs = append(rs, templates...)
 
 	c.call("ec2:GetEbsEncryptionByDefault")
 	var def ec2EBSDefault

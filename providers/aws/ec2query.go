@@ -194,13 +194,16 @@ func (e *retryableError) Unwrap() error { return e.err }
 // RetryableError implements the retryer's retryable-error interface.
 func (e *retryableError) RetryableError() bool { return true }
 
-// ec2Pages calls a paged EC2 action until its last page: each page is
-// decoded into a new T and given to each, which returns the page's next
-// token ("" on the last page).
-func ec2Pages[T any](ctx context.Context, c *ec2Client, col *collector, action string, maxResults int, each func(*T) string) error {
+// ec2Pages calls a paged EC2 action, with extra parameters (nil for
+// none), until its last page: each page is decoded into a new T and given
+// to each, which returns the page's next token ("" on the last page).
+func ec2Pages[T any](ctx context.Context, c *ec2Client, col *collector, action string, extra url.Values, maxResults int, each func(*T) string) error {
 	token := ""
 	for {
 		params := url.Values{"MaxResults": {strconv.Itoa(maxResults)}}
+		for k, v := range extra {
+			params[k] = v
+		}
 		if token != "" {
 			params.Set("NextToken", token)
 		}
@@ -310,6 +313,99 @@ type (
 	}
 	ec2EBSDefault struct {
 		Enabled *bool `xml:"ebsEncryptionByDefault"`
+	}
+)
+
+// The parts of DescribeInstances and the launch template calls annexa
+// reads.
+type (
+	ec2MetadataOptions struct {
+		HTTPTokens   string `xml:"httpTokens"`
+		HTTPEndpoint string `xml:"httpEndpoint"`
+		HopLimit     *int32 `xml:"httpPutResponseHopLimit"`
+		IPv6         string `xml:"httpProtocolIpv6"`
+		Tags         string `xml:"instanceMetadataTags"`
+	}
+	ec2Instance struct {
+		ID           string `xml:"instanceId"`
+		AMI          string `xml:"imageId"`
+		Type         string `xml:"instanceType"`
+		State        string `xml:"instanceState>name"`
+		Zone         string `xml:"placement>availabilityZone"`
+		SubnetID     string `xml:"subnetId"`
+		KeyName      string `xml:"keyName"`
+		PrivateIP    string `xml:"privateIpAddress"`
+		PublicIP     string `xml:"ipAddress"`
+		Monitoring   string `xml:"monitoring>state"`
+		EBSOptimized *bool  `xml:"ebsOptimized"`
+		Profile      string `xml:"iamInstanceProfile>arn"`
+		RootDevice   string `xml:"rootDeviceName"`
+		RootType     string `xml:"rootDeviceType"`
+		Groups       []struct {
+			ID string `xml:"groupId"`
+		} `xml:"groupSet>item"`
+		Devices []struct {
+			Name              string `xml:"deviceName"`
+			VolumeID          string `xml:"ebs>volumeId"`
+			DeleteOnTerminate *bool  `xml:"ebs>deleteOnTermination"`
+		} `xml:"blockDeviceMapping>item"`
+		Interfaces []struct {
+			DeviceIndex *int32 `xml:"attachment>deviceIndex"`
+			PublicIP    string `xml:"association>publicIp"`
+		} `xml:"networkInterfaceSet>item"`
+		Metadata *ec2MetadataOptions `xml:"metadataOptions"`
+		Tags     []ec2Tag            `xml:"tagSet>item"`
+	}
+	ec2Reservations struct {
+		Items []struct {
+			Instances []ec2Instance `xml:"instancesSet>item"`
+		} `xml:"reservationSet>item"`
+		Next string `xml:"nextToken"`
+	}
+	ec2LaunchTemplate struct {
+		ID      string   `xml:"launchTemplateId"`
+		Name    string   `xml:"launchTemplateName"`
+		Default *int64   `xml:"defaultVersionNumber"`
+		Latest  *int64   `xml:"latestVersionNumber"`
+		Tags    []ec2Tag `xml:"tagSet>item"`
+	}
+	ec2LaunchTemplates struct {
+		Items []ec2LaunchTemplate `xml:"launchTemplates>item"`
+		Next  string              `xml:"nextToken"`
+	}
+	ec2LaunchTemplateVersion struct {
+		TemplateID  string `xml:"launchTemplateId"`
+		Description string `xml:"versionDescription"`
+		Data        struct {
+			AMI          string              `xml:"imageId"`
+			Type         string              `xml:"instanceType"`
+			KeyName      string              `xml:"keyName"`
+			EBSOptimized *bool               `xml:"ebsOptimized"`
+			Metadata     *ec2MetadataOptions `xml:"metadataOptions"`
+			Monitoring   *bool               `xml:"monitoring>enabled"`
+			ProfileArn   string              `xml:"iamInstanceProfile>arn"`
+			ProfileName  string              `xml:"iamInstanceProfile>name"`
+			Groups       []string            `xml:"securityGroupIdSet>item"`
+			Mappings     []struct {
+				Name        string `xml:"deviceName"`
+				NoDevice    string `xml:"noDevice"`
+				VirtualName string `xml:"virtualName"`
+				EBS         *struct {
+					Encrypted         *bool  `xml:"encrypted"`
+					DeleteOnTerminate *bool  `xml:"deleteOnTermination"`
+					Iops              *int32 `xml:"iops"`
+					KmsKeyID          string `xml:"kmsKeyId"`
+					SnapshotID        string `xml:"snapshotId"`
+					Throughput        *int32 `xml:"throughput"`
+					Size              *int32 `xml:"volumeSize"`
+					Type              string `xml:"volumeType"`
+				} `xml:"ebs"`
+			} `xml:"blockDeviceMappingSet>item"`
+		} `xml:"launchTemplateData"`
+	}
+	ec2LaunchTemplateVersions struct {
+		Items []ec2LaunchTemplateVersion `xml:"launchTemplateVersionSet>item"`
+		Next  string                     `xml:"nextToken"`
 	}
 )
 

@@ -102,6 +102,10 @@ func TestLiveAccountJudgedAsItsPlan(t *testing.T) {
 		"c8_5.aws_password_policy aws_iam_account_password_policy/iam-account-password-policy",
 		"c8_20.aws_rds_public aws_db_instance/db-APP-DB",
 		"c8_15.aws_cloudtrail aws_cloudtrail/org-trail",
+		"c8_9.aws_imdsv2 aws_instance/i-0legacy",
+		"c8_9.aws_imdsv2 aws_launch_template/lt-0legacy",
+		"c8_24.aws_ebs aws_instance/i-0legacy",
+		"c8_24.aws_ebs aws_launch_template/lt-0legacy",
 	} {
 		if !slices.ContainsFunc(live, func(f string) bool { return strings.HasPrefix(f, want+":") }) {
 			t.Errorf("no finding %s in the live account", want)

@@ -1,8 +1,8 @@
 // Package awsfake is a local stand-in for the AWS APIs annexa's AWS
 // provider reads, for tests: an HTTP server speaking each service's own
-// wire protocol (REST-XML for S3, the EC2 and AWS query protocols for
-// EC2, IAM, STS and RDS, AWS JSON 1.0/1.1 for DynamoDB, KMS and
-// CloudTrail) over an account held in memory. It pages every list by
+// wire protocol (REST-XML for S3 and S3 Control, the EC2 and AWS query
+// protocols for EC2, IAM, STS and RDS, AWS JSON 1.0/1.1 for DynamoDB, KMS
+// and CloudTrail) over an account held in memory. It pages every list by
 // PageSize, can throttle an operation a number of times before it
 // answers, and can deny a service. The SDK is pointed at it with
 // AWS_ENDPOINT_URL (or BaseEndpoint); the service a request is for is

@@ -157,7 +157,7 @@ func jsonEqual(a, b any) bool {
 func TestCollectRetriesThrottling(t *testing.T) {
 	srv := awsfake.Start(t, awsfake.Realistic())
 	fakeEnv(t, srv)
-	for _, op := range []string{"kms:ListKeys", "ec2:DescribeSecurityGroups", "iam:ListUsers", "dynamodb:DescribeTable", "s3:GetBucketPolicy", "rds:DescribeDBInstances", "cloudtrail:DescribeTrails"} {
+	for _, op := range []string{"kms:ListKeys", "ec2:DescribeSecurityGroups", "iam:ListUsers", "dynamodb:DescribeTable", "s3:GetBucketPolicy", "rds:DescribeDBInstances", "cloudtrail:DescribeTrails", "s3:GetPublicAccessBlock", "ec2:DescribeInstances", "iam:GetPolicyVersion"} {
 		srv.Throttle(op, 3)
 	}
 	snap, ds := provider().Snapshot(context.Background(), "")
@@ -469,5 +469,26 @@ func TestInstanceVolumeNotListed(t *testing.T) {
 	}
 	if _, set := f.Attributes["root_block_device"]; set || !slices.Contains(f.Unknown, "root_block_device") || !slices.Contains(f.Unknown, "ebs_block_device") {
 		t.Errorf("root_block_device = %v, unknown = %v; want unknown", f.Attributes["root_block_device"], f.Unknown)
+	}
+}
+
+// TestCollectNoPasswordPolicy checks that an account without a password
+// policy (IAM's NoSuchEntity) gives no aws_iam_account_password_policy and
+// no warning, the rest of IAM read.
+func TestCollectNoPasswordPolicy(t *testing.T) {
+	a := awsfake.Realistic()
+	a.PasswordPolicy = nil
+	srv := awsfake.Start(t, a)
+	fakeEnv(t, srv)
+	snap, ds := provider().Snapshot(context.Background(), "")
+	if len(ds) > 0 {
+		t.Fatalf("diagnostics: %v", ds)
+	}
+	got := byID(snap.Facts)
+	if _, ok := got[`aws_iam_account_password_policy.global["iam-account-password-policy"]`]; ok {
+		t.Error("a password policy from an account without one")
+	}
+	if _, ok := got[`aws_iam_user.global["bob"]`]; !ok {
+		t.Error("the users were not read")
 	}
 }

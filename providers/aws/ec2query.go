@@ -20,49 +20,75 @@ import (
 	"github.com/aws/smithy-go"
 )
 
-// ec2Client calls the few read-only EC2 actions annexa needs over the EC2
-// query protocol, signed with the SDK's SigV4 signer and the credentials
-// of the configuration. The SDK's EC2 client would do the same, but it
-// brings the whole EC2 API (hundreds of operations) into the binary: tens
-// of megabytes for six calls.
-type ec2Client struct {
-	cfg    aws.Config
-	region string
-	signer *v4.Signer
+// queryClient calls the few read-only actions annexa needs of a service
+// that speaks the EC2 or the AWS query protocol (EC2; IAM, RDS), signed
+// with the SDK's SigV4 signer and the credentials of the configuration.
+// The SDK's clients would do the same, but each brings its whole API
+// (hundreds of operations) into the binary: megabytes for a few calls.
+type queryClient struct {
+	cfg     aws.Config
+	service string // the signing name and endpoint prefix: "ec2"
+	region  string // the signing region
+	version string // the API version
+	host    string // the endpoint's host when it is not SERVICE.REGION.amazonaws.com
+	what    string // the service in messages: "EC2"
+	signer  *v4.Signer
 }
 
-func newEC2Client(cfg aws.Config, region string) *ec2Client {
-	return &ec2Client{cfg: cfg, region: region, signer: v4.NewSigner()}
+func newEC2Client(cfg aws.Config, region string) *queryClient {
+	return &queryClient{cfg: cfg, service: "ec2", region: region, version: ec2Version, what: "EC2", signer: v4.NewSigner()}
+}
+
+// newRDSClient is a client of RDS in region.
+func newRDSClient(cfg aws.Config, region string) *queryClient {
+	return &queryClient{cfg: cfg, service: "rds", region: region, version: "2014-10-31", what: "RDS", signer: v4.NewSigner()}
+}
+
+// newIAMClient is a client of IAM, a global service with one endpoint
+// per partition.
+func newIAMClient(cfg aws.Config, partition string) *queryClient {
+	c := &queryClient{cfg: cfg, service: "iam", region: "us-east-1", version: "2010-05-08", what: "IAM", host: "iam.amazonaws.com", signer: v4.NewSigner()}
+	switch partition {
+	case "aws-cn":
+		c.region, c.host = "cn-north-1", "iam.cn-north-1.amazonaws.com.cn"
+	case "aws-us-gov":
+		c.region, c.host = "us-gov-west-1", "iam.us-gov.amazonaws.com"
+	}
+	return c
 }
 
 // ec2Version is the EC2 API version of the query protocol.
 const ec2Version = "2016-11-15"
 
-// maxEC2ResponseBytes bounds one EC2 answer.
+// maxEC2ResponseBytes bounds one answer.
 const maxEC2ResponseBytes = 64 << 20
 
-// endpoint is the EC2 endpoint of the region: the configuration's own
-// (AWS_ENDPOINT_URL) when it names one.
-func (c *ec2Client) endpoint() string {
+// endpoint is the service's endpoint in the region: the configuration's
+// own (AWS_ENDPOINT_URL) when it names one.
+func (c *queryClient) endpoint() string {
 	if c.cfg.BaseEndpoint != nil && *c.cfg.BaseEndpoint != "" {
 		return strings.TrimSuffix(*c.cfg.BaseEndpoint, "/") + "/"
+	}
+	if c.host != "" {
+		return "https://" + c.host + "/"
 	}
 	suffix := "amazonaws.com"
 	if strings.HasPrefix(c.region, "cn-") {
 		suffix = "amazonaws.com.cn"
 	}
-	return "https://ec2." + c.region + "." + suffix + "/"
+	return "https://" + c.service + "." + c.region + "." + suffix + "/"
 }
 
-// call makes one EC2 action and decodes its answer into out, retrying
-// throttling and server errors as the configuration's retryer says.
-func (c *ec2Client) call(ctx context.Context, action string, params url.Values, out any) error {
-	form := url.Values{"Action": {action}, "Version": {ec2Version}}
+// call makes one action and decodes its answer into out (for the AWS
+// query protocol, the answer's ACTIONResult element), retrying throttling
+// and server errors as the configuration's retryer says.
+func (c *queryClient) call(ctx context.Context, action string, params url.Values, out any) error {
+	form := url.Values{"Action": {action}, "Version": {c.version}}
 	for k, v := range params {
 		form[k] = v
 	}
 	body := form.Encode()
-	return withRetries(ctx, c.cfg, func() error { return c.once(ctx, body, out) })
+	return withRetries(ctx, c.cfg, func() error { return c.once(ctx, action, body, out) })
 }
 
 // withRetries calls once until it succeeds, retrying throttling and
@@ -91,20 +117,38 @@ func withRetries(ctx context.Context, cfg aws.Config, once func() error) error {
 	}
 }
 
-func (c *ec2Client) once(ctx context.Context, body string, out any) error {
+func (c *queryClient) once(ctx context.Context, action, body string, out any) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint(), strings.NewReader(body))
 	if err != nil {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-	data, err := send(ctx, c.cfg, c.signer, req, []byte(body), "ec2", c.region, "EC2")
+	data, err := send(ctx, c.cfg, c.signer, req, []byte(body), c.service, c.region, c.what)
 	if err != nil {
 		return err
 	}
-	if err := xml.NewDecoder(bytes.NewReader(data)).Decode(out); err != nil {
-		return fmt.Errorf("EC2 answer: %w", err)
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	if c.service == "ec2" {
+		if err := dec.Decode(out); err != nil {
+			return fmt.Errorf("%s answer: %w", c.what, err)
+		}
+		return nil
 	}
-	return nil
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil // an answer without a result: nothing to read
+		}
+		if err != nil {
+			return fmt.Errorf("%s answer: %w", c.what, err)
+		}
+		if start, ok := tok.(xml.StartElement); ok && start.Name.Local == action+"Result" {
+			if err := dec.DecodeElement(out, &start); err != nil {
+				return fmt.Errorf("%s answer: %w", c.what, err)
+			}
+			return nil
+		}
+	}
 }
 
 // send signs req (its body is body) for service in region with the
@@ -197,7 +241,7 @@ func (e *retryableError) RetryableError() bool { return true }
 // ec2Pages calls a paged EC2 action, with extra parameters (nil for
 // none), until its last page: each page is decoded into a new T and given
 // to each, which returns the page's next token ("" on the last page).
-func ec2Pages[T any](ctx context.Context, c *ec2Client, col *collector, action string, extra url.Values, maxResults int, each func(*T) string) error {
+func ec2Pages[T any](ctx context.Context, c *queryClient, col *collector, action string, extra url.Values, maxResults int, each func(*T) string) error {
 	token := ""
 	for {
 		params := url.Values{"MaxResults": {strconv.Itoa(maxResults)}}
@@ -213,6 +257,31 @@ func ec2Pages[T any](ctx context.Context, c *ec2Client, col *collector, action s
 			return err
 		}
 		if token = each(&page); token == "" {
+			return nil
+		}
+	}
+}
+
+// markerPages calls a paged action of the AWS query protocol, with extra
+// parameters (nil for none) and page size size in parameter sizeParam,
+// until its last page: each page is decoded into a new T and given to
+// each, which returns the marker of the next page ("" on the last page).
+func markerPages[T any](ctx context.Context, c *queryClient, col *collector, action string, extra url.Values, sizeParam string, size int, each func(*T) string) error {
+	marker := ""
+	for {
+		params := url.Values{sizeParam: {strconv.Itoa(size)}}
+		for k, v := range extra {
+			params[k] = v
+		}
+		if marker != "" {
+			params.Set("Marker", marker)
+		}
+		col.call(c.service + ":" + action)
+		var page T
+		if err := c.call(ctx, action, params, &page); err != nil {
+			return err
+		}
+		if marker = each(&page); marker == "" {
 			return nil
 		}
 	}

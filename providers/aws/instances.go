@@ -14,7 +14,7 @@ var instanceUnread = []string{"user_data", "user_data_base64", "disable_api_term
 
 // readInstances reads the region's instances that are not terminated or
 // being terminated, as Terraform's state holds no others.
-func (c *collector) readInstances(ctx context.Context, client *ec2Client) ([]ec2Instance, error) {
+func (c *collector) readInstances(ctx context.Context, client *queryClient) ([]ec2Instance, error) {
 	var out []ec2Instance
 	err := ec2Pages(ctx, client, c, "DescribeInstances", nil, 1000, func(page *ec2Reservations) string {
 		for _, r := range page.Items {
@@ -125,7 +125,7 @@ func metadataOptions(m *ec2MetadataOptions) []any {
 // versions, as Terraform's aws_launch_template: DescribeLaunchTemplates
 // for the templates, and DescribeLaunchTemplateVersions for the default
 // version of every template at once.
-func (c *collector) launchTemplates(ctx context.Context, client *ec2Client, region string) ([]resource, error) {
+func (c *collector) launchTemplates(ctx context.Context, client *queryClient, region string) ([]resource, error) {
 	var templates []ec2LaunchTemplate
 	err := ec2Pages(ctx, client, c, "DescribeLaunchTemplates", nil, 200, func(page *ec2LaunchTemplates) string {
 		templates = append(templates, page.Items...)

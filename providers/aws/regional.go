@@ -9,7 +9,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
-	"github.com/aws/aws-sdk-go-v2/service/rds"
 )
 
 // cloudtrail reads the trails whose home is the region (a multi-region
@@ -114,56 +113,91 @@ func (c *collector) kms(ctx context.Context, region string) error {
 	return nil
 }
 
+// rdsDBInstance is the part of an RDS DB instance annexa reads, by its
+// wire names.
+type rdsDBInstance struct {
+	ID                 string   `xml:"DBInstanceIdentifier"`
+	ResourceID         *string  `xml:"DbiResourceId"`
+	Arn                *string  `xml:"DBInstanceArn"`
+	Engine             *string  `xml:"Engine"`
+	EngineVersion      *string  `xml:"EngineVersion"`
+	Class              *string  `xml:"DBInstanceClass"`
+	Storage            *int32   `xml:"AllocatedStorage"`
+	MaxStorage         *int32   `xml:"MaxAllocatedStorage"`
+	StorageType        *string  `xml:"StorageType"`
+	Encrypted          *bool    `xml:"StorageEncrypted"`
+	KmsKeyID           *string  `xml:"KmsKeyId"`
+	Public             *bool    `xml:"PubliclyAccessible"`
+	MultiAZ            *bool    `xml:"MultiAZ"`
+	BackupDays         *int32   `xml:"BackupRetentionPeriod"`
+	DeletionProtection *bool    `xml:"DeletionProtection"`
+	IAMAuth            *bool    `xml:"IAMDatabaseAuthenticationEnabled"`
+	AutoMinorUpgrade   *bool    `xml:"AutoMinorVersionUpgrade"`
+	CopyTags           *bool    `xml:"CopyTagsToSnapshot"`
+	Insights           *bool    `xml:"PerformanceInsightsEnabled"`
+	LogExports         []string `xml:"EnabledCloudwatchLogsExports>member"`
+	SecurityGroups     []string `xml:"VpcSecurityGroups>VpcSecurityGroupMembership>VpcSecurityGroupId"`
+	SubnetGroup        *string  `xml:"DBSubnetGroup>DBSubnetGroupName"`
+	CACert             *string  `xml:"CACertificateIdentifier"`
+	ReplicaSource      *string  `xml:"ReadReplicaSourceDBInstanceIdentifier"`
+	Username           *string  `xml:"MasterUsername"`
+	DBName             *string  `xml:"DBName"`
+	Cluster            *string  `xml:"DBClusterIdentifier"`
+	Tags               []struct {
+		Key   string `xml:"Key"`
+		Value string `xml:"Value"`
+	} `xml:"TagList>Tag"`
+}
+
 // rds reads the region's DB instances.
 func (c *collector) rds(ctx context.Context, region string) error {
-	client := rds.NewFromConfig(c.cfg, func(o *rds.Options) { o.Region = region })
+	client := newRDSClient(c.cfg, region)
 	var rs []resource
-	pages := rds.NewDescribeDBInstancesPaginator(client, &rds.DescribeDBInstancesInput{})
-	for pages.HasMorePages() {
-		c.call("rds:DescribeDBInstances")
-		page, err := pages.NextPage(ctx)
-		if err != nil {
-			return err
+	err := markerPages(ctx, client, c, "DescribeDBInstances", nil, "MaxRecords", 100, func(page *struct {
+		Items  []rdsDBInstance `xml:"DBInstances>DBInstance"`
+		Marker string          `xml:"Marker"`
+	}) string {
+		for _, db := range page.Items {
+			rs = append(rs, c.dbInstance(region, db))
 		}
-		for _, db := range page.DBInstances {
-			id := aws.ToString(db.DBInstanceIdentifier)
-			var sgs []string
-			for _, g := range db.VpcSecurityGroups {
-				sgs = append(sgs, aws.ToString(g.VpcSecurityGroupId))
-			}
-			subnetGroup := any(nil)
-			if db.DBSubnetGroup != nil {
-				subnetGroup = str(db.DBSubnetGroup.DBSubnetGroupName)
-			}
-			tags := tagMap(len(db.TagList), func(i int) (string, string) {
-				return aws.ToString(db.TagList[i].Key), aws.ToString(db.TagList[i].Value)
-			})
-			rs = append(rs, resource{typ: "aws_db_instance", name: region, key: id, attrs: withTags(map[string]any{
-				"id": str(db.DbiResourceId), "resource_id": str(db.DbiResourceId), "identifier": id,
-				"arn": str(db.DBInstanceArn), "engine": str(db.Engine), "engine_version": str(db.EngineVersion),
-				"instance_class": str(db.DBInstanceClass), "allocated_storage": numPtr(db.AllocatedStorage),
-				"max_allocated_storage": maxStorage(db.MaxAllocatedStorage), "storage_type": str(db.StorageType),
-				"storage_encrypted": boolean(db.StorageEncrypted), "kms_key_id": str(db.KmsKeyId),
-				"publicly_accessible": boolean(db.PubliclyAccessible), "multi_az": boolean(db.MultiAZ),
-				"backup_retention_period":             numPtr(db.BackupRetentionPeriod),
-				"deletion_protection":                 boolean(db.DeletionProtection),
-				"iam_database_authentication_enabled": boolean(db.IAMDatabaseAuthenticationEnabled),
-				"auto_minor_version_upgrade":          boolean(db.AutoMinorVersionUpgrade),
-				"copy_tags_to_snapshot":               boolean(db.CopyTagsToSnapshot),
-				"performance_insights_enabled":        boolean(db.PerformanceInsightsEnabled),
-				"enabled_cloudwatch_logs_exports":     stringList(db.EnabledCloudwatchLogsExports),
-				"vpc_security_group_ids":              stringList(sgs),
-				"db_subnet_group_name":                subnetGroup,
-				"ca_cert_identifier":                  str(db.CACertificateIdentifier),
-				"replicate_source_db":                 str(db.ReadReplicaSourceDBInstanceIdentifier),
-				"username":                            str(db.MasterUsername),
-				"db_name":                             str(db.DBName),
-				"cluster_identifier":                  str(db.DBClusterIdentifier),
-			}, tags), unknown: []string{"snapshot_identifier", "skip_final_snapshot", "final_snapshot_identifier", "apply_immediately"}})
-		}
+		return page.Marker
+	})
+	if err != nil {
+		return err
 	}
 	c.add(rs...)
 	return nil
+}
+
+// dbInstance models an RDS DB instance as Terraform's aws_db_instance.
+func (c *collector) dbInstance(region string, db rdsDBInstance) resource {
+	tags := tagMap(len(db.Tags), func(i int) (string, string) { return db.Tags[i].Key, db.Tags[i].Value })
+	var subnetGroup any
+	if db.SubnetGroup != nil {
+		subnetGroup = *db.SubnetGroup
+	}
+	return resource{typ: "aws_db_instance", name: region, key: db.ID, attrs: withTags(map[string]any{
+		"id": str(db.ResourceID), "resource_id": str(db.ResourceID), "identifier": db.ID,
+		"arn": str(db.Arn), "engine": str(db.Engine), "engine_version": str(db.EngineVersion),
+		"instance_class": str(db.Class), "allocated_storage": numPtr(db.Storage),
+		"max_allocated_storage": maxStorage(db.MaxStorage), "storage_type": str(db.StorageType),
+		"storage_encrypted": boolean(db.Encrypted), "kms_key_id": str(db.KmsKeyID),
+		"publicly_accessible": boolean(db.Public), "multi_az": boolean(db.MultiAZ),
+		"backup_retention_period":             numPtr(db.BackupDays),
+		"deletion_protection":                 boolean(db.DeletionProtection),
+		"iam_database_authentication_enabled": boolean(db.IAMAuth),
+		"auto_minor_version_upgrade":          boolean(db.AutoMinorUpgrade),
+		"copy_tags_to_snapshot":               boolean(db.CopyTags),
+		"performance_insights_enabled":        boolean(db.Insights),
+		"enabled_cloudwatch_logs_exports":     stringList(db.LogExports),
+		"vpc_security_group_ids":              stringList(db.SecurityGroups),
+		"db_subnet_group_name":                subnetGroup,
+		"ca_cert_identifier":                  str(db.CACert),
+		"replicate_source_db":                 str(db.ReplicaSource),
+		"username":                            str(db.Username),
+		"db_name":                             str(db.DBName),
+		"cluster_identifier":                  str(db.Cluster),
+	}, tags), unknown: []string{"snapshot_identifier", "skip_final_snapshot", "final_snapshot_identifier", "apply_immediately"}}
 }
 
 // maxStorage is max_allocated_storage as Terraform holds it: 0 when

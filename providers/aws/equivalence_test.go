@@ -174,14 +174,18 @@ func TestDriftPlanAgainstLive(t *testing.T) {
 		a.DBInstances[r][0].Public = false
 		a.Tables[r] = a.Tables[r][1:] // orders deleted
 		a.Buckets = append(a.Buckets, awsfake.Bucket{Name: "acme-console-uploads", Region: r, SSEAlgorithm: "AES256"})
+		a.Instances[r][2].HTTPTokens = "required" // i-0legacy fixed by hand
+		a.AccountPublicAccessBlock = nil
 		srv := awsfake.Start(t, a)
 		fakeEnv(t, srv)
 		findings, _, inventory := driftRun(t, eng)
 		want := []string{
 			"aws_db_instance.app: aws_db_instance.app differs in the cloud from the plan: publicly_accessible is false in the cloud, true in the plan",
 			"aws_dynamodb_table.orders: aws_dynamodb_table.orders is managed by Terraform but gone from the cloud: no aws_dynamodb_table orders in account 123456789012",
+			`aws_instance.legacy: aws_instance.legacy differs in the cloud from the plan: metadata_options is {"required"} in the cloud, {"optional"} in the plan`,
+			"aws_s3_account_public_access_block.main: aws_s3_account_public_access_block.main is managed by Terraform but gone from the cloud: no aws_s3_account_public_access_block 123456789012 in account 123456789012",
 		}
-		if len(findings) != 3 || !slices.Equal(findings[:2], want) || !strings.HasPrefix(findings[2], "aws_security_group.web: aws_security_group.web differs in the cloud from the plan: ingress is ") {
+		if len(findings) != 5 || !slices.Equal(findings[:4], want) || !strings.HasPrefix(findings[4], "aws_security_group.web: aws_security_group.web differs in the cloud from the plan: ingress is ") {
 			t.Errorf("drift findings:\n%s", strings.Join(findings, "\n"))
 		}
 		if len(inventory) != 1 || !strings.Contains(inventory[0].Summary, "2 of the ") ||

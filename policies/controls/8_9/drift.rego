@@ -75,12 +75,15 @@ compared := {
 	"aws_s3_bucket_logging": {"service": "s3", "attributes": ["target_bucket"]},
 	"aws_s3_bucket_policy": {"service": "s3", "attributes": ["policy"]},
 	"aws_s3_bucket": {"service": "s3", "attributes": []},
+	"aws_s3_account_public_access_block": {"service": "s3control", "attributes": ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]},
 	"aws_security_group": {"service": "ec2", "attributes": ["ingress", "egress"]},
 	"aws_default_security_group": {"service": "ec2", "attributes": ["ingress", "egress"]},
 	"aws_vpc": {"service": "ec2", "attributes": ["cidr_block"]},
 	"aws_flow_log": {"service": "ec2", "attributes": ["traffic_type", "log_destination"]},
 	"aws_ebs_volume": {"service": "ec2", "attributes": ["encrypted"]},
 	"aws_ebs_encryption_by_default": {"service": "ec2", "attributes": ["enabled"]},
+	"aws_instance": {"service": "ec2", "attributes": ["metadata_options", "root_block_device", "monitoring", "iam_instance_profile"]},
+	"aws_launch_template": {"service": "ec2", "attributes": ["metadata_options", "block_device_mappings"]},
 	"aws_iam_account_password_policy": {"service": "iam", "attributes": [
 		"minimum_password_length", "require_lowercase_characters", "require_uppercase_characters",
 		"require_numbers", "require_symbols", "password_reuse_prevention", "max_password_age",
@@ -180,7 +183,7 @@ covered(r, c) if {
 	same_account(r, c)
 }
 
-service_scope(r) := compared[r.type].service if compared[r.type].service in {"s3", "iam"}
+service_scope(r) := compared[r.type].service if compared[r.type].service in {"s3", "s3control", "iam"}
 
 else := sprintf("%s:%s", [compared[r.type].service, region_of(r)])
 
@@ -191,7 +194,16 @@ else := split(r.attributes.arn, ":")[3] if {
 	count(split(r.attributes.arn, ":")) > 4
 }
 
-same_account(r, _) if not is_string(r.attributes.arn)
+same_account(r, _) if {
+	not is_string(r.attributes.arn)
+	r.type != "aws_s3_account_public_access_block"
+}
+
+# An account-level public access block has no ARN: its id is the account's.
+same_account(r, c) if {
+	r.type == "aws_s3_account_public_access_block"
+	r.attributes.id == c.attributes.account_id
+}
 
 same_account(r, c) if {
 	is_string(r.attributes.arn)
@@ -214,6 +226,17 @@ else := {[d.sse_algorithm, empty_null(object.get(d, "kms_master_key_id", null))]
 else := {v.status | some v in r.attributes.versioning_configuration} if a == "versioning_configuration"
 
 else := {p.enabled | some p in r.attributes.point_in_time_recovery} if a == "point_in_time_recovery"
+
+else := {lower(object.get(o, "http_tokens", "")) | some o in r.attributes.metadata_options} if a == "metadata_options"
+
+else := {[object.get(d, "device_name", ""), object.get(d, "encrypted", null)] | some d in r.attributes.root_block_device} if a == "root_block_device"
+
+else := {[object.get(m, "device_name", ""), object.get(e, "encrypted", "")] |
+	some m in r.attributes.block_device_mappings
+	some e in object.get(m, "ebs", [])
+} if {
+	a == "block_device_mappings"
+}
 
 else := {[object.get(s, "enabled", null), empty_null(object.get(s, "kms_key_arn", null))] | some s in r.attributes.server_side_encryption} if a == "server_side_encryption"
 

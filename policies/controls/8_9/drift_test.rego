@@ -105,3 +105,66 @@ test_pass_unknown_not_compared if {
 	facts := testing.facts([collection(["kms:eu-west-1"]), p, live("aws_kms_key", "k1", {"enable_key_rotation": false})])
 	count(check.deny) == 0 with data.facts as facts
 }
+
+instance_arn := "arn:aws:ec2:eu-west-1:111122223333:instance/i-1"
+
+instance(tokens, encrypted) := {
+	"arn": instance_arn, "monitoring": true, "iam_instance_profile": "",
+	"metadata_options": [{"http_tokens": tokens, "http_endpoint": "enabled"}],
+	"root_block_device": [{"device_name": "/dev/xvda", "encrypted": encrypted}],
+}
+
+test_fail_live_instance_metadata_options_differ if {
+	facts := testing.facts([
+		collection(["ec2:eu-west-1"]),
+		planned("aws_instance", "web", object.union({"id": "i-1"}, instance("required", true))),
+		live("aws_instance", "i-1", instance("optional", true)),
+	])
+	findings := check.deny with data.facts as facts
+	[f.resource | some f in findings] == ["aws_instance.web"]
+	some f in findings
+	object.keys(f.details.attributes) == {"metadata_options"}
+}
+
+test_pass_live_launch_template_same if {
+	lt := {
+		"arn": "arn:aws:ec2:eu-west-1:111122223333:launch-template/lt-1",
+		"metadata_options": [{"http_tokens": "required"}],
+		"block_device_mappings": [{"device_name": "/dev/xvda", "ebs": [{"encrypted": "true", "volume_size": 20}]}],
+	}
+	facts := testing.facts([
+		collection(["ec2:eu-west-1"]),
+		planned("aws_launch_template", "web", object.union({"id": "lt-1"}, lt)),
+		live("aws_launch_template", "lt-1", lt),
+	])
+	count(check.deny) == 0 with data.facts as facts
+	check.judged == {"aws_launch_template.web"} with data.facts as facts
+}
+
+account_block := {
+	"id": "111122223333", "account_id": "111122223333", "block_public_acls": true,
+	"block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true,
+}
+
+test_fail_live_account_block_gone if {
+	facts := testing.facts([collection(["s3control"]), planned("aws_s3_account_public_access_block", "main", account_block)])
+	findings := check.deny with data.facts as facts
+	[f.msg | some f in findings] == ["aws_s3_account_public_access_block.main is managed by Terraform but gone from the cloud: no aws_s3_account_public_access_block 111122223333 in account 111122223333"]
+}
+
+test_pass_live_account_block_of_another_account if {
+	other := object.union(account_block, {"id": "444455556666", "account_id": "444455556666"})
+	facts := testing.facts([collection(["s3control"]), planned("aws_s3_account_public_access_block", "main", other)])
+	count(check.deny) == 0 with data.facts as facts
+}
+
+test_fail_live_account_block_setting_differs if {
+	facts := testing.facts([
+		collection(["s3control"]),
+		planned("aws_s3_account_public_access_block", "main", account_block),
+		live("aws_s3_account_public_access_block", "111122223333", object.union(account_block, {"restrict_public_buckets": false})),
+	])
+	findings := check.deny with data.facts as facts
+	some f in findings
+	object.keys(f.details.attributes) == {"restrict_public_buckets"}
+}

@@ -155,3 +155,39 @@ func TestSecretNamedArgumentNotDetected(t *testing.T) {
 		t.Errorf("detected = %v, want env.0.value only", res.Detected)
 	}
 }
+
+// TestKeywordsInMatchesContains checks the one-pass keyword prefilter
+// against a search for each keyword: they must find the same keywords, or
+// a rule would be skipped on a text it should run on.
+func TestKeywordsInMatchesContains(t *testing.T) {
+	rs := rules()
+	if len(rs.keywords) == 0 {
+		t.Fatal("the rule set has no keywords")
+	}
+	texts := []string{
+		"",
+		"a",
+		"prod",
+		`password = "hunter2"`,
+		`aws_secret_access_key = "AKIAIOSFODNN7EXAMPLE"`,
+		"ghp_0123456789abcdefghijklmnopqrstuvwxyzAB",
+		"xoxb-1234-5678-abcdef",
+		"-----BEGIN RSA PRIVATE KEY-----",
+		"https://user:pass@example.com/path",
+		"sk_live_abcdef sq0atp- glpat- hf_ npm_",
+		"ÄÖÜ straße pk_test_ ÉCOLE",
+	}
+	// Every keyword, alone and inside other text, is a text too.
+	for _, k := range rs.keywords {
+		texts = append(texts, k, "x"+k+"y", strings.ToUpper(k)+" tail")
+	}
+	for _, text := range texts {
+		lower := strings.ToLower(text)
+		found := rs.keywordsIn(lower)
+		for id, k := range rs.keywords {
+			if want := strings.Contains(lower, k); found[id] != want {
+				t.Errorf("keywordsIn(%q)[%q] = %v, want %v", lower, k, found[id], want)
+			}
+		}
+	}
+}

@@ -77,7 +77,7 @@ func binaryPlanError(file string) error {
 type planFile struct {
 	FormatVersion   string                          `json:"format_version"`
 	ResourceChanges rawArray                        `json:"resource_changes"`
-	Config          *tfjson.Config                  `json:"configuration"`
+	Config          *planConfig                     `json:"configuration"`
 	Variables       map[string]*tfjson.PlanVariable `json:"variables"`
 	PriorState      *tfjson.State                   `json:"prior_state"`
 	PlannedValues   present                         `json:"planned_values"`

@@ -131,24 +131,42 @@ func (rs *ruleSet) addKeyword(k string, ids map[string]int) int {
 	return id
 }
 
-// keywordsIn reports, by index of rs.keywords, which keywords lower
-// holds.
-func (rs *ruleSet) keywordsIn(lower string) []bool {
-	found := make([]bool, len(rs.keywords))
+// keywordSet holds, by index of ruleSet.keywords, the keywords found in
+// a text.
+type keywordSet []uint64
+
+func (k keywordSet) has(id int) bool { return k[id/64]&(1<<(id%64)) != 0 }
+func (k keywordSet) add(id int)      { k[id/64] |= 1 << (id % 64) }
+
+// keywordsIn records in found (cleared, with room for every keyword) which
+// keywords lower holds.
+func (rs *ruleSet) keywordsIn(lower string, found keywordSet) {
+	clear(found)
 	for _, id := range rs.short {
-		found[id] = strings.Contains(lower, rs.keywords[id])
+		if strings.Contains(lower, rs.keywords[id]) {
+			found.add(id)
+		}
 	}
 	if len(rs.byPrefix) == 0 {
-		return found
+		return
 	}
 	for i := 0; i+1 < len(lower); i++ {
 		for _, id := range rs.byPrefix[[2]byte{lower[i], lower[i+1]}] {
-			if !found[id] && strings.HasPrefix(lower[i:], rs.keywords[id]) {
-				found[id] = true
+			if !found.has(id) && strings.HasPrefix(lower[i:], rs.keywords[id]) {
+				found.add(id)
 			}
 		}
 	}
-	return found
+}
+
+// newKeywordSet returns a keywordSet with room for rs's keywords, in buf
+// when it is large enough, so that a scan need not allocate one.
+func (rs *ruleSet) newKeywordSet(buf []uint64) keywordSet {
+	n := (len(rs.keywords) + 63) / 64
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make(keywordSet, n)
 }
 
 var loadRules = sync.OnceValues(func() (*ruleSet, error) {
@@ -292,7 +310,9 @@ func (rs *ruleSet) scan(text string, offset int) []Finding {
 	if text == "" {
 		return nil
 	}
-	found := rs.keywordsIn(strings.ToLower(text))
+	var buf [16]uint64
+	found := rs.newKeywordSet(buf[:])
+	rs.keywordsIn(strings.ToLower(text), found)
 	var out []Finding
 	for i := range rs.rules {
 		r := &rs.rules[i]
@@ -347,12 +367,12 @@ func (r *rule) group(m []int) int {
 
 // hasKeyword reports whether the text is one the rule runs on: it has no
 // keywords, or the text holds one (found, from ruleSet.keywordsIn).
-func (r *rule) hasKeyword(found []bool) bool {
+func (r *rule) hasKeyword(found keywordSet) bool {
 	if len(r.keywords) == 0 {
 		return true
 	}
 	for _, id := range r.keywords {
-		if found[id] {
+		if found.has(id) {
 			return true
 		}
 	}

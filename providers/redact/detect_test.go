@@ -183,10 +183,12 @@ func TestKeywordsInMatchesContains(t *testing.T) {
 	}
 	for _, text := range texts {
 		lower := strings.ToLower(text)
-		found := rs.keywordsIn(lower)
+		found := rs.newKeywordSet(nil)
+		found.add(0) // keywordsIn must clear what a previous text left
+		rs.keywordsIn(lower, found)
 		for id, k := range rs.keywords {
-			if want := strings.Contains(lower, k); found[id] != want {
-				t.Errorf("keywordsIn(%q)[%q] = %v, want %v", lower, k, found[id], want)
+			if want := strings.Contains(lower, k); found.has(id) != want {
+				t.Errorf("keywordsIn(%q)[%q] = %v, want %v", lower, k, found.has(id), want)
 			}
 		}
 	}

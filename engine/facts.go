@@ -106,7 +106,10 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 func factTerms(fs []facts.Fact, parallelism int) ([]*ast.Term, error) {
 	terms := make([]*ast.Term, len(fs))
 	errs := make([]error, len(fs))
-	parallel.Chunks(len(fs), 256, parallelism, func(start, end int) {
+	// One chunk per goroutine, so that equal values share one term
+	// across as many facts as possible.
+	size := max(256, (len(fs)+parallelism-1)/max(parallelism, 1))
+	parallel.Chunks(len(fs), size, parallelism, func(start, end int) {
 		b := newTermBuilder()
 		for i := start; i < end; i++ {
 			t, err := b.term(fs[i].Document())

@@ -177,3 +177,28 @@ func dumpExprs(exprs map[string]*expression) map[string]any {
 	}
 	return out
 }
+
+// TestSplitArrayMatchesUnmarshal checks the split of the resource changes
+// against json.Unmarshal into raw messages.
+func TestSplitArrayMatchesUnmarshal(t *testing.T) {
+	for _, doc := range []string{
+		`[]`, ` [ ] `, `[1]`, `[ {"a":"]"} , {"b":["x,y", {"c":"\"],"}]} ,null,"s\\",[] ,[[]]]`,
+		"[\n  {\"address\": \"a\"},\n  {\"address\": \"b\\\\\"}\n]",
+		`[{"k":"é ü \u00e9"}, true, false, -1.5e3]`,
+	} {
+		var want []json.RawMessage
+		if err := json.Unmarshal([]byte(doc), &want); err != nil {
+			t.Fatalf("%s: %v", doc, err)
+		}
+		got := splitArray([]byte(doc))
+		if len(got) != len(want) {
+			t.Errorf("splitArray(%s) = %d elements %q, want %d %q", doc, len(got), got, len(want), want)
+			continue
+		}
+		for i := range want {
+			if string(got[i]) != string(want[i]) {
+				t.Errorf("splitArray(%s)[%d] = %s, want %s", doc, i, got[i], want[i])
+			}
+		}
+	}
+}

@@ -98,12 +98,54 @@ func (a *rawArray) UnmarshalJSON(b []byte) error {
 	if len(b) == 0 || b[0] != '[' {
 		return &json.UnmarshalTypeError{Value: jsonKind(b), Type: reflect.TypeFor[[]tfjson.ResourceChange]()}
 	}
-	var elems []json.RawMessage
-	if err := json.Unmarshal(b, &elems); err != nil {
-		return err
-	}
-	*a = elems
+	*a = splitArray(b)
 	return nil
+}
+
+// splitArray returns the elements of the JSON array b, which
+// encoding/json has already checked is valid, each a copy (an Unmarshaler
+// must not keep b), without checking it again as json.Unmarshal into
+// []json.RawMessage would: the resource changes are most of a large plan.
+func splitArray(b []byte) []json.RawMessage {
+	var out []json.RawMessage
+	depth, start := 0, -1
+	inString, escaped := false, false
+	for i, c := range b {
+		if inString {
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if depth == 1 {
+			switch {
+			case c == ',' || c == ']':
+				if start >= 0 {
+					out = append(out, json.RawMessage(bytes.Clone(bytes.TrimRight(b[start:i], " \t\n\r"))))
+					start = -1
+				}
+			case start < 0:
+				start = i
+			}
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		}
+	}
+	return out
 }
 
 // jsonKind names the kind of JSON value b holds, for errors.

@@ -52,6 +52,15 @@ func TestTermBuilderMatchesInterfaceToValue(t *testing.T) {
 	if obj.Get(ast.StringTerm("a")) != obj.Get(ast.StringTerm("b")) {
 		t.Error("equal strings were not given one shared term")
 	}
+	// Equal arrays and objects share one term too.
+	y, _ := b.term(map[string]any{"a": []any{map[string]any{"k": "v"}}, "b": []any{map[string]any{"k": "v"}}, "c": []any{}})
+	obj = y.Value.(ast.Object)
+	if obj.Get(ast.StringTerm("a")) != obj.Get(ast.StringTerm("b")) {
+		t.Error("equal arrays were not given one shared term")
+	}
+	if obj.Get(ast.StringTerm("a")) == obj.Get(ast.StringTerm("c")) {
+		t.Error("different arrays were given one term")
+	}
 	if _, err := b.term(map[string]any{"bad": json.Number("not a number")}); err == nil {
 		t.Error("an invalid number converted without an error")
 	}

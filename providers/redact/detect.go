@@ -4,8 +4,10 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 
@@ -109,6 +111,11 @@ type ruleSet struct {
 	keywords []string
 	byPrefix map[[2]byte][]int
 	short    []int
+	// byKeyword lists, by keyword, the rules that have it, and always
+	// the rules without keywords: the rules a text is matched against are
+	// these for the keywords it holds, most often none.
+	byKeyword [][]int
+	always    []int
 }
 
 // addKeyword returns the index of the lower-case keyword k, adding it.
@@ -200,6 +207,17 @@ var loadRules = sync.OnceValues(func() (*ruleSet, error) {
 			cr.allow = append(cr.allow, ca)
 		}
 		rs.rules = append(rs.rules, cr)
+	}
+	rs.byKeyword = make([][]int, len(rs.keywords))
+	for i, r := range rs.rules {
+		if len(r.keywords) == 0 {
+			rs.always = append(rs.always, i)
+		}
+		for _, k := range r.keywords {
+			if !slices.Contains(rs.byKeyword[k], i) {
+				rs.byKeyword[k] = append(rs.byKeyword[k], i)
+			}
+		}
 	}
 	return rs, nil
 })
@@ -310,13 +328,10 @@ func (rs *ruleSet) scan(text string, offset int) []Finding {
 	if text == "" {
 		return nil
 	}
-	var buf [16]uint64
-	found := rs.newKeywordSet(buf[:])
-	rs.keywordsIn(strings.ToLower(text), found)
 	var out []Finding
-	for i := range rs.rules {
+	for _, i := range rs.candidates(text) {
 		r := &rs.rules[i]
-		if !r.hasKeyword(found) || (r.gate != nil && !r.gate.MatchString(text)) {
+		if r.gate != nil && !r.gate.MatchString(text) {
 			continue
 		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
@@ -365,18 +380,23 @@ func (r *rule) group(m []int) int {
 	return 0
 }
 
-// hasKeyword reports whether the text is one the rule runs on: it has no
-// keywords, or the text holds one (found, from ruleSet.keywordsIn).
-func (r *rule) hasKeyword(found keywordSet) bool {
-	if len(r.keywords) == 0 {
-		return true
-	}
-	for _, id := range r.keywords {
-		if found.has(id) {
-			return true
+// candidates returns, in rule order, the indexes of the rules that run on
+// text: those without keywords and those with a keyword the text holds,
+// ignoring case.
+func (rs *ruleSet) candidates(text string) []int {
+	var buf [16]uint64
+	found := rs.newKeywordSet(buf[:])
+	rs.keywordsIn(strings.ToLower(text), found)
+	out := slices.Clone(rs.always)
+	for w, word := range found {
+		for word != 0 {
+			id := w*64 + bits.TrailingZeros64(word)
+			word &= word - 1
+			out = append(out, rs.byKeyword[id]...)
 		}
 	}
-	return false
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func (r *rule) allows(secret, match, line string) bool {

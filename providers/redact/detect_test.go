@@ -2,6 +2,7 @@ package redact
 
 import (
 	"encoding/base64"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -190,6 +191,21 @@ func TestKeywordsInMatchesContains(t *testing.T) {
 			if want := strings.Contains(lower, k); found.has(id) != want {
 				t.Errorf("keywordsIn(%q)[%q] = %v, want %v", lower, k, found.has(id), want)
 			}
+		}
+		// The rules a text runs are those with no keyword or with one
+		// the text holds, in rule order.
+		var want []int
+		for i, r := range rs.rules {
+			run := len(r.keywords) == 0
+			for _, id := range r.keywords {
+				run = run || strings.Contains(lower, rs.keywords[id])
+			}
+			if run {
+				want = append(want, i)
+			}
+		}
+		if got := rs.candidates(text); !slices.Equal(got, want) {
+			t.Errorf("candidates(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -202,3 +202,67 @@ func TestSplitArrayMatchesUnmarshal(t *testing.T) {
 		}
 	}
 }
+
+// TestResourceChangeMatchesTerraformJSON decodes every resource change of
+// the plans under testdata with resourceChange and with terraform-json's
+// ResourceChange and checks that they read the same.
+func TestResourceChangeMatchesTerraformJSON(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var doc struct {
+			Changes []json.RawMessage `json:"resource_changes"`
+		}
+		if json.Unmarshal(b, &doc) != nil {
+			return nil
+		}
+		for i, raw := range doc.Changes {
+			var want tfjson.ResourceChange
+			if decodeNumbers(raw, &want) != nil {
+				continue
+			}
+			var got resourceChange
+			if err := decodeNumbers(raw, &got); err != nil {
+				t.Errorf("%s: change %d: %v", path, i, err)
+				continue
+			}
+			n++
+			same := got.Address == want.Address && got.ModuleAddress == want.ModuleAddress &&
+				got.Mode == string(want.Mode) && got.Type == want.Type && got.Name == want.Name &&
+				reflect.DeepEqual(got.Index, want.Index) && got.ProviderName == want.ProviderName &&
+				got.DeposedKey == want.DeposedKey && (got.Change == nil) == (want.Change == nil)
+			if same && got.Change != nil {
+				var before any
+				if err := decodeNumbers(got.Change.Before, &before); err != nil {
+					t.Errorf("%s: change %d: before: %v", path, i, err)
+				}
+				actions := make([]string, len(want.Change.Actions))
+				for j, a := range want.Change.Actions {
+					actions[j] = string(a)
+				}
+				same = len(actions) == len(got.Change.Actions) && (len(actions) == 0 || reflect.DeepEqual(actions, got.Change.Actions)) &&
+					reflect.DeepEqual(before, want.Change.Before) &&
+					reflect.DeepEqual(got.Change.After, want.Change.After) &&
+					reflect.DeepEqual(got.Change.AfterUnknown, want.Change.AfterUnknown) &&
+					reflect.DeepEqual(got.Change.BeforeSensitive, want.Change.BeforeSensitive) &&
+					reflect.DeepEqual(got.Change.AfterSensitive, want.Change.AfterSensitive)
+			}
+			if !same {
+				t.Errorf("%s: change %d decoded differently from terraform-json", path, i)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 100 {
+		t.Fatalf("compared only %d resource changes", n)
+	}
+}

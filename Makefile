@@ -8,7 +8,7 @@ DEMO    ?= testdata/demo
 
 FUZZTIME ?= 60s
 
-.PHONY: build test test-go test-rego accuracy fmt-rego bench bench-go fuzz demo docs golden capabilities types clean
+.PHONY: build test test-go test-rego accuracy fmt-rego bench bench-go fuzz demo screenshot docs golden capabilities types clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/annexa
@@ -71,6 +71,16 @@ demo: build
 	@$(BIN) check $(DEMO); \
 	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi
 
+## screenshot: write the demo's HTML report to $(SCREENSHOTS)/demo.html and
+## PNGs of it rendered in headless Chromium (overview, a failing control,
+## the whole page, the page as printed); needs chromium on PATH
+SCREENSHOTS ?= build/screenshots
+screenshot: build
+	@mkdir -p $(SCREENSHOTS)
+	@$(BIN) check $(DEMO) --format html=$(SCREENSHOTS)/demo.html >/dev/null; \
+	  code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi
+	$(GO) run ./internal/cmd/screenshot -in $(SCREENSHOTS)/demo.html -out $(SCREENSHOTS)
+
 ## docs: regenerate docs/cli, the command reference, from the commands' help
 docs:
 	$(GO) test ./cmd/annexa -run '^TestCLIDocsAreCurrent$$' -update-docs
@@ -84,7 +94,7 @@ capabilities:
 	$(GO) run ./cmd/annexa policy capabilities > policies/capabilities.json
 
 clean:
-	rm -rf bin
+	rm -rf bin build
 
 ## types: regenerate providers/tfsource/internal/schematypes/types.json.gz, the
 ## argument types of the AWS, AzureRM and Google resources, from the CDK for

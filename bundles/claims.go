@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/waiver"
 )
 
 // recordedReport is the part of report.json that the signed predicate
@@ -22,6 +23,7 @@ type recordedReport struct {
 	} `json:"controls"`
 	Findings []struct {
 		Severity engine.Severity `json:"severity"`
+		Waiver   *waiver.Waiver  `json:"waiver"`
 	} `json:"findings"`
 	Policies []json.RawMessage `json:"policies"`
 	Clauses  []struct {
@@ -30,6 +32,7 @@ type recordedReport struct {
 		Status engine.ClauseStatus `json:"status"`
 	} `json:"clauses"`
 	Selection *engine.Selection `json:"selection"`
+	Waivers   []waiver.Result   `json:"waivers"`
 }
 
 // checkClaims compares what the signed predicate claims, and verify
@@ -63,6 +66,9 @@ func checkClaims(a *Archive, p *Predicate) []string {
 	if claimed, actual := selectionJSON(p.Selection), selectionJSON(r.Selection); claimed != actual {
 		differ("selection", p.Selection, r.Selection)
 	}
+	if claimed, actual := waiversJSON(p.Waivers), waiversJSON(r.Waivers); claimed != actual {
+		differ("waivers", p.Waivers, r.Waivers)
+	}
 	if claimed, actual := summaryJSON(p.Summary), summaryJSON(r.Summary); claimed != actual {
 		problems = append(problems, fmt.Sprintf("the signed predicate's summary differs from %s's: signed %s, report %s", FileReport, claimed, actual))
 	}
@@ -94,6 +100,9 @@ func recount(r recordedReport, facts int) engine.Summary {
 	}
 	for _, f := range r.Findings {
 		s.BySeverity[f.Severity]++
+		if f.Waiver != nil {
+			s.Waived++
+		}
 	}
 	parents := map[string]bool{}
 	for _, c := range r.Clauses {
@@ -131,6 +140,15 @@ func nonZero[K comparable](m map[K]int) map[K]int {
 	out := maps.Clone(m)
 	maps.DeleteFunc(out, func(_ K, n int) bool { return n == 0 })
 	return out
+}
+
+// waiversJSON is ws as JSON, "null" without waivers.
+func waiversJSON(ws []waiver.Result) string {
+	if len(ws) == 0 {
+		return "null"
+	}
+	b, _ := json.Marshal(ws)
+	return string(b)
 }
 
 // selectionJSON is s as JSON, "null" when it selects everything.

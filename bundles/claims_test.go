@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/waiver"
 )
 
 // TestSignedClaimsMatchTheContent re-signs bundles whose signed predicate,
@@ -54,6 +55,19 @@ func TestSignedClaimsMatchTheContent(t *testing.T) {
 				return "", ""
 			})
 		}, VerifyOptions{}, "the signed predicate's report format (2)"},
+		{"predicate claims a waiver the report does not apply", func(t *testing.T, a *Archive) {
+			resign(t, a, func(_ []FileInfo, p *Predicate) (string, string) {
+				p.Waivers = []waiver.Result{{Waiver: waiver.Waiver{Policy: "*", Resource: "*", Reason: "r", ApprovedBy: "a", Expires: "2099-01-01", File: "w.yaml", Line: 1}, Status: waiver.StatusActive, Findings: 1}}
+				return "", ""
+			})
+		}, VerifyOptions{}, "the signed predicate's waivers"},
+		{"report marks a finding waived that its summary does not count", func(t *testing.T, a *Archive) {
+			editJSON(t, a, FileReport, func(m map[string]any) {
+				m["findings"].([]any)[0].(map[string]any)["waiver"] = map[string]any{"policy": "*", "resource": "*", "reason": "r", "approved_by": "a", "expires": "2099-01-01", "file": "w.yaml"}
+			})
+			fixManifest(t, a)
+			resign(t, a, func(_ []FileInfo, _ *Predicate) (string, string) { return "", "" })
+		}, VerifyOptions{}, "report.json's summary does not match its own content"},
 		{"predicate signs another policy tree", func(t *testing.T, a *Archive) {
 			resign(t, a, func(_ []FileInfo, p *Predicate) (string, string) {
 				p.BuiltinPolicies = strings.Repeat("0", 64)

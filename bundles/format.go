@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/waiver"
 )
 
 // Names of the files in a bundle.
@@ -97,6 +98,11 @@ type Predicate struct {
 	// and their skips), absent when it evaluated everything: a verifier
 	// must see that controls were left out, and a replay applies it.
 	Selection *engine.Selection `json:"selection,omitempty"`
+	// Waivers are the waivers the run applied (from a waivers file and
+	// inline suppressions), each with what it did, absent without any: a
+	// verifier sees which findings were accepted, by whom and until when,
+	// and a replay applies the same waivers.
+	Waivers []waiver.Result `json:"waivers,omitempty"`
 }
 
 // BuiltinSource is how manifests name the built-in policy tree.

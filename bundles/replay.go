@@ -13,6 +13,7 @@ import (
 
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/engine/output"
+	"github.com/annexa-dev/annexa/engine/waiver"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
 
@@ -23,6 +24,9 @@ import (
 const (
 	toolSection        = "tool"
 	diagnosticsSection = "diagnostics"
+	// baselineSection compares the run with an earlier one (--baseline):
+	// not part of the evaluation.
+	baselineSection = "baseline"
 )
 
 // Recording is what a bundle recorded of a run, enough to evaluate it
@@ -43,6 +47,8 @@ type Recording struct {
 	// Selection is the recorded report's selection of controls and
 	// policies (empty: everything).
 	Selection engine.Selection
+	// Waivers are the waivers the recorded report applied.
+	Waivers []waiver.Waiver
 }
 
 // Engine builds an engine of the recorded policies (not the binary's) at
@@ -55,6 +61,7 @@ func (rec *Recording) Engine(ctx context.Context) (*engine.Engine, error) {
 		engine.WithToolVersion(rec.Tool.Version),
 		engine.WithEvalTimeout(rec.EvalTimeout),
 		engine.WithSelection(rec.Selection),
+		engine.WithWaivers(rec.Waivers),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("load the recorded policies: %w", err)
@@ -98,12 +105,16 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, opts Ver
 	rec := &Recording{EffectiveTime: m.EffectiveTime, Tool: m.Tool, EvalTimeout: evalTimeout}
 	var selection struct {
 		Selection *engine.Selection `json:"selection"`
+		Waivers   []waiver.Result   `json:"waivers"`
 	}
 	if err := json.Unmarshal(a.Files[FileReport], &selection); err != nil {
 		return nil, fmt.Errorf("read %s: %w", FileReport, err)
 	}
 	if selection.Selection != nil {
 		rec.Selection = *selection.Selection
+	}
+	for _, w := range selection.Waivers {
+		rec.Waivers = append(rec.Waivers, w.Waiver)
 	}
 	if err := json.Unmarshal(a.Files[FileFacts], &rec.Facts); err != nil {
 		return nil, fmt.Errorf("read %s: %w", FileFacts, err)
@@ -149,7 +160,7 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, opts Ver
 		}
 	}
 	for _, name := range names {
-		if name == toolSection || name == diagnosticsSection {
+		if name == toolSection || name == diagnosticsSection || name == baselineSection {
 			continue
 		}
 		rr.Sections = append(rr.Sections, name)

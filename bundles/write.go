@@ -94,6 +94,7 @@ func Write(ctx context.Context, w io.Writer, ev *Evidence, signer signature.Sign
 		// The tree as a replay will read it back from policies.tar.gz.
 		BuiltinPolicies: engine.TreeDigest(ev.Policies.Builtin),
 		Selection:       ev.Report.Selection,
+		Waivers:         ev.Report.Waivers,
 	}
 	if ev.EvalTimeout > 0 {
 		pred.EvalTimeout = ev.EvalTimeout.String()

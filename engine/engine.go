@@ -19,6 +19,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/resolver"
 
+	"github.com/annexa-dev/annexa/diag"
+	"github.com/annexa-dev/annexa/engine/waiver"
 	"github.com/annexa-dev/annexa/internal/parallel"
 	"github.com/annexa-dev/annexa/policies"
 	"github.com/annexa-dev/annexa/policies/catalog"
@@ -60,6 +62,8 @@ type Engine struct {
 	// deselected counts, per control, the policies it left out.
 	selection  *Selection
 	deselected map[string]int
+	// waivers are the run's waivers (WithWaivers), sorted by file and line.
+	waivers []waiver.Waiver
 }
 
 type config struct {
@@ -75,6 +79,7 @@ type config struct {
 	// maxFindingsBytes bounds the findings of a run (MaxFindingsBytes).
 	maxFindingsBytes int64
 	selection        *Selection
+	waivers          []waiver.Waiver
 }
 
 // WithSelection evaluates only the controls and policies s selects
@@ -166,6 +171,9 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if err := checkWaivers(cfg.waivers); err != nil {
+		return nil, err
+	}
 
 	catRaw, err := fs.ReadFile(cfg.builtinFS, policies.CatalogPath)
 	if err != nil {
@@ -238,6 +246,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		maxFindingsBytes: cfg.maxFindingsBytes,
 		selection:        cfg.selection,
 		deselected:       deselected,
+		waivers:          cfg.waivers,
 		parallelism:      cfg.parallelism,
 		now:              cfg.now.UTC(),
 		toolVersion:      cfg.toolVersion,
@@ -464,7 +473,8 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	if err != nil {
 		return nil, err
 	}
-	r := e.rollUp(idx, results, decl)
+	waive := newWaiving(e)
+	r := e.rollUp(idx, results, decl, waive)
 	// The second phase reads the roll-up as data.run: the policies over
 	// the residual risks, then the clause rules.
 	if data.run, err = e.runDocument(r); err != nil {
@@ -478,8 +488,12 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 		if o.err != nil {
 			return nil, fmt.Errorf("policy %s (%s): %w", p.ID, p.File, o.err)
 		}
+		waive.apply(o.findings)
 		r.Findings = append(r.Findings, o.findings...)
 	}
+	var waiverWarnings diag.Diagnostics
+	r.Waivers, waiverWarnings = waive.report(r.Risks)
+	r.Diagnostics = append(r.Diagnostics, waiverWarnings...)
 	rec.stage("roll-up and risk policies")
 	if r.Clauses, err = e.evaluateClauses(ctx, data); err != nil {
 		return nil, err

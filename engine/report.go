@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/annexa-dev/annexa/diag"
+	"github.com/annexa-dev/annexa/engine/waiver"
 
 	"github.com/annexa-dev/annexa/providers/facts"
 )
@@ -34,6 +35,10 @@ type Status string
 const (
 	StatusPass Status = "pass"
 	StatusFail Status = "fail"
+	// StatusWaived is a control whose only findings are waived: it is
+	// implemented with accepted exceptions, and its effectiveness, the
+	// residual risk and the clauses count the findings as open.
+	StatusWaived Status = "waived"
 	// StatusNotApplicable is a control the Statement of Applicability
 	// excludes, with a justification; its findings are not counted.
 	StatusNotApplicable Status = "not_applicable"
@@ -42,7 +47,7 @@ const (
 )
 
 // Statuses lists every status in the order summaries print them.
-var Statuses = []Status{StatusPass, StatusFail, StatusNotApplicable, StatusNotAssessed, StatusError}
+var Statuses = []Status{StatusPass, StatusFail, StatusWaived, StatusNotApplicable, StatusNotAssessed, StatusError}
 
 // Finding is one violation reported by one policy about one fact.
 type Finding struct {
@@ -58,7 +63,16 @@ type Finding struct {
 	Remediation string         `json:"remediation"`
 	Source      *facts.Source  `json:"source,omitempty"`
 	Details     map[string]any `json:"details,omitempty"`
+	// Fingerprint identifies the finding across runs (Fingerprint):
+	// --baseline matches findings by it.
+	Fingerprint string `json:"fingerprint"`
+	// Waiver is the waiver that waives the finding, nil when it is open.
+	// A waived finding stays in every output and does not gate the run.
+	Waiver *waiver.Waiver `json:"waiver,omitempty"`
 }
+
+// Waived reports whether a waiver waives the finding.
+func (f Finding) Waived() bool { return f.Waiver != nil }
 
 // PolicyResult is what one policy did in a run.
 type PolicyResult struct {
@@ -84,6 +98,8 @@ type ControlResult struct {
 	// Failed counts the distinct resources with at least one finding.
 	Failed   int `json:"failed"`
 	Findings int `json:"findings"`
+	// Waived counts the findings among Findings that a waiver waives.
+	Waived int `json:"waived,omitempty"`
 	// Effectiveness is how well the control works, from 0 to 1, as the
 	// residual risk calculation uses it (docs/risk.md).
 	Effectiveness float64 `json:"effectiveness"`
@@ -100,6 +116,8 @@ type Summary struct {
 	ByTheme    map[string]map[Status]int `json:"by_theme"`
 	Findings   int                       `json:"findings"`
 	BySeverity map[Severity]int          `json:"by_severity"`
+	// Waived counts the findings among Findings that a waiver waives.
+	Waived int `json:"waived,omitempty"`
 	// Clauses counts the requirements of clauses 4 to 10 (the clauses
 	// without sub-clauses) by status.
 	Clauses map[ClauseStatus]int `json:"clauses"`
@@ -121,8 +139,10 @@ type Tool struct {
 // unversioned report before diagnostics and qualified fact ids; format 2
 // had them; format 3 counts missing declared evidence as 0 in a control's
 // effectiveness and computes residual risk with risk model 2 (design
-// strengths, catalog.RiskModel). docs/bundles.md lists them.
-const ReportFormat = 3
+// strengths, catalog.RiskModel); format 4 gives every finding a
+// fingerprint and adds waivers (a waived finding, the control status
+// waived, the waivers section). docs/bundles.md lists them.
+const ReportFormat = 4
 
 // Report is the full result of one evaluation. Every list is sorted, so the
 // same facts, policies and effective time give byte-identical output.
@@ -149,6 +169,14 @@ type Report struct {
 	// their skips), absent when it evaluated everything; a replay applies
 	// it again.
 	Selection *Selection `json:"selection,omitempty"`
+	// Waivers are the run's waivers, each with what it did (active,
+	// expired, unused) and the findings it matches; absent without
+	// waivers. A replay applies them again.
+	Waivers []waiver.Result `json:"waivers,omitempty"`
+	// Baseline compares the run with a previous one (--baseline): the
+	// findings that are new, those fixed, the controls that regressed.
+	// It is not part of the evaluation, so a replay does not compare it.
+	Baseline *BaselineResult `json:"baseline,omitempty"`
 	// Diagnostics are the warnings about the inputs the facts were
 	// collected with: what a provider could not read or evaluate. A
 	// replay, which does not read the inputs again, has none.
@@ -171,14 +199,10 @@ func (r *Report) EvaluationError() error {
 	return nil
 }
 
-// FailsAt reports whether any finding is at or above threshold.
+// FailsAt reports whether any finding that no waiver waives is at or
+// above threshold (Gate with no baseline).
 func (r *Report) FailsAt(threshold Severity) bool {
-	for _, f := range r.Findings {
-		if f.Severity.Rank() >= threshold.Rank() {
-			return true
-		}
-	}
-	return false
+	return Gate{FailOn: threshold}.Decide(r).Failed
 }
 
 // ClauseErrors lists the clauses whose rule failed to evaluate.

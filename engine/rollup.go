@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -66,6 +67,7 @@ func (e *Engine) finding(p *Policy, v any, idx *factIndex) (Finding, int64, erro
 		Severity:    p.Severity,
 		Remediation: p.Remediation,
 	}
+	f.Fingerprint = Fingerprint(f.Policy, f.Resource, f.Message)
 	if s, ok := obj["severity"]; ok {
 		str, _ := s.(string)
 		if Severity(str).Rank() == 0 {
@@ -100,13 +102,49 @@ func (e *Engine) finding(p *Policy, v any, idx *factIndex) (Finding, int64, erro
 			f.Source = &src
 		}
 	}
+	if l, ok := obj["line"]; ok {
+		line, err := findingLine(l)
+		if err != nil {
+			return Finding{}, 0, fmt.Errorf("finding for %s: %w", res, err)
+		}
+		if f.Source != nil {
+			// The line within the fact's file the finding is about (a
+			// setting of an sshd_config), more precise than the fact's.
+			f.Source.Line, f.Source.Column = line, 0
+		}
+	}
 	return f, detailBytes, nil
+}
+
+// findingLine reads a finding's optional line: a whole number from 1.
+func findingLine(v any) (int, error) {
+	var n float64
+	switch x := v.(type) {
+	case json.Number:
+		f, err := x.Float64()
+		if err != nil {
+			return 0, fmt.Errorf("line %v is not a number", v)
+		}
+		n = f
+	case float64:
+		n = x
+	case int:
+		n = float64(x)
+	case int64:
+		n = float64(x)
+	default:
+		return 0, fmt.Errorf("line %v is not a number", v)
+	}
+	if n < 1 || n != math.Trunc(n) || n > math.MaxInt32 {
+		return 0, fmt.Errorf("line %v is not a line number (a whole number from 1)", v)
+	}
+	return int(n), nil
 }
 
 // rollUp turns per-policy outcomes into control results, applies the
 // Statement of Applicability, and computes each control's effectiveness,
 // the SoA and the residual risks. The clause rules run on its result.
-func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarations) *Report {
+func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarations, waive *waiving) *Report {
 	r := &Report{
 		FormatVersion: ReportFormat,
 		Diagnostics:   diag.Diagnostics{},
@@ -124,6 +162,9 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		SoA: &SoA{File: joinOr(decl.applicabilityFiles, ""), Warnings: decl.soaWarnings(e.catalog)},
 	}
 	settle(e.policies, outcomes, idx)
+	for i := range outcomes {
+		waive.apply(outcomes[i].findings)
+	}
 	r.Policies = make([]Policy, len(e.policies))
 	for i, p := range e.policies {
 		r.Policies[i] = *p
@@ -146,6 +187,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		decisive, decides := false, false
 		var pols []*Policy
 		var outs []policyOutcome
+		var findings []Finding
 		for _, i := range byControl[ctl.ID] {
 			p, o := e.policies[i], outcomes[i]
 			pols, outs = append(pols, p), append(outs, o)
@@ -177,7 +219,11 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 			}
 			for _, f := range o.findings {
 				failed[f.Resource] = true
+				if f.Waived() {
+					cr.Waived++
+				}
 			}
+			findings = append(findings, o.findings...)
 			cr.Findings += len(o.findings)
 			cr.Policies = append(cr.Policies, pr)
 		}
@@ -195,9 +241,12 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 				cr.Reason += fmt.Sprintf("; its %d finding(s) are not counted", cr.Findings)
 			}
 		case len(cr.Policies) == 0 && e.deselected[ctl.ID] > 0:
-			cr.Status, cr.Reason = StatusNotAssessed, fmt.Sprintf("its %d policies are left out of this run by the selection (--policy-id, --skip-policy)", e.deselected[ctl.ID])
+			cr.Status, cr.Reason = StatusNotAssessed, fmt.Sprintf("its %d policies are %s (--policy-id, --skip-policy)", e.deselected[ctl.ID], leftOut)
 		case len(cr.Policies) == 0:
 			cr.Status, cr.Reason = StatusNotAssessed, "no policy evaluates this control yet"
+		case waivedOnly(findings):
+			cr.Status = StatusWaived
+			cr.Reason = fmt.Sprintf("its %d finding(s) are waived: implemented with accepted exceptions", cr.Findings)
 		case cr.Findings > 0:
 			cr.Status = StatusFail
 		case !decisive:
@@ -205,7 +254,13 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		default:
 			cr.Status = StatusPass
 		}
-		cr.Effectiveness = controlEffectiveness(cr.Status, pols, outs).float()
+		// A waiver accepts a risk, it does not remove it: a waived
+		// control is as effective as a failing one.
+		effStatus := cr.Status
+		if effStatus == StatusWaived {
+			effStatus = StatusFail
+		}
+		cr.Effectiveness = controlEffectiveness(effStatus, pols, outs).float()
 		r.Summary.ByStatus[cr.Status]++
 		if r.Summary.ByTheme[cr.Theme] == nil {
 			r.Summary.ByTheme[cr.Theme] = map[Status]int{}
@@ -263,6 +318,9 @@ func (r *Report) finish() {
 	r.Summary.Findings = len(r.Findings)
 	for _, f := range r.Findings {
 		r.Summary.BySeverity[f.Severity]++
+		if f.Waived() {
+			r.Summary.Waived++
+		}
 	}
 	parents := map[string]bool{}
 	for _, c := range r.Clauses {

@@ -122,7 +122,7 @@ func TestRollUpControlStatus(t *testing.T) {
 			if decl == nil {
 				decl = &declarations{applicability: map[string]applicabilityEntry{}}
 			}
-			r := e.rollUp(rollupIndex("v1", "v2", "v3", "v4", "db"), tc.outs, decl)
+			r := e.rollUp(rollupIndex("v1", "v2", "v3", "v4", "db"), tc.outs, decl, newWaiving(e))
 			c := control(t, r, tc.id)
 			if c.Status != tc.want {
 				t.Errorf("%s = %s (%q), want %s", tc.id, c.Status, c.Reason, tc.want)

@@ -22,11 +22,33 @@ type Selection struct {
 	// leading "A." is ignored.
 	Controls     []string `json:"controls,omitempty"`
 	SkipControls []string `json:"skip_controls,omitempty"`
+	// Exclude are the --exclude globs: the files and directories of the
+	// inputs the run passed over. A replay reads the recorded facts, so it
+	// only records them again.
+	Exclude []string `json:"exclude,omitempty"`
+	// Severity is --severity: the table and SARIF list only the findings at or
+	// above it. Every finding is still evaluated, counted in the summary
+	// and kept in the JSON report and the evidence bundle, and the gate
+	// (--fail-on) is decided on all of them.
+	Severity Severity `json:"severity,omitempty"`
 }
 
 // Empty reports whether s selects everything.
 func (s *Selection) Empty() bool {
-	return s == nil || len(s.Policies)+len(s.SkipPolicies)+len(s.Controls)+len(s.SkipControls) == 0
+	return s == nil || len(s.Policies)+len(s.SkipPolicies)+len(s.Controls)+len(s.SkipControls)+len(s.Exclude) == 0 && s.Severity == ""
+}
+
+// NarrowsControls reports whether s leaves out controls or policies, so
+// that some controls are not assessed because of it.
+func (s *Selection) NarrowsControls() bool {
+	return s != nil && len(s.Policies)+len(s.SkipPolicies)+len(s.Controls)+len(s.SkipControls) > 0
+}
+
+// Shows reports whether a finding of severity sev is listed in the
+// outputs: it is at or above s.Severity (every finding when s is nil or
+// has no severity).
+func (s *Selection) Shows(sev Severity) bool {
+	return s == nil || s.Severity == "" || sev.Rank() >= s.Severity.Rank()
 }
 
 // normalized returns s with control patterns written without "A." and
@@ -48,6 +70,7 @@ func (s Selection) normalized() Selection {
 	return Selection{
 		Policies: clean(s.Policies, false), SkipPolicies: clean(s.SkipPolicies, false),
 		Controls: clean(s.Controls, true), SkipControls: clean(s.SkipControls, true),
+		Exclude: clean(s.Exclude, false), Severity: s.Severity,
 	}
 }
 
@@ -112,7 +135,20 @@ func (s *Selection) check(pols []*Policy, controls []string) error {
 			}
 		}
 	}
+	if s.Severity != "" && s.Severity.Rank() == 0 {
+		errs = append(errs, fmt.Errorf("--severity %q is not one of low, medium, high, critical", s.Severity))
+	}
 	return errors.Join(errs...)
+}
+
+// leftOut is in the reason of every control not assessed because of the
+// selection: the control, or every policy of it, was left out.
+const leftOut = "left out of this run by the selection"
+
+// LeftOutBySelection reports whether c is not assessed because the run's
+// selection left it, or all its policies, out.
+func (c ControlResult) LeftOutBySelection() bool {
+	return c.Status == StatusNotAssessed && strings.Contains(c.Reason, leftOut)
 }
 
 // reason says why a control the selection leaves out is not assessed.
@@ -124,5 +160,5 @@ func (s *Selection) reason() string {
 	if len(s.SkipControls) > 0 {
 		parts = append(parts, "--skip-control "+strings.Join(s.SkipControls, ","))
 	}
-	return "left out of this run by the selection (" + strings.Join(parts, " ") + ")"
+	return leftOut + " (" + strings.Join(parts, " ") + ")"
 }

@@ -51,6 +51,8 @@ type SoAFinding struct {
 	Policy   string   `json:"policy"`
 	Resource string   `json:"resource"`
 	Severity Severity `json:"severity"`
+	// Waived is true when a waiver accepts the finding.
+	Waived bool `json:"waived,omitempty"`
 }
 
 // applicabilityOf returns whether a control applies, and why, from the
@@ -106,7 +108,7 @@ func (e *Engine) soaEntry(cr ControlResult, a applicabilityEntry, pols []*Policy
 		entry.Policies = append(entry.Policies, p.ID)
 		entry.Evidence = append(entry.Evidence, outs[i].assessed...)
 		for _, f := range outs[i].findings {
-			entry.Findings = append(entry.Findings, SoAFinding{Policy: p.ID, Resource: f.Resource, Severity: f.Severity})
+			entry.Findings = append(entry.Findings, SoAFinding{Policy: p.ID, Resource: f.Resource, Severity: f.Severity, Waived: f.Waived()})
 		}
 	}
 	slices.Sort(entry.Policies)

@@ -24,6 +24,14 @@ type Provider interface {
 	Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics)
 }
 
+// Excluding is a provider that reads a directory and can pass over the
+// files and directories below it that match --exclude globs
+// (input.Excluded). WithExclude returns it set to do so.
+type Excluding interface {
+	Provider
+	WithExclude(globs []string) Provider
+}
+
 // Timed is a provider whose output depends on the time the run is as of
 // (an external provider is told it). AtTime returns it set for t.
 type Timed interface {

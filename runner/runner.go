@@ -15,9 +15,11 @@
 package runner
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -27,8 +29,10 @@ import (
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/applicability"
+	"github.com/annexa-dev/annexa/providers/aws"
 	"github.com/annexa-dev/annexa/providers/external"
 	"github.com/annexa-dev/annexa/providers/facts"
+	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/project"
 	"github.com/annexa-dev/annexa/providers/registry"
 	"github.com/annexa-dev/annexa/providers/riskregister"
@@ -57,16 +61,22 @@ type Inputs struct {
 	// Terraform input variables, below every variables file and flag, and
 	// whose TF_WORKSPACE names terraform.workspace.
 	Environ []string
-	// Exclude are globs of directories root module discovery passes over
-	// (--exclude), matched against the path below a Terraform source's
-	// directory or a directory's name.
+	// Exclude are --exclude globs: the files and directories below every
+	// directory source that the run passes over (Terraform root module
+	// discovery, evidence, manifests, configuration, a directory of
+	// plans), matched against the path below the directory named or
+	// against a file's or directory's name (input.Excluded). A file named
+	// on its own is read whatever the globs say.
 	Exclude []string
+	// AWSRegions are --region values: the regions of the run's live AWS
+	// sources that name none themselves (AllRegions for every enabled one).
+	AWSRegions []string
 	// Strict evaluates every Terraform source as terraform validate would:
 	// what is not declared and files that cannot be read are errors, not
 	// unknown values with a warning (tfsource.Provider.Strict).
 	Strict bool
-	// Applicability and Risks override the project file's files.
-	Applicability, Risks string
+	// Applicability, Risks and Waivers override the project file's files.
+	Applicability, Risks, Waivers string
 	// RiskAppetite (0: unset) and RiskMethod ("": unset) override the
 	// project file's residual risk settings.
 	RiskAppetite int
@@ -87,6 +97,11 @@ type Inputs struct {
 	// under review (a pull request), so running what it names is an
 	// explicit choice of whoever runs annexa.
 	AllowCommands bool
+	// AllowCloud lets a project file read the live cloud accounts its aws
+	// entries name, with the credentials of the environment: a project
+	// file under review could otherwise have the CI machine's credentials
+	// read an account into a report its author sees.
+	AllowCloud bool
 	// Profile records where the run spends its time and what each policy
 	// and clause rule costs (Result.Profile); it evaluates one rule at a
 	// time under OPA's profiler, so the run is slower.
@@ -106,6 +121,8 @@ type Run struct {
 	evalTimeout time.Duration
 	toolVersion string
 	profile     bool
+	// waiversFile is the waivers file, "" for none.
+	waiversFile string
 }
 
 // Resolve merges the project file among in.Paths (at most one) with the
@@ -129,7 +146,13 @@ func Resolve(in Inputs) (*Run, error) {
 		if err := checkCommands(p, in.AllowCommands); err != nil {
 			return nil, err
 		}
+		if err := checkCloud(p, in.AllowCloud); err != nil {
+			return nil, err
+		}
 		merged.Sources = append(merged.Sources, p.Sources...)
+	}
+	if err := input.CheckGlobs(in.Exclude); err != nil {
+		return nil, err
 	}
 	for _, fv := range in.Sources {
 		k, ok := registry.ByFlag(fv.Flag)
@@ -140,17 +163,24 @@ func Resolve(in Inputs) (*Run, error) {
 		if err != nil {
 			return nil, err
 		}
+		if srcs, err = excludeExpanded(fv, srcs, in.Exclude); err != nil {
+			return nil, err
+		}
 		merged.Sources = append(merged.Sources, srcs...)
 	}
 	var err error
 	if merged.Sources, err = expandRoots(merged.Sources, in.Exclude); err != nil {
 		return nil, err
 	}
+	applyExclude(merged.Sources, in.Exclude)
 	if err := applyTFVars(merged.Sources, in.TFVars, in.Environ); err != nil {
 		return nil, err
 	}
 	if in.Strict {
 		applyStrict(merged.Sources)
+	}
+	if err := applyAWSRegions(merged.Sources, in.AWSRegions); err != nil {
+		return nil, err
 	}
 	if in.Applicability != "" {
 		merged.Applicability = in.Applicability
@@ -172,9 +202,10 @@ func Resolve(in Inputs) (*Run, error) {
 		At:          effectiveTime(in.EffectiveTime, merged),
 		policyDirs:  append(slices.Clone(merged.Policies), in.PolicyDirs...),
 		evalTimeout: in.EvalTimeout,
-		selection:   in.Selection,
+		selection:   withExclude(in.Selection, in.Exclude),
 		toolVersion: in.ToolVersion,
 		profile:     in.Profile,
+		waiversFile: cmp.Or(in.Waivers, merged.Waivers),
 	}
 	return r, nil
 }
@@ -185,7 +216,6 @@ func Resolve(in Inputs) (*Run, error) {
 // A directory that is itself the only root stays as it is; one with no
 // configuration at all is left for the provider to report.
 func expandRoots(sources []providers.Source, exclude []string) ([]providers.Source, error) {
-	hasTF := false
 	var out []providers.Source
 	for _, src := range sources {
 		p, ok := src.Provider.(tfsource.Provider)
@@ -193,7 +223,6 @@ func expandRoots(sources []providers.Source, exclude []string) ([]providers.Sour
 			out = append(out, src)
 			continue
 		}
-		hasTF = true
 		roots, err := tfsource.Roots(src.Path, exclude)
 		var usage *tfsource.ExcludeError
 		switch {
@@ -209,10 +238,47 @@ func expandRoots(sources []providers.Source, exclude []string) ([]providers.Sour
 			out = append(out, providers.Source{Path: root, Provider: rp, Space: src.Space})
 		}
 	}
-	if len(exclude) > 0 && !hasTF {
-		return nil, errors.New("--exclude narrows the discovery of Terraform root modules; name the source with --tf DIR")
+	return out, nil
+}
+
+// withExclude is the selection a run records: what it was narrowed to
+// and the --exclude globs it read its inputs with.
+func withExclude(sel engine.Selection, exclude []string) engine.Selection {
+	sel.Exclude = slices.Clone(exclude)
+	return sel
+}
+
+// excludeExpanded drops, from the sources a directory given to a source
+// flag stands for (a directory of plans), those whose file matches an
+// exclude glob; every one excluded is an error, as an empty directory is.
+func excludeExpanded(fv FlagValue, srcs []providers.Source, exclude []string) ([]providers.Source, error) {
+	if len(exclude) == 0 || len(srcs) == 0 {
+		return srcs, nil
+	}
+	if st, err := os.Stat(fv.Value); err != nil || !st.IsDir() {
+		return srcs, nil
+	}
+	out := slices.DeleteFunc(slices.Clone(srcs), func(src providers.Source) bool {
+		rel, err := filepath.Rel(fv.Value, src.Path)
+		return err == nil && input.Excluded(filepath.ToSlash(rel), filepath.Base(src.Path), exclude)
+	})
+	if len(out) == 0 {
+		return nil, fmt.Errorf("--%s %s: --exclude %s passes over every file in it", fv.Flag, fv.Value, strings.Join(exclude, ","))
 	}
 	return out, nil
+}
+
+// applyExclude sets every source that reads a directory to pass over
+// what the exclude globs match.
+func applyExclude(sources []providers.Source, exclude []string) {
+	if len(exclude) == 0 {
+		return
+	}
+	for i, src := range sources {
+		if p, ok := src.Provider.(providers.Excluding); ok {
+			sources[i].Provider = p.WithExclude(exclude)
+		}
+	}
 }
 
 // applyTFVars gives every Terraform source, however it was named, the
@@ -242,6 +308,42 @@ func applyTFVars(sources []providers.Source, vars []tfsource.Var, environ []stri
 	}
 	if len(vars) > 0 && !hasTF {
 		return errors.New("--var and --var-file set Terraform source variables; name the source with --tf DIR")
+	}
+	return nil
+}
+
+// applyAWSRegions gives the live AWS sources that name no regions of
+// their own (--aws alone) the regions of --region.
+func applyAWSRegions(sources []providers.Source, values []string) error {
+	if len(values) == 0 {
+		return nil
+	}
+	var regions []string
+	for _, v := range values {
+		rs, err := aws.ParseRegions(v)
+		if err != nil {
+			return fmt.Errorf("--region %s: %w", v, err)
+		}
+		regions = append(regions, rs...)
+	}
+	if slices.Contains(regions, aws.AllRegions) && len(regions) > 1 {
+		return fmt.Errorf("--region %s stands alone: it reads every enabled region", aws.AllRegions)
+	}
+	found := false
+	for i, src := range sources {
+		p, ok := src.Provider.(aws.Provider)
+		if !ok {
+			continue
+		}
+		found = true
+		if len(p.Regions) > 0 {
+			return fmt.Errorf("--region and %s both name regions; name them once", src.Path)
+		}
+		p.Regions = regions
+		sources[i].Provider, sources[i].Path = p, p.Scope("")
+	}
+	if !found {
+		return errors.New("--region names the regions of a live AWS account; add --aws")
 	}
 	return nil
 }
@@ -301,6 +403,22 @@ func checkCommands(p *project.Project, allowed bool) error {
 	return nil
 }
 
+// checkCloud refuses a project file that reads a live cloud account
+// unless allowed (--allow-cloud); --aws on the command line is the
+// caller's own choice.
+func checkCloud(p *project.Project, allowed bool) error {
+	if allowed {
+		return nil
+	}
+	for _, s := range p.Sources {
+		if _, ok := s.Provider.(aws.Provider); ok {
+			return fmt.Errorf("%s: a source reads the live AWS account of this machine's credentials (%s); annexa reads cloud accounts named in a project file only with --allow-cloud, since the file may come with the code under review (docs/security.md)",
+				p.File, s.Path)
+		}
+	}
+	return nil
+}
+
 // effectiveTime is the time a run is as of: the flag, else the project's
 // effective time, else now.
 func effectiveTime(flag time.Time, p *project.Project) time.Time {
@@ -321,6 +439,7 @@ func (r *Run) Collect(ctx context.Context) ([]facts.Fact, diag.Diagnostics, erro
 	if err := ds.Err(); err != nil {
 		return nil, ds.Warnings(), err
 	}
+	ds = append(ds, aws.Inventory(fs)...)
 	if len(fs) == 0 {
 		ds = append(ds, noFacts("The inputs gave no facts at all: check that the paths name what you meant (a Terraform root module holds .tf files itself; a remote module is read only after terraform init)."))
 	}
@@ -436,6 +555,13 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	}
 	eng := b.eng
 	if fs, err = r.withParameters(eng, fs); err != nil {
+		return nil, err
+	}
+	ws, err := r.Waivers(fs)
+	if err != nil {
+		return nil, err
+	}
+	if eng, err = eng.Waiving(ws); err != nil {
 		return nil, err
 	}
 	report, err := Evaluate(ctx, eng, fs, warnings)

@@ -257,7 +257,89 @@ resource "aws_s3_bucket_public_access_block" "logs" {
 	if _, err := Resolve(Inputs{Sources: []FlagValue{{"tf", dir}}, Exclude: []string{"["}}); err == nil {
 		t.Error("a malformed --exclude was accepted")
 	}
-	if _, err := Resolve(Inputs{Sources: []FlagValue{{"plan", "x.json"}}, Exclude: []string{"a"}}); err == nil {
-		t.Error("--exclude without --tf was accepted")
+	if run.selection.Exclude[0] != "sandbox" {
+		t.Errorf("the run records the selection %+v, without --exclude", run.selection)
+	}
+}
+
+// --exclude applies to every source that reads a directory, not only to
+// Terraform root discovery: a directory of configuration, of manifests,
+// of evidence records and of plans each pass over what it matches, by
+// path below the directory or by name; a directory of plans it empties is
+// an error.
+func TestExcludeEverySource(t *testing.T) {
+	sshd, err := os.ReadFile(filepath.Join("..", "testdata", "config", "bad", "sshd_config"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := os.ReadFile(filepath.Join("..", "testdata", "plans", "noncompliant.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	manifest, err := os.ReadFile(filepath.Join("..", "testdata", "k8s", "bad", "api.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	testfs.Write(t, dir, map[string]string{
+		"k8s/api.yaml":              string(manifest),
+		"k8s/charts/x/api.yaml":     string(manifest),
+		"config/sshd_config":        string(sshd),
+		"config/vendor/sshd_config": string(sshd),
+		"plans/a.json":              string(plan),
+		"plans/b.json":              string(plan),
+	})
+	files := func(t *testing.T, in Inputs) []string {
+		t.Helper()
+		run, err := Resolve(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, _, err := run.Collect(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range fs {
+			out = append(out, filepath.ToSlash(f.Source.File))
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	slash := filepath.ToSlash(dir)
+	tests := []struct {
+		name    string
+		in      Inputs
+		want    []string
+		wantErr string
+	}{
+		{"config, nothing excluded", Inputs{Sources: []FlagValue{{"config", filepath.Join(dir, "config")}}},
+			[]string{slash + "/config/sshd_config", slash + "/config/vendor/sshd_config"}, ""},
+		{"config, a directory by name", Inputs{Sources: []FlagValue{{"config", filepath.Join(dir, "config")}}, Exclude: []string{"vendor"}},
+			[]string{slash + "/config/sshd_config"}, ""},
+		{"config, a file by path below the directory", Inputs{Sources: []FlagValue{{"config", filepath.Join(dir, "config")}}, Exclude: []string{"vendor/sshd_*"}},
+			[]string{slash + "/config/sshd_config"}, ""},
+		{"manifests, a directory by path", Inputs{Sources: []FlagValue{{"k8s", filepath.Join(dir, "k8s")}}, Exclude: []string{"charts/*"}},
+			[]string{slash + "/k8s/api.yaml"}, ""},
+		{"plans, one by name", Inputs{Sources: []FlagValue{{"plan", filepath.Join(dir, "plans")}}, Exclude: []string{"b.json"}},
+			[]string{slash + "/plans/a.json"}, ""},
+		{"plans, every one", Inputs{Sources: []FlagValue{{"plan", filepath.Join(dir, "plans")}}, Exclude: []string{"*.json"}},
+			nil, "passes over every file in it"},
+		{"a malformed glob", Inputs{Sources: []FlagValue{{"plan", filepath.Join(dir, "plans")}}, Exclude: []string{"["}},
+			nil, `--exclude "["`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.wantErr != "" {
+				_, err := Resolve(tt.in)
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if got := files(t, tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("facts from %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/annexa-dev/annexa/bundles"
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/output"
 	"github.com/annexa-dev/annexa/internal/termsafe"
 	"github.com/annexa-dev/annexa/runner"
 )
@@ -135,9 +136,24 @@ func writeRun(b *strings.Builder, p *bundles.Predicate) {
 		field(b, "time limit", p.EvalTimeout+" per policy (a replay uses it too)")
 	}
 	if sel := p.Selection; !sel.Empty() {
-		field(b, "selection", selectionText(sel)+" (the other controls are not assessed)")
+		text := output.SelectionText(sel)
+		if sel.NarrowsControls() {
+			text += " (the other controls are not assessed)"
+		}
+		field(b, "selection", text)
+	}
+	for i, w := range p.Waivers {
+		label := ""
+		if i == 0 {
+			label = "waivers"
+		}
+		field(b, label, fmt.Sprintf("%s: %s, %d finding(s); %s%s until %s, approved by %s: %s",
+			w.Where(), w.Status, w.Findings, orAll(w.Policy), controlText(w.Control), w.Expires, w.ApprovedBy, w.Reason))
 	}
 	sm := p.Summary
+	if sm.Waived > 0 || sm.ByStatus[engine.StatusWaived] > 0 {
+		field(b, "waived", fmt.Sprintf("%d finding(s); %d control(s) implemented with accepted exceptions", sm.Waived, sm.ByStatus[engine.StatusWaived]))
+	}
 	field(b, "summary", fmt.Sprintf("%d facts, %d policies; %d controls: %d pass, %d fail, %d not assessed, %d error",
 		sm.Facts, sm.Policies, sm.Controls, sm.ByStatus[engine.StatusPass], sm.ByStatus[engine.StatusFail],
 		sm.ByStatus[engine.StatusNotAssessed], sm.ByStatus[engine.StatusError]))
@@ -150,23 +166,23 @@ func field(b *strings.Builder, label, value string) {
 	fmt.Fprintf(b, "%-12s %s\n", label, termsafe.String(value))
 }
 
+func orAll(policy string) string {
+	if policy == "" {
+		return "every policy"
+	}
+	return "policy " + policy
+}
+
+func controlText(control string) string {
+	if control == "" {
+		return ""
+	}
+	return ", control " + control
+}
+
 func orNone(s string) string {
 	if s == "" {
 		return "(none)"
 	}
 	return s
-}
-
-// selectionText renders a run's selection as the flags that made it.
-func selectionText(s *engine.Selection) string {
-	var parts []string
-	for _, f := range []struct {
-		flag string
-		pats []string
-	}{{"--control", s.Controls}, {"--skip-control", s.SkipControls}, {"--policy-id", s.Policies}, {"--skip-policy", s.SkipPolicies}} {
-		if len(f.pats) > 0 {
-			parts = append(parts, f.flag+" "+strings.Join(f.pats, ","))
-		}
-	}
-	return strings.Join(parts, " ")
 }

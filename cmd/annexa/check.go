@@ -6,7 +6,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sigstore/sigstore/pkg/signature"
 	"github.com/spf13/cobra"
+
+	"github.com/annexa-dev/annexa/bundles"
 
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/engine/output"
@@ -15,8 +18,9 @@ import (
 
 const checkLong = `Evaluate every policy over the facts of the given inputs and report the status
 of each ISO/IEC 27002:2022 control: pass (facts present, no finding), fail,
-not_assessed (no policy, or none of the facts its policies read),
-not_applicable (excluded in the Statement of Applicability) or error. Then
+waived (its only findings are waived), not_assessed (no policy, or none of
+the facts its policies read), not_applicable (excluded in the Statement of
+Applicability) or error. Then
 roll the results up: the Statement of Applicability, the residual risk of
 each risk in the register (a risk above the appetite without a valid
 acceptance is a finding of risk.acceptance), and the conformance of every
@@ -47,29 +51,86 @@ terraform init (.terraform/modules/modules.json) are evaluated like local ones.
 --plan also takes a directory: every plan JSON in it is a source of its own.
 
 --format takes FORMAT or FORMAT=FILE and can be repeated, so one run can print
-a table and write JSON for a later step. Files are written atomically. json is
-the whole report; sarif is a SARIF 2.1.0 log for GitHub code scanning (a rule
-per policy, a result per finding at its file and line; a finding without a
+a table and write JSON for a later step. Files are written atomically.
+
+table, the default, lists each finding once, most severe first, with its
+file:line and the Annex A controls (A.8.24) or clauses it is against; then
+the controls that fail, the clauses that are not conformant, the totals, and
+a last line saying why the exit code is what it is. --verbose lists every
+control with its status and why each not assessed one is; --quiet keeps only
+the findings, the totals and the exit line.
+
+json is the whole report; sarif is a SARIF 2.1.0 log for GitHub code
+scanning (a rule per policy, a result per finding at its file and line: a
+plan's resource at its block in the .tf files beside the plan or given with
+--tf, else at its line and column in the plan JSON; a finding without a
 file of its own is placed at the project file, else the first input); junit
 is JUnit XML for CI test reports (a suite per Annex A theme and one of the
 clauses, a test case per control: failure, skipped when not assessed or not
-applicable, error).
+applicable, error). Three reports are for people and GRC tools: markdown for a
+pull-request comment or $GITHUB_STEP_SUMMARY (totals, the failing controls
+first, collapsible details, kept under 65,000 characters with a count of what
+was cut); html, one self-contained page (no network, no external assets:
+overview, heat map of the controls by theme, clauses, SoA, inherent and
+residual risk matrices, every finding at file:line, waivers; prints with every
+section open); oscal, an OSCAL 1.1.3 assessment-results document (an
+observation per finding, a finding per control and clause, the risks; UUIDs
+derived from content). docs/reports.md describes them.
+
+--severity lists only the findings at or above it in the table and SARIF;
+the JSON report and the bundle keep every finding and record the level, and
+the gate is still --fail-on over every finding. --exclude GLOB passes over
+the files and directories it matches in every directory read (--tf root
+discovery, --evidence, --k8s, --config, a --plan directory); the globs are
+recorded in the report and the bundle like --control and --policy-id. A
+control left out by the selection is not assessed, never passed. docs/ci.md
+shows the gate in GitHub Actions, GitLab CI and pre-commit.
+
+--waivers FILE (or waivers: in annexa.yaml) names approved, expiring
+exceptions: each entry gives a policy and/or a control, a resource glob, a
+reason, approved_by and expires (all three required), and optionally the
+risk id in the register that accepts it. Inline suppressions do the same
+from the sources: a comment
+` + "`# annexa:ignore POLICY reason=\"...\" approved_by=WHO expires=DATE`" + `
+right above a Terraform resource block, or the annotation annexa.dev/ignore
+of a Kubernetes object. A waived finding stays in every output marked with
+its waiver (a suppression in SARIF, not a failure in JUnit) and does not
+fail --fail-on; effectiveness, residual risk and the clauses still count it
+as open. A waiver stops waiving after its expiry (judged at the effective
+time), and an expired or unused waiver is a warning; see docs/waivers.md.
+
+--baseline FILE (a previous --format json report, or an evidence bundle
+verified with --baseline-key) gates only on findings it does not hold,
+matched by fingerprint (policy, resource and message, never line numbers),
+and, unless --fail-on-regression=false, on every control that passed in the
+baseline and fails now; fixed findings are listed. The table and JUnit
+follow the same gate as the exit code.
 
 With --bundle and --key, the run is also written as a signed evidence bundle
 (the redacted facts, the report, the exact policies evaluated, a manifest, and
 an in-toto statement in a DSSE envelope and a sigstore bundle) that an auditor
 verifies offline with ` + "`annexa verify`" + ` or with cosign; see docs/bundles.md.
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings at or above
---fail-on, 2 usage or input error, or a policy that failed to evaluate.`
+Exit codes: 0 no finding gates (none at or above --fail-on that is not
+waived and, with --baseline, new), 1 a finding gates or a control regressed,
+2 usage or input error, or a policy that failed to evaluate.`
 
 type checkOptions struct {
 	sources sourceOptions
 	policy  policyOptions
 	formats []string
 	failOn  string
-	bundle  bundleOptions
-	profile profileOptions
+	// severity is --severity: the table and SARIF list the findings at or
+	// above it.
+	severity string
+	// quiet and verbose choose how much of the table is written.
+	quiet, verbose bool
+	bundle         bundleOptions
+	profile        profileOptions
+	// baseline is a previous JSON report or evidence bundle to gate
+	// against, baselineKey the public key a bundle is verified with.
+	baseline, baselineKey string
+	failOnRegression      bool
 }
 
 func newCheckCommand(s streams) *cobra.Command {
@@ -90,6 +151,19 @@ func newCheckCommand(s streams) *cobra.Command {
   # CI gate for GitHub code scanning (SARIF) and CI test reports (JUnit XML)
   annexa check --plan tfplan.json --fail-on high --format sarif=annexa.sarif --format junit=annexa.xml
 
+  # Only the findings and the verdict; list only high and critical ones
+  annexa check --plan tfplan.json --fail-on high --quiet --severity high
+
+  # Every control with its status, and why each not assessed one is
+  annexa check testdata/demo --verbose
+
+  # Pass over vendored and example directories of every input
+  annexa check --tf . --k8s deploy/ --exclude vendor --exclude 'examples/*'
+
+  # A GitHub job summary, a page to archive and OSCAL for a GRC tool, from one run
+  annexa check testdata/demo --format markdown --format html=annexa.html \
+    --format oscal=annexa-oscal.json >> "$GITHUB_STEP_SUMMARY"
+
   # Keep signed evidence for the auditor (password from COSIGN_PASSWORD)
   annexa check --plan tfplan.json --bundle evidence.tar.gz --key cosign.key
 
@@ -98,6 +172,16 @@ func newCheckCommand(s streams) *cobra.Command {
 
   # Add your own policies and make the output reproducible
   annexa check --plan tfplan.json --policy ./policies --effective-time 2026-01-31
+
+  # Approved exceptions: waived findings are reported but do not fail the gate
+  annexa check --plan tfplan.json --fail-on high --waivers waivers.yaml
+
+  # Gate a pull request only on what it adds: findings not in main's report
+  annexa check --plan tfplan.json --fail-on high --baseline main-report.json
+
+  # A live AWS account (standard credential chain), or a snapshot of it taken earlier
+  annexa check --aws=eu-west-1,us-east-1 --fail-on high
+  annexa check --snapshot snapshot.json
 
   # Kubernetes manifests, a server's sshd_config and a GitHub export together
   annexa check --k8s deploy/ --config /etc/ssh/sshd_config --config github=repo.json
@@ -121,6 +205,16 @@ func newCheckCommand(s streams) *cobra.Command {
 		fmt.Sprintf("output format %s, optionally =FILE (repeatable; default table)", strings.Join(output.Formats(), "|")))
 	cmd.Flags().Var(newEnum(&o.failOn, "low", "low", "medium", "high", "critical", "none"), "fail-on",
 		"exit 1 when a finding is at or above this severity: low|medium|high|critical|none")
+	cmd.Flags().Var(newEnum(&o.severity, "", "low", "medium", "high", "critical"), "severity",
+		"list only the findings at or above this severity (low|medium|high|critical) in the table and SARIF; the JSON report and the bundle keep them all, and the gate stays --fail-on")
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "table: only the findings, the totals and why the exit code is what it is")
+	cmd.Flags().BoolVarP(&o.verbose, "verbose", "v", false, "table: every control with its status, why each not assessed control is, and every clause")
+	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
+	cmd.Flags().StringVar(&o.baseline, "baseline", "", "a previous run to gate against: a JSON report (--format json=FILE) or an evidence bundle (with --baseline-key); only findings not in it (by fingerprint) gate, and fixed findings are reported")
+	cmd.Flags().StringVar(&o.baselineKey, "baseline-key", "", "public key (cosign.pub) a --baseline bundle is verified with before it is trusted")
+	cmd.Flags().BoolVar(&o.failOnRegression, "fail-on-regression", true, "with --baseline, exit 1 when a control that passed in the baseline fails now, whatever its findings' severity; --fail-on-regression=false gates on new findings at or above --fail-on only")
+	_ = cmd.MarkFlagFilename("baseline", "json", "gz")
+	_ = cmd.MarkFlagFilename("baseline-key", "pub")
 	o.bundle.addFlags(cmd)
 	o.profile.addFlags(cmd)
 	return cmd
@@ -166,14 +260,18 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err != nil {
 		return inputError(err)
 	}
+	baseline, err := o.readBaseline(cmd)
+	if err != nil {
+		return err
+	}
 	in := o.sources.inputs(&o.policy)
 	in.Profile = o.profile.enabled
+	in.Selection.Severity = engine.Severity(o.severity)
 	run, err := runner.Resolve(in)
 	if err != nil {
 		return inputError(err)
 	}
 	boundMemory(run.InputBytes())
-	anchorSARIF(formats, run.Anchor())
 	if !cmd.Flags().Changed("fail-on") && run.Project.FailOn != "" {
 		o.failOn = run.Project.FailOn
 	}
@@ -182,6 +280,15 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 		return inputError(err)
 	}
 	report := res.Report
+	gate := engine.Gate{Baseline: baseline, FailOnRegression: o.failOnRegression}
+	if o.failOn != "none" {
+		gate.FailOn = engine.Severity(o.failOn)
+	}
+	verdict := gate.Decide(report)
+	o.configure(formats, run.Anchor(), res.Locator(), gate)
+	// The outputs show the comparison with the baseline; the bundle
+	// records the evaluation alone, as a replay reproduces it.
+	report.Baseline = verdict.Baseline
 	written := time.Now()
 	printDiagnostics(s, report.Diagnostics)
 	printSectionWarnings(s, report)
@@ -196,6 +303,10 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 			return inputError(err)
 		}
 	}
+	if baseline != nil {
+		fmt.Fprintf(s.err, "%s: %s\n", programName, verdict.Summary(gate))
+	}
+	report.Baseline = nil
 	if signer != nil {
 		if err := runner.WriteBundle(ctx, o.bundle.path, signer, res, time.Now()); err != nil {
 			return inputError(err)
@@ -209,19 +320,53 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err := report.EvaluationError(); err != nil {
 		return inputError(err)
 	}
-	if o.failOn != "none" && report.FailsAt(engine.Severity(o.failOn)) {
+	if verdict.Failed {
 		return &exitError{code: exitFailed}
 	}
 	return nil
 }
 
-// anchorSARIF gives SARIF writers the file where findings without a file
-// of their own are reported.
-func anchorSARIF(formats []formatSpec, anchor string) {
+// readBaseline reads --baseline, verifying a bundle with --baseline-key.
+func (o *checkOptions) readBaseline(cmd *cobra.Command) (*engine.Baseline, error) {
+	if o.baseline == "" {
+		if o.baselineKey != "" || cmd.Flags().Changed("fail-on-regression") {
+			return nil, inputError(fmt.Errorf("--baseline-key and --fail-on-regression apply to --baseline FILE"))
+		}
+		return nil, nil
+	}
+	var key signature.Verifier
+	if o.baselineKey != "" {
+		pemBytes, err := readKeyFile(o.baselineKey)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		if key, err = bundles.LoadPublicKey(o.baselineKey, pemBytes); err != nil {
+			return nil, inputError(err)
+		}
+	}
+	b, err := runner.ReadBaseline(cmd.Context(), o.baseline, key, o.baselineKey)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return b, nil
+}
+
+// configure gives the writers what the run knows beyond the report: the
+// table how much to show and the gate for its last line, JUnit the gate,
+// SARIF the file where findings without a file of their own are reported,
+// and the table and SARIF where each finding is in the code.
+func (o *checkOptions) configure(formats []formatSpec, anchor string, locate output.Locator, gate engine.Gate) {
 	for i, f := range formats {
-		if s, ok := f.writer.(output.SARIF); ok {
-			s.Anchor = anchor
-			formats[i].writer = s
+		switch w := f.writer.(type) {
+		case output.Table:
+			w.Verbose, w.Quiet, w.Gate, w.Locate = o.verbose, o.quiet, &gate, locate
+			formats[i].writer = w
+		case output.SARIF:
+			w.Anchor, w.Locate = anchor, locate
+			formats[i].writer = w
+		case output.JUnit:
+			w.Gate = &gate
+			formats[i].writer = w
 		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -97,4 +98,60 @@ func TestEveryCommandHasExamples(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("commands without an Example: %v", missing)
 	}
+}
+
+// TestPlanREADMEListsFindings keeps the finding lists that
+// testdata/plans/README.md gives for each noncompliant AWS stack in step
+// with the ones the end-to-end tests require, so that a new policy's
+// findings are documented where a fixture's reader looks for them.
+func TestPlanREADMEListsFindings(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../../testdata/plans/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		intro string
+		want  []string
+	}{
+		{"`noncompliant.json` must produce exactly these findings", noncompliantFindings},
+		{"`aws-platform-noncompliant.json` exactly these", platformFindings},
+		{"`aws-edge-noncompliant.json` exactly these", edgeFindings},
+	}
+	for _, tt := range tests {
+		got, err := readmeFindings(string(readme), tt.intro)
+		if err != nil {
+			t.Errorf("testdata/plans/README.md: %v", err)
+			continue
+		}
+		want := slices.Clone(tt.want)
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("testdata/plans/README.md after %q lists\n%q\nthe tests require\n%q", tt.intro, got, want)
+		}
+	}
+}
+
+// readmeFindings returns, sorted, the "policy resource" lines of the first
+// fenced block after intro.
+func readmeFindings(readme, intro string) ([]string, error) {
+	_, rest, ok := strings.Cut(readme, intro)
+	if !ok {
+		return nil, fmt.Errorf("no paragraph starting %q", intro)
+	}
+	_, rest, ok = strings.Cut(rest, "```\n")
+	if !ok {
+		return nil, fmt.Errorf("no code block after %q", intro)
+	}
+	block, _, ok := strings.Cut(rest, "```")
+	if !ok {
+		return nil, fmt.Errorf("unterminated code block after %q", intro)
+	}
+	var lines []string
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		lines = append(lines, strings.Join(strings.Fields(line), " "))
+	}
+	slices.Sort(lines)
+	return lines, nil
 }

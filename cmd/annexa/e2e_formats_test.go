@@ -45,7 +45,7 @@ func TestCheckSARIFAndJUnit(t *testing.T) {
 		file  string // the source file every result is located in
 		lines bool   // whether every result has a line
 	}{
-		{"plan", []string{"--plan", noncompliantPlan}, noncompliantPlan, false},
+		{"plan", []string{"--plan", noncompliantPlan}, noncompliantPlan, true},
 		{"terraform source", []string{"--tf", "../../testdata/tf/noncompliant"}, "../../testdata/tf/noncompliant/", true},
 	}
 	for _, tt := range tests {

@@ -30,7 +30,7 @@ func TestBinaryExitCodes(t *testing.T) {
 	}{
 		{"ok", []string{"check", "--plan", abs(t, compliantPlan), effective}, 0, "93 controls:"},
 		{"version", []string{"--version"}, 0, "annexa "},
-		{"findings at --fail-on", []string{"check", "--plan", abs(t, noncompliantPlan), effective, "--fail-on", "critical"}, 1, "8.24   FAIL"},
+		{"findings at --fail-on", []string{"check", "--plan", abs(t, noncompliantPlan), effective, "--fail-on", "critical"}, 1, "A.8.24   FAIL"},
 		{"usage", []string{"check", "--nope"}, 2, "unknown flag: --nope"},
 		{"input", []string{"check", "--plan", abs(t, "../../testdata/bad/empty.json")}, 2, "file is empty"},
 	} {

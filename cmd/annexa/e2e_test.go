@@ -215,7 +215,7 @@ func TestCheckTable(t *testing.T) {
 		t.Fatalf("exit %d, want 1; stderr: %s", res.code, res.stderr)
 	}
 	for _, want := range []string{
-		"8.24   FAIL", "aws_ebs_volume.data", "module.db.aws_db_instance.main", "[c8_24.aws_ebs]",
+		"A.8.24   FAIL", "aws_ebs_volume.data", "module.db.aws_db_instance.main", "[c8_24.aws_ebs; A.8.24]",
 		"93 controls:", "findings:",
 	} {
 		if !strings.Contains(res.stdout, want) {

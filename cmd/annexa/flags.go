@@ -66,6 +66,8 @@ type policyOptions struct {
 	evalTimeout   time.Duration
 	effectiveTime time.Time
 	selection     engine.Selection
+	// waivers is the waivers file (--waivers).
+	waivers string
 }
 
 // addFlags adds the flags of a command that evaluates: which policies, how
@@ -79,6 +81,8 @@ func (o *policyOptions) addFlags(cmd *cobra.Command) {
 	f.StringSliceVar(&o.selection.SkipControls, "skip-control", nil, "leave out the controls matching these globs: they are not assessed (repeatable or comma-separated)")
 	f.StringSliceVar(&o.selection.Policies, "policy-id", nil, "evaluate only the policies whose id matches these globs (c8_24.*; repeatable or comma-separated)")
 	f.StringSliceVar(&o.selection.SkipPolicies, "skip-policy", nil, "leave out the policies whose id matches these globs (repeatable or comma-separated)")
+	f.StringVar(&o.waivers, "waivers", "", "waivers file (YAML): approved, expiring exceptions that mark findings waived without dropping them (docs/waivers.md); overrides waivers: in annexa.yaml")
+	_ = cmd.MarkFlagFilename("waivers", "yaml", "yml", "json")
 }
 
 // addDirFlag adds --policy alone, for commands that list policies without
@@ -99,7 +103,9 @@ type sourceOptions struct {
 	tfVars []tfsource.Var
 	// strict evaluates Terraform source as terraform validate would.
 	strict bool
-	// exclude are --exclude globs for root module discovery.
+	// awsRegions are --region values for --aws.
+	awsRegions []string
+	// exclude are --exclude globs, applied to every directory source.
 	exclude []string
 	// applicability, risks and the risk settings name the inputs of the
 	// Statement of Applicability and the residual risk.
@@ -110,18 +116,25 @@ type sourceOptions struct {
 	// allowCommands lets annexa.yaml run the programs its provider entries
 	// name.
 	allowCommands bool
+	// allowCloud lets annexa.yaml read live cloud accounts.
+	allowCloud bool
 }
 
 func (o *sourceOptions) addFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	for _, k := range registry.Kinds() {
 		f.Var(&sourceFlag{flag: k.Flag, values: &o.sources}, k.Flag, k.Usage)
+		if k.NoOptValue != "" {
+			f.Lookup(k.Flag).NoOptDefVal = k.NoOptValue
+		}
 	}
 	f.Var(&tfVarValue{vars: &o.tfVars}, "var", "set a Terraform input variable for --tf, as in terraform plan -var (repeatable)")
 	f.Var(&tfVarValue{vars: &o.tfVars, file: true}, "var-file", "Terraform variables file (.tfvars, .tfvars.json) for --tf (repeatable); may lie outside the scan root")
-	f.StringArrayVar(&o.exclude, "exclude", nil, "with --tf: pass over directories matching this glob when discovering root modules (the path below the --tf directory, or a directory name; repeatable)")
+	f.StringArrayVar(&o.awsRegions, "region", nil, "with --aws: a region to read (repeatable or comma-separated; all: every enabled region)")
+	f.StringArrayVar(&o.exclude, "exclude", nil, "pass over the files and directories matching this glob in every directory read (--tf root discovery, --evidence, --k8s, --config, a --plan directory): the path below the directory named, or a file or directory name; recorded in the report (repeatable)")
 	f.BoolVar(&o.strict, "strict", false, "evaluate --tf as terraform validate would: references to undeclared objects, unreadable files of file functions and missing module directories are errors (exit 2), not unknown values with a warning")
 	f.BoolVar(&o.allowCommands, "allow-commands", false, "let annexa.yaml run the programs its provider entries name with command: (off by default: a project file in a pull request is code its author wrote)")
+	f.BoolVar(&o.allowCloud, "allow-cloud", false, "let annexa.yaml read the live cloud accounts its aws: entries name, with this machine's credentials (off by default: a project file in a pull request is code its author wrote)")
 	f.StringVar(&o.applicability, "applicability", "", "applicability file (YAML or CSV) stating for each Annex A control whether it applies and why; overrides applicability: in annexa.yaml")
 	f.StringVar(&o.risks, "risks", "", "risk register (YAML or CSV); overrides risks: in annexa.yaml")
 	f.IntVar(&o.riskAppetite, "risk-appetite", 0, "highest residual risk score (1-25) accepted without an explicit acceptance; overrides risk.appetite in annexa.yaml (default 6)")
@@ -143,11 +156,13 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		TFVars:        o.tfVars,
 		Exclude:       o.exclude,
 		Strict:        o.strict,
+		AWSRegions:    o.awsRegions,
 		Applicability: o.applicability,
 		Risks:         o.risks,
 		RiskAppetite:  o.riskAppetite,
 		RiskMethod:    o.riskMethod,
 		AllowCommands: o.allowCommands,
+		AllowCloud:    o.allowCloud,
 		Environ:       os.Environ(),
 		ToolVersion:   toolVersion(),
 	}
@@ -156,6 +171,7 @@ func (o *sourceOptions) inputs(pol *policyOptions) runner.Inputs {
 		in.EvalTimeout = pol.evalTimeout
 		in.Selection = pol.selection
 		in.EffectiveTime = pol.effectiveTime
+		in.Waivers = pol.waivers
 	}
 	return in
 }

@@ -81,9 +81,10 @@ func newRootCommand(s streams) *cobra.Command {
 		Use:   programName,
 		Short: "Policy-as-code for ISO/IEC 27001:2022",
 		Long: `annexa evaluates facts gathered from Terraform plans and Terraform source,
-declared evidence, Kubernetes manifests, configuration files and external
-provider programs with Rego policies mapped to ISO/IEC 27002:2022 controls,
-and reports the status of every Annex A control.
+live AWS accounts and their snapshots, declared evidence, Kubernetes
+manifests, configuration files and external provider programs with Rego
+policies mapped to ISO/IEC 27002:2022 controls, and reports the status of
+every Annex A control.
 
 Exit codes: 0 ok, 1 findings at or above --fail-on (or failing policy tests),
 2 usage or input error.`,
@@ -105,6 +106,7 @@ Exit codes: 0 ok, 1 findings at or above --fail-on (or failing policy tests),
 		newSoACommand(s),
 		newRiskCommand(s),
 		newFactsCommand(s),
+		newCollectCommand(s),
 		newControlsCommand(s),
 		newPolicyCommand(s),
 		newEvidenceCommand(s),

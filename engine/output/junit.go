@@ -15,7 +15,14 @@ import (
 // requirements. A failing control or clause is a failure listing its
 // findings or gaps; one that was not assessed or is not applicable is
 // skipped with the reason; one that failed to evaluate is an error.
-type JUnit struct{}
+// JUnit follows the gate: a control whose findings are all waived or
+// below --fail-on (or, with a baseline, known) passes, with its findings
+// listed in system-out.
+type JUnit struct {
+	// Gate decides which findings fail a test case; nil gates on every
+	// finding no waiver waives (--fail-on low).
+	Gate *engine.Gate
+}
 
 // The elements and attributes follow the Jenkins xUnit "JUnit 10" schema,
 // the one CI tools validate against; it has no skipped count on
@@ -45,6 +52,7 @@ type junitCase struct {
 	Failure   *junitMessage `xml:"failure"`
 	Error     *junitMessage `xml:"error"`
 	Skipped   *junitMessage `xml:"skipped"`
+	SystemOut string        `xml:"system-out,omitempty"`
 }
 
 type junitMessage struct {
@@ -54,15 +62,20 @@ type junitMessage struct {
 }
 
 // Write implements Writer.
-func (JUnit) Write(w io.Writer, r *engine.Report) error {
-	byControl := map[string][]engine.Finding{}
-	byClause := map[string][]engine.Finding{}
-	for _, f := range r.Findings {
+func (j JUnit) Write(w io.Writer, r *engine.Report) error {
+	gate := engine.Gate{FailOn: engine.SeverityLow}
+	if j.Gate != nil {
+		gate = *j.Gate
+	}
+	gating := gate.Decide(r).Gating
+	byControl := map[string]caseFindings{}
+	byClause := map[string]caseFindings{}
+	for i, f := range r.Findings {
 		for _, c := range f.Controls {
-			byControl[c] = append(byControl[c], f)
+			byControl[c] = byControl[c].add(f, gating[i])
 		}
 		for _, c := range f.Clauses {
-			byClause[c] = append(byClause[c], f)
+			byClause[c] = byClause[c].add(f, gating[i])
 		}
 	}
 	stamp := r.EffectiveTime.UTC().Format("2006-01-02T15:04:05")
@@ -122,13 +135,38 @@ func (d *junitSuites) add(s junitSuite) {
 	d.Suites = append(d.Suites, s)
 }
 
+// caseFindings are the findings of one test case: those that fail it
+// (they gate the run) and the others, waived, below the gate or in the
+// baseline.
+type caseFindings struct {
+	gating, other []engine.Finding
+}
+
+func (cf caseFindings) add(f engine.Finding, gating bool) caseFindings {
+	if gating {
+		cf.gating = append(cf.gating, f)
+	} else {
+		cf.other = append(cf.other, f)
+	}
+	return cf
+}
+
 // controlCase is the test case of one control.
-func controlCase(c engine.ControlResult, findings []engine.Finding) junitCase {
+func controlCase(c engine.ControlResult, cf caseFindings) junitCase {
 	tc := junitCase{Name: c.ID + " " + c.Title, Classname: "annexa.A." + c.ID}
+	findings := cf.gating
+	tc.SystemOut = notGating(cf.other)
 	switch c.Status {
-	case engine.StatusFail:
+	case engine.StatusFail, engine.StatusWaived:
+		if len(findings) == 0 {
+			break
+		}
+		msg := fmt.Sprintf("%d finding(s) on %d of %d facts assessed: %s", c.Findings, c.Failed, c.Assessed, severityCounts(findings))
+		if len(cf.other) > 0 {
+			msg += fmt.Sprintf("; %d not gating (waived, below --fail-on or in the baseline)", len(cf.other))
+		}
 		tc.Failure = &junitMessage{
-			Message: fmt.Sprintf("%d finding(s) on %d of %d facts assessed: %s", c.Findings, c.Failed, c.Assessed, severityCounts(findings)),
+			Message: msg,
 			Type:    string(highest(findings)),
 			Body:    findingLines(findings),
 		}
@@ -142,8 +180,10 @@ func controlCase(c engine.ControlResult, findings []engine.Finding) junitCase {
 
 // clauseCase is the test case of one clause requirement; the findings
 // against it (risks above appetite) fail it too.
-func clauseCase(c engine.ClauseResult, findings []engine.Finding) junitCase {
+func clauseCase(c engine.ClauseResult, cf caseFindings) junitCase {
 	tc := junitCase{Name: c.ID + " " + c.Title, Classname: "annexa.clause." + c.ID}
+	findings := cf.gating
+	tc.SystemOut = notGating(cf.other)
 	switch {
 	case c.Status == engine.ClauseError:
 		tc.Error = &junitMessage{Message: strings.Join(c.Reasons, "; "), Type: "evaluation"}
@@ -158,6 +198,24 @@ func clauseCase(c engine.ClauseResult, findings []engine.Finding) junitCase {
 		tc.Skipped = &junitMessage{Message: "not assessed: " + strings.Join(c.Reasons, "; ")}
 	}
 	return tc
+}
+
+// notGating lists the findings of a test case that do not fail it, each
+// saying why: waived (with the waiver) or below the gate.
+func notGating(findings []engine.Finding) string {
+	if len(findings) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, f := range findings {
+		if w := f.Waiver; w != nil {
+			fmt.Fprintf(&b, "waived until %s (%s, %s): ", w.Expires, w.Reason, w.Where())
+		} else {
+			b.WriteString("not gating: ")
+		}
+		b.WriteString(findingLines([]engine.Finding{f}))
+	}
+	return b.String()
 }
 
 // findingLines lists findings one a line: severity, resource, message,

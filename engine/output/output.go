@@ -21,6 +21,8 @@ const (
 	FormatJSON  = "json"
 	FormatSARIF = "sarif"
 	FormatJUnit = "junit"
+	FormatHTML  = "html"
+	FormatOSCAL = "oscal"
 )
 
 // Formats lists the formats of the whole report, for flag help and
@@ -31,7 +33,10 @@ func Formats() []string { return reportWriters().names() }
 func New(format string) (Writer, error) { return reportWriters().get(format) }
 
 func reportWriters() writerTable {
-	return writerTable{{FormatTable, Table{}}, {FormatJSON, JSON{}}, {FormatSARIF, SARIF{}}, {FormatJUnit, JUnit{}}}
+	return writerTable{
+		{FormatTable, Table{}}, {FormatJSON, JSON{}}, {FormatSARIF, SARIF{}}, {FormatJUnit, JUnit{}},
+		{FormatMarkdown, Markdown{}}, {FormatHTML, HTML{}}, {FormatOSCAL, OSCAL{}},
+	}
 }
 
 // writerTable lists the formats of one output, each with its writer, the

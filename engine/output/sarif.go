@@ -15,17 +15,25 @@ import (
 	"unicode"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/engine/waiver"
 )
 
 // SARIF writes the report as a SARIF 2.1.0 log for code scanning (GitHub,
 // GitLab, Azure DevOps): one rule per evaluated policy and one result per
-// finding, located at the finding's source file and line.
+// finding, located at the finding's source file and line (a plan's
+// resource: its line in the Terraform source when known, else its line
+// and column in the plan JSON). The findings below the report's
+// --severity are left out.
 type SARIF struct {
 	// Anchor is the file a finding without a source file of its own (a
 	// missing evidence record, say) is located at; GitHub rejects a whole
 	// log when one result lacks a file. The CLI sets the project file, or
 	// the first input. Empty, such results carry a logical location only.
 	Anchor string
+	// Locate says where each finding is: the CLI locates a plan's
+	// resource at its line in the Terraform source when that is known.
+	// Nil uses the fact's source file, line and column.
+	Locate Locator
 }
 
 // The SARIF version and the schema of the OASIS standard with its errata.
@@ -123,7 +131,27 @@ type sarifResult struct {
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	Properties          sarifResultProps  `json:"properties"`
+	// Suppressions hold the waiver of a waived finding: code scanning
+	// shows it as dismissed, not as an open alert.
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	Properties   sarifResultProps   `json:"properties"`
+}
+
+// sarifSuppression is a waiver as SARIF records it: inSource for an
+// inline suppression, external for a waivers file entry; accepted, since
+// a waiver is approved.
+type sarifSuppression struct {
+	Kind          string             `json:"kind"`
+	Status        string             `json:"status"`
+	Justification string             `json:"justification"`
+	Location      *sarifLocation     `json:"location,omitempty"`
+	Properties    sarifSuppressProps `json:"properties"`
+}
+
+type sarifSuppressProps struct {
+	ApprovedBy string `json:"approvedBy,omitempty"`
+	Expires    string `json:"expires"`
+	Risk       string `json:"risk,omitempty"`
 }
 
 type sarifResultProps struct {
@@ -194,7 +222,15 @@ func (s SARIF) Write(w io.Writer, r *engine.Report) error {
 		// their fingerprints apart, as GitHub's own line hashes do.
 		key := fingerprint(f.Policy, f.Resource)
 		seen[key]++
+		if !r.Selection.Shows(f.Severity) {
+			// Counted all the same, so a result's fingerprint does not
+			// depend on --severity.
+			continue
+		}
 		res.PartialFingerprints = map[string]string{fingerprintKey: key + ":" + strconv.Itoa(seen[key])}
+		if f.Waiver != nil {
+			res.Suppressions = []sarifSuppression{suppression(*f.Waiver)}
+		}
 		run.Results = append(run.Results, res)
 	}
 	return encodeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
@@ -269,17 +305,36 @@ func sarifInvocationOf(r *engine.Report) sarifInvocation {
 // as a logical location; a finding without a file goes to the anchor.
 func (s SARIF) location(f engine.Finding) sarifLocation {
 	loc := sarifLocation{LogicalLocations: []sarifLogical{{FullyQualifiedName: f.Resource, Kind: "resource"}}}
-	switch {
-	case f.Source != nil && f.Source.File != "":
-		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(f.Source.File)}}
-		if f.Source.Line > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Source.Line}
+	switch at := s.Locate.locate(f); {
+	case at.File != "":
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(at.File)}}
+		if at.Line > 0 {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: at.Line, StartColumn: at.Column}
 		}
 	case s.Anchor != "":
 		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(s.Anchor)}}
 		loc.Message = &sarifText{Text: fmt.Sprintf("%s has no file of its own; reported at %s", f.Resource, s.Anchor)}
 	}
 	return loc
+}
+
+// suppression records a finding's waiver, located where it is written.
+func suppression(w waiver.Waiver) sarifSuppression {
+	sup := sarifSuppression{
+		Kind: "external", Status: "accepted", Justification: w.Reason,
+		Properties: sarifSuppressProps{ApprovedBy: w.ApprovedBy, Expires: w.Expires, Risk: w.Risk},
+	}
+	if w.Inline {
+		sup.Kind = "inSource"
+	}
+	if w.File != "" {
+		phys := &sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(w.File)}}
+		if w.Line > 0 {
+			phys.Region = &sarifRegion{StartLine: w.Line}
+		}
+		sup.Location = &sarifLocation{PhysicalLocation: phys}
+	}
+	return sup
 }
 
 // findingText is the finding's message with what it is against.

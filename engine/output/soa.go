@@ -15,7 +15,8 @@ import (
 // SoAFormats lists the formats of the Statement of Applicability.
 func SoAFormats() []string { return soaWriters().names() }
 
-// Formats only the SoA and risk outputs have.
+// Formats of the SoA and risk outputs: csv only they have; markdown is
+// also a format of the whole report (Markdown).
 const (
 	FormatMarkdown = "markdown"
 	FormatCSV      = "csv"
@@ -123,7 +124,7 @@ func (SoAMarkdown) Write(w io.Writer, r *engine.Report) error {
 			fmt.Fprintln(bw, "|---|---|---|---|---|---|")
 		}
 		fmt.Fprintf(bw, "| %s %s | %s | %s | %s | %s | %s |\n",
-			e.ID, mdCell(e.Title), yesNo(e.Applicable), mdCell(e.Justification), strings.ReplaceAll(string(e.Status), "_", " "),
+			e.ID, mdCell(e.Title), yesNo(e.Applicable), mdCell(e.Justification), soaStatus(e.Status),
 			mdCell(evidenceCell(e)), mdCell(findingsCell(e)))
 	}
 	if len(s.Warnings) > 0 {
@@ -147,6 +148,15 @@ func evidenceCell(e engine.SoAEntry) string {
 	return out
 }
 
+// soaStatus is a status as the SoA's reader says it: a waived control is
+// implemented with accepted exceptions.
+func soaStatus(s engine.Status) string {
+	if s == engine.StatusWaived {
+		return "implemented with accepted exceptions (waived)"
+	}
+	return strings.ReplaceAll(string(s), "_", " ")
+}
+
 func findingsCell(e engine.SoAEntry) string {
 	if len(e.Findings) == 0 {
 		return ""
@@ -154,6 +164,9 @@ func findingsCell(e engine.SoAEntry) string {
 	parts := make([]string, len(e.Findings))
 	for i, f := range e.Findings {
 		parts[i] = fmt.Sprintf("%s: %s", f.Severity, f.Resource)
+		if f.Waived {
+			parts[i] += " (waived)"
+		}
 	}
 	return strings.Join(parts, "; ")
 }

@@ -48,7 +48,7 @@ test_pass_review_exactly_a_year_ago if {
 
 test_fail_control_5_4_fails if {
 	r := eval([roles, policy("dana@example.com"), review("2026-06-01T00:00:00Z", ["dana@example.com"])], "fail")
-	r.gaps == {"Control 5.4 (Management responsibilities) fails with 1 finding(s)"}
+	r.gaps == {"Control A.5.4 (Management responsibilities) fails with 1 finding(s)"}
 }
 
 test_fail_nobody_in_top_management if {

@@ -31,7 +31,7 @@ test_fail_communicated_before_approval if {
 test_fail_control_5_1_fails if {
 	r := eval([policy({})], "fail")
 	r.status == "partial"
-	r.gaps == {"Control 5.1 (Policies for information security) fails with 2 finding(s)"}
+	r.gaps == {"Control A.5.1 (Policies for information security) fails with 2 finding(s)"}
 }
 
 test_fail_no_policy if {

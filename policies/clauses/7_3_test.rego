@@ -22,7 +22,7 @@ test_pass_policy_communicated_and_training_passes if {
 test_fail_awareness_training_fails if {
 	r := eval([policy("2026-03-04T00:00:00Z")], "fail")
 	r.status == "partial"
-	r.gaps == {"Control 6.3 (Awareness) fails with 1 finding(s)"}
+	r.gaps == {"Control A.6.3 (Awareness) fails with 1 finding(s)"}
 }
 
 test_fail_no_policy_and_training_fails if {

@@ -35,15 +35,21 @@ met contains clauses.shown_all(msg, [clauses.control_ref(id) | some id in passin
 gaps contains clauses.minor(msg, clauses.control_ref(id)) if {
 	some id in operational
 	c := data.run.controls[id]
-	c.status == "fail"
-	msg := sprintf("Control %s (%s) fails with %d finding(s)", [id, c.title, c.findings])
+	c.status in {"fail", "waived"}
+	msg := sprintf("Control A.%s (%s) fails with %d finding(s)%s", [id, c.title, c.findings, waived_note(c)])
 }
 
 gaps contains clauses.minor(msg, clauses.control_ref(id)) if {
 	some id in operational
 	c := data.run.controls[id]
 	c.status == "error"
-	msg := sprintf("Control %s (%s) could not be evaluated", [id, c.title])
+	msg := sprintf("Control A.%s (%s) could not be evaluated", [id, c.title])
 }
+
+# A waiver accepts a risk, it does not remove it: a waived control is a
+# gap as a failing one is, and says its findings are waived.
+waived_note(c) := sprintf(", %d waived", [c.waived]) if c.status == "waived"
+
+waived_note(c) := "" if c.status != "waived"
 
 status := clauses.status(met, gaps)

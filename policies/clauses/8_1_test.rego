@@ -23,7 +23,14 @@ test_pass_assessed_operational_controls_pass if {
 test_fail_technological_control_fails if {
 	r := eval({"8.24": ctl("technological", "fail", 1), "8.13": ctl("technological", "pass", 0)})
 	r.status == "partial"
-	r.gaps == {"Control 8.24 (T) fails with 1 finding(s)"}
+	r.gaps == {"Control A.8.24 (T) fails with 1 finding(s)"}
+}
+
+test_fail_waived_control_is_a_gap_as_if_open if {
+	waived := object.union(ctl("technological", "waived", 2), {"waived": 2})
+	r := eval({"8.24": waived, "8.13": ctl("technological", "pass", 0)})
+	r.status == "partial"
+	r.gaps == {"Control A.8.24 (T) fails with 2 finding(s), 2 waived"}
 }
 
 test_fail_every_assessed_control_fails if {

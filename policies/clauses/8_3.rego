@@ -25,7 +25,7 @@ accepted := [r | some r in clauses.risks; r.above_appetite; r.accepted]
 
 broken(r) := sort([c.id |
 	some c in r.controls
-	c.status in {"fail", "not_applicable", "error"}
+	c.status in {"fail", "waived", "not_applicable", "error"}
 ])
 
 met contains clauses.shown("The risk register names no risks", "risk_register") if {
@@ -62,7 +62,7 @@ gaps contains clauses.minor(msg, clauses.risk_ref(r)) if {
 	r.treatment == "modify"
 	ids := broken(r)
 	count(ids) > 0
-	msg := sprintf("Risk %s is treated with control(s) %s, which fail, are excluded or could not be evaluated", [r.id, concat(", ", ids)])
+	msg := sprintf("Risk %s is treated with control(s) %s, which fail, are excluded or could not be evaluated", [r.id, concat(", ", [sprintf("A.%s", [id]) | some id in ids])])
 }
 
 status := clauses.status(met, gaps)

@@ -26,7 +26,7 @@ test_fail_above_appetite_not_accepted if {
 
 test_fail_control_fails if {
 	r := eval([risk("R-1", 4, false, false, {"8.24": "fail", "8.5": "pass", "7.4": "not_applicable"})])
-	r.gaps == {"Risk R-1 is treated with control(s) 7.4, 8.24, which fail, are excluded or could not be evaluated"}
+	r.gaps == {"Risk R-1 is treated with control(s) A.7.4, A.8.24, which fail, are excluded or could not be evaluated"}
 }
 
 test_pass_not_assessed_without_register if {

@@ -104,7 +104,7 @@ control_ref(id) := sprintf("control/%s", [id])
 control_met(id) := {shown(msg, control_ref(id)) |
 	c := control(id)
 	c.status == "pass"
-	msg := sprintf("Control %s (%s) passes over %d fact(s)", [id, c.title, c.assessed])
+	msg := sprintf("Control A.%s (%s) passes over %d fact(s)", [id, c.title, c.assessed])
 }
 
 # control_gaps says that a control fails, could not be evaluated, or (when
@@ -112,16 +112,16 @@ control_met(id) := {shown(msg, control_ref(id)) |
 control_gaps(id) := ({minor(msg, control_ref(id)) |
 	c := control(id)
 	c.status == "fail"
-	msg := sprintf("Control %s (%s) fails with %d finding(s)", [id, c.title, c.findings])
+	msg := sprintf("Control A.%s (%s) fails with %d finding(s)", [id, c.title, c.findings])
 } | {minor(msg, control_ref(id)) |
 	c := control(id)
 	c.status == "error"
-	msg := sprintf("Control %s (%s) could not be evaluated", [id, c.title])
+	msg := sprintf("Control A.%s (%s) could not be evaluated", [id, c.title])
 }) | {minor(msg, control_ref(id)) |
 	evidence.declared
 	c := control(id)
 	c.status == "not_assessed"
-	msg := sprintf("Control %s (%s) could not be assessed", [id, c.title])
+	msg := sprintf("Control A.%s (%s) could not be assessed", [id, c.title])
 }
 
 # People and roles.

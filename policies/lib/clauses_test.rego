@@ -65,8 +65,8 @@ test_control_met_and_gaps if {
 		"5.1": {"status": "pass", "title": "Policies", "assessed": 3, "findings": 0},
 		"6.3": {"status": "fail", "title": "Awareness", "assessed": 1, "findings": 2},
 	}}
-	clauses.control_met("5.1") == {clauses.shown("Control 5.1 (Policies) passes over 3 fact(s)", "control/5.1")} with data.run as r
-	clauses.control_gaps("6.3") == {clauses.minor("Control 6.3 (Awareness) fails with 2 finding(s)", "control/6.3")} with data.run as r
+	clauses.control_met("5.1") == {clauses.shown("Control A.5.1 (Policies) passes over 3 fact(s)", "control/5.1")} with data.run as r
+	clauses.control_gaps("6.3") == {clauses.minor("Control A.6.3 (Awareness) fails with 2 finding(s)", "control/6.3")} with data.run as r
 	clauses.control_gaps("5.1") == set() with data.run as r
 }
 

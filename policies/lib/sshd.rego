@@ -45,6 +45,12 @@ where(c, kw) := sprintf("line %d", [c.attributes.lines[kw]])
 
 where(c, kw) := "OpenSSH default" if not has_setting(c, kw)
 
+# at locates a finding about global keyword kw: {"line": N} when the
+# file sets it on line N, {} when the OpenSSH default applies.
+at(c, kw) := {"line": c.attributes.lines[kw]}
+
+at(c, kw) := {} if not has_setting(c, kw)
+
 # overrides lists the Match blocks that set kw, as
 # {criteria, line, value} (value lower-cased).
 overrides(c, kw) := [o |

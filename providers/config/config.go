@@ -17,6 +17,7 @@ import (
 
 	"github.com/annexa-dev/annexa/diag"
 
+	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/redact"
@@ -54,6 +55,15 @@ type Provider struct {
 	Format string
 	// MaxBytes bounds one file; zero means input.DefaultMaxBytes.
 	MaxBytes int64
+	// Exclude are --exclude globs: files and directories below a
+	// directory of configuration that are passed over (input.Excluded).
+	Exclude []string
+}
+
+// WithExclude implements providers.Excluding.
+func (p Provider) WithExclude(globs []string) providers.Provider {
+	p.Exclude = globs
+	return p
 }
 
 // New returns a provider reading files as format, "" to detect it.
@@ -152,10 +162,15 @@ func (p Provider) files(path string) ([]file, error) {
 		if err != nil {
 			return fmt.Errorf("read config %s: %w", p2, errors.Unwrap(err))
 		}
+		rel, _ := filepath.Rel(path, p2)
+		excluded := p2 != path && input.Excluded(filepath.ToSlash(rel), d.Name(), p.Exclude)
 		if d.IsDir() {
-			if p2 != path && strings.HasPrefix(d.Name(), ".") {
+			if p2 != path && (strings.HasPrefix(d.Name(), ".") || excluded) {
 				return fs.SkipDir
 			}
+			return nil
+		}
+		if excluded {
 			return nil
 		}
 		if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") {

@@ -25,6 +25,7 @@ import (
 	"github.com/agnivade/levenshtein"
 
 	"github.com/annexa-dev/annexa/policies/catalog"
+	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/redact"
@@ -50,6 +51,15 @@ func sharedSchemas() []string { return []string{"defs"} }
 type Provider struct {
 	// MaxBytes bounds one record file; zero means input.DefaultMaxBytes.
 	MaxBytes int64
+	// Exclude are --exclude globs: files and directories below a
+	// directory of records that are passed over (input.Excluded).
+	Exclude []string
+}
+
+// WithExclude implements providers.Excluding.
+func (p Provider) WithExclude(globs []string) providers.Provider {
+	p.Exclude = globs
+	return p
 }
 
 // Kinds lists the record kinds the provider knows, sorted.
@@ -94,7 +104,7 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 	if err != nil {
 		return nil, err
 	}
-	root, files, err := recordFiles(path)
+	root, files, err := recordFiles(path, p.Exclude)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +130,7 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 
 // recordFiles returns the evidence root (the directory artifacts must stay
 // inside) and the record files under path, sorted.
-func recordFiles(path string) (string, []string, error) {
+func recordFiles(path string, exclude []string) (string, []string, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return "", nil, fmt.Errorf("read evidence %s: %w", path, errors.Unwrap(err))
@@ -131,7 +141,7 @@ func recordFiles(path string) (string, []string, error) {
 		}
 		return filepath.Dir(path), []string{path}, nil
 	}
-	files, err := input.WalkFiles(path, "evidence", func(name string) bool { return name == ArtifactsDir }, isRecordFile)
+	files, err := input.WalkFiles(path, "evidence", func(name string) bool { return name == ArtifactsDir }, isRecordFile, exclude)
 	if err != nil {
 		return "", nil, err
 	}

@@ -54,6 +54,10 @@ type Source struct {
 	File string `json:"file"`
 	// Line is the 1-based line of the fact's definition, 0 when unknown.
 	Line int `json:"line,omitempty"`
+	// Column is the 1-based column of the fact's definition on Line, 0
+	// when unknown or of no use (a plan's resource in a one-line JSON
+	// document has one).
+	Column int `json:"column,omitempty"`
 	// Scope is the input that qualifies the fact's id, "" when the id
 	// needs no qualifier (see Qualify).
 	Scope string `json:"scope,omitempty"`
@@ -169,6 +173,9 @@ func (f *Fact) Document() map[string]any {
 	src := map[string]any{"provider": f.Source.Provider, "file": f.Source.File}
 	if f.Source.Line > 0 {
 		src["line"] = float64(f.Source.Line)
+	}
+	if f.Source.Column > 0 {
+		src["column"] = float64(f.Source.Column)
 	}
 	putString(src, "scope", f.Source.Scope)
 	doc := map[string]any{

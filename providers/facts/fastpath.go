@@ -84,7 +84,7 @@ func validSource(v any) bool {
 		case "file":
 			_, ok = v.(string)
 			required++
-		case "line":
+		case "line", "column":
 			x, isFloat := v.(float64)
 			ok = isFloat && x >= 1 && x == math.Trunc(x) && !math.IsInf(x, 0)
 		case "scope":

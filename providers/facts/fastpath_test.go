@@ -1,9 +1,39 @@
 package facts
 
 import (
+	"encoding/json"
 	"maps"
+	"slices"
 	"testing"
 )
+
+// TestFastPathKnowsEveryProperty fails when resource.json or source.json
+// gains or loses a property: resourceMeetsSchema and validSource must then
+// be updated to check it (until they are, every resource fact is left to
+// the slower general validator, which is correct but slow).
+func TestFastPathKnowsEveryProperty(t *testing.T) {
+	known := map[string][]string{
+		"schemas/resource.json": {"kind", "source", "id", "type", "base_address", "mode", "module", "name", "index", "provider_name", "actions", "attributes", "unknown", "sensitive", "detected", "configured", "references"},
+		"schemas/source.json":   {"provider", "file", "line", "column", "scope"},
+	}
+	for file, want := range known {
+		raw, err := schemaFS.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s struct {
+			Properties map[string]json.RawMessage `json:"properties"`
+		}
+		if err := json.Unmarshal(raw, &s); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		got := slices.Sorted(maps.Keys(s.Properties))
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s has the properties %v; the fast path checks %v: update providers/facts/fastpath.go", file, got, want)
+		}
+	}
+}
 
 // TestResourceFastPathAgreesWithSchema holds the hand-written check of
 // resource facts to the schema: every document it accepts, the schema
@@ -18,6 +48,7 @@ func TestResourceFastPathAgreesWithSchema(t *testing.T) {
 	full.Module = "module.net"
 	full.ProviderName = "registry.terraform.io/hashicorp/aws"
 	full.Source.Line = 12
+	full.Source.Column = 3
 	full.Sensitive = []string{"password"}
 	full.Detected = map[string]string{"user_data": "generic-api-key"}
 	full.Configured = []string{"bucket", "tags"}
@@ -61,6 +92,8 @@ func TestResourceFastPathAgreesWithSchema(t *testing.T) {
 		"line zero":             src("line", 0.0),
 		"line fraction":         src("line", 1.5),
 		"line string":           src("line", "1"),
+		"column zero":           src("column", 0.0),
+		"column fraction":       src("column", 2.5),
 		"scope empty":           src("scope", ""),
 		"scope with //":         src("scope", "a//b"),
 		"scope ok":              src("scope", "env/prod"),

@@ -20,6 +20,7 @@ import (
 
 	"github.com/annexa-dev/annexa/diag"
 
+	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
 	"github.com/annexa-dev/annexa/providers/redact"
@@ -36,6 +37,15 @@ const DefaultNamespace = "default"
 type Provider struct {
 	// MaxBytes bounds one manifest file; zero means input.DefaultMaxBytes.
 	MaxBytes int64
+	// Exclude are --exclude globs: files and directories below a
+	// directory of manifests that are passed over (input.Excluded).
+	Exclude []string
+}
+
+// WithExclude implements providers.Excluding.
+func (p Provider) WithExclude(globs []string) providers.Provider {
+	p.Exclude = globs
+	return p
 }
 
 // Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
@@ -50,7 +60,7 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.
 // Helm values.yaml, a Chart.yaml) are skipped; a file given by name must
 // hold objects only.
 func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
-	files, dir, err := manifestFiles(path)
+	files, dir, err := manifestFiles(path, p.Exclude)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +83,7 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 
 // manifestFiles lists the files to read, sorted, and whether path is a
 // directory.
-func manifestFiles(path string) ([]string, bool, error) {
+func manifestFiles(path string, exclude []string) ([]string, bool, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, false, fmt.Errorf("read manifests %s: %w", path, errors.Unwrap(err))
@@ -81,7 +91,7 @@ func manifestFiles(path string) ([]string, bool, error) {
 	if !st.IsDir() {
 		return []string{path}, false, nil
 	}
-	files, err := input.WalkFiles(path, "manifests", nil, IsManifestName)
+	files, err := input.WalkFiles(path, "manifests", nil, IsManifestName, exclude)
 	if err != nil {
 		return nil, true, err
 	}

@@ -55,6 +55,9 @@ type Project struct {
 	// register, resolved against the file; "" when not set.
 	Applicability string
 	Risks         string
+	// Waivers is the waivers file (waivers:), resolved against the file;
+	// "" when not set.
+	Waivers string
 	// Risk holds the residual risk settings the file makes.
 	Risk riskregister.Settings
 	// Parameters are the values the file sets for policy parameters
@@ -143,6 +146,9 @@ func Load(file string) (*Project, error) {
 	}
 	if s, ok := top["risks"].(string); ok {
 		p.Risks = registry.Resolve(dir, s)
+	}
+	if s, ok := top["waivers"].(string); ok {
+		p.Waivers = registry.Resolve(dir, s)
 	}
 	if risk, ok := top["risk"].(map[string]any); ok {
 		p.Risk.File, p.Risk.Line = file, doc.Pos("/risk").Line

@@ -103,7 +103,7 @@ sources:
 
 func TestLoadErrors(t *testing.T) {
 	tests := []struct{ name, content, want string }{
-		{"typo in source type", "version: 1\nsources:\n  - plann: x.json\n", `annexa.yaml:3:5: sources[0]: no source type: expected one of plan, terraform, evidence, kubernetes, config, provider (did you mean "plan" instead of "plann"?)`},
+		{"typo in source type", "version: 1\nsources:\n  - plann: x.json\n", `annexa.yaml:3:5: sources[0]: no source type: expected one of plan, terraform, evidence, kubernetes, config, aws, snapshot, provider (did you mean "plan" instead of "plann"?)`},
 		{"two types in one entry", "version: 1\nsources:\n  - plan: x.json\n    evidence: ev\n", "names two source types"},
 		{"extra field in entry", "version: 1\nsources:\n  - plan: x.json\n    vars: {a: b}\n", `annexa.yaml:4:5: sources[0] (plan): field /sources/0/vars: unknown field "vars"`},
 		{"wrong version", "version: 2\nsources:\n  - plan: x.json\n", "annexa.yaml:1:1: project file: field /version"},
@@ -237,6 +237,7 @@ risks: registers/risks.csv
 risk:
   appetite: 8
   method: split
+waivers: waivers.yaml
 `})
 	p, err := Load(filepath.Join(dir, "annexa.yaml"))
 	if err != nil {
@@ -248,6 +249,9 @@ risk:
 	if p.Risk.Appetite != 8 || p.Risk.Method != "split" || p.Risk.File != filepath.Join(dir, "annexa.yaml") || p.Risk.Line != 6 {
 		t.Errorf("risk settings = %+v", p.Risk)
 	}
+	if p.Waivers != filepath.Join(dir, "waivers.yaml") {
+		t.Errorf("waivers %q, want the file resolved against the project's directory", p.Waivers)
+	}
 }
 
 func TestLoadRollupSettingsErrors(t *testing.T) {
@@ -256,6 +260,7 @@ func TestLoadRollupSettingsErrors(t *testing.T) {
 		"unknown method":        {"risk: {method: average}\n", "method"},
 		"unknown risk field":    {"risk: {apetite: 6}\n", `unknown field "apetite"`},
 		"empty applicability":   {"applicability: \"\"\n", "applicability"},
+		"waivers not a file":    {"waivers: [{policy: x}]\n", "waivers"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/annexa-dev/annexa/providers"
+	"github.com/annexa-dev/annexa/providers/aws"
 	"github.com/annexa-dev/annexa/providers/config"
 	"github.com/annexa-dev/annexa/providers/evidence"
 	"github.com/annexa-dev/annexa/providers/external"
@@ -30,7 +31,7 @@ import (
 // ISMS) is never qualified, and a repeated id there is an error.
 const (
 	// SpaceTerraform holds Terraform resource addresses, from plans,
-	// source and (later) cloud snapshots alike.
+	// source, live cloud accounts and their snapshots alike.
 	SpaceTerraform = "terraform"
 	// SpaceKubernetes holds Kubernetes object ids; two clusters' manifests
 	// may name the same object.
@@ -64,6 +65,9 @@ type Kind struct {
 	// FromEntry builds the source of a project file entry; paths in it are
 	// relative to dir, the project file's directory.
 	FromEntry func(dir string, entry map[string]any) (providers.Source, error)
+	// NoOptValue, when set, lets the flag be given without a value, as
+	// if given this one.
+	NoOptValue string
 	// ExpandDir, when set, lists the files a directory given to the flag
 	// stands for, each a source of its own; nil when the kind reads a
 	// directory itself.
@@ -113,6 +117,19 @@ func Kinds() []Kind {
 			Provider:   config.Provider{},
 			FromFlag:   configFlag,
 			FromEntry:  configEntry,
+		},
+		{
+			Name: "AWS account", Flag: "aws", ProjectKey: "aws", Space: SpaceTerraform, NoOptValue: aws.DefaultRegions,
+			Usage:     "read a live AWS account, read-only, with the standard credential chain (AWS_PROFILE, SSO, environment, instance role): --aws for the default region, --aws=REGION[,REGION...] or --aws=all for every enabled region (docs/providers.md)",
+			FromFlag:  awsFlag,
+			FromEntry: awsEntry,
+		},
+		{
+			Name: "AWS snapshot", Flag: "snapshot", ProjectKey: "snapshot", Space: SpaceTerraform,
+			Usage:      "AWS snapshot written by annexa collect aws --out FILE, evaluated offline (repeatable)",
+			DetectFile: func(_ string, head []byte) bool { return aws.IsSnapshotHead(head) },
+			Provider:   aws.SnapshotProvider{},
+			FromEntry:  entrySource("snapshot", aws.SnapshotProvider{}),
 		},
 		{
 			Name: "external provider", Flag: "provider", ProjectKey: "provider", Space: SpaceExternal,
@@ -223,6 +240,29 @@ func configEntry(dir string, entry map[string]any) (providers.Source, error) {
 	format, _ := entry["format"].(string)
 	p, err := config.New(format)
 	return providers.Source{Path: Resolve(dir, entry["config"].(string)), Provider: p}, err
+}
+
+// awsFlag reads an --aws value: the regions to read.
+func awsFlag(value string) (providers.Source, error) {
+	regions, err := aws.ParseRegions(value)
+	if err != nil {
+		return providers.Source{}, fmt.Errorf("--aws=%s: %w", value, err)
+	}
+	p := aws.Provider{Regions: regions, Progress: aws.TerminalProgress()}
+	return providers.Source{Path: p.Scope(""), Provider: p}, nil
+}
+
+// awsEntry builds an AWS account entry: aws names the regions as --aws
+// does, profile a shared-config profile.
+func awsEntry(_ string, entry map[string]any) (providers.Source, error) {
+	value, _ := entry["aws"].(string)
+	regions, err := aws.ParseRegions(value)
+	if err != nil {
+		return providers.Source{}, fmt.Errorf("aws: %s: %w", value, err)
+	}
+	p := aws.Provider{Regions: regions, Progress: aws.TerminalProgress()}
+	p.Profile, _ = entry["profile"].(string)
+	return providers.Source{Path: p.Scope(""), Provider: p}, nil
 }
 
 // externalFlag reads a --provider value: NAME[=SOURCE].

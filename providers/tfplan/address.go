@@ -121,3 +121,15 @@ func resolveReference(moduleAddr, ref string) string {
 	}
 	return moduleAddr + "." + local
 }
+
+// ConfigAddress is the address of the configuration block an instance
+// address comes from: every instance key dropped
+// (module.a["x"].aws_subnet.b[0] is module.a.aws_subnet.b).
+func ConfigAddress(addr string) string {
+	segs := splitAddress(addr)
+	names := make([]string, len(segs))
+	for i, s := range segs {
+		names[i] = s.name
+	}
+	return strings.Join(names, ".")
+}

@@ -77,6 +77,7 @@ func binaryPlanError(file string) error {
 type planFile struct {
 	FormatVersion   string                          `json:"format_version"`
 	ResourceChanges rawArray                        `json:"resource_changes"`
+	ResourceDrift   rawArray                        `json:"resource_drift"`
 	Config          *planConfig                     `json:"configuration"`
 	Variables       map[string]*tfjson.PlanVariable `json:"variables"`
 	PriorState      *tfjson.State                   `json:"prior_state"`
@@ -194,6 +195,7 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 		seen:     make(map[string]bool, len(plan.ResourceChanges)),
 		facts:    make([]facts.Fact, 0, len(plan.ResourceChanges)),
 	}
+	positions := changePositions(data, plan.ResourceChanges)
 	// Each change is decoded and turned into a fact on its own, on every
 	// CPU; the facts are then taken in the plan's order.
 	changes := make([]*facts.Fact, len(plan.ResourceChanges))
@@ -204,6 +206,9 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 		}
 		for i := start; i < end; i++ {
 			changes[i], errs[i] = c.change(i, plan.ResourceChanges[i])
+			if changes[i] != nil {
+				changes[i].Source.Line, changes[i].Source.Column = positions[i].line, positions[i].column
+			}
 			plan.ResourceChanges[i] = nil
 		}
 	})
@@ -228,8 +233,45 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 			return nil, err
 		}
 	}
+	if err := c.addDrift(plan.ResourceDrift); err != nil {
+		return nil, err
+	}
 	facts.Sort(c.facts)
 	return c.facts, nil
+}
+
+// position is a 1-based line and column in a file, zero when unknown.
+type position struct{ line, column int }
+
+// changePositions finds where each resource change starts in the plan
+// document, so a finding about it can be located there (a SARIF region):
+// the changes follow one another after the "resource_changes" key, each
+// exactly as decoded, so each is found by searching on from the end of
+// the one before. A change that cannot be found has no position.
+func changePositions(data []byte, changes rawArray) []position {
+	out := make([]position, len(changes))
+	cursor := bytes.Index(data, []byte(`"resource_changes"`))
+	if cursor < 0 {
+		return out
+	}
+	line, lineStart, counted := 1, 0, 0
+	for i, raw := range changes {
+		at := bytes.Index(data[cursor:], raw)
+		if at < 0 || len(raw) == 0 {
+			continue
+		}
+		at += cursor
+		for j := counted; j < at; j++ {
+			if data[j] == '\n' {
+				line++
+				lineStart = j + 1
+			}
+		}
+		counted = at
+		out[i] = position{line: line, column: at - lineStart + 1}
+		cursor = at + len(raw)
+	}
+	return out
 }
 
 // decodePlan decodes a plan document, recognising the JSON documents
@@ -467,6 +509,68 @@ func normalizeIndex(ix any) any {
 		return int(x)
 	case string:
 		return x
+	}
+	return nil
+}
+
+// DriftType is the type of the facts that record what Terraform found
+// changed outside of Terraform when it refreshed the state for the plan
+// (the plan's resource_drift): one data fact per drifted managed
+// resource, with the resource's address and type, the drift's actions
+// and the names (never the values) of the attributes that changed.
+const DriftType = "annexa_plan_drift"
+
+// addDrift adds a DriftType fact for each managed resource of the plan's
+// resource_drift.
+func (c *collector) addDrift(drift rawArray) error {
+	for i, raw := range drift {
+		var rc tfjson.ResourceChange
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		if err := dec.Decode(&rc); err != nil {
+			return fmt.Errorf("%s: resource_drift[%d]: not a valid resource change: %w", c.file, i, err)
+		}
+		if rc.Change == nil || rc.Mode != tfjson.ManagedResourceMode || rc.DeposedKey != "" {
+			continue
+		}
+		if rc.Address == "" || rc.Type == "" {
+			return fmt.Errorf("%s: resource_drift[%d] lacks address or type", c.file, i)
+		}
+		actions := make([]any, len(rc.Change.Actions))
+		for j, a := range rc.Change.Actions {
+			actions[j] = string(a)
+		}
+		before, _ := rc.Change.Before.(map[string]any)
+		after, _ := rc.Change.After.(map[string]any)
+		changed := []any{}
+		for _, k := range slices.Sorted(maps.Keys(before)) {
+			if v, ok := after[k]; !ok || !reflect.DeepEqual(v, before[k]) {
+				changed = append(changed, k)
+			}
+		}
+		for _, k := range slices.Sorted(maps.Keys(after)) {
+			if _, ok := before[k]; !ok {
+				changed = append(changed, k)
+			}
+		}
+		id := "data." + DriftType + ".this[" + strconv.Quote(rc.Address) + "]"
+		if c.seen[id] {
+			return fmt.Errorf("%s: resource %s appears twice in resource_drift", c.file, rc.Address)
+		}
+		c.seen[id] = true
+		c.facts = append(c.facts, facts.Fact{
+			Kind:        facts.KindResource,
+			Source:      facts.Source{Provider: Name, File: c.file},
+			ID:          id,
+			BaseAddress: "data." + DriftType + ".this",
+			Mode:        facts.ModeData,
+			Type:        DriftType,
+			Name:        "this",
+			Index:       rc.Address,
+			Attributes: map[string]any{
+				"address": rc.Address, "resource_type": rc.Type, "actions": actions, "changed": changed,
+			},
+		})
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func Roots(dir string, exclude []string) ([]string, error) {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if p != dir && (strings.HasPrefix(d.Name(), ".") || excluded(rel, d.Name(), exclude)) {
+		if p != dir && (strings.HasPrefix(d.Name(), ".") || input.Excluded(rel, d.Name(), exclude)) {
 			return filepath.SkipDir
 		}
 		if seen++; seen > maxDiscoveredDirs {
@@ -80,19 +80,6 @@ func Roots(dir string, exclude []string) ([]string, error) {
 	roots := slices.DeleteFunc(withConfig, func(p string) bool { return called[p] })
 	slices.Sort(roots)
 	return roots, nil
-}
-
-func excluded(rel, name string, globs []string) bool {
-	for _, g := range globs {
-		g = strings.TrimSuffix(filepath.ToSlash(g), "/")
-		if ok, _ := path.Match(g, rel); ok {
-			return true
-		}
-		if ok, _ := path.Match(g, name); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // localCalls reads the configuration files of one directory and returns

@@ -37,13 +37,15 @@ versioned(b) if {
 }
 
 # judged are the buckets that are versioned or whose soft delete policy is
-# known.
+# known, or left out: the service then keeps deleted objects for 7 days.
 judged contains b.id if {
 	some b in tf.resources("google_storage_bucket")
 	decided(b)
 }
 
 decided(b) if versioned(b)
+
+decided(b) if tf.omitted(b, "soft_delete_policy")
 
 decided(b) if {
 	some p in b.attributes.soft_delete_policy

@@ -34,3 +34,14 @@ test_pass_judges_known_buckets if {
 	b := object.union(testing.resource("google_storage_bucket", "exports", {"versioning": []}), {"unknown": ["soft_delete_policy"]})
 	count(check.judged) == 0 with data.facts as testing.facts([b])
 }
+
+test_pass_soft_delete_left_out_judged if {
+	# Left out, soft delete keeps deleted objects for 7 days (computed, so
+	# unknown in a plan): judged, and compliant even with versioning off.
+	b := object.union(
+		testing.resource("google_storage_bucket", "exports", {"versioning": [{"enabled": false}]}),
+		{"configured": ["versioning"], "unknown": ["soft_delete_policy"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([b])
+	check.judged == {"google_storage_bucket.exports"} with data.facts as testing.facts([b])
+}

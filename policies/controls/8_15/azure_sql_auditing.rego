@@ -1,21 +1,21 @@
 # METADATA
 # title: Azure SQL servers audit database activity and keep the audit log 90 days
 # description: |
-#   Each azurerm_mssql_server is audited, so logins, queries and permission
-#   changes on its databases are recorded: an enabled
-#   azurerm_mssql_server_extended_auditing_policy points at it (server_id),
-#   or the server carries the inline extended_auditing_policy block of
-#   older azurerm versions (its enabled argument, where present, not
-#   false), or every azurerm_mssql_database of the server in the input (at
-#   least one) is audited on its own, by an enabled
+#   Each azurerm_mssql_server (and legacy azurerm_sql_server) is audited, so
+#   logins, queries and permission changes on its databases are recorded: an
+#   enabled azurerm_mssql_server_extended_auditing_policy points at it
+#   (server_id), or the server carries the inline extended_auditing_policy
+#   block of older azurerm versions (its enabled argument, where present,
+#   not false), or every azurerm_mssql_database of the server in the input
+#   (at least one) is audited on its own, by an enabled
 #   azurerm_mssql_database_extended_auditing_policy (database_id) or the
 #   database's inline extended_auditing_policy block. Database auditing
 #   covers only that database, so a server with one unaudited database is a
 #   finding. A server, database or inline auditing policy switched off
 #   (enabled = false) is a finding. An auditing policy that writes to a
 #   storage account keeps the records for at least
-#   azure_sql_audit_retention_days days, 90 by default (retention_in_days;
-#   0 keeps them forever). CIS Microsoft Azure Foundations 3.0.0 5.1.1 and
+#   azure_sql_audit_retention_days days, 90 by default (retention_in_days; 0
+#   keeps them forever). CIS Microsoft Azure Foundations 3.0.0 5.1.1 and
 #   5.1.6.
 # custom:
 #   controls: ["8.15"]
@@ -23,6 +23,7 @@
 #   coverage: partial
 #   inputs:
 #     - resource:azurerm_mssql_server
+#     - resource:azurerm_sql_server
 #     - resource:azurerm_mssql_server_extended_auditing_policy
 #     - resource:azurerm_mssql_database
 #     - resource:azurerm_mssql_database_extended_auditing_policy
@@ -41,6 +42,15 @@ import data.annexa.lib.values
 
 min_retention_days := params.value("azure_sql_audit_retention_days")
 
+# server_types are the SQL server resources: azurerm_mssql_server and the
+# legacy azurerm_sql_server of azurerm 3.x and earlier, which takes the same
+# auditing policies and inline block.
+server_types := ["azurerm_mssql_server", "azurerm_sql_server"]
+
+# inline_types are the resources that may carry an inline
+# extended_auditing_policy block.
+inline_types := array.concat(server_types, ["azurerm_mssql_database"])
+
 # policy_types are the standalone auditing policy resources, of a server
 # and of a database; they share enabled, storage_endpoint and
 # retention_in_days.
@@ -52,7 +62,8 @@ policy_name := {
 }
 
 deny contains finding if {
-	some s in tf.resources("azurerm_mssql_server")
+	some st in server_types
+	some s in tf.resources(st)
 	not audited_server(s)
 	not inline_audit(s)
 	not audited_by_databases(s)
@@ -74,7 +85,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some t in ["azurerm_mssql_server", "azurerm_mssql_database"]
+	some t in inline_types
 	some r in tf.resources(t)
 	some i, b in values.array_or_empty(object.get(r.attributes, "extended_auditing_policy", []))
 	writes_to_storage(b, r, sprintf("extended_auditing_policy.%d.storage_endpoint", [i]))
@@ -82,7 +93,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some t in ["azurerm_mssql_server", "azurerm_mssql_database"]
+	some t in inline_types
 	some r in tf.resources(t)
 	some b in values.array_or_empty(object.get(r.attributes, "extended_auditing_policy", []))
 	b.enabled == false
@@ -166,7 +177,7 @@ writes_to_storage(_, r, path) if tf.is_unknown(r, path)
 # judged are the SQL servers (each needs auditing), the auditing policies
 # whose switch, or storage retention, is known, and the databases with an
 # inline auditing block.
-judged := (tf.ids(["azurerm_mssql_server"]) | {a.id |
+judged := (tf.ids(server_types) | {a.id |
 	some t in policy_types
 	some a in tf.resources(t)
 	decided(a)

@@ -133,3 +133,32 @@ test_fail_inline_database_block_short_retention_judged if {
 	{f.resource | some f in findings} == {"azurerm_mssql_database.orders"}
 	check.judged == {"azurerm_mssql_server.main", "azurerm_mssql_database.orders"} with data.facts as testing.facts([server, d])
 }
+
+# the legacy azurerm_sql_server of azurerm 3.x and earlier is judged like
+# azurerm_mssql_server
+legacy_server := testing.resource("azurerm_sql_server", "old", {"name": "sql-acme-legacy", "version": "12.0"})
+
+test_fail_legacy_server_without_auditing if {
+	facts := testing.facts([legacy_server])
+	check.deny == {{"msg": "SQL server has no enabled auditing policy", "resource": "azurerm_sql_server.old"}} with data.facts as facts
+	check.judged == {"azurerm_sql_server.old"} with data.facts as facts
+}
+
+test_pass_legacy_server_with_auditing_policy if {
+	a := testing.with_refs(
+		testing.resource("azurerm_mssql_server_extended_auditing_policy", "old", {"enabled": true, "log_monitoring_enabled": true}),
+		{"server_id": ["azurerm_sql_server.old"]},
+	)
+	count(check.deny) == 0 with data.facts as testing.facts([legacy_server, a])
+}
+
+test_fail_legacy_server_inline_block_short_retention if {
+	s := testing.resource("azurerm_sql_server", "old", {
+		"name": "sql-acme-legacy",
+		"extended_auditing_policy": [{"storage_endpoint": "https://stacmeaudit.blob.core.windows.net/", "retention_in_days": 14}],
+	})
+	check.deny == {{
+		"msg": "inline extended_auditing_policy keeps audit records for 14 day(s), fewer than 90",
+		"resource": "azurerm_sql_server.old",
+	}} with data.facts as testing.facts([s])
+}

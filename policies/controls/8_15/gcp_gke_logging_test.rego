@@ -19,3 +19,19 @@ test_pass_judges_known_clusters if {
 	u := object.union(testing.resource("google_container_cluster", "main", {}), {"unknown": ["logging_service"]})
 	count(check.judged) == 0 with data.facts as testing.facts([u])
 }
+
+test_fail_legacy_logging_service if {
+	c := testing.resource("google_container_cluster", "main", {"logging_service": "logging.googleapis.com"})
+	check.deny == {{
+		"msg": "GKE cluster asks for the legacy Cloud Logging service (logging_service is logging.googleapis.com), which GKE no longer offers from 1.15",
+		"resource": "google_container_cluster.main",
+	}} with data.facts as testing.facts([c])
+}
+
+test_pass_left_out_is_judged_default if {
+	# Left out, the provider takes logging.googleapis.com/kubernetes (unknown
+	# in a plan): judged, and compliant.
+	c := object.union(testing.resource("google_container_cluster", "main", {"name": "apps"}), {"configured": ["name"], "unknown": ["logging_service"]})
+	count(check.deny) == 0 with data.facts as testing.facts([c])
+	check.judged == {"google_container_cluster.main"} with data.facts as testing.facts([c])
+}

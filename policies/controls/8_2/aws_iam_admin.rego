@@ -8,10 +8,11 @@
 #   managed_policy_arns of aws_iam_role, or to an IAM Identity Center
 #   permission set (aws_ssoadmin_managed_policy_attachment), in any
 #   partition. Policy documents are JSON strings inside the resource
-#   (policy, inline_policy) or documents built with
-#   data.aws_iam_policy_document (read from its json in a plan, from its
-#   statement blocks in Terraform source, where its json is only known after
-#   apply); documents only known after apply are not judged.
+#   (policy, inline_policy, the inline_policy of an IAM Identity Center
+#   permission set: aws_ssoadmin_permission_set_inline_policy) or documents
+#   built with data.aws_iam_policy_document (read from its json in a plan,
+#   from its statement blocks in Terraform source, where its json is only
+#   known after apply); documents only known after apply are not judged.
 # custom:
 #   controls: ["8.2", "5.15"]
 #   severity: critical
@@ -28,6 +29,7 @@
 #     - resource:aws_iam_policy_attachment
 #     - resource:aws_iam_policy_document
 #     - resource:aws_ssoadmin_managed_policy_attachment
+#     - resource:aws_ssoadmin_permission_set_inline_policy
 #   remediation: |
 #     Grant the specific actions on the specific resources the principal needs
 #     (least privilege); keep break-glass administrator access outside
@@ -90,6 +92,15 @@ deny contains finding if {
 }
 
 deny contains finding if {
+	some r in tf.resources("aws_ssoadmin_permission_set_inline_policy")
+	some sid in admin_statements(aws.policy_statements(r, "inline_policy"))
+	finding := {
+		"msg": sprintf("IAM Identity Center permission set inline policy allows every action on every resource%s", [sid]),
+		"resource": r.id,
+	}
+}
+
+deny contains finding if {
 	some a in tf.resources("aws_ssoadmin_managed_policy_attachment")
 	admin_policy_arn(object.get(a.attributes, "managed_policy_arn", null))
 	finding := {
@@ -144,6 +155,11 @@ judged contains r.id if {
 	some r in tf.resources("aws_iam_role")
 	some arn in object.get(r.attributes, "managed_policy_arns", [])
 	is_string(arn)
+}
+
+judged contains r.id if {
+	some r in tf.resources("aws_ssoadmin_permission_set_inline_policy")
+	aws.policy_known(r, "inline_policy")
 }
 
 judged contains a.id if {

@@ -102,3 +102,20 @@ test_pass_permission_set_read_only_and_unknown if {
 	count(check.deny) == 0 with data.facts as testing.facts([ro, later])
 	check.judged == {"aws_ssoadmin_managed_policy_attachment.ro"} with data.facts as testing.facts([ro, later])
 }
+
+test_fail_identity_center_permission_set_inline_policy if {
+	doc := {"Version": "2012-10-17", "Statement": [{"Sid": "All", "Effect": "Allow", "Action": ["s3:ListBucket", "*"], "Resource": ["arn:aws:s3:::acme-data", "*"]}]}
+	r := testing.resource("aws_ssoadmin_permission_set_inline_policy", "ops", {"inline_policy": json.marshal(doc)})
+	facts := testing.facts([r])
+	check.deny == {{
+		"msg": "IAM Identity Center permission set inline policy allows every action on every resource (statement All)",
+		"resource": "aws_ssoadmin_permission_set_inline_policy.ops",
+	}} with data.facts as facts
+	check.judged == {"aws_ssoadmin_permission_set_inline_policy.ops"} with data.facts as facts
+}
+
+test_pass_identity_center_permission_set_inline_policy_narrow if {
+	doc := {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-data/*"}]}
+	r := testing.resource("aws_ssoadmin_permission_set_inline_policy", "ops", {"inline_policy": json.marshal(doc)})
+	count(check.deny) == 0 with data.facts as testing.facts([r])
+}

@@ -47,3 +47,24 @@ test_fail_default_data_source if {
 	)
 	count(check.deny) == 1 with data.facts as testing.facts([r])
 }
+
+# an instance made from a template is judged on a service_account block it
+# writes; one it leaves out is the template's, judged there
+from_template(attrs, configured) := object.union(
+	testing.resource("google_compute_instance_from_template", "worker", object.union({"name": "worker-1"}, attrs)),
+	{"configured": configured},
+)
+
+test_fail_instance_from_template_with_default_account if {
+	r := from_template({"service_account": [{"email": "123456789-compute@developer.gserviceaccount.com", "scopes": ["storage-ro"]}]}, ["name", "service_account", "source_instance_template"])
+	facts := testing.facts([r])
+	count(check.deny) == 1 with data.facts as facts
+	check.judged == {"google_compute_instance_from_template.worker"} with data.facts as facts
+}
+
+test_pass_instance_from_template_without_own_block_not_judged if {
+	r := object.union(from_template({}, ["name", "source_instance_template"]), {"unknown": ["service_account"]})
+	facts := testing.facts([r])
+	count(check.deny) == 0 with data.facts as facts
+	count(check.judged) == 0 with data.facts as facts
+}

@@ -22,10 +22,13 @@ import data.annexa.lib.sshd
 deny contains finding if {
 	some c in sshd.configs
 	sshd.value(c, "permitrootlogin") == "yes"
-	finding := {
-		"msg": sprintf("%s lets root log in (PermitRootLogin yes, %s)", [sshd.file(c), sshd.where(c, "permitrootlogin")]),
-		"resource": c.id,
-	}
+	finding := object.union(
+		{
+			"msg": sprintf("%s lets root log in (PermitRootLogin yes, %s)", [sshd.file(c), sshd.where(c, "permitrootlogin")]),
+			"resource": c.id,
+		},
+		sshd.at(c, "permitrootlogin"),
+	)
 }
 
 deny contains finding if {
@@ -35,6 +38,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("%s lets root log in for Match %s (line %d)", [sshd.file(c), o.criteria, o.line]),
 		"resource": c.id,
+		"line": o.line,
 		"details": {"match": o.criteria},
 	}
 }

@@ -15,7 +15,7 @@ test_pass_default_prohibit_password if {
 
 test_fail_yes if {
 	findings := check.deny with data.facts as sshd({"settings": {"permitrootlogin": "YES"}, "lines": {"permitrootlogin": 32}})
-	findings == {{"msg": "sshd_config lets root log in (PermitRootLogin yes, line 32)", "resource": "sshd_config:sshd_config"}}
+	findings == {{"msg": "sshd_config lets root log in (PermitRootLogin yes, line 32)", "resource": "sshd_config:sshd_config", "line": 32}}
 }
 
 test_fail_match_block if {
@@ -26,6 +26,7 @@ test_fail_match_block if {
 	})
 	some f in findings
 	f.details.match == "Address 10.0.0.5"
+	f.line == 51
 }
 
 test_pass_judges_files_that_decide if {

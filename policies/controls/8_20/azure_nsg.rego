@@ -121,7 +121,8 @@ group_of(rule) := {"network_security_group": rule.attributes.network_security_gr
 } else := {}
 
 # judged are the network security groups whose rules are known and the
-# separate inbound rules whose sources are known.
+# separate inbound rules whose sources, access, protocol and ports are
+# known (access Deny, or a protocol without ports, needs no more).
 judged contains nsg.id if {
 	some nsg in tf.resources("azurerm_network_security_group")
 	is_array(nsg.attributes.security_rule)
@@ -131,7 +132,25 @@ judged contains rule.id if {
 	some rule in tf.resources("azurerm_network_security_rule")
 	lower(values.string_or_empty(object.get(rule.attributes, "direction", ""))) == "inbound"
 	sources_known(rule.attributes)
+	rule_decided(rule.attributes)
 }
+
+rule_decided(attrs) if lower(values.string_or_empty(object.get(attrs, "access", ""))) == "deny"
+
+rule_decided(attrs) if {
+	lower(values.string_or_empty(object.get(attrs, "access", ""))) == "allow"
+	not lower(values.string_or_empty(object.get(attrs, "protocol", ""))) in {"", "tcp", "udp", "*"}
+}
+
+rule_decided(attrs) if {
+	lower(values.string_or_empty(object.get(attrs, "access", ""))) == "allow"
+	lower(values.string_or_empty(object.get(attrs, "protocol", ""))) in {"tcp", "udp", "*"}
+	ports_known(attrs)
+}
+
+ports_known(attrs) if values.string_or_empty(object.get(attrs, "destination_port_range", "")) != ""
+
+ports_known(attrs) if count(values.array_or_empty(object.get(attrs, "destination_port_ranges", []))) > 0
 
 sources_known(attrs) if values.string_or_empty(object.get(attrs, "source_address_prefix", "")) != ""
 

@@ -177,3 +177,22 @@ test_fail_any_protocol_covers_tcp_ssh if {
 	some f in findings
 	f.details.ports == ["22 (SSH)"]
 }
+
+test_pass_separate_rule_with_unknown_access_protocol_or_ports_not_judged if {
+	# An internet-sourced rule whose access, protocol or ports are known only
+	# after apply is not judged: nothing shows it closes the port.
+	base := rule("rdp", 300, "Allow", "0.0.0.0/0", "3389")
+	every attr in ["access", "protocol", "destination_port_range"] {
+		r := object.union(testing.resource("azurerm_network_security_rule", "rdp", object.remove(base, [attr])), {"unknown": [attr]})
+		count(check.deny) == 0 with data.facts as testing.facts([r])
+		count(check.judged) == 0 with data.facts as testing.facts([r])
+	}
+}
+
+test_pass_separate_deny_and_icmp_rules_judged if {
+	deny := testing.resource("azurerm_network_security_rule", "deny", object.remove(rule("deny", 100, "Deny", "*", "22"), ["destination_port_range", "protocol"]))
+	icmp := testing.resource("azurerm_network_security_rule", "icmp", object.union(rule("icmp", 110, "Allow", "*", ""), {"protocol": "Icmp"}))
+	facts := testing.facts([deny, icmp])
+	count(check.deny) == 0 with data.facts as facts
+	check.judged == {"azurerm_network_security_rule.deny", "azurerm_network_security_rule.icmp"} with data.facts as facts
+}

@@ -93,11 +93,21 @@ minimum_protocol_version(d, i, c) := "TLSv1" if {
 }
 
 # behaviours lists the cache behaviours of a distribution with the path
-# they serve: "every path" for the default behaviour.
+# they serve: "every path" for the default behaviour. An ordered behaviour
+# whose path_pattern is absent or unknown is still listed, so its protocol
+# policy is judged.
 behaviours(d) := array.concat(
 	[{"pattern": "(default)", "path": "every path", "behaviour": b} | some b in values.array_or_empty(d.attributes.default_cache_behavior)],
-	[{"pattern": b.path_pattern, "path": sprintf("path %s", [b.path_pattern]), "behaviour": b} | some b in values.array_or_empty(d.attributes.ordered_cache_behavior)],
+	[{"pattern": pattern, "path": ordered_path(pattern), "behaviour": b} |
+		some b in values.array_or_empty(d.attributes.ordered_cache_behavior)
+		pattern := object.get(b, "path_pattern", null)
+	],
 )
+
+# ordered_path names the paths an ordered behaviour serves in messages.
+ordered_path(pattern) := sprintf("path %s", [pattern]) if is_string(pattern)
+
+else := "an ordered cache behaviour whose path_pattern is not known"
 
 # comment_or_id names a distribution in messages: its comment, or its
 # address (distributions have no name).

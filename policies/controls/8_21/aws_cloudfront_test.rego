@@ -90,3 +90,14 @@ test_pass_judges_known_distributions if {
 	u := object.union(testing.resource("aws_cloudfront_distribution", "web", {}), {"unknown": ["default_cache_behavior", "viewer_certificate", "origin"]})
 	count(check.judged) == 0 with data.facts as testing.facts([u])
 }
+
+test_fail_allow_all_on_ordered_behaviour_without_path_pattern if {
+	# path_pattern left out (or known only after apply) must not silence the
+	# behaviour's protocol policy.
+	d := distribution("https-only", [{"viewer_protocol_policy": "allow-all"}], acm_cert("TLSv1.2_2021"), "https-only")
+	check.deny == {{
+		"msg": "CloudFront distribution acme-payments checkout serves an ordered cache behaviour whose path_pattern is not known over plain HTTP (viewer_protocol_policy allow-all)",
+		"resource": "aws_cloudfront_distribution.web",
+		"details": {"path_pattern": null, "viewer_protocol_policy": "allow-all"},
+	}} with data.facts as testing.facts([d])
+}

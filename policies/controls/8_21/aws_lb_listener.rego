@@ -5,14 +5,15 @@
 #   alias aws_alb_listener) must not serve traffic in clear text or accept
 #   TLS older than 1.2. An HTTP listener is a finding when a default action
 #   forwards or authenticates requests, or redirects without switching to
-#   HTTPS (a redirect that leaves protocol out keeps the request's own);
-#   a redirect to HTTPS or a fixed response is fine. An HTTPS or TLS
+#   HTTPS (a redirect that leaves protocol out keeps the request's own), or
+#   when it has no default action at all (left out: nothing redirects it to
+#   HTTPS); a redirect to HTTPS or a fixed response is fine. An HTTPS or TLS
 #   listener is a finding when its ssl_policy allows TLS 1.0 or 1.1
 #   (ELBSecurityPolicy-2016-08, -2015-05, -FS-2018-06, -TLS-1-0-*,
 #   -TLS-1-1-*, -FS-1-1-*, -TLS13-1-0-*, -TLS13-1-1-*), or when it sets no
 #   ssl_policy at all: AWS then applies ELBSecurityPolicy-2016-08, which
-#   accepts TLS 1.0. Findings on internet-facing load balancers are high,
-#   on internal ones medium.
+#   accepts TLS 1.0. Findings on internet-facing load balancers are high, on
+#   internal ones medium.
 # custom:
 #   controls: ["8.21", "8.24"]
 #   severity: high
@@ -44,6 +45,18 @@ deny contains finding if {
 		"msg": sprintf("%s listener on port %v serves requests over plain HTTP (default action %s)", [lb_name(l), port(l), a.type]),
 		"resource": l.id,
 		"details": {"protocol": "HTTP", "action": a.type},
+	})
+}
+
+deny contains finding if {
+	some t in listener_types
+	some l in tf.resources(t)
+	protocol(l) == "HTTP"
+	no_default_action(l)
+	finding := with_severity(l, {
+		"msg": sprintf("%s listener on port %v serves plain HTTP and has no default action that redirects to HTTPS", [lb_name(l), port(l)]),
+		"resource": l.id,
+		"details": {"protocol": "HTTP", "action": null},
 	})
 }
 
@@ -118,6 +131,15 @@ redirect_protocol(l, path, r) := "#{protocol}" if {
 	not tf.is_unknown(l, path)
 }
 
+# no_default_action is true when the author left default_action out of an
+# HTTP listener (the provider requires one; an omission is no redirect to
+# HTTPS), and it is not only known after apply.
+no_default_action(l) if {
+	tf.omitted(l, "default_action")
+	not tf.is_unknown(l, "default_action")
+	count(object.get(l.attributes, "default_action", [])) == 0
+}
+
 policy_given(l) if {
 	is_string(l.attributes.ssl_policy)
 	l.attributes.ssl_policy != ""
@@ -176,6 +198,13 @@ judged contains l.id if {
 	protocol(l) == "HTTP"
 	some i, a in object.get(l.attributes, "default_action", [])
 	action_decided(l, i, a)
+}
+
+judged contains l.id if {
+	some t in listener_types
+	some l in tf.resources(t)
+	protocol(l) == "HTTP"
+	no_default_action(l)
 }
 
 action_decided(_, _, a) if {

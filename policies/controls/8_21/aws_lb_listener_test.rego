@@ -140,3 +140,31 @@ test_pass_tcp_and_unknown_redirect_not_judged if {
 	l := object.union(listener("http", "HTTP", 80, null, unknown), {"unknown": ["default_action.0.redirect.0.protocol"]})
 	count(check.judged) == 0 with data.facts as testing.facts([lb(false), l, listener("tcp", "TCP", 5432, null, forward)])
 }
+
+# default_action left out of an HTTP listener: nothing redirects it to HTTPS
+no_action := object.union(
+	testing.with_refs(
+		testing.resource("aws_lb_listener", "bare", {"protocol": "HTTP", "port": 80}),
+		{"load_balancer_arn": ["aws_lb.public"]},
+	),
+	{"configured": ["load_balancer_arn", "port", "protocol"]},
+)
+
+test_fail_http_listener_without_default_action if {
+	facts := testing.facts([lb(false), no_action])
+	check.deny == {{
+		"msg": "load balancer acme-api listener on port 80 serves plain HTTP and has no default action that redirects to HTTPS",
+		"resource": "aws_lb_listener.bare",
+		"details": {"protocol": "HTTP", "action": null},
+	}} with data.facts as facts
+	check.judged == {"aws_lb_listener.bare"} with data.facts as facts
+}
+
+test_pass_default_action_unknown_or_configuration_unsaid if {
+	unknown := object.union(no_action, {"configured": ["default_action", "load_balancer_arn", "port", "protocol"], "unknown": ["default_action"]})
+	unsaid := object.remove(no_action, ["configured"])
+	every l in [unknown, unsaid] {
+		count(check.deny) == 0 with data.facts as testing.facts([lb(false), l])
+		count(check.judged) == 0 with data.facts as testing.facts([lb(false), l])
+	}
+}

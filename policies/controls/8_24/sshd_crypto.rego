@@ -35,6 +35,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("%s allows weak %s: %s (line %d)", [sshd.file(c), label, concat(", ", weak_algs), c.attributes.lines[kw]]),
 		"resource": c.id,
+		"line": c.attributes.lines[kw],
 		"details": {"setting": label, "algorithms": weak_algs},
 	}
 }

@@ -100,3 +100,31 @@ test_fail_document_negated_condition_value_known_after_apply if {
 	doc := document_with_condition({"test": "StringNotEquals", "variable": "aws:SourceVpce", "values": [null]})
 	count(check.deny) == 1 with data.facts as testing.facts([doc, referring_policy])
 }
+
+test_fail_condition_values_that_match_every_caller if {
+	# a wildcard account in an ARN pattern, the whole address space or a
+	# bare "*" narrows nothing: any AWS account can satisfy it
+	every cond in [
+		{"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::*"}},
+		{"ArnLike": {"aws:PrincipalArn": ["arn:aws:iam::111122223333:role/app", "arn:aws:iam::*:role/app"]}},
+		{"ArnLike": {"aws:SourceArn": "arn:*"}},
+		{"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}},
+		{"StringLike": {"aws:SourceAccount": "*"}},
+	] {
+		s := statement("*", {"Condition": cond})
+		count(check.deny) == 1 with data.facts as testing.facts([bucket_policy({"Statement": [s]})])
+	}
+}
+
+test_pass_condition_values_that_narrow if {
+	every cond in [
+		{"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/*"}},
+		{"ArnLike": {"aws:SourceArn": "arn:aws:cloudfront::111122223333:distribution/*"}},
+		{"ArnLike": {"aws:SourceArn": "arn:aws:sns:*:111122223333:alerts"}},
+		{"StringEquals": {"aws:VpceAccount": "111122223333"}},
+		{"StringEquals": {"aws:VpceOrgID": "o-a1b2c3d4e5"}},
+	] {
+		s := statement("*", {"Condition": cond})
+		count(check.deny) == 0 with data.facts as testing.facts([bucket_policy({"Statement": [s]})])
+	}
+}

@@ -6,7 +6,8 @@
 #   authenticates to the Kubernetes API outside IAM, never expires with a
 #   person's access and cannot be revoked without rotating the cluster's
 #   credentials. People and workloads authenticate with Google identities
-#   instead.
+#   instead. A cluster that leaves master_auth out is judged compliant: GKE
+#   has issued no client certificate by default since 1.12.
 # custom:
 #   controls: ["8.5"]
 #   severity: high
@@ -31,8 +32,14 @@ deny contains finding if {
 	}
 }
 
-# judged are the clusters whose master_auth blocks are known.
+# judged are the clusters whose master_auth blocks are known, or left out:
+# GKE then issues no client certificate (the default since GKE 1.12).
 judged contains c.id if {
 	some c in tf.resources("google_container_cluster")
 	is_array(c.attributes.master_auth)
+}
+
+judged contains c.id if {
+	some c in tf.resources("google_container_cluster")
+	tf.omitted(c, "master_auth")
 }

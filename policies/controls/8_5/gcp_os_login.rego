@@ -10,15 +10,19 @@
 #   on, so an instance or instance template whose metadata leaves
 #   enable-oslogin out (or has no metadata) is a finding too, unless the
 #   input turns OS Login on for the project, in
-#   google_compute_project_metadata or a google_compute_project_metadata_item
-#   (enable-oslogin "TRUE", case-insensitive, or T, 1, Y, YES), or enforces
-#   the compute.requireOsLogin organization policy
+#   google_compute_project_metadata or a
+#   google_compute_project_metadata_item (enable-oslogin "TRUE",
+#   case-insensitive, or T, 1, Y, YES), or enforces the
+#   compute.requireOsLogin organization policy
 #   (google_project_organization_policy, google_folder_organization_policy,
-#   google_organization_policy or google_org_policy_policy). Project
-#   metadata counts for instances of the same project, and for all when
-#   either project is left to the provider or unknown. Project settings
-#   made outside the input are not seen: such instances are reported.
-#   Metadata, or a project setting, known only after apply is not judged.
+#   google_organization_policy or google_org_policy_policy). A
+#   google_compute_project_metadata that leaves enable-oslogin out is a
+#   finding under the same exceptions: it owns all of the project's
+#   metadata, so the key is removed and OS Login is off. Project metadata
+#   counts for instances of the same project, and for all when either
+#   project is left to the provider or unknown. Project settings made
+#   outside the input are not seen: such instances are reported. Metadata,
+#   or a project setting, known only after apply is not judged.
 # custom:
 #   controls: ["8.5"]
 #   severity: high
@@ -66,6 +70,22 @@ deny contains finding if {
 	finding := {
 		"msg": "project metadata turns OS Login off for every instance that does not turn it on itself",
 		"resource": item.id,
+	}
+}
+
+# google_compute_project_metadata owns all of a project's metadata: a key
+# it leaves out is removed from the project. Leaving enable-oslogin out
+# there turns OS Login off for the project, unless something else in the
+# input turns it on.
+deny contains finding if {
+	some r in tf.resources("google_compute_project_metadata")
+	is_object(r.attributes.metadata)
+	not "enable-oslogin" in object.keys(r.attributes.metadata)
+	not required_by_org_policy
+	not project_of(r) in projects_on
+	finding := {
+		"msg": "project metadata leaves enable-oslogin out, and as it replaces all project metadata OS Login is off for every instance that does not turn it on itself",
+		"resource": r.id,
 	}
 }
 

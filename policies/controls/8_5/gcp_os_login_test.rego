@@ -104,3 +104,32 @@ test_pass_unknown_instance_metadata_not_judged if {
 	count(check.deny) == 0 with data.facts as testing.facts([vm])
 	count(check.judged) == 0 with data.facts as testing.facts([vm])
 }
+
+# google_compute_project_metadata owns the project's metadata: leaving
+# enable-oslogin out removes it, and OS Login is off for the project.
+project_without_oslogin := testing.resource("google_compute_project_metadata", "default", {"project": "acme-prod", "metadata": {"serial-port-enable": "FALSE"}})
+
+test_fail_project_metadata_leaves_oslogin_out if {
+	facts := testing.facts([project_without_oslogin])
+	check.deny == {{
+		"msg": "project metadata leaves enable-oslogin out, and as it replaces all project metadata OS Login is off for every instance that does not turn it on itself",
+		"resource": "google_compute_project_metadata.default",
+	}} with data.facts as facts
+	check.judged == {"google_compute_project_metadata.default"} with data.facts as facts
+}
+
+test_pass_project_metadata_without_key_but_org_policy_or_item if {
+	policy := testing.resource("google_project_organization_policy", "oslogin", {
+		"project": "acme-prod", "constraint": "compute.requireOsLogin",
+		"boolean_policy": [{"enforced": true}],
+	})
+	item := testing.resource("google_compute_project_metadata_item", "oslogin", {"project": "acme-prod", "key": "enable-oslogin", "value": "TRUE"})
+	every other in [policy, item] {
+		count(check.deny) == 0 with data.facts as testing.facts([project_without_oslogin, other])
+	}
+}
+
+test_pass_project_metadata_unknown_not_judged if {
+	p := object.union(testing.resource("google_compute_project_metadata", "default", {"project": "acme-prod"}), {"unknown": ["metadata"]})
+	count(check.deny) == 0 with data.facts as testing.facts([p])
+}

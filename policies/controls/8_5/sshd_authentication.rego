@@ -24,11 +24,14 @@ import data.annexa.lib.sshd
 deny contains finding if {
 	some c in sshd.configs
 	sshd.value(c, "passwordauthentication") == "yes"
-	finding := {
-		"msg": sprintf("%s allows password authentication (PasswordAuthentication yes, %s)", [sshd.file(c), sshd.where(c, "passwordauthentication")]),
-		"resource": c.id,
-		"details": {"setting": "PasswordAuthentication"},
-	}
+	finding := object.union(
+		{
+			"msg": sprintf("%s allows password authentication (PasswordAuthentication yes, %s)", [sshd.file(c), sshd.where(c, "passwordauthentication")]),
+			"resource": c.id,
+			"details": {"setting": "PasswordAuthentication"},
+		},
+		sshd.at(c, "passwordauthentication"),
+	)
 }
 
 deny contains finding if {
@@ -38,6 +41,7 @@ deny contains finding if {
 	finding := {
 		"msg": sprintf("%s allows password authentication for Match %s (line %d)", [sshd.file(c), o.criteria, o.line]),
 		"resource": c.id,
+		"line": o.line,
 		"details": {"setting": "PasswordAuthentication", "match": o.criteria},
 	}
 }
@@ -45,12 +49,15 @@ deny contains finding if {
 deny contains finding if {
 	some c in sshd.configs
 	sshd.value(c, "permitemptypasswords") == "yes"
-	finding := {
-		"msg": sprintf("%s accepts empty passwords (PermitEmptyPasswords yes, %s)", [sshd.file(c), sshd.where(c, "permitemptypasswords")]),
-		"resource": c.id,
-		"severity": "high",
-		"details": {"setting": "PermitEmptyPasswords"},
-	}
+	finding := object.union(
+		{
+			"msg": sprintf("%s accepts empty passwords (PermitEmptyPasswords yes, %s)", [sshd.file(c), sshd.where(c, "permitemptypasswords")]),
+			"resource": c.id,
+			"severity": "high",
+			"details": {"setting": "PermitEmptyPasswords"},
+		},
+		sshd.at(c, "permitemptypasswords"),
+	)
 }
 
 deny contains finding if {
@@ -58,12 +65,15 @@ deny contains finding if {
 	tries := sshd.value(c, "maxauthtries")
 	regex.match(`^[0-9]+$`, tries)
 	to_number(tries) > 4
-	finding := {
-		"msg": sprintf("%s allows %s authentication attempts per connection (MaxAuthTries, %s); at most 4 slows password guessing", [sshd.file(c), tries, sshd.where(c, "maxauthtries")]),
-		"resource": c.id,
-		"severity": "low",
-		"details": {"setting": "MaxAuthTries"},
-	}
+	finding := object.union(
+		{
+			"msg": sprintf("%s allows %s authentication attempts per connection (MaxAuthTries, %s); at most 4 slows password guessing", [sshd.file(c), tries, sshd.where(c, "maxauthtries")]),
+			"resource": c.id,
+			"severity": "low",
+			"details": {"setting": "MaxAuthTries"},
+		},
+		sshd.at(c, "maxauthtries"),
+	)
 }
 
 # judged are the sshd_config files that decide one of the settings it

@@ -49,6 +49,7 @@ test_fail_match_block_enables_passwords if {
 	findings == {{
 		"msg": "etc/ssh/sshd_config allows password authentication for Match Address 192.168.0.0/16 (line 41)",
 		"resource": "sshd_config:etc/ssh/sshd_config",
+		"line": 41,
 		"details": {"setting": "PasswordAuthentication", "match": "Address 192.168.0.0/16"},
 	}}
 }

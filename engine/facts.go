@@ -106,14 +106,18 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 func factTerms(fs []facts.Fact, parallelism int) ([]*ast.Term, error) {
 	terms := make([]*ast.Term, len(fs))
 	errs := make([]error, len(fs))
-	parallel.Chunks(len(fs), 256, parallelism, func(start, end int) {
+	// One chunk per goroutine, so that equal values share one term
+	// across as many facts as possible.
+	size := max(256, (len(fs)+parallelism-1)/max(parallelism, 1))
+	parallel.Chunks(len(fs), size, parallelism, func(start, end int) {
+		b := newTermBuilder()
 		for i := start; i < end; i++ {
-			v, err := ast.InterfaceToValue(fs[i].Document())
+			t, err := b.term(fs[i].Document())
 			if err != nil {
 				errs[i] = fmt.Errorf("%s: load fact %q: %w", fs[i].Source.File, fs[i].ID, err)
 				continue
 			}
-			terms[i] = ast.NewTerm(v)
+			terms[i] = t
 		}
 	})
 	return terms, errors.Join(errs...)

@@ -54,8 +54,13 @@ func run(ctx context.Context, args []string, rawStdout, rawStderr io.Writer) int
 	defer stdout.Flush()
 	defer stderr.Flush()
 	root := newRootCommand(streams{out: stdout, err: stderr})
+	var prof cpuProfile
+	prof.addFlags(root)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	if perr := prof.stop(); perr != nil && err == nil {
+		err = inputError(perr)
+	}
 	if err == nil {
 		return exitOK
 	}

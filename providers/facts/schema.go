@@ -93,6 +93,9 @@ func (v *Validator) Validate(doc map[string]any) error {
 		}
 		doc = unscoped
 	}
+	if kind == KindResource && resourceMeetsSchema(doc) {
+		return nil
+	}
 	err := s.Validate(doc)
 	if err == nil {
 		return nil

@@ -4,8 +4,10 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 
@@ -90,14 +92,88 @@ type rule struct {
 	gate        *regexp.Regexp
 	entropy     float64
 	secretGroup int
-	keywords    []string
-	allow       []allowlist
+	// keywords index ruleSet.keywords: the rule runs only on a text that
+	// holds one of them, ignoring case.
+	keywords []int
+	allow    []allowlist
 }
 
 // ruleSet is the compiled rule set; it is built once and only read.
 type ruleSet struct {
 	rules  []rule
 	global allowlist
+	// keywords are the distinct lower-case keywords of all rules.
+	// byPrefix lists those of two bytes or more by their first two
+	// bytes, and short the others, so that one pass over a text finds
+	// every keyword it holds instead of one search per rule and keyword:
+	// with some two hundred rules, that search was most of the time spent
+	// redacting a plan.
+	keywords []string
+	byPrefix map[[2]byte][]int
+	short    []int
+	// byKeyword lists, by keyword, the rules that have it, and always
+	// the rules without keywords: the rules a text is matched against are
+	// these for the keywords it holds, most often none.
+	byKeyword [][]int
+	always    []int
+}
+
+// addKeyword returns the index of the lower-case keyword k, adding it.
+func (rs *ruleSet) addKeyword(k string, ids map[string]int) int {
+	if id, ok := ids[k]; ok {
+		return id
+	}
+	id := len(rs.keywords)
+	ids[k] = id
+	rs.keywords = append(rs.keywords, k)
+	if len(k) < 2 {
+		rs.short = append(rs.short, id)
+		return id
+	}
+	if rs.byPrefix == nil {
+		rs.byPrefix = map[[2]byte][]int{}
+	}
+	p := [2]byte{k[0], k[1]}
+	rs.byPrefix[p] = append(rs.byPrefix[p], id)
+	return id
+}
+
+// keywordSet holds, by index of ruleSet.keywords, the keywords found in
+// a text.
+type keywordSet []uint64
+
+func (k keywordSet) has(id int) bool { return k[id/64]&(1<<(id%64)) != 0 }
+func (k keywordSet) add(id int)      { k[id/64] |= 1 << (id % 64) }
+
+// keywordsIn records in found (cleared, with room for every keyword) which
+// keywords lower holds.
+func (rs *ruleSet) keywordsIn(lower string, found keywordSet) {
+	clear(found)
+	for _, id := range rs.short {
+		if strings.Contains(lower, rs.keywords[id]) {
+			found.add(id)
+		}
+	}
+	if len(rs.byPrefix) == 0 {
+		return
+	}
+	for i := 0; i+1 < len(lower); i++ {
+		for _, id := range rs.byPrefix[[2]byte{lower[i], lower[i+1]}] {
+			if !found.has(id) && strings.HasPrefix(lower[i:], rs.keywords[id]) {
+				found.add(id)
+			}
+		}
+	}
+}
+
+// newKeywordSet returns a keywordSet with room for rs's keywords, in buf
+// when it is large enough, so that a scan need not allocate one.
+func (rs *ruleSet) newKeywordSet(buf []uint64) keywordSet {
+	n := (len(rs.keywords) + 63) / 64
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make(keywordSet, n)
 }
 
 var loadRules = sync.OnceValues(func() (*ruleSet, error) {
@@ -110,6 +186,7 @@ var loadRules = sync.OnceValues(func() (*ruleSet, error) {
 		return nil, err
 	}
 	rs := &ruleSet{global: global}
+	keywordIDs := map[string]int{}
 	for _, r := range cfg.Rules {
 		if r.Regex == "" || r.Path != "" {
 			continue
@@ -120,7 +197,7 @@ var loadRules = sync.OnceValues(func() (*ruleSet, error) {
 		}
 		cr := rule{id: r.ID, re: re, gate: loosen(r.Regex), entropy: r.Entropy, secretGroup: r.SecretGroup}
 		for _, k := range r.Keywords {
-			cr.keywords = append(cr.keywords, strings.ToLower(k))
+			cr.keywords = append(cr.keywords, rs.addKeyword(strings.ToLower(k), keywordIDs))
 		}
 		for _, a := range r.Allowlists {
 			ca, err := compileAllowlist(a)
@@ -130,6 +207,17 @@ var loadRules = sync.OnceValues(func() (*ruleSet, error) {
 			cr.allow = append(cr.allow, ca)
 		}
 		rs.rules = append(rs.rules, cr)
+	}
+	rs.byKeyword = make([][]int, len(rs.keywords))
+	for i, r := range rs.rules {
+		if len(r.keywords) == 0 {
+			rs.always = append(rs.always, i)
+		}
+		for _, k := range r.keywords {
+			if !slices.Contains(rs.byKeyword[k], i) {
+				rs.byKeyword[k] = append(rs.byKeyword[k], i)
+			}
+		}
 	}
 	return rs, nil
 })
@@ -240,11 +328,10 @@ func (rs *ruleSet) scan(text string, offset int) []Finding {
 	if text == "" {
 		return nil
 	}
-	lower := strings.ToLower(text)
 	var out []Finding
-	for i := range rs.rules {
+	for _, i := range rs.candidates(text) {
 		r := &rs.rules[i]
-		if !r.hasKeyword(lower) || (r.gate != nil && !r.gate.MatchString(text)) {
+		if r.gate != nil && !r.gate.MatchString(text) {
 			continue
 		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
@@ -293,16 +380,23 @@ func (r *rule) group(m []int) int {
 	return 0
 }
 
-func (r *rule) hasKeyword(lower string) bool {
-	if len(r.keywords) == 0 {
-		return true
-	}
-	for _, k := range r.keywords {
-		if strings.Contains(lower, k) {
-			return true
+// candidates returns, in rule order, the indexes of the rules that run on
+// text: those without keywords and those with a keyword the text holds,
+// ignoring case.
+func (rs *ruleSet) candidates(text string) []int {
+	var buf [16]uint64
+	found := rs.newKeywordSet(buf[:])
+	rs.keywordsIn(strings.ToLower(text), found)
+	out := slices.Clone(rs.always)
+	for w, word := range found {
+		for word != 0 {
+			id := w*64 + bits.TrailingZeros64(word)
+			word &= word - 1
+			out = append(out, rs.byKeyword[id]...)
 		}
 	}
-	return false
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func (r *rule) allows(secret, match, line string) bool {

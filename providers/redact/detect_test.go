@@ -2,6 +2,7 @@ package redact
 
 import (
 	"encoding/base64"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -153,5 +154,58 @@ func TestSecretNamedArgumentNotDetected(t *testing.T) {
 	}
 	if _, ok := res.Detected["administrator_login_password"]; ok || res.Detected["env.0.value"] != "secret-name" {
 		t.Errorf("detected = %v, want env.0.value only", res.Detected)
+	}
+}
+
+// TestKeywordsInMatchesContains checks the one-pass keyword prefilter
+// against a search for each keyword: they must find the same keywords, or
+// a rule would be skipped on a text it should run on.
+func TestKeywordsInMatchesContains(t *testing.T) {
+	rs := rules()
+	if len(rs.keywords) == 0 {
+		t.Fatal("the rule set has no keywords")
+	}
+	texts := []string{
+		"",
+		"a",
+		"prod",
+		`password = "hunter2"`,
+		`aws_secret_access_key = "AKIAIOSFODNN7EXAMPLE"`,
+		"ghp_0123456789abcdefghijklmnopqrstuvwxyzAB",
+		"xoxb-1234-5678-abcdef",
+		"-----BEGIN RSA PRIVATE KEY-----",
+		"https://user:pass@example.com/path",
+		"sk_live_abcdef sq0atp- glpat- hf_ npm_",
+		"ÄÖÜ straße pk_test_ ÉCOLE",
+	}
+	// Every keyword, alone and inside other text, is a text too.
+	for _, k := range rs.keywords {
+		texts = append(texts, k, "x"+k+"y", strings.ToUpper(k)+" tail")
+	}
+	for _, text := range texts {
+		lower := strings.ToLower(text)
+		found := rs.newKeywordSet(nil)
+		found.add(0) // keywordsIn must clear what a previous text left
+		rs.keywordsIn(lower, found)
+		for id, k := range rs.keywords {
+			if want := strings.Contains(lower, k); found.has(id) != want {
+				t.Errorf("keywordsIn(%q)[%q] = %v, want %v", lower, k, found.has(id), want)
+			}
+		}
+		// The rules a text runs are those with no keyword or with one
+		// the text holds, in rule order.
+		var want []int
+		for i, r := range rs.rules {
+			run := len(r.keywords) == 0
+			for _, id := range r.keywords {
+				run = run || strings.Contains(lower, rs.keywords[id])
+			}
+			if run {
+				want = append(want, i)
+			}
+		}
+		if got := rs.candidates(text); !slices.Equal(got, want) {
+			t.Errorf("candidates(%q) = %v, want %v", text, got, want)
+		}
 	}
 }

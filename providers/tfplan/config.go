@@ -1,6 +1,8 @@
 package tfplan
 
 import (
+	"bytes"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -10,9 +12,74 @@ import (
 	"github.com/annexa-dev/annexa/providers/redact"
 )
 
+// planConfig is the part of a plan's "configuration" annexa reads: the
+// modules' resources with their expressions, the module calls and which
+// root variables are sensitive. It decodes the same JSON as terraform-json's
+// Config but skips everything else (providers, outputs, count and for_each
+// expressions, provisioners), and decodes each expression in one pass
+// where Config's expressions try an array first and then an object: on a
+// large plan, decoding the configuration was a good part of reading it.
+type planConfig struct {
+	RootModule *configModule `json:"root_module"`
+}
+
+type configModule struct {
+	Resources   []*configResource          `json:"resources"`
+	ModuleCalls map[string]*moduleCall     `json:"module_calls"`
+	Variables   map[string]*configVariable `json:"variables"`
+}
+
+type configResource struct {
+	Mode        string                 `json:"mode"`
+	Type        string                 `json:"type"`
+	Name        string                 `json:"name"`
+	Expressions map[string]*expression `json:"expressions"`
+}
+
+type moduleCall struct {
+	Module *configModule `json:"module"`
+}
+
+type configVariable struct {
+	Sensitive bool `json:"sensitive"`
+}
+
+// expression is one argument of a resource's configuration, as
+// terraform-json's Expression reads it: a JSON array is a list of nested
+// blocks, an object a value with its references and, when it has none,
+// its constant value.
+type expression struct {
+	// constant is the constant value; hasConstant is false when the
+	// expression has references or no constant_value.
+	constant    any
+	hasConstant bool
+	references  []string
+	blocks      []map[string]*expression
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (e *expression) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if len(b) > 0 && b[0] == '[' {
+		return json.Unmarshal(b, &e.blocks)
+	}
+	var d struct {
+		ConstantValue any      `json:"constant_value"`
+		References    []string `json:"references"`
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		return err
+	}
+	e.references = d.References
+	if d.ConstantValue != nil && len(d.References) == 0 {
+		e.constant, e.hasConstant = d.ConstantValue, true
+	}
+	return nil
+}
+
 // configIndex finds a resource's configuration block by the module calls
 // leading to it and its address inside the module.
-type configIndex map[string]*tfjson.ConfigResource
+type configIndex map[string]*configResource
 
 func configKey(calls []string, mode, typ, name string) string {
 	local := typ + "." + name
@@ -22,7 +89,7 @@ func configKey(calls []string, mode, typ, name string) string {
 	return strings.Join(calls, "/") + "|" + local
 }
 
-func indexConfig(cfg *tfjson.Config) configIndex {
+func indexConfig(cfg *planConfig) configIndex {
 	idx := configIndex{}
 	if cfg != nil {
 		idx.add(nil, cfg.RootModule, 0)
@@ -34,13 +101,13 @@ func indexConfig(cfg *tfjson.Config) configIndex {
 // exhausting the stack; Terraform itself has no practical use beyond a few.
 const maxModuleDepth = 64
 
-func (idx configIndex) add(calls []string, m *tfjson.ConfigModule, depth int) {
+func (idx configIndex) add(calls []string, m *configModule, depth int) {
 	if m == nil || depth > maxModuleDepth {
 		return
 	}
 	for _, r := range m.Resources {
 		if r != nil {
-			idx[configKey(calls, string(r.Mode), r.Type, r.Name)] = r
+			idx[configKey(calls, r.Mode, r.Type, r.Name)] = r
 		}
 	}
 	for name, call := range m.ModuleCalls {
@@ -82,21 +149,21 @@ func (idx configIndex) configured(module, mode, typ, name string) []string {
 	return out
 }
 
-func collectRefs(out map[string][]string, module, prefix string, exprs map[string]*tfjson.Expression, depth int) {
+func collectRefs(out map[string][]string, module, prefix string, exprs map[string]*expression, depth int) {
 	if depth > maxModuleDepth {
 		return
 	}
 	for attr, e := range exprs {
-		if e == nil || e.ExpressionData == nil {
+		if e == nil {
 			continue
 		}
 		path := redact.Join(prefix, attr)
-		for _, ref := range e.References {
+		for _, ref := range e.references {
 			if addr := resolveReference(module, ref); addr != "" {
 				out[path] = append(out[path], addr)
 			}
 		}
-		for _, block := range e.NestedBlocks {
+		for _, block := range e.blocks {
 			collectRefs(out, module, path, block, depth+1)
 		}
 	}
@@ -116,7 +183,7 @@ func (idx configIndex) literals(module, mode, typ, name string) map[string]any {
 	return constants(r.Expressions, 0)
 }
 
-func constants(exprs map[string]*tfjson.Expression, depth int) map[string]any {
+func constants(exprs map[string]*expression, depth int) map[string]any {
 	if depth > maxModuleDepth {
 		return nil
 	}
@@ -128,15 +195,15 @@ func constants(exprs map[string]*tfjson.Expression, depth int) map[string]any {
 		out[k] = v
 	}
 	for attr, e := range exprs {
-		if e == nil || e.ExpressionData == nil {
+		if e == nil {
 			continue
 		}
-		if e.ConstantValue != nil && e.ConstantValue != tfjson.UnknownConstantValue {
-			put(attr, e.ConstantValue)
+		if e.hasConstant {
+			put(attr, e.constant)
 			continue
 		}
 		var blocks []any
-		for _, b := range e.NestedBlocks {
+		for _, b := range e.blocks {
 			if m := constants(b, depth+1); m != nil {
 				blocks = append(blocks, m)
 			} else {

@@ -78,7 +78,7 @@ type planFile struct {
 	FormatVersion   string                          `json:"format_version"`
 	ResourceChanges rawArray                        `json:"resource_changes"`
 	ResourceDrift   rawArray                        `json:"resource_drift"`
-	Config          *tfjson.Config                  `json:"configuration"`
+	Config          *planConfig                     `json:"configuration"`
 	Variables       map[string]*tfjson.PlanVariable `json:"variables"`
 	PriorState      *tfjson.State                   `json:"prior_state"`
 	PlannedValues   present                         `json:"planned_values"`
@@ -99,12 +99,54 @@ func (a *rawArray) UnmarshalJSON(b []byte) error {
 	if len(b) == 0 || b[0] != '[' {
 		return &json.UnmarshalTypeError{Value: jsonKind(b), Type: reflect.TypeFor[[]tfjson.ResourceChange]()}
 	}
-	var elems []json.RawMessage
-	if err := json.Unmarshal(b, &elems); err != nil {
-		return err
-	}
-	*a = elems
+	*a = splitArray(b)
 	return nil
+}
+
+// splitArray returns the elements of the JSON array b, which
+// encoding/json has already checked is valid, each a copy (an Unmarshaler
+// must not keep b), without checking it again as json.Unmarshal into
+// []json.RawMessage would: the resource changes are most of a large plan.
+func splitArray(b []byte) []json.RawMessage {
+	var out []json.RawMessage
+	depth, start := 0, -1
+	inString, escaped := false, false
+	for i, c := range b {
+		if inString {
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if depth == 1 {
+			switch {
+			case c == ',' || c == ']':
+				if start >= 0 {
+					out = append(out, json.RawMessage(bytes.Clone(bytes.TrimRight(b[start:i], " \t\n\r"))))
+					start = -1
+				}
+			case start < 0:
+				start = i
+			}
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		}
+	}
+	return out
 }
 
 // jsonKind names the kind of JSON value b holds, for errors.
@@ -288,13 +330,49 @@ type collector struct {
 	facts    []facts.Fact
 }
 
+// resourceChange is the part of a plan's resource change annexa reads;
+// it decodes the same JSON as terraform-json's ResourceChange. The prior
+// object (before) is kept raw and decoded only for a change that deletes
+// it, the one case whose fact describes it: in a plan of mostly unchanged
+// resources it is half the data.
+type resourceChange struct {
+	Address       string      `json:"address"`
+	ModuleAddress string      `json:"module_address"`
+	Mode          string      `json:"mode"`
+	Type          string      `json:"type"`
+	Name          string      `json:"name"`
+	Index         any         `json:"index"`
+	ProviderName  string      `json:"provider_name"`
+	DeposedKey    string      `json:"deposed"`
+	Change        *planChange `json:"change"`
+}
+
+type planChange struct {
+	Actions         []string        `json:"actions"`
+	Before          json.RawMessage `json:"before"`
+	After           any             `json:"after"`
+	AfterUnknown    any             `json:"after_unknown"`
+	BeforeSensitive any             `json:"before_sensitive"`
+	AfterSensitive  any             `json:"after_sensitive"`
+}
+
+// decodeNumbers decodes the JSON value raw into v with numbers as
+// json.Number, so that large integers keep every digit; an empty raw
+// (an absent value) leaves v as it is.
+func decodeNumbers(raw json.RawMessage, v any) error {
+	if len(raw) == 0 {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	return dec.Decode(v)
+}
+
 // change decodes resource change i and makes its fact; nil for a change
 // that yields none (a deposed object). It is safe to call concurrently.
 func (c *collector) change(i int, raw json.RawMessage) (*facts.Fact, error) {
-	var rc tfjson.ResourceChange
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&rc); err != nil {
+	var rc resourceChange
+	if err := decodeNumbers(raw, &rc); err != nil {
 		return nil, fmt.Errorf("%s: resource_changes[%d]: not a valid resource change: %w", c.file, i, err)
 	}
 	if rc.Change == nil {
@@ -307,20 +385,23 @@ func (c *collector) change(i int, raw json.RawMessage) (*facts.Fact, error) {
 	if rc.Address == "" || rc.Type == "" || rc.Name == "" {
 		return nil, fmt.Errorf("%s: resource_changes entry %q lacks address, type or name", c.file, rc.Address)
 	}
-	actions := make([]string, len(rc.Change.Actions))
-	for i, a := range rc.Change.Actions {
-		actions[i] = string(a)
+	f := c.newResource(rc.Address, rc.ModuleAddress, rc.Mode, rc.Type, rc.Name, rc.ProviderName, rc.Index)
+	f.Actions = rc.Change.Actions
+	if f.Actions == nil {
+		f.Actions = []string{}
 	}
-	f := c.newResource(rc.Address, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name, rc.ProviderName, rc.Index)
-	f.Actions = actions
 	var res redact.Result
 	if f.DeleteOnly() {
-		res = c.redactor.Object(rc.Change.Before, nil, rc.Change.BeforeSensitive, rc.Change.AfterSensitive)
+		var before any
+		if err := decodeNumbers(rc.Change.Before, &before); err != nil {
+			return nil, fmt.Errorf("%s: resource_changes[%d]: not a valid resource change: change.before: %w", c.file, i, err)
+		}
+		res = c.redactor.Object(before, nil, rc.Change.BeforeSensitive, rc.Change.AfterSensitive)
 	} else {
 		res = c.redactor.Object(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive, rc.Change.BeforeSensitive)
 	}
 	f.Attributes, f.Unknown, f.Sensitive, f.Detected = res.Attributes, res.Unknown, res.Sensitive, res.Detected
-	c.detectConfigured(&f, rc.ModuleAddress, string(rc.Mode), rc.Type, rc.Name)
+	c.detectConfigured(&f, rc.ModuleAddress, rc.Mode, rc.Type, rc.Name)
 	return &f, nil
 }
 

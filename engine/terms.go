@@ -1,0 +1,104 @@
+package engine
+
+import (
+	"encoding/json"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// termBuilder converts fact documents (JSON-like Go values) to AST terms as
+// ast.InterfaceToValue does, but shares one term among equal values: the
+// keys of a plan's objects, many of its values (regions, types, tag
+// values) and many of its nested blocks (empty lists, the same rule or
+// setting block on every instance of a resource) repeat across thousands
+// of facts, and the converted facts stay in memory for the whole
+// evaluation. Shared terms are safe because evaluation never modifies a
+// data term, as OPA's own interned terms (empty objects and arrays
+// included) show. A termBuilder is used by one goroutine.
+type termBuilder struct {
+	strings map[string]*ast.Term
+	numbers map[json.Number]*ast.Term
+	// containers are the arrays and objects built so far, by hash.
+	containers map[int][]*ast.Term
+}
+
+func newTermBuilder() *termBuilder {
+	return &termBuilder{strings: map[string]*ast.Term{}, numbers: map[json.Number]*ast.Term{}, containers: map[int][]*ast.Term{}}
+}
+
+// shared returns the term built earlier that equals t, else t, which
+// later equal terms will share.
+func (b *termBuilder) shared(t *ast.Term) *ast.Term {
+	h := t.Value.Hash()
+	for _, c := range b.containers[h] {
+		if c.Value.Compare(t.Value) == 0 {
+			return c
+		}
+	}
+	b.containers[h] = append(b.containers[h], t)
+	return t
+}
+
+// term converts x to a term.
+func (b *termBuilder) term(x any) (*ast.Term, error) {
+	switch x := x.(type) {
+	case nil:
+		return ast.InternedNullTerm, nil
+	case bool:
+		return ast.InternedTerm(x), nil
+	case string:
+		return b.str(x), nil
+	case json.Number:
+		if t, ok := b.numbers[x]; ok {
+			return t, nil
+		}
+		v, err := ast.InterfaceToValue(x)
+		if err != nil {
+			return nil, err
+		}
+		t := ast.NewTerm(v)
+		b.numbers[x] = t
+		return t, nil
+	case []any:
+		elems := make([]*ast.Term, len(x))
+		for i, e := range x {
+			t, err := b.term(e)
+			if err != nil {
+				return nil, err
+			}
+			elems[i] = t
+		}
+		return b.shared(ast.NewTerm(ast.NewArray(elems...))), nil
+	case []string:
+		elems := make([]*ast.Term, len(x))
+		for i, e := range x {
+			elems[i] = b.str(e)
+		}
+		return b.shared(ast.NewTerm(ast.NewArray(elems...))), nil
+	case map[string]any:
+		kvs := make([][2]*ast.Term, 0, len(x))
+		for k, v := range x {
+			t, err := b.term(v)
+			if err != nil {
+				return nil, err
+			}
+			kvs = append(kvs, [2]*ast.Term{b.str(k), t})
+		}
+		return b.shared(ast.NewTerm(ast.NewObject(kvs...))), nil
+	}
+	v, err := ast.InterfaceToValue(x)
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewTerm(v), nil
+}
+
+// str returns the shared term of s.
+func (b *termBuilder) str(s string) *ast.Term {
+	if t, ok := b.strings[s]; ok {
+		return t
+	}
+	t := ast.StringTerm(s)
+	b.strings[s] = t
+	return t
+}

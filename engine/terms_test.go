@@ -1,0 +1,67 @@
+package engine
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// TestTermBuilderMatchesInterfaceToValue checks that the shared-term
+// conversion of fact documents gives the values OPA's own conversion
+// gives, so policies see the same facts.
+func TestTermBuilderMatchesInterfaceToValue(t *testing.T) {
+	cases := map[string]any{
+		"null":    nil,
+		"bool":    true,
+		"string":  "eu-west-1",
+		"number":  json.Number("42"),
+		"float":   json.Number("1.5e3"),
+		"big":     json.Number("123456789012345678901234567890"),
+		"float64": float64(7),
+		"int":     3,
+		"strings": []string{"a", "b", "a"},
+		"array":   []any{"x", json.Number("1"), nil, false, []any{}, map[string]any{}},
+		"object": map[string]any{
+			"tags":  map[string]any{"Environment": "prod", "Name": "web"},
+			"ports": []any{json.Number("443"), json.Number("443")},
+			"empty": map[string]any{},
+			"list":  []any{map[string]any{"k": "v"}, map[string]any{"k": "v"}},
+		},
+		"map of strings": map[string]string{"a": "b"},
+	}
+	b := newTermBuilder()
+	for name, x := range cases {
+		t.Run(name, func(t *testing.T) {
+			want, err := ast.InterfaceToValue(x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := b.term(x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Value.Compare(want) != 0 || got.Value.Hash() != want.Hash() || got.IsGround() != ast.NewTerm(want).IsGround() {
+				t.Errorf("term(%v) = %v, want %v", x, got, want)
+			}
+		})
+	}
+	// Equal strings share one term.
+	x, _ := b.term(map[string]any{"a": "shared", "b": "shared"})
+	obj := x.Value.(ast.Object)
+	if obj.Get(ast.StringTerm("a")) != obj.Get(ast.StringTerm("b")) {
+		t.Error("equal strings were not given one shared term")
+	}
+	// Equal arrays and objects share one term too.
+	y, _ := b.term(map[string]any{"a": []any{map[string]any{"k": "v"}}, "b": []any{map[string]any{"k": "v"}}, "c": []any{}})
+	obj = y.Value.(ast.Object)
+	if obj.Get(ast.StringTerm("a")) != obj.Get(ast.StringTerm("b")) {
+		t.Error("equal arrays were not given one shared term")
+	}
+	if obj.Get(ast.StringTerm("a")) == obj.Get(ast.StringTerm("c")) {
+		t.Error("different arrays were given one term")
+	}
+	if _, err := b.term(map[string]any{"bad": json.Number("not a number")}); err == nil {
+		t.Error("an invalid number converted without an error")
+	}
+}

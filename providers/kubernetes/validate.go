@@ -143,11 +143,15 @@ func checkWorkload(doc *input.Document, pointer, id string, obj map[string]any, 
 	for _, seg := range specPath {
 		parent := at
 		at = at.key(seg)
-		v := cur[seg]
+		v, present := cur[seg]
 		if v == nil {
-			// Point at the mapping that lacks the field, name the field.
+			// Point at the null, or at the mapping that lacks the field.
+			where := at.pointer
+			if !present {
+				where = parent.pointer
+			}
 			return fmt.Errorf("%s: %s: %s: is missing or null; the Kubernetes API requires %s with at least one container",
-				w.doc.Where(w.pointer+parent.pointer), w.id, at.path, strings.Join(specPath, ".")+".containers")
+				w.doc.Where(w.pointer+where), w.id, at.path, strings.Join(specPath, ".")+".containers")
 		}
 		m, ok := v.(map[string]any)
 		if !ok {

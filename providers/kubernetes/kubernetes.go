@@ -3,7 +3,11 @@
 // `kubectl get -o json` prints, in a file or a directory tree. Workloads get
 // their pod spec at one attribute path whatever their kind, and secrets
 // (Secret data, secret-named environment values, credentials in URLs) are
-// redacted before anything else sees them.
+// redacted before anything else sees them. A workload manifest the API
+// server would reject (no containers, a pod spec that is not a mapping, a
+// judged field of the wrong type) is an error naming the file, line and
+// field; a null field is read as absent, as the API server reads it; an
+// object defined twice is a warning, and the later definition is judged.
 package kubernetes
 
 import (

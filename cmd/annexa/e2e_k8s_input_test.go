@@ -13,6 +13,7 @@ const (
 	k8sMalformed  = "../../testdata/k8s/malformed"
 	k8sNulls      = "../../testdata/k8s/nulls"
 	k8sDuplicates = "../../testdata/k8s/duplicates"
+	k8sYAML11     = "../../testdata/k8s/yaml11"
 )
 
 // TestK8sMalformedWorkloads runs check on manifests the Kubernetes API
@@ -34,6 +35,7 @@ func TestK8sMalformedWorkloads(t *testing.T) {
 		{"cronjob-pod-spec-null.yaml", "cronjob-pod-spec-null.yaml:11:9: CronJob/payments/nightly-settlement: spec.jobTemplate.spec.template.spec: is missing or null"},
 		{"replicationcontroller-security-context-list.yaml", "ReplicationController/payments/legacy: spec.template.spec.containers[0].securityContext: expected a mapping, found a list"},
 		{"pod-host-network-string.yaml", "Pod/payments/sniffer: spec.hostNetwork: expected a boolean, found a string"},
+		{"pod-host-network-yes.json", "pod-host-network-yes.json:6:5: Pod/payments/sniffer: spec.hostNetwork: expected a boolean, found a string"},
 		{"deployment-capabilities-add-string.yaml", "spec.template.spec.containers[0].securityContext.capabilities.add: expected a list, found a string"},
 		{"list-item-containers-null.json", "list-item-containers-null.json:17:31: Deployment/payments/api: spec.template.spec.containers: is missing or null"},
 		{"typed-list-init-container-null.json", "Deployment/payments/webhook-relay: spec.template.spec.initContainers[0]: expected a container (a mapping with name and image), found null"},
@@ -123,5 +125,28 @@ func TestK8sDuplicateObjects(t *testing.T) {
 	}
 	if !found {
 		t.Error("no resource-limits finding for the later Deployment/payments/api, which has no limits")
+	}
+}
+
+// TestK8sYAML11Booleans checks that yes, on and off where the API has a
+// boolean, which kubectl accepts, are warnings and are judged as the
+// booleans kubectl makes of them.
+func TestK8sYAML11Booleans(t *testing.T) {
+	t.Parallel()
+	r, res := checkJSON(t, "--k8s", k8sYAML11)
+	if res.code != 1 {
+		t.Fatalf("exit %d, want 1 (findings)\n%s", res.code, res.stderr)
+	}
+	if !strings.Contains(res.stderr, `spec.template.spec.hostNetwork: "yes" is read as true`) || len(r.Diagnostics) != 3 {
+		t.Errorf("stderr %q, %d diagnostics: want three warnings, hostNetwork's among them", res.stderr, len(r.Diagnostics))
+	}
+	got := map[string]bool{}
+	for _, f := range r.Findings {
+		got[f.Policy] = true
+	}
+	for _, p := range []string{"c8_2.k8s_host_access", "c8_2.k8s_privileged"} {
+		if !got[p] {
+			t.Errorf("no %s finding for DaemonSet payments-ops/sniffer", p)
+		}
 	}
 }

@@ -280,7 +280,7 @@ func (c *collector) addObject(doc *input.Document, pointer string, obj map[strin
 		id = kind + "/" + ns + "/" + name
 	}
 	specPath := podSpecPath(apiVersion, kind, obj)
-	if err := checkWorkload(doc, pointer, id, obj, builtinPodSpecPath(apiVersion, kind)); err != nil {
+	if err := checkWorkload(doc, pointer, id, obj, builtinPodSpecPath(apiVersion, kind), &c.warnings); err != nil {
 		return err
 	}
 	prev, dup := c.seen[id]

@@ -27,6 +27,7 @@ func TestMalformedWorkloads(t *testing.T) {
 		{"cronjob-pod-spec-null.yaml", "cronjob-pod-spec-null.yaml:11:9: CronJob/payments/nightly-settlement: spec.jobTemplate.spec.template.spec: is missing or null"},
 		{"replicationcontroller-security-context-list.yaml", "replicationcontroller-security-context-list.yaml:14:11: ReplicationController/payments/legacy: spec.template.spec.containers[0].securityContext: expected a mapping, found a list"},
 		{"pod-host-network-string.yaml", "pod-host-network-string.yaml:7:3: Pod/payments/sniffer: spec.hostNetwork: expected a boolean, found a string"},
+		{"pod-host-network-yes.json", "pod-host-network-yes.json:6:5: Pod/payments/sniffer: spec.hostNetwork: expected a boolean, found a string"},
 		{"deployment-capabilities-add-string.yaml", "deployment-capabilities-add-string.yaml:18:15: Deployment/payments/vpn: spec.template.spec.containers[0].securityContext.capabilities.add: expected a list, found a string"},
 		{"list-item-containers-null.json", "list-item-containers-null.json:17:31: Deployment/payments/api: spec.template.spec.containers: is missing or null"},
 		{"typed-list-init-container-null.json", "typed-list-init-container-null.json:10:32: Deployment/payments/webhook-relay: spec.template.spec.initContainers[0]: expected a container (a mapping with name and image), found null"},
@@ -131,6 +132,35 @@ func TestDuplicateObjects(t *testing.T) {
 	}
 	if len(fs) != 2 || ids["Deployment/payments/api"] != 1 || ids["Service/payments/api"] != 1 {
 		t.Errorf("facts %v, want one Deployment and one Service", ids)
+	}
+}
+
+// TestYAML11Booleans reads yes, on and off where the API has a boolean:
+// kubectl's YAML 1.1 parser reads them as booleans, so annexa does too,
+// with a warning naming each, and judges the booleans.
+func TestYAML11Booleans(t *testing.T) {
+	fs, ds := Provider{}.Collect(context.Background(), filepath.Join("..", "..", "testdata", "k8s", "yaml11", "sniffer.yaml"))
+	if ds.HasErrors() || len(fs) != 1 {
+		t.Fatalf("%d facts, diagnostics %v", len(fs), ds)
+	}
+	want := []string{
+		`sniffer.yaml:11:7: DaemonSet/payments-ops/sniffer: spec.template.spec.hostNetwork: "yes" is read as true`,
+		`sniffer.yaml:17:13: DaemonSet/payments-ops/sniffer: spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation: "off" is read as false`,
+		`sniffer.yaml:16:13: DaemonSet/payments-ops/sniffer: spec.template.spec.containers[0].securityContext.privileged: "on" is read as true`,
+	}
+	// Fields are checked in name order, so the warnings come in that order.
+	if len(ds) != len(want) {
+		t.Errorf("diagnostics %v, want %d warnings", ds, len(want))
+	}
+	for i, d := range ds {
+		if i < len(want) && (d.Severity != diag.Warning || !strings.Contains(d.String(), want[i])) {
+			t.Errorf("diagnostic %d = %v, want a warning containing %q", i, d, want[i])
+		}
+	}
+	spec := fs[0].Attributes[PodSpecAttribute].(map[string]any)
+	sc := spec["containers"].([]any)[0].(map[string]any)["securityContext"].(map[string]any)
+	if spec["hostNetwork"] != true || sc["privileged"] != true || sc["allowPrivilegeEscalation"] != false {
+		t.Errorf("pod spec %v: want hostNetwork and privileged true, allowPrivilegeEscalation false", spec)
 	}
 }
 

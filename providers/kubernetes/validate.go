@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/providers/input"
 )
 
@@ -121,6 +123,8 @@ type workloadCheck struct {
 	pointer string
 	// id names the object in messages: Deployment/payments/api.
 	id string
+	// warnings collects what is read but likely a mistake.
+	warnings *diag.Diagnostics
 }
 
 func (w workloadCheck) errorf(at field, format string, args ...any) error {
@@ -132,12 +136,14 @@ func (w workloadCheck) errorf(at field, format string, args ...any) error {
 // not a mapping, has no containers, or has a field the policies judge
 // with a value of the wrong type: input the API server rejects, on which
 // the policies could judge nothing. A null is read as absent, as the API
-// server reads it. Kinds that run no pods pass.
-func checkWorkload(doc *input.Document, pointer, id string, obj map[string]any, specPath []string) error {
+// server reads it. A boolean field holding a YAML 1.1 word (yes, no, on,
+// off, y, n) in a YAML file is set to the boolean kubectl reads it as, with
+// a warning appended to warnings. Kinds that run no pods pass.
+func checkWorkload(doc *input.Document, pointer, id string, obj map[string]any, specPath []string, warnings *diag.Diagnostics) error {
 	if specPath == nil {
 		return nil
 	}
-	w := workloadCheck{doc: doc, pointer: pointer, id: id}
+	w := workloadCheck{doc: doc, pointer: pointer, id: id, warnings: warnings}
 	var at field
 	cur := obj
 	for _, seg := range specPath {
@@ -229,9 +235,39 @@ func (w workloadCheck) fields(at field, m map[string]any, want map[string]valueT
 		if !present || v == nil {
 			continue
 		}
-		if t := want[name]; !t.matches(v) {
-			return w.errorf(at.key(name), "expected %s, found %s", t, input.Describe(v))
+		t := want[name]
+		if t.matches(v) {
+			continue
 		}
+		if b, ok := w.yaml11Bool(v); ok && t == boolean {
+			m[name] = b
+			f := at.key(name)
+			pos := w.doc.Pos(w.pointer + f.pointer)
+			*w.warnings = append(*w.warnings, diag.Diagnostic{
+				Severity: diag.Warning, Source: Name, File: w.doc.File, Line: pos.Line, Column: pos.Col,
+				Summary: fmt.Sprintf("%s: %s: %q is read as %t, as kubectl's YAML parser reads it", w.id, f.path, v, b),
+				Detail:  fmt.Sprintf("write %t: YAML 1.2 parsers read %q as a string", b, v),
+			})
+			continue
+		}
+		return w.errorf(at.key(name), "expected %s, found %s", t, input.Describe(v))
 	}
 	return nil
+}
+
+// yaml11Bool returns the boolean a YAML 1.1 parser, such as the one
+// kubectl uses, reads the plain scalar v as, and whether it reads one. In
+// JSON a string is a string, for kubectl too.
+func (w workloadCheck) yaml11Bool(v any) (bool, bool) {
+	s, ok := v.(string)
+	if !ok || strings.EqualFold(filepath.Ext(w.doc.File), ".json") {
+		return false, false
+	}
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
+		return true, true
+	case "n", "N", "no", "No", "NO", "off", "Off", "OFF":
+		return false, true
+	}
+	return false, false
 }

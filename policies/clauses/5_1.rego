@@ -5,7 +5,7 @@
 #   when the run declares evidence and nobody does). A holder of that role
 #   approved the information security policy in force, and attended the
 #   latest management review, which was held within the last 12 months;
-#   either missing is a minor gap. Control 5.4 (management
+#   either missing is a minor gap. Control A.5.4 (management
 #   responsibilities) passes; its failure is a minor gap.
 # custom:
 #   clause: "5.1"

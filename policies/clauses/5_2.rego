@@ -5,7 +5,7 @@
 #   information_security) is in force and inside its review period (major
 #   gap when none is on file, in force or approved; minor when its review is
 #   overdue), and was communicated after its approval (communicated_at; a
-#   minor gap when not). Control 5.1 (policies for information security)
+#   minor gap when not). Control A.5.1 (policies for information security)
 #   passes; its failure is a minor gap.
 # custom:
 #   clause: "5.2"

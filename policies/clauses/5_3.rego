@@ -6,8 +6,8 @@
 #   review is overdue). Someone holds a role responsible for the ISMS and
 #   for reporting on its performance to top management (CISO, information
 #   security manager and the like; a major gap when nobody does), and every
-#   such holder works for the organisation (minor gap). Controls 5.2 (roles
-#   and responsibilities) and 5.3 (segregation of duties) pass; a failure
+#   such holder works for the organisation (minor gap). Controls A.5.2 (roles
+#   and responsibilities) and A.5.3 (segregation of duties) pass; a failure
 #   is a minor gap.
 # custom:
 #   clause: "5.3"

@@ -3,7 +3,7 @@
 # description: |
 #   The information security policy in force was communicated after its
 #   approval (communicated_at; a minor gap when not, and when the run
-#   declares evidence but has no approved policy in force), and control 6.3
+#   declares evidence but has no approved policy in force), and control A.6.3
 #   (information security awareness, education and training) passes (a
 #   minor gap when it fails or cannot be assessed).
 # custom:

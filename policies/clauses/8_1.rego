@@ -2,8 +2,8 @@
 # title: Operations are planned and controlled
 # description: |
 #   The controls that govern day-to-day operation pass: every technological
-#   control (8.x) and the controls over outsourced processes and operating
-#   procedures (5.19 to 5.23, 5.37) that annexa assessed. Each that fails or
+#   control (A.8.x) and the controls over outsourced processes and operating
+#   procedures (A.5.19 to A.5.23, A.5.37) that annexa assessed. Each that fails or
 #   could not be evaluated is a minor gap; controls excluded in the SoA or
 #   not assessed are left out. With none of them assessed there is nothing
 #   to judge.

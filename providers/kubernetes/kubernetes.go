@@ -3,7 +3,11 @@
 // `kubectl get -o json` prints, in a file or a directory tree. Workloads get
 // their pod spec at one attribute path whatever their kind, and secrets
 // (Secret data, secret-named environment values, credentials in URLs) are
-// redacted before anything else sees them.
+// redacted before anything else sees them. A workload manifest the API
+// server would reject (no containers, a pod spec that is not a mapping, a
+// judged field of the wrong type) is an error naming the file, line and
+// field; a null field is read as absent, as the API server reads it; an
+// object defined twice is a warning, and the later definition is judged.
 package kubernetes
 
 import (
@@ -50,35 +54,39 @@ func (p Provider) WithExclude(globs []string) providers.Provider {
 
 // Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
 func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
-	fs, err := p.collect(ctx, path)
-	return fs, diag.FromError(err, Name)
+	fs, warnings, err := p.collect(ctx, path)
+	if err != nil {
+		return nil, append(warnings, diag.FromError(err, Name)...)
+	}
+	return fs, warnings
 }
 
 // collect reads every object under path: one manifest file, or every
 // .yaml, .yml and .json file below a directory (hidden directories
 // skipped). In a directory, files holding no Kubernetes object at all (a
 // Helm values.yaml, a Chart.yaml) are skipped; a file given by name must
-// hold objects only.
-func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
+// hold objects only. The warnings are about input that kubectl accepts
+// but that is likely a mistake (an object defined twice).
+func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics, error) {
 	files, dir, err := manifestFiles(path, p.Exclude)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	c := newCollector(p)
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, c.warnings, err
 		}
 		if err := c.readFile(f, !dir); err != nil {
-			return nil, err
+			return nil, c.warnings, err
 		}
 	}
 	// An empty kubectl listing is a manifest too: it says there is nothing.
 	if c.manifests == 0 {
-		return nil, fmt.Errorf("read manifests %s: no Kubernetes objects (YAML or JSON with apiVersion and kind)", path)
+		return nil, c.warnings, fmt.Errorf("read manifests %s: no Kubernetes objects (YAML or JSON with apiVersion and kind)", path)
 	}
 	facts.Sort(c.facts)
-	return c.facts, nil
+	return c.facts, c.warnings, nil
 }
 
 // manifestFiles lists the files to read, sorted, and whether path is a
@@ -111,14 +119,22 @@ func IsManifestName(p string) bool {
 }
 
 func newCollector(p Provider) *collector {
-	return &collector{provider: p, redactor: redact.New(nil), seen: map[string]string{}}
+	return &collector{provider: p, redactor: redact.New(nil), seen: map[string]seenObject{}}
+}
+
+// seenObject is where an object was defined and the index of its fact.
+type seenObject struct {
+	where string
+	fact  int
 }
 
 type collector struct {
 	provider Provider
 	redactor *redact.Redactor
-	// seen maps a fact id to where its object is defined.
-	seen map[string]string
+	// seen maps a fact id to the object defined last under it.
+	seen map[string]seenObject
+	// warnings are the diagnostics that do not stop the run.
+	warnings diag.Diagnostics
 	// manifests counts the files holding Kubernetes documents.
 	manifests int
 	facts     []facts.Fact
@@ -263,15 +279,25 @@ func (c *collector) addObject(doc *input.Document, pointer string, obj map[strin
 		}
 		id = kind + "/" + ns + "/" + name
 	}
-	if prev, dup := c.seen[id]; dup {
-		return fmt.Errorf("%s: %s is already defined at %s", where, id, prev)
+	specPath := podSpecPath(apiVersion, kind, obj)
+	if err := checkWorkload(doc, pointer, id, obj, builtinPodSpecPath(apiVersion, kind), &c.warnings); err != nil {
+		return err
 	}
-	c.seen[id] = where
+	prev, dup := c.seen[id]
+	if dup {
+		// kubectl apply applies both; the later one is what the cluster
+		// ends up with, so it replaces the earlier fact.
+		pos := doc.Pos(pointer)
+		c.warnings = append(c.warnings, diag.Diagnostic{
+			Severity: diag.Warning, Source: Name, File: doc.File, Line: pos.Line, Column: pos.Col,
+			Summary: fmt.Sprintf("%s is defined again (first at %s)", id, prev.where),
+			Detail:  "kubectl apply would apply both, the later last: only this later definition is judged",
+		})
+	}
 	// managedFields records which client set which field: bulky, and
 	// nothing a control is judged on.
 	delete(meta, "managedFields")
 
-	specPath := podSpecPath(apiVersion, kind, obj)
 	marked, detected := markSecrets(obj, apiVersion, kind)
 	res := c.redactor.Object(obj, nil)
 	// A URL whose password is a $(VAR) reference holds no secret: give it
@@ -308,7 +334,7 @@ func (c *collector) addObject(doc *input.Document, pointer string, obj map[strin
 	if len(detected) == 0 {
 		detected = nil
 	}
-	c.facts = append(c.facts, facts.Fact{
+	fact := facts.Fact{
 		Kind:       facts.KindKubernetes,
 		Source:     facts.Source{Provider: Name, File: doc.File, Line: doc.Pos(pointer).Line},
 		ID:         id,
@@ -316,7 +342,14 @@ func (c *collector) addObject(doc *input.Document, pointer string, obj map[strin
 		Attributes: attrs,
 		Sensitive:  slices.Compact(sensitive),
 		Detected:   detected,
-	})
+	}
+	if dup {
+		c.facts[prev.fact] = fact
+		c.seen[id] = seenObject{where: where, fact: prev.fact}
+		return nil
+	}
+	c.seen[id] = seenObject{where: where, fact: len(c.facts)}
+	c.facts = append(c.facts, fact)
 	return nil
 }
 

@@ -440,10 +440,30 @@ func (e *Engine) EvalTimeout() time.Duration { return e.evalTimeout }
 // EffectiveTime is the time the evaluation is as of.
 func (e *Engine) EffectiveTime() time.Time { return e.now }
 
+// EvalOption configures one Evaluate.
+type EvalOption func(*evalConfig)
+
+type evalConfig struct {
+	release bool
+}
+
+// ReleaseAttributes lets Evaluate drop the attributes of the facts it is
+// given once it has converted them to the values the policies read: it
+// sets the Attributes of fs to nil, but for the declarations the engine
+// reads itself (applicability, risks, risk settings, parameters). For a
+// large input the attributes are then not held twice for the whole
+// evaluation. A caller that reads the attributes after Evaluate (to write
+// an evidence bundle, to list the facts) must not give it.
+func ReleaseAttributes() EvalOption { return func(c *evalConfig) { c.release = true } }
+
 // Evaluate runs every policy over fs and returns the report. Policy failures
 // (errors, time-outs) are recorded on their controls, not returned; the
 // error is for a cancelled context or facts that cannot be loaded.
-func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error) {
+func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact, opts ...EvalOption) (*Report, error) {
+	var cfg evalConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	var rec *recorder
 	if e.profile {
 		rec = newRecorder()
@@ -451,6 +471,9 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact) (*Report, error)
 	idx, err := newFactIndex(fs, e.parallelism)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.release {
+		idx.releaseAttributes(fs)
 	}
 	if err := e.checkParametersFacts(idx); err != nil {
 		return nil, err

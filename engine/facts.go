@@ -139,6 +139,26 @@ func nestedGroupTerm(groups map[string]map[string][]*ast.Term) *ast.Term {
 	return ast.NewTerm(obj)
 }
 
+// releaseAttributes sets to nil the attributes of the facts in fs, and of
+// the index's copies of them, that only the policies read: every fact but
+// the declarations the engine reads in Go (readDeclarations,
+// checkParametersFacts). See ReleaseAttributes.
+func (idx *factIndex) releaseAttributes(fs []facts.Fact) {
+	release := func(f *facts.Fact) {
+		switch f.Kind {
+		case facts.KindApplicability, facts.KindRisk, facts.KindRiskSettings, facts.KindParameters:
+		default:
+			f.Attributes = nil
+		}
+	}
+	for i := range fs {
+		release(&fs[i])
+	}
+	for _, f := range idx.byID {
+		release(f)
+	}
+}
+
 // matching returns the sorted, distinct ids of the facts that the given
 // input selectors match.
 func (idx *factIndex) matching(selectors []string) []string {

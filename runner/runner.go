@@ -106,6 +106,11 @@ type Inputs struct {
 	// and clause rule costs (Result.Profile); it evaluates one rule at a
 	// time under OPA's profiler, so the run is slower.
 	Profile bool
+	// ReleaseAttributes says the caller reads no fact's attributes after
+	// Check (it writes no evidence bundle), so the evaluation drops them
+	// once the policies' copy is made (engine.ReleaseAttributes): a large
+	// input's attributes are then not held twice.
+	ReleaseAttributes bool
 }
 
 // Run is a resolved run: every source with its scope, and the settings
@@ -121,6 +126,7 @@ type Run struct {
 	evalTimeout time.Duration
 	toolVersion string
 	profile     bool
+	release     bool
 	// waiversFile is the waivers file, "" for none.
 	waiversFile string
 }
@@ -205,6 +211,7 @@ func Resolve(in Inputs) (*Run, error) {
 		selection:   withExclude(in.Selection, in.Exclude),
 		toolVersion: in.ToolVersion,
 		profile:     in.Profile,
+		release:     in.ReleaseAttributes,
 		waiversFile: cmp.Or(in.Waivers, merged.Waivers),
 	}
 	return r, nil
@@ -507,7 +514,9 @@ func (r *Run) Anchor() string {
 
 // Result is everything a checked run produced.
 type Result struct {
-	Run    *Run
+	Run *Run
+	// Facts are the facts evaluated; with Inputs.ReleaseAttributes, only
+	// the declarations keep their attributes.
 	Facts  []facts.Fact
 	Engine *engine.Engine
 	Report *engine.Report
@@ -564,7 +573,11 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	if eng, err = eng.Waiving(ws); err != nil {
 		return nil, err
 	}
-	report, err := Evaluate(ctx, eng, fs, warnings)
+	var evalOpts []engine.EvalOption
+	if r.release {
+		evalOpts = append(evalOpts, engine.ReleaseAttributes())
+	}
+	report, err := Evaluate(ctx, eng, fs, warnings, evalOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -616,8 +629,8 @@ func (r *Run) withParameters(eng *engine.Engine, fs []facts.Fact) ([]facts.Fact,
 // bundle: it evaluates facts that were checked against their schemas and
 // attaches the warnings they were collected with to the engine's own (a
 // policy that does not say what it judged).
-func Evaluate(ctx context.Context, eng *engine.Engine, fs []facts.Fact, ds diag.Diagnostics) (*engine.Report, error) {
-	report, err := eng.Evaluate(ctx, fs)
+func Evaluate(ctx context.Context, eng *engine.Engine, fs []facts.Fact, ds diag.Diagnostics, opts ...engine.EvalOption) (*engine.Report, error) {
+	report, err := eng.Evaluate(ctx, fs, opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ package redact
 
 import (
 	"encoding/json"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -192,8 +193,20 @@ type Result struct {
 // leaves (after_sensitive, before_sensitive). Unknown leaves are removed
 // from maps and kept as null in lists, so list indexes stay stable.
 func (r *Redactor) Object(value, unknownMask any, sensitiveMasks ...any) Result {
-	w := walker{r: r}
-	out, _ := w.walk(value, unknownMask, sensitiveMasks, "", "")
+	return r.object(false, value, unknownMask, sensitiveMasks)
+}
+
+// ObjectOwned is Object for a caller that owns value and does not read it
+// afterwards: the result shares with value every map and list in which
+// nothing is redacted (often all of them) instead of copying it, and may
+// be value itself. Modifying the result may then modify value.
+func (r *Redactor) ObjectOwned(value, unknownMask any, sensitiveMasks ...any) Result {
+	return r.object(true, value, unknownMask, sensitiveMasks)
+}
+
+func (r *Redactor) object(share bool, value, unknownMask any, sensitiveMasks []any) Result {
+	w := walker{r: r, share: share}
+	out, _, _ := w.walk(value, unknownMask, sensitiveMasks, "")
 	m, ok := out.(map[string]any)
 	if !ok {
 		m = map[string]any{}
@@ -327,10 +340,43 @@ func mergeFindings(fs []Finding) []Finding {
 }
 
 type walker struct {
-	r         *Redactor
+	r *Redactor
+	// share makes walk copy only the maps and lists in which something is
+	// redacted, returning the others as they are (ObjectOwned).
+	share     bool
 	unknown   []string
 	sensitive []string
 	detected  map[string]string
+	// at is the path of the value being walked, one element per level;
+	// it is joined into a dotted path only for a value that is reported.
+	at []pathElem
+}
+
+// pathElem is a map key, or a list index when index is not negative.
+type pathElem struct {
+	key   string
+	index int
+}
+
+// path is the dotted path of the value being walked, as Join builds it.
+func (w *walker) path() string {
+	p := ""
+	for _, e := range w.at {
+		if e.index >= 0 {
+			p = Join(p, strconv.Itoa(e.index))
+		} else {
+			p = Join(p, e.key)
+		}
+	}
+	return p
+}
+
+// pathTo is the dotted path of key k of the map being walked.
+func (w *walker) pathTo(k string) string {
+	w.at = append(w.at, pathElem{key: k, index: -1})
+	p := w.path()
+	w.at = w.at[:len(w.at)-1]
+	return p
 }
 
 func (w *walker) detect(path, rule string) {
@@ -340,23 +386,31 @@ func (w *walker) detect(path, rule string) {
 	w.detected[path] = rule
 }
 
-// walk returns the redacted value and whether it is known (and so kept).
-func (w *walker) walk(v, unk any, sens []any, path, key string) (any, bool) {
+// walk returns the redacted value, whether it is known (and so kept) and
+// whether it differs from v (a value that does not may be v itself).
+func (w *walker) walk(v, unk any, sens []any, key string) (any, bool, bool) {
 	if unk == true {
-		w.unknown = append(w.unknown, path)
-		return nil, false
+		w.unknown = append(w.unknown, w.path())
+		return nil, false, true
 	}
 	if slices.Contains(sens, any(true)) {
 		if v == nil {
-			return nil, true
+			return nil, true, false
 		}
-		w.sensitive = append(w.sensitive, path)
-		return facts.Redacted, true
+		w.sensitive = append(w.sensitive, w.path())
+		return facts.Redacted, true, true
 	}
 	switch x := v.(type) {
 	case map[string]any:
 		um, _ := unk.(map[string]any)
-		out := make(map[string]any, len(x))
+		// Without sharing, out is built afresh from every known child;
+		// with it, out stays nil until a child differs, and is then a
+		// copy of x with the differing children replaced.
+		var out map[string]any
+		fresh := !w.share || x == nil
+		if fresh {
+			out = make(map[string]any, len(x))
+		}
 		// {"name": N, "value": V}, the shape of an environment variable
 		// in Kubernetes, ECS and many more: V is judged under the name N.
 		pairName, _ := x["name"].(string)
@@ -365,42 +419,88 @@ func (w *walker) walk(v, unk any, sens []any, path, key string) (any, bool) {
 			if k == "value" && pairName != "" {
 				childKey, env = pairName, true
 			}
-			if s, ok := child.(string); ok && env && um[k] != true && !slices.Contains(childMasks(sens, k), any(true)) {
-				out[k] = w.str(s, childKey, true, Join(path, k))
-				continue
+			var (
+				cv             any
+				known, changed bool
+			)
+			childSens := childMasks(sens, k)
+			if s, ok := child.(string); ok && env && um[k] != true && !slices.Contains(childSens, any(true)) {
+				w.at = append(w.at, pathElem{key: k, index: -1})
+				r := w.str(s, childKey, true)
+				w.at = w.at[:len(w.at)-1]
+				cv, known, changed = r, true, r != s
+			} else {
+				w.at = append(w.at, pathElem{key: k, index: -1})
+				cv, known, changed = w.walk(child, um[k], childSens, childKey)
+				w.at = w.at[:len(w.at)-1]
 			}
-			if cv, known := w.walk(child, um[k], childMasks(sens, k), Join(path, k), childKey); known {
-				out[k] = cv
+			switch {
+			case fresh:
+				if known {
+					out[k] = cv
+				}
+			case !known || changed:
+				if out == nil {
+					out = maps.Clone(x)
+				}
+				if known {
+					out[k] = cv
+				} else {
+					delete(out, k)
+				}
 			}
 		}
 		for k, u := range um {
 			if _, present := x[k]; !present && containsTrue(u) {
-				w.unknown = append(w.unknown, Join(path, k))
+				w.unknown = append(w.unknown, w.pathTo(k))
 			}
 		}
-		return out, true
+		if out == nil {
+			return x, true, false
+		}
+		return out, true, true
 	case []any:
 		ul, _ := unk.([]any)
-		out := make([]any, len(x))
+		var out []any
+		fresh := !w.share || x == nil
+		if fresh {
+			out = make([]any, len(x))
+		}
 		for i, child := range x {
 			var u any
 			if i < len(ul) {
 				u = ul[i]
 			}
-			cv, _ := w.walk(child, u, childMasksAt(sens, i), Join(path, strconv.Itoa(i)), key)
-			out[i] = cv
+			w.at = append(w.at, pathElem{index: i})
+			cv, known, changed := w.walk(child, u, childMasksAt(sens, i), key)
+			w.at = w.at[:len(w.at)-1]
+			switch {
+			case fresh:
+				out[i] = cv
+			case !known || changed:
+				if out == nil {
+					out = slices.Clone(x)
+				}
+				out[i] = cv
+			}
 		}
-		return out, true
+		if out == nil {
+			return x, true, false
+		}
+		return out, true, true
 	case string:
-		return w.str(x, key, false, path), true
+		r := w.str(x, key, false)
+		return r, true, r != x
 	default:
-		return v, true
+		return v, true, false
 	}
 }
 
-func (w *walker) str(x, key string, env bool, path string) string {
+// str redacts one string at the path being walked.
+func (w *walker) str(x, key string, env bool) string {
 	s, reason := w.r.value(x, key, env)
 	if reason != "" {
+		path := w.path()
 		w.sensitive = append(w.sensitive, path)
 		if reason != ReasonDeclared && reason != ReasonName {
 			w.detect(path, reason)
@@ -428,8 +528,9 @@ func (r *Redactor) jsonString(s string) (scrubbed, rule string, ok bool) {
 	if err := dec.Decode(&v); err != nil {
 		return "", "", false
 	}
-	w := walker{r: r}
-	out, _ := w.walk(v, nil, nil, "", "")
+	// The decoded document is the walker's own to share.
+	w := walker{r: r, share: true}
+	out, _, _ := w.walk(v, nil, nil, "")
 	if len(w.detected) == 0 {
 		// Nothing, or declared secrets only, already scrubbed as text.
 		return s, "", true
@@ -456,21 +557,28 @@ func Join(path, elem string) string {
 	return path + "." + elem
 }
 
+// childMasks are the masks of key of a map. A mask that is absent or
+// false marks nothing at or below it, and is left out.
 func childMasks(masks []any, key string) []any {
 	var out []any
 	for _, m := range masks {
 		if mm, ok := m.(map[string]any); ok {
-			out = append(out, mm[key])
+			if c := mm[key]; c != nil && c != false {
+				out = append(out, c)
+			}
 		}
 	}
 	return out
 }
 
+// childMasksAt are the masks of element i of a list, as childMasks.
 func childMasksAt(masks []any, i int) []any {
 	var out []any
 	for _, m := range masks {
 		if ml, ok := m.([]any); ok && i < len(ml) {
-			out = append(out, ml[i])
+			if c := ml[i]; c != nil && c != false {
+				out = append(out, c)
+			}
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -97,5 +98,70 @@ func TestNotALiteral(t *testing.T) {
 		if NotALiteral(v) {
 			t.Errorf("NotALiteral(%q) = true, want false", v)
 		}
+	}
+}
+
+// TestObjectOwnedMatchesObject checks that sharing the unredacted parts
+// changes nothing in the result or the reported paths, and that Object
+// leaves its input as it was.
+func TestObjectOwnedMatchesObject(t *testing.T) {
+	doc := func() map[string]any {
+		return map[string]any{
+			"name":     "web",
+			"password": "hunter2hunter2",
+			"tags":     map[string]any{"Env": "prod"},
+			"env": []any{
+				map[string]any{"name": "DB_PASSWORD", "value": "s3cr3t-value-xyz"},
+				map[string]any{"name": "MODE", "value": "fast"},
+			},
+			"nested":   []any{[]any{"a", "b"}, map[string]any{"k": "v"}},
+			"computed": "x",
+			"masked":   map[string]any{"inner": "plain"},
+		}
+	}
+	unknown := map[string]any{"computed": true, "later": true}
+	sensitive := map[string]any{"masked": map[string]any{"inner": true}, "tags": false}
+	tests := []struct {
+		name      string
+		unknown   any
+		sensitive []any
+	}{
+		{"no masks", nil, nil},
+		{"unknown", unknown, nil},
+		{"unknown and sensitive", unknown, []any{sensitive, nil}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := New([]string{"declared-secret"})
+			in := doc()
+			want := r.Object(in, tt.unknown, tt.sensitive...)
+			if !reflect.DeepEqual(in, doc()) {
+				t.Fatalf("Object modified its input: %v", in)
+			}
+			got := r.ObjectOwned(doc(), tt.unknown, tt.sensitive...)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("ObjectOwned = %#v\nObject      = %#v", got, want)
+			}
+		})
+	}
+}
+
+// TestObjectOwnedShares checks that a value with nothing to redact is
+// returned as it is, not copied.
+func TestObjectOwnedShares(t *testing.T) {
+	in := map[string]any{"tags": map[string]any{"Env": "prod"}, "list": []any{"a", map[string]any{"b": "c"}}}
+	got := New(nil).ObjectOwned(in, nil).Attributes
+	got["marker"] = true
+	if in["marker"] != true {
+		t.Errorf("ObjectOwned copied a value with nothing redacted")
+	}
+	in2 := map[string]any{"tags": map[string]any{"Env": "prod"}, "password": "hunter2hunter2"}
+	tags := in2["tags"]
+	got2 := New(nil).ObjectOwned(in2, nil).Attributes
+	if got2["password"] != facts.Redacted {
+		t.Fatalf("password not redacted: %v", got2)
+	}
+	if reflect.ValueOf(got2["tags"]).Pointer() != reflect.ValueOf(tags).Pointer() {
+		t.Errorf("the unredacted tags were copied")
 	}
 }

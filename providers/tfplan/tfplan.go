@@ -396,9 +396,9 @@ func (c *collector) change(i int, raw json.RawMessage) (*facts.Fact, error) {
 		if err := decodeNumbers(rc.Change.Before, &before); err != nil {
 			return nil, fmt.Errorf("%s: resource_changes[%d]: not a valid resource change: change.before: %w", c.file, i, err)
 		}
-		res = c.redactor.Object(before, nil, rc.Change.BeforeSensitive, rc.Change.AfterSensitive)
+		res = c.redactor.ObjectOwned(before, nil, rc.Change.BeforeSensitive, rc.Change.AfterSensitive)
 	} else {
-		res = c.redactor.Object(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive, rc.Change.BeforeSensitive)
+		res = c.redactor.ObjectOwned(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive, rc.Change.BeforeSensitive)
 	}
 	f.Attributes, f.Unknown, f.Sensitive, f.Detected = res.Attributes, res.Unknown, res.Sensitive, res.Detected
 	c.detectConfigured(&f, rc.ModuleAddress, rc.Mode, rc.Type, rc.Name)
@@ -464,7 +464,7 @@ func (c *collector) addStateDataSources(m *tfjson.StateModule) error {
 			}
 		}
 		f := c.newResource(r.Address, m.Address, string(r.Mode), r.Type, r.Name, r.ProviderName, r.Index)
-		res := c.redactor.Object(map[string]any(r.AttributeValues), nil, mask)
+		res := c.redactor.ObjectOwned(map[string]any(r.AttributeValues), nil, mask)
 		f.Attributes, f.Unknown, f.Sensitive, f.Detected = res.Attributes, res.Unknown, res.Sensitive, res.Detected
 		c.facts = append(c.facts, f)
 	}

@@ -47,6 +47,7 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 	dataByType := map[string][]*ast.Term{}
 	byKind := map[string][]*ast.Term{}
 	byKindType := map[string]map[string][]*ast.Term{}
+	var environments [][2]*ast.Term
 	sorted := slices.Clone(fs)
 	facts.Sort(sorted)
 	terms, err := factTerms(sorted, parallelism)
@@ -79,6 +80,9 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 			dataByType[f.Type] = append(dataByType[f.Type], t)
 		case !f.DeleteOnly():
 			byType[f.Type] = append(byType[f.Type], t)
+			if env, ok := environmentTag(f.Attributes); ok {
+				environments = append(environments, ast.Item(ast.StringTerm(f.ID), ast.StringTerm(env)))
+			}
 		}
 	}
 	idx.document = ast.NewObject(
@@ -86,6 +90,7 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 		ast.Item(ast.StringTerm("data_by_type"), groupTerm(dataByType)),
 		ast.Item(ast.StringTerm("by_kind"), groupTerm(byKind)),
 		ast.Item(ast.StringTerm("by_type"), nestedGroupTerm(byKindType)),
+		ast.Item(ast.StringTerm("environments"), ast.ObjectTerm(environments...)),
 	)
 	// The parameter values in force, which policies read through
 	// params.value (policies/lib/params.rego); without the fact, the
@@ -98,6 +103,72 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 		idx.document.Insert(ast.StringTerm("parameters"), ast.NewTerm(v))
 	}
 	return idx, nil
+}
+
+// environmentTag is the environment a managed resource is tagged or
+// labelled with, as data.facts.environments holds it: of its tags or
+// labels (resourceLabels), the values of the keys that name an environment
+// (isEnvironmentKey), the least if several. It is what labels.value(r,
+// environment keys) computes in Rego (policies/lib/labels.rego), computed
+// once here because control 8.31 reads it for every resource of a plan.
+func environmentTag(attrs map[string]any) (string, bool) {
+	env, found := "", false
+	for k, v := range resourceLabels(attrs) {
+		s, ok := v.(string)
+		if !ok || !isEnvironmentKey(normalizeKey(k)) {
+			continue
+		}
+		if !found || s < env {
+			env, found = s, true
+		}
+	}
+	return env, found
+}
+
+// isEnvironmentKey reports whether a normalized tag or label key
+// (normalizeKey) names an environment: Environment, Env, Stage,
+// deployment_environment in any case.
+func isEnvironmentKey(k string) bool {
+	switch k {
+	case "environment", "env", "stage", "deploymentenvironment":
+		return true
+	}
+	return false
+}
+
+// resourceLabels are the tags or labels of a resource as labels.of reads
+// them: tags_all, effective_labels, tags, labels or settings[0].user_labels,
+// the first that is an object.
+func resourceLabels(attrs map[string]any) map[string]any {
+	for _, k := range [...]string{"tags_all", "effective_labels", "tags", "labels"} {
+		if m, ok := attrs[k].(map[string]any); ok {
+			return m
+		}
+	}
+	if settings, ok := attrs["settings"].([]any); ok && len(settings) > 0 {
+		if first, ok := settings[0].(map[string]any); ok {
+			if m, ok := first["user_labels"].(map[string]any); ok {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// normalizeKey is tags.normalize (policies/lib/tags.rego): the key's ASCII
+// letters and digits, in lower case.
+func normalizeKey(k string) string {
+	b := make([]byte, 0, len(k))
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b = append(b, c)
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b)
 }
 
 // factTerms converts every fact's document to an AST term, the form

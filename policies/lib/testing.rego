@@ -7,9 +7,16 @@
 #   library: true
 package annexa.lib.testing
 
+import data.annexa.lib.labels
+
+# environment_keys are the tag and label keys, normalized, whose value the
+# engine gives as a resource's environment (data.facts.environments).
+environment_keys := {"environment", "env", "stage", "deploymentenvironment"}
+
 # facts indexes a list of resource facts the way the engine does: managed
-# resources by type (delete-only ones left out), data sources by type, and
-# every fact by kind.
+# resources by type (delete-only ones left out), data sources by type,
+# every fact by kind, and the environment tag of every managed resource
+# that has one.
 facts(list) := {
 	"resources_by_type": {t: rs |
 		some f in list
@@ -27,6 +34,12 @@ facts(list) := {
 		some f in list
 		k := f.kind
 		fs := [g | some g in list; g.kind == k]
+	},
+	"environments": {f.id: env |
+		some f in list
+		f.mode == "managed"
+		not delete_only(f)
+		env := labels.value(f, environment_keys)
 	},
 	"by_type": {k: types |
 		some f in list

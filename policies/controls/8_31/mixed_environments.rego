@@ -26,7 +26,6 @@
 #     through the pipeline.
 package annexa.controls.c8_31.mixed_environments
 
-import data.annexa.lib.labels
 import data.annexa.lib.tags
 
 environment_keys := {"environment", "env", "stage", "deploymentenvironment"}
@@ -62,16 +61,15 @@ production_named := sprintf("%s and %d more", [first_production, production_coun
 
 # tagged lists every resource with an environment tag this policy knows,
 # with its value and whether it is production. A plan's every resource
-# passes through here, so the tag keys are matched once per distinct key
-# (labels.keys_matching) rather than once per resource.
+# passes through here, so the environment tag is not read from its tags
+# here: the engine reads it once, as labels.value(r, environment_keys)
+# would, into data.facts.environments (by resource id).
 tagged := [{"resource": r, "environment": env, "class": class} |
 	some rs in object.get(data.facts, "resources_by_type", {})
 	some r in rs
-	env := labels.value_of(r, environment_tag_keys)
+	env := data.facts.environments[r.id]
 	class := environment_class[tags.normalize(env)]
 ]
-
-environment_tag_keys := labels.keys_matching(environment_keys)
 
 environment_class := object.union(
 	{e: "production" | some e in production},

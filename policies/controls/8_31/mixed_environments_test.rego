@@ -68,3 +68,12 @@ test_pass_untagged_resources_not_judged if {
 	count(check.judged) == 0 with data.facts as facts
 	count(check.deny) == 0 with data.facts as facts
 }
+
+test_fail_environment_key_spellings if {
+	facts := testing.facts([
+		testing.resource("google_sql_database_instance", "db", {"settings": [{"user_labels": {"deployment-environment": "live"}}]}),
+		testing.resource("aws_instance", "a", {"tags": {"ENV": 3, "Stage": "qa"}}),
+		testing.resource("aws_instance", "b", {"tags_all": {"env": "uat", "environment": "prod"}, "tags": {"env": "dev"}}),
+	])
+	{[f.resource, f.details.environment] | some f in check.deny} == {["aws_instance.a", "qa"]} with data.facts as facts
+}

@@ -68,8 +68,15 @@ tagged := [{"resource": r, "environment": env, "class": class} |
 	some rs in object.get(data.facts, "resources_by_type", {})
 	some r in rs
 	env := data.facts.environments[r.id]
-	class := environment_class[tags.normalize(env)]
+	class := class_of[env]
 ]
+
+# class_of classifies each distinct environment value once: a plan holds
+# few, on thousands of resources.
+class_of := {env: class |
+	some env in {v | some v in object.get(data.facts, "environments", {})}
+	class := environment_class[tags.normalize(env)]
+}
 
 environment_class := object.union(
 	{e: "production" | some e in production},

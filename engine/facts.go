@@ -183,7 +183,7 @@ func factTerms(fs []facts.Fact, parallelism int) ([]*ast.Term, error) {
 	parallel.Chunks(len(fs), size, parallelism, func(start, end int) {
 		b := newTermBuilder()
 		for i := start; i < end; i++ {
-			t, err := b.term(fs[i].Document())
+			t, err := b.fact(&fs[i])
 			if err != nil {
 				errs[i] = fmt.Errorf("%s: load fact %q: %w", fs[i].Source.File, fs[i].ID, err)
 				continue

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/annexa-dev/annexa/providers/facts"
 )
 
 // termBuilder converts fact documents (JSON-like Go values) to AST terms as
@@ -101,4 +103,93 @@ func (b *termBuilder) str(s string) *ast.Term {
 	t := ast.StringTerm(s)
 	b.strings[s] = t
 	return t
+}
+
+// fact converts a fact to the term of its document (facts.Fact.Document),
+// building the term from the fact's fields rather than from the document
+// map, which would be made only to be converted.
+func (b *termBuilder) fact(f *facts.Fact) (*ast.Term, error) {
+	kvs := make([][2]*ast.Term, 0, 16)
+	put := func(k string, v *ast.Term) { kvs = append(kvs, [2]*ast.Term{b.str(k), v}) }
+	putString := func(k, v string) {
+		if v != "" {
+			put(k, b.str(v))
+		}
+	}
+	number := func(n int) (*ast.Term, error) { return b.term(float64(n)) }
+
+	src := make([][2]*ast.Term, 0, 5)
+	src = append(src, [2]*ast.Term{b.str("provider"), b.str(f.Source.Provider)}, [2]*ast.Term{b.str("file"), b.str(f.Source.File)})
+	for _, n := range []struct {
+		key string
+		v   int
+	}{{"line", f.Source.Line}, {"column", f.Source.Column}} {
+		if n.v > 0 {
+			t, err := number(n.v)
+			if err != nil {
+				return nil, err
+			}
+			src = append(src, [2]*ast.Term{b.str(n.key), t})
+		}
+	}
+	if f.Source.Scope != "" {
+		src = append(src, [2]*ast.Term{b.str("scope"), b.str(f.Source.Scope)})
+	}
+	put("kind", b.str(f.Kind))
+	put("source", b.shared(ast.NewTerm(ast.NewObject(src...))))
+	put("id", b.str(f.ID))
+	attrs := f.Attributes
+	if attrs == nil {
+		attrs = map[string]any{}
+	}
+	at, err := b.term(attrs)
+	if err != nil {
+		return nil, err
+	}
+	put("attributes", at)
+	putString("type", f.Type)
+	putString("base_address", f.BaseAddress)
+	putString("mode", f.Mode)
+	putString("module", f.Module)
+	putString("name", f.Name)
+	putString("provider_name", f.ProviderName)
+	switch ix := f.Index.(type) {
+	case int:
+		t, err := number(ix)
+		if err != nil {
+			return nil, err
+		}
+		put("index", t)
+	case string:
+		put("index", b.str(ix))
+	}
+	for _, l := range []struct {
+		key string
+		v   []string
+	}{{"actions", f.Actions}, {"unknown", f.Unknown}, {"sensitive", f.Sensitive}} {
+		if len(l.v) > 0 {
+			t, _ := b.term(l.v)
+			put(l.key, t)
+		}
+	}
+	if len(f.Detected) > 0 {
+		det := make([][2]*ast.Term, 0, len(f.Detected))
+		for k, v := range f.Detected {
+			det = append(det, [2]*ast.Term{b.str(k), b.str(v)})
+		}
+		put("detected", b.shared(ast.NewTerm(ast.NewObject(det...))))
+	}
+	if f.Configured != nil {
+		t, _ := b.term(f.Configured)
+		put("configured", t)
+	}
+	if len(f.References) > 0 {
+		refs := make([][2]*ast.Term, 0, len(f.References))
+		for k, v := range f.References {
+			t, _ := b.term(v)
+			refs = append(refs, [2]*ast.Term{b.str(k), t})
+		}
+		put("references", b.shared(ast.NewTerm(ast.NewObject(refs...))))
+	}
+	return b.shared(ast.NewTerm(ast.NewObject(kvs...))), nil
 }

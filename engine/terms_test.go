@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/annexa-dev/annexa/providers/facts"
 )
 
 // TestTermBuilderMatchesInterfaceToValue checks that the shared-term
@@ -63,5 +65,42 @@ func TestTermBuilderMatchesInterfaceToValue(t *testing.T) {
 	}
 	if _, err := b.term(map[string]any{"bad": json.Number("not a number")}); err == nil {
 		t.Error("an invalid number converted without an error")
+	}
+}
+
+// TestFactTermMatchesDocument checks that a fact's term built from its
+// fields is the term of its document (facts.Fact.Document), field by
+// field, for facts that set every optional field and none.
+func TestFactTermMatchesDocument(t *testing.T) {
+	src := facts.Source{Provider: "terraform-plan", File: "plan.json"}
+	cases := map[string]facts.Fact{
+		"bare":      {Kind: facts.KindConfig, ID: "c", Source: src},
+		"nil attrs": {Kind: facts.KindResource, ID: "r", Source: src, Attributes: nil, Configured: []string{}},
+		"every field": {
+			Kind: facts.KindResource, ID: `module.m.aws_s3_bucket.b["x"]`, Type: "aws_s3_bucket", BaseAddress: "module.m.aws_s3_bucket.b",
+			Mode: facts.ModeManaged, Module: "module.m", Name: "b", ProviderName: "registry.terraform.io/hashicorp/aws", Index: "x",
+			Source:     facts.Source{Provider: "terraform", File: "main.tf", Line: 12, Column: 3, Scope: "prod"},
+			Attributes: map[string]any{"bucket": "logs", "tags": map[string]any{"Env": "prod"}, "n": json.Number("3")},
+			Actions:    []string{"create"}, Unknown: []string{"arn"}, Sensitive: []string{"policy"},
+			Detected:   map[string]string{"policy": "aws-access-key"},
+			Configured: []string{"bucket", "tags"},
+			References: map[string][]string{"policy": {"aws_iam_policy.p"}},
+		},
+		"count index": {Kind: facts.KindResource, ID: "a.b[0]", Index: 0, Source: src, Attributes: map[string]any{}},
+	}
+	for name, f := range cases {
+		t.Run(name, func(t *testing.T) {
+			want, err := newTermBuilder().term(f.Document())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := newTermBuilder().fact(&f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Value.Compare(want.Value) != 0 || got.Value.Hash() != want.Value.Hash() {
+				t.Errorf("fact term = %v\nwant        %v", got, want)
+			}
+		})
 	}
 }

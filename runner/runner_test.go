@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -341,5 +342,59 @@ func TestExcludeEverySource(t *testing.T) {
 				t.Errorf("facts from %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestReleaseAttributes checks that a run that releases the facts'
+// attributes reports what one that keeps them does, and keeps those of
+// the declarations the engine reads itself.
+func TestReleaseAttributes(t *testing.T) {
+	at := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
+	check := func(release bool) *Result {
+		t.Helper()
+		run, err := Resolve(Inputs{Paths: []string{filepath.Join("..", "testdata", "demo")}, EffectiveTime: at, ReleaseAttributes: release})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := run.Check(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	kept, released := check(false), check(true)
+	want, err := json.Marshal(kept.Report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.Marshal(released.Report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("the report differs when the attributes are released")
+	}
+	var resources, declarations int
+	for _, f := range released.Facts {
+		switch f.Kind {
+		case facts.KindApplicability, facts.KindRisk, facts.KindRiskSettings, facts.KindParameters:
+			declarations++
+			if f.Attributes == nil {
+				t.Errorf("%s: the attributes of a declaration were released", f.ID)
+			}
+		case facts.KindResource:
+			resources++
+			if f.Attributes != nil {
+				t.Errorf("%s: attributes kept", f.ID)
+			}
+		}
+	}
+	if resources == 0 || declarations == 0 {
+		t.Fatalf("the demo project gave %d resources and %d declarations", resources, declarations)
+	}
+	for _, f := range kept.Facts {
+		if f.Kind == facts.KindResource && f.Attributes == nil {
+			t.Errorf("%s: attributes released without ReleaseAttributes", f.ID)
+		}
 	}
 }

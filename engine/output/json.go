@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 
@@ -14,10 +15,82 @@ type JSON struct{}
 func (JSON) Write(w io.Writer, r *engine.Report) error { return encodeJSON(w, r) }
 
 // encodeJSON writes v as every JSON output of annexa is written: indented
-// by two spaces, with <, > and & as they are.
+// by two spaces, with <, > and & as they are. The encoding is indented as
+// it is written (indenter), not into a second copy of the whole document,
+// which for a large report is hundreds of megabytes at the run's peak.
 func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(&indenter{w: bw})
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// indenter indents the compact JSON written to it by two spaces a level,
+// as json.Indent does (an empty object or array stays {} or []), and
+// writes it on to w. The JSON is the output of a json.Encoder: compact,
+// with no space outside strings but the newline that ends it.
+type indenter struct {
+	w     *bufio.Writer
+	depth int
+	// inString and escaped track the bytes of a string, which are written
+	// as they are; open is set after { or [ until the next byte shows
+	// whether the object or array is empty.
+	inString, escaped, open bool
+}
+
+func (in *indenter) Write(p []byte) (int, error) {
+	for _, c := range p {
+		if in.inString {
+			switch {
+			case in.escaped:
+				in.escaped = false
+			case c == '\\':
+				in.escaped = true
+			case c == '"':
+				in.inString = false
+			}
+			in.w.WriteByte(c)
+			continue
+		}
+		if in.open && c != '}' && c != ']' {
+			in.open = false
+			in.depth++
+			in.newline()
+		}
+		switch c {
+		case '"':
+			in.inString = true
+			in.w.WriteByte(c)
+		case '{', '[':
+			in.open = true
+			in.w.WriteByte(c)
+		case ',':
+			in.w.WriteByte(c)
+			in.newline()
+		case ':':
+			in.w.WriteString(": ")
+		case '}', ']':
+			if in.open {
+				in.open = false
+			} else {
+				in.depth--
+				in.newline()
+			}
+			in.w.WriteByte(c)
+		default:
+			in.w.WriteByte(c)
+		}
+	}
+	// A bufio.Writer keeps the first error, which Flush returns.
+	return len(p), nil
+}
+
+func (in *indenter) newline() {
+	in.w.WriteByte('\n')
+	for range in.depth {
+		in.w.WriteString("  ")
+	}
 }

@@ -22,8 +22,8 @@ func TestEncodeJSONMatchesEncoderIndent(t *testing.T) {
 		"empty":   map[string]any{},
 		"empties": map[string]any{"o": map[string]any{}, "a": []any{}, "n": []any{[]any{}, map[string]any{}}},
 		"strings": []string{`{"quoted": [1, 2]}`, `back\slash`, "a\"b", `\`, "<&>", "tab\there", "ünï", "end\\"},
-		"nested": map[string]any{"list": []any{1, "two", map[string]any{"k": []any{true, false, nil}}}, "s": ":,{}[]"},
-		"struct": []inner{{A: "x", B: []int{1, 2}, C: map[string]any{"d": 1.5}, R: json.RawMessage(`{ "raw" : [ 1 , {} ] }`)}, {B: []int{}}},
+		"nested":  map[string]any{"list": []any{1, "two", map[string]any{"k": []any{true, false, nil}}}, "s": ":,{}[]"},
+		"struct":  []inner{{A: "x", B: []int{1, 2}, C: map[string]any{"d": 1.5}, R: json.RawMessage(`{ "raw" : [ 1 , {} ] }`)}, {B: []int{}}},
 	}
 	for name, v := range cases {
 		t.Run(name, func(t *testing.T) {

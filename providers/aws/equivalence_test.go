@@ -100,6 +100,7 @@ func TestLiveAccountJudgedAsItsPlan(t *testing.T) {
 		"c8_3.aws_s3_public_access aws_s3_account_public_access_block/123456789012",
 		"c8_3.aws_s3_public_access aws_s3_bucket/acme-public-site",
 		"c8_5.aws_password_policy aws_iam_account_password_policy/iam-account-password-policy",
+		"c5_17.aws_access_key_age aws_iam_access_key/AKIABOBKEY00000001",
 		"c8_20.aws_rds_public aws_db_instance/db-APP-DB",
 		"c8_15.aws_cloudtrail aws_cloudtrail/org-trail",
 		"c8_9.aws_imdsv2 aws_instance/i-0legacy",

@@ -20,7 +20,7 @@ const awsEquivalencePlan = "../../testdata/aws/equivalence-tfplan.json"
 func awsPolicyFindings(r *engine.Report) []string {
 	var out []string
 	for _, f := range r.Findings {
-		if strings.Contains(f.Policy, ".aws_") {
+		if strings.Contains(f.Policy, ".aws_") && f.Policy != awsLiveOnlyPolicy {
 			out = append(out, f.Policy+": "+f.Message)
 		}
 	}
@@ -28,9 +28,29 @@ func awsPolicyFindings(r *engine.Report) []string {
 	return out
 }
 
+// awsLiveOnlyPolicy judges only facts read from an account: a user's MFA
+// enrolment is in no plan. awsPolicyFindings leaves it out, and
+// awsLiveOnlyFinding is what it finds in the fake account.
+const (
+	awsLiveOnlyPolicy  = "c8_5.aws_console_mfa"
+	awsLiveOnlyFinding = "IAM user bob has a console password and no MFA device"
+)
+
+// liveOnlyFindings returns the messages of awsLiveOnlyPolicy's findings.
+func liveOnlyFindings(r *engine.Report) []string {
+	var out []string
+	for _, f := range r.Findings {
+		if f.Policy == awsLiveOnlyPolicy {
+			out = append(out, f.Message)
+		}
+	}
+	return out
+}
+
 // TestAWSLiveSnapshotAndPlanAgree runs the built CLI against the fake AWS
 // endpoint: check --aws, collect aws, check --snapshot and check --plan of
-// the equivalent plan give the same AWS findings, and the snapshot goes
+// the equivalent plan give the same AWS findings (but those of the
+// live-only policy: live and snapshot only), and the snapshot goes
 // into a signed bundle that verifies.
 func TestAWSLiveSnapshotAndPlanAgree(t *testing.T) {
 	srv := awsfake.Start(t, awsfake.Realistic())
@@ -48,6 +68,12 @@ func TestAWSLiveSnapshotAndPlanAgree(t *testing.T) {
 	liveFindings, planFindings := awsPolicyFindings(reportOf(t, live)), awsPolicyFindings(reportOf(t, plan))
 	if len(planFindings) < 15 || !slices.Equal(liveFindings, planFindings) {
 		t.Errorf("AWS findings differ:\n live %q\n plan %q", liveFindings, planFindings)
+	}
+	if got := liveOnlyFindings(reportOf(t, live)); !slices.Equal(got, []string{awsLiveOnlyFinding}) {
+		t.Errorf("live %s findings = %q", awsLiveOnlyPolicy, got)
+	}
+	if got := liveOnlyFindings(reportOf(t, plan)); len(got) > 0 {
+		t.Errorf("plan %s findings = %q, want none: a plan does not show MFA", awsLiveOnlyPolicy, got)
 	}
 	for _, f := range reportOf(t, live).Findings {
 		if f.Source == nil || f.Source.File != "aws://"+awsfake.AccountID || f.Source.Provider != "aws" {
@@ -89,6 +115,9 @@ func TestAWSLiveSnapshotAndPlanAgree(t *testing.T) {
 	}
 	if got := awsPolicyFindings(reportOf(t, res)); !slices.Equal(got, planFindings) {
 		t.Errorf("snapshot findings differ from the plan's:\n snapshot %q\n plan     %q", got, planFindings)
+	}
+	if got := liveOnlyFindings(reportOf(t, res)); !slices.Equal(got, []string{awsLiveOnlyFinding}) {
+		t.Errorf("snapshot %s findings = %q", awsLiveOnlyPolicy, got)
 	}
 	res = annexaBinary(t, dir, offline, "verify", "evidence.tar.gz", "--key", abs(t, "../../testdata/keys/annexa-test.pub"), "--replay")
 	if res.code != 0 {

@@ -36,6 +36,9 @@ const (
 	FlagPlan   = "plan"
 	FlagK8s    = "k8s"
 	FlagConfig = "config"
+	// FlagSnapshot runs a snapshot of an AWS account (`annexa collect aws
+	// --out`), the form in which the facts of a live account are a case.
+	FlagSnapshot = "snapshot"
 )
 
 // Case is one labelled example.
@@ -79,6 +82,8 @@ func flagFor(name string) (flag, value string, ok bool) {
 	switch {
 	case strings.HasSuffix(lower, ".tf"), strings.HasSuffix(lower, ".tf.json"):
 		return FlagTF, "", true
+	case strings.HasSuffix(lower, ".aws-snapshot.json"):
+		return FlagSnapshot, "", true
 	case strings.HasSuffix(lower, ".github.json"):
 		return FlagConfig, "github=", true
 	case strings.HasSuffix(lower, ".json"):

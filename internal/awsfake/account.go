@@ -39,9 +39,9 @@ func Realistic() *Account {
 			"AllowUsersToChangePassword": true, "ExpirePasswords": false, "PasswordReusePrevention": 5,
 		},
 		Users: []User{
-			{Name: "alice", Tags: map[string]string{"email": "alice@acme.example"}, MFASerials: []string{"arn:aws:iam::" + AccountID + ":mfa/alice"},
+			{Name: "alice", Tags: map[string]string{"email": "alice@acme.example"}, MFASerials: []string{"arn:aws:iam::" + AccountID + ":mfa/alice"}, LoginProfile: "2024-02-01T00:00:00Z",
 				AccessKeys: []AccessKey{{ID: "AKIAALICEKEY0000001", Status: "Active", Created: "2026-06-01T00:00:00Z"}}},
-			{Name: "bob", Tags: map[string]string{"email": "bob@acme.example"},
+			{Name: "bob", Tags: map[string]string{"email": "bob@acme.example"}, LoginProfile: "2024-01-15T00:00:00Z",
 				AccessKeys: []AccessKey{{ID: "AKIABOBKEY00000001", Status: "Active", Created: "2024-01-15T00:00:00Z"}}},
 			{Name: "ci-deploy"},
 		},

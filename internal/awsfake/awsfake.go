@@ -71,7 +71,10 @@ type User struct {
 	Name       string
 	Tags       map[string]string
 	MFASerials []string
-	AccessKeys []AccessKey
+	// LoginProfile is when the user's console password was created
+	// (RFC 3339); empty, the user has no console password.
+	LoginProfile string
+	AccessKeys   []AccessKey
 }
 
 // AccessKey is an IAM access key.

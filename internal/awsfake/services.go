@@ -257,6 +257,13 @@ func (s *Server) iam(q *request) {
 			b.WriteString(el("member", tx("UserName", u.Name), tx("SerialNumber", m), tx("EnableDate", "2024-02-01T00:00:00Z")))
 		}
 		q.query(el("MFADevices", b.String()) + more(""))
+	case "GetLoginProfile":
+		u := user()
+		if u == nil || u.LoginProfile == "" {
+			q.fail(http.StatusNotFound, "NoSuchEntity", "the user has no login profile")
+			return
+		}
+		q.query(el("LoginProfile", tx("UserName", u.Name), tx("CreateDate", u.LoginProfile), tx("PasswordResetRequired", "false")))
 	case "ListAccessKeys":
 		u := user()
 		if u == nil {

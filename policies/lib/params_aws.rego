@@ -26,3 +26,9 @@ defaults["aws_kms_rotation_max_days"] := {
 	"description": "Longest period, in days, between automatic rotations of a customer-managed KMS key.",
 	"source": "CIS AWS Foundations 3.0.0 3.6 (yearly rotation, the AWS KMS default period)",
 }
+
+defaults["aws_access_key_max_age_days"] := {
+	"default": 90,
+	"description": "Most days an active IAM user access key may live before it must be rotated.",
+	"source": "CIS AWS Foundations 3.0.0 1.14",
+}

@@ -91,6 +91,8 @@ func TestCollectRealisticAccount(t *testing.T) {
 		{`aws_iam_account_password_policy.global["iam-account-password-policy"]`, "minimum_password_length", json.Number("8")},
 		{`aws_iam_virtual_mfa_device.global["arn:aws:iam::123456789012:mfa/alice"]`, "user_name", "alice"},
 		{`aws_iam_access_key.global["AKIABOBKEY00000001"]`, "create_date", "2024-01-15T00:00:00Z"},
+		{`aws_iam_user_login_profile.global["bob"]`, "create_date", "2024-01-15T00:00:00Z"},
+		{`aws_iam_user_login_profile.global["alice"]`, "user", "alice"},
 		{`aws_iam_policy.global["break-glass-admin"]`, "policy", `{"Version":"2012-10-17","Statement":[{"Sid":"All","Effect":"Allow","Action":"*","Resource":"*"}]}`},
 		{`aws_cloudtrail.eu-west-1["org-trail"]`, "enable_logging", true},
 		{`aws_cloudtrail.eu-west-1["org-trail"]`, "kms_key_id", nil},
@@ -118,6 +120,7 @@ func TestCollectRealisticAccount(t *testing.T) {
 		`aws_s3_bucket_versioning.eu-west-1["acme-public-site"]`,          // never enabled
 		`aws_instance.eu-west-1["i-0gone"]`,                               // terminated
 		`aws_ebs_volume.eu-west-1["vol-0webroot"]`,                        // an instance's root_block_device
+		`aws_iam_user_login_profile.global["ci-deploy"]`,                  // no console password (NoSuchEntity)
 	} {
 		if _, ok := got[absent]; ok {
 			t.Errorf("fact %s should not exist", absent)

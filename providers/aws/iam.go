@@ -153,7 +153,8 @@ func (c *collector) iam(ctx context.Context, _ string) error {
 
 // user models an IAM user, its MFA devices (aws_iam_virtual_mfa_device,
 // whatever their kind: the Terraform provider has no type for hardware
-// or FIDO devices) and its access keys (aws_iam_access_key, with status
+// or FIDO devices), its console password (aws_iam_user_login_profile,
+// when it has one) and its access keys (aws_iam_access_key, with status
 // and create_date, from which a policy reads the key's age).
 func (c *collector) user(ctx context.Context, client *queryClient, u iamUser) ([]resource, error) {
 	name := u.Name
@@ -193,6 +194,23 @@ func (c *collector) user(ctx context.Context, client *queryClient, u iamUser) ([
 	})
 	if err != nil {
 		return nil, fmt.Errorf("user %s: %w", name, err)
+	}
+
+	c.call("iam:GetLoginProfile")
+	var lp struct {
+		Created *time.Time `xml:"LoginProfile>CreateDate"`
+		Reset   bool       `xml:"LoginProfile>PasswordResetRequired"`
+	}
+	err = client.call(ctx, "GetLoginProfile", byUser, &lp)
+	switch {
+	case err == nil:
+		rs = append(rs, resource{typ: "aws_iam_user_login_profile", name: "global", key: name, attrs: map[string]any{
+			"id": name, "user": name, "create_date": timeString(lp.Created), "password_reset_required": lp.Reset,
+		}, unknown: []string{"pgp_key", "password_length", "key_fingerprint", "encrypted_password", "password"}})
+	case errorCode(err) == "NoSuchEntity":
+		// No console password.
+	default:
+		return nil, fmt.Errorf("user %s: login profile: %w", name, err)
 	}
 
 	err = markerPages(ctx, client, c, "ListAccessKeys", byUser, "MaxItems", 1000, func(page *struct {

@@ -7,8 +7,8 @@
 // Corpus mode (the default) runs every case of
 // testdata/accuracy/<policy>/{good,bad}/<case> through the stages of
 // `annexa check` with the flag its extension stands for (.tf or a
-// directory of .tf files: --tf; .json: --plan; .yaml: --k8s;
-// .sshd_config and .github.json: --config), against one engine compiled
+// directory of .tf files: --tf; .json: --plan; .aws-snapshot.json:
+// --snapshot; .yaml: --k8s; .sshd_config and .github.json: --config), against one engine compiled
 // once, cases side by side. A bad case passes when the policy <policy> has
 // a finding; a good case when it has none and judged at least one fact.
 // It prints recall and false-positive rate per policy, per cloud (aws,

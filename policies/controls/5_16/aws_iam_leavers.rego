@@ -23,10 +23,19 @@ import data.annexa.lib.tf
 
 leavers := [p | some p in evidence.leavers; not p.id in evidence.active_people]
 
+# by_id and by_local map a leaver's id, and the part of it before the @,
+# (lower case) to the leavers' positions, so that each user is looked up
+# rather than compared with every leaver.
+by_id[lower(p.id)] contains i if some i, p in leavers
+
+by_local[lower(split(p.id, "@")[0])] contains i if some i, p in leavers
+
 deny contains f if {
+	ids := by_id
+	locals := by_local
 	some u in tf.resources("aws_iam_user")
-	some p in leavers
-	belongs_to(u, p.id)
+	some i in matches(u, ids, locals)
+	p := leavers[i]
 	f := {
 		"msg": sprintf("IAM user %s belongs to %s, who left on %s", [tf.attribute_or_id(u, "name"), p.id, evidence.day(p.end_date)]),
 		"resource": u.id,
@@ -34,15 +43,21 @@ deny contains f if {
 	}
 }
 
-belongs_to(user, id) if lower(user.attributes.name) == lower(id)
-
-belongs_to(user, id) if lower(user.attributes.name) == lower(split(id, "@")[0])
-
-belongs_to(user, id) if {
+# matches are the positions of the leavers a user belongs to: its name is
+# the person's id or the part before the @, or one of its tags has the
+# person's id as its value.
+matches(user, ids, locals) := {i |
+	some key in names(user)
+	some i in (object.get(ids, key, set()) | object.get(locals, key, set()))
+} | {i |
 	some v in user_tags(user)
 	is_string(v)
-	lower(v) == lower(id)
+	some i in object.get(ids, lower(v), set())
 }
+
+names(user) := {lower(user.attributes.name)} if is_string(user.attributes.name)
+
+else := set()
 
 user_tags(user) := user.attributes.tags_all if is_object(user.attributes.tags_all)
 
@@ -50,8 +65,6 @@ else := user.attributes.tags if is_object(user.attributes.tags)
 
 else := {}
 
-# judged are the IAM users, once the personnel register names leavers to
-# look for among them.
 judged contains u.id if {
 	count(leavers) > 0
 	some u in tf.resources("aws_iam_user")

@@ -188,3 +188,10 @@ public_principal(s) if {
 	p.id == "*"
 	p.type in {"*", "AWS"}
 }
+
+# live_providers are the providers whose facts are read from an AWS
+# account (live or from a snapshot of one), not from Terraform.
+live_providers := {"aws", "aws-snapshot"}
+
+# live(r) holds when r was read from an AWS account.
+live(r) if r.source.provider in live_providers

@@ -56,3 +56,10 @@ test_policy_statements_document_condition_values_unknown if {
 	[c.unknown_values | some c in s.conditions] == [1, 1, 0]
 	s.conditions[0].values == ["111122223333"]
 }
+
+test_live_only_for_account_facts if {
+	aws.live({"source": {"provider": "aws"}})
+	aws.live({"source": {"provider": "aws-snapshot"}})
+	not aws.live({"source": {"provider": "tfplan"}})
+	not aws.live({"source": {"provider": "tfsource"}})
+}

@@ -21,10 +21,8 @@
 #     deactivate and delete the other active keys.
 package annexa.controls.c5_17.aws_access_keys_per_user
 
+import data.annexa.lib.aws
 import data.annexa.lib.tf
-
-# live_providers are the providers whose facts are read from the account.
-live_providers := {"aws", "aws-snapshot"}
 
 # active groups the active keys by [source file, user name].
 active[[k.source.file, k.attributes.user]] contains k if {
@@ -56,5 +54,5 @@ judged contains k.id if {
 judged contains k.id if {
 	some _, keys in active
 	some k in keys
-	k.source.provider in live_providers
+	aws.live(k)
 }

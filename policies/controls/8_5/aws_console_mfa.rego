@@ -23,22 +23,20 @@
 #     the console password of a user who does not need the console.
 package annexa.controls.c8_5.aws_console_mfa
 
+import data.annexa.lib.aws
 import data.annexa.lib.tf
-
-# live_providers are the providers whose facts are read from the account.
-live_providers := {"aws", "aws-snapshot"}
 
 # profiles are the console passwords read from an account.
 profiles contains p if {
 	some p in tf.resources("aws_iam_user_login_profile")
-	p.source.provider in live_providers
+	aws.live(p)
 	is_string(p.attributes.user)
 }
 
 # enrolled are the users with an MFA device, as [source file, user name].
 enrolled contains [d.source.file, d.attributes.user_name] if {
 	some d in tf.resources("aws_iam_virtual_mfa_device")
-	d.source.provider in live_providers
+	aws.live(d)
 	is_string(d.attributes.user_name)
 }
 

@@ -33,6 +33,7 @@
 #     through a reviewed change.
 package annexa.controls.c8_9.drift
 
+import data.annexa.lib.aws
 import data.annexa.lib.tf
 
 # volatile are attributes the service updates by itself: their change is
@@ -103,8 +104,6 @@ compared := {
 	"aws_dynamodb_table": {"service": "dynamodb", "attributes": ["point_in_time_recovery", "server_side_encryption", "deletion_protection_enabled"]},
 }
 
-live_providers := {"aws", "aws-snapshot"}
-
 collections := tf.data_sources("annexa_aws_collection")
 
 # planned are the plan's managed resources of the compared types whose
@@ -122,7 +121,7 @@ key(r) := sprintf("%s|%s", [r.type, r.attributes.id])
 live_by_key[key(l)] contains l if {
 	some t, _ in compared
 	some l in tf.resources(t)
-	l.source.provider in live_providers
+	aws.live(l)
 	is_string(l.attributes.id)
 }
 

@@ -35,10 +35,12 @@ package annexa.controls.c5_17.literal_secrets
 
 kinds := ["resource", "kubernetes", "config"]
 
-scanned contains f if {
+# scanned is an array, not a set: a set would hash every whole fact, and
+# each fact is of one kind only.
+scanned := [f |
 	some kind in kinds
 	some f in object.get(data.facts.by_kind, kind, [])
-}
+]
 
 deny contains finding if {
 	some f in scanned

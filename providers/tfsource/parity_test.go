@@ -79,6 +79,19 @@ var stacks = []stack{
 	},
 }
 
+// accountStatePolicies judge what the account shows rather than the
+// configuration: MFA enrolment (live facts only), access keys' creation
+// dates (live facts, or a plan's state of keys that exist already) and the
+// active keys of a user (which an account may hold beyond those the
+// configuration declares). Their bad cases are in the accuracy corpus
+// (plans and snapshots) and providers/aws's tests, not in the fixture
+// stacks; plan and source must still agree on them in every stack.
+var accountStatePolicies = []string{
+	"c5_17.aws_access_key_age",
+	"c5_17.aws_access_keys_per_user",
+	"c8_5.aws_console_mfa",
+}
+
 // TestPolicyWrittenOnceJudgesPlanAndSource is the point of the Terraform
 // source provider: in every fixture stack, every built-in AWS policy flags
 // the same resources in the .tf source as in the plan, and nothing in the
@@ -137,7 +150,7 @@ func TestPolicyWrittenOnceJudgesPlanAndSource(t *testing.T) {
 		})
 	}
 	for _, id := range aws {
-		if len(exercised[id]) == 0 {
+		if len(exercised[id]) == 0 && !slices.Contains(accountStatePolicies, id) {
 			t.Errorf("no noncompliant fixture stack has a finding for %s; add the resources it judges to one", id)
 		}
 	}
@@ -304,7 +317,7 @@ func TestOmittedArgumentsJudgedAlike(t *testing.T) {
 		if len(resourceTypes) == 0 || len(resourceTypes) != len(p.Inputs) {
 			continue // not a resource policy, or one that needs evidence too
 		}
-		if !slices.ContainsFunc(resourceTypes, func(typ string) bool { return types[typ] }) {
+		if !slices.ContainsFunc(resourceTypes, func(typ string) bool { return types[typ] }) && !slices.Contains(accountStatePolicies, p.ID) {
 			t.Errorf("no omitted fixture holds a resource %s judges (%v); add one to the stack of its cloud", p.ID, resourceTypes)
 			continue
 		}

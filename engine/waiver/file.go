@@ -83,23 +83,7 @@ func entry(doc *input.Document, pointer string, raw any) (Waiver, error) {
 		if !ok {
 			return Waiver{}, fmt.Errorf("%s: waiver field %s: expected a string, found %s", doc.Where(pointer+"/"+k), k, input.Describe(m[k]))
 		}
-		s = strings.TrimSpace(s)
-		switch k {
-		case "policy":
-			w.Policy = s
-		case "control":
-			w.Control = s
-		case "resource":
-			w.Resource = s
-		case "reason":
-			w.Reason = s
-		case "approved_by":
-			w.ApprovedBy = s
-		case "expires":
-			w.Expires = s
-		case "risk":
-			w.Risk = s
-		}
+		w.set(k, strings.TrimSpace(s))
 	}
 	if err := w.Check(); err != nil {
 		return Waiver{}, err

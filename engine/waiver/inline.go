@@ -44,20 +44,7 @@ func ParseDirective(file string, line int, resource, text string) (Waiver, error
 			}
 			return Waiver{}, fmt.Errorf("%s:%d: %s: %q is not a key=value field (reason, expires, approved_by, risk, control)", file, line, InlineMarker, tok)
 		}
-		switch key {
-		case "reason":
-			w.Reason = value
-		case "expires":
-			w.Expires = value
-		case "approved_by":
-			w.ApprovedBy = value
-		case "risk":
-			w.Risk = value
-		case "control":
-			w.Control = value
-		case "policy":
-			w.Policy = value
-		default:
+		if key == "resource" || !w.set(key, value) {
 			return Waiver{}, fmt.Errorf("%s:%d: %s: unknown field %q (expected reason, expires, approved_by, risk, control)", file, line, InlineMarker, key)
 		}
 	}

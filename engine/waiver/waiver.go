@@ -189,3 +189,26 @@ type Result struct {
 	// waiver: would have waived).
 	Findings int `json:"findings"`
 }
+
+// set sets the field a waivers file names key; false when there is none.
+func (w *Waiver) set(key, value string) bool {
+	switch key {
+	case "policy":
+		w.Policy = value
+	case "control":
+		w.Control = value
+	case "resource":
+		w.Resource = value
+	case "reason":
+		w.Reason = value
+	case "approved_by":
+		w.ApprovedBy = value
+	case "expires":
+		w.Expires = value
+	case "risk":
+		w.Risk = value
+	default:
+		return false
+	}
+	return true
+}

@@ -42,12 +42,23 @@ func pathBytes(path string) int64 {
 	return n
 }
 
-// MemoryBound is the heap size annexa aims to stay within for a run over
-// inputBytes of input: 150 MiB for the policies and the program, and five
-// times the input for its facts, their documents and the report. The CLI
-// gives it to the Go runtime as a soft memory limit (unless GOMEMLIMIT is
-// set), which collects garbage more often as the heap nears it; it is a
-// target, not a cap: a run whose live data is larger still completes.
+// MemoryBound is the peak resident memory annexa aims to stay within for
+// a run over inputBytes of input: 150 MiB for the policies and the
+// program, and five times the input for its facts, their documents and
+// the report. It is a target, not a cap: a run whose live data is larger
+// still completes.
 func MemoryBound(inputBytes int64) int64 {
 	return 150<<20 + 5*inputBytes
+}
+
+// nonHeapBytes is what a run holds besides its Go heap: the program's code
+// and data pages and the runtime's own structures, measured as the peak
+// resident size less the peak heap of a run over a small input.
+const nonHeapBytes = 64 << 20
+
+// HeapLimit is the soft memory limit the CLI gives the Go runtime for a run
+// over inputBytes of input: MemoryBound less what the process holds outside
+// the heap. Nearing it, the runtime collects garbage more often.
+func HeapLimit(inputBytes int64) int64 {
+	return MemoryBound(inputBytes) - nonHeapBytes
 }

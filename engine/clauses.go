@@ -254,10 +254,11 @@ func clauseItems(v any) ([]clauseItem, error) {
 	return out, nil
 }
 
-// runDocument is data.run for the clause rules: the effective time and the
-// report's sections as the JSON report writes them (controls keyed by id,
-// the Statement of Applicability, the risks, null without a register), so
-// a clause rule reads exactly what a reader of the report sees.
+// runDocument is data.run for the clause rules and the policies over the
+// residual risks: the effective time and the report's sections as the
+// JSON report writes them (controls keyed by id, the risks, null without
+// a register), and the Statement of Applicability without the evidence and
+// findings of each control (runSoA).
 func (e *Engine) runDocument(r *Report) (ast.Value, error) {
 	controls := make(map[string]ControlResult, len(r.Controls))
 	for _, c := range r.Controls {
@@ -267,9 +268,9 @@ func (e *Engine) runDocument(r *Report) (ast.Value, error) {
 		EffectiveTime   string                   `json:"effective_time"`
 		EffectiveTimeNS int64                    `json:"effective_time_ns"`
 		Controls        map[string]ControlResult `json:"controls"`
-		SoA             *SoA                     `json:"soa"`
+		SoA             *runSoA                  `json:"soa"`
 		Risks           *RiskReport              `json:"risks"`
-	}{e.now.Format(time.RFC3339Nano), e.now.UnixNano(), controls, r.SoA, r.Risks}
+	}{e.now.Format(time.RFC3339Nano), e.now.UnixNano(), controls, newRunSoA(r.SoA), r.Risks}
 	raw, err := json.Marshal(doc)
 	if err != nil {
 		return nil, err
@@ -279,4 +280,42 @@ func (e *Engine) runDocument(r *Report) (ast.Value, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// runSoA is the Statement of Applicability as data.run.soa holds it: each
+// control's applicability and status, without the evidence and findings
+// behind the status, which on a large input list every fact and finding
+// again and which the report holds.
+type runSoA struct {
+	File     string          `json:"file"`
+	Controls []runSoAControl `json:"controls"`
+	Warnings []string        `json:"warnings"`
+}
+
+type runSoAControl struct {
+	ID            string   `json:"id"`
+	Title         string   `json:"title"`
+	Theme         string   `json:"theme"`
+	Applicable    bool     `json:"applicable"`
+	Justification string   `json:"justification"`
+	Stated        bool     `json:"stated"`
+	Source        string   `json:"source,omitempty"`
+	Status        Status   `json:"status"`
+	Effectiveness float64  `json:"effectiveness"`
+	Policies      []string `json:"policies"`
+}
+
+func newRunSoA(s *SoA) *runSoA {
+	if s == nil {
+		return nil
+	}
+	out := &runSoA{File: s.File, Controls: make([]runSoAControl, len(s.Controls)), Warnings: s.Warnings}
+	for i, c := range s.Controls {
+		out.Controls[i] = runSoAControl{
+			ID: c.ID, Title: c.Title, Theme: c.Theme, Applicable: c.Applicable,
+			Justification: c.Justification, Stated: c.Stated, Source: c.Source,
+			Status: c.Status, Effectiveness: c.Effectiveness, Policies: c.Policies,
+		}
+	}
+	return out
 }

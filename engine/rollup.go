@@ -187,7 +187,6 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 		decisive, decides := false, false
 		var pols []*Policy
 		var outs []policyOutcome
-		var findings []Finding
 		for _, i := range byControl[ctl.ID] {
 			p, o := e.policies[i], outcomes[i]
 			pols, outs = append(pols, p), append(outs, o)
@@ -223,7 +222,6 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 					cr.Waived++
 				}
 			}
-			findings = append(findings, o.findings...)
 			cr.Findings += len(o.findings)
 			cr.Policies = append(cr.Policies, pr)
 		}
@@ -244,7 +242,7 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 			cr.Status, cr.Reason = StatusNotAssessed, fmt.Sprintf("its %d policies are %s (--policy-id, --skip-policy)", e.deselected[ctl.ID], leftOut)
 		case len(cr.Policies) == 0:
 			cr.Status, cr.Reason = StatusNotAssessed, "no policy evaluates this control yet"
-		case waivedOnly(findings):
+		case cr.Findings > 0 && cr.Waived == cr.Findings:
 			cr.Status = StatusWaived
 			cr.Reason = fmt.Sprintf("its %d finding(s) are waived: implemented with accepted exceptions", cr.Findings)
 		case cr.Findings > 0:
@@ -271,6 +269,11 @@ func (e *Engine) rollUp(idx *factIndex, outcomes []policyOutcome, decl *declarat
 	}
 	// A finding counts unless every control it is against is excluded, in
 	// the SoA or by the selection.
+	total := 0
+	for _, o := range outcomes {
+		total += len(o.findings)
+	}
+	r.Findings = make([]Finding, 0, total)
 	for _, o := range outcomes {
 		for _, f := range o.findings {
 			if !slices.ContainsFunc(f.Controls, func(c string) bool { return !excluded[c] }) {
@@ -335,22 +338,35 @@ func (r *Report) finish() {
 }
 
 // sortFindings orders by severity (highest first), then control, policy,
-// resource and message.
+// resource and message, keeping the order of findings equal in all of
+// these. A large run has hundreds of thousands of findings, so the order
+// is found on their indices and each finding is moved once.
 func sortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &fs[i], &fs[j]
 		return cmp.Or(
 			-cmp.Compare(a.Severity.Rank(), b.Severity.Rank()),
 			catalog.CompareIDs(firstOf(a), firstOf(b)),
 			cmp.Compare(a.Policy, b.Policy),
 			cmp.Compare(a.Resource, b.Resource),
 			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(i, j),
 		)
 	})
+	sorted := make([]Finding, len(fs))
+	for k, i := range order {
+		sorted[k] = fs[i]
+	}
+	copy(fs, sorted)
 }
 
 // firstOf is what a finding sorts by after its severity: its first control,
 // or for a finding against clauses only, its first clause.
-func firstOf(f Finding) string {
+func firstOf(f *Finding) string {
 	if len(f.Controls) > 0 {
 		return f.Controls[0]
 	}

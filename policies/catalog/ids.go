@@ -51,19 +51,34 @@ func positive(s string) bool {
 // 6.1.3) part by part, numerically where both parts are numbers, so 5.2
 // sorts before 5.10 and 6.1 before 6.1.3; other parts compare as text.
 func CompareIDs(a, b string) int {
-	as, bs := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(as) && i < len(bs); i++ {
-		an, aerr := strconv.Atoi(as[i])
-		bn, berr := strconv.Atoi(bs[i])
+	// Findings are sorted by their control, and most comparisons are of
+	// a control with itself: they cost no parsing.
+	if a == b {
+		return 0
+	}
+	for {
+		ap, arest, amore := strings.Cut(a, ".")
+		bp, brest, bmore := strings.Cut(b, ".")
+		an, aerr := strconv.Atoi(ap)
+		bn, berr := strconv.Atoi(bp)
 		if aerr == nil && berr == nil {
 			if c := cmp.Compare(an, bn); c != 0 {
 				return c
 			}
-			continue
-		}
-		if c := cmp.Compare(as[i], bs[i]); c != 0 {
+		} else if c := cmp.Compare(ap, bp); c != 0 {
 			return c
 		}
+		if !amore || !bmore {
+			return cmp.Compare(boolRank(amore), boolRank(bmore))
+		}
+		a, b = arest, brest
 	}
-	return cmp.Compare(len(as), len(bs))
+}
+
+// boolRank orders false before true.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -55,14 +56,17 @@ type Finding struct {
 	// Clauses names the ISO/IEC 27001 clauses a finding is against when it
 	// is about the management system rather than a control (a residual
 	// risk above appetite without acceptance: 6.1.3 and 8.3).
-	Clauses     []string       `json:"clauses,omitempty"`
-	Policy      string         `json:"policy"`
-	Resource    string         `json:"resource"`
-	Message     string         `json:"message"`
-	Severity    Severity       `json:"severity"`
-	Remediation string         `json:"remediation"`
-	Source      *facts.Source  `json:"source,omitempty"`
-	Details     map[string]any `json:"details,omitempty"`
+	Clauses     []string      `json:"clauses,omitempty"`
+	Policy      string        `json:"policy"`
+	Resource    string        `json:"resource"`
+	Message     string        `json:"message"`
+	Severity    Severity      `json:"severity"`
+	Remediation string        `json:"remediation"`
+	Source      *facts.Source `json:"source,omitempty"`
+	// Details is what the policy added about the finding, as compact
+	// JSON with sorted keys: a large run has hundreds of thousands of
+	// findings, and an encoded object is a fraction of a decoded one.
+	Details json.RawMessage `json:"details,omitempty"`
 	// Fingerprint identifies the finding across runs (Fingerprint):
 	// --baseline matches findings by it.
 	Fingerprint string `json:"fingerprint"`

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -163,8 +164,12 @@ func TestRiskFinding(t *testing.T) {
 				f.Source == nil || *f.Source != src || f.Remediation == "" {
 				t.Errorf("finding %+v", f)
 			}
-			if fmt.Sprint(f.Details["inherent"]) != fmt.Sprint(tc.l*tc.i) || fmt.Sprint(f.Details["appetite"]) != "1" || f.Details["owner"] != "sam" {
-				t.Errorf("details %v", f.Details)
+			var details map[string]any
+			if err := json.Unmarshal(f.Details, &details); err != nil {
+				t.Fatalf("details %s: %v", f.Details, err)
+			}
+			if fmt.Sprint(details["inherent"]) != fmt.Sprint(tc.l*tc.i) || fmt.Sprint(details["appetite"]) != "1" || details["owner"] != "sam" {
+				t.Errorf("details %s", f.Details)
 			}
 		})
 	}

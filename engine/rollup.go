@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -44,6 +45,19 @@ func (e *Engine) toFinding(p *Policy, v any, idx *factIndex) (Finding, int64, er
 	return f, int64(len(f.Message)+len(f.Resource)+len(f.Remediation)) + detailBytes, nil
 }
 
+// compactJSON encodes v as compact JSON with sorted keys and without
+// escaping HTML characters: the writers of reports choose whether to escape
+// them, and an escape made here would stay in every output.
+func compactJSON(v any) (json.RawMessage, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
 func (e *Engine) finding(p *Policy, v any, idx *factIndex) (Finding, int64, error) {
 	var detailBytes int64
 	obj, ok := v.(map[string]any)
@@ -83,13 +97,12 @@ func (e *Engine) finding(p *Policy, v any, idx *factIndex) (Finding, int64, erro
 		if !ok {
 			return Finding{}, 0, fmt.Errorf("finding for %s has details %v; expected an object", res, d)
 		}
-		f.Details = dm
-		b, err := json.Marshal(dm)
-		detailBytes = int64(len(b))
+		b, err := compactJSON(dm)
 		if err != nil || len(b) > MaxDetailsBytes {
-			f.Details = map[string]any{"omitted": fmt.Sprintf("the details exceed %d bytes as JSON", MaxDetailsBytes)}
-			detailBytes = 64
+			b, _ = compactJSON(map[string]string{"omitted": fmt.Sprintf("the details exceed %d bytes as JSON", MaxDetailsBytes)})
 		}
+		f.Details = b
+		detailBytes = int64(len(b))
 	}
 	if fact, ok := idx.byID[res]; ok {
 		src := fact.Source

@@ -177,6 +177,12 @@ func (p *present) UnmarshalJSON([]byte) error {
 
 // Parse turns plan JSON into facts; file names the input in facts and errors.
 func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) {
+	return parse(ctx, file, data, true)
+}
+
+// parse is Parse; stream says to read the plan in one streaming pass
+// (decodeStream) when it can, rather than always with encoding/json.
+func parse(ctx context.Context, file string, data []byte, stream bool) ([]facts.Fact, error) {
 	if bytes.HasPrefix(data, zipMagic) {
 		return nil, binaryPlanError(file)
 	}
@@ -184,32 +190,111 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 	if err != nil {
 		return nil, err
 	}
+	var doc *planDoc
+	if stream {
+		doc, err = decodeFast(file, data)
+	}
+	if doc == nil || err != nil {
+		// Anything the streaming pass does not take is decoded as
+		// before, which says what is wrong with it.
+		if doc, err = decodeSlow(file, data); err != nil {
+			return nil, err
+		}
+	}
+	return collectPlan(ctx, file, doc)
+}
+
+// planDoc is a decoded plan document: its resource changes either decoded
+// (by the streaming pass) or raw (by encoding/json, to be decoded one by
+// one), and where each starts.
+type planDoc struct {
+	plan      *planFile
+	changes   []*resourceChange
+	count     int
+	positions []position
+}
+
+// change returns resource change i, decoding it if it is raw, and lets go
+// of the document's copy.
+func (d *planDoc) change(i int) (*resourceChange, error) {
+	if d.changes != nil {
+		rc := d.changes[i]
+		d.changes[i] = nil
+		if rc == nil {
+			rc = &resourceChange{}
+		}
+		return rc, nil
+	}
+	var rc resourceChange
+	err := decodeNumbers(d.plan.ResourceChanges[i], &rc)
+	d.plan.ResourceChanges[i] = nil
+	return &rc, err
+}
+
+// decodeFast decodes a plan document with the streaming pass, and the
+// configuration, variables and prior state it kept raw with
+// encoding/json; an error says only that decodeSlow must decode it.
+func decodeFast(file string, data []byte) (*planDoc, error) {
+	sp, err := decodeStream(data)
+	if err != nil {
+		return nil, err
+	}
+	p := &sp.plan
+	for _, part := range []struct {
+		key string
+		dst any
+	}{{"configuration", &p.Config}, {"variables", &p.Variables}, {"prior_state", &p.PriorState}} {
+		if raw := sp.raw[part.key]; raw != nil {
+			if err := json.Unmarshal(raw, part.dst); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := checkPlan(file, p, len(sp.changes) > 0); err != nil {
+		return nil, err
+	}
+	return &planDoc{plan: p, changes: sp.changes, count: len(sp.changes), positions: sp.positions}, nil
+}
+
+// decodeSlow decodes a plan document with encoding/json, keeping each
+// resource change raw, and finds where each starts.
+func decodeSlow(file string, data []byte) (*planDoc, error) {
 	plan, err := decodePlan(file, data)
 	if err != nil {
 		return nil, err
 	}
+	n := len(plan.ResourceChanges)
+	return &planDoc{plan: plan, count: n, positions: changePositions(data, plan.ResourceChanges)}, nil
+}
+
+// collectPlan makes the facts of a decoded plan document.
+func collectPlan(ctx context.Context, file string, doc *planDoc) ([]facts.Fact, error) {
+	plan := doc.plan
 	c := &collector{
 		file:     file,
 		redactor: redact.New(sensitiveVariableValues(plan)),
 		configs:  indexConfig(plan.Config),
-		seen:     make(map[string]bool, len(plan.ResourceChanges)),
-		facts:    make([]facts.Fact, 0, len(plan.ResourceChanges)),
+		seen:     make(map[string]bool, doc.count),
+		facts:    make([]facts.Fact, 0, doc.count),
 	}
-	positions := changePositions(data, plan.ResourceChanges)
-	// Each change is decoded and turned into a fact on its own, on every
-	// CPU; the facts are then taken in the plan's order.
-	changes := make([]*facts.Fact, len(plan.ResourceChanges))
-	errs := make([]error, len(plan.ResourceChanges))
+	// Each change is decoded if need be and turned into a fact on its
+	// own, on every CPU; the facts are then taken in the plan's order.
+	changes := make([]*facts.Fact, doc.count)
+	errs := make([]error, doc.count)
 	parallel.Chunks(len(changes), 64, runtime.GOMAXPROCS(0), func(start, end int) {
 		if ctx.Err() != nil {
 			return
 		}
 		for i := start; i < end; i++ {
-			changes[i], errs[i] = c.change(i, plan.ResourceChanges[i])
-			if changes[i] != nil {
-				changes[i].Source.Line, changes[i].Source.Column = positions[i].line, positions[i].column
+			rc, err := doc.change(i)
+			if err != nil {
+				errs[i] = fmt.Errorf("%s: resource_changes[%d]: not a valid resource change: %w", c.file, i, err)
+				continue
 			}
-			plan.ResourceChanges[i] = nil
+			changes[i], errs[i] = c.change(i, rc)
+			if changes[i] != nil {
+				changes[i].Source.Line, changes[i].Source.Column = doc.positions[i].line, doc.positions[i].column
+			}
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -291,18 +376,28 @@ func decodePlan(file string, data []byte) (*planFile, error) {
 		}
 		return nil, input.JSONError(file, data, fmt.Errorf("not a valid Terraform plan: %w", err))
 	}
-	switch {
-	case plan.FormatVersion == "" && bool(plan.Version) && bool(plan.Resources):
-		return nil, fmt.Errorf("%s: this is a Terraform state file, not a plan; run `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`", file)
-	case plan.FormatVersion == "":
-		return nil, fmt.Errorf("%s: not a Terraform plan: no \"format_version\" field; expected the output of `terraform show -json PLANFILE`", file)
-	case bool(plan.Values) && plan.ResourceChanges == nil && !bool(plan.PlannedValues):
-		return nil, fmt.Errorf("%s: this is `terraform show -json` of a state, not of a plan; pass the saved plan file to `terraform show -json`", file)
-	}
-	if err := (&tfjson.Plan{FormatVersion: plan.FormatVersion}).Validate(); err != nil {
-		return nil, fmt.Errorf("%s: not a valid Terraform plan: %w", file, err)
+	if err := checkPlan(file, &plan, plan.ResourceChanges != nil); err != nil {
+		return nil, err
 	}
 	return &plan, nil
+}
+
+// checkPlan recognises the JSON documents people commonly pass by mistake
+// for a plan and says what they are; hasChanges is whether the document
+// has resource changes.
+func checkPlan(file string, plan *planFile, hasChanges bool) error {
+	switch {
+	case plan.FormatVersion == "" && bool(plan.Version) && bool(plan.Resources):
+		return fmt.Errorf("%s: this is a Terraform state file, not a plan; run `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`", file)
+	case plan.FormatVersion == "":
+		return fmt.Errorf("%s: not a Terraform plan: no \"format_version\" field; expected the output of `terraform show -json PLANFILE`", file)
+	case bool(plan.Values) && !hasChanges && !bool(plan.PlannedValues):
+		return fmt.Errorf("%s: this is `terraform show -json` of a state, not of a plan; pass the saved plan file to `terraform show -json`", file)
+	}
+	if err := (&tfjson.Plan{FormatVersion: plan.FormatVersion}).Validate(); err != nil {
+		return fmt.Errorf("%s: not a valid Terraform plan: %w", file, err)
+	}
+	return nil
 }
 
 func sensitiveVariableValues(plan *planFile) []string {
@@ -368,13 +463,9 @@ func decodeNumbers(raw json.RawMessage, v any) error {
 	return dec.Decode(v)
 }
 
-// change decodes resource change i and makes its fact; nil for a change
-// that yields none (a deposed object). It is safe to call concurrently.
-func (c *collector) change(i int, raw json.RawMessage) (*facts.Fact, error) {
-	var rc resourceChange
-	if err := decodeNumbers(raw, &rc); err != nil {
-		return nil, fmt.Errorf("%s: resource_changes[%d]: not a valid resource change: %w", c.file, i, err)
-	}
+// change makes the fact of resource change i; nil for a change that
+// yields none (a deposed object). It is safe to call concurrently.
+func (c *collector) change(i int, rc *resourceChange) (*facts.Fact, error) {
 	if rc.Change == nil {
 		return nil, nil
 	}

@@ -1,0 +1,435 @@
+package tfplan
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// The plan is read in one streaming pass (decodeStream) that builds each
+// resource change's values as it reads them and notes where each change
+// starts, instead of decoding the document with encoding/json, splitting
+// the changes into copies and decoding each again: on a large plan that
+// was most of the time and of the allocation of collecting it. The pass
+// reads what encoding/json would read into planFile and resourceChange;
+// whenever the input is anything but the plain shape Terraform writes (a
+// syntax error, a value of the wrong type, a key repeated or spelled in
+// another case, which encoding/json matches), it gives up with
+// errNotPlain and the plan is decoded by the encoding/json path
+// (decodeSlow), which says what is wrong exactly as before.
+
+// errNotPlain stops the streaming pass; it never reaches a user.
+var errNotPlain = errors.New("not a plain plan document")
+
+// maxInterned is the longest string value that is shared among equal ones
+// (regions, types, tag values); longer ones are mostly unique.
+const maxInterned = 32
+
+// streamDecoder builds Go values (as encoding/json decodes into any, with
+// numbers as json.Number) from a jsontext.Decoder reading the plan in
+// place.
+type streamDecoder struct {
+	dec  *jsontext.Decoder
+	data []byte
+	// strs shares object names and short string values among equal ones.
+	strs map[string]string
+}
+
+func newStreamDecoder(data []byte) *streamDecoder {
+	return &streamDecoder{
+		dec:  jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)),
+		data: data,
+		strs: map[string]string{},
+	}
+}
+
+// raw reads the next value and returns it as a slice of the document.
+func (d *streamDecoder) raw() ([]byte, error) {
+	v, err := d.dec.ReadValue()
+	if err != nil {
+		return nil, err
+	}
+	end := int(d.dec.InputOffset())
+	return d.data[end-len(v) : end], nil
+}
+
+// unquote returns the string of the quoted JSON string q, shared with
+// equal ones when share is set (and it is short enough).
+func (d *streamDecoder) unquote(q []byte, share bool) (string, error) {
+	b := q[1 : len(q)-1]
+	if bytes.IndexByte(b, '\\') >= 0 {
+		u, err := jsontext.AppendUnquote(nil, q)
+		if err != nil {
+			return "", err
+		}
+		b = u
+	}
+	if !share && len(b) > maxInterned {
+		return string(b), nil
+	}
+	if s, ok := d.strs[string(b)]; ok {
+		return s, nil
+	}
+	s := string(b)
+	d.strs[s] = s
+	return s, nil
+}
+
+// name reads an object member's name.
+func (d *streamDecoder) name() (string, error) {
+	v, err := d.dec.ReadValue()
+	if err != nil {
+		return "", err
+	}
+	return d.unquote(v, true)
+}
+
+// str reads a string into a Go string field: null leaves it empty, as
+// encoding/json does; any other kind of value is not plain.
+func (d *streamDecoder) str() (string, error) {
+	v, err := d.dec.ReadValue()
+	switch {
+	case err != nil:
+		return "", err
+	case v[0] == 'n':
+		return "", nil
+	case v[0] != '"':
+		return "", errNotPlain
+	}
+	return d.unquote(v, false)
+}
+
+// value reads any JSON value as encoding/json decodes it into an any with
+// UseNumber.
+func (d *streamDecoder) value() (any, error) {
+	switch d.dec.PeekKind() {
+	case '{':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, err
+		}
+		m := map[string]any{}
+		for d.dec.PeekKind() != '}' {
+			k, err := d.name()
+			if err != nil {
+				return nil, err
+			}
+			v, err := d.value()
+			if err != nil {
+				return nil, err
+			}
+			m[k] = v
+		}
+		_, err := d.dec.ReadToken()
+		return m, err
+	case '[':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, err
+		}
+		l := []any{}
+		for d.dec.PeekKind() != ']' {
+			v, err := d.value()
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+		}
+		_, err := d.dec.ReadToken()
+		return l, err
+	}
+	v, err := d.dec.ReadValue()
+	if err != nil {
+		return nil, err
+	}
+	switch v[0] {
+	case '"':
+		return d.unquote(v, false)
+	case 't':
+		return true, nil
+	case 'f':
+		return false, nil
+	case 'n':
+		return nil, nil
+	}
+	return json.Number(string(v)), nil
+}
+
+// object reads a JSON object, calling member for each member with its
+// name; a repeated name among known, or a name that only differs from one
+// of them in case, is not plain.
+func (d *streamDecoder) object(known []string, member func(name string) error) error {
+	if d.dec.PeekKind() != '{' {
+		return errNotPlain
+	}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return err
+	}
+	var seen uint64
+	for d.dec.PeekKind() != '}' {
+		k, err := d.name()
+		if err != nil {
+			return err
+		}
+		i := knownIndex(known, k)
+		switch {
+		case i == errFolded || i >= 0 && seen&(1<<i) != 0:
+			return errNotPlain
+		case i >= 0:
+			seen |= 1 << i
+			err = member(k)
+		default:
+			err = d.dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	_, err := d.dec.ReadToken()
+	return err
+}
+
+// knownIndex is the index of name in known, -1 for a name that is none
+// of them and errFolded for one that differs from one of them only in
+// case, which encoding/json would match.
+func knownIndex(known []string, name string) int {
+	for i, k := range known {
+		if k == name {
+			return i
+		}
+	}
+	for _, k := range known {
+		if strings.EqualFold(k, name) {
+			return errFolded
+		}
+	}
+	return -1
+}
+
+// errFolded is knownIndex's answer for a name that only differs in case.
+const errFolded = -2
+
+// streamPlan is what the streaming pass read of a plan document: the
+// resource changes decoded, with their positions, and the raw documents
+// of the other parts annexa reads, slices of the input, which
+// encoding/json then decodes into a planFile.
+type streamPlan struct {
+	plan      planFile
+	changes   []*resourceChange
+	positions []position
+	raw       map[string][]byte
+}
+
+var topLevelKeys = []string{
+	"format_version", "resource_changes", "resource_drift", "configuration", "variables",
+	"prior_state", "planned_values", "values", "version", "resources",
+}
+
+// decodeStream reads a plan document in one pass; errNotPlain or a syntax
+// error when the encoding/json path must decode it instead.
+func decodeStream(data []byte) (*streamPlan, error) {
+	d := newStreamDecoder(data)
+	sp := &streamPlan{raw: map[string][]byte{}}
+	err := d.object(topLevelKeys, func(k string) error {
+		var err error
+		switch k {
+		case "format_version":
+			sp.plan.FormatVersion, err = d.str()
+		case "resource_changes":
+			err = d.changes(sp)
+		case "resource_drift":
+			err = d.drift(sp)
+		case "configuration", "variables", "prior_state":
+			sp.raw[k], err = d.raw()
+		case "planned_values":
+			sp.plan.PlannedValues = true
+			err = d.dec.SkipValue()
+		case "values":
+			sp.plan.Values = true
+			err = d.dec.SkipValue()
+		case "version":
+			sp.plan.Version = true
+			err = d.dec.SkipValue()
+		case "resources":
+			sp.plan.Resources = true
+			err = d.dec.SkipValue()
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.dec.ReadToken(); err != io.EOF {
+		return nil, errNotPlain
+	}
+	return sp, nil
+}
+
+// array calls elem for each element of a JSON array; null is an empty
+// array, anything else is not plain.
+func (d *streamDecoder) array(elem func() error) error {
+	switch d.dec.PeekKind() {
+	case 'n':
+		_, err := d.dec.ReadValue()
+		return err
+	case '[':
+	default:
+		return errNotPlain
+	}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return err
+	}
+	for d.dec.PeekKind() != ']' {
+		if err := elem(); err != nil {
+			return err
+		}
+	}
+	_, err := d.dec.ReadToken()
+	return err
+}
+
+// nextValueStart is the offset at which the next element of the array
+// being read starts: past the comma and white space after the last token.
+func (d *streamDecoder) nextValueStart() int {
+	i := int(d.dec.InputOffset())
+	for i < len(d.data) {
+		switch d.data[i] {
+		case ' ', '\t', '\n', '\r', ',':
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// changes reads the resource changes and where each starts.
+func (d *streamDecoder) changes(sp *streamPlan) error {
+	sp.changes, sp.positions = nil, nil
+	line, lineStart, counted := 1, 0, 0
+	return d.array(func() error {
+		start := d.nextValueStart()
+		line += bytes.Count(d.data[counted:start], []byte{'\n'})
+		if nl := bytes.LastIndexByte(d.data[counted:start], '\n'); nl >= 0 {
+			lineStart = counted + nl + 1
+		}
+		counted = start
+		rc, err := d.change()
+		if err != nil {
+			return err
+		}
+		sp.changes = append(sp.changes, rc)
+		sp.positions = append(sp.positions, position{line: line, column: start - lineStart + 1})
+		return nil
+	})
+}
+
+var (
+	changeKeys = []string{"address", "module_address", "mode", "type", "name", "index", "provider_name", "deposed", "change"}
+	planKeys   = []string{"actions", "before", "after", "after_unknown", "before_sensitive", "after_sensitive"}
+)
+
+// change reads one resource change: nil for null.
+func (d *streamDecoder) change() (*resourceChange, error) {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	rc := &resourceChange{}
+	err := d.object(changeKeys, func(k string) error {
+		var err error
+		switch k {
+		case "address":
+			rc.Address, err = d.str()
+		case "module_address":
+			rc.ModuleAddress, err = d.str()
+		case "mode":
+			rc.Mode, err = d.str()
+		case "type":
+			rc.Type, err = d.str()
+		case "name":
+			rc.Name, err = d.str()
+		case "index":
+			rc.Index, err = d.value()
+		case "provider_name":
+			rc.ProviderName, err = d.str()
+		case "deposed":
+			rc.DeposedKey, err = d.str()
+		case "change":
+			rc.Change, err = d.planChange()
+		}
+		return err
+	})
+	return rc, err
+}
+
+// planChange reads a change's change object: nil for null. Its before
+// value is decoded only when the actions, read before it as Terraform
+// orders the keys, say the change deletes the object, the one case in
+// which the fact describes it; otherwise it is kept as the raw slice of
+// the document and decoded only if needed.
+func (d *streamDecoder) planChange() (*planChange, error) {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	pc := &planChange{}
+	actionsRead := false
+	err := d.object(planKeys, func(k string) error {
+		var err error
+		switch k {
+		case "actions":
+			actionsRead = true
+			pc.Actions, err = d.actions()
+		case "before":
+			if actionsRead && !(len(pc.Actions) == 1 && pc.Actions[0] == "delete") {
+				pc.Before = nil
+				return d.dec.SkipValue()
+			}
+			var raw []byte
+			if raw, err = d.raw(); err == nil {
+				pc.Before = bytes.Clone(raw)
+			}
+		case "after":
+			pc.After, err = d.value()
+		case "after_unknown":
+			pc.AfterUnknown, err = d.value()
+		case "before_sensitive":
+			pc.BeforeSensitive, err = d.value()
+		case "after_sensitive":
+			pc.AfterSensitive, err = d.value()
+		}
+		return err
+	})
+	return pc, err
+}
+
+// actions reads a change's actions: nil for null, "" for a null element.
+func (d *streamDecoder) actions() ([]string, error) {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	out := []string{}
+	err := d.array(func() error {
+		s, err := d.str()
+		out = append(out, s)
+		return err
+	})
+	return out, err
+}
+
+// drift keeps each element of resource_drift as a copy, decoded later as
+// before (addDrift): drift is small.
+func (d *streamDecoder) drift(sp *streamPlan) error {
+	sp.plan.ResourceDrift = nil
+	return d.array(func() error {
+		raw, err := d.raw()
+		if err == nil {
+			sp.plan.ResourceDrift = append(sp.plan.ResourceDrift, bytes.Clone(raw))
+		}
+		return err
+	})
+}

@@ -1,0 +1,90 @@
+package tfplan
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// sameAsSlow checks that Parse, which reads a plan with the streaming
+// pass when it can, makes the same facts, or fails with the same error,
+// as decoding it with encoding/json only.
+func sameAsSlow(t *testing.T, name string, data []byte) {
+	t.Helper()
+	fast, fastErr := parse(context.Background(), "plan.json", data, true)
+	slow, slowErr := parse(context.Background(), "plan.json", data, false)
+	if (fastErr == nil) != (slowErr == nil) || fastErr != nil && fastErr.Error() != slowErr.Error() {
+		t.Fatalf("%s: streaming error %v, encoding/json error %v", name, fastErr, slowErr)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Errorf("%s: the streaming pass made other facts than encoding/json", name)
+		for i := range min(len(fast), len(slow)) {
+			if !reflect.DeepEqual(fast[i], slow[i]) {
+				t.Errorf("first difference, fact %d:\nstream %+v\nslow   %+v", i, fast[i], slow[i])
+				break
+			}
+		}
+	}
+}
+
+// TestStreamMatchesEncodingJSON reads every plan under testdata both ways.
+func TestStreamMatchesEncodingJSON(t *testing.T) {
+	n, streamed := 0, 0
+	err := filepath.WalkDir("../../testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if !strings.Contains(string(b), `"format_version"`) {
+			return nil
+		}
+		n++
+		if _, err := decodeFast("plan.json", b); err == nil {
+			streamed++
+		}
+		sameAsSlow(t, path, b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 20 || streamed < n/2 {
+		t.Fatalf("compared %d plans, of which %d streamed", n, streamed)
+	}
+}
+
+// TestStreamEdgeCases covers what the streaming pass hands over to
+// encoding/json, and what it reads itself, in documents Terraform does
+// not write.
+func TestStreamEdgeCases(t *testing.T) {
+	change := `{"address":"a.b","type":"a","name":"b","mode":"managed","index":1,"change":{"actions":["delete"],"before":{"x":1e400,"y":"\u00e9\\"},"after":null,"after_unknown":{"y":true}}}`
+	for _, doc := range []string{
+		`{"format_version":"1.2","resource_changes":[` + change + `]}`,
+		`{"format_version":"1.2","resource_changes":[null,` + change + `]}`,
+		`{"format_version":"1.2","resource_changes":null,"values":{}}`,
+		`{"format_version":"1.2","resource_changes":[],"values":{}}`,
+		`{"format_version":"1.2","resource_changes":[` + change + `],"resource_changes":[]}`,
+		`{"format_version":"1.2","Resource_Changes":[` + change + `]}`,
+		`{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","Change":{"actions":["create"]}}]}`,
+		`{"format_version":"1.2","resource_changes":[{"address":5,"type":"a","name":"b","change":{}}]}`,
+		`{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","change":{"actions":[null,"create"],"after":{"k":"v","k":"w"}}}]}`,
+		`{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","change":{"actions":"create"}}]}`,
+		`{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","change":{"after":{"s":"\ud800"}}}]}`,
+		`{"format_version":"1.2","resource_changes":[5]}`,
+		`{"format_version":"1.2","resource_changes":[]} x`,
+		`{"format_version":"1.2","configuration":{"root_module":{"variables":{"p":{"sensitive":"yes"}}}}}`,
+		`{"format_version":"1.2","prior_state":{"format_version":"9.0"}}`,
+		`{"format_version":null}`,
+		`{"format_version":"1.2","resource_drift":{}}`,
+		"{\n\"format_version\":\"1.2\",\n\"resource_changes\":[\n" + change + ",\n\n  " + strings.Replace(change, "a.b", "a.c", 1) + "]}",
+	} {
+		sameAsSlow(t, doc, []byte(doc))
+	}
+}

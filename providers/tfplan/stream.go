@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -106,6 +107,13 @@ func (d *streamDecoder) str() (string, error) {
 // value reads any JSON value as encoding/json decodes it into an any with
 // UseNumber.
 func (d *streamDecoder) value() (any, error) {
+	return d.anyValue(false)
+}
+
+// anyValue reads any JSON value as encoding/json decodes it into an any:
+// numbers as float64 when floats is set, else as json.Number (UseNumber).
+// A number too large for a float64 is not plain.
+func (d *streamDecoder) anyValue(floats bool) (any, error) {
 	switch d.dec.PeekKind() {
 	case '{':
 		if _, err := d.dec.ReadToken(); err != nil {
@@ -117,7 +125,7 @@ func (d *streamDecoder) value() (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			v, err := d.value()
+			v, err := d.anyValue(floats)
 			if err != nil {
 				return nil, err
 			}
@@ -131,7 +139,7 @@ func (d *streamDecoder) value() (any, error) {
 		}
 		l := []any{}
 		for d.dec.PeekKind() != ']' {
-			v, err := d.value()
+			v, err := d.anyValue(floats)
 			if err != nil {
 				return nil, err
 			}
@@ -153,6 +161,13 @@ func (d *streamDecoder) value() (any, error) {
 		return false, nil
 	case 'n':
 		return nil, nil
+	}
+	if floats {
+		f, err := strconv.ParseFloat(string(v), 64)
+		if err != nil {
+			return nil, errNotPlain
+		}
+		return f, nil
 	}
 	return json.Number(string(v)), nil
 }
@@ -241,7 +256,9 @@ func decodeStream(data []byte) (*streamPlan, error) {
 			err = d.changes(sp)
 		case "resource_drift":
 			err = d.drift(sp)
-		case "configuration", "variables", "prior_state":
+		case "configuration":
+			sp.plan.Config, err = d.config()
+		case "variables", "prior_state":
 			sp.raw[k], err = d.raw()
 		case "planned_values":
 			sp.plan.PlannedValues = true
@@ -432,4 +449,223 @@ func (d *streamDecoder) drift(sp *streamPlan) error {
 		}
 		return err
 	})
+}
+
+// config reads a plan's configuration as planConfig decodes it.
+func (d *streamDecoder) config() (*planConfig, error) {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	cfg := &planConfig{}
+	err := d.object([]string{"root_module"}, func(string) error {
+		var err error
+		cfg.RootModule, err = d.module(0)
+		return err
+	})
+	return cfg, err
+}
+
+// maxStreamDepth bounds the nesting of modules and blocks the streaming
+// pass follows itself; deeper ones are left to encoding/json.
+const maxStreamDepth = 256
+
+var (
+	moduleKeys   = []string{"resources", "module_calls", "variables"}
+	resourceKeys = []string{"mode", "type", "name", "expressions"}
+)
+
+// module reads a module of the configuration: nil for null.
+func (d *streamDecoder) module(depth int) (*configModule, error) {
+	if depth > maxStreamDepth {
+		return nil, errNotPlain
+	}
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	m := &configModule{}
+	err := d.object(moduleKeys, func(k string) error {
+		switch k {
+		case "resources":
+			m.Resources = nil
+			return d.array(func() error {
+				r, err := d.configResource(depth)
+				m.Resources = append(m.Resources, r)
+				return err
+			})
+		case "module_calls":
+			return d.members(func(name string) error {
+				if d.dec.PeekKind() == 'n' {
+					_, err := d.dec.ReadValue()
+					m.ModuleCalls = putMember(m.ModuleCalls, name, nil)
+					return err
+				}
+				call := &moduleCall{}
+				m.ModuleCalls = putMember(m.ModuleCalls, name, call)
+				return d.object([]string{"module"}, func(string) error {
+					var err error
+					call.Module, err = d.module(depth + 1)
+					return err
+				})
+			})
+		default:
+			return d.members(func(name string) error {
+				if d.dec.PeekKind() == 'n' {
+					_, err := d.dec.ReadValue()
+					m.Variables = putMember(m.Variables, name, nil)
+					return err
+				}
+				v := &configVariable{}
+				m.Variables = putMember(m.Variables, name, v)
+				return d.object([]string{"sensitive"}, func(string) error {
+					b, err := d.dec.ReadValue()
+					switch {
+					case err != nil:
+						return err
+					case b[0] == 't':
+						v.Sensitive = true
+					case b[0] == 'f', b[0] == 'n':
+						v.Sensitive = false
+					default:
+						return errNotPlain
+					}
+					return nil
+				})
+			})
+		}
+	})
+	return m, err
+}
+
+// putMember sets m[k] = v, making m if need be, as encoding/json fills a
+// map.
+func putMember[V any](m map[string]V, k string, v V) map[string]V {
+	if m == nil {
+		m = map[string]V{}
+	}
+	m[k] = v
+	return m
+}
+
+// members calls member with the name of each member of a JSON object
+// decoded into a Go map; null leaves the map as it is.
+func (d *streamDecoder) members(member func(name string) error) error {
+	switch d.dec.PeekKind() {
+	case 'n':
+		_, err := d.dec.ReadValue()
+		return err
+	case '{':
+	default:
+		return errNotPlain
+	}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return err
+	}
+	for d.dec.PeekKind() != '}' {
+		k, err := d.name()
+		if err != nil {
+			return err
+		}
+		if err := member(k); err != nil {
+			return err
+		}
+	}
+	_, err := d.dec.ReadToken()
+	return err
+}
+
+// configResource reads a resource of the configuration: nil for null.
+func (d *streamDecoder) configResource(depth int) (*configResource, error) {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	r := &configResource{}
+	err := d.object(resourceKeys, func(k string) error {
+		var err error
+		switch k {
+		case "mode":
+			r.Mode, err = d.str()
+		case "type":
+			r.Type, err = d.str()
+		case "name":
+			r.Name, err = d.str()
+		default:
+			r.Expressions, err = d.expressions(r.Expressions, depth+1)
+		}
+		return err
+	})
+	return r, err
+}
+
+// expressions reads the expressions of a resource or nested block into
+// exprs (made if need be; null leaves it as it is).
+func (d *streamDecoder) expressions(exprs map[string]*expression, depth int) (map[string]*expression, error) {
+	if depth > maxStreamDepth {
+		return nil, errNotPlain
+	}
+	err := d.members(func(name string) error {
+		e, err := d.expression(depth)
+		exprs = putMember(exprs, name, e)
+		return err
+	})
+	return exprs, err
+}
+
+var expressionKeys = []string{"constant_value", "references"}
+
+// expression reads one expression as expression.UnmarshalJSON does: nil
+// for null.
+func (d *streamDecoder) expression(depth int) (*expression, error) {
+	e := &expression{}
+	switch d.dec.PeekKind() {
+	case 'n':
+		_, err := d.dec.ReadValue()
+		return nil, err
+	case '[':
+		e.blocks = []map[string]*expression{}
+		err := d.array(func() error {
+			if d.dec.PeekKind() == 'n' {
+				_, err := d.dec.ReadValue()
+				e.blocks = append(e.blocks, nil)
+				return err
+			}
+			if d.dec.PeekKind() != '{' {
+				return errNotPlain
+			}
+			b, err := d.expressions(nil, depth+1)
+			if b == nil {
+				b = map[string]*expression{}
+			}
+			e.blocks = append(e.blocks, b)
+			return err
+		})
+		return e, err
+	case '{':
+	default:
+		return nil, errNotPlain
+	}
+	var constant any
+	err := d.object(expressionKeys, func(k string) error {
+		var err error
+		if k == "constant_value" {
+			constant, err = d.anyValue(true)
+			return err
+		}
+		if d.dec.PeekKind() == 'n' {
+			_, err = d.dec.ReadValue()
+			return err
+		}
+		e.references = []string{}
+		return d.array(func() error {
+			s, err := d.str()
+			e.references = append(e.references, s)
+			return err
+		})
+	})
+	if constant != nil && len(e.references) == 0 {
+		e.constant, e.hasConstant = constant, true
+	}
+	return e, err
 }

@@ -250,6 +250,9 @@ func decodeFast(file string, data []byte) (*planDoc, error) {
 			}
 		}
 	}
+	// The raw parts are slices of the plan document: let go of them, so
+	// that the document can be freed while the facts are made.
+	sp.raw = nil
 	if err := checkPlan(file, p, len(sp.changes) > 0); err != nil {
 		return nil, err
 	}

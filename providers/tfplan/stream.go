@@ -412,15 +412,77 @@ func (d *streamDecoder) planChange() (*planChange, error) {
 		case "after":
 			pc.After, err = d.value()
 		case "after_unknown":
-			pc.AfterUnknown, err = d.value()
+			pc.AfterUnknown, err = d.mask()
 		case "before_sensitive":
-			pc.BeforeSensitive, err = d.value()
+			pc.BeforeSensitive, err = d.mask()
 		case "after_sensitive":
-			pc.AfterSensitive, err = d.value()
+			pc.AfterSensitive, err = d.mask()
 		}
 		return err
 	})
 	return pc, err
+}
+
+// mask reads an unknown or sensitive mask (after_unknown,
+// after_sensitive, before_sensitive) keeping only what the redactor reads
+// of it: the true leaves and the objects and arrays leading to them. A
+// part without a true leaf marks nothing, so the redactor reads it as it
+// reads nil, which it becomes; most of a plan's masks are such parts
+// ({}, [], false), and they were a good part of its decoded size.
+func (d *streamDecoder) mask() (any, error) {
+	switch d.dec.PeekKind() {
+	case '{':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, err
+		}
+		var m map[string]any
+		for d.dec.PeekKind() != '}' {
+			k, err := d.name()
+			if err != nil {
+				return nil, err
+			}
+			v, err := d.mask()
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case v != nil:
+				m = putMember(m, k, v)
+			case m != nil:
+				// A repeated name: the last one counts.
+				delete(m, k)
+			}
+		}
+		_, err := d.dec.ReadToken()
+		if len(m) == 0 {
+			return nil, err
+		}
+		return m, err
+	case '[':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, err
+		}
+		var l []any
+		marked := false
+		for d.dec.PeekKind() != ']' {
+			v, err := d.mask()
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+			marked = marked || v != nil
+		}
+		_, err := d.dec.ReadToken()
+		if !marked {
+			return nil, err
+		}
+		return l, err
+	}
+	v, err := d.dec.ReadValue()
+	if err != nil || v[0] != 't' {
+		return nil, err
+	}
+	return true, nil
 }
 
 // actions reads a change's actions: nil for null, "" for a null element.

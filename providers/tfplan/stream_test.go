@@ -82,6 +82,7 @@ func TestStreamEdgeCases(t *testing.T) {
 		`{"format_version":"1.2","configuration":{"root_module":{"variables":{"p":{"sensitive":"yes"}}}}}`,
 		`{"format_version":"1.2","prior_state":{"format_version":"9.0"}}`,
 		`{"format_version":null}`,
+		`{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","change":{"actions":["update"],"after":{"l":[{"p":"x","q":1},{"p":"y"}],"m":{"k":"v","password":"p"},"n":null},"after_unknown":{"l":[{},{"q":true}],"m":{"k":false},"z":[false,{"w":true}],"u":{"a":true},"u":{}},"after_sensitive":{"l":[false,{"p":true}],"m":{"k":true,"j":[]}},"before_sensitive":[true]}}]}`,
 		`{"format_version":"1.2","configuration":null,"resource_changes":[` + change + `]}`,
 		`{"format_version":"1.2","configuration":{"root_module":{"resources":[null,{"mode":"managed","type":"a","name":"b","expressions":{"k":null,"p":{"constant_value":"AKIAIOSFODNN7EXAMPLE"},"blk":[null,{},{"x":{"constant_value":1e5,"references":[]}}]}}]}},"resource_changes":[` + change + `]}`,
 		`{"format_version":"1.2","configuration":{"root_module":{"resources":[{"type":"a","name":"b","expressions":{"p":{"constant_value":1e400}}}]}}}`,

@@ -166,9 +166,11 @@ type Redactor struct {
 	// judged memoizes value for short strings: a plan's values repeat
 	// (regions, types, tag values, every instance of a module), and
 	// judging one runs the rule set over it. Holds valueKey to
-	// valueResult; cached counts the entries, at most maxJudged.
+	// valueResult; cached counts the entries, at most limit
+	// (maxJudged).
 	judged sync.Map
 	cached atomic.Int64
+	limit  int64
 }
 
 // Bounds of Redactor's memo: the longest string (key and value) it
@@ -195,7 +197,7 @@ func New(secrets []string) *Redactor {
 		}
 		return strings.Compare(a, b)
 	})
-	return &Redactor{secrets: slices.Compact(s)}
+	return &Redactor{secrets: slices.Compact(s), limit: maxJudged}
 }
 
 // Result is a redacted object value with the dotted paths that were left
@@ -276,7 +278,7 @@ func (r *Redactor) value(s, key string, env bool) (string, string) {
 		return res.out, res.reason
 	}
 	out, reason := r.judge(s, key, env)
-	if r.cached.Add(1) <= maxJudged {
+	if r.cached.Add(1) <= r.limit {
 		r.judged.Store(k, valueResult{out: out, reason: reason})
 	}
 	return out, reason

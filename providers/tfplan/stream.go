@@ -31,31 +31,82 @@ var errNotPlain = errors.New("not a plain plan document")
 const maxInterned = 32
 
 // streamDecoder builds Go values (as encoding/json decodes into any, with
-// numbers as json.Number) from a jsontext.Decoder reading the plan in
-// place.
+// numbers as json.Number) from a jsontext.Decoder reading the plan.
 type streamDecoder struct {
-	dec  *jsontext.Decoder
-	data []byte
+	dec   *jsontext.Decoder
+	lines *lineReader
 	// strs shares object names and short string values among equal ones.
 	strs map[string]string
+	// stop, when set, is checked now and then; its error ends the pass.
+	stop func() error
 }
 
-func newStreamDecoder(data []byte) *streamDecoder {
+func newStreamDecoder(r io.Reader) *streamDecoder {
+	lines := &lineReader{r: r}
 	return &streamDecoder{
-		dec:  jsontext.NewDecoder(bytes.NewBuffer(data), jsontext.AllowDuplicateNames(true)),
-		data: data,
-		strs: map[string]string{},
+		dec:   jsontext.NewDecoder(lines, jsontext.AllowDuplicateNames(true)),
+		lines: lines,
+		strs:  map[string]string{},
 	}
 }
 
-// raw reads the next value and returns it as a slice of the document.
+// lineReader notes where the newlines are in what is read through it,
+// until position asks for the line and column of an offset: a plan is
+// read in one pass, without holding the document, and the resource
+// changes still get their positions.
+type lineReader struct {
+	r io.Reader
+	// read counts the bytes read; newlines are the offsets of the
+	// newlines read and not yet passed by position.
+	read     int64
+	newlines []int64
+	// line is the line and lineStart the offset of the line that the
+	// last position was on.
+	line      int
+	lineStart int64
+}
+
+// Read implements io.Reader.
+func (l *lineReader) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i, b := 0, p[:n]; ; {
+		j := bytes.IndexByte(b[i:], '\n')
+		if j < 0 {
+			break
+		}
+		l.newlines = append(l.newlines, l.read+int64(i+j))
+		i += j + 1
+	}
+	l.read += int64(n)
+	return n, err
+}
+
+// position is the 1-based line and column of offset, which must not be
+// before the offset of the last call.
+func (l *lineReader) position(offset int64) position {
+	if l.line == 0 {
+		l.line = 1
+	}
+	k := 0
+	for k < len(l.newlines) && l.newlines[k] < offset {
+		l.lineStart = l.newlines[k] + 1
+		k++
+	}
+	l.line += k
+	l.newlines = l.newlines[k:]
+	if len(l.newlines) == 0 {
+		l.newlines = l.newlines[:0:0]
+	}
+	return position{line: l.line, column: int(offset-l.lineStart) + 1}
+}
+
+// raw reads the next value and returns a copy of it.
 func (d *streamDecoder) raw() ([]byte, error) {
 	v, err := d.dec.ReadValue()
 	if err != nil {
 		return nil, err
 	}
-	end := int(d.dec.InputOffset())
-	return d.data[end-len(v) : end], nil
+	return bytes.Clone(v), nil
 }
 
 // unquote returns the string of the quoted JSON string q, shared with
@@ -243,9 +294,11 @@ var topLevelKeys = []string{
 }
 
 // decodeStream reads a plan document in one pass; errNotPlain or a syntax
-// error when the encoding/json path must decode it instead.
-func decodeStream(data []byte) (*streamPlan, error) {
-	d := newStreamDecoder(data)
+// error when the encoding/json path must decode it instead, or the error
+// of stop, which is called now and then (nil: never).
+func decodeStream(r io.Reader, stop func() error) (*streamPlan, error) {
+	d := newStreamDecoder(r)
+	d.stop = stop
 	sp := &streamPlan{raw: map[string][]byte{}}
 	err := d.object(topLevelKeys, func(k string) error {
 		var err error
@@ -308,37 +361,38 @@ func (d *streamDecoder) array(elem func() error) error {
 }
 
 // nextValueStart is the offset at which the next element of the array
-// being read starts: past the comma and white space after the last token.
-func (d *streamDecoder) nextValueStart() int {
-	i := int(d.dec.InputOffset())
-	for i < len(d.data) {
-		switch d.data[i] {
+// being read starts, once PeekKind has found it: past the comma and white
+// space after the last token.
+func (d *streamDecoder) nextValueStart() int64 {
+	b := d.dec.UnreadBuffer()
+	i := 0
+	for i < len(b) {
+		switch b[i] {
 		case ' ', '\t', '\n', '\r', ',':
 			i++
 			continue
 		}
 		break
 	}
-	return i
+	return d.dec.InputOffset() + int64(i)
 }
 
 // changes reads the resource changes and where each starts.
 func (d *streamDecoder) changes(sp *streamPlan) error {
 	sp.changes, sp.positions = nil, nil
-	line, lineStart, counted := 1, 0, 0
 	return d.array(func() error {
-		start := d.nextValueStart()
-		line += bytes.Count(d.data[counted:start], []byte{'\n'})
-		if nl := bytes.LastIndexByte(d.data[counted:start], '\n'); nl >= 0 {
-			lineStart = counted + nl + 1
+		if d.stop != nil && len(sp.changes)%256 == 0 {
+			if err := d.stop(); err != nil {
+				return err
+			}
 		}
-		counted = start
+		pos := d.lines.position(d.nextValueStart())
 		rc, err := d.change()
 		if err != nil {
 			return err
 		}
 		sp.changes = append(sp.changes, rc)
-		sp.positions = append(sp.positions, position{line: line, column: start - lineStart + 1})
+		sp.positions = append(sp.positions, pos)
 		return nil
 	})
 }
@@ -405,10 +459,7 @@ func (d *streamDecoder) planChange() (*planChange, error) {
 				pc.Before = nil
 				return d.dec.SkipValue()
 			}
-			var raw []byte
-			if raw, err = d.raw(); err == nil {
-				pc.Before = bytes.Clone(raw)
-			}
+			pc.Before, err = d.raw()
 		case "after":
 			pc.After, err = d.value()
 		case "after_unknown":
@@ -507,7 +558,7 @@ func (d *streamDecoder) drift(sp *streamPlan) error {
 	return d.array(func() error {
 		raw, err := d.raw()
 		if err == nil {
-			sp.plan.ResourceDrift = append(sp.plan.ResourceDrift, bytes.Clone(raw))
+			sp.plan.ResourceDrift = append(sp.plan.ResourceDrift, raw)
 		}
 		return err
 	})

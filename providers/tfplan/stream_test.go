@@ -1,6 +1,7 @@
 package tfplan
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/annexa-dev/annexa/diag"
 )
 
 // sameAsSlow checks that Parse, which reads a plan with the streaming
@@ -31,6 +34,21 @@ func sameAsSlow(t *testing.T, name string, data []byte) {
 	}
 }
 
+// fromFile checks that the provider, which streams a plan from its file
+// when it can, makes the same facts or error as parsing its bytes with
+// encoding/json.
+func fromFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	got, gotErr := diag.AsError(Provider{}.Collect(context.Background(), path))
+	want, wantErr := parse(context.Background(), path, data, false)
+	if (gotErr == nil) != (wantErr == nil) || gotErr != nil && !strings.Contains(gotErr.Error(), wantErr.Error()) {
+		t.Fatalf("%s: Collect error %v, encoding/json error %v", path, gotErr, wantErr)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: Collect made other facts than encoding/json", path)
+	}
+}
+
 // TestStreamMatchesEncodingJSON reads every plan under testdata both ways.
 func TestStreamMatchesEncodingJSON(t *testing.T) {
 	n, streamed := 0, 0
@@ -46,10 +64,11 @@ func TestStreamMatchesEncodingJSON(t *testing.T) {
 			return nil
 		}
 		n++
-		if _, err := decodeFast("plan.json", b); err == nil {
+		if _, err := decodeFast("plan.json", bytes.NewReader(b), nil); err == nil {
 			streamed++
 		}
 		sameAsSlow(t, path, b)
+		fromFile(t, path, b)
 		return nil
 	})
 	if err != nil {
@@ -92,8 +111,16 @@ func TestStreamEdgeCases(t *testing.T) {
 		`{"format_version":"1.2","configuration":{"root_module":{"variables":{"v":{"sensitive":1}}}}}`,
 		`{"format_version":"1.2","configuration":{"root_module":{"resources":[{"type":"a","name":"b","expressions":{"p":{"references":[null,"aws_s3_bucket.x"],"references":[]}}}]}}}`,
 		`{"format_version":"1.2","resource_drift":{}}`,
+		"\xef\xbb\xbf{\"format_version\":\"1.2\",\"resource_changes\":[" + change + "]}",
+		"\r\n  {\r\n\"format_version\":\"1.2\",\r\n\"resource_changes\":[\r\n" + change + ",\r\n\t" + strings.Replace(change, "a.b", "a.d", 1) + "]}\r\n",
+		"{\"format_version\":\"1.2\",\"resource_changes\":[" + change + "]}\n\x00",
 		"{\n\"format_version\":\"1.2\",\n\"resource_changes\":[\n" + change + ",\n\n  " + strings.Replace(change, "a.b", "a.c", 1) + "]}",
 	} {
 		sameAsSlow(t, doc, []byte(doc))
+		path := filepath.Join(t.TempDir(), "plan.json")
+		if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		fromFile(t, path, []byte(doc))
 	}
 }

@@ -3,6 +3,7 @@
 package tfplan
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -10,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"reflect"
 	"runtime"
 	"slices"
@@ -44,11 +46,52 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.
 // and data source, with unknown and sensitive values handled as described in
 // docs/facts.md.
 func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
+	if doc, err := p.stream(ctx, path); doc != nil || err != nil {
+		if err != nil {
+			return nil, err
+		}
+		return collectPlan(ctx, path, doc)
+	}
 	data, err := input.ReadFileContext(ctx, path, p.MaxBytes)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(ctx, path, data)
+}
+
+// stream decodes the plan in the regular file at path in one pass over
+// the file, without reading it whole first: for a large plan, the
+// document was as large as the facts made of it. It returns nil and no
+// error for anything but a plain plan in a regular file, which collect
+// then reads and parses as a whole, to say what is wrong with it as Parse
+// does; the error is only that of ctx.
+func (p Provider) stream(ctx context.Context, path string) (*planDoc, error) {
+	maxBytes := p.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = input.DefaultMaxBytes
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() > maxBytes {
+		return nil, nil
+	}
+	r := bufio.NewReaderSize(io.LimitReader(f, maxBytes), 64<<10)
+	if head, _ := r.Peek(4); bytes.HasPrefix(head, zipMagic) || len(head) > 0 && head[0] >= 0x80 {
+		// A binary plan, a byte order mark or UTF-16: Parse says what.
+		return nil, nil
+	}
+	doc, err := decodeFast(path, r, ctx.Err)
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, fmt.Errorf("read %s: %w", path, cerr)
+	}
+	if err != nil {
+		return nil, nil
+	}
+	return doc, nil
 }
 
 // zipMagic starts every zip archive, and so every binary plan file.
@@ -192,7 +235,10 @@ func parse(ctx context.Context, file string, data []byte, stream bool) ([]facts.
 	}
 	var doc *planDoc
 	if stream {
-		doc, err = decodeFast(file, data)
+		doc, err = decodeFast(file, bytes.NewReader(data), ctx.Err)
+		if cerr := ctx.Err(); cerr != nil {
+			return nil, cerr
+		}
 	}
 	if doc == nil || err != nil {
 		// Anything the streaming pass does not take is decoded as
@@ -232,10 +278,10 @@ func (d *planDoc) change(i int) (*resourceChange, error) {
 }
 
 // decodeFast decodes a plan document with the streaming pass, and the
-// configuration, variables and prior state it kept raw with
-// encoding/json; an error says only that decodeSlow must decode it.
-func decodeFast(file string, data []byte) (*planDoc, error) {
-	sp, err := decodeStream(data)
+// variables and prior state it kept raw with encoding/json; an error says
+// only that decodeSlow must decode it (or is stop's).
+func decodeFast(file string, r io.Reader, stop func() error) (*planDoc, error) {
+	sp, err := decodeStream(r, stop)
 	if err != nil {
 		return nil, err
 	}
@@ -250,9 +296,6 @@ func decodeFast(file string, data []byte) (*planDoc, error) {
 			}
 		}
 	}
-	// The raw parts are slices of the plan document: let go of them, so
-	// that the document can be freed while the facts are made.
-	sp.raw = nil
 	if err := checkPlan(file, p, len(sp.changes) > 0); err != nil {
 		return nil, err
 	}

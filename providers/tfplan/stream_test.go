@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/annexa-dev/annexa/diag"
 )
@@ -122,5 +124,36 @@ func TestStreamEdgeCases(t *testing.T) {
 			t.Fatal(err)
 		}
 		fromFile(t, path, []byte(doc))
+	}
+}
+
+// TestCollectFromFIFO reads a plan from a named pipe, as
+// <(terraform show -json tfplan) passes it: not streamed, since its open
+// would wait for the writer, but read whole as before.
+func TestCollectFromFIFO(t *testing.T) {
+	data := []byte(`{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","mode":"managed","change":{"actions":["create"],"after":{"x":1}}}]}`)
+	path := filepath.Join(t.TempDir(), "plan.json")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Skip(err)
+	}
+	go func() {
+		// Opening for writing waits for the reader.
+		if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil {
+			_, _ = f.Write(data)
+			_ = f.Close()
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	got, err := diag.AsError(Provider{}.Collect(ctx, path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := parse(context.Background(), path, data, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts from the pipe = %+v, want %+v", got, want)
 	}
 }

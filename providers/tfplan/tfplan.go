@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"syscall"
 
 	"github.com/annexa-dev/annexa/diag"
 
@@ -70,7 +71,9 @@ func (p Provider) stream(ctx context.Context, path string) (*planDoc, error) {
 	if maxBytes <= 0 {
 		maxBytes = input.DefaultMaxBytes
 	}
-	f, err := os.Open(path)
+	// O_NONBLOCK: opening a FIFO (<(terraform show -json tfplan)) must
+	// not wait for its writer; it is left to input.ReadFileContext.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, nil
 	}

@@ -557,7 +557,8 @@ func (c *collector) detectConfigured(f *facts.Fact, module, mode, typ, name stri
 	if lits == nil {
 		return
 	}
-	found := c.redactor.Object(lits, nil).Detected
+	// lits is made for this call: it need not be copied, only scanned.
+	found := c.redactor.ObjectOwned(lits, nil).Detected
 	if len(found) == 0 {
 		return
 	}

@@ -20,24 +20,41 @@ import (
 type termBuilder struct {
 	strings map[string]*ast.Term
 	numbers map[json.Number]*ast.Term
-	// containers are the arrays and objects built so far, by hash.
-	containers map[int][]*ast.Term
+	// containers are the arrays and objects built so far, by hash: the
+	// first of each hash, and any others with the same hash in more.
+	containers map[int]*ast.Term
+	more       map[int][]*ast.Term
+	// emptyObject and emptyArray are the terms of {} and [], which
+	// plans hold at every turn.
+	emptyObject, emptyArray *ast.Term
 }
 
 func newTermBuilder() *termBuilder {
-	return &termBuilder{strings: map[string]*ast.Term{}, numbers: map[json.Number]*ast.Term{}, containers: map[int][]*ast.Term{}}
+	return &termBuilder{
+		strings: map[string]*ast.Term{}, numbers: map[json.Number]*ast.Term{},
+		containers: map[int]*ast.Term{}, more: map[int][]*ast.Term{},
+		emptyObject: ast.NewTerm(ast.NewObject()), emptyArray: ast.NewTerm(ast.NewArray()),
+	}
 }
 
 // shared returns the term built earlier that equals t, else t, which
 // later equal terms will share.
 func (b *termBuilder) shared(t *ast.Term) *ast.Term {
 	h := t.Value.Hash()
-	for _, c := range b.containers[h] {
+	first, ok := b.containers[h]
+	if !ok {
+		b.containers[h] = t
+		return t
+	}
+	if first.Value.Compare(t.Value) == 0 {
+		return first
+	}
+	for _, c := range b.more[h] {
 		if c.Value.Compare(t.Value) == 0 {
 			return c
 		}
 	}
-	b.containers[h] = append(b.containers[h], t)
+	b.more[h] = append(b.more[h], t)
 	return t
 }
 
@@ -62,6 +79,9 @@ func (b *termBuilder) term(x any) (*ast.Term, error) {
 		b.numbers[x] = t
 		return t, nil
 	case []any:
+		if len(x) == 0 {
+			return b.emptyArray, nil
+		}
 		elems := make([]*ast.Term, len(x))
 		for i, e := range x {
 			t, err := b.term(e)
@@ -78,6 +98,9 @@ func (b *termBuilder) term(x any) (*ast.Term, error) {
 		}
 		return b.shared(ast.NewTerm(ast.NewArray(elems...))), nil
 	case map[string]any:
+		if len(x) == 0 {
+			return b.emptyObject, nil
+		}
 		kvs := make([][2]*ast.Term, 0, len(x))
 		for k, v := range x {
 			t, err := b.term(v)

@@ -58,6 +58,37 @@ func (b *termBuilder) shared(t *ast.Term) *ast.Term {
 	return t
 }
 
+// findObject returns the object built before that has exactly the
+// members kvs, looking among those of hash h (which is the hash of such
+// an object as OPA computes it; were it not, nothing would be found, and
+// the object would be built and shared by shared as before).
+func (b *termBuilder) findObject(h int, kvs [][2]*ast.Term) *ast.Term {
+	same := func(c *ast.Term) bool {
+		obj, ok := c.Value.(ast.Object)
+		if !ok || obj.Len() != len(kvs) {
+			return false
+		}
+		for _, kv := range kvs {
+			v := obj.Get(kv[0])
+			if v == nil || v != kv[1] && v.Value.Compare(kv[1].Value) != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	if first, ok := b.containers[h]; !ok {
+		return nil
+	} else if same(first) {
+		return first
+	}
+	for _, c := range b.more[h] {
+		if same(c) {
+			return c
+		}
+	}
+	return nil
+}
+
 // term converts x to a term.
 func (b *termBuilder) term(x any) (*ast.Term, error) {
 	switch x := x.(type) {
@@ -102,12 +133,21 @@ func (b *termBuilder) term(x any) (*ast.Term, error) {
 			return b.emptyObject, nil
 		}
 		kvs := make([][2]*ast.Term, 0, len(x))
+		h := 0
 		for k, v := range x {
 			t, err := b.term(v)
 			if err != nil {
 				return nil, err
 			}
-			kvs = append(kvs, [2]*ast.Term{b.str(k), t})
+			key := b.str(k)
+			kvs = append(kvs, [2]*ast.Term{key, t})
+			h += key.Hash() + t.Hash()
+		}
+		// An object equal to one built before is found before it is
+		// built: most of a plan's objects repeat (tags, settings
+		// blocks), and building them was most of the conversion.
+		if t := b.findObject(h, kvs); t != nil {
+			return t, nil
 		}
 		return b.shared(ast.NewTerm(ast.NewObject(kvs...))), nil
 	}

@@ -20,25 +20,73 @@ import (
 type termBuilder struct {
 	strings map[string]*ast.Term
 	numbers map[json.Number]*ast.Term
-	// containers are the arrays and objects built so far, by hash.
-	containers map[int][]*ast.Term
+	// containers are the arrays and objects built so far, by hash: the
+	// first of each hash, and any others with the same hash in more.
+	containers map[int]*ast.Term
+	more       map[int][]*ast.Term
+	// emptyObject and emptyArray are the terms of {} and [], which
+	// plans hold at every turn.
+	emptyObject, emptyArray *ast.Term
 }
 
 func newTermBuilder() *termBuilder {
-	return &termBuilder{strings: map[string]*ast.Term{}, numbers: map[json.Number]*ast.Term{}, containers: map[int][]*ast.Term{}}
+	return &termBuilder{
+		strings: map[string]*ast.Term{}, numbers: map[json.Number]*ast.Term{},
+		containers: map[int]*ast.Term{}, more: map[int][]*ast.Term{},
+		emptyObject: ast.NewTerm(ast.NewObject()), emptyArray: ast.NewTerm(ast.NewArray()),
+	}
 }
 
 // shared returns the term built earlier that equals t, else t, which
 // later equal terms will share.
 func (b *termBuilder) shared(t *ast.Term) *ast.Term {
 	h := t.Value.Hash()
-	for _, c := range b.containers[h] {
+	first, ok := b.containers[h]
+	if !ok {
+		b.containers[h] = t
+		return t
+	}
+	if first.Value.Compare(t.Value) == 0 {
+		return first
+	}
+	for _, c := range b.more[h] {
 		if c.Value.Compare(t.Value) == 0 {
 			return c
 		}
 	}
-	b.containers[h] = append(b.containers[h], t)
+	b.more[h] = append(b.more[h], t)
 	return t
+}
+
+// findObject returns the object built before that has exactly the
+// members kvs, looking among those of hash h (which is the hash of such
+// an object as OPA computes it; were it not, nothing would be found, and
+// the object would be built and shared by shared as before).
+func (b *termBuilder) findObject(h int, kvs [][2]*ast.Term) *ast.Term {
+	same := func(c *ast.Term) bool {
+		obj, ok := c.Value.(ast.Object)
+		if !ok || obj.Len() != len(kvs) {
+			return false
+		}
+		for _, kv := range kvs {
+			v := obj.Get(kv[0])
+			if v == nil || v != kv[1] && v.Value.Compare(kv[1].Value) != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	if first, ok := b.containers[h]; !ok {
+		return nil
+	} else if same(first) {
+		return first
+	}
+	for _, c := range b.more[h] {
+		if same(c) {
+			return c
+		}
+	}
+	return nil
 }
 
 // term converts x to a term.
@@ -62,6 +110,9 @@ func (b *termBuilder) term(x any) (*ast.Term, error) {
 		b.numbers[x] = t
 		return t, nil
 	case []any:
+		if len(x) == 0 {
+			return b.emptyArray, nil
+		}
 		elems := make([]*ast.Term, len(x))
 		for i, e := range x {
 			t, err := b.term(e)
@@ -78,13 +129,25 @@ func (b *termBuilder) term(x any) (*ast.Term, error) {
 		}
 		return b.shared(ast.NewTerm(ast.NewArray(elems...))), nil
 	case map[string]any:
+		if len(x) == 0 {
+			return b.emptyObject, nil
+		}
 		kvs := make([][2]*ast.Term, 0, len(x))
+		h := 0
 		for k, v := range x {
 			t, err := b.term(v)
 			if err != nil {
 				return nil, err
 			}
-			kvs = append(kvs, [2]*ast.Term{b.str(k), t})
+			key := b.str(k)
+			kvs = append(kvs, [2]*ast.Term{key, t})
+			h += key.Hash() + t.Hash()
+		}
+		// An object equal to one built before is found before it is
+		// built: most of a plan's objects repeat (tags, settings
+		// blocks), and building them was most of the conversion.
+		if t := b.findObject(h, kvs); t != nil {
+			return t, nil
 		}
 		return b.shared(ast.NewTerm(ast.NewObject(kvs...))), nil
 	}

@@ -104,3 +104,33 @@ func TestFactTermMatchesDocument(t *testing.T) {
 		})
 	}
 }
+
+// TestTermBuilderFindsObjectsBeforeBuilding checks that an object equal
+// to one converted before is given that one's term, found before it is
+// built, and that objects that differ in a key, a value or their number
+// of members are not.
+func TestTermBuilderFindsObjectsBeforeBuilding(t *testing.T) {
+	b := newTermBuilder()
+	first, _ := b.term(map[string]any{"Environment": "prod", "Name": "web", "n": json.Number("1")})
+	again, _ := b.term(map[string]any{"Name": "web", "n": json.Number("1"), "Environment": "prod"})
+	if first != again {
+		t.Error("an equal object was not given the term built before")
+	}
+	for _, other := range []map[string]any{
+		{"Environment": "prod", "Name": "api", "n": json.Number("1")},
+		{"Environment": "prod", "name": "web", "n": json.Number("1")},
+		{"Environment": "prod", "Name": "web"},
+		{"Environment": "prod", "Name": "web", "n": json.Number("1"), "x": nil},
+		// Swapped values: the same sum of hashes, another object.
+		{"Environment": "web", "Name": "prod", "n": json.Number("1")},
+	} {
+		got, err := b.term(other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := ast.InterfaceToValue(other)
+		if got == first || got.Value.Compare(want) != 0 {
+			t.Errorf("term(%v) = %v, want %v and not the term of another object", other, got, want)
+		}
+	}
+}

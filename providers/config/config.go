@@ -242,7 +242,9 @@ func (c *collector) add(p parsed) error {
 		return fmt.Errorf("%s: %s is already read from %s", where, id, prev)
 	}
 	c.seen[id] = where
-	res := c.redactor.Object(p.attributes, nil)
+	// p is read no more: the redacted attributes may share its maps
+	// instead of copying them.
+	res := c.redactor.ObjectOwned(p.attributes, nil)
 	slices.Sort(p.unknown)
 	c.facts = append(c.facts, facts.Fact{
 		Kind:       facts.KindConfig,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -20,6 +21,11 @@ const githubSchemaURL = "https://annexa.dev/schemas/config/github.json"
 type githubSchemas struct {
 	export, repository, protection *jsonschema.Schema
 }
+
+// githubSchemasOnce compiles the schemas once for every export read: the
+// compiled schemas are only read, and compiling them was most of the time
+// spent reading a directory of exports.
+var githubSchemasOnce = sync.OnceValues(compileGitHub)
 
 func compileGitHub() (*githubSchemas, error) {
 	c := jsonschema.NewCompiler()
@@ -107,7 +113,7 @@ func parseGitHub(path string, data []byte) ([]parsed, error) {
 }
 
 func githubFromDoc(doc *input.Document) ([]parsed, error) {
-	s, err := compileGitHub()
+	s, err := githubSchemasOnce()
 	if err != nil {
 		return nil, err
 	}

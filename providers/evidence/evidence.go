@@ -237,7 +237,9 @@ func (c *collector) addRecord(doc *input.Document, pointer string, rec map[strin
 	}
 	c.seen[key] = where
 
-	attrs := c.redactor.Object(rec, nil).Attributes
+	// rec is this record's own, read no more: the redacted attributes may
+	// share its maps instead of copying them.
+	attrs := c.redactor.ObjectOwned(rec, nil).Attributes
 	if err := normalizeDates(doc, pointer, label, attrs); err != nil {
 		return err
 	}

@@ -299,7 +299,10 @@ func (c *collector) addObject(doc *input.Document, pointer string, obj map[strin
 	delete(meta, "managedFields")
 
 	marked, detected := markSecrets(obj, apiVersion, kind)
-	res := c.redactor.Object(obj, nil)
+	// obj is read no more but for its URLs below, which copy-on-write
+	// redaction leaves as they were: the redacted attributes may share
+	// its maps instead of copying them.
+	res := c.redactor.ObjectOwned(obj, nil)
 	// A URL whose password is a $(VAR) reference holds no secret: give it
 	// back as written.
 	for path, value := range referencedURLs(obj, specPath) {

@@ -110,7 +110,10 @@ type ruleSet struct {
 	// redacting a plan.
 	keywords []string
 	byPrefix map[[2]byte][]int
-	short    []int
+	// pairs has a bit set for each first two bytes in byPrefix, so
+	// that most positions of a text need no map lookup.
+	pairs [1 << 16 / 64]uint64
+	short []int
 	// byKeyword lists, by keyword, the rules that have it, and always
 	// the rules without keywords: the rules a text is matched against are
 	// these for the keywords it holds, most often none.
@@ -135,6 +138,8 @@ func (rs *ruleSet) addKeyword(k string, ids map[string]int) int {
 	}
 	p := [2]byte{k[0], k[1]}
 	rs.byPrefix[p] = append(rs.byPrefix[p], id)
+	pair := int(k[0])<<8 | int(k[1])
+	rs.pairs[pair/64] |= 1 << (pair % 64)
 	return id
 }
 
@@ -158,6 +163,9 @@ func (rs *ruleSet) keywordsIn(lower string, found keywordSet) {
 		return
 	}
 	for i := 0; i+1 < len(lower); i++ {
+		if pair := int(lower[i])<<8 | int(lower[i+1]); rs.pairs[pair/64]&(1<<(pair%64)) == 0 {
+			continue
+		}
 		for _, id := range rs.byPrefix[[2]byte{lower[i], lower[i+1]}] {
 			if !found.has(id) && strings.HasPrefix(lower[i:], rs.keywords[id]) {
 				found.add(id)

@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -155,13 +157,35 @@ func HasURLCredentials(s string) bool {
 
 // Redactor replaces sensitive values by facts.Redacted. It knows the
 // declared secret values of a source (sensitive variables) and scrubs them
-// wherever they appear. It holds no state between calls and is safe for
-// concurrent use.
+// wherever they appear. It is safe for concurrent use; what it keeps
+// between calls is a bounded memo of its judgements of short strings.
 type Redactor struct {
 	// secrets, longest first so that a secret containing another is
 	// replaced whole.
 	secrets []string
+	// judged memoizes value for short strings: a plan's values repeat
+	// (regions, types, tag values, every instance of a module), and
+	// judging one runs the rule set over it. Holds valueKey to
+	// valueResult; cached counts the entries, at most limit
+	// (maxJudged).
+	judged sync.Map
+	cached atomic.Int64
+	limit  int64
 }
+
+// Bounds of Redactor's memo: the longest string (key and value) it
+// keeps, and how many it keeps.
+const (
+	maxJudgedLen = 256
+	maxJudged    = 1 << 16
+)
+
+type valueKey struct {
+	s, key string
+	env    bool
+}
+
+type valueResult struct{ out, reason string }
 
 // New returns a Redactor that also scrubs the given secret values.
 func New(secrets []string) *Redactor {
@@ -173,7 +197,7 @@ func New(secrets []string) *Redactor {
 		}
 		return strings.Compare(a, b)
 	})
-	return &Redactor{secrets: slices.Compact(s)}
+	return &Redactor{secrets: slices.Compact(s), limit: maxJudged}
 }
 
 // Result is a redacted object value with the dotted paths that were left
@@ -245,6 +269,23 @@ func (r *Redactor) value(s, key string, env bool) (string, string) {
 	if s == "" || s == facts.Redacted {
 		return s, ""
 	}
+	if len(s)+len(key) > maxJudgedLen {
+		return r.judge(s, key, env)
+	}
+	k := valueKey{s: s, key: key, env: env}
+	if v, ok := r.judged.Load(k); ok {
+		res := v.(valueResult)
+		return res.out, res.reason
+	}
+	out, reason := r.judge(s, key, env)
+	if r.cached.Add(1) <= r.limit {
+		r.judged.Store(k, valueResult{out: out, reason: reason})
+	}
+	return out, reason
+}
+
+// judge is value without the memo.
+func (r *Redactor) judge(s, key string, env bool) (string, string) {
 	// A declared secret (a sensitive variable's value) is no literal, even
 	// under a secret's name.
 	out, reason := s, ""

@@ -2,6 +2,8 @@ package redact
 
 import (
 	"reflect"
+	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -163,5 +165,43 @@ func TestObjectOwnedShares(t *testing.T) {
 	}
 	if reflect.ValueOf(got2["tags"]).Pointer() != reflect.ValueOf(tags).Pointer() {
 		t.Errorf("the unredacted tags were copied")
+	}
+}
+
+// TestRedactorMemo checks that a Redactor's memo of judged strings gives
+// the judgement a fresh Redactor gives, for strings judged again, from
+// many goroutines, and beyond the memo's bound.
+func TestRedactorMemo(t *testing.T) {
+	values := []struct{ s, key string }{
+		{"us-east-1", "region"},
+		{"hunter2-Very-Secret", "password"},
+		{"AKIAIOSFODNN7EXAMPLE", "access"},
+		{"postgres://app:pw@db:5432/x", "url"},
+		{"plain", ""},
+		{"$(DB_PASSWORD)", "DB_PASSWORD"},
+	}
+	r := New([]string{"s3cr3t-value"})
+	r.limit = 200
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 150 {
+				v := values[i%len(values)]
+				s := v.s
+				if i%3 != 0 {
+					s += "-" + strconv.Itoa(g) + "-" + strconv.Itoa(i) // fills the memo past its bound
+				}
+				gotOut, gotWhy := r.Value(s, v.key)
+				wantOut, wantWhy := r.judge(s, v.key, false)
+				if gotOut != wantOut || gotWhy != wantWhy {
+					t.Errorf("Value(%q, %q) = %q, %q; unmemoized %q, %q", s, v.key, gotOut, gotWhy, wantOut, wantWhy)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := r.cached.Load(); n < r.limit {
+		t.Errorf("memo counted %d entries, want the bound %d reached", n, r.limit)
 	}
 }

@@ -1,6 +1,9 @@
 package tfplan
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // segment is one dot-separated step of a Terraform address, with the
 // instance key that may follow it in brackets ("private" and "[0]" in
@@ -14,6 +17,20 @@ type segment struct {
 // keeping dots and brackets inside quoted keys intact
 // (module.a["x.y"].aws_s3_bucket.b[0].id).
 func splitAddress(addr string) []segment {
+	if !strings.Contains(addr, "[") && utf8.ValidString(addr) {
+		// Without instance keys an address is its dot-separated
+		// names, most references and module addresses among them.
+		segs := make([]segment, 0, strings.Count(addr, ".")+1)
+		for name := range strings.SplitSeq(addr, ".") {
+			segs = append(segs, segment{name: name})
+		}
+		return segs
+	}
+	return splitKeyed(addr)
+}
+
+// splitKeyed is splitAddress for an address with instance keys.
+func splitKeyed(addr string) []segment {
 	var segs []segment
 	var cur segment
 	var b strings.Builder

@@ -72,3 +72,16 @@ func TestSplitAddressMalformed(t *testing.T) {
 		t.Errorf(`splitAddress("a.b[0") = %+v`, got)
 	}
 }
+
+// TestSplitAddressFastPath checks the split of addresses without instance
+// keys against the general one.
+func TestSplitAddressFastPath(t *testing.T) {
+	for _, addr := range []string{
+		"", ".", "a", "a.b", "module.copy0", "module.a.module.b.aws_s3_bucket.c.id", "a..b.", `a."b".c`,
+		"data.aws_iam_policy_document.x", "é.ü", "a\xffb.c",
+	} {
+		if got, want := splitAddress(addr), splitKeyed(addr); !slices.Equal(got, want) {
+			t.Errorf("splitAddress(%q) = %q, want %q", addr, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@
 package tfplan
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -10,10 +11,12 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
+	"syscall"
 
 	"github.com/annexa-dev/annexa/diag"
 
@@ -44,11 +47,54 @@ func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.
 // and data source, with unknown and sensitive values handled as described in
 // docs/facts.md.
 func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error) {
+	if doc, err := p.stream(ctx, path); doc != nil || err != nil {
+		if err != nil {
+			return nil, err
+		}
+		return collectPlan(ctx, path, doc)
+	}
 	data, err := input.ReadFileContext(ctx, path, p.MaxBytes)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(ctx, path, data)
+}
+
+// stream decodes the plan in the regular file at path in one pass over
+// the file, without reading it whole first: for a large plan, the
+// document was as large as the facts made of it. It returns nil and no
+// error for anything but a plain plan in a regular file, which collect
+// then reads and parses as a whole, to say what is wrong with it as Parse
+// does; the error is only that of ctx.
+func (p Provider) stream(ctx context.Context, path string) (*planDoc, error) {
+	maxBytes := p.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = input.DefaultMaxBytes
+	}
+	// O_NONBLOCK: opening a FIFO (<(terraform show -json tfplan)) must
+	// not wait for its writer; it is left to input.ReadFileContext.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() > maxBytes {
+		return nil, nil
+	}
+	r := bufio.NewReaderSize(io.LimitReader(f, maxBytes), 64<<10)
+	if head, _ := r.Peek(4); bytes.HasPrefix(head, zipMagic) || len(head) > 0 && head[0] >= 0x80 {
+		// A binary plan, a byte order mark or UTF-16: Parse says what.
+		return nil, nil
+	}
+	doc, err := decodeFast(path, r, ctx.Err)
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, fmt.Errorf("read %s: %w", path, cerr)
+	}
+	if err != nil {
+		return nil, nil
+	}
+	return doc, nil
 }
 
 // zipMagic starts every zip archive, and so every binary plan file.
@@ -177,6 +223,12 @@ func (p *present) UnmarshalJSON([]byte) error {
 
 // Parse turns plan JSON into facts; file names the input in facts and errors.
 func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) {
+	return parse(ctx, file, data, true)
+}
+
+// parse is Parse; stream says to read the plan in one streaming pass
+// (decodeStream) when it can, rather than always with encoding/json.
+func parse(ctx context.Context, file string, data []byte, stream bool) ([]facts.Fact, error) {
 	if bytes.HasPrefix(data, zipMagic) {
 		return nil, binaryPlanError(file)
 	}
@@ -184,32 +236,114 @@ func Parse(ctx context.Context, file string, data []byte) ([]facts.Fact, error) 
 	if err != nil {
 		return nil, err
 	}
+	var doc *planDoc
+	if stream {
+		doc, err = decodeFast(file, bytes.NewReader(data), ctx.Err)
+		if cerr := ctx.Err(); cerr != nil {
+			return nil, cerr
+		}
+	}
+	if doc == nil || err != nil {
+		// Anything the streaming pass does not take is decoded as
+		// before, which says what is wrong with it.
+		if doc, err = decodeSlow(file, data); err != nil {
+			return nil, err
+		}
+	}
+	return collectPlan(ctx, file, doc)
+}
+
+// planDoc is a decoded plan document: its resource changes either decoded
+// (by the streaming pass) or raw (by encoding/json, to be decoded one by
+// one), and where each starts.
+type planDoc struct {
+	plan      *planFile
+	changes   []*resourceChange
+	count     int
+	positions []position
+}
+
+// change returns resource change i, decoding it if it is raw, and lets go
+// of the document's copy.
+func (d *planDoc) change(i int) (*resourceChange, error) {
+	if d.changes != nil {
+		rc := d.changes[i]
+		d.changes[i] = nil
+		if rc == nil {
+			rc = &resourceChange{}
+		}
+		return rc, nil
+	}
+	var rc resourceChange
+	err := decodeNumbers(d.plan.ResourceChanges[i], &rc)
+	d.plan.ResourceChanges[i] = nil
+	return &rc, err
+}
+
+// decodeFast decodes a plan document with the streaming pass, and the
+// variables and prior state it kept raw with encoding/json; an error says
+// only that decodeSlow must decode it (or is stop's).
+func decodeFast(file string, r io.Reader, stop func() error) (*planDoc, error) {
+	sp, err := decodeStream(r, stop)
+	if err != nil {
+		return nil, err
+	}
+	p := &sp.plan
+	for _, part := range []struct {
+		key string
+		dst any
+	}{{"configuration", &p.Config}, {"variables", &p.Variables}, {"prior_state", &p.PriorState}} {
+		if raw := sp.raw[part.key]; raw != nil {
+			if err := json.Unmarshal(raw, part.dst); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := checkPlan(file, p, len(sp.changes) > 0); err != nil {
+		return nil, err
+	}
+	return &planDoc{plan: p, changes: sp.changes, count: len(sp.changes), positions: sp.positions}, nil
+}
+
+// decodeSlow decodes a plan document with encoding/json, keeping each
+// resource change raw, and finds where each starts.
+func decodeSlow(file string, data []byte) (*planDoc, error) {
 	plan, err := decodePlan(file, data)
 	if err != nil {
 		return nil, err
 	}
+	n := len(plan.ResourceChanges)
+	return &planDoc{plan: plan, count: n, positions: changePositions(data, plan.ResourceChanges)}, nil
+}
+
+// collectPlan makes the facts of a decoded plan document.
+func collectPlan(ctx context.Context, file string, doc *planDoc) ([]facts.Fact, error) {
+	plan := doc.plan
 	c := &collector{
 		file:     file,
 		redactor: redact.New(sensitiveVariableValues(plan)),
 		configs:  indexConfig(plan.Config),
-		seen:     make(map[string]bool, len(plan.ResourceChanges)),
-		facts:    make([]facts.Fact, 0, len(plan.ResourceChanges)),
+		seen:     make(map[string]bool, doc.count),
+		facts:    make([]facts.Fact, 0, doc.count),
 	}
-	positions := changePositions(data, plan.ResourceChanges)
-	// Each change is decoded and turned into a fact on its own, on every
-	// CPU; the facts are then taken in the plan's order.
-	changes := make([]*facts.Fact, len(plan.ResourceChanges))
-	errs := make([]error, len(plan.ResourceChanges))
+	// Each change is decoded if need be and turned into a fact on its
+	// own, on every CPU; the facts are then taken in the plan's order.
+	changes := make([]*facts.Fact, doc.count)
+	errs := make([]error, doc.count)
 	parallel.Chunks(len(changes), 64, runtime.GOMAXPROCS(0), func(start, end int) {
 		if ctx.Err() != nil {
 			return
 		}
 		for i := start; i < end; i++ {
-			changes[i], errs[i] = c.change(i, plan.ResourceChanges[i])
-			if changes[i] != nil {
-				changes[i].Source.Line, changes[i].Source.Column = positions[i].line, positions[i].column
+			rc, err := doc.change(i)
+			if err != nil {
+				errs[i] = fmt.Errorf("%s: resource_changes[%d]: not a valid resource change: %w", c.file, i, err)
+				continue
 			}
-			plan.ResourceChanges[i] = nil
+			changes[i], errs[i] = c.change(i, rc)
+			if changes[i] != nil {
+				changes[i].Source.Line, changes[i].Source.Column = doc.positions[i].line, doc.positions[i].column
+			}
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -291,18 +425,28 @@ func decodePlan(file string, data []byte) (*planFile, error) {
 		}
 		return nil, input.JSONError(file, data, fmt.Errorf("not a valid Terraform plan: %w", err))
 	}
-	switch {
-	case plan.FormatVersion == "" && bool(plan.Version) && bool(plan.Resources):
-		return nil, fmt.Errorf("%s: this is a Terraform state file, not a plan; run `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`", file)
-	case plan.FormatVersion == "":
-		return nil, fmt.Errorf("%s: not a Terraform plan: no \"format_version\" field; expected the output of `terraform show -json PLANFILE`", file)
-	case bool(plan.Values) && plan.ResourceChanges == nil && !bool(plan.PlannedValues):
-		return nil, fmt.Errorf("%s: this is `terraform show -json` of a state, not of a plan; pass the saved plan file to `terraform show -json`", file)
-	}
-	if err := (&tfjson.Plan{FormatVersion: plan.FormatVersion}).Validate(); err != nil {
-		return nil, fmt.Errorf("%s: not a valid Terraform plan: %w", file, err)
+	if err := checkPlan(file, &plan, plan.ResourceChanges != nil); err != nil {
+		return nil, err
 	}
 	return &plan, nil
+}
+
+// checkPlan recognises the JSON documents people commonly pass by mistake
+// for a plan and says what they are; hasChanges is whether the document
+// has resource changes.
+func checkPlan(file string, plan *planFile, hasChanges bool) error {
+	switch {
+	case plan.FormatVersion == "" && bool(plan.Version) && bool(plan.Resources):
+		return fmt.Errorf("%s: this is a Terraform state file, not a plan; run `terraform plan -out tfplan && terraform show -json tfplan > tfplan.json`", file)
+	case plan.FormatVersion == "":
+		return fmt.Errorf("%s: not a Terraform plan: no \"format_version\" field; expected the output of `terraform show -json PLANFILE`", file)
+	case bool(plan.Values) && !hasChanges && !bool(plan.PlannedValues):
+		return fmt.Errorf("%s: this is `terraform show -json` of a state, not of a plan; pass the saved plan file to `terraform show -json`", file)
+	}
+	if err := (&tfjson.Plan{FormatVersion: plan.FormatVersion}).Validate(); err != nil {
+		return fmt.Errorf("%s: not a valid Terraform plan: %w", file, err)
+	}
+	return nil
 }
 
 func sensitiveVariableValues(plan *planFile) []string {
@@ -368,13 +512,9 @@ func decodeNumbers(raw json.RawMessage, v any) error {
 	return dec.Decode(v)
 }
 
-// change decodes resource change i and makes its fact; nil for a change
-// that yields none (a deposed object). It is safe to call concurrently.
-func (c *collector) change(i int, raw json.RawMessage) (*facts.Fact, error) {
-	var rc resourceChange
-	if err := decodeNumbers(raw, &rc); err != nil {
-		return nil, fmt.Errorf("%s: resource_changes[%d]: not a valid resource change: %w", c.file, i, err)
-	}
+// change makes the fact of resource change i; nil for a change that
+// yields none (a deposed object). It is safe to call concurrently.
+func (c *collector) change(i int, rc *resourceChange) (*facts.Fact, error) {
 	if rc.Change == nil {
 		return nil, nil
 	}
@@ -417,7 +557,8 @@ func (c *collector) detectConfigured(f *facts.Fact, module, mode, typ, name stri
 	if lits == nil {
 		return
 	}
-	found := c.redactor.Object(lits, nil).Detected
+	// lits is made for this call: it need not be copied, only scanned.
+	found := c.redactor.ObjectOwned(lits, nil).Detected
 	if len(found) == 0 {
 		return
 	}

@@ -1,0 +1,784 @@
+package tfplan
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// The plan is read in one streaming pass (decodeStream) that builds each
+// resource change's values as it reads them and notes where each change
+// starts, instead of decoding the document with encoding/json, splitting
+// the changes into copies and decoding each again: on a large plan that
+// was most of the time and of the allocation of collecting it. The pass
+// reads what encoding/json would read into planFile and resourceChange;
+// whenever the input is anything but the plain shape Terraform writes (a
+// syntax error, a value of the wrong type, a key repeated or spelled in
+// another case, which encoding/json matches), it gives up with
+// errNotPlain and the plan is decoded by the encoding/json path
+// (decodeSlow), which says what is wrong exactly as before.
+
+// errNotPlain stops the streaming pass; it never reaches a user.
+var errNotPlain = errors.New("not a plain plan document")
+
+// maxInterned is the longest string value that is shared among equal ones
+// (regions, types, tag values); longer ones are mostly unique.
+const maxInterned = 32
+
+// streamDecoder builds Go values (as encoding/json decodes into any, with
+// numbers as json.Number) from a jsontext.Decoder reading the plan.
+type streamDecoder struct {
+	dec   *jsontext.Decoder
+	lines *lineReader
+	// strs shares object names and short string values among equal ones.
+	strs map[string]string
+	// stop, when set, is checked now and then; its error ends the pass.
+	stop func() error
+}
+
+func newStreamDecoder(r io.Reader) *streamDecoder {
+	lines := &lineReader{r: r}
+	return &streamDecoder{
+		dec:   jsontext.NewDecoder(lines, jsontext.AllowDuplicateNames(true)),
+		lines: lines,
+		strs:  map[string]string{},
+	}
+}
+
+// lineReader notes where the newlines are in what is read through it,
+// until position asks for the line and column of an offset: a plan is
+// read in one pass, without holding the document, and the resource
+// changes still get their positions.
+type lineReader struct {
+	r io.Reader
+	// read counts the bytes read; newlines are the offsets of the
+	// newlines read and not yet passed by position.
+	read     int64
+	newlines []int64
+	// line is the line and lineStart the offset of the line that the
+	// last position was on.
+	line      int
+	lineStart int64
+}
+
+// Read implements io.Reader.
+func (l *lineReader) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i, b := 0, p[:n]; ; {
+		j := bytes.IndexByte(b[i:], '\n')
+		if j < 0 {
+			break
+		}
+		l.newlines = append(l.newlines, l.read+int64(i+j))
+		i += j + 1
+	}
+	l.read += int64(n)
+	return n, err
+}
+
+// position is the 1-based line and column of offset, which must not be
+// before the offset of the last call.
+func (l *lineReader) position(offset int64) position {
+	if l.line == 0 {
+		l.line = 1
+	}
+	k := 0
+	for k < len(l.newlines) && l.newlines[k] < offset {
+		l.lineStart = l.newlines[k] + 1
+		k++
+	}
+	l.line += k
+	l.newlines = l.newlines[k:]
+	if len(l.newlines) == 0 {
+		l.newlines = l.newlines[:0:0]
+	}
+	return position{line: l.line, column: int(offset-l.lineStart) + 1}
+}
+
+// raw reads the next value and returns a copy of it.
+func (d *streamDecoder) raw() ([]byte, error) {
+	v, err := d.dec.ReadValue()
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Clone(v), nil
+}
+
+// unquote returns the string of the quoted JSON string q, shared with
+// equal ones when share is set (and it is short enough).
+func (d *streamDecoder) unquote(q []byte, share bool) (string, error) {
+	b := q[1 : len(q)-1]
+	if bytes.IndexByte(b, '\\') >= 0 {
+		u, err := jsontext.AppendUnquote(nil, q)
+		if err != nil {
+			return "", err
+		}
+		b = u
+	}
+	if !share && len(b) > maxInterned {
+		return string(b), nil
+	}
+	if s, ok := d.strs[string(b)]; ok {
+		return s, nil
+	}
+	s := string(b)
+	d.strs[s] = s
+	return s, nil
+}
+
+// name reads an object member's name.
+func (d *streamDecoder) name() (string, error) {
+	v, err := d.dec.ReadValue()
+	if err != nil {
+		return "", err
+	}
+	return d.unquote(v, true)
+}
+
+// str reads a string into a Go string field: null leaves it empty, as
+// encoding/json does; any other kind of value is not plain.
+func (d *streamDecoder) str() (string, error) {
+	v, err := d.dec.ReadValue()
+	switch {
+	case err != nil:
+		return "", err
+	case v[0] == 'n':
+		return "", nil
+	case v[0] != '"':
+		return "", errNotPlain
+	}
+	return d.unquote(v, false)
+}
+
+// value reads any JSON value as encoding/json decodes it into an any with
+// UseNumber.
+func (d *streamDecoder) value() (any, error) {
+	return d.anyValue(false)
+}
+
+// anyValue reads any JSON value as encoding/json decodes it into an any:
+// numbers as float64 when floats is set, else as json.Number (UseNumber).
+// A number too large for a float64 is not plain.
+func (d *streamDecoder) anyValue(floats bool) (any, error) {
+	switch d.dec.PeekKind() {
+	case '{':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, err
+		}
+		m := map[string]any{}
+		for d.dec.PeekKind() != '}' {
+			k, err := d.name()
+			if err != nil {
+				return nil, err
+			}
+			v, err := d.anyValue(floats)
+			if err != nil {
+				return nil, err
+			}
+			m[k] = v
+		}
+		_, err := d.dec.ReadToken()
+		return m, err
+	case '[':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, err
+		}
+		l := []any{}
+		for d.dec.PeekKind() != ']' {
+			v, err := d.anyValue(floats)
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+		}
+		_, err := d.dec.ReadToken()
+		return l, err
+	}
+	v, err := d.dec.ReadValue()
+	if err != nil {
+		return nil, err
+	}
+	switch v[0] {
+	case '"':
+		return d.unquote(v, false)
+	case 't':
+		return true, nil
+	case 'f':
+		return false, nil
+	case 'n':
+		return nil, nil
+	}
+	if floats {
+		f, err := strconv.ParseFloat(string(v), 64)
+		if err != nil {
+			return nil, errNotPlain
+		}
+		return f, nil
+	}
+	return json.Number(string(v)), nil
+}
+
+// object reads a JSON object, calling member for each member with its
+// name; a repeated name among known, or a name that only differs from one
+// of them in case, is not plain.
+func (d *streamDecoder) object(known []string, member func(name string) error) error {
+	if d.dec.PeekKind() != '{' {
+		return errNotPlain
+	}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return err
+	}
+	var seen uint64
+	for d.dec.PeekKind() != '}' {
+		k, err := d.name()
+		if err != nil {
+			return err
+		}
+		i := knownIndex(known, k)
+		switch {
+		case i == errFolded || i >= 0 && seen&(1<<i) != 0:
+			return errNotPlain
+		case i >= 0:
+			seen |= 1 << i
+			err = member(k)
+		default:
+			err = d.dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	_, err := d.dec.ReadToken()
+	return err
+}
+
+// knownIndex is the index of name in known, -1 for a name that is none
+// of them and errFolded for one that differs from one of them only in
+// case, which encoding/json would match.
+func knownIndex(known []string, name string) int {
+	for i, k := range known {
+		if k == name {
+			return i
+		}
+	}
+	for _, k := range known {
+		if strings.EqualFold(k, name) {
+			return errFolded
+		}
+	}
+	return -1
+}
+
+// errFolded is knownIndex's answer for a name that only differs in case.
+const errFolded = -2
+
+// streamPlan is what the streaming pass read of a plan document: the
+// resource changes decoded, with their positions, and the raw documents
+// of the other parts annexa reads, slices of the input, which
+// encoding/json then decodes into a planFile.
+type streamPlan struct {
+	plan      planFile
+	changes   []*resourceChange
+	positions []position
+	raw       map[string][]byte
+}
+
+var topLevelKeys = []string{
+	"format_version", "resource_changes", "resource_drift", "configuration", "variables",
+	"prior_state", "planned_values", "values", "version", "resources",
+}
+
+// decodeStream reads a plan document in one pass; errNotPlain or a syntax
+// error when the encoding/json path must decode it instead, or the error
+// of stop, which is called now and then (nil: never).
+func decodeStream(r io.Reader, stop func() error) (*streamPlan, error) {
+	d := newStreamDecoder(r)
+	d.stop = stop
+	sp := &streamPlan{raw: map[string][]byte{}}
+	err := d.object(topLevelKeys, func(k string) error {
+		var err error
+		switch k {
+		case "format_version":
+			sp.plan.FormatVersion, err = d.str()
+		case "resource_changes":
+			err = d.changes(sp)
+		case "resource_drift":
+			err = d.drift(sp)
+		case "configuration":
+			sp.plan.Config, err = d.config()
+		case "variables", "prior_state":
+			sp.raw[k], err = d.raw()
+		case "planned_values":
+			sp.plan.PlannedValues = true
+			err = d.dec.SkipValue()
+		case "values":
+			sp.plan.Values = true
+			err = d.dec.SkipValue()
+		case "version":
+			sp.plan.Version = true
+			err = d.dec.SkipValue()
+		case "resources":
+			sp.plan.Resources = true
+			err = d.dec.SkipValue()
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.dec.ReadToken(); err != io.EOF {
+		return nil, errNotPlain
+	}
+	return sp, nil
+}
+
+// array calls elem for each element of a JSON array; null is an empty
+// array, anything else is not plain.
+func (d *streamDecoder) array(elem func() error) error {
+	switch d.dec.PeekKind() {
+	case 'n':
+		_, err := d.dec.ReadValue()
+		return err
+	case '[':
+	default:
+		return errNotPlain
+	}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return err
+	}
+	for d.dec.PeekKind() != ']' {
+		if err := elem(); err != nil {
+			return err
+		}
+	}
+	_, err := d.dec.ReadToken()
+	return err
+}
+
+// nextValueStart is the offset at which the next element of the array
+// being read starts, once PeekKind has found it: past the comma and white
+// space after the last token.
+func (d *streamDecoder) nextValueStart() int64 {
+	b := d.dec.UnreadBuffer()
+	i := 0
+	for i < len(b) {
+		switch b[i] {
+		case ' ', '\t', '\n', '\r', ',':
+			i++
+			continue
+		}
+		break
+	}
+	return d.dec.InputOffset() + int64(i)
+}
+
+// changes reads the resource changes and where each starts.
+func (d *streamDecoder) changes(sp *streamPlan) error {
+	sp.changes, sp.positions = nil, nil
+	return d.array(func() error {
+		if d.stop != nil && len(sp.changes)%256 == 0 {
+			if err := d.stop(); err != nil {
+				return err
+			}
+		}
+		pos := d.lines.position(d.nextValueStart())
+		rc, err := d.change()
+		if err != nil {
+			return err
+		}
+		sp.changes = append(sp.changes, rc)
+		sp.positions = append(sp.positions, pos)
+		return nil
+	})
+}
+
+var (
+	changeKeys = []string{"address", "module_address", "mode", "type", "name", "index", "provider_name", "deposed", "change"}
+	planKeys   = []string{"actions", "before", "after", "after_unknown", "before_sensitive", "after_sensitive"}
+)
+
+// change reads one resource change: nil for null.
+func (d *streamDecoder) change() (*resourceChange, error) {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	rc := &resourceChange{}
+	err := d.object(changeKeys, func(k string) error {
+		var err error
+		switch k {
+		case "address":
+			rc.Address, err = d.str()
+		case "module_address":
+			rc.ModuleAddress, err = d.str()
+		case "mode":
+			rc.Mode, err = d.str()
+		case "type":
+			rc.Type, err = d.str()
+		case "name":
+			rc.Name, err = d.str()
+		case "index":
+			rc.Index, err = d.value()
+		case "provider_name":
+			rc.ProviderName, err = d.str()
+		case "deposed":
+			rc.DeposedKey, err = d.str()
+		case "change":
+			rc.Change, err = d.planChange()
+		}
+		return err
+	})
+	return rc, err
+}
+
+// planChange reads a change's change object: nil for null. Its before
+// value is decoded only when the actions, read before it as Terraform
+// orders the keys, say the change deletes the object, the one case in
+// which the fact describes it; otherwise it is kept as the raw slice of
+// the document and decoded only if needed.
+func (d *streamDecoder) planChange() (*planChange, error) {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	pc := &planChange{}
+	actionsRead := false
+	err := d.object(planKeys, func(k string) error {
+		var err error
+		switch k {
+		case "actions":
+			actionsRead = true
+			pc.Actions, err = d.actions()
+		case "before":
+			if actionsRead && !(len(pc.Actions) == 1 && pc.Actions[0] == "delete") {
+				pc.Before = nil
+				return d.dec.SkipValue()
+			}
+			pc.Before, err = d.raw()
+		case "after":
+			pc.After, err = d.value()
+		case "after_unknown":
+			pc.AfterUnknown, err = d.mask()
+		case "before_sensitive":
+			pc.BeforeSensitive, err = d.mask()
+		case "after_sensitive":
+			pc.AfterSensitive, err = d.mask()
+		}
+		return err
+	})
+	return pc, err
+}
+
+// mask reads an unknown or sensitive mask (after_unknown,
+// after_sensitive, before_sensitive) keeping only what the redactor reads
+// of it: the true leaves and the objects and arrays leading to them. A
+// part without a true leaf marks nothing, so the redactor reads it as it
+// reads nil, which it becomes; most of a plan's masks are such parts
+// ({}, [], false), and they were a good part of its decoded size.
+func (d *streamDecoder) mask() (any, error) {
+	switch d.dec.PeekKind() {
+	case '{':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, err
+		}
+		var m map[string]any
+		for d.dec.PeekKind() != '}' {
+			k, err := d.name()
+			if err != nil {
+				return nil, err
+			}
+			v, err := d.mask()
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case v != nil:
+				m = putMember(m, k, v)
+			case m != nil:
+				// A repeated name: the last one counts.
+				delete(m, k)
+			}
+		}
+		_, err := d.dec.ReadToken()
+		if len(m) == 0 {
+			return nil, err
+		}
+		return m, err
+	case '[':
+		if _, err := d.dec.ReadToken(); err != nil {
+			return nil, err
+		}
+		var l []any
+		marked := false
+		for d.dec.PeekKind() != ']' {
+			v, err := d.mask()
+			if err != nil {
+				return nil, err
+			}
+			l = append(l, v)
+			marked = marked || v != nil
+		}
+		_, err := d.dec.ReadToken()
+		if !marked {
+			return nil, err
+		}
+		return l, err
+	}
+	v, err := d.dec.ReadValue()
+	if err != nil || v[0] != 't' {
+		return nil, err
+	}
+	return true, nil
+}
+
+// actions reads a change's actions: nil for null, "" for a null element.
+func (d *streamDecoder) actions() ([]string, error) {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	out := []string{}
+	err := d.array(func() error {
+		s, err := d.str()
+		out = append(out, s)
+		return err
+	})
+	return out, err
+}
+
+// drift keeps each element of resource_drift as a copy, decoded later as
+// before (addDrift): drift is small.
+func (d *streamDecoder) drift(sp *streamPlan) error {
+	sp.plan.ResourceDrift = nil
+	return d.array(func() error {
+		raw, err := d.raw()
+		if err == nil {
+			sp.plan.ResourceDrift = append(sp.plan.ResourceDrift, raw)
+		}
+		return err
+	})
+}
+
+// config reads a plan's configuration as planConfig decodes it.
+func (d *streamDecoder) config() (*planConfig, error) {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	cfg := &planConfig{}
+	err := d.object([]string{"root_module"}, func(string) error {
+		var err error
+		cfg.RootModule, err = d.module(0)
+		return err
+	})
+	return cfg, err
+}
+
+// maxStreamDepth bounds the nesting of modules and blocks the streaming
+// pass follows itself; deeper ones are left to encoding/json.
+const maxStreamDepth = 256
+
+var (
+	moduleKeys   = []string{"resources", "module_calls", "variables"}
+	resourceKeys = []string{"mode", "type", "name", "expressions"}
+)
+
+// module reads a module of the configuration: nil for null.
+func (d *streamDecoder) module(depth int) (*configModule, error) {
+	if depth > maxStreamDepth {
+		return nil, errNotPlain
+	}
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	m := &configModule{}
+	err := d.object(moduleKeys, func(k string) error {
+		switch k {
+		case "resources":
+			m.Resources = nil
+			return d.array(func() error {
+				r, err := d.configResource(depth)
+				m.Resources = append(m.Resources, r)
+				return err
+			})
+		case "module_calls":
+			return d.members(func(name string) error {
+				if d.dec.PeekKind() == 'n' {
+					_, err := d.dec.ReadValue()
+					m.ModuleCalls = putMember(m.ModuleCalls, name, nil)
+					return err
+				}
+				call := &moduleCall{}
+				m.ModuleCalls = putMember(m.ModuleCalls, name, call)
+				return d.object([]string{"module"}, func(string) error {
+					var err error
+					call.Module, err = d.module(depth + 1)
+					return err
+				})
+			})
+		default:
+			return d.members(func(name string) error {
+				if d.dec.PeekKind() == 'n' {
+					_, err := d.dec.ReadValue()
+					m.Variables = putMember(m.Variables, name, nil)
+					return err
+				}
+				v := &configVariable{}
+				m.Variables = putMember(m.Variables, name, v)
+				return d.object([]string{"sensitive"}, func(string) error {
+					b, err := d.dec.ReadValue()
+					switch {
+					case err != nil:
+						return err
+					case b[0] == 't':
+						v.Sensitive = true
+					case b[0] == 'f', b[0] == 'n':
+						v.Sensitive = false
+					default:
+						return errNotPlain
+					}
+					return nil
+				})
+			})
+		}
+	})
+	return m, err
+}
+
+// putMember sets m[k] = v, making m if need be, as encoding/json fills a
+// map.
+func putMember[V any](m map[string]V, k string, v V) map[string]V {
+	if m == nil {
+		m = map[string]V{}
+	}
+	m[k] = v
+	return m
+}
+
+// members calls member with the name of each member of a JSON object
+// decoded into a Go map; null leaves the map as it is.
+func (d *streamDecoder) members(member func(name string) error) error {
+	switch d.dec.PeekKind() {
+	case 'n':
+		_, err := d.dec.ReadValue()
+		return err
+	case '{':
+	default:
+		return errNotPlain
+	}
+	if _, err := d.dec.ReadToken(); err != nil {
+		return err
+	}
+	for d.dec.PeekKind() != '}' {
+		k, err := d.name()
+		if err != nil {
+			return err
+		}
+		if err := member(k); err != nil {
+			return err
+		}
+	}
+	_, err := d.dec.ReadToken()
+	return err
+}
+
+// configResource reads a resource of the configuration: nil for null.
+func (d *streamDecoder) configResource(depth int) (*configResource, error) {
+	if d.dec.PeekKind() == 'n' {
+		_, err := d.dec.ReadValue()
+		return nil, err
+	}
+	r := &configResource{}
+	err := d.object(resourceKeys, func(k string) error {
+		var err error
+		switch k {
+		case "mode":
+			r.Mode, err = d.str()
+		case "type":
+			r.Type, err = d.str()
+		case "name":
+			r.Name, err = d.str()
+		default:
+			r.Expressions, err = d.expressions(r.Expressions, depth+1)
+		}
+		return err
+	})
+	return r, err
+}
+
+// expressions reads the expressions of a resource or nested block into
+// exprs (made if need be; null leaves it as it is).
+func (d *streamDecoder) expressions(exprs map[string]*expression, depth int) (map[string]*expression, error) {
+	if depth > maxStreamDepth {
+		return nil, errNotPlain
+	}
+	err := d.members(func(name string) error {
+		e, err := d.expression(depth)
+		exprs = putMember(exprs, name, e)
+		return err
+	})
+	return exprs, err
+}
+
+var expressionKeys = []string{"constant_value", "references"}
+
+// expression reads one expression as expression.UnmarshalJSON does: nil
+// for null.
+func (d *streamDecoder) expression(depth int) (*expression, error) {
+	e := &expression{}
+	switch d.dec.PeekKind() {
+	case 'n':
+		_, err := d.dec.ReadValue()
+		return nil, err
+	case '[':
+		e.blocks = []map[string]*expression{}
+		err := d.array(func() error {
+			if d.dec.PeekKind() == 'n' {
+				_, err := d.dec.ReadValue()
+				e.blocks = append(e.blocks, nil)
+				return err
+			}
+			if d.dec.PeekKind() != '{' {
+				return errNotPlain
+			}
+			b, err := d.expressions(nil, depth+1)
+			if b == nil {
+				b = map[string]*expression{}
+			}
+			e.blocks = append(e.blocks, b)
+			return err
+		})
+		return e, err
+	case '{':
+	default:
+		return nil, errNotPlain
+	}
+	var constant any
+	err := d.object(expressionKeys, func(k string) error {
+		var err error
+		if k == "constant_value" {
+			constant, err = d.anyValue(true)
+			return err
+		}
+		if d.dec.PeekKind() == 'n' {
+			_, err = d.dec.ReadValue()
+			return err
+		}
+		e.references = []string{}
+		return d.array(func() error {
+			s, err := d.str()
+			e.references = append(e.references, s)
+			return err
+		})
+	})
+	if constant != nil && len(e.references) == 0 {
+		e.constant, e.hasConstant = constant, true
+	}
+	return e, err
+}

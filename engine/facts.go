@@ -49,6 +49,7 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 	byKindType := map[string]map[string][]*ast.Term{}
 	var environments [][2]*ast.Term
 	byEnvironment := map[string][]*ast.Term{}
+	var withDetected []*ast.Term
 	sorted := slices.Clone(fs)
 	facts.Sort(sorted)
 	terms, err := factTerms(sorted, parallelism)
@@ -64,6 +65,9 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 		idx.byKind[f.Kind] = append(idx.byKind[f.Kind], f)
 		t := terms[i]
 		byKind[f.Kind] = append(byKind[f.Kind], t)
+		if len(f.Detected) > 0 {
+			withDetected = append(withDetected, t)
+		}
 		for _, sel := range selectorsOf(f) {
 			idx.ids[sel] = append(idx.ids[sel], f.ID)
 		}
@@ -94,6 +98,9 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 		ast.Item(ast.StringTerm("by_type"), nestedGroupTerm(byKindType)),
 		ast.Item(ast.StringTerm("environments"), ast.ObjectTerm(environments...)),
 		ast.Item(ast.StringTerm("resources_by_environment"), groupTerm(byEnvironment)),
+		// The few facts a provider found a literal secret in, so that
+		// c5_17.literal_secrets need not look at every fact.
+		ast.Item(ast.StringTerm("with_detected"), ast.ArrayTerm(withDetected...)),
 	)
 	// The parameter values in force, which policies read through
 	// params.value (policies/lib/params.rego); without the fact, the

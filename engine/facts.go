@@ -48,6 +48,8 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 	byKind := map[string][]*ast.Term{}
 	byKindType := map[string]map[string][]*ast.Term{}
 	var environments [][2]*ast.Term
+	byEnvironment := map[string][]*ast.Term{}
+	var withDetected []*ast.Term
 	sorted := slices.Clone(fs)
 	facts.Sort(sorted)
 	terms, err := factTerms(sorted, parallelism)
@@ -63,6 +65,9 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 		idx.byKind[f.Kind] = append(idx.byKind[f.Kind], f)
 		t := terms[i]
 		byKind[f.Kind] = append(byKind[f.Kind], t)
+		if len(f.Detected) > 0 {
+			withDetected = append(withDetected, t)
+		}
 		for _, sel := range selectorsOf(f) {
 			idx.ids[sel] = append(idx.ids[sel], f.ID)
 		}
@@ -82,6 +87,7 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 			byType[f.Type] = append(byType[f.Type], t)
 			if env, ok := environmentTag(f.Attributes); ok {
 				environments = append(environments, ast.Item(ast.StringTerm(f.ID), ast.StringTerm(env)))
+				byEnvironment[env] = append(byEnvironment[env], t)
 			}
 		}
 	}
@@ -91,6 +97,10 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 		ast.Item(ast.StringTerm("by_kind"), groupTerm(byKind)),
 		ast.Item(ast.StringTerm("by_type"), nestedGroupTerm(byKindType)),
 		ast.Item(ast.StringTerm("environments"), ast.ObjectTerm(environments...)),
+		ast.Item(ast.StringTerm("resources_by_environment"), groupTerm(byEnvironment)),
+		// The few facts a provider found a literal secret in, so that
+		// c5_17.literal_secrets need not look at every fact.
+		ast.Item(ast.StringTerm("with_detected"), ast.ArrayTerm(withDetected...)),
 	)
 	// The parameter values in force, which policies read through
 	// params.value (policies/lib/params.rego); without the fact, the
@@ -111,6 +121,9 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 // (isEnvironmentKey), the least if several. It is what labels.value(r,
 // environment keys) computes in Rego (policies/lib/labels.rego), computed
 // once here because control 8.31 reads it for every resource of a plan.
+// The resources with one are also grouped by it, under
+// data.facts.resources_by_environment, so that 8.31 classifies each
+// environment once and visits only the resources it judges.
 func environmentTag(attrs map[string]any) (string, bool) {
 	env, found := "", false
 	for k, v := range resourceLabels(attrs) {

@@ -27,15 +27,12 @@ known(r) if {
 	not partly_unknown(r)
 }
 
-partly_unknown(r) if {
-	some path in object.get(r, "unknown", [])
-	path == "tags_all"
-}
+# partly_unknown is true when tags_all or a tag in it is only known after
+# apply. The unknown paths are searched by the builtins, not one by one in
+# Rego: a plan lists many unknown paths for every resource.
+partly_unknown(r) if "tags_all" in object.get(r, "unknown", [])
 
-partly_unknown(r) if {
-	some path in object.get(r, "unknown", [])
-	startswith(path, "tags_all.")
-}
+partly_unknown(r) if strings.any_prefix_match(object.get(r, "unknown", []), "tags_all.")
 
 # values is the set of values of the tags of r whose key, ignoring case and
 # punctuation, is one of keys (e.g. "assetid" matches Asset_ID, asset-id).

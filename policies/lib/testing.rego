@@ -16,7 +16,8 @@ environment_keys := {"environment", "env", "stage", "deploymentenvironment"}
 # facts indexes a list of resource facts the way the engine does: managed
 # resources by type (delete-only ones left out), data sources by type,
 # every fact by kind, and the environment tag of every managed resource
-# that has one.
+# that has one, by resource id and grouped by environment, and the facts
+# with a literal secret detected in them.
 facts(list) := {
 	"resources_by_type": {t: rs |
 		some f in list
@@ -41,6 +42,22 @@ facts(list) := {
 		not delete_only(f)
 		env := labels.value(f, environment_keys)
 	},
+	"resources_by_environment": {env: rs |
+		some f in list
+		f.mode == "managed"
+		not delete_only(f)
+		env := labels.value(f, environment_keys)
+		rs := [g |
+			some g in list
+			g.mode == "managed"
+			not delete_only(g)
+			labels.value(g, environment_keys) == env
+		]
+	},
+	"with_detected": [f |
+		some f in list
+		count(object.get(f, "detected", {})) > 0
+	],
 	"by_type": {k: types |
 		some f in list
 		k := f.kind

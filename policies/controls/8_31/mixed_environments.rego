@@ -39,13 +39,14 @@ non_production := {
 
 deny contains finding if {
 	production_count > 0
-	some r in tagged
-	r.class == "non_production"
-	not separate_project(r.resource)
+	some env, rs in data.facts.resources_by_environment
+	class_of[env] == "non_production"
+	some r in rs
+	not r.id in separate_project
 	finding := {
-		"msg": sprintf("%s is tagged as environment %s, but the same configuration also deploys production resources (%s); non-production belongs in its own state and account", [r.resource.id, r.environment, production_named]),
-		"resource": r.resource.id,
-		"details": {"environment": r.environment, "production_resources": production_count},
+		"msg": sprintf("%s is tagged as environment %s, but the same configuration also deploys production resources (%s); non-production belongs in its own state and account", [r.id, env, production_named]),
+		"resource": r.id,
+		"details": {"environment": env, "production_resources": production_count},
 	}
 }
 
@@ -59,22 +60,14 @@ production_named := first_production if production_count == 1
 
 production_named := sprintf("%s and %d more", [first_production, production_count - 1]) if production_count > 1
 
-# tagged lists every resource with an environment tag this policy knows,
-# with its value and whether it is production. A plan's every resource
-# passes through here, so the environment tag is not read from its tags
-# here: the engine reads it once, as labels.value(r, environment_keys)
-# would, into data.facts.environments (by resource id).
-tagged := [{"resource": r, "environment": env, "class": class} |
-	some rs in object.get(data.facts, "resources_by_type", {})
-	some r in rs
-	env := data.facts.environments[r.id]
-	class := class_of[env]
-]
-
-# class_of classifies each distinct environment value once: a plan holds
-# few, on thousands of resources.
+# The engine reads each managed resource's environment tag once, as
+# labels.value(r, environment_keys) would, and groups the resources by
+# it in data.facts.resources_by_environment: a plan holds few distinct
+# environments on thousands of resources, so each environment is
+# classified once (class_of) and only the resources with a tag this
+# policy knows are visited, never every resource of every type.
 class_of := {env: class |
-	some env in {v | some v in object.get(data.facts, "environments", {})}
+	some env, _ in data.facts.resources_by_environment
 	class := environment_class[tags.normalize(env)]
 }
 
@@ -83,9 +76,10 @@ environment_class := object.union(
 	{e: "non_production" | some e in non_production},
 )
 
-production_resources := [t.resource |
-	some t in tagged
-	t.class == "production"
+production_resources := [r |
+	some env, rs in data.facts.resources_by_environment
+	class_of[env] == "production"
+	some r in rs
 ]
 
 # production_projects are the Google Cloud projects production resources
@@ -103,9 +97,15 @@ projects_known if {
 	}
 }
 
-separate_project(r) if {
+# separate_project holds the ids of the non-production resources in a
+# Google Cloud project that none of the production resources uses, when
+# every production resource names its project.
+separate_project contains r.id if {
 	projects_known
 	count(production_projects) > 0
+	some env, rs in data.facts.resources_by_environment
+	class_of[env] == "non_production"
+	some r in rs
 	is_string(r.attributes.project)
 	not r.attributes.project in production_projects
 }
@@ -113,6 +113,8 @@ separate_project(r) if {
 # judged are the resources tagged with an environment this policy
 # recognises, production or not: an untagged resource, or one whose
 # environment it does not know, is not judged.
-judged contains t.resource.id if {
-	some t in tagged
+judged contains r.id if {
+	some env, rs in data.facts.resources_by_environment
+	class_of[env]
+	some r in rs
 }

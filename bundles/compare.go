@@ -1,9 +1,11 @@
 package bundles
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"maps"
 	"slices"
 )
@@ -112,14 +114,87 @@ func endOfValue(doc []byte, i int) int {
 	return len(doc)
 }
 
+// compactDigest is the sha256 of a JSON value's bytes without the
+// insignificant whitespace between its tokens: of what json.Compact
+// would make of it, computed as the bytes pass, without a copy.
+type compactDigest struct {
+	h                 hash.Hash
+	buf               []byte
+	inString, escaped bool
+}
+
+func newCompactDigest() *compactDigest {
+	return &compactDigest{h: sha256.New(), buf: make([]byte, 0, 32<<10)}
+}
+
+// reset starts a new value.
+func (d *compactDigest) reset() {
+	d.h.Reset()
+	d.buf = d.buf[:0]
+	d.inString, d.escaped = false, false
+}
+
+// add takes the value's next byte.
+func (d *compactDigest) add(c byte) {
+	switch {
+	case d.inString:
+		switch {
+		case d.escaped:
+			d.escaped = false
+		case c == '\\':
+			d.escaped = true
+		case c == '"':
+			d.inString = false
+		}
+	case isSpace(c):
+		return
+	case c == '"':
+		d.inString = true
+	}
+	d.buf = append(d.buf, c)
+	if len(d.buf) == cap(d.buf) {
+		d.h.Write(d.buf)
+		d.buf = d.buf[:0]
+	}
+}
+
+// sum is the digest of the value so far.
+func (d *compactDigest) sum() [sha256.Size]byte {
+	d.h.Write(d.buf)
+	d.buf = d.buf[:0]
+	var out [sha256.Size]byte
+	d.h.Sum(out[:0])
+	return out
+}
+
+// sectionDigests digests each top-level section of a report
+// (compactDigest), so that the report itself need not be kept to compare
+// a replay with it.
+func sectionDigests(report []byte) (map[string][sha256.Size]byte, error) {
+	members, err := topLevelMembers(report)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][sha256.Size]byte, len(members))
+	d := newCompactDigest()
+	for name, v := range members {
+		d.reset()
+		for _, c := range v {
+			d.add(c)
+		}
+		out[name] = d.sum()
+	}
+	return out, nil
+}
+
 // sectionComparer is an io.Writer that takes a rendered report, as
-// output.JSON writes it, and compares each top-level section as it
-// arrives with the recorded report's, insignificant whitespace aside (as
-// comparing the json.Compact forms would), keeping neither: a replay of
-// a large bundle does not hold a second rendering of its report. The
-// stream must be one JSON object, as the renderer writes it.
+// output.JSON writes it, and compares the digest of each top-level
+// section as it arrives with the recorded report's (sectionDigests),
+// keeping none of it: a replay of a large bundle holds no second
+// rendering of its report, nor the recorded one. The stream must be one
+// JSON object, as the renderer writes it.
 type sectionComparer struct {
-	recorded map[string][]byte
+	recorded map[string][sha256.Size]byte
 	// seen are the sections written, and differ those of them (not
 	// skipped) that differ from the recorded ones or are not recorded.
 	seen, differ map[string]bool
@@ -127,14 +202,11 @@ type sectionComparer struct {
 	state int
 	// name collects the current member name as written (quoted).
 	name []byte
-	// current is the member whose value is being written; skip says it is
-	// not compared, mismatch that it already differs.
-	current        string
-	skip, mismatch bool
-	// want is the rest of the recorded value, and wantString/wantEscaped
-	// its string state, to skip its layout.
-	want                    []byte
-	wantString, wantEscaped bool
+	// current is the member whose value is being written, skip says it is
+	// not compared, and digest digests its value.
+	current string
+	skip    bool
+	digest  *compactDigest
 	// depth, inString and escaped track the written value.
 	depth             int
 	inString, escaped bool
@@ -152,8 +224,8 @@ const (
 	cmpDone
 )
 
-func newSectionComparer(recorded map[string][]byte) *sectionComparer {
-	return &sectionComparer{recorded: recorded, seen: map[string]bool{}, differ: map[string]bool{}}
+func newSectionComparer(recorded map[string][sha256.Size]byte) *sectionComparer {
+	return &sectionComparer{recorded: recorded, seen: map[string]bool{}, differ: map[string]bool{}, digest: newCompactDigest()}
 }
 
 // Write implements io.Writer.
@@ -219,12 +291,8 @@ func (c *sectionComparer) startMember() error {
 		return fmt.Errorf("the rendered report has the member %q twice", name)
 	}
 	c.seen[name] = true
-	c.current, c.skip, c.mismatch = name, skippedSection(name), false
-	want, recorded := c.recorded[name]
-	if !recorded && !c.skip {
-		c.differ[name], c.mismatch = true, true
-	}
-	c.want, c.wantString, c.wantEscaped = want, false, false
+	c.current, c.skip = name, skippedSection(name)
+	c.digest.reset()
 	c.depth, c.inString, c.escaped = 0, false, false
 	c.state = cmpBeforeColon
 	return nil
@@ -242,6 +310,7 @@ func (c *sectionComparer) valueByte(b byte) {
 			c.escaped = true
 		case b == '"':
 			c.inString = false
+			end = c.depth == 0
 		}
 	case isSpace(b):
 		if c.depth == 0 {
@@ -268,51 +337,22 @@ func (c *sectionComparer) valueByte(b byte) {
 		c.state = cmpBeforeName
 		return
 	}
-	c.compare(b)
-	if end || (c.depth == 0 && !c.inString && b == '"') {
+	if !c.skip {
+		c.digest.add(b)
+	}
+	if end {
 		c.endValue()
 		c.state = cmpAfterValue
 	}
 }
 
-// compare matches one significant byte of the written value with the next
-// one of the recorded value.
-func (c *sectionComparer) compare(b byte) {
-	if c.skip || c.mismatch {
-		return
-	}
-	i := 0
-	if !c.wantString {
-		for i < len(c.want) && isSpace(c.want[i]) {
-			i++
-		}
-	}
-	if i >= len(c.want) || c.want[i] != b {
-		c.differ[c.current], c.mismatch = true, true
-		return
-	}
-	w := c.want[i]
-	c.want = c.want[i+1:]
-	switch {
-	case !c.wantString:
-		c.wantString = w == '"'
-	case c.wantEscaped:
-		c.wantEscaped = false
-	case w == '\\':
-		c.wantEscaped = true
-	case w == '"':
-		c.wantString = false
-	}
-}
-
-// endValue ends the current member's value: it differs if the recorded
-// one goes on.
+// endValue ends the current member's value and compares its digest.
 func (c *sectionComparer) endValue() {
-	if c.skip || c.mismatch {
+	if c.skip {
 		return
 	}
-	if skipSpace(c.want, 0) < len(c.want) {
-		c.differ[c.current], c.mismatch = true, true
+	if want, ok := c.recorded[c.current]; !ok || c.digest.sum() != want {
+		c.differ[c.current] = true
 	}
 }
 

@@ -94,9 +94,10 @@ type ReplayResult struct {
 // engine.Report are compared too. rep is what checkClaims read of
 // report.json.
 //
-// The rendering is compared with report.json as it is written, without
-// being kept (sectionComparer); only when a section differs is it
-// rendered again in full to say where.
+// The rendering is compared with report.json section by section as it is
+// written, by digest (sectionComparer), so neither report is held whole;
+// with opts.ReleaseFiles report.json is not held during the evaluation
+// either. Only when a section differs are both read in full to say where.
 func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, rep *recordedReport, opts VerifyOptions) (*ReplayResult, error) {
 	var evalTimeout time.Duration
 	if p.EvalTimeout != "" {
@@ -114,16 +115,23 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, rep *rec
 		rec.Waivers = append(rec.Waivers, w.Waiver)
 	}
 	factsJSON, reportJSON, policiesRaw := a.Files[FileFacts], a.Files[FileReport], a.Files[FilePolicies]
+	recorded, err := sectionDigests(reportJSON)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", FileReport, err)
+	}
 	if opts.ReleaseFiles {
 		delete(a.Files, FileFacts)
-		delete(a.Files, FileReport)
+		if a.compressed != nil {
+			// Read again from the compressed archive if the replay differs.
+			delete(a.Files, FileReport)
+			reportJSON = nil
+		}
 	}
 	if err := decodeFacts(factsJSON, &rec.Facts); err != nil {
 		return nil, err
 	}
 	// The facts are decoded: their JSON is garbage from here on.
 	factsJSON = nil
-	var err error
 	if rec.Builtin, rec.Sources, err = readPolicyBundle(policiesRaw, opts.Limits); err != nil {
 		return nil, err
 	}
@@ -139,10 +147,6 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, rep *rec
 	}
 	// Only the report is compared from here on.
 	rec = nil
-	recorded, err := topLevelMembers(reportJSON)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", FileReport, err)
-	}
 	cmp := newSectionComparer(recorded)
 	if err := (output.JSON{}).Write(cmp, report); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -154,8 +158,13 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, rep *rec
 		rr.Sections = names
 		return rr, nil
 	}
-	// Something differs: render the replayed report again, whole, to say
-	// what.
+	// Something differs: render the replayed report again, whole, and
+	// compare it with the recorded one to say what.
+	if reportJSON == nil {
+		if reportJSON, err = a.reread(FileReport, fileDigest(m, FileReport)); err != nil {
+			return nil, err
+		}
+	}
 	var rendered bytes.Buffer
 	if err := (output.JSON{}).Write(&rendered, report); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -165,6 +174,16 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, rep *rec
 		return nil, err
 	}
 	return rr, nil
+}
+
+// fileDigest is the sha256 the (verified) manifest lists for a file.
+func fileDigest(m *Manifest, name string) string {
+	for _, f := range m.Files {
+		if f.Path == name {
+			return f.SHA256
+		}
+	}
+	return ""
 }
 
 // decodeFacts reads facts.json and checks every fact against the fact

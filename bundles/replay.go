@@ -130,8 +130,8 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, rep *rec
 	if err := decodeFacts(factsJSON, &rec.Facts); err != nil {
 		return nil, err
 	}
-	// The facts are decoded: their JSON is garbage from here on.
-	factsJSON = nil
+	// factsJSON is not read again: with opts.ReleaseFiles its bytes are
+	// garbage from here on.
 	if rec.Builtin, rec.Sources, err = readPolicyBundle(policiesRaw, opts.Limits); err != nil {
 		return nil, err
 	}
@@ -145,8 +145,8 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, rep *rec
 		RecordedOPA: m.Tool.OPAVersion,
 		ReplayedOPA: report.Tool.OPAVersion,
 	}
-	// Only the report is compared from here on.
-	rec = nil
+	// Only the report is compared from here on: rec, and the facts it
+	// holds, are garbage.
 	cmp := newSectionComparer(recorded)
 	if err := (output.JSON{}).Write(cmp, report); err != nil {
 		return nil, fmt.Errorf("render: %w", err)

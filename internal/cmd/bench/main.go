@@ -20,6 +20,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -27,6 +28,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -39,6 +41,13 @@ import (
 )
 
 func main() {
+	if out := os.Getenv(measureEnv); out != "" {
+		if err := measureChild(out); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(2)
+		}
+		return
+	}
 	bin := flag.String("bin", "bin/annexa", "the annexa binary to measure")
 	sizes := flag.String("sizes", "1000,10000,100000", "project sizes in facts, comma-separated")
 	plans := flag.String("plans", "15000", "plan-only runs: plan sizes in resource changes, comma-separated (empty for none)")
@@ -147,7 +156,7 @@ func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string, repla
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%-24s %10.2f %12.0f  %d\n", c.name, u.wall.Seconds(), u.rss, u.code)
+		fmt.Printf("%-24s %10.2f %12.0f  %d\n", c.name, u.Wall.Seconds(), u.RSS, u.Code)
 	}
 	return nil
 }
@@ -160,8 +169,8 @@ func measure(bin, name string, input string, inputBytes int64, args []string, tm
 	if err != nil {
 		return "", err
 	}
-	if u.code > 1 {
-		return "", fmt.Errorf("%s: annexa check exited %d", input, u.code)
+	if u.Code > 1 {
+		return "", fmt.Errorf("%s: annexa check exited %d", input, u.Code)
 	}
 	n, err := reportFacts(report)
 	if err != nil {
@@ -184,11 +193,11 @@ func measure(bin, name string, input string, inputBytes int64, args []string, tm
 func row(name string, facts int, inputBytes int64, u usage) {
 	bound := float64(runner.MemoryBound(inputBytes)) / (1 << 20)
 	within := "yes"
-	if u.rss > bound {
+	if u.RSS > bound {
 		within = "NO"
 	}
 	fmt.Printf("%-24s %9d %9.1f %8.2f %8.2f %9.0f %12.0f %9.0f %-6s %d\n", name, facts, float64(inputBytes)/(1<<20),
-		u.wall.Seconds(), u.cpu.Seconds(), float64(facts)/u.wall.Seconds(), u.rss, bound, within, u.code)
+		u.Wall.Seconds(), u.CPU.Seconds(), float64(facts)/u.Wall.Seconds(), u.RSS, bound, within, u.Code)
 }
 
 // reportFacts is the number of facts a JSON report counts.
@@ -231,8 +240,8 @@ func measureBundle(bin string, n int, testdata, tmp string) error {
 	if err != nil {
 		return err
 	}
-	if u.code > 1 {
-		return fmt.Errorf("%s: annexa check --bundle exited %d", dir, u.code)
+	if u.Code > 1 {
+		return fmt.Errorf("%s: annexa check --bundle exited %d", dir, u.Code)
 	}
 	facts, err := reportFacts(report)
 	if err != nil {
@@ -250,8 +259,8 @@ func measureBundle(bin string, n int, testdata, tmp string) error {
 	if err != nil {
 		return err
 	}
-	if u.code != 0 {
-		return fmt.Errorf("%s: annexa verify --replay exited %d:\n%s", bundle, u.code, out.String())
+	if u.Code != 0 {
+		return fmt.Errorf("%s: annexa verify --replay exited %d:\n%s", bundle, u.Code, out.String())
 	}
 	replayed, err := replayedFacts(out.String())
 	if err != nil {
@@ -316,10 +325,10 @@ func profileTable(stderr string) string {
 
 // usage is what one measured process took.
 type usage struct {
-	wall, cpu time.Duration
-	// rss is the peak resident memory in MiB.
-	rss  float64
-	code int
+	Wall, CPU time.Duration
+	// RSS is the peak resident memory in MiB.
+	RSS  float64
+	Code int
 }
 
 // timed runs a command (with env, or this process's environment when it
@@ -330,22 +339,76 @@ func timed(env []string, name string, args ...string) (usage, error) {
 	return run1(cmd)
 }
 
+// measureEnv names, in the environment of this program run as the
+// measuring helper (measureChild), the file it writes the usage to.
+const measureEnv = "ANNEXA_BENCH_USAGE"
+
 // run1 runs cmd and returns its wall and CPU time (user and system), peak
-// resident memory and exit code.
+// resident memory and exit code. It runs cmd from a fresh copy of this
+// program (measureChild), not from this process: Go starts a command with
+// vfork, sharing this process's memory until the exec, and Linux then
+// counts this process's peak (hundreds of MB once it has generated a
+// large project) in the command's peak resident memory.
 func run1(cmd *exec.Cmd) (usage, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return usage{}, err
+	}
+	f, err := os.CreateTemp("", "annexa-bench-usage-")
+	if err != nil {
+		return usage{}, err
+	}
+	f.Close()
+	defer os.Remove(f.Name())
+	env := cmd.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	helper := exec.Command(self, append([]string{cmd.Path}, cmd.Args[1:]...)...)
+	helper.Env = append(slices.Clone(env), measureEnv+"="+f.Name())
+	helper.Stdin, helper.Stdout, helper.Stderr = cmd.Stdin, cmd.Stdout, cmd.Stderr
+	if err := helper.Run(); err != nil {
+		return usage{}, fmt.Errorf("run %s: %w", cmd.Path, err)
+	}
+	raw, err := os.ReadFile(f.Name())
+	if err != nil {
+		return usage{}, err
+	}
+	var u usage
+	if err := json.Unmarshal(raw, &u); err != nil {
+		return usage{}, fmt.Errorf("run %s: usage: %w", cmd.Path, err)
+	}
+	return u, nil
+}
+
+// measureChild is this program run by run1 as the measuring helper: it
+// runs its arguments as a command, with its own standard streams and its
+// environment but measureEnv, and writes what the command took, as JSON,
+// to the file measureEnv names.
+func measureChild(out string) error {
+	if len(os.Args) < 2 {
+		return errors.New("measure: no command")
+	}
+	cmd := exec.Command(os.Args[1], os.Args[2:]...)
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, measureEnv+"=") })
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
 		if _, ok := err.(*exec.ExitError); !ok {
-			return usage{}, err
+			return err
 		}
 	}
-	u := usage{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), code: cmd.ProcessState.ExitCode()}
+	u := usage{Wall: wall, CPU: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), Code: cmd.ProcessState.ExitCode()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		u.rss = float64(ru.Maxrss) / 1024
+		u.RSS = float64(ru.Maxrss) / 1024
 	}
-	return u, nil
+	raw, err := json.Marshal(u)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, raw, 0o644)
 }
 
 // planPerCopy is how many resource changes one copy of the benchmark

@@ -50,6 +50,65 @@ type Archive struct {
 	Files map[string][]byte
 	// Order lists the paths in archive order.
 	Order []string
+	// compressed is the archive as ReadArchive read it, when it was at
+	// most maxKeptCompressed bytes: a replay that released report.json
+	// reads it again from here (reread) to say where a replay differs.
+	compressed []byte
+}
+
+// maxKeptCompressed bounds the compressed archive ReadArchive keeps; a
+// bundle compresses well (a 200 MB one to about 11 MB).
+const maxKeptCompressed = 64 << 20
+
+// keeper keeps what is written to it while it stays within max bytes,
+// and nothing once it grows beyond.
+type keeper struct {
+	buf  []byte
+	max  int
+	over bool
+}
+
+func (k *keeper) Write(p []byte) (int, error) {
+	if k.over {
+		return len(p), nil
+	}
+	if len(k.buf)+len(p) > k.max {
+		k.buf, k.over = nil, true
+		return len(p), nil
+	}
+	k.buf = append(k.buf, p...)
+	return len(p), nil
+}
+
+// reread reads the file name again from the archive as it was read,
+// without keeping the others, and checks that its sha256 is want.
+func (a *Archive) reread(name, want string) ([]byte, error) {
+	if a.compressed == nil {
+		return nil, fmt.Errorf("%s was released and the archive was not kept", name)
+	}
+	gz, err := gzip.NewReader(bytes.NewReader(a.compressed))
+	if err != nil {
+		return nil, fmt.Errorf("read %s again: %w", name, err)
+	}
+	defer gz.Close()
+	tr := tar.NewReader(gz)
+	for {
+		hdr, err := tr.Next()
+		if err != nil {
+			return nil, fmt.Errorf("read %s again: %w", name, err)
+		}
+		if hdr.Name != name {
+			continue
+		}
+		b, err := io.ReadAll(io.LimitReader(tr, hdr.Size))
+		if err != nil {
+			return nil, fmt.Errorf("read %s again: %w", name, err)
+		}
+		if got := sha256Hex(b); got != want {
+			return nil, fmt.Errorf("read %s again: sha256 %s, not the verified %s", name, got, want)
+		}
+		return b, nil
+	}
 }
 
 // FormatError says the archive cannot be read at all: it is not a gzip
@@ -82,7 +141,8 @@ func ReadArchive(r io.Reader, lim Limits) (*Archive, error) {
 	lim = lim.withDefaults()
 	// gzip reads through a ByteReader without reading ahead, so what
 	// follows the gzip member is still there to be found.
-	br := bufio.NewReader(r)
+	kept := &keeper{max: maxKeptCompressed}
+	br := bufio.NewReader(io.TeeReader(r, kept))
 	gz, err := gzip.NewReader(br)
 	if err != nil {
 		return nil, &FormatError{fmt.Errorf("not a gzip-compressed archive: %w", err)}
@@ -141,6 +201,7 @@ func ReadArchive(r io.Reader, lim Limits) (*Archive, error) {
 	case err != nil && !errors.Is(err, io.EOF):
 		return nil, &FormatError{fmt.Errorf("read after the gzip stream: %w", err)}
 	}
+	a.compressed = kept.buf
 	return a, nil
 }
 

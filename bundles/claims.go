@@ -25,7 +25,7 @@ type recordedReport struct {
 		Severity engine.Severity `json:"severity"`
 		Waiver   *waiver.Waiver  `json:"waiver"`
 	} `json:"findings"`
-	Policies []json.RawMessage `json:"policies"`
+	Policies []anyValue `json:"policies"`
 	Clauses  []struct {
 		ID     string              `json:"id"`
 		Parent string              `json:"parent"`
@@ -35,20 +35,31 @@ type recordedReport struct {
 	Waivers   []waiver.Result   `json:"waivers"`
 }
 
+// anyValue is any one JSON value, read only to be counted: decoding into
+// it keeps nothing of the value.
+type anyValue struct{}
+
+// UnmarshalJSON accepts any value and keeps nothing.
+func (*anyValue) UnmarshalJSON([]byte) error { return nil }
+
 // checkClaims compares what the signed predicate claims, and verify
 // prints, with the signed report and facts: a key holder could otherwise
 // sign a predicate whose summary says "0 findings" over a report full of
 // them, and cosign, which checks only the signature, would not notice.
 // The report's own summary is recounted from its controls, findings,
-// policies and clauses, and its fact count from facts.json.
-func checkClaims(a *Archive, p *Predicate) []string {
+// policies and clauses, and its fact count from facts.json. It returns
+// what it read of the report, which a replay reads its selection and
+// waivers from.
+func checkClaims(a *Archive, p *Predicate) (*recordedReport, []string) {
 	var r recordedReport
 	if err := json.Unmarshal(a.Files[FileReport], &r); err != nil {
-		return []string{fmt.Sprintf("%s: %v", FileReport, err)}
+		return nil, []string{fmt.Sprintf("%s: %v", FileReport, err)}
 	}
-	var fs []json.RawMessage
+	// The facts are only counted here: each is checked to be a JSON value
+	// and nothing of it is kept.
+	var fs []anyValue
 	if err := json.Unmarshal(a.Files[FileFacts], &fs); err != nil {
-		return []string{fmt.Sprintf("%s: %v", FileFacts, err)}
+		return nil, []string{fmt.Sprintf("%s: %v", FileFacts, err)}
 	}
 	var problems []string
 	differ := func(what string, claimed, actual any) {
@@ -75,7 +86,7 @@ func checkClaims(a *Archive, p *Predicate) []string {
 	if recounted, stated := summaryJSON(recount(r, len(fs))), summaryJSON(r.Summary); recounted != stated {
 		problems = append(problems, fmt.Sprintf("%s's summary does not match its own content and %s: it states %s, they count %s", FileReport, FileFacts, stated, recounted))
 	}
-	return problems
+	return &r, problems
 }
 
 // recount is the summary the report's content gives.

@@ -90,10 +90,15 @@ type ReplayResult struct {
 // bundle (not the binary's embedded policies), has opts.Replay evaluate
 // them at the recorded effective time, renders the report exactly as the
 // bundle's report.json was rendered, and compares them section by section.
-// Sections are the
-// report's top-level keys, so sections later added to engine.Report are
-// compared too.
-func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, opts VerifyOptions) (*ReplayResult, error) {
+// Sections are the report's top-level keys, so sections later added to
+// engine.Report are compared too. rep is what checkClaims read of
+// report.json.
+//
+// The rendering is compared with report.json section by section as it is
+// written, by digest (sectionComparer), so neither report is held whole;
+// with opts.ReleaseFiles report.json is not held during the evaluation
+// either. Only when a section differs are both read in full to say where.
+func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, rep *recordedReport, opts VerifyOptions) (*ReplayResult, error) {
 	var evalTimeout time.Duration
 	if p.EvalTimeout != "" {
 		d, err := time.ParseDuration(p.EvalTimeout)
@@ -103,49 +108,36 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, opts Ver
 		evalTimeout = d
 	}
 	rec := &Recording{EffectiveTime: m.EffectiveTime, Tool: m.Tool, EvalTimeout: evalTimeout}
-	var selection struct {
-		Selection *engine.Selection `json:"selection"`
-		Waivers   []waiver.Result   `json:"waivers"`
+	if rep.Selection != nil {
+		rec.Selection = *rep.Selection
 	}
-	if err := json.Unmarshal(a.Files[FileReport], &selection); err != nil {
-		return nil, fmt.Errorf("read %s: %w", FileReport, err)
-	}
-	if selection.Selection != nil {
-		rec.Selection = *selection.Selection
-	}
-	for _, w := range selection.Waivers {
+	for _, w := range rep.Waivers {
 		rec.Waivers = append(rec.Waivers, w.Waiver)
 	}
-	if err := json.Unmarshal(a.Files[FileFacts], &rec.Facts); err != nil {
-		return nil, fmt.Errorf("read %s: %w", FileFacts, err)
-	}
-	v, err := facts.NewValidator()
+	factsJSON, reportJSON, policiesRaw := a.Files[FileFacts], a.Files[FileReport], a.Files[FilePolicies]
+	recorded, err := sectionDigests(reportJSON)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read %s: %w", FileReport, err)
 	}
-	for i := range rec.Facts {
-		if err := v.Validate(rec.Facts[i].Document()); err != nil {
-			return nil, fmt.Errorf("read %s: %w", FileFacts, err)
+	if opts.ReleaseFiles {
+		delete(a.Files, FileFacts)
+		if a.compressed != nil {
+			// Read again from the compressed archive if the replay differs.
+			delete(a.Files, FileReport)
+			reportJSON = nil
 		}
 	}
-	if rec.Builtin, rec.Sources, err = readPolicyBundle(a.Files[FilePolicies], opts.Limits); err != nil {
+	if err := decodeFacts(factsJSON, &rec.Facts); err != nil {
+		return nil, err
+	}
+	// factsJSON is not read again: with opts.ReleaseFiles its bytes are
+	// garbage from here on.
+	if rec.Builtin, rec.Sources, err = readPolicyBundle(policiesRaw, opts.Limits); err != nil {
 		return nil, err
 	}
 	report, err := opts.Replay(ctx, rec)
 	if err != nil {
 		return nil, err
-	}
-	var rendered bytes.Buffer
-	if err := (output.JSON{}).Write(&rendered, report); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
-	recorded, err := sections(a.Files[FileReport])
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", FileReport, err)
-	}
-	replayed, err := sections(rendered.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
 	}
 	rr := &ReplayResult{
 		Facts:       len(rec.Facts),
@@ -153,29 +145,105 @@ func replay(ctx context.Context, a *Archive, m *Manifest, p *Predicate, opts Ver
 		RecordedOPA: m.Tool.OPAVersion,
 		ReplayedOPA: report.Tool.OPAVersion,
 	}
-	names := slices.Sorted(maps.Keys(recorded))
-	for _, n := range slices.Sorted(maps.Keys(replayed)) {
-		if !slices.Contains(names, n) {
-			names = append(names, n)
+	// Only the report is compared from here on: rec, and the facts it
+	// holds, are garbage.
+	cmp := newSectionComparer(recorded)
+	if err := (output.JSON{}).Write(cmp, report); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	if err := cmp.close(); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	if names, same := cmp.identical(); same {
+		rr.Sections = names
+		return rr, nil
+	}
+	// Something differs: render the replayed report again, whole, and
+	// compare it with the recorded one to say what.
+	if reportJSON == nil {
+		if reportJSON, err = a.reread(FileReport, fileDigest(m, FileReport)); err != nil {
+			return nil, err
 		}
 	}
-	for _, name := range names {
-		if name == toolSection || name == diagnosticsSection || name == baselineSection {
+	var rendered bytes.Buffer
+	if err := (output.JSON{}).Write(&rendered, report); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	rr.Sections, rr.Differences, err = compareReports(reportJSON, rendered.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return rr, nil
+}
+
+// fileDigest is the sha256 the (verified) manifest lists for a file.
+func fileDigest(m *Manifest, name string) string {
+	for _, f := range m.Files {
+		if f.Path == name {
+			return f.SHA256
+		}
+	}
+	return ""
+}
+
+// decodeFacts reads facts.json and checks every fact against the fact
+// schemas, as a first run checks what providers produce.
+func decodeFacts(raw []byte, fs *[]facts.Fact) error {
+	if err := json.Unmarshal(raw, fs); err != nil {
+		return fmt.Errorf("read %s: %w", FileFacts, err)
+	}
+	v, err := facts.NewValidator()
+	if err != nil {
+		return err
+	}
+	for i := range *fs {
+		if err := v.Validate((*fs)[i].Document()); err != nil {
+			return fmt.Errorf("read %s: %w", FileFacts, err)
+		}
+	}
+	return nil
+}
+
+// skippedSection says whether a report section is left out of the
+// comparison.
+func skippedSection(name string) bool {
+	return name == toolSection || name == diagnosticsSection || name == baselineSection
+}
+
+// compareReports compares a recorded and a replayed rendering section by
+// section and returns the sections compared and where they differ.
+func compareReports(recordedJSON, replayedJSON []byte) (names, differences []string, err error) {
+	recorded, err := sections(recordedJSON)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", FileReport, err)
+	}
+	replayed, err := sections(replayedJSON)
+	if err != nil {
+		return nil, nil, fmt.Errorf("render: %w", err)
+	}
+	all := slices.Sorted(maps.Keys(recorded))
+	for _, n := range slices.Sorted(maps.Keys(replayed)) {
+		if !slices.Contains(all, n) {
+			all = append(all, n)
+		}
+	}
+	for _, name := range all {
+		if skippedSection(name) {
 			continue
 		}
-		rr.Sections = append(rr.Sections, name)
+		names = append(names, name)
 		rec, okRec := recorded[name]
 		rep, okRep := replayed[name]
 		switch {
 		case !okRec:
-			rr.Differences = append(rr.Differences, fmt.Sprintf("%s: not in the recorded report, replayed %s", name, abbrev(rep)))
+			differences = append(differences, fmt.Sprintf("%s: not in the recorded report, replayed %s", name, abbrev(rep)))
 		case !okRep:
-			rr.Differences = append(rr.Differences, fmt.Sprintf("%s: recorded %s, not in the replayed report", name, abbrev(rec)))
+			differences = append(differences, fmt.Sprintf("%s: recorded %s, not in the replayed report", name, abbrev(rec)))
 		case !bytes.Equal(rec, rep):
-			rr.Differences = append(rr.Differences, diffJSON(name, rec, rep)...)
+			differences = append(differences, diffJSON(name, rec, rep)...)
 		}
 	}
-	return rr, nil
+	return names, differences, nil
 }
 
 // sections splits a rendered report into its top-level sections, each

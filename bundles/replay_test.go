@@ -243,3 +243,110 @@ func TestReplayRefusesAnotherRiskModel(t *testing.T) {
 		t.Fatalf("replay of risk settings of model 1: %v", err)
 	}
 }
+
+// TestSectionComparer: comparing a rendering as it streams, by section
+// digests, says "identical" exactly when comparing the whole documents
+// section by section finds no difference.
+func TestSectionComparer(t *testing.T) {
+	tests := []struct {
+		name, rec, rep string
+		same           bool
+	}{
+		{"layout only", `{"a": [1, 2], "b": {"c": "d e"}}`, "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {\"c\":\"d e\"}\n}\n", true},
+		{"tool and diagnostics not compared", `{"tool":{"v":"1"},"a":1}`, `{"tool":{"v":"2"},"a":1,"diagnostics":[]}`, true},
+		{"literals", `{"n": 1, "b": true, "z": null}`, `{"n":1,"b":true,"z":null}`, true},
+		{"empty", `{}`, `{}`, true},
+		{"value differs", `{"a":[1,2]}`, `{"a":[1,3]}`, false},
+		{"literal differs", `{"n":1,"m":2}`, `{"n":10,"m":2}`, false},
+		{"space inside a string", `{"a":"x \" y"}`, `{"a":"x \"  y"}`, false},
+		{"not replayed", `{"a":1,"b":2}`, `{"a":1}`, false},
+		{"not recorded", `{"a":1}`, `{"a":1,"b":2}`, false},
+		{"escaped name", `{"a\u0062":1}`, `{"ab":1}`, true},
+		{"key order inside", `{"a":{"x":1,"y":2}}`, `{"a":{"y":2,"x":1}}`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			digests, err := sectionDigests([]byte(tt.rec))
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := newSectionComparer(digests)
+			// Byte by byte, as a writer may be given its input in any pieces.
+			for i := range len(tt.rep) {
+				if _, err := c.Write([]byte{tt.rep[i]}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := c.close(); err != nil {
+				t.Fatal(err)
+			}
+			names, same := c.identical()
+			wantNames, diffs, err := compareReports([]byte(tt.rec), []byte(tt.rep))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if same != tt.same || same != (len(diffs) == 0) {
+				t.Errorf("identical = %v, want %v (whole documents differ in %q)", same, tt.same, diffs)
+			}
+			if !slices.Equal(names, wantNames) {
+				t.Errorf("sections %q, want %q", names, wantNames)
+			}
+		})
+	}
+}
+
+// TestSectionComparerRefusesNonObjects: a rendering that is not one JSON
+// object is an error, not a verdict.
+func TestSectionComparerRefusesNonObjects(t *testing.T) {
+	for _, doc := range []string{`[1]`, `{"a":1`, `{"a":1}{"b":2}`, `{"a":1,"a":1}`} {
+		c := newSectionComparer(nil)
+		_, err := c.Write([]byte(doc))
+		if err == nil {
+			err = c.close()
+		}
+		if err == nil {
+			t.Errorf("%s: no error", doc)
+		}
+	}
+}
+
+// TestReplayDiffersAfterReleasingFiles: a replay that releases the
+// archive's largest files still says where it differs, from report.json
+// read again from the compressed archive.
+func TestReplayDiffersAfterReleasingFiles(t *testing.T) {
+	base, _ := bundlesForTest(t)
+	a := mustRead(t, base)
+	pf := policyFilesOf(t, a.Files[FilePolicies])
+	delete(pf.Builtin, "controls/8_24/aws_ebs.rego")
+	var buf bytes.Buffer
+	if err := writePolicyBundle(&buf, pf, "annexa test"); err != nil {
+		t.Fatal(err)
+	}
+	a.Files[FilePolicies] = buf.Bytes()
+	fixManifest(t, a)
+	resign(t, a, func(_ []FileInfo, p *Predicate) (string, string) {
+		p.BuiltinPolicies = engine.TreeDigest(pf.Builtin)
+		return "", ""
+	})
+	for _, release := range []bool{false, true} {
+		a := mustRead(t, tarGz(t, entriesOf(a)))
+		opts := VerifyOptions{Now: effective, Replay: testReplay, ReleaseFiles: release}
+		_, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), opts)
+		var ve *VerificationError
+		if !errors.As(err, &ve) || !strings.Contains(ve.Error(), "c8_24.aws_ebs") {
+			t.Fatalf("release %v: replay with the EBS policy removed: %v; want a difference naming c8_24.aws_ebs", release, err)
+		}
+		if _, kept := a.Files[FileFacts]; kept == release {
+			t.Errorf("release %v: facts.json kept %v", release, kept)
+		}
+	}
+	// Untouched, the same bundle replays identical with its files released.
+	a = mustRead(t, base)
+	res, err := Verify(context.Background(), a, loadVerifier(t, "annexa-test"), VerifyOptions{Now: effective, Replay: testReplay, ReleaseFiles: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Replay.Sections) == 0 || len(res.Replay.Differences) > 0 {
+		t.Errorf("replay of an intact bundle: sections %q, differences %q", res.Replay.Sections, res.Replay.Differences)
+	}
+}

@@ -34,6 +34,11 @@ type VerifyOptions struct {
 	Replay Replayer
 	// Limits bound the nested policy bundle a replay reads.
 	Limits Limits
+	// ReleaseFiles lets a replay delete facts.json and report.json from
+	// the archive's Files once it has read what it needs of them, so that
+	// a large bundle's files are not held beside the facts decoded from
+	// them. Set it when the archive is not used after Verify.
+	ReleaseFiles bool
 }
 
 // Result is what a verified bundle holds.
@@ -81,8 +86,9 @@ func Verify(ctx context.Context, a *Archive, key signature.Verifier, opts Verify
 	}
 	m, problems := checkManifest(a, res)
 	res.Manifest = m
+	var recorded *recordedReport
 	if len(problems) == 0 {
-		problems = checkClaims(a, res.Predicate)
+		recorded, problems = checkClaims(a, res.Predicate)
 	}
 	if len(problems) == 0 {
 		res.Policies, problems = checkPolicyTree(a, res.Predicate, opts.Limits)
@@ -97,7 +103,7 @@ func Verify(ctx context.Context, a *Archive, key signature.Verifier, opts Verify
 		if v := res.Predicate.RecordedReportFormat(); v != engine.ReportFormat {
 			return res, &ReplayRefusedError{Recorded: v, Tool: res.Predicate.Tool.Version}
 		}
-		rr, err := replay(ctx, a, m, res.Predicate, opts)
+		rr, err := replay(ctx, a, m, res.Predicate, recorded, opts)
 		if err != nil {
 			if ctx.Err() != nil {
 				return res, err

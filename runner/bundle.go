@@ -115,13 +115,14 @@ func ReadBundle(path string) (*bundles.Archive, error) {
 // Replay evaluates a bundle's recording again through the evaluation stage
 // of a run: the recorded policies (not the binary's) evaluate the recorded
 // facts (which bundles checked against their schemas) at the recorded
-// time.
+// time. Nothing reads the facts' attributes after the evaluation, so it
+// releases them once they are converted (engine.ReleaseAttributes).
 func Replay(ctx context.Context, rec *bundles.Recording) (*engine.Report, error) {
 	eng, err := rec.Engine(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return Evaluate(ctx, eng, rec.Facts, nil)
+	return Evaluate(ctx, eng, rec.Facts, nil, engine.ReleaseAttributes())
 }
 
 // VerifyOptions tune Verify.
@@ -135,9 +136,10 @@ type VerifyOptions struct {
 }
 
 // Verify verifies a bundle against key and, when asked, replays it with
-// Replay.
+// Replay. It may release the archive's largest files as it goes
+// (bundles.VerifyOptions.ReleaseFiles): a is not to be used afterwards.
 func Verify(ctx context.Context, a *bundles.Archive, key signature.Verifier, o VerifyOptions) (*bundles.Result, error) {
-	opts := bundles.VerifyOptions{KeyName: o.KeyName, MaxAge: o.MaxAge}
+	opts := bundles.VerifyOptions{KeyName: o.KeyName, MaxAge: o.MaxAge, ReleaseFiles: true}
 	if o.Replay {
 		opts.Replay = Replay
 	}

@@ -82,11 +82,9 @@ func (o *verifyOptions) run(cmd *cobra.Command, s streams, path string) error {
 		return inputError(err)
 	}
 	if o.replay {
-		var size int64
-		for _, data := range a.Files {
-			size += int64(len(data))
-		}
-		boundMemory(size)
+		// A replay is a run over the recorded facts: its memory is bounded
+		// as a run's over that much input is (runner.MemoryBound).
+		boundMemory(int64(len(a.Files[bundles.FileFacts])))
 	}
 	res, err := runner.Verify(cmd.Context(), a, key, runner.VerifyOptions{
 		KeyName: o.key,

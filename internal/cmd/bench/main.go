@@ -1,36 +1,53 @@
 // Command bench measures annexa end to end on generated projects, as
 // `make bench` runs it: for each size it generates a project
 // (internal/benchgen), runs the built annexa binary on it as a user would,
-// whole process included, and prints wall time, facts per second and peak
-// memory, then the ten slowest policies from a second, profiled run. With
-// -opa it also runs the stock OPA CLI over the same policies and facts,
-// for comparison only.
+// whole process included, and prints wall time, CPU time, facts per
+// second, peak memory and the memory bound of a run over that much input
+// (runner.MemoryBound) with whether it was kept, then the ten slowest
+// policies from a second, profiled run. It then signs an evidence bundle
+// of a project of -replay facts (check --bundle) and verifies and replays
+// it (verify --replay), one row each; a replay's input is the facts the
+// bundle holds. With -opa it also runs the stock OPA CLI over the same
+// policies and facts, for comparison only.
 //
-//	go run ./internal/cmd/bench -bin bin/annexa -sizes 1000,10000,100000 -plans 15000
+//	go run ./internal/cmd/bench -bin bin/annexa -sizes 1000,10000,100000 -plans 15000 -replay 50000
 package main
 
 import (
+	"archive/tar"
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/annexa-dev/annexa/bundles"
 	"github.com/annexa-dev/annexa/internal/benchgen"
 	"github.com/annexa-dev/annexa/policies"
 	"github.com/annexa-dev/annexa/runner"
 )
 
 func main() {
+	if out := os.Getenv(measureEnv); out != "" {
+		if err := measureChild(out); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(2)
+		}
+		return
+	}
 	bin := flag.String("bin", "bin/annexa", "the annexa binary to measure")
 	sizes := flag.String("sizes", "1000,10000,100000", "project sizes in facts, comma-separated")
 	plans := flag.String("plans", "15000", "plan-only runs: plan sizes in resource changes, comma-separated (empty for none)")
@@ -38,14 +55,15 @@ func main() {
 	opaMax := flag.Int("opa-max", 20000, "compare with the stock opa binary only on inputs of at most this many facts: it takes about 20 GB and 20 minutes on 100k")
 	testdata := flag.String("testdata", "testdata", "annexa's testdata directory")
 	keep := flag.String("keep", "", "write the generated inputs under this directory and keep them (default: a temporary directory, removed)")
+	replay := flag.Int("replay", 50000, "sign an evidence bundle of a project of this many facts and verify --replay it (0 for none)")
 	flag.Parse()
-	if err := run(*bin, *sizes, *plans, *opa, *opaMax, *testdata, *keep); err != nil {
+	if err := run(*bin, *sizes, *plans, *opa, *opaMax, *testdata, *keep, *replay); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(2)
 	}
 }
 
-func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string) error {
+func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string, replay int) error {
 	tmp := keep
 	if tmp == "" {
 		dir, err := os.MkdirTemp("", "annexa-bench-")
@@ -57,8 +75,9 @@ func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string) error
 	} else if err := os.MkdirAll(tmp, 0o755); err != nil {
 		return err
 	}
-	fmt.Printf("annexa benchmark on %s, GOMAXPROCS unset (the machine's %d CPUs)\n\n", bin, cpus())
-	fmt.Printf("%-22s %9s %9s %10s %10s %12s  %s\n", "input", "facts", "input MB", "wall s", "facts/s", "peak RSS MB", "exit")
+	fmt.Printf("annexa benchmark on %s, GOMAXPROCS unset (the machine's %d CPUs)\n", bin, cpus())
+	fmt.Printf("bound: 150 MiB + 5 x input, the memory a run aims to stay within (runner.MemoryBound); MB are MiB\n\n")
+	fmt.Printf("%-24s %9s %9s %8s %8s %9s %12s %9s %-6s %s\n", "input", "facts", "input MB", "wall s", "CPU s", "facts/s", "peak RSS MB", "bound MB", "within", "exit")
 	var profiles []string
 	type opaCase struct {
 		name, dir string
@@ -75,7 +94,7 @@ func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string) error
 			return err
 		}
 		name := fmt.Sprintf("project %s", human(n))
-		prof, err := measure(bin, name, dir, dirMB(dir), []string{dir}, tmp)
+		prof, err := measure(bin, name, dir, dirBytes(dir), []string{dir}, tmp)
 		if err != nil {
 			return err
 		}
@@ -99,12 +118,17 @@ func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string) error
 		}
 		plan := filepath.Join(dir, "plan.json")
 		name := fmt.Sprintf("plan %s resources", human(st.PlanResources))
-		prof, err := measure(bin, name, plan, float64(st.PlanBytes)/1e6, []string{"--plan", plan}, tmp)
+		prof, err := measure(bin, name, plan, st.PlanBytes, []string{"--plan", plan}, tmp)
 		if err != nil {
 			return err
 		}
 		profiles = append(profiles, prof)
 		opaCases = append(opaCases, opaCase{name, plan, st.PlanResources})
+	}
+	if replay > 0 {
+		if err := measureBundle(bin, replay, testdata, tmp); err != nil {
+			return err
+		}
 	}
 	fmt.Println()
 	for _, p := range profiles {
@@ -114,54 +138,45 @@ func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string) error
 		return nil
 	}
 	fmt.Printf("stock OPA CLI (%s) evaluating the same control policies over the same facts, for comparison\n", opa)
-	fmt.Printf("%-22s %10s %12s  %s\n", "input", "wall s", "peak RSS MB", "exit")
+	fmt.Printf("%-24s %10s %12s  %s\n", "input", "wall s", "peak RSS MB", "exit")
 	policyDir := filepath.Join(tmp, "policies")
 	if err := writePolicies(policyDir); err != nil {
 		return err
 	}
 	for _, c := range opaCases {
 		if c.facts > opaMax {
-			fmt.Printf("%-22s skipped: over -opa-max %d facts\n", c.name, opaMax)
+			fmt.Printf("%-24s skipped: over -opa-max %d facts\n", c.name, opaMax)
 			continue
 		}
 		data := filepath.Join(tmp, "data.json")
 		if err := writeData(c.dir, data); err != nil {
 			return err
 		}
-		wall, rss, code, err := timed(opa, "eval", "--data", policyDir, "--data", data, "--format", "json", "data.annexa.controls")
+		u, err := timed(nil, opa, "eval", "--data", policyDir, "--data", data, "--format", "json", "data.annexa.controls")
 		if err != nil {
 			return err
 		}
-		fmt.Printf("%-22s %10.2f %12.0f  %d\n", c.name, wall.Seconds(), rss, code)
+		fmt.Printf("%-24s %10.2f %12.0f  %d\n", c.name, u.Wall.Seconds(), u.RSS, u.Code)
 	}
 	return nil
 }
 
 // measure runs annexa check on args twice: timed, then profiled; it prints
 // the timed run's line and returns the profile's ten slowest rules.
-func measure(bin, name string, input string, inputMB float64, args []string, tmp string) (string, error) {
+func measure(bin, name string, input string, inputBytes int64, args []string, tmp string) (string, error) {
 	report := filepath.Join(tmp, "report.json")
-	wall, rss, code, err := timed(bin, append(append([]string{"check"}, args...), "--format", "json="+report)...)
+	u, err := timed(nil, bin, append(append([]string{"check"}, args...), "--format", "json="+report)...)
 	if err != nil {
 		return "", err
 	}
-	if code > 1 {
-		return "", fmt.Errorf("%s: annexa check exited %d", input, code)
+	if u.Code > 1 {
+		return "", fmt.Errorf("%s: annexa check exited %d", input, u.Code)
 	}
-	var rep struct {
-		Summary struct {
-			Facts int `json:"facts"`
-		} `json:"summary"`
-	}
-	raw, err := os.ReadFile(report)
+	n, err := reportFacts(report)
 	if err != nil {
 		return "", err
 	}
-	if err := json.Unmarshal(raw, &rep); err != nil {
-		return "", fmt.Errorf("read report: %w", err)
-	}
-	fmt.Printf("%-22s %9d %9.1f %10.2f %10.0f %12.0f  %d\n", name, rep.Summary.Facts, inputMB, wall.Seconds(),
-		float64(rep.Summary.Facts)/wall.Seconds(), rss, code)
+	row(name, n, inputBytes, u)
 	cmd := exec.Command(bin, append(append([]string{"check"}, args...), "--profile", "--profile-limit", "10", "--format", "json="+report)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -171,6 +186,123 @@ func measure(bin, name string, input string, inputMB float64, args []string, tmp
 		}
 	}
 	return fmt.Sprintf("%s, profiled:\n%s", name, profileTable(stderr.String())), nil
+}
+
+// row prints one measured row: the run over inputBytes of input and its
+// memory bound.
+func row(name string, facts int, inputBytes int64, u usage) {
+	bound := float64(runner.MemoryBound(inputBytes)) / (1 << 20)
+	within := "yes"
+	if u.RSS > bound {
+		within = "NO"
+	}
+	fmt.Printf("%-24s %9d %9.1f %8.2f %8.2f %9.0f %12.0f %9.0f %-6s %d\n", name, facts, float64(inputBytes)/(1<<20),
+		u.Wall.Seconds(), u.CPU.Seconds(), float64(facts)/u.Wall.Seconds(), u.RSS, bound, within, u.Code)
+}
+
+// reportFacts is the number of facts a JSON report counts.
+func reportFacts(path string) (int, error) {
+	var rep struct {
+		Summary struct {
+			Facts int `json:"facts"`
+		} `json:"summary"`
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		return 0, fmt.Errorf("read report %s: %w", path, err)
+	}
+	return rep.Summary.Facts, nil
+}
+
+// bundleKeyPassword is the password of testdata/keys/annexa-test.key.
+const bundleKeyPassword = "annexa-test"
+
+// measureBundle generates a project of n facts, signs an evidence bundle
+// of it with the test key (check --bundle), and verifies and replays the
+// bundle (verify --replay), printing a row for each. The signing row's
+// input is the project; the replay's is the facts the bundle holds.
+func measureBundle(bin string, n int, testdata, tmp string) error {
+	dir := filepath.Join(tmp, fmt.Sprintf("bundle-project-%d", n))
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	if _, err := benchgen.Write(dir, benchgen.Options{Facts: n, Testdata: testdata}); err != nil {
+		return err
+	}
+	bundle := filepath.Join(tmp, fmt.Sprintf("bundle-%d.tar.gz", n))
+	report := filepath.Join(tmp, "report.json")
+	env := append(os.Environ(), "COSIGN_PASSWORD="+bundleKeyPassword)
+	u, err := timed(env, bin, "check", dir, "--format", "json="+report,
+		"--bundle", bundle, "--key", filepath.Join(testdata, "keys", "annexa-test.key"))
+	if err != nil {
+		return err
+	}
+	if u.Code > 1 {
+		return fmt.Errorf("%s: annexa check --bundle exited %d", dir, u.Code)
+	}
+	facts, err := reportFacts(report)
+	if err != nil {
+		return err
+	}
+	row(fmt.Sprintf("sign bundle %s", human(n)), facts, dirBytes(dir), u)
+	factsBytes, err := bundledFactsBytes(bundle)
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	cmd := exec.Command(bin, "verify", bundle, "--key", filepath.Join(testdata, "keys", "annexa-test.pub"), "--replay")
+	cmd.Stdout = &out
+	u, err = run1(cmd)
+	if err != nil {
+		return err
+	}
+	if u.Code != 0 {
+		return fmt.Errorf("%s: annexa verify --replay exited %d:\n%s", bundle, u.Code, out.String())
+	}
+	replayed, err := replayedFacts(out.String())
+	if err != nil {
+		return fmt.Errorf("%s: %w", bundle, err)
+	}
+	row(fmt.Sprintf("verify --replay %s", human(n)), replayed, factsBytes, u)
+	return nil
+}
+
+var replayedLine = regexp.MustCompile(`re-rendered from (\d+) facts`)
+
+// replayedFacts is the number of facts verify --replay says it replayed.
+func replayedFacts(out string) (int, error) {
+	m := replayedLine.FindStringSubmatch(out)
+	if m == nil {
+		return 0, fmt.Errorf("verify --replay did not say how many facts it replayed:\n%s", out)
+	}
+	return strconv.Atoi(m[1])
+}
+
+// bundledFactsBytes is the size of the facts.json a bundle holds, read
+// from its tar header.
+func bundledFactsBytes(path string) (int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		return 0, fmt.Errorf("read bundle %s: %w", path, err)
+	}
+	tr := tar.NewReader(gz)
+	for {
+		hdr, err := tr.Next()
+		if err != nil {
+			return 0, fmt.Errorf("read bundle %s: no %s: %w", path, bundles.FileFacts, err)
+		}
+		if hdr.Name == bundles.FileFacts {
+			return hdr.Size, nil
+		}
+	}
 }
 
 // profileTable keeps the profile that check --profile printed.
@@ -191,24 +323,92 @@ func profileTable(stderr string) string {
 	return b.String()
 }
 
-// timed runs a command and returns its wall time, peak resident memory in
-// MB and exit code.
-func timed(name string, args ...string) (time.Duration, float64, int, error) {
+// usage is what one measured process took.
+type usage struct {
+	Wall, CPU time.Duration
+	// RSS is the peak resident memory in MiB.
+	RSS  float64
+	Code int
+}
+
+// timed runs a command (with env, or this process's environment when it
+// is nil) and returns what it took.
+func timed(env []string, name string, args ...string) (usage, error) {
 	cmd := exec.CommandContext(context.Background(), name, args...)
-	cmd.Stdout, cmd.Stderr = nil, nil
+	cmd.Env = env
+	return run1(cmd)
+}
+
+// measureEnv names, in the environment of this program run as the
+// measuring helper (measureChild), the file it writes the usage to.
+const measureEnv = "ANNEXA_BENCH_USAGE"
+
+// run1 runs cmd and returns its wall and CPU time (user and system), peak
+// resident memory and exit code. It runs cmd from a fresh copy of this
+// program (measureChild), not from this process: Go starts a command with
+// vfork, sharing this process's memory until the exec, and Linux then
+// counts this process's peak (hundreds of MB once it has generated a
+// large project) in the command's peak resident memory.
+func run1(cmd *exec.Cmd) (usage, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return usage{}, err
+	}
+	f, err := os.CreateTemp("", "annexa-bench-usage-")
+	if err != nil {
+		return usage{}, err
+	}
+	f.Close()
+	defer os.Remove(f.Name())
+	env := cmd.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	helper := exec.Command(self, append([]string{cmd.Path}, cmd.Args[1:]...)...)
+	helper.Env = append(slices.Clone(env), measureEnv+"="+f.Name())
+	helper.Stdin, helper.Stdout, helper.Stderr = cmd.Stdin, cmd.Stdout, cmd.Stderr
+	if err := helper.Run(); err != nil {
+		return usage{}, fmt.Errorf("run %s: %w", cmd.Path, err)
+	}
+	raw, err := os.ReadFile(f.Name())
+	if err != nil {
+		return usage{}, err
+	}
+	var u usage
+	if err := json.Unmarshal(raw, &u); err != nil {
+		return usage{}, fmt.Errorf("run %s: usage: %w", cmd.Path, err)
+	}
+	return u, nil
+}
+
+// measureChild is this program run by run1 as the measuring helper: it
+// runs its arguments as a command, with its own standard streams and its
+// environment but measureEnv, and writes what the command took, as JSON,
+// to the file measureEnv names.
+func measureChild(out string) error {
+	if len(os.Args) < 2 {
+		return errors.New("measure: no command")
+	}
+	cmd := exec.Command(os.Args[1], os.Args[2:]...)
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, measureEnv+"=") })
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
 		if _, ok := err.(*exec.ExitError); !ok {
-			return 0, 0, 0, err
+			return err
 		}
 	}
-	var rss float64
+	u := usage{Wall: wall, CPU: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), Code: cmd.ProcessState.ExitCode()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = float64(ru.Maxrss) / 1024
+		u.RSS = float64(ru.Maxrss) / 1024
 	}
-	return wall, rss, cmd.ProcessState.ExitCode(), nil
+	raw, err := json.Marshal(u)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, raw, 0o644)
 }
 
 // planPerCopy is how many resource changes one copy of the benchmark
@@ -273,7 +473,7 @@ func writeData(path, out string) error {
 	return os.WriteFile(out, b, 0o644)
 }
 
-func dirMB(dir string) float64 {
+func dirBytes(dir string) int64 {
 	var total int64
 	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -283,7 +483,7 @@ func dirMB(dir string) float64 {
 		}
 		return nil
 	})
-	return float64(total) / 1e6
+	return total
 }
 
 func ints(list string) []int {

@@ -71,8 +71,14 @@ func (p Provider) stream(ctx context.Context, path string) (*planDoc, error) {
 	if maxBytes <= 0 {
 		maxBytes = input.DefaultMaxBytes
 	}
-	// O_NONBLOCK: opening a FIFO (<(terraform show -json tfplan)) must
-	// not wait for its writer; it is left to input.ReadFileContext.
+	// A FIFO (<(terraform show -json tfplan)) is not opened here at all:
+	// its writer would take this open as its reader, write into it and
+	// lose what it wrote when it is closed. It is left to
+	// input.ReadFileContext. O_NONBLOCK covers a path replaced by a FIFO
+	// after the Stat.
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		return nil, nil
+	}
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, nil

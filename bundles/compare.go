@@ -8,11 +8,9 @@ import (
 	"hash"
 	"maps"
 	"slices"
-)
 
-// isSpace reports whether c is insignificant whitespace between JSON
-// tokens.
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+	"github.com/annexa-dev/annexa/internal/jsonscan"
+)
 
 // topLevelMembers splits a JSON object into its members: each name with
 // its value's bytes, which are slices of doc, not copies. A name given
@@ -61,7 +59,7 @@ func topLevelMembers(doc []byte) (map[string][]byte, error) {
 }
 
 func skipSpace(doc []byte, i int) int {
-	for i < len(doc) && isSpace(doc[i]) {
+	for i < len(doc) && jsonscan.IsSpace(doc[i]) {
 		i++
 	}
 	return i
@@ -71,26 +69,17 @@ func skipSpace(doc []byte, i int) int {
 // doc[i]: a string, an object or array (to its matching bracket), or a
 // literal (up to the next delimiter).
 func endOfValue(doc []byte, i int) int {
-	depth, inString, escaped := 0, false, false
+	depth := 0
+	var str jsonscan.Strings
 	for j := i; j < len(doc); j++ {
 		c := doc[j]
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-				if depth == 0 {
-					return j + 1
-				}
+		if str.Step(c) {
+			if depth == 0 && !str.In() {
+				return j + 1
 			}
 			continue
 		}
 		switch c {
-		case '"':
-			inString = true
 		case '{', '[':
 			depth++
 		case '}', ']':
@@ -106,7 +95,7 @@ func endOfValue(doc []byte, i int) int {
 				return j
 			}
 		default:
-			if depth == 0 && isSpace(c) {
+			if depth == 0 && jsonscan.IsSpace(c) {
 				return j
 			}
 		}
@@ -118,9 +107,9 @@ func endOfValue(doc []byte, i int) int {
 // insignificant whitespace between its tokens: of what json.Compact
 // would make of it, computed as the bytes pass, without a copy.
 type compactDigest struct {
-	h                 hash.Hash
-	buf               []byte
-	inString, escaped bool
+	h   hash.Hash
+	buf []byte
+	str jsonscan.Strings
 }
 
 func newCompactDigest() *compactDigest {
@@ -131,25 +120,13 @@ func newCompactDigest() *compactDigest {
 func (d *compactDigest) reset() {
 	d.h.Reset()
 	d.buf = d.buf[:0]
-	d.inString, d.escaped = false, false
+	d.str = jsonscan.Strings{}
 }
 
 // add takes the value's next byte.
 func (d *compactDigest) add(c byte) {
-	switch {
-	case d.inString:
-		switch {
-		case d.escaped:
-			d.escaped = false
-		case c == '\\':
-			d.escaped = true
-		case c == '"':
-			d.inString = false
-		}
-	case isSpace(c):
+	if !d.str.Step(c) && jsonscan.IsSpace(c) {
 		return
-	case c == '"':
-		d.inString = true
 	}
 	d.buf = append(d.buf, c)
 	if len(d.buf) == cap(d.buf) {
@@ -207,9 +184,9 @@ type sectionComparer struct {
 	current string
 	skip    bool
 	digest  *compactDigest
-	// depth, inString and escaped track the written value.
-	depth             int
-	inString, escaped bool
+	// depth and str track the written value, and str the name as well.
+	depth int
+	str   jsonscan.Strings
 }
 
 // States of a sectionComparer between the bytes of the object.
@@ -245,17 +222,12 @@ func (c *sectionComparer) byte(b byte) error {
 		return nil
 	case cmpInName:
 		c.name = append(c.name, b)
-		switch {
-		case c.escaped:
-			c.escaped = false
-		case b == '\\':
-			c.escaped = true
-		case b == '"':
+		if c.str.Step(b); !c.str.In() {
 			return c.startMember()
 		}
 		return nil
 	}
-	if isSpace(b) {
+	if jsonscan.IsSpace(b) {
 		return nil
 	}
 	switch {
@@ -263,6 +235,8 @@ func (c *sectionComparer) byte(b byte) error {
 		c.state = cmpBeforeName
 	case c.state == cmpBeforeName && b == '"':
 		c.name = append(c.name[:0], b)
+		c.str = jsonscan.Strings{}
+		c.str.Step(b)
 		c.state = cmpInName
 	case c.state == cmpBeforeName && b == '}' && len(c.seen) == 0:
 		c.state = cmpDone
@@ -293,7 +267,7 @@ func (c *sectionComparer) startMember() error {
 	c.seen[name] = true
 	c.current, c.skip = name, skippedSection(name)
 	c.digest.reset()
-	c.depth, c.inString, c.escaped = 0, false, false
+	c.depth, c.str = 0, jsonscan.Strings{}
 	c.state = cmpBeforeColon
 	return nil
 }
@@ -302,25 +276,15 @@ func (c *sectionComparer) startMember() error {
 func (c *sectionComparer) valueByte(b byte) {
 	end := false
 	switch {
-	case c.inString:
-		switch {
-		case c.escaped:
-			c.escaped = false
-		case b == '\\':
-			c.escaped = true
-		case b == '"':
-			c.inString = false
-			end = c.depth == 0
-		}
-	case isSpace(b):
+	case c.str.Step(b):
+		end = c.depth == 0 && !c.str.In()
+	case jsonscan.IsSpace(b):
 		if c.depth == 0 {
 			// After a literal value at the top: its end.
 			c.endValue()
 			c.state = cmpAfterValue
 		}
 		return
-	case b == '"':
-		c.inString = true
 	case b == '{' || b == '[':
 		c.depth++
 	case b == '}' || b == ']':

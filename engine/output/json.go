@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/annexa-dev/annexa/engine"
+	"github.com/annexa-dev/annexa/internal/jsonscan"
 )
 
 // JSON writes the whole report as indented JSON.
@@ -35,23 +36,17 @@ func encodeJSON(w io.Writer, v any) error {
 type indenter struct {
 	w     *bufio.Writer
 	depth int
-	// inString and escaped track the bytes of a string, which are written
-	// as they are; open is set after { or [ until the next byte shows
-	// whether the object or array is empty.
-	inString, escaped, open bool
+	// str tracks the bytes of strings, which are written as they are;
+	// open is set after { or [ until the next byte shows whether the
+	// object or array is empty.
+	str  jsonscan.Strings
+	open bool
 }
 
 func (in *indenter) Write(p []byte) (int, error) {
 	for _, c := range p {
-		if in.inString {
-			switch {
-			case in.escaped:
-				in.escaped = false
-			case c == '\\':
-				in.escaped = true
-			case c == '"':
-				in.inString = false
-			}
+		if in.str.In() {
+			in.str.Step(c)
 			in.w.WriteByte(c)
 			continue
 		}
@@ -60,10 +55,11 @@ func (in *indenter) Write(p []byte) (int, error) {
 			in.depth++
 			in.newline()
 		}
-		switch c {
-		case '"':
-			in.inString = true
+		if in.str.Step(c) {
 			in.w.WriteByte(c)
+			continue
+		}
+		switch c {
 		case '{', '[':
 			in.open = true
 			in.w.WriteByte(c)

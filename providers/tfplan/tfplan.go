@@ -22,6 +22,7 @@ import (
 
 	tfjson "github.com/hashicorp/terraform-json"
 
+	"github.com/annexa-dev/annexa/internal/jsonscan"
 	"github.com/annexa-dev/annexa/internal/parallel"
 	"github.com/annexa-dev/annexa/providers/facts"
 	"github.com/annexa-dev/annexa/providers/input"
@@ -162,20 +163,15 @@ func (a *rawArray) UnmarshalJSON(b []byte) error {
 func splitArray(b []byte) []json.RawMessage {
 	var out []json.RawMessage
 	depth, start := 0, -1
-	inString, escaped := false, false
+	var str jsonscan.Strings
 	for i, c := range b {
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
+		if str.Step(c) {
+			if depth == 1 && start < 0 {
+				start = i
 			}
 			continue
 		}
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+		if jsonscan.IsSpace(c) {
 			continue
 		}
 		if depth == 1 {
@@ -190,8 +186,6 @@ func splitArray(b []byte) []json.RawMessage {
 			}
 		}
 		switch c {
-		case '"':
-			inString = true
 		case '[', '{':
 			depth++
 		case ']', '}':

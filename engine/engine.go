@@ -299,10 +299,23 @@ func (e *Engine) prepare(ctx context.Context, query string) (rego.PreparedEvalQu
 
 // evalData is the data an evaluation reads besides the policies: the facts
 // as data.facts and the run document as data.run; rec is set when the
-// evaluation is profiled.
+// evaluation is profiled, and library holds the library values computed
+// over this data, when they are shared (not when profiling: each rule's
+// profile then counts all the work it needs).
 type evalData struct {
 	facts, run ast.Value
 	rec        *recorder
+	library    *libraryValues
+}
+
+// withRun returns the data with run as data.run; library values computed
+// over the old run document are not carried over.
+func (d evalData) withRun(run ast.Value) evalData {
+	d.run = run
+	if d.library != nil {
+		d.library = newLibraryValues()
+	}
+	return d
 }
 
 // The refs evalData resolves; parsing them once, not for every query of
@@ -313,10 +326,14 @@ var (
 )
 
 func (d evalData) options() []rego.EvalOption {
-	return []rego.EvalOption{
+	opts := []rego.EvalOption{
 		rego.EvalResolver(factsRef, constResolver{d.facts}),
 		rego.EvalResolver(runRef, constResolver{d.run}),
 	}
+	if d.library != nil {
+		opts = append(opts, rego.EvalVirtualCache(d.library.forQuery()))
+	}
+	return opts
 }
 
 // constResolver resolves a ref to a value built once per evaluation.
@@ -479,6 +496,9 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact, opts ...EvalOpti
 		return nil, err
 	}
 	data := evalData{facts: idx.document, run: ast.MustInterfaceToValue(e.controlRun()), rec: rec}
+	if rec == nil {
+		data.library = newLibraryValues()
+	}
 	rec.stage("fact documents")
 
 	results := make([]policyOutcome, len(e.policies))
@@ -500,9 +520,11 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact, opts ...EvalOpti
 	r := e.rollUp(idx, results, decl, waive)
 	// The second phase reads the roll-up as data.run: the policies over
 	// the residual risks, then the clause rules.
-	if data.run, err = e.runDocument(r); err != nil {
+	run, err := e.runDocument(r)
+	if err != nil {
 		return nil, fmt.Errorf("run document: %w", err)
 	}
+	data = data.withRun(run)
 	for i, p := range e.policies {
 		if !p.AfterRollUp() {
 			continue

@@ -50,8 +50,13 @@ func newFactIndex(fs []facts.Fact, parallelism int) (*factIndex, error) {
 	var environments [][2]*ast.Term
 	byEnvironment := map[string][]*ast.Term{}
 	var withDetected []*ast.Term
-	sorted := slices.Clone(fs)
-	facts.Sort(sorted)
+	// The providers hand over their facts sorted; a copy is sorted only
+	// when they are not, as they are not from every caller.
+	sorted := fs
+	if !facts.Sorted(fs) {
+		sorted = slices.Clone(fs)
+		facts.Sort(sorted)
+	}
 	terms, err := factTerms(sorted, parallelism)
 	if err != nil {
 		return nil, err

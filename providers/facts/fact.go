@@ -143,14 +143,17 @@ func (f *Fact) DeleteOnly() bool {
 
 // Sort orders facts by ID, then by source, so every output built from them
 // is deterministic.
-func Sort(fs []Fact) {
-	slices.SortStableFunc(fs, func(a, b Fact) int {
-		return cmp.Or(
-			cmp.Compare(a.ID, b.ID),
-			cmp.Compare(a.Source.File, b.Source.File),
-			cmp.Compare(a.Source.Line, b.Source.Line),
-		)
-	})
+func Sort(fs []Fact) { slices.SortStableFunc(fs, compare) }
+
+// Sorted reports whether fs is in the order Sort gives.
+func Sorted(fs []Fact) bool { return slices.IsSortedFunc(fs, compare) }
+
+func compare(a, b Fact) int {
+	return cmp.Or(
+		cmp.Compare(a.ID, b.ID),
+		cmp.Compare(a.Source.File, b.Source.File),
+		cmp.Compare(a.Source.Line, b.Source.Line),
+	)
 }
 
 // CompactReferences sorts each attribute's referenced addresses and drops

@@ -62,9 +62,15 @@ func TestValidate(t *testing.T) {
 
 func TestSort(t *testing.T) {
 	fs := []Fact{{ID: "b"}, {ID: "a", Source: Source{File: "2"}}, {ID: "a", Source: Source{File: "1"}}}
+	if Sorted(fs) {
+		t.Errorf("Sorted(%+v) = true", fs)
+	}
 	Sort(fs)
 	if fs[0].Source.File != "1" || fs[1].Source.File != "2" || fs[2].ID != "b" {
 		t.Errorf("Sort gave %+v", fs)
+	}
+	if !Sorted(fs) {
+		t.Errorf("Sorted is false after Sort: %+v", fs)
 	}
 }
 

@@ -287,10 +287,42 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// archiveFile is one file to write.
+// archiveFile is one file to write: its data, or when packed is set, the
+// file rendered ahead and held compressed.
 type archiveFile struct {
-	path string
-	data []byte
+	path   string
+	data   []byte
+	packed *PackedFile
+}
+
+func (f archiveFile) size() int64 {
+	if f.packed != nil {
+		return f.packed.size
+	}
+	return int64(len(f.data))
+}
+
+// info is the file's entry in the manifest and the statement's subjects.
+func (f archiveFile) info() FileInfo {
+	if f.packed != nil {
+		return FileInfo{Path: f.path, Size: f.packed.size, SHA256: f.packed.sha256}
+	}
+	return fileInfo(f.path, f.data)
+}
+
+// copyTo writes the file's content to w.
+func (f archiveFile) copyTo(w io.Writer) error {
+	if f.packed == nil {
+		_, err := w.Write(f.data)
+		return err
+	}
+	r := f.packed.open()
+	defer r.Close()
+	n, err := io.Copy(w, r)
+	if err == nil && n != f.packed.size {
+		err = fmt.Errorf("read back %d bytes of %d", n, f.packed.size)
+	}
+	return err
 }
 
 // writeArchive writes files, in the order given, as a gzip-compressed tar
@@ -307,13 +339,13 @@ func writeArchive(w io.Writer, files []archiveFile, lim Limits) error {
 		hdr := &tar.Header{
 			Name:     f.path,
 			Mode:     0o644,
-			Size:     int64(len(f.data)),
+			Size:     f.size(),
 			Typeflag: tar.TypeReg,
 		}
 		if err := tw.WriteHeader(hdr); err != nil {
 			return fmt.Errorf("write %s: %w", f.path, err)
 		}
-		if _, err := io.Copy(tw, bytes.NewReader(f.data)); err != nil {
+		if err := f.copyTo(tw); err != nil {
 			return fmt.Errorf("write %s: %w", f.path, err)
 		}
 	}
@@ -335,7 +367,7 @@ func checkArchive(files []archiveFile, lim Limits) error {
 	}
 	total := int64(2 * tarBlock)
 	for _, f := range files {
-		n := int64(len(f.data))
+		n := f.size()
 		if n > lim.MaxEntryBytes {
 			return fmt.Errorf("%s is %d bytes, over the %d byte limit for one file of a bundle that verify reads", f.path, n, lim.MaxEntryBytes)
 		}

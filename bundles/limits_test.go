@@ -17,7 +17,7 @@ func TestWriterRespectsReaderLimits(t *testing.T) {
 	files := func(sizes ...int) []archiveFile {
 		var out []archiveFile
 		for i, n := range sizes {
-			out = append(out, archiveFile{fmt.Sprintf("f%d.json", i), bytes.Repeat([]byte("x"), n)})
+			out = append(out, archiveFile{path: fmt.Sprintf("f%d.json", i), data: bytes.Repeat([]byte("x"), n)})
 		}
 		return out
 	}

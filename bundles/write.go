@@ -25,6 +25,11 @@ import (
 type Evidence struct {
 	// Facts are the redacted facts the policies evaluated.
 	Facts []facts.Fact
+	// FactsJSON, when set, is facts.json as EncodeFacts rendered Facts
+	// before the evaluation; Facts' attributes may since have been
+	// released (engine.ReleaseAttributes), so that a large input's
+	// attributes and their policy documents are not held together.
+	FactsJSON *PackedFile
 	// Report is the whole evaluation result; it is written as `check
 	// --format json` writes it, so sections added to engine.Report are
 	// recorded (and replayed) without changes here.
@@ -69,18 +74,18 @@ func Write(ctx context.Context, w io.Writer, ev *Evidence, signer signature.Sign
 	}
 	slices.SortFunc(content, func(a, b archiveFile) int { return cmp.Compare(a.path, b.path) })
 	for _, f := range content {
-		m.Files = append(m.Files, fileInfo(f.path, f.data))
+		m.Files = append(m.Files, f.info())
 	}
 	manifest, err := encodeJSON(m)
 	if err != nil {
 		return fmt.Errorf("write bundle: %s: %w", FileManifest, err)
 	}
-	content = append(content, archiveFile{FileManifest, manifest})
+	content = append(content, archiveFile{path: FileManifest, data: manifest})
 	slices.SortFunc(content, func(a, b archiveFile) int { return cmp.Compare(a.path, b.path) })
 
 	subjects := make([]FileInfo, len(content))
 	for i, f := range content {
-		subjects[i] = fileInfo(f.path, f.data)
+		subjects[i] = f.info()
 	}
 	pred := &Predicate{
 		Format:        Format,
@@ -107,7 +112,7 @@ func Write(ctx context.Context, w io.Writer, ev *Evidence, signer signature.Sign
 	if err != nil {
 		return fmt.Errorf("write bundle: %w", err)
 	}
-	all := append(content, archiveFile{FileDSSE, envelope}, archiveFile{FileSigstore, sigstoreBundle})
+	all := append(content, archiveFile{path: FileDSSE, data: envelope}, archiveFile{path: FileSigstore, data: sigstoreBundle})
 	// The reader's default limits: verify and replay read with them.
 	if err := writeArchive(w, all, Limits{}); err != nil {
 		return fmt.Errorf("write bundle: %w", err)
@@ -117,28 +122,26 @@ func Write(ctx context.Context, w io.Writer, ev *Evidence, signer signature.Sign
 
 // contentFiles renders every signed file except the manifest.
 func contentFiles(ev *Evidence, hint string) ([]archiveFile, error) {
-	sorted := slices.Clone(ev.Facts)
-	facts.Sort(sorted)
-	if sorted == nil {
-		sorted = []facts.Fact{}
+	factsJSON := ev.FactsJSON
+	if factsJSON == nil {
+		var err error
+		if factsJSON, err = EncodeFacts(ev.Facts); err != nil {
+			return nil, fmt.Errorf("write bundle: %w", err)
+		}
 	}
-	factsJSON, err := encodeJSON(sorted)
+	report, err := pack(FileReport, func(w io.Writer) error { return output.JSON{}.Write(w, ev.Report) })
 	if err != nil {
-		return nil, fmt.Errorf("write bundle: %s: %w", FileFacts, err)
-	}
-	var report bytes.Buffer
-	if err := (output.JSON{}).Write(&report, ev.Report); err != nil {
-		return nil, fmt.Errorf("write bundle: %s: %w", FileReport, err)
+		return nil, fmt.Errorf("write bundle: %w", err)
 	}
 	var policies bytes.Buffer
 	if err := writePolicyBundle(&policies, ev.Policies, ev.Report.Tool.Name+" "+ev.Report.Tool.Version); err != nil {
 		return nil, fmt.Errorf("write bundle: %w", err)
 	}
 	return []archiveFile{
-		{FileFacts, factsJSON},
-		{FileReport, report.Bytes()},
-		{FilePolicies, policies.Bytes()},
-		{FileVerify, verifyGuide(hint)},
+		{path: FileFacts, packed: factsJSON},
+		{path: FileReport, packed: report},
+		{path: FilePolicies, data: policies.Bytes()},
+		{path: FileVerify, data: verifyGuide(hint)},
 	}, nil
 }
 

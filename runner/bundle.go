@@ -33,10 +33,11 @@ func CheckOutputDir(path string) error { return atomicfile.CheckDir(path) }
 // atomically, signed now.
 func WriteBundle(ctx context.Context, path string, signer signature.Signer, res *Result, now time.Time) error {
 	ev := &bundles.Evidence{
-		Facts:    res.Facts,
-		Report:   res.Report,
-		Policies: res.Engine.PolicyFiles(),
-		Inputs:   inputFiles(res.Facts, res.Run.Project),
+		Facts:     res.Facts,
+		FactsJSON: res.FactsJSON,
+		Report:    res.Report,
+		Policies:  res.Engine.PolicyFiles(),
+		Inputs:    inputFiles(res.Facts, res.Run.Project),
 		// A replay evaluates under the same limit.
 		EvalTimeout: res.Engine.EvalTimeout(),
 	}

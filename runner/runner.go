@@ -25,6 +25,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/annexa-dev/annexa/bundles"
 	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/engine"
 	"github.com/annexa-dev/annexa/providers"
@@ -107,10 +108,14 @@ type Inputs struct {
 	// time under OPA's profiler, so the run is slower.
 	Profile bool
 	// ReleaseAttributes says the caller reads no fact's attributes after
-	// Check (it writes no evidence bundle), so the evaluation drops them
-	// once the policies' copy is made (engine.ReleaseAttributes): a large
-	// input's attributes are then not held twice.
+	// Check, so the evaluation drops them once the policies' copy is made
+	// (engine.ReleaseAttributes): a large input's attributes are then not
+	// held twice.
 	ReleaseAttributes bool
+	// EncodeFacts renders the facts as an evidence bundle's facts.json
+	// before they are evaluated (Result.FactsJSON), for a caller that
+	// writes a bundle after releasing the attributes.
+	EncodeFacts bool
 }
 
 // Run is a resolved run: every source with its scope, and the settings
@@ -127,6 +132,7 @@ type Run struct {
 	toolVersion string
 	profile     bool
 	release     bool
+	encodeFacts bool
 	// waiversFile is the waivers file, "" for none.
 	waiversFile string
 }
@@ -212,6 +218,7 @@ func Resolve(in Inputs) (*Run, error) {
 		toolVersion: in.ToolVersion,
 		profile:     in.Profile,
 		release:     in.ReleaseAttributes,
+		encodeFacts: in.EncodeFacts,
 		waiversFile: cmp.Or(in.Waivers, merged.Waivers),
 	}
 	return r, nil
@@ -517,9 +524,12 @@ type Result struct {
 	Run *Run
 	// Facts are the facts evaluated; with Inputs.ReleaseAttributes, only
 	// the declarations keep their attributes.
-	Facts  []facts.Fact
-	Engine *engine.Engine
-	Report *engine.Report
+	Facts []facts.Fact
+	// FactsJSON is the facts as a bundle's facts.json, when
+	// Inputs.EncodeFacts was set.
+	FactsJSON *bundles.PackedFile
+	Engine    *engine.Engine
+	Report    *engine.Report
 	// Profile is where the run spent its time, when Inputs.Profile was
 	// set: collecting, compiling, then the evaluation's own stages and
 	// every rule.
@@ -573,6 +583,12 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	if eng, err = eng.Waiving(ws); err != nil {
 		return nil, err
 	}
+	var factsJSON *bundles.PackedFile
+	if r.encodeFacts {
+		if factsJSON, err = bundles.EncodeFacts(fs); err != nil {
+			return nil, fmt.Errorf("evidence bundle: %w", err)
+		}
+	}
 	var evalOpts []engine.EvalOption
 	if r.release {
 		evalOpts = append(evalOpts, engine.ReleaseAttributes())
@@ -593,7 +609,7 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 		d := noFacts(fmt.Sprintf("None of the %d facts collected is one a policy judged (of a kind or type a policy reads, and one its criterion applies to), so no control was assessed.", len(fs)))
 		report.Diagnostics = append(report.Diagnostics, d).Sort()
 	}
-	return &Result{Run: r, Facts: fs, Engine: eng, Report: report, Profile: prof}, nil
+	return &Result{Run: r, Facts: fs, FactsJSON: factsJSON, Engine: eng, Report: report, Profile: prof}, nil
 }
 
 // withParameters checks the parameters the project file sets against

@@ -398,3 +398,39 @@ func TestReleaseAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodeFactsBeforeRelease: a run that renders facts.json before the
+// evaluation and then releases the attributes records the facts a run
+// that keeps them would write into its bundle.
+func TestEncodeFactsBeforeRelease(t *testing.T) {
+	at := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
+	check := func(in Inputs) *Result {
+		t.Helper()
+		in.Paths, in.EffectiveTime = []string{filepath.Join("..", "testdata", "demo")}, at
+		run, err := Resolve(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := run.Check(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	kept := check(Inputs{})
+	released := check(Inputs{ReleaseAttributes: true, EncodeFacts: true})
+	if kept.FactsJSON != nil {
+		t.Error("facts.json rendered without EncodeFacts")
+	}
+	want, err := bundles.EncodeFacts(kept.Facts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := released.FactsJSON
+	if got == nil {
+		t.Fatal("no facts.json with EncodeFacts")
+	}
+	if got.Size() != want.Size() || got.SHA256() != want.SHA256() {
+		t.Errorf("facts.json rendered before the release is %d bytes sha256:%s, want %d bytes sha256:%s", got.Size(), got.SHA256(), want.Size(), want.SHA256())
+	}
+}

@@ -266,9 +266,10 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	}
 	in := o.sources.inputs(&o.policy)
 	in.Profile = o.profile.enabled
-	// Without a bundle nothing reads the facts' attributes after the
-	// evaluation has converted them.
-	in.ReleaseAttributes = o.bundle.path == ""
+	// Nothing reads the facts' attributes after the evaluation has
+	// converted them: a bundle's facts.json is rendered before.
+	in.ReleaseAttributes = true
+	in.EncodeFacts = o.bundle.path != ""
 	in.Selection.Severity = engine.Severity(o.severity)
 	run, err := runner.Resolve(in)
 	if err != nil {

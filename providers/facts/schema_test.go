@@ -2,6 +2,9 @@ package facts
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -122,5 +125,25 @@ func TestValidateSourceKinds(t *testing.T) {
 				t.Fatalf("Validate error = %v, want field %s", err, tt.wantField)
 			}
 		})
+	}
+}
+
+// TestSortIsStable: Sort gives the order of a stable sort by the same keys
+// on inputs with many ties, so facts equal in id and source keep theirs.
+func TestSortIsStable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 7, 100, 1000} {
+		fs := make([]Fact, n)
+		for i := range fs {
+			fs[i] = Fact{ID: fmt.Sprint(rng.IntN(max(n/4, 1))), Source: Source{File: fmt.Sprint(rng.IntN(3)), Line: rng.IntN(2)}, Type: fmt.Sprint(i)}
+		}
+		want := slices.Clone(fs)
+		slices.SortStableFunc(want, func(a, b Fact) int { return compare(&a, &b) })
+		Sort(fs)
+		for i := range fs {
+			if fs[i].Type != want[i].Type {
+				t.Fatalf("n=%d: position %d holds fact %s, want %s", n, i, fs[i].Type, want[i].Type)
+			}
+		}
 	}
 }

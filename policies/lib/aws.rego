@@ -74,7 +74,9 @@ policy_known(r, attr) if {
 	count(object.get(index, p, [])) > 0
 }
 
-policy_documents_by_key[k] contains d if {
+policy_documents_by_key := {k: {v | some [k2, v] in policy_documents_by_key_pairs; k2 == k} | some k in {x | some [x, _] in policy_documents_by_key_pairs}}
+
+policy_documents_by_key_pairs contains [k, d] if {
 	some d in tf.data_sources("aws_iam_policy_document")
 	some k in tf.identities(d)
 }

@@ -68,9 +68,11 @@ trainings := [t |
 	}
 ]
 
-# trainings_by_person groups trainings by person. The comprehension keyed
-# on person is indexed by OPA, so grouping stays linear in the entries.
-trainings_by_person[person] := ts if {
+# trainings_by_person groups trainings by person. The inner comprehension
+# keyed on person is indexed by OPA, and the object is built by a
+# comprehension, not a rule per key (quadratic in the keys, see
+# docs/policies.md), so grouping stays linear in the entries.
+trainings_by_person := {person: ts |
 	some person in {t.person | some t in trainings}
 	ts := [t | some t in trainings; t.person == person]
 }

@@ -43,8 +43,7 @@ deny contains f if {
 	some e in governance.active_assets
 	e.entry.assigned_to
 	not e.entry.assigned_to in evidence.active_people
-	some p in evidence.leavers
-	p.id == e.entry.assigned_to
+	some p in leavers_by_id[e.entry.assigned_to]
 	f := {
 		"msg": sprintf("asset %s (%s) is still assigned to %s, who left on %s", [e.entry.id, e.entry.name, p.id, evidence.day(p.end_date)]),
 		"resource": governance.entry_id(e.record, e.entry.id),
@@ -65,3 +64,14 @@ judged contains governance.entry_id(e.record, e.entry.id) if {
 }
 
 leaver_ids := {p.id | some p in evidence.leavers; not p.id in evidence.active_people}
+
+# leavers_by_id groups the leavers' register entries by person id, so that
+# an asset finds its holder's entries by lookup, not by a pass over every
+# leaver (which made this rule quadratic in the people). The inner
+# comprehension keyed on id is indexed by OPA, and the object is built by a
+# comprehension, not a rule per key (quadratic in the keys, see
+# docs/policies.md).
+leavers_by_id := {id: ps |
+	some id in {p.id | some p in evidence.leavers}
+	ps := [p | some p in evidence.leavers; p.id == id]
+}

@@ -26,9 +26,13 @@ leavers := [p | some p in evidence.leavers; not p.id in evidence.active_people]
 # by_id and by_local map a leaver's id, and the part of it before the @,
 # (lower case) to the leavers' positions, so that each user is looked up
 # rather than compared with every leaver.
-by_id[lower(p.id)] contains i if some i, p in leavers
+by_id := {k: {v | some [k2, v] in by_id_pairs; k2 == k} | some k in {x | some [x, _] in by_id_pairs}}
 
-by_local[lower(split(p.id, "@")[0])] contains i if some i, p in leavers
+by_id_pairs contains [lower(p.id), i] if some i, p in leavers
+
+by_local := {k: {v | some [k2, v] in by_local_pairs; k2 == k} | some k in {x | some [x, _] in by_local_pairs}}
+
+by_local_pairs contains [lower(split(p.id, "@")[0]), i] if some i, p in leavers
 
 deny contains f if {
 	ids := by_id

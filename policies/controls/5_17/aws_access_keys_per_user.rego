@@ -25,7 +25,9 @@ import data.annexa.lib.aws
 import data.annexa.lib.tf
 
 # active groups the active keys by [source file, user name].
-active[[k.source.file, k.attributes.user]] contains k if {
+active := {k: {v | some [k2, v] in active_pairs; k2 == k} | some k in {x | some [x, _] in active_pairs}}
+
+active_pairs contains [[k.source.file, k.attributes.user], k] if {
 	some k in tf.resources("aws_iam_access_key")
 	k.attributes.status == "Active"
 	is_string(k.attributes.user)

@@ -26,7 +26,9 @@ import data.annexa.lib.governance
 registers := evidence.records("role_register")
 
 # held maps each role name to the set of its holders, over all registers.
-held[role] contains e.entry.holder if {
+held := {k: {v | some [k2, v] in held_pairs; k2 == k} | some k in {x | some [x, _] in held_pairs}}
+
+held_pairs contains [role, e.entry.holder] if {
 	some e in evidence.entries("role_register")
 	role := e.entry.role
 }

@@ -26,9 +26,11 @@ deny contains f if some f in people.register_missing
 
 entries := [e.entry | some e in evidence.entries("screening_record")]
 
-# by_person groups the screening entries by person (an indexed
-# comprehension, so linear in the entries).
-by_person[person] := es if {
+# by_person groups the screening entries by person. The inner
+# comprehension keyed on person is indexed by OPA, and the object is built
+# by a comprehension, not a rule per key (quadratic in the keys, see
+# docs/policies.md), so grouping stays linear in the entries.
+by_person := {person: es |
 	some person in {e.person | some e in entries}
 	es := [e | some e in entries; e.person == person]
 }

@@ -38,7 +38,7 @@ deny contains evidence.missing("backup_restore_test", "backup restore test") if 
 
 # latest maps each system to its most recent test (of two on the same day,
 # the one with the lower id).
-latest[system] := r if {
+latest := {system: r |
 	some system in {t.attributes.system | some t in tests}
 	of := [t | some t in tests; t.attributes.system == system]
 	last := evidence.latest([t.attributes.performed_at | some t in of])

@@ -162,7 +162,9 @@ deny_covers_tcp(d, port) if {
 # denies_by_group holds the inbound deny entries of every ACL, built once:
 # an ACL's inline rules under its id, and the separate rules under the ACL
 # they point at (group_of).
-denies_by_group[group] contains entry if {
+denies_by_group := {k: {v | some [k2, v] in denies_by_group_pairs; k2 == k} | some k in {x | some [x, _] in denies_by_group_pairs}}
+
+denies_by_group_pairs contains [group, entry] if {
 	some t in acl_types
 	some acl in tf.resources(t)
 	group := acl.id
@@ -172,7 +174,7 @@ denies_by_group[group] contains entry if {
 	lower(entry.action) == "deny"
 }
 
-denies_by_group[group] contains entry if {
+denies_by_group_pairs contains [group, entry] if {
 	some rule in tf.resources("aws_network_acl_rule")
 	ingress(rule)
 	entry := separate_entry(rule)
@@ -194,7 +196,9 @@ group_of(rule) := acls[0] if {
 	count(tf.pointers(rule, "network_acl_id")) > 0
 } else := rule.id
 
-acls_by_key[k] contains acl.id if {
+acls_by_key := {k: {v | some [k2, v] in acls_by_key_pairs; k2 == k} | some k in {x | some [x, _] in acls_by_key_pairs}}
+
+acls_by_key_pairs contains [k, acl.id] if {
 	some t in acl_types
 	some acl in tf.resources(t)
 	some k in tf.identities(acl)

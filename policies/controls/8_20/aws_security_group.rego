@@ -92,7 +92,9 @@ group_of(rule, attr) := {"security_group": groups[0]} if {
 } else := {}
 
 # groups_by_key finds security groups by any of their identities, built once.
-groups_by_key[k] contains sg.id if {
+groups_by_key := {k: {v | some [k2, v] in groups_by_key_pairs; k2 == k} | some k in {x | some [x, _] in groups_by_key_pairs}}
+
+groups_by_key_pairs contains [k, sg.id] if {
 	some sg in tf.resources("aws_security_group")
 	some k in tf.identities(sg)
 }

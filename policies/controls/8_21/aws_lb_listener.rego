@@ -149,7 +149,9 @@ policy_given(l) if count(object.get(l, ["references", "ssl_policy"], [])) > 0
 
 # load_balancers finds load balancers by any of their identities, built
 # once (several instances of a counted load balancer share a base address).
-load_balancers[k] contains lb if {
+load_balancers := {k: {v | some [k2, v] in load_balancers_pairs; k2 == k} | some k in {x | some [x, _] in load_balancers_pairs}}
+
+load_balancers_pairs contains [k, lb] if {
 	some t in ["aws_lb", "aws_alb"]
 	some lb in tf.resources(t)
 	some k in tf.identities(lb)

@@ -41,7 +41,9 @@ msg(b) := "S3 bucket has no bucket policy, so it accepts requests over plain HTT
 	not aws.policy_known(b, "policy")
 } else := "S3 bucket policy has no Deny statement for aws:SecureTransport = false, so the bucket accepts requests over plain HTTP"
 
-policies_by_key[k] contains p if {
+policies_by_key := {k: {v | some [k2, v] in policies_by_key_pairs; k2 == k} | some k in {x | some [x, _] in policies_by_key_pairs}}
+
+policies_by_key_pairs contains [k, p] if {
 	some p in tf.resources("aws_s3_bucket_policy")
 	some k in aws.s3_companion_keys(p)
 }

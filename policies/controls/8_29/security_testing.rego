@@ -78,13 +78,17 @@ done := [r |
 ]
 
 # by_system groups the tests by the lower-case system they name.
-by_system[system] contains r if {
+by_system := {k: {v | some [k2, v] in by_system_pairs; k2 == k} | some k in {x | some [x, _] in by_system_pairs}}
+
+by_system_pairs contains [system, r] if {
 	some r in done
 	system := lower(trim_space(r.attributes.system))
 }
 
 # by_kind groups the tests by system and kind of test.
-by_kind[[system, r.attributes.test_type]] contains r if {
+by_kind := {k: {v | some [k2, v] in by_kind_pairs; k2 == k} | some k in {x | some [x, _] in by_kind_pairs}}
+
+by_kind_pairs contains [[system, r.attributes.test_type], r] if {
 	some r in done
 	system := lower(trim_space(r.attributes.system))
 }

@@ -135,7 +135,9 @@ policy_known(r) if {
 
 # policy_documents indexes the data.google_iam_policy documents by every
 # key a reference can name them by.
-policy_documents[k] contains d if {
+policy_documents := {k: {v | some [k2, v] in policy_documents_pairs; k2 == k} | some k in {x | some [x, _] in policy_documents_pairs}}
+
+policy_documents_pairs contains [k, d] if {
 	some d in tf.data_sources("google_iam_policy")
 	some k in tf.identities(d)
 }

@@ -118,7 +118,9 @@ planned contains r if {
 
 key(r) := sprintf("%s|%s", [r.type, r.attributes.id])
 
-live_by_key[key(l)] contains l if {
+live_by_key := {k: {v | some [k2, v] in live_by_key_pairs; k2 == k} | some k in {x | some [x, _] in live_by_key_pairs}}
+
+live_by_key_pairs contains [key(l), l] if {
 	some t, _ in compared
 	some l in tf.resources(t)
 	aws.live(l)

@@ -1,13 +1,11 @@
 package policies_test
 
 import (
-	"io/fs"
-	"strings"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-
-	"github.com/annexa-dev/annexa/policies"
 )
 
 // TestNoRulePerComputedKey holds the built-in policies to the grouping
@@ -20,27 +18,13 @@ import (
 // set of pairs is linear. Keys written out in the source (the parameter
 // declarations) are fine.
 func TestNoRulePerComputedKey(t *testing.T) {
-	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
-			return err
-		}
-		src, err := fs.ReadFile(policies.FS, p)
-		if err != nil {
-			return err
-		}
-		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{RegoVersion: ast.RegoV1})
-		if err != nil {
-			return err
-		}
-		for _, r := range m.Rules {
+	mods := parseDir(t, ".")
+	for _, p := range slices.Sorted(maps.Keys(mods)) {
+		for _, r := range mods[p].Rules {
 			if name, ok := computedKey(r); ok {
 				t.Errorf("%s:%d: %s is built one key at a time by its rule (quadratic in its keys): build it with an object comprehension over a set of [key, value] pairs", p, r.Location.Row, name)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

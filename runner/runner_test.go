@@ -349,20 +349,8 @@ func TestExcludeEverySource(t *testing.T) {
 // attributes reports what one that keeps them does, and keeps those of
 // the declarations the engine reads itself.
 func TestReleaseAttributes(t *testing.T) {
-	at := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
-	check := func(release bool) *Result {
-		t.Helper()
-		run, err := Resolve(Inputs{Paths: []string{filepath.Join("..", "testdata", "demo")}, EffectiveTime: at, ReleaseAttributes: release})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := run.Check(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
-	}
-	kept, released := check(false), check(true)
+	kept := checkDemo(t, Inputs{})
+	released := checkDemo(t, Inputs{ReleaseAttributes: true})
 	want, err := json.Marshal(kept.Report)
 	if err != nil {
 		t.Fatal(err)
@@ -403,22 +391,8 @@ func TestReleaseAttributes(t *testing.T) {
 // evaluation and then releases the attributes records the facts a run
 // that keeps them would write into its bundle.
 func TestEncodeFactsBeforeRelease(t *testing.T) {
-	at := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
-	check := func(in Inputs) *Result {
-		t.Helper()
-		in.Paths, in.EffectiveTime = []string{filepath.Join("..", "testdata", "demo")}, at
-		run, err := Resolve(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := run.Check(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
-	}
-	kept := check(Inputs{})
-	released := check(Inputs{ReleaseAttributes: true, EncodeFacts: true})
+	kept := checkDemo(t, Inputs{})
+	released := checkDemo(t, Inputs{ReleaseAttributes: true, EncodeFacts: true})
 	if kept.FactsJSON != nil {
 		t.Error("facts.json rendered without EncodeFacts")
 	}
@@ -433,4 +407,19 @@ func TestEncodeFactsBeforeRelease(t *testing.T) {
 	if got.Size() != want.Size() || got.SHA256() != want.SHA256() {
 		t.Errorf("facts.json rendered before the release is %d bytes sha256:%s, want %d bytes sha256:%s", got.Size(), got.SHA256(), want.Size(), want.SHA256())
 	}
+}
+
+// checkDemo checks the demo project at a fixed time with the settings of in.
+func checkDemo(t *testing.T, in Inputs) *Result {
+	t.Helper()
+	in.Paths, in.EffectiveTime = []string{filepath.Join("..", "testdata", "demo")}, time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
+	run, err := Resolve(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := run.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }

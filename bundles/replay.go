@@ -197,7 +197,7 @@ func decodeFacts(raw []byte, fs *[]facts.Fact) error {
 		return err
 	}
 	for i := range *fs {
-		if err := v.Validate((*fs)[i].Document()); err != nil {
+		if err := v.ValidateFact(&(*fs)[i]); err != nil {
 			return fmt.Errorf("read %s: %w", FileFacts, err)
 		}
 	}

@@ -170,9 +170,8 @@ func validate(v *facts.Validator, fs []facts.Fact, workers int) ([]error, int64)
 	parallel.Chunks(len(fs), 256, workers, func(start, end int) {
 		var n int64
 		for i := start; i < end; i++ {
-			doc := fs[i].Document()
-			errs[i] = v.Validate(doc)
-			n += facts.DocumentSize(doc)
+			errs[i] = v.ValidateFact(&fs[i])
+			n += fs[i].DocumentSize()
 		}
 		total.Add(n)
 	})

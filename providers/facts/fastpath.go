@@ -1,112 +1,69 @@
 package facts
 
 import (
-	"math"
 	"strings"
 	"unicode/utf8"
 )
 
-// resourceMeetsSchema reports whether doc, a resource fact's document (its scope
-// taken off), certainly meets schemas/resource.json. It is a hand-written
-// check of that schema for the shape providers make, to spare a large plan
-// the general validator, which was most of the allocation and a good part
-// of the time of collecting one; when it returns false the schema decides,
-// and only it writes the error. It must never accept a document the schema
-// rejects: TestResourceFastPathAgreesWithSchema holds it to that.
-func resourceMeetsSchema(doc map[string]any) bool {
-	required := 0
-	for k, v := range doc {
-		ok := false
-		switch k {
-		case "kind":
-			ok, required = v == KindResource, required+1
-		case "source":
-			ok, required = validSource(v), required+1
-		case "id", "base_address", "name":
-			ok, required = nonEmptyString(v), required+1
-		case "type":
-			ok, required = isTypeName(v), required+1
-		case "mode":
-			ok, required = v == ModeManaged || v == ModeData, required+1
-		case "attributes":
-			_, ok = v.(map[string]any)
-			required++
-		case "module":
-			s, isString := v.(string)
-			ok = isString && strings.HasPrefix(s, "module.")
-		case "index":
-			switch x := v.(type) {
-			case string:
-				ok = true
-			case float64:
-				ok = x == math.Trunc(x) && !math.IsInf(x, 0)
-			}
-		case "provider_name":
-			_, ok = v.(string)
-		case "actions":
-			ok = allStrings(v, 0, false, isAction)
-		case "unknown", "sensitive":
-			ok = allStrings(v, 0, true, nil)
-		case "configured":
-			ok = allStrings(v, 1, true, nil)
-		case "detected":
-			m, isMap := v.(map[string]any)
-			ok = isMap
-			for _, x := range m {
-				ok = ok && nonEmptyString(x)
-			}
-		case "references":
-			m, isMap := v.(map[string]any)
-			ok = isMap
-			for _, x := range m {
-				ok = ok && allStrings(x, 0, false, nil)
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return required == 8
-}
-
-// validSource reports whether v certainly meets schemas/source.json.
-func validSource(v any) bool {
-	src, ok := v.(map[string]any)
-	if !ok {
+// resourceMeetsSchema reports whether the document of f, a resource fact,
+// certainly meets schemas/resource.json once its scope is taken off. It is
+// a hand-written check of that schema, made on the fact itself, to spare
+// a large plan the general validator and the document it reads: they were
+// most of the allocation and a good part of the time of collecting one.
+// When it returns false the schema decides, and only it writes the error.
+// It must never accept a fact whose document the schema rejects:
+// TestResourceFastPathAgreesWithSchema holds it to that.
+func resourceMeetsSchema(f *Fact) bool {
+	// Document leaves out empty strings, and id, base_address and name
+	// are required: empty, they are missing.
+	id, idOK := unscoped(f.ID, f.Source.Scope)
+	base, baseOK := unscoped(f.BaseAddress, f.Source.Scope)
+	if f.Kind != KindResource || !validSource(f.Source) ||
+		!idOK || id == "" || !baseOK || base == "" || f.Name == "" ||
+		!isTypeName(f.Type) || f.Mode != ModeManaged && f.Mode != ModeData ||
+		f.Module != "" && !strings.HasPrefix(f.Module, "module.") {
 		return false
 	}
-	required := 0
-	for k, v := range src {
-		ok := false
-		switch k {
-		case "provider":
-			ok, required = nonEmptyString(v), required+1
-		case "file":
-			_, ok = v.(string)
-			required++
-		case "line", "column":
-			x, isFloat := v.(float64)
-			ok = isFloat && x >= 1 && x == math.Trunc(x) && !math.IsInf(x, 0)
-		case "scope":
-			s, isString := v.(string)
-			ok = isString && s != "" && !strings.Contains(s, "//")
-		}
-		if !ok {
+	// Document writes an int index as a whole number and a string as it
+	// is, and leaves out any other; both meet the schema.
+	if len(f.Actions) > 0 && !allStrings(f.Actions, 0, false, isAction) ||
+		len(f.Unknown) > 0 && !allStrings(f.Unknown, 0, true, nil) ||
+		len(f.Sensitive) > 0 && !allStrings(f.Sensitive, 0, true, nil) ||
+		f.Configured != nil && !allStrings(f.Configured, 1, true, nil) {
+		return false
+	}
+	for _, v := range f.Detected {
+		if v == "" {
 			return false
 		}
 	}
-	return required == 2
+	for _, v := range f.References {
+		if !allStrings(v, 0, false, nil) {
+			return false
+		}
+	}
+	return true
 }
 
-func nonEmptyString(v any) bool {
-	s, ok := v.(string)
-	return ok && s != ""
+// unscoped is s without the scope prefix a scoped fact's id and base
+// address carry; false when s lacks it, which the schema check reports.
+func unscoped(s, scope string) (string, bool) {
+	if scope == "" {
+		return s, true
+	}
+	return strings.CutPrefix(s, scope+ScopeSeparator)
+}
+
+// validSource reports whether the document of src certainly meets
+// schemas/source.json: Document writes line and column only when
+// positive, and so always as whole numbers of at least 1.
+func validSource(src Source) bool {
+	return src.Provider != "" && (src.Scope == "" || !strings.Contains(src.Scope, "//"))
 }
 
 // isTypeName matches ^[A-Za-z][A-Za-z0-9_-]*$.
-func isTypeName(v any) bool {
-	s, ok := v.(string)
-	if !ok || s == "" {
+func isTypeName(s string) bool {
+	if s == "" {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -127,21 +84,16 @@ func isAction(s string) bool {
 	return false
 }
 
-// allStrings reports whether v is an array of strings of at least minLen
-// characters, each distinct when unique is set and each accepted by ok
+// allStrings reports whether each of xs has at least minLen characters,
+// is distinct from the others when unique is set and is accepted by ok
 // when it is given.
-func allStrings(v any, minLen int, unique bool, ok func(string) bool) bool {
-	xs, isArray := v.([]any)
-	if !isArray {
-		return false
-	}
+func allStrings(xs []string, minLen int, unique bool, ok func(string) bool) bool {
 	var seen map[string]bool
 	if unique && len(xs) > 1 {
 		seen = make(map[string]bool, len(xs))
 	}
-	for _, x := range xs {
-		s, isString := x.(string)
-		if !isString || utf8.RuneCountInString(s) < minLen || ok != nil && !ok(s) {
+	for _, s := range xs {
+		if utf8.RuneCountInString(s) < minLen || ok != nil && !ok(s) {
 			return false
 		}
 		if seen != nil {

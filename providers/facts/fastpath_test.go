@@ -36,115 +36,133 @@ func TestFastPathKnowsEveryProperty(t *testing.T) {
 }
 
 // TestResourceFastPathAgreesWithSchema holds the hand-written check of
-// resource facts to the schema: every document it accepts, the schema
-// accepts, and it accepts the documents providers commonly make.
+// resource facts to the schema: every fact it accepts, the schema accepts
+// the document of, and it accepts the facts providers commonly make.
 func TestResourceFastPathAgreesWithSchema(t *testing.T) {
 	v, err := NewValidator()
 	if err != nil {
 		t.Fatal(err)
 	}
 	schema := v.byKind[KindResource]
-	full := validResource()
-	full.Module = "module.net"
-	full.ProviderName = "registry.terraform.io/hashicorp/aws"
-	full.Source.Line = 12
-	full.Source.Column = 3
-	full.Sensitive = []string{"password"}
-	full.Detected = map[string]string{"user_data": "generic-api-key"}
-	full.Configured = []string{"bucket", "tags"}
-	base := full.Document()
-	minimal := validResource()
-	for name, doc := range map[string]map[string]any{"minimal": minimal.Document(), "full": base} {
-		if !resourceMeetsSchema(doc) {
-			t.Errorf("%s: a valid resource document was left to the schema", name)
-		}
-		if err := schema.Validate(doc); err != nil {
-			t.Fatalf("%s: the base document is invalid: %v", name, err)
+	full := func() Fact {
+		f := validResource()
+		f.Module = "module.net"
+		f.ProviderName = "registry.terraform.io/hashicorp/aws"
+		f.Source.Line, f.Source.Column = 12, 3
+		f.Sensitive = []string{"password"}
+		f.Detected = map[string]string{"user_data": "generic-api-key"}
+		f.Configured = []string{"bucket", "tags"}
+		return f
+	}
+	scoped := func(scope string) func(*Fact) {
+		return func(f *Fact) {
+			f.Source.Scope = scope
+			f.ID, f.BaseAddress = scope+ScopeSeparator+f.ID, scope+ScopeSeparator+f.BaseAddress
 		}
 	}
-	with := func(k string, v any) map[string]any {
-		d := maps.Clone(base)
-		if v == nil {
-			delete(d, k)
-		} else {
-			d[k] = v
+	for _, name := range []string{"minimal", "full", "scoped"} {
+		f := validResource()
+		switch name {
+		case "full":
+			f = full()
+		case "scoped":
+			scoped("env/prod")(&f)
 		}
-		return d
-	}
-	src := func(k string, v any) map[string]any {
-		s := maps.Clone(base["source"].(map[string]any))
-		if v == nil {
-			delete(s, k)
-		} else {
-			s[k] = v
+		if !resourceMeetsSchema(&f) {
+			t.Errorf("%s: a valid resource fact was left to the schema", name)
 		}
-		return with("source", s)
+		if err := v.Validate(f.Document()); err != nil {
+			t.Fatalf("%s: the base fact is invalid: %v", name, err)
+		}
 	}
-	cases := map[string]map[string]any{
-		"kind":                  with("kind", "evidence"),
-		"no kind":               with("kind", nil),
-		"no source":             with("source", nil),
-		"source not object":     with("source", "x"),
-		"no provider":           src("provider", nil),
-		"empty provider":        src("provider", ""),
-		"no file":               src("file", nil),
-		"file not string":       src("file", 1.0),
-		"line zero":             src("line", 0.0),
-		"line fraction":         src("line", 1.5),
-		"line string":           src("line", "1"),
-		"column zero":           src("column", 0.0),
-		"column fraction":       src("column", 2.5),
-		"scope empty":           src("scope", ""),
-		"scope with //":         src("scope", "a//b"),
-		"scope ok":              src("scope", "env/prod"),
-		"source extra":          src("extra", "x"),
-		"empty id":              with("id", ""),
-		"id not string":         with("id", 1.0),
-		"no id":                 with("id", nil),
-		"type digit first":      with("type", "1abc"),
-		"type with dot":         with("type", "aws.s3"),
-		"type empty":            with("type", ""),
-		"type dash underscore":  with("type", "a-b_c9"),
-		"no type":               with("type", nil),
-		"empty base address":    with("base_address", ""),
-		"no base address":       with("base_address", nil),
-		"mode other":            with("mode", "resource"),
-		"no mode":               with("mode", nil),
-		"module no prefix":      with("module", "net"),
-		"module not string":     with("module", 1.0),
-		"empty name":            with("name", ""),
-		"no name":               with("name", nil),
-		"index string":          with("index", "a"),
-		"index fraction":        with("index", 0.5),
-		"index bool":            with("index", true),
-		"provider name number":  with("provider_name", 1.0),
-		"action unknown":        with("actions", []any{"destroy"}),
-		"actions repeat":        with("actions", []any{"create", "create"}),
-		"actions not array":     with("actions", "create"),
-		"attributes array":      with("attributes", []any{}),
-		"no attributes":         with("attributes", nil),
-		"unknown repeat":        with("unknown", []any{"a", "a"}),
-		"unknown number":        with("unknown", []any{1.0}),
-		"unknown empty string":  with("unknown", []any{""}),
-		"sensitive repeat":      with("sensitive", []any{"a", "b", "a"}),
-		"configured empty":      with("configured", []any{""}),
-		"configured repeat":     with("configured", []any{"a", "a"}),
-		"detected empty":        with("detected", map[string]any{"a": ""}),
-		"detected number":       with("detected", map[string]any{"a": 1.0}),
-		"detected array":        with("detected", []any{}),
-		"references not arrays": with("references", map[string]any{"a": "b"}),
-		"references numbers":    with("references", map[string]any{"a": []any{1.0}}),
-		"references repeat":     with("references", map[string]any{"a": []any{"b", "b"}}),
-		"extra property":        with("extra", "x"),
+	cases := map[string]func(*Fact){
+		"kind":                 func(f *Fact) { f.Kind = KindEvidence },
+		"no kind":              func(f *Fact) { f.Kind = "" },
+		"no provider":          func(f *Fact) { f.Source.Provider = "" },
+		"no file":              func(f *Fact) { f.Source.File = "" },
+		"line negative":        func(f *Fact) { f.Source.Line = -1 },
+		"scope with //":        scoped("a//b"),
+		"scope ok":             scoped("env/prod"),
+		"id without scope":     func(f *Fact) { f.Source.Scope = "env" },
+		"only scope in id":     func(f *Fact) { scoped("env")(f); f.ID = "env" + ScopeSeparator },
+		"empty id":             func(f *Fact) { f.ID = "" },
+		"type digit first":     func(f *Fact) { f.Type = "1abc" },
+		"type with dot":        func(f *Fact) { f.Type = "aws.s3" },
+		"type empty":           func(f *Fact) { f.Type = "" },
+		"type dash underscore": func(f *Fact) { f.Type = "a-b_c9" },
+		"empty base address":   func(f *Fact) { f.BaseAddress = "" },
+		"mode other":           func(f *Fact) { f.Mode = "resource" },
+		"no mode":              func(f *Fact) { f.Mode = "" },
+		"module no prefix":     func(f *Fact) { f.Module = "net" },
+		"empty name":           func(f *Fact) { f.Name = "" },
+		"index string":         func(f *Fact) { f.Index = "a" },
+		"index negative":       func(f *Fact) { f.Index = -3 },
+		"index float":          func(f *Fact) { f.Index = 0.5 },
+		"index bool":           func(f *Fact) { f.Index = true },
+		"action unknown":       func(f *Fact) { f.Actions = []string{"destroy"} },
+		"actions repeat":       func(f *Fact) { f.Actions = []string{"create", "create"} },
+		"no attributes":        func(f *Fact) { f.Attributes = nil },
+		"unknown repeat":       func(f *Fact) { f.Unknown = []string{"a", "a"} },
+		"unknown empty string": func(f *Fact) { f.Unknown = []string{""} },
+		"sensitive repeat":     func(f *Fact) { f.Sensitive = []string{"a", "b", "a"} },
+		"configured none":      func(f *Fact) { f.Configured = []string{} },
+		"configured empty":     func(f *Fact) { f.Configured = []string{""} },
+		"configured repeat":    func(f *Fact) { f.Configured = []string{"a", "a"} },
+		"detected empty":       func(f *Fact) { f.Detected = map[string]string{"a": ""} },
+		"references repeat":    func(f *Fact) { f.References = map[string][]string{"a": {"b", "b"}} },
+		"references empty":     func(f *Fact) { f.References = map[string][]string{"a": {}} },
 	}
-	for name, doc := range cases {
-		fast := resourceMeetsSchema(doc)
+	rejected := 0
+	for name, mutate := range cases {
+		f := full()
+		mutate(&f)
+		fast := resourceMeetsSchema(&f)
+		doc := f.Document()
+		if scope := f.Source.Scope; scope != "" {
+			unscopedDoc, err := unscope(doc, scope)
+			if err != nil {
+				if fast {
+					t.Errorf("%s: the fast path accepts a fact whose id lacks its scope: %v", name, err)
+				}
+				continue
+			}
+			doc = unscopedDoc
+		}
 		err := schema.Validate(doc)
 		if fast && err != nil {
 			t.Errorf("%s: the fast path accepts what the schema rejects: %v", name, err)
 		}
+		if err != nil {
+			rejected++
+		}
 		if !fast && err == nil {
 			t.Logf("%s: left to the schema, which accepts it", name)
+		}
+	}
+	if rejected < len(cases)/2 {
+		t.Errorf("only %d of %d cases make a fact the schema rejects; the cases no longer test the fast path", rejected, len(cases))
+	}
+}
+
+// TestFactDocumentSize checks that a fact's size, reckoned from the fact,
+// is that of its document.
+func TestFactDocumentSize(t *testing.T) {
+	facts := map[string]Fact{"minimal": validResource(), "empty": {}}
+	f := validResource()
+	f.Module, f.ProviderName, f.Mode = "module.net", "registry.terraform.io/hashicorp/aws", ModeData
+	f.Source.Line, f.Source.Column, f.Source.Scope = 12, 3, "env/prod"
+	f.Index = 1 << 62
+	f.Sensitive, f.Configured = []string{"password"}, []string{}
+	f.Detected = map[string]string{"user_data": "generic-api-key", "x": "é"}
+	f.References = map[string][]string{"a": {"b", "c"}, "d": {}}
+	f.Attributes = map[string]any{"n": 1.5, "l": []any{true, nil, "s"}, "m": map[string]any{"k": "v"}}
+	facts["full"] = f
+	f.Index = "eu-west-1"
+	f.Attributes = nil
+	facts["string index"] = f
+	for name, f := range facts {
+		if got, want := f.DocumentSize(), DocumentSize(f.Document()); got != want {
+			t.Errorf("%s: DocumentSize() = %d, DocumentSize(Document()) = %d", name, got, want)
 		}
 	}
 }

@@ -67,6 +67,16 @@ func (e *InvalidFactError) Error() string {
 	return fmt.Sprintf("%s: invalid fact %q: field %s: %s", e.File, e.FactID, e.Field, e.Message)
 }
 
+// ValidateFact checks one fact as Validate checks its document, without
+// making the document when the fact certainly meets its schema, as the
+// resources of a plan do.
+func (v *Validator) ValidateFact(f *Fact) error {
+	if f.Kind == KindResource && resourceMeetsSchema(f) {
+		return nil
+	}
+	return v.Validate(f.Document())
+}
+
 // Validate checks one fact document (as returned by Fact.Document) and
 // returns an *InvalidFactError naming the file, fact and field on failure.
 // The schemas describe ids as providers make them, so a scoped fact's id
@@ -92,9 +102,6 @@ func (v *Validator) Validate(doc map[string]any) error {
 			return &InvalidFactError{File: file, FactID: id, Field: "/id", Message: err.Error()}
 		}
 		doc = unscoped
-	}
-	if kind == KindResource && resourceMeetsSchema(doc) {
-		return nil
 	}
 	err := s.Validate(doc)
 	if err == nil {

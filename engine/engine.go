@@ -464,13 +464,15 @@ type evalConfig struct {
 	release bool
 }
 
-// ReleaseAttributes lets Evaluate drop the attributes of the facts it is
-// given once it has converted them to the values the policies read: it
-// sets the Attributes of fs to nil, but for the declarations the engine
-// reads itself (applicability, risks, risk settings, parameters). For a
-// large input the attributes are then not held twice for the whole
-// evaluation. A caller that reads the attributes after Evaluate (to write
-// an evidence bundle, to list the facts) must not give it.
+// ReleaseAttributes lets Evaluate drop what only the policies read of the
+// facts it is given once it has converted them to the values the policies
+// read: it sets the Attributes of fs to nil, and the other parts only a
+// fact's document holds (Actions, Unknown, Sensitive, Detected,
+// Configured, References), but for the declarations the engine reads
+// itself (applicability, risks, risk settings, parameters). For a large
+// input they are then not held twice for the whole evaluation. A caller
+// that reads them after Evaluate (to write an evidence bundle, to list
+// the facts) must not give it.
 func ReleaseAttributes() EvalOption { return func(c *evalConfig) { c.release = true } }
 
 // Evaluate runs every policy over fs and returns the report. Policy failures

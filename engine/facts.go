@@ -228,16 +228,21 @@ func nestedGroupTerm(groups map[string]map[string][]*ast.Term) *ast.Term {
 	return ast.NewTerm(obj)
 }
 
-// releaseAttributes sets to nil the attributes of the facts in fs, and of
-// the index's copies of them, that only the policies read: every fact but
+// releaseAttributes sets to nil what only the policies read of the facts
+// in fs, and of the index's copies of them: the attributes, and the lists
+// and maps that only their documents hold (actions, unknown and sensitive
+// paths, detections, configured arguments, references), of every fact but
 // the declarations the engine reads in Go (readDeclarations,
-// checkParametersFacts). See ReleaseAttributes.
+// checkParametersFacts). What the report and its locations are made of
+// (id, kind, type, addresses, source) is kept. See ReleaseAttributes.
 func (idx *factIndex) releaseAttributes(fs []facts.Fact) {
 	release := func(f *facts.Fact) {
 		switch f.Kind {
 		case facts.KindApplicability, facts.KindRisk, facts.KindRiskSettings, facts.KindParameters:
 		default:
 			f.Attributes = nil
+			f.Actions, f.Unknown, f.Sensitive, f.Configured = nil, nil, nil, nil
+			f.Detected, f.References = nil, nil
 		}
 	}
 	for i := range fs {

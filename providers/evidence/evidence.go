@@ -17,6 +17,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -24,6 +25,7 @@ import (
 
 	"github.com/agnivade/levenshtein"
 
+	"github.com/annexa-dev/annexa/internal/parallel"
 	"github.com/annexa-dev/annexa/policies/catalog"
 	"github.com/annexa-dev/annexa/providers"
 	"github.com/annexa-dev/annexa/providers/facts"
@@ -114,18 +116,36 @@ func (p Provider) collect(ctx context.Context, path string) ([]facts.Fact, error
 		schemas:  schemas,
 		controls: controls,
 		redactor: redact.New(nil),
-		seen:     map[string]string{},
 	}
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	// The files are read on every CPU (an organisation's registers can be
+	// megabytes each), then taken in order: a record declared twice, or
+	// the first error, is reported as a reading of one file after another
+	// would report it.
+	read := make([]fileRecords, len(files))
+	parallel.ForEach(len(files), runtime.GOMAXPROCS(0), func(i int) {
+		if ctx.Err() == nil {
+			read[i] = c.readFile(files[i])
 		}
-		if err := c.readFile(f); err != nil {
-			return nil, err
-		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	facts.Sort(c.facts)
-	return c.facts, nil
+	seen := map[string]string{}
+	var all []facts.Fact
+	for _, r := range read {
+		for _, d := range r.declared {
+			if prev, dup := seen[d.key]; dup {
+				return nil, fmt.Errorf("%s: %s %s is already declared at %s", d.where, d.kind, d.id, prev)
+			}
+			seen[d.key] = d.where
+		}
+		if r.err != nil {
+			return nil, r.err
+		}
+		all = append(all, r.facts...)
+	}
+	facts.Sort(all)
+	return all, nil
 }
 
 // recordFiles returns the evidence root (the directory artifacts must stay
@@ -159,18 +179,41 @@ func isRecordFile(p string) bool {
 	return false
 }
 
+// collector holds what reading any record file needs; it is read by the
+// goroutines reading files, never written.
 type collector struct {
 	provider Provider
 	root     string
 	schemas  input.Schemas
 	controls *catalog.Catalog
 	redactor *redact.Redactor
-	// seen maps kind/id to where it was declared.
-	seen  map[string]string
-	facts []facts.Fact
 }
 
-func (c *collector) readFile(file string) error {
+// fileRecords is what reading one record file gave: the facts of its
+// records up to the first error, if any; the records declared, which are
+// those and the one in error, when the error came after its kind and id
+// were read; and the error.
+type fileRecords struct {
+	facts    []facts.Fact
+	declared []declaration
+	err      error
+}
+
+// declaration is where a record of a kind and id was declared.
+type declaration struct {
+	key, kind, id, where string
+}
+
+func (c *collector) readFile(file string) fileRecords {
+	var r fileRecords
+	r.err = c.readRecords(file, &r)
+	return r
+}
+
+// readRecords adds the facts of the records of file to r, and returns the
+// first error: a record declared twice in the file is one; one declared in
+// another file too is found when the files are taken together.
+func (c *collector) readRecords(file string, r *fileRecords) error {
 	data, err := input.ReadFile(file, c.provider.MaxBytes)
 	if err != nil {
 		return err
@@ -179,11 +222,12 @@ func (c *collector) readFile(file string) error {
 	if err != nil {
 		return err
 	}
+	seen := map[string]string{}
 	for di := range docs {
 		doc := &docs[di]
 		switch v := doc.Value.(type) {
 		case map[string]any:
-			if err := c.addRecord(doc, "", v); err != nil {
+			if err := c.addRecord(r, seen, doc, "", v); err != nil {
 				return err
 			}
 		case []any:
@@ -193,7 +237,7 @@ func (c *collector) readFile(file string) error {
 				if !ok {
 					return fmt.Errorf("%s: expected an evidence record (a mapping with kind, id, controls, owner), found %s", doc.Where(pointer), input.Describe(item))
 				}
-				if err := c.addRecord(doc, pointer, rec); err != nil {
+				if err := c.addRecord(r, seen, doc, pointer, rec); err != nil {
 					return err
 				}
 			}
@@ -204,7 +248,9 @@ func (c *collector) readFile(file string) error {
 	return nil
 }
 
-func (c *collector) addRecord(doc *input.Document, pointer string, rec map[string]any) error {
+// addRecord adds the fact of one record to r; seen maps the kind/id of
+// the file's records read so far to where each was declared.
+func (c *collector) addRecord(r *fileRecords, seen map[string]string, doc *input.Document, pointer string, rec map[string]any) error {
 	kind, _ := rec["kind"].(string)
 	id, _ := rec["id"].(string)
 	label := "evidence record"
@@ -232,10 +278,11 @@ func (c *collector) addRecord(doc *input.Document, pointer string, rec map[strin
 	}
 	key := kind + "/" + id
 	where := doc.Where(pointer)
-	if prev, dup := c.seen[key]; dup {
+	if prev, dup := seen[key]; dup {
 		return fmt.Errorf("%s: %s %s is already declared at %s", where, kind, id, prev)
 	}
-	c.seen[key] = where
+	seen[key] = where
+	r.declared = append(r.declared, declaration{key: key, kind: kind, id: id, where: where})
 
 	// rec is this record's own, read no more: the redacted attributes may
 	// share its maps instead of copying them.
@@ -257,7 +304,7 @@ func (c *collector) addRecord(doc *input.Document, pointer string, rec map[strin
 		}
 		attrs["artifact"] = art
 	}
-	c.facts = append(c.facts, facts.Fact{
+	r.facts = append(r.facts, facts.Fact{
 		Kind:       facts.KindEvidence,
 		Source:     facts.Source{Provider: Name, File: doc.File, Line: doc.Pos(pointer).Line},
 		ID:         key,

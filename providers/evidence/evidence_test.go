@@ -108,6 +108,15 @@ func TestCollectErrors(t *testing.T) {
 			[]string{"a.yaml:5:19", `"5.99" is not an ISO/IEC 27002:2022 control`}},
 		{"duplicate", map[string]string{"p/a.yaml": policyRecord, "p/b.yaml": policyRecord, "artifacts/infosec-policy.pdf": "x"},
 			[]string{"p/b.yaml:1:1", "policy POL-001 is already declared at", "p/a.yaml:1:1"}},
+		// Files are read side by side but reported on in order: the
+		// duplicate, found before the bad date of the same record, and
+		// the first file's error rather than a later one's.
+		{"duplicate with a bad date", map[string]string{"p/a.yaml": policyRecord, "p/b.yaml": strings.Replace(policyRecord, "2026-02-01", "2026-02-30", 1), "artifacts/infosec-policy.pdf": "x"},
+			[]string{"p/b.yaml:1:1", "policy POL-001 is already declared at", "p/a.yaml:1:1"}},
+		{"duplicate in a file", map[string]string{"p/a.yaml": policyRecord + "---\n" + policyRecord, "artifacts/infosec-policy.pdf": "x"},
+			[]string{"p/a.yaml:13:1", "policy POL-001 is already declared at", "p/a.yaml:1:1"}},
+		{"errors in two files", map[string]string{"p/a.yaml": "id: X\nowner: me\n", "p/b.yaml": strings.Replace(policyRecord, "kind: policy", "kind: polcy", 1)},
+			[]string{"p/a.yaml:1:1", "evidence record X has no kind"}},
 		{"missing artifact", map[string]string{"p/a.yaml": policyRecord},
 			[]string{"p/a.yaml:11:3: evidence record POL-001: artifact", "infosec-policy.pdf", "no such file"}},
 		{"artifact outside", map[string]string{"sub/a.yaml": strings.Replace(policyRecord, "../artifacts/infosec-policy.pdf", "../../outside.pdf", 1)},

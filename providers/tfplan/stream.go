@@ -35,8 +35,11 @@ const maxInterned = 32
 type streamDecoder struct {
 	dec   *jsontext.Decoder
 	lines *lineReader
-	// strs shares object names and short string values among equal ones.
-	strs map[string]string
+	// names shares object names, and strs short string values, among
+	// equal ones. They are apart because the few names are looked up
+	// for every member, and the map of them stays small enough to be
+	// fast; the values are many.
+	names, strs map[string]string
 	// stop, when set, is checked now and then; its error ends the pass.
 	stop func() error
 }
@@ -46,6 +49,7 @@ func newStreamDecoder(r io.Reader) *streamDecoder {
 	return &streamDecoder{
 		dec:   jsontext.NewDecoder(lines, jsontext.AllowDuplicateNames(true)),
 		lines: lines,
+		names: map[string]string{},
 		strs:  map[string]string{},
 	}
 }
@@ -110,8 +114,8 @@ func (d *streamDecoder) raw() ([]byte, error) {
 }
 
 // unquote returns the string of the quoted JSON string q, shared with
-// equal ones when share is set (and it is short enough).
-func (d *streamDecoder) unquote(q []byte, share bool) (string, error) {
+// equal ones of the kind: names (always) or values (when short enough).
+func (d *streamDecoder) unquote(q []byte, name bool) (string, error) {
 	b := q[1 : len(q)-1]
 	if bytes.IndexByte(b, '\\') >= 0 {
 		u, err := jsontext.AppendUnquote(nil, q)
@@ -120,14 +124,18 @@ func (d *streamDecoder) unquote(q []byte, share bool) (string, error) {
 		}
 		b = u
 	}
-	if !share && len(b) > maxInterned {
+	shared := d.strs
+	switch {
+	case name:
+		shared = d.names
+	case len(b) > maxInterned:
 		return string(b), nil
 	}
-	if s, ok := d.strs[string(b)]; ok {
+	if s, ok := shared[string(b)]; ok {
 		return s, nil
 	}
 	s := string(b)
-	d.strs[s] = s
+	shared[s] = s
 	return s, nil
 }
 

@@ -18,8 +18,11 @@ import (
 // data term, as OPA's own interned terms (empty objects and arrays
 // included) show. A termBuilder is used by one goroutine.
 type termBuilder struct {
-	strings map[string]*ast.Term
-	numbers map[json.Number]*ast.Term
+	// keys and strings are the terms of object keys and of string values:
+	// apart, because the few keys are looked up for every member and
+	// their map stays small enough to be fast, while the values are many.
+	keys, strings map[string]*ast.Term
+	numbers       map[json.Number]*ast.Term
 	// containers are the arrays and objects built so far, by hash: the
 	// first of each hash, and any others with the same hash in more.
 	containers map[int]*ast.Term
@@ -31,7 +34,7 @@ type termBuilder struct {
 
 func newTermBuilder() *termBuilder {
 	return &termBuilder{
-		strings: map[string]*ast.Term{}, numbers: map[json.Number]*ast.Term{},
+		keys: map[string]*ast.Term{}, strings: map[string]*ast.Term{}, numbers: map[json.Number]*ast.Term{},
 		containers: map[int]*ast.Term{}, more: map[int][]*ast.Term{},
 		emptyObject: ast.NewTerm(ast.NewObject()), emptyArray: ast.NewTerm(ast.NewArray()),
 	}
@@ -139,7 +142,7 @@ func (b *termBuilder) term(x any) (*ast.Term, error) {
 			if err != nil {
 				return nil, err
 			}
-			key := b.str(k)
+			key := b.key(k)
 			kvs = append(kvs, [2]*ast.Term{key, t})
 			h += key.Hash() + t.Hash()
 		}
@@ -158,13 +161,19 @@ func (b *termBuilder) term(x any) (*ast.Term, error) {
 	return ast.NewTerm(v), nil
 }
 
-// str returns the shared term of s.
-func (b *termBuilder) str(s string) *ast.Term {
-	if t, ok := b.strings[s]; ok {
+// key returns the shared term of the object key s.
+func (b *termBuilder) key(s string) *ast.Term { return sharedString(b.keys, s) }
+
+// str returns the shared term of the string value s.
+func (b *termBuilder) str(s string) *ast.Term { return sharedString(b.strings, s) }
+
+// sharedString returns the term of s in terms, adding it if need be.
+func sharedString(terms map[string]*ast.Term, s string) *ast.Term {
+	if t, ok := terms[s]; ok {
 		return t
 	}
 	t := ast.StringTerm(s)
-	b.strings[s] = t
+	terms[s] = t
 	return t
 }
 
@@ -173,7 +182,7 @@ func (b *termBuilder) str(s string) *ast.Term {
 // map, which would be made only to be converted.
 func (b *termBuilder) fact(f *facts.Fact) (*ast.Term, error) {
 	kvs := make([][2]*ast.Term, 0, 16)
-	put := func(k string, v *ast.Term) { kvs = append(kvs, [2]*ast.Term{b.str(k), v}) }
+	put := func(k string, v *ast.Term) { kvs = append(kvs, [2]*ast.Term{b.key(k), v}) }
 	putString := func(k, v string) {
 		if v != "" {
 			put(k, b.str(v))
@@ -182,7 +191,7 @@ func (b *termBuilder) fact(f *facts.Fact) (*ast.Term, error) {
 	number := func(n int) (*ast.Term, error) { return b.term(float64(n)) }
 
 	src := make([][2]*ast.Term, 0, 5)
-	src = append(src, [2]*ast.Term{b.str("provider"), b.str(f.Source.Provider)}, [2]*ast.Term{b.str("file"), b.str(f.Source.File)})
+	src = append(src, [2]*ast.Term{b.key("provider"), b.str(f.Source.Provider)}, [2]*ast.Term{b.key("file"), b.str(f.Source.File)})
 	for _, n := range []struct {
 		key string
 		v   int
@@ -192,11 +201,11 @@ func (b *termBuilder) fact(f *facts.Fact) (*ast.Term, error) {
 			if err != nil {
 				return nil, err
 			}
-			src = append(src, [2]*ast.Term{b.str(n.key), t})
+			src = append(src, [2]*ast.Term{b.key(n.key), t})
 		}
 	}
 	if f.Source.Scope != "" {
-		src = append(src, [2]*ast.Term{b.str("scope"), b.str(f.Source.Scope)})
+		src = append(src, [2]*ast.Term{b.key("scope"), b.str(f.Source.Scope)})
 	}
 	put("kind", b.str(f.Kind))
 	put("source", b.shared(ast.NewTerm(ast.NewObject(src...))))
@@ -238,7 +247,7 @@ func (b *termBuilder) fact(f *facts.Fact) (*ast.Term, error) {
 	if len(f.Detected) > 0 {
 		det := make([][2]*ast.Term, 0, len(f.Detected))
 		for k, v := range f.Detected {
-			det = append(det, [2]*ast.Term{b.str(k), b.str(v)})
+			det = append(det, [2]*ast.Term{b.key(k), b.str(v)})
 		}
 		put("detected", b.shared(ast.NewTerm(ast.NewObject(det...))))
 	}
@@ -250,7 +259,7 @@ func (b *termBuilder) fact(f *facts.Fact) (*ast.Term, error) {
 		refs := make([][2]*ast.Term, 0, len(f.References))
 		for k, v := range f.References {
 			t, _ := b.term(v)
-			refs = append(refs, [2]*ast.Term{b.str(k), t})
+			refs = append(refs, [2]*ast.Term{b.key(k), t})
 		}
 		put("references", b.shared(ast.NewTerm(ast.NewObject(refs...))))
 	}

@@ -37,15 +37,15 @@ accuracy:
 fmt-rego:
 	$(OPA) fmt --write policies
 
-## bench: end to end on generated projects of 1k, 10k and 100k facts and a
-## 15k-resource plan, then signing an evidence bundle of a 50k-fact project
+## bench: end to end on generated projects of 1k, 10k and 100k facts and
+## plans of 15k and 100k resources, then signing an evidence bundle of a 50k-fact project
 ## and verify --replay of it: wall time, CPU time, facts/s, peak memory
 ## against the memory bound of the input (150 MiB + 5 x input), and the ten
 ## slowest policies per size, beside the stock opa CLI on the same policies
 ## and facts. BENCH_SIZES, BENCH_PLANS and BENCH_REPLAY (0: no bundle rows)
 ## choose the sizes.
 BENCH_SIZES ?= 1000,10000,100000
-BENCH_PLANS ?= 15000
+BENCH_PLANS ?= 15000,100000
 BENCH_REPLAY ?= 50000
 bench: build bin/opa
 	$(GO) run ./internal/cmd/bench -bin $(BIN) -opa bin/opa -sizes $(BENCH_SIZES) -plans $(BENCH_PLANS) -replay $(BENCH_REPLAY)

@@ -14,7 +14,8 @@ import data.annexa.lib.labels
 environment_keys := {"environment", "env", "stage", "deploymentenvironment"}
 
 # facts indexes a list of resource facts the way the engine does: managed
-# resources by type (delete-only ones left out), data sources by type,
+# resources by type (delete-only ones left out), sorted by id as the engine
+# sorts them, data sources by type,
 # every fact by kind, and the environment tag of every managed resource
 # that has one, by resource id and grouped by environment, and the facts
 # with a literal secret detected in them.
@@ -23,7 +24,12 @@ facts(list) := {
 		some f in list
 		f.mode == "managed"
 		t := f.type
-		rs := [g | some g in list; g.mode == "managed"; g.type == t; not delete_only(g)]
+		rs := [g |
+			some id in sort({x.id | some x in list; managed_of_type(x, t)})
+			some g in list
+			g.id == id
+			managed_of_type(g, t)
+		]
 	},
 	"data_by_type": {t: ds |
 		some f in list
@@ -111,4 +117,10 @@ evidence(kind, id, attributes) := {
 	"id": sprintf("%s/%s", [kind, id]),
 	"attributes": object.union({"kind": kind, "id": id, "controls": [], "owner": "owner@example.com"}, attributes),
 	"source": {"provider": "test", "file": "evidence.yaml"},
+}
+
+managed_of_type(f, t) if {
+	f.mode == "managed"
+	f.type == t
+	not delete_only(f)
 }

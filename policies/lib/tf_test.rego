@@ -21,7 +21,7 @@ ami := testing.data_source("aws_ami", "ubuntu", {"most_recent": true})
 facts := testing.facts([bucket, other_bucket, gone, block_by_ref, block_by_id, ami])
 
 test_resources if {
-	[r.id | some r in tf.resources("aws_s3_bucket")] == ["aws_s3_bucket.logs", "aws_s3_bucket.data"] with data.facts as facts
+	[r.id | some r in tf.resources("aws_s3_bucket")] == ["aws_s3_bucket.data", "aws_s3_bucket.logs"] with data.facts as facts
 	tf.resources("aws_instance") == [] with data.facts as facts
 }
 

@@ -42,16 +42,16 @@ names := {
 	"azurerm": `(?i)(\bazure\b|microsoft)`,
 }
 
-# used maps each supplier's Terraform provider to the ids of the managed
-# resources it runs, sorted.
-used := {p: sort(ids) |
+# used maps each supplier's Terraform provider to how many managed
+# resources it runs and the first of them by id. The resources of each type
+# are sorted by id (data.facts.resources_by_type), so the types are
+# counted and their first resources compared, not every resource visited.
+used := {p: {"resources": n, "example": min(firsts)} |
 	some p in providers
-	ids := [r.id |
-		some t, rs in data.facts.resources_by_type
-		provider(t) == p
-		some r in rs
-	]
-	count(ids) > 0
+	groups := [rs | some t, rs in data.facts.resources_by_type; provider(t) == p; count(rs) > 0]
+	n := sum([count(rs) | some rs in groups])
+	n > 0
+	firsts := {rs[0].id | some rs in groups}
 }
 
 providers := {p |
@@ -74,25 +74,25 @@ register := evidence.records("supplier_register")[0]
 
 deny contains f if {
 	register
-	some p, ids in used
+	some p, use in used
 	not any_match(p)
 	f := {
-		"msg": sprintf("the Terraform sources manage %d %s resources (e.g. %s), but no %s supplier is in the supplier register", [count(ids), p, ids[0], p]),
+		"msg": sprintf("the Terraform sources manage %d %s resources (e.g. %s), but no %s supplier is in the supplier register", [use.resources, p, use.example, p]),
 		"resource": register.id,
-		"details": {"provider": p, "resources": count(ids), "example": ids[0]},
+		"details": {"provider": p, "resources": use.resources, "example": use.example},
 	}
 }
 
 deny contains f if {
 	register
-	some p, ids in used
+	some p, use in used
 	matched := [s | some s in suppliers.listed; matches(s, p)]
 	count(matched) > 0
 	not cloud_match(p)
 	f := {
-		"msg": sprintf("the Terraform sources manage %d %s resources, but the supplier register does not mark %s as a cloud service (cloud: true)", [count(ids), p, concat(", ", [suppliers.who(s) | some s in matched])]),
+		"msg": sprintf("the Terraform sources manage %d %s resources, but the supplier register does not mark %s as a cloud service (cloud: true)", [use.resources, p, concat(", ", [suppliers.who(s) | some s in matched])]),
 		"resource": suppliers.ref(matched[0]),
-		"details": {"provider": p, "resources": count(ids), "example": ids[0]},
+		"details": {"provider": p, "resources": use.resources, "example": use.example},
 	}
 }
 

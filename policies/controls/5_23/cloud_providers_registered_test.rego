@@ -68,3 +68,17 @@ test_pass_judges_the_register_against_providers if {
 	count(check.judged) == 0 with data.facts as testing.facts([register([aws])]) with data.run as run
 	count(check.judged) == 0 with data.facts as testing.facts(resources) with data.run as run
 }
+
+test_fail_names_the_first_resource_by_id if {
+	fs := deny([
+		testing.resource("aws_s3_bucket", "zeta", {}),
+		testing.resource("aws_s3_bucket", "alpha", {}),
+		testing.resource("aws_sqs_queue", "beta", {}),
+		register([]),
+	])
+	fs == {{
+		"msg": "the Terraform sources manage 3 aws resources (e.g. aws_s3_bucket.alpha), but no aws supplier is in the supplier register",
+		"resource": "supplier_register/SUP",
+		"details": {"provider": "aws", "resources": 3, "example": "aws_s3_bucket.alpha"},
+	}}
+}

@@ -3,6 +3,7 @@ package facts
 import (
 	"encoding/json"
 	"maps"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -157,6 +158,13 @@ func TestFactDocumentSize(t *testing.T) {
 	f.References = map[string][]string{"a": {"b", "c"}, "d": {}}
 	f.Attributes = map[string]any{"n": 1.5, "l": []any{true, nil, "s"}, "m": map[string]any{"k": "v"}}
 	facts["full"] = f
+	// DocumentSize mirrors Document field by field; a field the full
+	// fact leaves unset would go untested, and a new one unmirrored.
+	for i, v := 0, reflect.ValueOf(f); i < v.NumField(); i++ {
+		if v.Field(i).IsZero() {
+			t.Errorf("the full fact leaves %s unset: set it, and size it in Fact.DocumentSize if Document writes it", v.Type().Field(i).Name)
+		}
+	}
 	f.Index = "eu-west-1"
 	f.Attributes = nil
 	facts["string index"] = f

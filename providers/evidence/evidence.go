@@ -211,8 +211,8 @@ func (c *collector) readFile(file string) fileRecords {
 }
 
 // readRecords adds the facts of the records of file to r, and returns the
-// first error: a record declared twice in the file is one; one declared in
-// another file too is found when the files are taken together.
+// first error. A record declared twice, in this file or another, is found
+// when the files are taken together.
 func (c *collector) readRecords(file string, r *fileRecords) error {
 	data, err := input.ReadFile(file, c.provider.MaxBytes)
 	if err != nil {
@@ -222,12 +222,11 @@ func (c *collector) readRecords(file string, r *fileRecords) error {
 	if err != nil {
 		return err
 	}
-	seen := map[string]string{}
 	for di := range docs {
 		doc := &docs[di]
 		switch v := doc.Value.(type) {
 		case map[string]any:
-			if err := c.addRecord(r, seen, doc, "", v); err != nil {
+			if err := c.addRecord(r, doc, "", v); err != nil {
 				return err
 			}
 		case []any:
@@ -237,7 +236,7 @@ func (c *collector) readRecords(file string, r *fileRecords) error {
 				if !ok {
 					return fmt.Errorf("%s: expected an evidence record (a mapping with kind, id, controls, owner), found %s", doc.Where(pointer), input.Describe(item))
 				}
-				if err := c.addRecord(r, seen, doc, pointer, rec); err != nil {
+				if err := c.addRecord(r, doc, pointer, rec); err != nil {
 					return err
 				}
 			}
@@ -248,9 +247,8 @@ func (c *collector) readRecords(file string, r *fileRecords) error {
 	return nil
 }
 
-// addRecord adds the fact of one record to r; seen maps the kind/id of
-// the file's records read so far to where each was declared.
-func (c *collector) addRecord(r *fileRecords, seen map[string]string, doc *input.Document, pointer string, rec map[string]any) error {
+// addRecord adds the fact of one record to r.
+func (c *collector) addRecord(r *fileRecords, doc *input.Document, pointer string, rec map[string]any) error {
 	kind, _ := rec["kind"].(string)
 	id, _ := rec["id"].(string)
 	label := "evidence record"
@@ -278,10 +276,6 @@ func (c *collector) addRecord(r *fileRecords, seen map[string]string, doc *input
 	}
 	key := kind + "/" + id
 	where := doc.Where(pointer)
-	if prev, dup := seen[key]; dup {
-		return fmt.Errorf("%s: %s %s is already declared at %s", where, kind, id, prev)
-	}
-	seen[key] = where
 	r.declared = append(r.declared, declaration{key: key, kind: kind, id: id, where: where})
 
 	// rec is this record's own, read no more: the redacted attributes may

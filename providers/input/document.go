@@ -119,9 +119,10 @@ func DefaultDecodeLimits() DecodeLimits {
 }
 
 // DecodeYAML decodes every document of a YAML stream (JSON is YAML, so JSON
-// files decode too). Scalars keep YAML 1.2 core-schema types except
-// timestamps, which stay the strings they were written as. Empty documents
-// are skipped. Errors name the file and line.
+// files decode too, read as JSON when they are plain JSON: decodeJSON).
+// Scalars keep YAML 1.2 core-schema types except timestamps, which stay
+// the strings they were written as. Empty documents are skipped. Errors
+// name the file and line.
 func DecodeYAML(file string, data []byte, limits DecodeLimits) ([]Document, error) {
 	if limits == (DecodeLimits{}) {
 		limits = DefaultDecodeLimits()
@@ -130,6 +131,14 @@ func DecodeYAML(file string, data []byte, limits DecodeLimits) ([]Document, erro
 	if err != nil {
 		return nil, err
 	}
+	if docs, ok := decodeJSON(file, data, limits); ok {
+		return docs, nil
+	}
+	return decodeYAMLStream(file, data, limits)
+}
+
+// decodeYAMLStream is DecodeYAML through the YAML parser.
+func decodeYAMLStream(file string, data []byte, limits DecodeLimits) ([]Document, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	b := &builder{limits: limits}
 	var docs []Document

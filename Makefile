@@ -62,6 +62,7 @@ fuzz:
 	$(GO) test ./providers/tfplan/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./providers/tfsource/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./providers/input/ -run '^$$' -fuzz '^FuzzDecodeYAML$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./providers/input/ -run '^$$' -fuzz '^FuzzDecodeJSONMatchesYAML$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./providers/kubernetes/ -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzSSHD$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./providers/config/ -run '^$$' -fuzz '^FuzzGitHub$$' -fuzztime $(FUZZTIME)

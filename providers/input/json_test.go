@@ -56,27 +56,11 @@ func TestDecodeJSONMatchesYAML(t *testing.T) {
 			t.Skipf("not text: %v", err)
 		}
 		limits := DefaultDecodeLimits()
-		_, plainJSON := decodeJSON(file, data, limits)
-		if plainJSON != wantPlain {
+		if _, plainJSON := decodeJSON(file, data, limits); plainJSON != wantPlain {
 			t.Errorf("read as plain JSON: %v, want %v", plainJSON, wantPlain)
 		}
-		want, wantErr := decodeYAMLStream(file, data, limits)
-		got, gotErr := DecodeYAML(file, data, limits)
-		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
-			t.Fatalf("error %v, the YAML parser's %v", gotErr, wantErr)
-		}
-		if len(got) != len(want) {
-			t.Fatalf("%d documents, the YAML parser's %d", len(got), len(want))
-		}
-		for i := range want {
-			if !reflect.DeepEqual(got[i].Value, want[i].Value) {
-				t.Errorf("document %d is\n%#v\nthe YAML parser's\n%#v", i, got[i].Value, want[i].Value)
-			}
-			for _, p := range pointers(want[i].Value, "") {
-				if g, w := got[i].Pos(p), want[i].Pos(p); g != w {
-					t.Errorf("document %d: %q is at %v, the YAML parser's at %v", i, p, g, w)
-				}
-			}
+		if msg := differsFromYAML(file, data, limits, true); msg != "" {
+			t.Error(msg)
 		}
 	}
 	for name, doc := range plain {
@@ -116,6 +100,51 @@ func TestDecodeJSONMatchesYAML(t *testing.T) {
 	if plainFiles < 20 {
 		t.Errorf("only %d of %d test data files read as plain JSON", plainFiles, len(files))
 	}
+}
+
+// differsFromYAML says how DecodeYAML's reading of data differs from the
+// YAML parser's, "" when it does not: values, positions and, when
+// sameErrors is set, errors. Without it, a document the YAML parser
+// rejects may be read.
+func differsFromYAML(file string, data []byte, limits DecodeLimits, sameErrors bool) string {
+	want, wantErr := decodeYAMLStream(file, data, limits)
+	got, gotErr := DecodeYAML(file, data, limits)
+	switch {
+	case wantErr != nil && !sameErrors:
+		return ""
+	case fmt.Sprint(gotErr) != fmt.Sprint(wantErr):
+		return fmt.Sprintf("error %v, the YAML parser's %v", gotErr, wantErr)
+	case len(got) != len(want):
+		return fmt.Sprintf("%d documents, the YAML parser's %d", len(got), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(got[i].Value, want[i].Value) {
+			return fmt.Sprintf("document %d is\n%#v\nthe YAML parser's\n%#v", i, got[i].Value, want[i].Value)
+		}
+		for _, p := range pointers(want[i].Value, "") {
+			if g, w := got[i].Pos(p), want[i].Pos(p); g != w {
+				return fmt.Sprintf("document %d: %q is at %v, the YAML parser's at %v", i, p, g, w)
+			}
+		}
+	}
+	return ""
+}
+
+// FuzzDecodeJSONMatchesYAML: whatever the YAML parser reads, DecodeYAML
+// reads the same, through JSON or not.
+func FuzzDecodeJSONMatchesYAML(f *testing.F) {
+	f.Add([]byte(`{"a": [1, 2.5, "x\n", {"b": null}], "é": true}`))
+	f.Add([]byte("[\r\n  {\"k\": -0},\r\n  1e3\r\n]"))
+	f.Add([]byte(`{"big": 9223372036854775808, "u": "\u00e9"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		data, err := CheckText("fuzz.json", data)
+		if err != nil {
+			return
+		}
+		if msg := differsFromYAML("fuzz.json", data, DecodeLimits{MaxValues: 10_000, MaxDepth: 32, MaxDocuments: 100}, false); msg != "" {
+			t.Error(msg)
+		}
+	})
 }
 
 // pointers lists the JSON pointers of every value in v, "" included.

@@ -34,10 +34,14 @@ const DefaultEvalTimeout = 30 * time.Second
 type Engine struct {
 	// validator checks the declaration facts (applicability, risks, risk
 	// settings) against their schemas before the engine reads them.
-	validator   *facts.Validator
-	catalog     *Catalog
-	clauseMap   *ClauseMap
-	compiler    *ast.Compiler
+	validator *facts.Validator
+	catalog   *Catalog
+	clauseMap *ClauseMap
+	compiler  *ast.Compiler
+	// runReaders are the paths of the rules that read more of data.run
+	// than the effective time (runReaders): their library values are
+	// computed again after the roll-up.
+	runReaders  []ast.Ref
 	policies    []*Policy
 	clauseRules []*ClauseRule
 	// policyQueries and clauseQueries are prepared once, in New, and line
@@ -239,6 +243,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		catalog:          cat,
 		clauseMap:        clauseMap,
 		compiler:         compiler,
+		runReaders:       runReaders(compiler),
 		policies:         pols,
 		clauseRules:      rules,
 		evalTimeout:      cfg.evalTimeout,
@@ -308,12 +313,13 @@ type evalData struct {
 	library    *libraryValues
 }
 
-// withRun returns the data with run as data.run; library values computed
-// over the old run document are not carried over.
-func (d evalData) withRun(run ast.Value) evalData {
+// withRun returns the data with run as data.run, which holds what the old
+// one did and more; of the library values computed over the old one, those
+// of runReaders are not carried over.
+func (d evalData) withRun(run ast.Value, runReaders []ast.Ref) evalData {
 	d.run = run
 	if d.library != nil {
-		d.library = newLibraryValues()
+		d.library = d.library.carry(runReaders)
 	}
 	return d
 }
@@ -526,7 +532,7 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact, opts ...EvalOpti
 	if err != nil {
 		return nil, fmt.Errorf("run document: %w", err)
 	}
-	data = data.withRun(run)
+	data = data.withRun(run, e.runReaders)
 	for i, p := range e.policies {
 		if !p.AfterRollUp() {
 			continue

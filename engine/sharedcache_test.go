@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -67,5 +68,89 @@ func TestQueryCacheSharesOutsideWithOnly(t *testing.T) {
 	lib.forQuery().Put(other, nil)
 	if v, undefined := first.Get(other); v != nil || !undefined {
 		t.Errorf("an undefined library value is not shared: %v, %v", v, undefined)
+	}
+}
+
+// TestRunReaders checks which rules' library values the phase after the
+// roll-up computes again: those that read data.run beyond the effective
+// time, or may, and those that depend on them.
+func TestRunReaders(t *testing.T) {
+	mods := map[string]*ast.Module{
+		"lib.rego": ast.MustParseModule(`package annexa.lib.x
+
+controls := data.run.controls
+
+first_control := controls[0]
+
+whole_run := data.run
+
+any_run(k) := data.run[k]
+
+some_data(k) := data[k].x
+
+now_ns := data.run.effective_time_ns
+
+older(ns) if ns < now_ns
+
+today := data.run.effective_time
+
+facts := data.facts.by_kind
+`),
+		"policy.rego": ast.MustParseModule(`package annexa.controls.c5_1.p
+
+import data.annexa.lib.x
+
+deny contains x.first_control if x.facts
+`),
+	}
+	c, err := Compile(mods)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range runReaders(c) {
+		got = append(got, p.String())
+	}
+	slices.Sort(got)
+	want := []string{
+		"data.annexa.controls.c5_1.p.deny",
+		"data.annexa.lib.x.any_run",
+		"data.annexa.lib.x.controls",
+		"data.annexa.lib.x.first_control",
+		"data.annexa.lib.x.some_data",
+		"data.annexa.lib.x.whole_run",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("runReaders = %q\nwant          %q", got, want)
+	}
+
+	// carry keeps the others' values, undefined ones included, and drops
+	// the readers' and what holds them.
+	lib := newLibraryValues()
+	c1 := lib.forQuery()
+	put := func(ref string, v *ast.Term) { c1.Put(ast.MustParseRef(ref), v) }
+	put("data.annexa.lib.x.now_ns", ast.IntNumberTerm(1))
+	put("data.annexa.lib.x.facts", nil)
+	put("data.annexa.lib.x.controls", ast.ArrayTerm())
+	put("data.annexa.lib.x", ast.ObjectTerm())
+	c1.Put(ast.Ref{ast.NewTerm(ast.MustParseRef("data.annexa.lib.x.any_run")), ast.StringTerm("soa")}, ast.BooleanTerm(true))
+	c1.Put(ast.Ref{ast.NewTerm(ast.MustParseRef("data.annexa.lib.x.older")), ast.StringTerm("2026")}, ast.BooleanTerm(true))
+	next := lib.carry(runReaders(c)).forQuery()
+	for ref, kept := range map[string]bool{
+		"data.annexa.lib.x.now_ns":   true,
+		"data.annexa.lib.x.facts":    true,
+		"data.annexa.lib.x.controls": false,
+		"data.annexa.lib.x":          false,
+	} {
+		v, undefined := next.Get(ast.MustParseRef(ref))
+		if (v != nil || undefined) != kept {
+			t.Errorf("%s carried: %v, want %v", ref, v != nil || undefined, kept)
+		}
+	}
+	if v, _ := next.Get(ast.Ref{ast.NewTerm(ast.MustParseRef("data.annexa.lib.x.any_run")), ast.StringTerm("soa")}); v != nil {
+		t.Error("a call of a function that reads data.run was carried")
+	}
+	if v, _ := next.Get(ast.Ref{ast.NewTerm(ast.MustParseRef("data.annexa.lib.x.older")), ast.StringTerm("2026")}); v == nil {
+		t.Error("a call of a function that reads only the effective time was not carried")
 	}
 }

@@ -170,15 +170,16 @@ func unquote(raw []byte) (string, error) {
 	if bytes.IndexByte(raw, '\\') < 0 {
 		return string(raw[1 : len(raw)-1]), nil
 	}
-	for i := bytes.Index(raw, []byte(`\u`)); i >= 0; {
-		if hex := raw[i+2:]; len(hex) >= 2 && (hex[0] == 'd' || hex[0] == 'D') && bytes.IndexByte([]byte("89abcdefABCDEF"), hex[1]) >= 0 {
-			return "", errNotPlainJSON
-		}
-		next := bytes.Index(raw[i+2:], []byte(`\u`))
-		if next < 0 {
+	// A surrogate is \uD800 to \uDFFF; |0x20 lowers a hex letter.
+	for rest := raw; ; {
+		i := bytes.Index(rest, []byte(`\u`))
+		if i < 0 {
 			break
 		}
-		i += 2 + next
+		rest = rest[i+2:]
+		if len(rest) >= 2 && rest[0]|0x20 == 'd' && bytes.IndexByte([]byte("89abcdef"), rest[1]|0x20) >= 0 {
+			return "", errNotPlainJSON
+		}
 	}
 	s, err := jsontext.AppendUnquote(nil, raw)
 	return string(s), err

@@ -4,13 +4,16 @@
 // whole process included, and prints wall time, CPU time, facts per
 // second, peak memory and the memory bound of a run over that much input
 // (runner.MemoryBound) with whether it was kept, then the ten slowest
-// policies from a second, profiled run. It then signs an evidence bundle
+// policies from a further, profiled run. Each measurement is taken -runs
+// times: the row gives the median wall and CPU time, the fastest wall
+// time and the highest peak memory, since on a shared machine one run can
+// be a third slower than the next. It then signs an evidence bundle
 // of a project of -replay facts (check --bundle) and verifies and replays
 // it (verify --replay), one row each; a replay's input is the facts the
 // bundle holds. With -opa it also runs the stock OPA CLI over the same
 // policies and facts, for comparison only.
 //
-//	go run ./internal/cmd/bench -bin bin/annexa -sizes 1000,10000,100000 -plans 15000 -replay 50000
+//	go run ./internal/cmd/bench -bin bin/annexa -sizes 1000,10000,100000 -plans 15000 -replay 50000 -runs 3
 package main
 
 import (
@@ -56,14 +59,19 @@ func main() {
 	testdata := flag.String("testdata", "testdata", "annexa's testdata directory")
 	keep := flag.String("keep", "", "write the generated inputs under this directory and keep them (default: a temporary directory, removed)")
 	replay := flag.Int("replay", 50000, "sign an evidence bundle of a project of this many facts and verify --replay it (0 for none)")
+	runs := flag.Int("runs", 3, "take each measurement this many times, reporting the median times, the fastest wall time and the highest peak memory")
 	flag.Parse()
-	if err := run(*bin, *sizes, *plans, *opa, *opaMax, *testdata, *keep, *replay); err != nil {
+	if *runs < 1 {
+		fmt.Fprintln(os.Stderr, "bench: -runs must be at least 1")
+		os.Exit(2)
+	}
+	if err := run(*bin, *sizes, *plans, *opa, *opaMax, *testdata, *keep, *replay, *runs); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(2)
 	}
 }
 
-func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string, replay int) error {
+func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string, replay, runs int) error {
 	tmp := keep
 	if tmp == "" {
 		dir, err := os.MkdirTemp("", "annexa-bench-")
@@ -76,8 +84,9 @@ func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string, repla
 		return err
 	}
 	fmt.Printf("annexa benchmark on %s, GOMAXPROCS unset (the machine's %d CPUs)\n", bin, cpus())
-	fmt.Printf("bound: 150 MiB + 5 x input, the memory a run aims to stay within (runner.MemoryBound); MB are MiB\n\n")
-	fmt.Printf("%-24s %9s %9s %8s %8s %9s %12s %9s %-6s %s\n", "input", "facts", "input MB", "wall s", "CPU s", "facts/s", "peak RSS MB", "bound MB", "within", "exit")
+	fmt.Printf("bound: 150 MiB + 5 x input, the memory a run aims to stay within (runner.MemoryBound); MB are MiB\n")
+	fmt.Printf("each row: %d runs; wall s and CPU s are medians, min s the fastest run, peak RSS the highest\n\n", runs)
+	fmt.Printf("%-24s %9s %9s %8s %8s %8s %9s %12s %9s %-6s %s\n", "input", "facts", "input MB", "wall s", "min s", "CPU s", "facts/s", "peak RSS MB", "bound MB", "within", "exit")
 	var profiles []string
 	type opaCase struct {
 		name, dir string
@@ -94,7 +103,7 @@ func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string, repla
 			return err
 		}
 		name := fmt.Sprintf("project %s", human(n))
-		prof, err := measure(bin, name, dir, dirBytes(dir), []string{dir}, tmp)
+		prof, err := measure(bin, name, dir, dirBytes(dir), []string{dir}, tmp, runs)
 		if err != nil {
 			return err
 		}
@@ -118,7 +127,7 @@ func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string, repla
 		}
 		plan := filepath.Join(dir, "plan.json")
 		name := fmt.Sprintf("plan %s resources", human(st.PlanResources))
-		prof, err := measure(bin, name, plan, st.PlanBytes, []string{"--plan", plan}, tmp)
+		prof, err := measure(bin, name, plan, st.PlanBytes, []string{"--plan", plan}, tmp, runs)
 		if err != nil {
 			return err
 		}
@@ -126,7 +135,7 @@ func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string, repla
 		opaCases = append(opaCases, opaCase{name, plan, st.PlanResources})
 	}
 	if replay > 0 {
-		if err := measureBundle(bin, replay, testdata, tmp); err != nil {
+		if err := measureBundle(bin, replay, testdata, tmp, runs); err != nil {
 			return err
 		}
 	}
@@ -161,11 +170,14 @@ func run(bin, sizes, plans, opa string, opaMax int, testdata, keep string, repla
 	return nil
 }
 
-// measure runs annexa check on args twice: timed, then profiled; it prints
-// the timed run's line and returns the profile's ten slowest rules.
-func measure(bin, name string, input string, inputBytes int64, args []string, tmp string) (string, error) {
+// measure runs annexa check on args runs times, timed, then once
+// profiled; it prints the timed runs' line and returns the profile's ten
+// slowest rules.
+func measure(bin, name string, input string, inputBytes int64, args []string, tmp string, runs int) (string, error) {
 	report := filepath.Join(tmp, "report.json")
-	u, err := timed(nil, bin, append(append([]string{"check"}, args...), "--format", "json="+report)...)
+	u, err := repeat(runs, func() (usage, error) {
+		return timed(nil, bin, append(append([]string{"check"}, args...), "--format", "json="+report)...)
+	})
 	if err != nil {
 		return "", err
 	}
@@ -188,7 +200,7 @@ func measure(bin, name string, input string, inputBytes int64, args []string, tm
 	return fmt.Sprintf("%s, profiled:\n%s", name, profileTable(stderr.String())), nil
 }
 
-// row prints one measured row: the run over inputBytes of input and its
+// row prints one measured row: the runs over inputBytes of input and its
 // memory bound.
 func row(name string, facts int, inputBytes int64, u usage) {
 	bound := float64(runner.MemoryBound(inputBytes)) / (1 << 20)
@@ -196,8 +208,8 @@ func row(name string, facts int, inputBytes int64, u usage) {
 	if u.RSS > bound {
 		within = "NO"
 	}
-	fmt.Printf("%-24s %9d %9.1f %8.2f %8.2f %9.0f %12.0f %9.0f %-6s %d\n", name, facts, float64(inputBytes)/(1<<20),
-		u.Wall.Seconds(), u.CPU.Seconds(), float64(facts)/u.Wall.Seconds(), u.RSS, bound, within, u.Code)
+	fmt.Printf("%-24s %9d %9.1f %8.2f %8.2f %8.2f %9.0f %12.0f %9.0f %-6s %d\n", name, facts, float64(inputBytes)/(1<<20),
+		u.Wall.Seconds(), u.MinWall.Seconds(), u.CPU.Seconds(), float64(facts)/u.Wall.Seconds(), u.RSS, bound, within, u.Code)
 }
 
 // reportFacts is the number of facts a JSON report counts.
@@ -224,7 +236,7 @@ const bundleKeyPassword = "annexa-test"
 // of it with the test key (check --bundle), and verifies and replays the
 // bundle (verify --replay), printing a row for each. The signing row's
 // input is the project; the replay's is the facts the bundle holds.
-func measureBundle(bin string, n int, testdata, tmp string) error {
+func measureBundle(bin string, n int, testdata, tmp string, runs int) error {
 	dir := filepath.Join(tmp, fmt.Sprintf("bundle-project-%d", n))
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		return err
@@ -235,8 +247,10 @@ func measureBundle(bin string, n int, testdata, tmp string) error {
 	bundle := filepath.Join(tmp, fmt.Sprintf("bundle-%d.tar.gz", n))
 	report := filepath.Join(tmp, "report.json")
 	env := append(os.Environ(), "COSIGN_PASSWORD="+bundleKeyPassword)
-	u, err := timed(env, bin, "check", dir, "--format", "json="+report,
-		"--bundle", bundle, "--key", filepath.Join(testdata, "keys", "annexa-test.key"))
+	u, err := repeat(runs, func() (usage, error) {
+		return timed(env, bin, "check", dir, "--format", "json="+report,
+			"--bundle", bundle, "--key", filepath.Join(testdata, "keys", "annexa-test.key"))
+	})
 	if err != nil {
 		return err
 	}
@@ -253,9 +267,12 @@ func measureBundle(bin string, n int, testdata, tmp string) error {
 		return err
 	}
 	var out bytes.Buffer
-	cmd := exec.Command(bin, "verify", bundle, "--key", filepath.Join(testdata, "keys", "annexa-test.pub"), "--replay")
-	cmd.Stdout = &out
-	u, err = run1(cmd)
+	u, err = repeat(runs, func() (usage, error) {
+		out.Reset()
+		cmd := exec.Command(bin, "verify", bundle, "--key", filepath.Join(testdata, "keys", "annexa-test.pub"), "--replay")
+		cmd.Stdout = &out
+		return run1(cmd)
+	})
 	if err != nil {
 		return err
 	}
@@ -323,12 +340,53 @@ func profileTable(stderr string) string {
 	return b.String()
 }
 
-// usage is what one measured process took.
+// usage is what one measured process took, or several (repeat).
 type usage struct {
 	Wall, CPU time.Duration
+	// MinWall is the fastest of several runs' wall time (repeat).
+	MinWall time.Duration `json:"-"`
 	// RSS is the peak resident memory in MiB.
 	RSS  float64
 	Code int
+}
+
+// repeat takes a measurement runs times and sums them up: the median wall
+// and CPU time, the fastest wall time, the highest peak memory. The runs
+// must exit alike; they stop at the first that does not, or errs.
+func repeat(runs int, measure func() (usage, error)) (usage, error) {
+	var all []usage
+	for range runs {
+		u, err := measure()
+		if err != nil {
+			return usage{}, err
+		}
+		if len(all) > 0 && u.Code != all[0].Code {
+			return usage{}, fmt.Errorf("a run exited %d, an earlier one %d", u.Code, all[0].Code)
+		}
+		all = append(all, u)
+	}
+	median := func(of func(usage) time.Duration) time.Duration {
+		ds := make([]time.Duration, len(all))
+		for i, u := range all {
+			ds[i] = of(u)
+		}
+		slices.Sort(ds)
+		if len(ds)%2 == 1 {
+			return ds[len(ds)/2]
+		}
+		return (ds[len(ds)/2-1] + ds[len(ds)/2]) / 2
+	}
+	out := usage{
+		Wall: median(func(u usage) time.Duration { return u.Wall }),
+		CPU:  median(func(u usage) time.Duration { return u.CPU }),
+		Code: all[0].Code,
+	}
+	out.MinWall = all[0].Wall
+	for _, u := range all {
+		out.MinWall = min(out.MinWall, u.Wall)
+		out.RSS = max(out.RSS, u.RSS)
+	}
+	return out, nil
 }
 
 // timed runs a command (with env, or this process's environment when it

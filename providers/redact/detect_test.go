@@ -18,6 +18,14 @@ func TestRuleSetCompiles(t *testing.T) {
 	if n < 200 {
 		t.Errorf("%d rules, want the gitleaks default set (over 200)", n)
 	}
+	// A rule's expressions are compiled when a text first holds one of its
+	// keywords; a rule that did not compile would never match.
+	rs := rules()
+	for i := range rs.rules {
+		if _, _, err := rs.rules[i].regexps(); err != nil {
+			t.Error(err)
+		}
+	}
 }
 
 // Test values: shaped like real credentials, random, used nowhere.

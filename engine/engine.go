@@ -298,6 +298,9 @@ func (e *Engine) prepare(ctx context.Context, query string) (rego.PreparedEvalQu
 	return rego.New(
 		rego.Query(query),
 		rego.Compiler(e.compiler),
+		// The compiler's own: the query's parser reads them, and without
+		// them it makes OPA's full set for each of the queries.
+		rego.Capabilities(e.compiler.Capabilities()),
 		rego.StrictBuiltinErrors(true),
 	).PrepareForEval(ctx)
 }

@@ -54,7 +54,7 @@ deny contains finding if {
 # computed once, not once per non-production resource.
 production_count := count(production_resources)
 
-first_production := sort([p.id | some p in production_resources])[0]
+first_production := min([p.id | some p in production_resources])
 
 production_named := first_production if production_count == 1
 

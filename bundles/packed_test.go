@@ -3,6 +3,7 @@ package bundles
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"slices"
 	"testing"
@@ -27,6 +28,18 @@ func TestEncodeFactsMatchesWholeDocument(t *testing.T) {
 		Source:     facts.Source{Provider: "test", File: "a.json"},
 		Attributes: map[string]any{"html": "<script>&amp;</script>", "nested": map[string]any{"list": []any{1.5, "\u2028", nil}}},
 	}, {ID: "a", Kind: facts.KindResource, Type: "x", Source: facts.Source{Provider: "test", File: "a.json"}}}
+	// A file name need not be UTF-8: facts.json has encoding/json's
+	// \ufffd for what is not, and U+FFFD itself as it is.
+	replaced := []facts.Fact{{
+		ID: "c", Kind: facts.KindResource, Type: "x",
+		Source:     facts.Source{Provider: "test", File: "bad\xffname.json"},
+		Attributes: map[string]any{"s": "\xc3", "t": "\ufffd"},
+	}, {ID: "d", Kind: facts.KindResource, Type: "x", Source: facts.Source{Provider: "test", File: "\ufffd.json"}}}
+	// The plan's numbers are encoding/json Numbers, written as numbers.
+	numbers := []facts.Fact{{
+		ID: "n", Kind: facts.KindResource, Type: "x", Source: facts.Source{Provider: "test", File: "a.json"},
+		Attributes: map[string]any{"big": json.Number("1e400"), "neg": json.Number("-0.5"), "empty": json.Number(""), "list": []any{json.Number("3"), map[string]any{"n": json.Number("12345678901234567890")}}},
+	}}
 	tests := []struct {
 		name string
 		fs   []facts.Fact
@@ -35,6 +48,8 @@ func TestEncodeFactsMatchesWholeDocument(t *testing.T) {
 		{"plan", plan},
 		{"plan, unsorted", reversed},
 		{"characters JSON may escape", marked},
+		{"invalid UTF-8 and U+FFFD", replaced},
+		{"numbers", numbers},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -190,7 +190,7 @@ func constants(exprs map[string]*expression, depth int) map[string]any {
 	var out map[string]any
 	put := func(k string, v any) {
 		if out == nil {
-			out = map[string]any{}
+			out = make(map[string]any, len(exprs))
 		}
 		out[k] = v
 	}

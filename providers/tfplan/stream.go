@@ -42,6 +42,18 @@ type streamDecoder struct {
 	names, strs map[string]string
 	// stop, when set, is checked now and then; its error ends the pass.
 	stop func() error
+	// open, elems and openExprs hold the members of the objects, the
+	// elements of the arrays and the expressions of the blocks being read,
+	// innermost last, until each is complete.
+	open      []member
+	elems     []any
+	openExprs []namedExpression
+}
+
+// member is an object member read and not yet put in its map.
+type member struct {
+	name  string
+	value any
 }
 
 func newStreamDecoder(r io.Reader) *streamDecoder {
@@ -178,7 +190,10 @@ func (d *streamDecoder) anyValue(floats bool) (any, error) {
 		if _, err := d.dec.ReadToken(); err != nil {
 			return nil, err
 		}
-		m := map[string]any{}
+		// The members are gathered on the decoder's stack first, so that
+		// the map is made at its size: a map grown member by member was
+		// rehashed on the way, and that was a tenth of reading a plan.
+		start := len(d.open)
 		for d.dec.PeekKind() != '}' {
 			k, err := d.name()
 			if err != nil {
@@ -188,22 +203,31 @@ func (d *streamDecoder) anyValue(floats bool) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			m[k] = v
+			d.open = append(d.open, member{k, v})
 		}
+		m := make(map[string]any, len(d.open)-start)
+		for _, kv := range d.open[start:] {
+			m[kv.name] = kv.value
+		}
+		clear(d.open[start:])
+		d.open = d.open[:start]
 		_, err := d.dec.ReadToken()
 		return m, err
 	case '[':
 		if _, err := d.dec.ReadToken(); err != nil {
 			return nil, err
 		}
-		l := []any{}
+		start := len(d.elems)
 		for d.dec.PeekKind() != ']' {
 			v, err := d.anyValue(floats)
 			if err != nil {
 				return nil, err
 			}
-			l = append(l, v)
+			d.elems = append(d.elems, v)
 		}
+		l := append(make([]any, 0, len(d.elems)-start), d.elems[start:]...)
+		clear(d.elems[start:])
+		d.elems = d.elems[:start]
 		_, err := d.dec.ReadToken()
 		return l, err
 	}
@@ -726,12 +750,28 @@ func (d *streamDecoder) expressions(exprs map[string]*expression, depth int) (ma
 	if depth > maxStreamDepth {
 		return nil, errNotPlain
 	}
+	// As in anyValue, the map is made once its size is known.
+	start := len(d.openExprs)
 	err := d.members(func(name string) error {
 		e, err := d.expression(depth)
-		exprs = putMember(exprs, name, e)
+		d.openExprs = append(d.openExprs, namedExpression{name, e})
 		return err
 	})
+	if n := len(d.openExprs) - start; n > 0 && exprs == nil {
+		exprs = make(map[string]*expression, n)
+	}
+	for _, ne := range d.openExprs[start:] {
+		exprs[ne.name] = ne.expr
+	}
+	clear(d.openExprs[start:])
+	d.openExprs = d.openExprs[:start]
 	return exprs, err
+}
+
+// namedExpression is an expression read and not yet put in its map.
+type namedExpression struct {
+	name string
+	expr *expression
 }
 
 var expressionKeys = []string{"constant_value", "references"}

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/annexa-dev/annexa/policies"
 	"github.com/annexa-dev/annexa/providers/facts"
 )
@@ -144,5 +146,37 @@ func TestBuiltinFilesAreWhatAnEngineLoads(t *testing.T) {
 	b["x.rego"] = []byte("package y")
 	if changed, _, _ := TreeDiff(a, b); !slices.Equal(changed, []string{"x.rego"}) {
 		t.Errorf("changed = %v", changed)
+	}
+}
+
+// TestBuiltinPoliciesPassEveryCheck: the embedded policies compile with
+// every stage of the compiler, so skipping the stages that only look for
+// errors (compile with checked) loses nothing, and what those stages skip
+// is only checking: the compiled modules are the same either way.
+func TestBuiltinPoliciesPassEveryCheck(t *testing.T) {
+	for _, withControls := range []bool{true, false} {
+		load := func() map[string]*ast.Module {
+			loaded, err := loadAllModules(builtinSource(policies.FS), withControls, nil, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return loaded.modules
+		}
+		full, err := Compile(load())
+		if err != nil {
+			t.Fatalf("controls %v: the built-in policies fail a compiler check: %v", withControls, err)
+		}
+		fast, err := compile(load(), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(full.Modules) != len(fast.Modules) {
+			t.Fatalf("controls %v: %d modules compiled with every stage, %d without the checks", withControls, len(full.Modules), len(fast.Modules))
+		}
+		for name, m := range full.Modules {
+			if got := fast.Modules[name]; got == nil || got.String() != m.String() {
+				t.Errorf("controls %v: %s compiles differently without the checks", withControls, name)
+			}
+		}
 	}
 }

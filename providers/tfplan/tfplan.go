@@ -288,15 +288,15 @@ func decodeFast(file string, r io.Reader, stop func() error) (*planDoc, error) {
 	if err != nil {
 		return nil, err
 	}
+	if sp.priorState != nil {
+		if err := <-sp.priorState; err != nil {
+			return nil, err
+		}
+	}
 	p := &sp.plan
-	for _, part := range []struct {
-		key string
-		dst any
-	}{{"configuration", &p.Config}, {"variables", &p.Variables}, {"prior_state", &p.PriorState}} {
-		if raw := sp.raw[part.key]; raw != nil {
-			if err := json.Unmarshal(raw, part.dst); err != nil {
-				return nil, err
-			}
+	if raw := sp.raw["variables"]; raw != nil {
+		if err := json.Unmarshal(raw, &p.Variables); err != nil {
+			return nil, err
 		}
 	}
 	if err := checkPlan(file, p, len(sp.changes) > 0); err != nil {

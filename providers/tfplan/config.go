@@ -117,11 +117,16 @@ func (idx configIndex) add(calls []string, m *configModule, depth int) {
 	}
 }
 
+// lookup returns the configuration block of a resource, nil when the plan
+// has none for it.
+func (idx configIndex) lookup(module, mode, typ, name string) *configResource {
+	return idx[configKey(moduleCallPath(module), mode, typ, name)]
+}
+
 // references returns, per attribute path, the resource addresses that the
-// configuration expression of that attribute refers to, resolved in the
-// resource's module instance.
-func (idx configIndex) references(module, mode, typ, name string) map[string][]string {
-	r := idx[configKey(moduleCallPath(module), mode, typ, name)]
+// configuration expressions of r refer to, resolved in the module instance
+// module.
+func (r *configResource) references(module string) map[string][]string {
 	if r == nil {
 		return nil
 	}
@@ -131,13 +136,12 @@ func (idx configIndex) references(module, mode, typ, name string) map[string][]s
 }
 
 // configured returns, sorted, the top-level arguments and nested block
-// types the resource's configuration writes (its expressions), or nil when
-// the plan has no configuration for it. Every count or for_each instance
-// shares its resource's configuration. Terraform leaves dynamic blocks out
-// of a plan's configuration, so a block type written only as dynamic
-// blocks is not listed.
-func (idx configIndex) configured(module, mode, typ, name string) []string {
-	r := idx[configKey(moduleCallPath(module), mode, typ, name)]
+// types the configuration r writes (its expressions), or nil when there is
+// no configuration. Every count or for_each instance shares its resource's
+// configuration. Terraform leaves dynamic blocks out of a plan's
+// configuration, so a block type written only as dynamic blocks is not
+// listed.
+func (r *configResource) configured() []string {
 	if r == nil {
 		return nil
 	}
@@ -169,14 +173,13 @@ func collectRefs(out map[string][]string, module, prefix string, exprs map[strin
 	}
 }
 
-// literals mirrors the resource's configuration with only its constant
-// values: the literals written in the .tf source, as an attribute object
-// (nested blocks as lists of objects), or nil when the plan has no
-// configuration for it. A plan can hold a literal that its resource's
-// planned values do not: the AWS provider stores an instance's user_data
-// as a hash, so a secret written into it is only in the configuration.
-func (idx configIndex) literals(module, mode, typ, name string) map[string]any {
-	r := idx[configKey(moduleCallPath(module), mode, typ, name)]
+// literals mirrors the configuration r with only its constant values: the
+// literals written in the .tf source, as an attribute object (nested
+// blocks as lists of objects), or nil when there is no configuration. A
+// plan can hold a literal that its resource's planned values do not: the
+// AWS provider stores an instance's user_data as a hash, so a secret
+// written into it is only in the configuration.
+func (r *configResource) literals() map[string]any {
 	if r == nil {
 		return nil
 	}

@@ -525,7 +525,7 @@ func (c *collector) change(i int, rc *resourceChange) (*facts.Fact, error) {
 	if rc.Address == "" || rc.Type == "" || rc.Name == "" {
 		return nil, fmt.Errorf("%s: resource_changes entry %q lacks address, type or name", c.file, rc.Address)
 	}
-	f := c.newResource(rc.Address, rc.ModuleAddress, rc.Mode, rc.Type, rc.Name, rc.ProviderName, rc.Index)
+	f, cfg := c.newResource(rc.Address, rc.ModuleAddress, rc.Mode, rc.Type, rc.Name, rc.ProviderName, rc.Index)
 	f.Actions = rc.Change.Actions
 	if f.Actions == nil {
 		f.Actions = []string{}
@@ -541,7 +541,7 @@ func (c *collector) change(i int, rc *resourceChange) (*facts.Fact, error) {
 		res = c.redactor.ObjectOwned(rc.Change.After, rc.Change.AfterUnknown, rc.Change.AfterSensitive, rc.Change.BeforeSensitive)
 	}
 	f.Attributes, f.Unknown, f.Sensitive, f.Detected = res.Attributes, res.Unknown, res.Sensitive, res.Detected
-	c.detectConfigured(&f, rc.ModuleAddress, rc.Mode, rc.Type, rc.Name)
+	c.detectConfigured(&f, cfg)
 	return &f, nil
 }
 
@@ -552,8 +552,8 @@ func (c *collector) change(i int, rc *resourceChange) (*facts.Fact, error) {
 // the provider stores. The path is marked detected and sensitive; the
 // planned value at it, when the path is a top-level argument, is
 // replaced as any redacted value is.
-func (c *collector) detectConfigured(f *facts.Fact, module, mode, typ, name string) {
-	lits := c.configs.literals(module, mode, typ, name)
+func (c *collector) detectConfigured(f *facts.Fact, cfg *configResource) {
+	lits := cfg.literals()
 	if lits == nil {
 		return
 	}
@@ -604,7 +604,7 @@ func (c *collector) addStateDataSources(m *tfjson.StateModule) error {
 				return fmt.Errorf("%s: sensitive_values of %s: %w", c.file, r.Address, err)
 			}
 		}
-		f := c.newResource(r.Address, m.Address, string(r.Mode), r.Type, r.Name, r.ProviderName, r.Index)
+		f, _ := c.newResource(r.Address, m.Address, string(r.Mode), r.Type, r.Name, r.ProviderName, r.Index)
 		res := c.redactor.ObjectOwned(map[string]any(r.AttributeValues), nil, mask)
 		f.Attributes, f.Unknown, f.Sensitive, f.Detected = res.Attributes, res.Unknown, res.Sensitive, res.Detected
 		c.facts = append(c.facts, f)
@@ -617,7 +617,10 @@ func (c *collector) addStateDataSources(m *tfjson.StateModule) error {
 	return nil
 }
 
-func (c *collector) newResource(address, module, mode, typ, name, provider string, index any) facts.Fact {
+// newResource makes the fact of a resource instance with what its
+// configuration block says of it (references, configured arguments), and
+// returns that block, looked up once for all three (nil: none).
+func (c *collector) newResource(address, module, mode, typ, name, provider string, index any) (facts.Fact, *configResource) {
 	f := facts.Fact{
 		Kind:         facts.KindResource,
 		Source:       facts.Source{Provider: Name, File: c.file},
@@ -633,9 +636,10 @@ func (c *collector) newResource(address, module, mode, typ, name, provider strin
 	if f.Index == nil {
 		f.BaseAddress = address
 	}
-	f.References = c.configs.references(module, mode, typ, name)
-	f.Configured = c.configs.configured(module, mode, typ, name)
-	return f
+	cfg := c.configs.lookup(module, mode, typ, name)
+	f.References = cfg.references(module)
+	f.Configured = cfg.configured()
+	return f, cfg
 }
 
 // normalizeIndex returns a count index as int and a for_each key as string.

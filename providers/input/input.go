@@ -45,8 +45,14 @@ func ReadFileContext(ctx context.Context, path string, maxBytes int64) ([]byte, 
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	// O_NONBLOCK makes opening a FIFO return at once; it changes nothing
-	// for a regular file.
+	// A FIFO is not opened to see what it is: a writer waiting in its own
+	// open would take that open for its reader, write, close, and what it
+	// wrote would be gone once the look was over, leaving an empty input.
+	if st, err := os.Stat(path); err == nil && st.Mode()&os.ModeNamedPipe != 0 {
+		return readSpecial(ctx, path, maxBytes, st)
+	}
+	// O_NONBLOCK makes opening a FIFO (one put in the path's place since)
+	// return at once; it changes nothing for a regular file.
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, errors.Unwrap(err))
@@ -61,8 +67,13 @@ func ReadFileContext(ctx context.Context, path string, maxBytes int64) ([]byte, 
 		return readOpen(f, path, maxBytes)
 	}
 	f.Close()
-	// Read the special file with an ordinary blocking open and read, in
-	// a goroutine that the caller stops waiting for when ctx is done.
+	return readSpecial(ctx, path, maxBytes, st)
+}
+
+// readSpecial reads the special file at path (st: what it is) with an
+// ordinary blocking open and read, in a goroutine that the caller stops
+// waiting for when ctx is done.
+func readSpecial(ctx context.Context, path string, maxBytes int64, st os.FileInfo) ([]byte, error) {
 	type result struct {
 		data []byte
 		err  error

@@ -1,0 +1,38 @@
+package input
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestReadFileContextFromFIFO reads a named pipe whose writer opens it,
+// writes at once and closes, as `terraform show -json tfplan > pipe` does:
+// the whole of what it wrote is read. Looking at the path by opening it
+// used to serve as the writer's reader, and what the writer wrote was lost
+// when that look ended, about one time in two.
+func TestReadFileContextFromFIFO(t *testing.T) {
+	want := `{"format_version":"1.2"}`
+	for i := range 20 {
+		path := filepath.Join(t.TempDir(), "plan.json")
+		if err := syscall.Mkfifo(path, 0o600); err != nil {
+			t.Skip(err)
+		}
+		go func() {
+			// Opening for writing waits for a reader.
+			if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil {
+				_, _ = f.WriteString(want)
+				_ = f.Close()
+			}
+		}()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		got, err := ReadFileContext(ctx, path, 0)
+		cancel()
+		if err != nil || string(got) != want {
+			t.Fatalf("read %d: %q, %v; want %q", i, got, err, want)
+		}
+	}
+}

@@ -537,7 +537,7 @@ func (d *streamDecoder) mask() (any, error) {
 		if _, err := d.dec.ReadToken(); err != nil {
 			return nil, err
 		}
-		var m map[string]any
+		start, marked := len(d.open), 0
 		for d.dec.PeekKind() != '}' {
 			k, err := d.name()
 			if err != nil {
@@ -547,14 +547,25 @@ func (d *streamDecoder) mask() (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			switch {
-			case v != nil:
-				m = putMember(m, k, v)
-			case m != nil:
-				// A repeated name: the last one counts.
-				delete(m, k)
+			d.open = append(d.open, member{k, v})
+			if v != nil {
+				marked++
 			}
 		}
+		var m map[string]any
+		if marked > 0 {
+			m = make(map[string]any, marked)
+			for _, kv := range d.open[start:] {
+				if kv.value != nil {
+					m[kv.name] = kv.value
+				} else {
+					// A repeated name: the last one counts.
+					delete(m, kv.name)
+				}
+			}
+		}
+		clear(d.open[start:])
+		d.open = d.open[:start]
 		_, err := d.dec.ReadToken()
 		if len(m) == 0 {
 			return nil, err

@@ -152,7 +152,13 @@ func collect(ctx context.Context, sources []Source, maxBytes int64) ([]facts.Fac
 			}
 			seen[f.ID] = src.Path
 		}
-		all = append(all, r.facts...)
+		if all == nil {
+			// The facts of one source are not copied: on a large plan
+			// that was a copy of every fact, its pages touched anew.
+			all = slices.Clip(r.facts)
+		} else {
+			all = append(all, r.facts...)
+		}
 	}
 	if ds.HasErrors() {
 		return nil, ds

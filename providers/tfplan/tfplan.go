@@ -324,7 +324,10 @@ func collectPlan(ctx context.Context, file string, doc *planDoc) ([]facts.Fact, 
 		redactor: redact.New(sensitiveVariableValues(plan)),
 		configs:  indexConfig(plan.Config),
 		seen:     make(map[string]bool, doc.count),
-		facts:    make([]facts.Fact, 0, doc.count),
+		// Room for the data sources and the drift too: growing the slice
+		// for them copied every fact, a tenth of a second on a
+		// 15k-resource plan.
+		facts: make([]facts.Fact, 0, doc.count+len(plan.ResourceDrift)+stateDataSources(plan.PriorState)),
 	}
 	// Each change is decoded if need be and turned into a fact on its
 	// own, on every CPU; the facts are then taken in the plan's order.
@@ -581,6 +584,32 @@ func (c *collector) detectConfigured(f *facts.Fact, cfg *configResource) {
 	if len(f.Detected) == 0 {
 		f.Detected = nil
 	}
+}
+
+// stateDataSources counts the data sources in the prior state.
+func stateDataSources(st *tfjson.State) int {
+	if st == nil || st.Values == nil {
+		return 0
+	}
+	return dataSources(st.Values.RootModule)
+}
+
+// dataSources counts the data sources in state module m and the modules
+// under it.
+func dataSources(m *tfjson.StateModule) int {
+	if m == nil {
+		return 0
+	}
+	n := 0
+	for _, r := range m.Resources {
+		if r != nil && r.Mode == tfjson.DataResourceMode {
+			n++
+		}
+	}
+	for _, child := range m.ChildModules {
+		n += dataSources(child)
+	}
+	return n
 }
 
 // addStateDataSources adds the data sources Terraform read while planning;

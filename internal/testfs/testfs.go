@@ -5,6 +5,7 @@ package testfs
 import (
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 )
 
@@ -45,4 +46,24 @@ func ReadAnyFile(read func(path string)) func(t *testing.T, data []byte, isCSV b
 		}
 		read(WriteFile(t, name, string(data)))
 	}
+}
+
+// FIFO makes a named pipe called name in a new temporary directory of t
+// and returns its path, with a writer that waits for a reader, writes
+// content at once and closes, as `terraform show -json tfplan > pipe`
+// does. It skips t where named pipes cannot be made.
+func FIFO(t testing.TB, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := syscall.Mkfifo(p, 0o600); err != nil {
+		t.Skip(err)
+	}
+	go func() {
+		// Opening for writing waits for a reader.
+		if f, err := os.OpenFile(p, os.O_WRONLY, 0); err == nil {
+			_, _ = f.WriteString(content)
+			_ = f.Close()
+		}
+	}()
+	return p
 }

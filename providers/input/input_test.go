@@ -2,11 +2,10 @@ package input
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/annexa-dev/annexa/internal/testfs"
 )
 
 // TestReadFileContextFromFIFO reads a named pipe whose writer opens it,
@@ -17,17 +16,7 @@ import (
 func TestReadFileContextFromFIFO(t *testing.T) {
 	want := `{"format_version":"1.2"}`
 	for i := range 20 {
-		path := filepath.Join(t.TempDir(), "plan.json")
-		if err := syscall.Mkfifo(path, 0o600); err != nil {
-			t.Skip(err)
-		}
-		go func() {
-			// Opening for writing waits for a reader.
-			if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil {
-				_, _ = f.WriteString(want)
-				_ = f.Close()
-			}
-		}()
+		path := testfs.FIFO(t, "plan.json", want)
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		got, err := ReadFileContext(ctx, path, 0)
 		cancel()

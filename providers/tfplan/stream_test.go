@@ -8,11 +8,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/annexa-dev/annexa/diag"
+	"github.com/annexa-dev/annexa/internal/testfs"
 )
 
 // sameAsSlow checks that Parse, which reads a plan with the streaming
@@ -132,17 +132,7 @@ func TestStreamEdgeCases(t *testing.T) {
 // would wait for the writer, but read whole as before.
 func TestCollectFromFIFO(t *testing.T) {
 	data := []byte(`{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","mode":"managed","change":{"actions":["create"],"after":{"x":1}}}]}`)
-	path := filepath.Join(t.TempDir(), "plan.json")
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skip(err)
-	}
-	go func() {
-		// Opening for writing waits for the reader.
-		if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil {
-			_, _ = f.Write(data)
-			_ = f.Close()
-		}
-	}()
+	path := testfs.FIFO(t, "plan.json", string(data))
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	got, err := diag.AsError(Provider{}.Collect(ctx, path))

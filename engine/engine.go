@@ -426,10 +426,11 @@ func Compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
 	return compile(mods, false)
 }
 
-// checkOnlyStages are the compiler's stages that only look for errors (and
-// the sandbox's own, localTimeStage): they change nothing that evaluation
-// reads. The type environment CheckTypes builds is read by the others of
-// them and by the type check of each prepared query, which does without.
+// checkOnlyStages are the compiler's stages that only look for errors: they
+// change nothing that evaluation reads (the sandbox's own such stage,
+// localTimeStage, is left out by compile). The type environment CheckTypes
+// builds is read by the others of them and by the type check of each
+// prepared query, which does without.
 var checkOnlyStages = []ast.StageID{
 	ast.StageCheckUnusedImports,
 	ast.StageCheckKeywordOverrides,

@@ -50,6 +50,13 @@ type streamDecoder struct {
 	openExprs []namedExpression
 }
 
+// truncate drops the entries of stack from n on, clearing them so that
+// what they held is not kept alive by the stack.
+func truncate[T any](stack []T, n int) []T {
+	clear(stack[n:])
+	return stack[:n]
+}
+
 // member is an object member read and not yet put in its map.
 type member struct {
 	name  string
@@ -209,8 +216,7 @@ func (d *streamDecoder) anyValue(floats bool) (any, error) {
 		for _, kv := range d.open[start:] {
 			m[kv.name] = kv.value
 		}
-		clear(d.open[start:])
-		d.open = d.open[:start]
+		d.open = truncate(d.open, start)
 		_, err := d.dec.ReadToken()
 		return m, err
 	case '[':
@@ -226,8 +232,7 @@ func (d *streamDecoder) anyValue(floats bool) (any, error) {
 			d.elems = append(d.elems, v)
 		}
 		l := append(make([]any, 0, len(d.elems)-start), d.elems[start:]...)
-		clear(d.elems[start:])
-		d.elems = d.elems[:start]
+		d.elems = truncate(d.elems, start)
 		_, err := d.dec.ReadToken()
 		return l, err
 	}
@@ -310,14 +315,16 @@ func knownIndex(known []string, name string) int {
 const errFolded = -2
 
 // streamPlan is what the streaming pass read of a plan document: the
-// resource changes decoded, with their positions, and the raw documents
-// of the other parts annexa reads, slices of the input, which
-// encoding/json then decodes into a planFile.
+// resource changes decoded, with their positions, the configuration, and
+// copies of the variables and the prior state, which encoding/json
+// decodes into the planFile.
 type streamPlan struct {
 	plan      planFile
 	changes   []*resourceChange
 	positions []position
-	raw       map[string][]byte
+	// variables is the raw document of the plan's variables, which
+	// encoding/json decodes into planFile.
+	variables []byte
 	// priorState receives the error of decoding the prior state into
 	// plan.PriorState, which is only set once it has (nil: the plan has
 	// no prior state).
@@ -345,7 +352,7 @@ var topLevelKeys = []string{
 func decodeStream(r io.Reader, stop func() error) (*streamPlan, error) {
 	d := newStreamDecoder(r)
 	d.stop = stop
-	sp := &streamPlan{raw: map[string][]byte{}}
+	sp := &streamPlan{}
 	err := d.object(topLevelKeys, func(k string) error {
 		var err error
 		switch k {
@@ -358,7 +365,7 @@ func decodeStream(r io.Reader, stop func() error) (*streamPlan, error) {
 		case "configuration":
 			sp.plan.Config, err = d.config()
 		case "variables":
-			sp.raw[k], err = d.raw()
+			sp.variables, err = d.raw()
 		case "prior_state":
 			var raw []byte
 			if raw, err = d.raw(); err == nil {
@@ -564,8 +571,7 @@ func (d *streamDecoder) mask() (any, error) {
 				}
 			}
 		}
-		clear(d.open[start:])
-		d.open = d.open[:start]
+		d.open = truncate(d.open, start)
 		_, err := d.dec.ReadToken()
 		if len(m) == 0 {
 			return nil, err
@@ -793,8 +799,7 @@ func (d *streamDecoder) expressions(exprs map[string]*expression, depth int) (ma
 	for _, ne := range d.openExprs[start:] {
 		exprs[ne.name] = ne.expr
 	}
-	clear(d.openExprs[start:])
-	d.openExprs = d.openExprs[:start]
+	d.openExprs = truncate(d.openExprs, start)
 	return exprs, err
 }
 

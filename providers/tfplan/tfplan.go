@@ -294,8 +294,8 @@ func decodeFast(file string, r io.Reader, stop func() error) (*planDoc, error) {
 		}
 	}
 	p := &sp.plan
-	if raw := sp.raw["variables"]; raw != nil {
-		if err := json.Unmarshal(raw, &p.Variables); err != nil {
+	if sp.variables != nil {
+		if err := json.Unmarshal(sp.variables, &p.Variables); err != nil {
 			return nil, err
 		}
 	}

@@ -426,12 +426,17 @@ func Compile(mods map[string]*ast.Module) (*ast.Compiler, error) {
 	return compile(mods, false)
 }
 
-// checkOnlyStages are the compiler's stages that only look for errors: they
-// change nothing that evaluation reads (the sandbox's own such stage,
-// localTimeStage, is left out by compile). The type environment CheckTypes
-// builds is read by the others of them and by the type check of each
-// prepared query, which does without.
-var checkOnlyStages = []ast.StageID{
+// builtinSkippedStages are the compiler's stages a run skips for the
+// embedded policies, which the tests compile with every stage
+// (TestBuiltinPoliciesPassEveryCheck) and find compiled alike without
+// them. Most only look for errors: they change nothing that evaluation
+// reads (the sandbox's own such stage, localTimeStage, is left out by
+// compile), and the type environment CheckTypes builds is read by the
+// others of them and by the type check of each prepared query, which does
+// without. The last three rewrite what no built-in policy holds: print
+// calls (compiled out, as printing is off), template strings and
+// rego.metadata calls; each walked every rule to find none.
+var builtinSkippedStages = []ast.StageID{
 	ast.StageCheckUnusedImports,
 	ast.StageCheckKeywordOverrides,
 	ast.StageCheckVoidCalls,
@@ -441,20 +446,23 @@ var checkOnlyStages = []ast.StageID{
 	ast.StageCheckTypes,
 	ast.StageCheckUnsafeBuiltins,
 	ast.StageCheckDeprecatedBuiltins,
+	ast.StageRewritePrintCalls,
+	ast.StageRewriteTemplateStrings,
+	ast.StageRewriteRegoMetadataCalls,
 }
 
 // compile compiles modules against the sandbox capabilities. With
 // checked, the modules are the embedded built-in policies, which the
-// tests compile with every stage (TestBuiltinPoliciesPassEveryCheck): the
-// stages that only look for errors are skipped, a quarter of the compiler's
-// time, which every run spends before it can evaluate anything. Any other
-// policy, a user's or a bundle's, goes through every check.
+// tests compile with every stage: the stages of builtinSkippedStages are
+// skipped, more than a quarter of the compiler's time, which every run spends
+// before it can evaluate anything. Any other policy, a user's or a
+// bundle's, goes through every stage.
 func compile(mods map[string]*ast.Module, checked bool) (*ast.Compiler, error) {
 	c := ast.NewCompiler().
 		WithCapabilities(SandboxCapabilities()).
 		WithEnablePrintStatements(false)
 	if checked {
-		c = c.WithSkipStages(checkOnlyStages...)
+		c = c.WithSkipStages(builtinSkippedStages...)
 	} else {
 		c = c.WithStageAfterID(ast.StageRewriteExprTerms, localTimeStage)
 	}

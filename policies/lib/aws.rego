@@ -54,15 +54,21 @@ else := set()
 # "not_actions", "resources", "principals" (a list of {"type", "id"};
 # type "*" for `"Principal": "*"`), "conditions" (a list of {"test",
 # "variable", "values", "unknown_values": how many of the values are only
-# known after apply})}. A document built with data.aws_iam_policy_document
-# is read from the data source the attribute refers to: from its json when
-# known (a plan), else from its statement blocks (Terraform source).
-policy_statements(r, attr) := array.concat(json_statements(object.get(r.attributes, attr, null)), [s |
+# known after apply})}. The attribute's own JSON document is read when it
+# is known; a plan holds the document a data.aws_iam_policy_document
+# rendered there, so the data source, which would give the same statements
+# again, is not read. Otherwise (Terraform source, or a document only
+# known after apply) the data source the attribute refers to is: from its
+# json when known, else from its statement blocks.
+policy_statements(r, attr) := json_statements(doc) if {
+	doc := object.get(r.attributes, attr, null)
+	json_document(doc)
+} else := [s |
 	index := policy_documents_by_key
 	some p in object.get(r, ["references", attr], [])
 	some d in object.get(index, p, [])
 	some s in document_statements(d)
-])
+]
 
 # policy_known is true when the policy document of attribute attr of r can
 # be read: a JSON string, or a reference to a policy document data source.

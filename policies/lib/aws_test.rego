@@ -45,6 +45,20 @@ test_policy_statements_json_and_document if {
 	not aws.policy_known(ref, "policy") with data.facts as testing.facts([])
 }
 
+# A plan's resource holds the JSON its policy document data source
+# rendered, and refers to that data source too: its statements are read
+# once, from the resource.
+test_policy_statements_known_json_not_read_twice if {
+	rendered := `{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}`
+	doc := testing.data_source("aws_iam_policy_document", "d", {"json": rendered})
+	r := testing.with_refs(testing.resource("aws_iam_policy", "p", {"policy": rendered}), {"policy": ["data.aws_iam_policy_document.d.json", "data.aws_iam_policy_document.d"]})
+	[s] := aws.policy_statements(r, "policy") with data.facts as testing.facts([doc])
+	s.actions == ["s3:GetObject"]
+	unknown := testing.with_refs(testing.resource("aws_iam_policy", "q", {}), {"policy": ["data.aws_iam_policy_document.d.json", "data.aws_iam_policy_document.d"]})
+	[t] := aws.policy_statements(unknown, "policy") with data.facts as testing.facts([doc])
+	t == s
+}
+
 test_policy_statements_document_condition_values_unknown if {
 	doc := testing.data_source("aws_iam_policy_document", "d", {"statement": [{"actions": ["s3:GetObject"], "condition": [
 		{"test": "StringEquals", "variable": "aws:SourceAccount", "values": [null, "111122223333"]},

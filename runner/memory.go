@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/annexa-dev/annexa/providers/tfplan"
 )
 
 // InputBytes is the size of what the run's sources name: a file's size,
@@ -17,6 +19,16 @@ func (r *Run) InputBytes() int64 {
 		n += pathBytes(s.Path)
 	}
 	return n
+}
+
+// PlansOnly reports whether every source of the run is a Terraform plan.
+func (r *Run) PlansOnly() bool {
+	for _, s := range r.Project.Sources {
+		if _, ok := s.Provider.(tfplan.Provider); !ok {
+			return false
+		}
+	}
+	return len(r.Project.Sources) > 0
 }
 
 func pathBytes(path string) int64 {

@@ -275,7 +275,7 @@ func (o *checkOptions) run(cmd *cobra.Command, s streams) error {
 	if err != nil {
 		return inputError(err)
 	}
-	boundMemory(run.InputBytes())
+	boundMemory(run.InputBytes(), run.PlansOnly())
 	if !cmd.Flags().Changed("fail-on") && run.Project.FailOn != "" {
 		o.failOn = run.Project.FailOn
 	}

@@ -223,7 +223,7 @@ func check(ctx context.Context, src *sourceOptions, pol *policyOptions) (*runner
 	if err != nil {
 		return nil, inputError(err)
 	}
-	boundMemory(run.InputBytes())
+	boundMemory(run.InputBytes(), run.PlansOnly())
 	res, err := run.Check(ctx)
 	if err != nil {
 		return nil, inputError(err)

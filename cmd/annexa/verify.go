@@ -84,7 +84,7 @@ func (o *verifyOptions) run(cmd *cobra.Command, s streams, path string) error {
 	if o.replay {
 		// A replay is a run over the recorded facts: its memory is bounded
 		// as a run's over that much input is (runner.MemoryBound).
-		boundMemory(int64(len(a.Files[bundles.FileFacts])))
+		boundMemory(int64(len(a.Files[bundles.FileFacts])), false)
 	}
 	res, err := runner.Verify(cmd.Context(), a, key, runner.VerifyOptions{
 		KeyName: o.key,

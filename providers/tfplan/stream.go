@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -435,24 +438,185 @@ func (d *streamDecoder) nextValueStart() int64 {
 	return d.dec.InputOffset() + int64(i)
 }
 
-// changes reads the resource changes and where each starts.
+// changes reads the resource changes and where each starts. The pass
+// itself only finds where each change ends, which is a fraction of the
+// work of decoding it: the changes are decoded into values on other
+// goroutines, in batches (changePool), so that a large plan is read at
+// the speed of its syntax rather than of its values. A change that is not
+// plain makes the whole document not plain, as it did when the pass
+// decoded it.
 func (d *streamDecoder) changes(sp *streamPlan) error {
 	sp.changes, sp.positions = nil, nil
-	return d.array(func() error {
-		if d.stop != nil && len(sp.changes)%256 == 0 {
+	pool := newChangePool(runtime.GOMAXPROCS(0))
+	var batch changeBatch
+	n := 0
+	err := d.array(func() error {
+		if d.stop != nil && n%256 == 0 {
 			if err := d.stop(); err != nil {
 				return err
 			}
 		}
+		if pool.failed.Load() {
+			return errNotPlain
+		}
 		pos := d.lines.position(d.nextValueStart())
-		rc, err := d.change()
+		v, err := d.dec.ReadValue()
 		if err != nil {
 			return err
 		}
-		sp.changes = append(sp.changes, rc)
+		if batch.buf == nil {
+			batch.buf = pool.buffer()
+		}
+		batch.add(v)
 		sp.positions = append(sp.positions, pos)
+		n++
+		if batch.full() {
+			pool.submit(n-len(batch.ends), batch)
+			batch = changeBatch{}
+		}
 		return nil
 	})
+	if len(batch.ends) > 0 {
+		pool.submit(n-len(batch.ends), batch)
+	}
+	changes, perr := pool.wait(n)
+	if err != nil {
+		return err
+	}
+	if perr != nil {
+		return perr
+	}
+	sp.changes = changes
+	return nil
+}
+
+// changeBatch holds the raw documents of consecutive resource changes,
+// one after the other in buf, each ending at its entry of ends.
+type changeBatch struct {
+	buf  []byte
+	ends []int
+}
+
+// Bounds of a changeBatch: large enough that handing it over costs little
+// next to decoding it, small enough that the pass, which waits when the
+// decoders are behind, holds little of the document at a time.
+const (
+	batchBytes   = 256 << 10
+	batchChanges = 256
+)
+
+func (b *changeBatch) add(raw []byte) {
+	b.buf = append(b.buf, raw...)
+	b.ends = append(b.ends, len(b.buf))
+}
+
+func (b *changeBatch) full() bool {
+	return len(b.buf) >= batchBytes || len(b.ends) >= batchChanges
+}
+
+// changePool decodes batches of resource changes on workers goroutines.
+// The buffers of the batches decoded are handed back to the pass (free):
+// nothing decoded refers to them.
+type changePool struct {
+	jobs   chan changeJob
+	free   chan []byte
+	wg     sync.WaitGroup
+	failed atomic.Bool
+	mu     sync.Mutex
+	err    error
+	done   []changeJob
+}
+
+// changeJob is a batch whose first change is the first-th of the plan,
+// and, once decoded, its changes.
+type changeJob struct {
+	first   int
+	batch   changeBatch
+	changes []*resourceChange
+}
+
+func newChangePool(workers int) *changePool {
+	p := &changePool{jobs: make(chan changeJob, workers), free: make(chan []byte, 2*workers+2)}
+	for range workers {
+		p.wg.Add(1)
+		go p.work()
+	}
+	return p
+}
+
+// buffer is an empty buffer for a batch: one handed back, else a new one
+// with room for a full batch and its last change.
+func (p *changePool) buffer() []byte {
+	select {
+	case b := <-p.free:
+		return b
+	default:
+		return make([]byte, 0, batchBytes+batchBytes/4)
+	}
+}
+
+func (p *changePool) submit(first int, b changeBatch) {
+	p.jobs <- changeJob{first: first, batch: b}
+}
+
+// work decodes the batches it is given with a decoder of its own, which
+// shares names and short strings among the changes it decodes.
+func (p *changePool) work() {
+	defer p.wg.Done()
+	d := &streamDecoder{
+		dec:   jsontext.NewDecoder(bytes.NewReader(nil), jsontext.AllowDuplicateNames(true)),
+		names: map[string]string{},
+		strs:  map[string]string{},
+	}
+	for job := range p.jobs {
+		if p.failed.Load() {
+			continue
+		}
+		job.changes = make([]*resourceChange, len(job.batch.ends))
+		start := 0
+		for i, end := range job.batch.ends {
+			d.dec.Reset(bytes.NewBuffer(job.batch.buf[start:end]), jsontext.AllowDuplicateNames(true))
+			rc, err := d.change()
+			if err != nil {
+				p.fail(err)
+				break
+			}
+			job.changes[i] = rc
+			start = end
+		}
+		select {
+		case p.free <- job.batch.buf[:0]:
+		default:
+		}
+		job.batch = changeBatch{}
+		p.mu.Lock()
+		p.done = append(p.done, job)
+		p.mu.Unlock()
+	}
+}
+
+func (p *changePool) fail(err error) {
+	p.mu.Lock()
+	if p.err == nil {
+		p.err = err
+	}
+	p.mu.Unlock()
+	p.failed.Store(true)
+}
+
+// wait returns the n changes submitted, in the plan's order, once every
+// batch is decoded, or the first error of one.
+func (p *changePool) wait(n int) ([]*resourceChange, error) {
+	close(p.jobs)
+	p.wg.Wait()
+	if p.err != nil {
+		return nil, p.err
+	}
+	out := make([]*resourceChange, n)
+	for _, job := range p.done {
+		copy(out[job.first:], job.changes)
+	}
+	return out, nil
 }
 
 var (

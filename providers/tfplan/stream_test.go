@@ -3,6 +3,7 @@ package tfplan
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -145,5 +146,76 @@ func TestCollectFromFIFO(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("facts from the pipe = %+v, want %+v", got, want)
+	}
+}
+
+// TestStreamManyBatches reads plans of more changes than one batch holds
+// (changeBatch), decoded on several goroutines: the facts come in the
+// plan's order with their positions, and a change that is not plain in a
+// later batch sends the whole document to encoding/json, as one in the
+// first batch does.
+func TestStreamManyBatches(t *testing.T) {
+	plan := func(n int, odd func(i int) string) []byte {
+		var b strings.Builder
+		b.WriteString("{\"format_version\":\"1.2\",\"resource_changes\":[\n")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			if o := odd(i); o != "" {
+				b.WriteString(o)
+				continue
+			}
+			// Sizes vary so that batches end on their byte bound too.
+			pad := strings.Repeat("x", (i*37)%3000)
+			fmt.Fprintf(&b, `{"address":"aws_s3_bucket.b[%d]","mode":"managed","type":"aws_s3_bucket","name":"b","index":%d,"change":{"actions":["create"],"after":{"bucket":"b-%d","pad":%q,"tags":{"n":"%d"}},"after_unknown":{"id":true},"after_sensitive":{}}}`, i, i, i, pad, i)
+		}
+		b.WriteString("\n]}")
+		return []byte(b.String())
+	}
+	plain := func(int) string { return "" }
+	for _, c := range []struct {
+		name     string
+		data     []byte
+		streamed bool
+	}{
+		{"1,500 plain changes", plan(1500, plain), true},
+		{"a null change in a later batch", plan(1500, func(i int) string {
+			if i == 1100 {
+				return "null"
+			}
+			return ""
+		}), true},
+		{"a repeated key in a later batch", plan(1500, func(i int) string {
+			if i == 1200 {
+				return `{"address":"a.b","type":"a","type":"b","name":"b","change":{"actions":["create"]}}`
+			}
+			return ""
+		}), false},
+		{"a key in another case in the last change", plan(1500, func(i int) string {
+			if i == 1499 {
+				return `{"address":"a.b","type":"a","name":"b","Change":{"actions":["create"]}}`
+			}
+			return ""
+		}), false},
+	} {
+		doc, err := decodeFast("plan.json", bytes.NewReader(c.data), nil)
+		if (err == nil) != c.streamed {
+			t.Errorf("%s: streaming pass error %v; want it to stream: %v", c.name, err, c.streamed)
+		}
+		if err == nil {
+			for i, rc := range doc.changes {
+				if rc == nil {
+					continue
+				}
+				if want := fmt.Sprintf("aws_s3_bucket.b[%d]", i); rc.Address != want {
+					t.Fatalf("%s: change %d is %s, want %s", c.name, i, rc.Address, want)
+				}
+				if doc.positions[i].line != i+2 || doc.positions[i].column != 1 {
+					t.Fatalf("%s: change %d at %+v, want line %d column 1", c.name, i, doc.positions[i], i+2)
+				}
+			}
+		}
+		sameAsSlow(t, c.name, c.data)
 	}
 }

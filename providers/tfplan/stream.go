@@ -45,6 +45,9 @@ type streamDecoder struct {
 	names, strs map[string]string
 	// stop, when set, is checked now and then; its error ends the pass.
 	stop func() error
+	// pool, when set, decodes the resource changes and the resources of
+	// the configuration the pass finds (later).
+	pool *decodePool
 	// open, elems and openExprs hold the members of the objects, the
 	// elements of the arrays and the expressions of the blocks being read,
 	// innermost last, until each is complete.
@@ -355,6 +358,7 @@ var topLevelKeys = []string{
 func decodeStream(r io.Reader, stop func() error) (*streamPlan, error) {
 	d := newStreamDecoder(r)
 	d.stop = stop
+	d.pool = newDecodePool(runtime.GOMAXPROCS(0))
 	sp := &streamPlan{}
 	err := d.object(topLevelKeys, func(k string) error {
 		var err error
@@ -389,6 +393,11 @@ func decodeStream(r io.Reader, stop func() error) (*streamPlan, error) {
 		}
 		return err
 	})
+	// The pass must not return before the pool's decoders are done with
+	// what it made for them.
+	if perr := d.pool.wait(); err == nil {
+		err = perr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -438,105 +447,92 @@ func (d *streamDecoder) nextValueStart() int64 {
 	return d.dec.InputOffset() + int64(i)
 }
 
-// changes reads the resource changes and where each starts. The pass
-// itself only finds where each change ends, which is a fraction of the
-// work of decoding it: the changes are decoded into values on other
-// goroutines, in batches (changePool), so that a large plan is read at
-// the speed of its syntax rather than of its values. A change that is not
-// plain makes the whole document not plain, as it did when the pass
-// decoded it.
+// changes reads the resource changes and where each starts. Each change
+// is decoded into a place made for it now, by the pool when the pass has
+// one (decodePool).
 func (d *streamDecoder) changes(sp *streamPlan) error {
 	sp.changes, sp.positions = nil, nil
-	pool := newChangePool(runtime.GOMAXPROCS(0))
-	var batch changeBatch
-	n := 0
-	err := d.array(func() error {
-		if d.stop != nil && n%256 == 0 {
+	return d.array(func() error {
+		if d.stop != nil && len(sp.changes)%256 == 0 {
 			if err := d.stop(); err != nil {
 				return err
 			}
 		}
-		if pool.failed.Load() {
-			return errNotPlain
-		}
 		pos := d.lines.position(d.nextValueStart())
-		v, err := d.dec.ReadValue()
-		if err != nil {
-			return err
+		var rc *resourceChange
+		if d.dec.PeekKind() == 'n' {
+			if _, err := d.dec.ReadValue(); err != nil {
+				return err
+			}
+		} else {
+			rc = &resourceChange{}
+			if err := d.later(func(d *streamDecoder) error { return d.changeInto(rc) }); err != nil {
+				return err
+			}
 		}
-		if batch.buf == nil {
-			batch.buf = pool.buffer()
-		}
-		batch.add(v)
+		sp.changes = append(sp.changes, rc)
 		sp.positions = append(sp.positions, pos)
-		n++
-		if batch.full() {
-			pool.submit(n-len(batch.ends), batch)
-			batch = changeBatch{}
-		}
 		return nil
 	})
-	if len(batch.ends) > 0 {
-		pool.submit(n-len(batch.ends), batch)
+}
+
+// later decodes the next value with decode: on the pool's goroutines
+// when the pass has a pool, else now. With a pool, the pass itself only
+// finds where the value ends, which is a fraction of the work of decoding
+// it, and decode must write nowhere but into what it closes over.
+func (d *streamDecoder) later(decode func(*streamDecoder) error) error {
+	if d.pool == nil {
+		return decode(d)
 	}
-	changes, perr := pool.wait(n)
+	if d.pool.failed.Load() {
+		return errNotPlain
+	}
+	raw, err := d.dec.ReadValue()
 	if err != nil {
 		return err
 	}
-	if perr != nil {
-		return perr
-	}
-	sp.changes = changes
+	d.pool.add(raw, decode)
 	return nil
 }
 
-// changeBatch holds the raw documents of consecutive resource changes,
-// one after the other in buf, each ending at its entry of ends.
-type changeBatch struct {
-	buf  []byte
-	ends []int
-}
-
-// Bounds of a changeBatch: large enough that handing it over costs little
-// next to decoding it, small enough that the pass, which waits when the
-// decoders are behind, holds little of the document at a time.
-const (
-	batchBytes   = 256 << 10
-	batchChanges = 256
-)
-
-func (b *changeBatch) add(raw []byte) {
-	b.buf = append(b.buf, raw...)
-	b.ends = append(b.ends, len(b.buf))
-}
-
-func (b *changeBatch) full() bool {
-	return len(b.buf) >= batchBytes || len(b.ends) >= batchChanges
-}
-
-// changePool decodes batches of resource changes on workers goroutines.
-// The buffers of the batches decoded are handed back to the pass (free):
-// nothing decoded refers to them.
-type changePool struct {
-	jobs   chan changeJob
+// decodePool decodes parts of a plan document (its resource changes and
+// the resources of its configuration) on other goroutines, in batches of
+// consecutive parts, so that a large plan is read at the speed of its
+// syntax rather than of its values. Whatever error a part gives, the
+// document is then not read by the streaming pass, as when the pass
+// decoded the part itself.
+type decodePool struct {
+	jobs chan decodeBatch
+	// free holds the buffers of the batches decoded, for the pass to
+	// fill again: nothing decoded refers to them.
 	free   chan []byte
 	wg     sync.WaitGroup
 	failed atomic.Bool
 	mu     sync.Mutex
 	err    error
-	done   []changeJob
+	// next is the batch the pass is filling.
+	next decodeBatch
 }
 
-// changeJob is a batch whose first change is the first-th of the plan,
-// and, once decoded, its changes.
-type changeJob struct {
-	first   int
-	batch   changeBatch
-	changes []*resourceChange
+// decodeBatch holds the raw documents of consecutive parts, one after
+// the other in buf, each ending at its entry of ends, and how to decode
+// each.
+type decodeBatch struct {
+	buf    []byte
+	ends   []int
+	decode []func(*streamDecoder) error
 }
 
-func newChangePool(workers int) *changePool {
-	p := &changePool{jobs: make(chan changeJob, workers), free: make(chan []byte, 2*workers+2)}
+// Bounds of a decodeBatch: large enough that handing it over costs little
+// next to decoding it, small enough that the pass, which waits when the
+// decoders are behind, holds little of the document at a time.
+const (
+	batchBytes = 256 << 10
+	batchParts = 256
+)
+
+func newDecodePool(workers int) *decodePool {
+	p := &decodePool{jobs: make(chan decodeBatch, workers), free: make(chan []byte, 2*workers+2)}
 	for range workers {
 		p.wg.Add(1)
 		go p.work()
@@ -544,58 +540,55 @@ func newChangePool(workers int) *changePool {
 	return p
 }
 
-// buffer is an empty buffer for a batch: one handed back, else a new one
-// with room for a full batch and its last change.
-func (p *changePool) buffer() []byte {
-	select {
-	case b := <-p.free:
-		return b
-	default:
-		return make([]byte, 0, batchBytes+batchBytes/4)
+// add queues raw, copied, to be decoded by decode.
+func (p *decodePool) add(raw []byte, decode func(*streamDecoder) error) {
+	b := &p.next
+	if b.buf == nil {
+		select {
+		case b.buf = <-p.free:
+		default:
+			b.buf = make([]byte, 0, batchBytes+batchBytes/4)
+		}
+	}
+	b.buf = append(b.buf, raw...)
+	b.ends = append(b.ends, len(b.buf))
+	b.decode = append(b.decode, decode)
+	if len(b.buf) >= batchBytes || len(b.ends) >= batchParts {
+		p.jobs <- *b
+		*b = decodeBatch{}
 	}
 }
 
-func (p *changePool) submit(first int, b changeBatch) {
-	p.jobs <- changeJob{first: first, batch: b}
-}
-
 // work decodes the batches it is given with a decoder of its own, which
-// shares names and short strings among the changes it decodes.
-func (p *changePool) work() {
+// shares names and short strings among the parts it decodes.
+func (p *decodePool) work() {
 	defer p.wg.Done()
 	d := &streamDecoder{
 		dec:   jsontext.NewDecoder(bytes.NewReader(nil), jsontext.AllowDuplicateNames(true)),
 		names: map[string]string{},
 		strs:  map[string]string{},
 	}
-	for job := range p.jobs {
+	for b := range p.jobs {
 		if p.failed.Load() {
 			continue
 		}
-		job.changes = make([]*resourceChange, len(job.batch.ends))
 		start := 0
-		for i, end := range job.batch.ends {
-			d.dec.Reset(bytes.NewBuffer(job.batch.buf[start:end]), jsontext.AllowDuplicateNames(true))
-			rc, err := d.change()
-			if err != nil {
+		for i, end := range b.ends {
+			d.dec.Reset(bytes.NewBuffer(b.buf[start:end]), jsontext.AllowDuplicateNames(true))
+			if err := b.decode[i](d); err != nil {
 				p.fail(err)
 				break
 			}
-			job.changes[i] = rc
 			start = end
 		}
 		select {
-		case p.free <- job.batch.buf[:0]:
+		case p.free <- b.buf[:0]:
 		default:
 		}
-		job.batch = changeBatch{}
-		p.mu.Lock()
-		p.done = append(p.done, job)
-		p.mu.Unlock()
 	}
 }
 
-func (p *changePool) fail(err error) {
+func (p *decodePool) fail(err error) {
 	p.mu.Lock()
 	if p.err == nil {
 		p.err = err
@@ -604,19 +597,16 @@ func (p *changePool) fail(err error) {
 	p.failed.Store(true)
 }
 
-// wait returns the n changes submitted, in the plan's order, once every
-// batch is decoded, or the first error of one.
-func (p *changePool) wait(n int) ([]*resourceChange, error) {
+// wait returns once every part queued is decoded, with the first error
+// of one.
+func (p *decodePool) wait() error {
+	if len(p.next.ends) > 0 {
+		p.jobs <- p.next
+		p.next = decodeBatch{}
+	}
 	close(p.jobs)
 	p.wg.Wait()
-	if p.err != nil {
-		return nil, p.err
-	}
-	out := make([]*resourceChange, n)
-	for _, job := range p.done {
-		copy(out[job.first:], job.changes)
-	}
-	return out, nil
+	return p.err
 }
 
 var (
@@ -624,14 +614,9 @@ var (
 	planKeys   = []string{"actions", "before", "after", "after_unknown", "before_sensitive", "after_sensitive"}
 )
 
-// change reads one resource change: nil for null.
-func (d *streamDecoder) change() (*resourceChange, error) {
-	if d.dec.PeekKind() == 'n' {
-		_, err := d.dec.ReadValue()
-		return nil, err
-	}
-	rc := &resourceChange{}
-	err := d.object(changeKeys, func(k string) error {
+// changeInto reads a resource change, not null, into rc.
+func (d *streamDecoder) changeInto(rc *resourceChange) error {
+	return d.object(changeKeys, func(k string) error {
 		var err error
 		switch k {
 		case "address":
@@ -655,7 +640,6 @@ func (d *streamDecoder) change() (*resourceChange, error) {
 		}
 		return err
 	})
-	return rc, err
 }
 
 // planChange reads a change's change object: nil for null. Its before
@@ -927,7 +911,13 @@ func (d *streamDecoder) configResource(depth int) (*configResource, error) {
 		return nil, err
 	}
 	r := &configResource{}
-	err := d.object(resourceKeys, func(k string) error {
+	return r, d.later(func(d *streamDecoder) error { return d.configResourceInto(r, depth) })
+}
+
+// configResourceInto reads a resource of the configuration, not null,
+// into r.
+func (d *streamDecoder) configResourceInto(r *configResource, depth int) error {
+	return d.object(resourceKeys, func(k string) error {
 		var err error
 		switch k {
 		case "mode":
@@ -941,7 +931,6 @@ func (d *streamDecoder) configResource(depth int) (*configResource, error) {
 		}
 		return err
 	})
-	return r, err
 }
 
 // expressions reads the expressions of a resource or nested block into

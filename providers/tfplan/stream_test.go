@@ -149,13 +149,17 @@ func TestCollectFromFIFO(t *testing.T) {
 	}
 }
 
-// TestStreamManyBatches reads plans of more changes than one batch holds
-// (changeBatch), decoded on several goroutines: the facts come in the
-// plan's order with their positions, and a change that is not plain in a
+// TestStreamManyBatches reads plans of more changes, and more resources
+// in their configuration, than one batch holds (decodeBatch), decoded on
+// several goroutines: the facts come in the plan's order with their
+// positions, and a change or a configured resource that is not plain in a
 // later batch sends the whole document to encoding/json, as one in the
 // first batch does.
 func TestStreamManyBatches(t *testing.T) {
-	plan := func(n int, odd func(i int) string) []byte {
+	const n = 1500
+	// odd gives the i-th change (i >= 0) or configured resource (-1-i)
+	// in place of the plain one, when it gives anything.
+	plan := func(odd func(i int) string) []byte {
 		var b strings.Builder
 		b.WriteString("{\"format_version\":\"1.2\",\"resource_changes\":[\n")
 		for i := range n {
@@ -168,36 +172,51 @@ func TestStreamManyBatches(t *testing.T) {
 			}
 			// Sizes vary so that batches end on their byte bound too.
 			pad := strings.Repeat("x", (i*37)%3000)
-			fmt.Fprintf(&b, `{"address":"aws_s3_bucket.b[%d]","mode":"managed","type":"aws_s3_bucket","name":"b","index":%d,"change":{"actions":["create"],"after":{"bucket":"b-%d","pad":%q,"tags":{"n":"%d"}},"after_unknown":{"id":true},"after_sensitive":{}}}`, i, i, i, pad, i)
+			fmt.Fprintf(&b, `{"address":"module.m%d.aws_s3_bucket.b%d","module_address":"module.m%d","mode":"managed","type":"aws_s3_bucket","name":"b%d","change":{"actions":["create"],"after":{"bucket":"b-%d","pad":%q,"tags":{"n":"%d"}},"after_unknown":{"id":true},"after_sensitive":{}}}`, i/100, i, i/100, i, i, pad, i)
 		}
-		b.WriteString("\n]}")
+		// The configuration, after the changes as Terraform writes it: a
+		// resource for each change, in modules of 100.
+		b.WriteString("\n],\"configuration\":{\"root_module\":{\"module_calls\":{")
+		for m := range n / 100 {
+			if m > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `"m%d":{"module":{"resources":[`, m)
+			for i := m * 100; i < (m+1)*100; i++ {
+				if i > m*100 {
+					b.WriteString(",")
+				}
+				if o := odd(-1 - i); o != "" {
+					b.WriteString(o)
+					continue
+				}
+				fmt.Fprintf(&b, `{"mode":"managed","type":"aws_s3_bucket","name":"b%d","expressions":{"bucket":{"constant_value":"b-%d"},"logging":[{"target_bucket":{"references":["aws_s3_bucket.b%d.id","aws_s3_bucket.b%d"]}}]}}`, i, i, (i+1)%100+m*100, (i+1)%100+m*100)
+			}
+			b.WriteString("]}}")
+		}
+		b.WriteString("}}}}")
 		return []byte(b.String())
 	}
-	plain := func(int) string { return "" }
+	at := func(j int, doc string) func(int) string {
+		return func(i int) string {
+			if i == j {
+				return doc
+			}
+			return ""
+		}
+	}
 	for _, c := range []struct {
 		name     string
 		data     []byte
 		streamed bool
 	}{
-		{"1,500 plain changes", plan(1500, plain), true},
-		{"a null change in a later batch", plan(1500, func(i int) string {
-			if i == 1100 {
-				return "null"
-			}
-			return ""
-		}), true},
-		{"a repeated key in a later batch", plan(1500, func(i int) string {
-			if i == 1200 {
-				return `{"address":"a.b","type":"a","type":"b","name":"b","change":{"actions":["create"]}}`
-			}
-			return ""
-		}), false},
-		{"a key in another case in the last change", plan(1500, func(i int) string {
-			if i == 1499 {
-				return `{"address":"a.b","type":"a","name":"b","Change":{"actions":["create"]}}`
-			}
-			return ""
-		}), false},
+		{"1,500 plain changes and resources", plan(at(n, "")), true},
+		{"a null change in a later batch", plan(at(1100, "null")), true},
+		{"a null configured resource in a later batch", plan(at(-1-1100, "null")), true},
+		{"a repeated key in a later change", plan(at(1200, `{"address":"a.b","type":"a","type":"b","name":"b","change":{"actions":["create"]}}`)), false},
+		{"a key in another case in the last change", plan(at(n-1, `{"address":"a.b","type":"a","name":"b","Change":{"actions":["create"]}}`)), false},
+		{"a key in another case in a later configured resource", plan(at(-1-1300, `{"mode":"managed","type":"a","name":"b","Expressions":{}}`)), false},
+		{"a number too large in a later configured resource", plan(at(-1-1400, `{"mode":"managed","type":"a","name":"b","expressions":{"p":{"constant_value":1e400}}}`)), false},
 	} {
 		doc, err := decodeFast("plan.json", bytes.NewReader(c.data), nil)
 		if (err == nil) != c.streamed {
@@ -208,14 +227,34 @@ func TestStreamManyBatches(t *testing.T) {
 				if rc == nil {
 					continue
 				}
-				if want := fmt.Sprintf("aws_s3_bucket.b[%d]", i); rc.Address != want {
+				if want := fmt.Sprintf("module.m%d.aws_s3_bucket.b%d", i/100, i); rc.Address != want {
 					t.Fatalf("%s: change %d is %s, want %s", c.name, i, rc.Address, want)
 				}
 				if doc.positions[i].line != i+2 || doc.positions[i].column != 1 {
 					t.Fatalf("%s: change %d at %+v, want line %d column 1", c.name, i, doc.positions[i], i+2)
 				}
 			}
+			m := doc.plan.Config.RootModule.ModuleCalls["m12"].Module
+			if r := m.Resources[34]; r == nil || r.Name != "b1234" || r.Expressions["logging"] == nil {
+				t.Fatalf("%s: configured resource 34 of module m12 is %+v, want b1234 with its logging block", c.name, r)
+			}
 		}
 		sameAsSlow(t, c.name, c.data)
+	}
+	// The references of the configuration reach the facts.
+	fs, err := parse(context.Background(), "plan.json", plan(at(n, "")), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		var i int
+		if _, err := fmt.Sscanf(f.Name, "b%d", &i); err != nil {
+			t.Fatalf("fact %s: %v", f.ID, err)
+		}
+		m, next := i/100, (i+1)%100+i/100*100
+		want := fmt.Sprintf("module.m%d.aws_s3_bucket.b%d", m, next)
+		if got := f.References["logging.target_bucket"]; len(got) != 1 || got[0] != want {
+			t.Fatalf("fact %s refers to %v by logging.target_bucket, want %s", f.ID, got, want)
+		}
 	}
 }

@@ -68,6 +68,11 @@ type Engine struct {
 	deselected map[string]int
 	// waivers are the run's waivers (WithWaivers), sorted by file and line.
 	waivers []waiver.Waiver
+	// factKinds are the kinds of fact Evaluate accepts (WithFactKinds), nil
+	// for every kind; idle marks, in the order of policies, those that read
+	// none of them and are neither compiled nor evaluated.
+	factKinds map[string]bool
+	idle      []bool
 }
 
 type config struct {
@@ -84,6 +89,9 @@ type config struct {
 	maxFindingsBytes int64
 	selection        *Selection
 	waivers          []waiver.Waiver
+	// factKinds are the kinds of fact the run gives (WithFactKinds), nil
+	// when they are not known.
+	factKinds map[string]bool
 }
 
 // WithSelection evaluates only the controls and policies s selects
@@ -230,7 +238,8 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	compiler, err := compile(mods, len(cfg.sources) == 0 && isEmbedded(cfg.builtinFS))
+	idle := idlePolicies(pols, mods, loaded.builtin, cfg.factKinds)
+	compiler, err := compile(withoutIdle(mods, pols, idle), len(cfg.sources) == 0 && isEmbedded(cfg.builtinFS))
 	if err != nil {
 		return nil, err
 	}
@@ -252,6 +261,8 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		selection:        cfg.selection,
 		deselected:       deselected,
 		waivers:          cfg.waivers,
+		factKinds:        cfg.factKinds,
+		idle:             idle,
 		parallelism:      cfg.parallelism,
 		now:              cfg.now.UTC(),
 		toolVersion:      cfg.toolVersion,
@@ -277,6 +288,9 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	prepared := make([]rego.PreparedEvalQuery, len(queries))
 	errs := make([]error, len(queries))
 	parallel.ForEach(len(queries), cfg.parallelism, func(i int) {
+		if i < len(pols) && idle[i] {
+			return
+		}
 		if prepared[i], errs[i] = e.prepare(ctx, queries[i]); errs[i] != nil {
 			errs[i] = fmt.Errorf("prepare %s: %w", names[i], errs[i])
 		}
@@ -545,6 +559,9 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact, opts ...EvalOpti
 	if err != nil {
 		return nil, err
 	}
+	if err := e.checkKinds(idx); err != nil {
+		return nil, err
+	}
 	if cfg.release {
 		idx.releaseAttributes(fs)
 	}
@@ -601,7 +618,9 @@ func (e *Engine) Evaluate(ctx context.Context, fs []facts.Fact, opts ...EvalOpti
 	}
 	r.finish()
 	rec.stage("clauses")
-	r.Profile = rec.profile()
+	if r.Profile = rec.profile(); r.Profile != nil {
+		r.Profile.Idle = e.IdlePolicies()
+	}
 	return r, nil
 }
 
@@ -671,6 +690,11 @@ func (e *Engine) boundFindings(results []policyOutcome) {
 func (e *Engine) evalPolicy(ctx context.Context, data evalData, i int, idx *factIndex) policyOutcome {
 	p := e.policies[i]
 	out := policyOutcome{assessed: idx.matching(p.Inputs)}
+	if e.idle[i] {
+		// checkKinds has made sure it has nothing to read: out is what
+		// its evaluation would give.
+		return out
+	}
 	rs, err := e.evalQuery(ctx, data, e.policyQueries[i], p.ID, p.File)
 	if err != nil {
 		out.err = err

@@ -19,6 +19,9 @@ type Profile struct {
 	Stages []Stage
 	// Rules are the policies and clause rules, slowest first.
 	Rules []RuleProfile
+	// Idle are the policies left out as they read no fact of the run's
+	// kinds (WithFactKinds), by id.
+	Idle []string
 }
 
 // Stage is the time one part of a run took.

@@ -60,3 +60,55 @@ func TestRunFactsAreBounded(t *testing.T) {
 		})
 	}
 }
+
+// declaring gives what inner gives but declares kinds (Kinded).
+type declaring struct {
+	inner Provider
+	kinds []string
+}
+
+func (d declaring) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
+	return d.inner.Collect(ctx, path)
+}
+
+func (d declaring) FactKinds() []string { return d.kinds }
+
+// TestProvidersKeepToTheirKinds: the kinds of a run are known only when
+// every provider declares its own, and a provider that gives a fact of a
+// kind it did not declare fails the run, naming the fact, since the
+// engine may have left out the policies that would judge it.
+func TestProvidersKeepToTheirKinds(t *testing.T) {
+	resources := declaring{manyResources{2, 10}, []string{facts.KindResource}}
+	evidence := declaring{manyResources{2, 10}, []string{facts.KindEvidence}}
+	tests := []struct {
+		name      string
+		sources   []Source
+		wantKinds []string
+		known     bool
+		wantErr   string
+	}{
+		{"declared", []Source{{Path: "a", Provider: resources}, {Path: "b", Provider: declaring{manyResources{0, 0}, []string{facts.KindEvidence, facts.KindResource}}}},
+			[]string{facts.KindEvidence, facts.KindResource}, true, ""},
+		{"one undeclared", []Source{{Path: "a", Provider: resources}, {Path: "b", Provider: manyResources{2, 10}}}, nil, false, ""},
+		{"a fact of another kind", []Source{{Path: "ev", Provider: evidence}}, []string{facts.KindEvidence}, true,
+			`ev: fact ev.aws_s3_bucket.b0 is of kind "resource", which its provider (test) does not declare among [evidence]`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kinds, known := FactKinds(tt.sources)
+			if known != tt.known || fmt.Sprint(kinds) != fmt.Sprint(tt.wantKinds) {
+				t.Errorf("FactKinds = %v, %v; want %v, %v", kinds, known, tt.wantKinds, tt.known)
+			}
+			fs, ds := Collect(context.Background(), tt.sources)
+			if tt.wantErr == "" {
+				if ds.HasErrors() {
+					t.Fatalf("got %v", ds)
+				}
+				return
+			}
+			if fs != nil || !ds.HasErrors() || !strings.Contains(ds.Err().Error(), tt.wantErr) {
+				t.Errorf("got %d facts, %v; want an error containing %q", len(fs), ds.Err(), tt.wantErr)
+			}
+		})
+	}
+}

@@ -39,6 +39,31 @@ type Timed interface {
 	AtTime(t time.Time) Provider
 }
 
+// Kinded is a provider that says which kinds of fact (facts.Kind...) it
+// gives. Known before anything is read, they let the engine leave out the
+// policies that read none of a run's kinds (engine.WithFactKinds); Collect
+// holds each provider to what it declares.
+type Kinded interface {
+	Provider
+	FactKinds() []string
+}
+
+// FactKinds returns the kinds of fact sources can give, sorted, and false
+// when one of their providers does not declare its kinds (an external
+// provider gives whatever its program chooses).
+func FactKinds(sources []Source) ([]string, bool) {
+	var kinds []string
+	for _, s := range sources {
+		k, ok := s.Provider.(Kinded)
+		if !ok {
+			return nil, false
+		}
+		kinds = append(kinds, k.FactKinds()...)
+	}
+	slices.Sort(kinds)
+	return slices.Compact(kinds), true
+}
+
 // AtTime returns sources with every Timed provider set for t, so all
 // sources of a run are read as of the time it is evaluated as of.
 func AtTime(sources []Source, t time.Time) []Source {
@@ -113,7 +138,11 @@ func collect(ctx context.Context, sources []Source, maxBytes int64) ([]facts.Fac
 		for j := range fs {
 			fs[j].Qualify(src.Scope)
 		}
-		results[i].invalid, results[i].bytes = validate(v, fs, workers)
+		var kinds []string
+		if k, ok := src.Provider.(Kinded); ok {
+			kinds = k.FactKinds()
+		}
+		results[i].invalid, results[i].bytes = validate(v, fs, kinds, workers)
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, diag.FromError(err, "annexa")
@@ -167,15 +196,23 @@ func collect(ctx context.Context, sources []Source, maxBytes int64) ([]facts.Fac
 	return slices.Clip(all), ds
 }
 
-// validate checks every fact against the schema of its kind, in chunks on
-// up to workers goroutines, and returns each fact's error (nil when valid)
-// and the size of their documents as JSON.
-func validate(v *facts.Validator, fs []facts.Fact, workers int) ([]error, int64) {
+// validate checks every fact against the schema of its kind, and that its
+// kind is one of kinds when they are given (Kinded), in chunks on up to
+// workers goroutines, and returns each fact's error (nil when valid) and
+// the size of their documents as JSON.
+func validate(v *facts.Validator, fs []facts.Fact, kinds []string, workers int) ([]error, int64) {
 	errs := make([]error, len(fs))
 	var total atomic.Int64
 	parallel.Chunks(len(fs), 256, workers, func(start, end int) {
 		var n int64
 		for i := start; i < end; i++ {
+			if f := &fs[i]; kinds != nil && !slices.Contains(kinds, f.Kind) {
+				// The engine may have left out the policies of an
+				// undeclared kind: evaluating such a fact would judge
+				// it with fewer policies than it has.
+				errs[i] = fmt.Errorf("%s: fact %s is of kind %q, which its provider (%s) does not declare among %v; this is a bug in annexa", f.Source.File, f.ID, f.Kind, f.Source.Provider, kinds)
+				continue
+			}
 			errs[i] = v.ValidateFact(&fs[i])
 			n += fs[i].DocumentSize()
 		}

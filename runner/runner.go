@@ -504,6 +504,9 @@ func (r *Run) Engine(ctx context.Context) (*engine.Engine, error) {
 	if r.profile {
 		opts = append(opts, engine.WithProfiling())
 	}
+	if kinds, ok := providers.FactKinds(r.Project.Sources); ok {
+		opts = append(opts, engine.WithFactKinds(kinds...))
+	}
 	return engine.New(ctx, opts...)
 }
 
@@ -599,7 +602,7 @@ func (r *Run) Check(ctx context.Context) (*Result, error) {
 	}
 	var prof *engine.Profile
 	if report.Profile != nil {
-		prof = &engine.Profile{Rules: report.Profile.Rules, Stages: append([]engine.Stage{
+		prof = &engine.Profile{Rules: report.Profile.Rules, Idle: report.Profile.Idle, Stages: append([]engine.Stage{
 			{Name: "collect facts", Time: collected, Concurrent: true},
 			{Name: "compile policies", Time: b.took, Concurrent: true},
 			{Name: "collect and compile, side by side", Time: max(collected, b.took)},

@@ -68,6 +68,9 @@ func printProfile(w io.Writer, p *engine.Profile, limit int) {
 	if len(rules) < len(p.Rules) {
 		fmt.Fprintf(w, "(%d more rules; --profile-limit 0 lists all)\n", len(p.Rules)-len(rules))
 	}
+	if len(p.Idle) > 0 {
+		fmt.Fprintf(w, "(%d policies neither compiled nor evaluated: they read no fact of the kinds this run's sources give)\n", len(p.Idle))
+	}
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }

@@ -59,6 +59,9 @@ func FromFact(f *facts.Fact) (Entry, error) {
 	return e, nil
 }
 
+// FactKinds is the kinds of fact an applicability file gives (providers.Kinded).
+func (Provider) FactKinds() []string { return []string{facts.KindApplicability} }
+
 // Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
 func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
 	fs, err := p.collect(ctx, path)

@@ -80,6 +80,9 @@ type Provider struct {
 	Now func() time.Time
 }
 
+// FactKinds is the kinds of fact a live account gives (providers.Kinded).
+func (Provider) FactKinds() []string { return []string{facts.KindResource} }
+
 // Collect implements providers.Provider: it reads the account and
 // returns its facts. path names the source in messages ("aws" when given
 // no name). Services that cannot be read (access denied, not enabled in

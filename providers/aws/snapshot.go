@@ -61,6 +61,9 @@ type SnapshotProvider struct {
 	MaxBytes int64
 }
 
+// FactKinds is the kinds of fact a snapshot gives (providers.Kinded).
+func (SnapshotProvider) FactKinds() []string { return []string{facts.KindResource} }
+
 // Collect implements providers.Provider: the snapshot's facts, each with
 // the snapshot file as its source, and a warning for every service the
 // collection could not read.

@@ -98,6 +98,9 @@ func DetectFormat(path string) string {
 	return ""
 }
 
+// FactKinds is the kinds of fact configuration files gives (providers.Kinded).
+func (Provider) FactKinds() []string { return []string{facts.KindConfig} }
+
 // Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
 func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
 	fs, err := p.collect(ctx, path)

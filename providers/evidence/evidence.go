@@ -89,6 +89,9 @@ func compileSchemas() (input.Schemas, error) {
 	return all, nil
 }
 
+// FactKinds is the kinds of fact evidence records gives (providers.Kinded).
+func (Provider) FactKinds() []string { return []string{facts.KindEvidence} }
+
 // Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
 func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
 	fs, err := p.collect(ctx, path)

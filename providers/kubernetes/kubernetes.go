@@ -52,6 +52,9 @@ func (p Provider) WithExclude(globs []string) providers.Provider {
 	return p
 }
 
+// FactKinds is the kinds of fact manifests gives (providers.Kinded).
+func (Provider) FactKinds() []string { return []string{facts.KindKubernetes} }
+
 // Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
 func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
 	fs, warnings, err := p.collect(ctx, path)

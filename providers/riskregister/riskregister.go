@@ -115,6 +115,9 @@ type Acceptance struct {
 	Expiry time.Time `json:"expiry,omitzero"`
 }
 
+// FactKinds is the kinds of fact a risk register gives (providers.Kinded).
+func (Provider) FactKinds() []string { return []string{facts.KindRisk, facts.KindRiskSettings} }
+
 // Collect implements providers.Provider: the facts of path with warnings
 // about the register, or the error that stopped it as a diagnostic.
 func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {

@@ -38,6 +38,9 @@ type Provider struct {
 	MaxBytes int64
 }
 
+// FactKinds is the kinds of fact a plan gives (providers.Kinded).
+func (Provider) FactKinds() []string { return []string{facts.KindResource} }
+
 // Collect implements providers.Provider: the facts of path, or the error that stopped it as a diagnostic.
 func (p Provider) Collect(ctx context.Context, path string) ([]facts.Fact, diag.Diagnostics) {
 	fs, err := p.collect(ctx, path)

@@ -62,6 +62,9 @@ type Provider struct {
 	limits *limits
 }
 
+// FactKinds is the kinds of fact Terraform source gives (providers.Kinded).
+func (Provider) FactKinds() []string { return []string{facts.KindResource} }
+
 // Collect evaluates the root module in dir and returns one fact per
 // resource instance and data source, sorted by address, with a warning for
 // each thing it could not evaluate (a remote module, a function annexa

@@ -18,8 +18,9 @@ import (
 // compiled nor evaluated: with nothing to read it can find nothing and
 // assess nothing, which is the outcome it is given (the built-in policies
 // are held to that by TestIdlePoliciesChangeNothing). A plan-only run
-// leaves out the evidence, configuration and Kubernetes policies, a
-// sixth of its start-up. Evaluate refuses a fact of any other kind.
+// leaves out the evidence, configuration and Kubernetes policies, and
+// with them a quarter of its start-up. Evaluate refuses a fact of any
+// other kind.
 func WithFactKinds(kinds ...string) Option {
 	return func(c *config) {
 		c.factKinds = map[string]bool{}

@@ -215,6 +215,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 		return nil, err
 	}
 	var deselected map[string]int
+	var deselectedPolicies []*Policy
 	if sel := cfg.selection; sel != nil {
 		ids := make([]string, len(cat.Controls))
 		for i, c := range cat.Controls {
@@ -231,6 +232,7 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 			for _, c := range p.Controls {
 				deselected[c]++
 			}
+			deselectedPolicies = append(deselectedPolicies, p)
 			return true
 		})
 	}
@@ -238,8 +240,12 @@ func New(ctx context.Context, opts ...Option) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	idle := idlePolicies(pols, mods, loaded.builtin, cfg.factKinds)
-	compiler, err := compile(withoutIdle(mods, pols, idle), len(cfg.sources) == 0 && isEmbedded(cfg.builtinFS))
+	// The policies a run will not evaluate are not compiled: those that
+	// read none of its kinds of fact and those its selection left out.
+	userRead := userReaders(mods, loaded.builtin)
+	idle := idlePolicies(pols, cfg.factKinds, userRead)
+	compiled := without(mods, uncompiled(pols, idle, deselectedPolicies, userRead))
+	compiler, err := compile(compiled, len(cfg.sources) == 0 && isEmbedded(cfg.builtinFS))
 	if err != nil {
 		return nil, err
 	}

@@ -37,27 +37,39 @@ func WithFactKinds(kinds ...string) Option {
 // than collects from its systems; WithFactKinds always allows them.
 var declarationKinds = []string{facts.KindApplicability, facts.KindRisk, facts.KindRiskSettings, facts.KindParameters}
 
-// idlePolicies marks, in the order of pols, the built-in control policies
-// that read no fact of the kinds allowed (nil allows every kind). A
-// policy a user's module refers to is never idle, so that leaving it out
-// cannot change what the user's policy sees; built-in modules refer to no
-// control policy but their own (TestBuiltinModulesKeepToTheirPackage).
-func idlePolicies(pols []*Policy, mods map[string]*ast.Module, builtin map[string]bool, allowed map[string]bool) []bool {
-	idle := make([]bool, len(pols))
-	if allowed == nil {
-		return idle
-	}
-	var userRefs []ast.Ref
+// userReaders returns a test of whether a module other than the built-in
+// ones refers to a policy package: such a policy is always compiled, so
+// that leaving it out cannot change what the user's policy sees. Built-in
+// modules refer to no control policy but their own
+// (TestBuiltinModulesKeepToTheirPackage).
+func userReaders(mods map[string]*ast.Module, builtin map[string]bool) func(pkg string) bool {
+	var refs []ast.Ref
 	for name, m := range mods {
 		if builtin[name] {
 			continue
 		}
 		ast.WalkRefs(m, func(r ast.Ref) bool {
 			if r.HasPrefix(ast.DefaultRootRef) {
-				userRefs = append(userRefs, r.ConstantPrefix())
+				refs = append(refs, r.ConstantPrefix())
 			}
 			return false
 		})
+	}
+	return func(pkg string) bool {
+		path := ast.MustParseRef("data." + pkg)
+		return slices.ContainsFunc(refs, func(r ast.Ref) bool {
+			return r.HasPrefix(path) || path.HasPrefix(r)
+		})
+	}
+}
+
+// idlePolicies marks, in the order of pols, the built-in control policies
+// that read no fact of the kinds allowed (nil allows every kind) and that
+// no user's module refers to.
+func idlePolicies(pols []*Policy, allowed map[string]bool, userRead func(pkg string) bool) []bool {
+	idle := make([]bool, len(pols))
+	if allowed == nil {
+		return idle
 	}
 	for i, p := range pols {
 		if !p.Builtin || p.AfterRollUp() || len(p.Inputs) == 0 {
@@ -67,27 +79,33 @@ func idlePolicies(pols []*Policy, mods map[string]*ast.Module, builtin map[strin
 			kind, _, _ := strings.Cut(in, ":")
 			return allowed[kind]
 		})
-		if reads {
-			continue
-		}
-		path := ast.MustParseRef("data." + p.Package)
-		idle[i] = !slices.ContainsFunc(userRefs, func(r ast.Ref) bool {
-			return r.HasPrefix(path) || path.HasPrefix(r)
-		})
+		idle[i] = !reads && !userRead(p.Package)
 	}
 	return idle
 }
 
-// withoutIdle returns mods without the files of the idle policies.
-func withoutIdle(mods map[string]*ast.Module, pols []*Policy, idle []bool) map[string]*ast.Module {
-	if !slices.Contains(idle, true) {
-		return mods
-	}
+// uncompiled returns the packages New does not compile: those of the idle
+// policies, and those of the built-in policies the selection left out
+// that no user's module refers to.
+func uncompiled(pols []*Policy, idle []bool, deselected []*Policy, userRead func(pkg string) bool) map[string]bool {
 	pkgs := map[string]bool{}
 	for i, p := range pols {
 		if idle[i] {
 			pkgs["data."+p.Package] = true
 		}
+	}
+	for _, p := range deselected {
+		if p.Builtin && !userRead(p.Package) {
+			pkgs["data."+p.Package] = true
+		}
+	}
+	return pkgs
+}
+
+// without returns mods without the modules of the packages pkgs.
+func without(mods map[string]*ast.Module, pkgs map[string]bool) map[string]*ast.Module {
+	if len(pkgs) == 0 {
+		return mods
 	}
 	out := maps.Clone(mods)
 	maps.DeleteFunc(out, func(_ string, m *ast.Module) bool { return pkgs[m.Package.Path.String()] })

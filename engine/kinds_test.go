@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -46,7 +47,7 @@ func TestIdlePolicies(t *testing.T) {
 			mods: map[string]*ast.Module{"user/all.rego": ast.MustParseModule("package annexa.controls.c5_3.mine\nn := count(data.annexa.controls)")}, want: nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			idle := idlePolicies(pols, tc.mods, builtin, tc.allowed)
+			idle := idlePolicies(pols, tc.allowed, userReaders(tc.mods, builtin))
 			var got []string
 			for i, p := range pols {
 				if idle[i] {
@@ -57,6 +58,64 @@ func TestIdlePolicies(t *testing.T) {
 				t.Errorf("idle %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestUncompiled: New compiles neither the idle policies nor the built-in
+// ones the selection left out, unless a user's module reads them.
+func TestUncompiled(t *testing.T) {
+	pols := []*Policy{
+		{ID: "c8_24.plan", Package: "annexa.controls.c8_24.plan", Builtin: true},
+		{ID: "c5_1.policy", Package: "annexa.controls.c5_1.policy", Builtin: true},
+	}
+	deselected := []*Policy{
+		{ID: "c8_20.sg", Package: "annexa.controls.c8_20.sg", Builtin: true},
+		{ID: "c5_2.roles", Package: "annexa.controls.c5_2.roles", Builtin: true},
+		{ID: "c5_3.mine", Package: "annexa.controls.c5_3.mine"},
+	}
+	mods := map[string]*ast.Module{
+		"user/reads.rego": ast.MustParseModule("package annexa.controls.c5_3.mine\nimport data.annexa.controls.c5_2.roles\nx := roles.deny"),
+	}
+	got := uncompiled(pols, []bool{false, true}, deselected, userReaders(mods, map[string]bool{}))
+	want := []string{"data.annexa.controls.c5_1.policy", "data.annexa.controls.c8_20.sg"}
+	if keys := slices.Sorted(maps.Keys(got)); !slices.Equal(keys, want) {
+		t.Errorf("uncompiled %v, want %v", keys, want)
+	}
+}
+
+// TestSelectionCompilesWhatItEvaluates: the built-in policies a selection
+// leaves out are not compiled, and the one it keeps finds what it finds
+// in a full run.
+func TestSelectionCompilesWhatItEvaluates(t *testing.T) {
+	ctx := context.Background()
+	fs := []facts.Fact{volume("data", []string{"create"}, map[string]any{"encrypted": false})}
+	full, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := New(ctx, WithSelection(Selection{Policies: []string{"c8_24.aws_ebs"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	controls := 0
+	for _, m := range one.compiler.Modules {
+		if strings.HasPrefix(m.Package.Path.String(), "data."+ControlsPackage+".") {
+			controls++
+			if p := m.Package.Path.String(); p != "data."+ControlsPackage+".c8_24.aws_ebs" {
+				t.Errorf("%s is compiled though the selection left it out", p)
+			}
+		}
+	}
+	if controls != 1 {
+		t.Errorf("%d control policies compiled, want 1", controls)
+	}
+	a, errA := full.Evaluate(ctx, fs)
+	b, errB := one.Evaluate(ctx, fs)
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
+	}
+	if len(a.Findings) != 1 || len(b.Findings) != 1 || a.Findings[0].Fingerprint != b.Findings[0].Fingerprint {
+		t.Errorf("findings differ: %v and %v", a.Findings, b.Findings)
 	}
 }
 

@@ -125,3 +125,13 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFingerprint fingerprints a finding's message as a run does
+// for each of its findings.
+func BenchmarkFingerprint(b *testing.B) {
+	msg := "aws_security_group.web-01 is tagged as environment dev, but the same configuration also deploys production resources (aws_instance.a and 4283 more); non-production belongs in its own state and account"
+	b.ReportAllocs()
+	for b.Loop() {
+		Fingerprint("c8_31.mixed_environments", "aws_security_group.web-01", msg)
+	}
+}

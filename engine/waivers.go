@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/annexa-dev/annexa/diag"
 	"github.com/annexa-dev/annexa/engine/waiver"
@@ -52,9 +53,41 @@ func checkWaivers(ws []waiver.Waiver) error {
 // fingerprint when the input is edited around it; --baseline matches
 // findings by it.
 func Fingerprint(policy, resource, message string) string {
-	msg := strings.ToLower(strings.Join(strings.Fields(message), " "))
-	sum := sha256.Sum256([]byte(policy + "\x00" + resource + "\x00" + msg))
+	// The normalised text is built in one buffer, a word at a time: a run
+	// fingerprints every finding, and splitting, joining, lowering and
+	// concatenating took five copies of each message.
+	var stack [512]byte
+	b := append(stack[:0], policy...)
+	b = append(b, 0)
+	b = append(b, resource...)
+	b = append(b, 0)
+	first := true
+	for w := range strings.FieldsSeq(message) {
+		if !first {
+			b = append(b, ' ')
+		}
+		first = false
+		b = appendLower(b, w)
+	}
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:16])
+}
+
+// appendLower appends s in lower case, as strings.ToLower writes it.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // waiving applies a run's waivers to its findings and keeps what each

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"testing"
@@ -134,5 +136,30 @@ func TestFingerprintIgnoresLayout(t *testing.T) {
 	}
 	if Fingerprint("p", "r", "port 22 is open") == Fingerprint("p", "r", "port 23 is open") {
 		t.Error("different messages share a fingerprint")
+	}
+}
+
+// TestFingerprintIsStable: fingerprints are recorded in reports, bundles
+// and baselines, so they must not change: each is the first 16 bytes of
+// the SHA-256 of policy, resource and the message's words joined by one
+// space and lowered, NUL-separated, whatever the message holds.
+func TestFingerprintIsStable(t *testing.T) {
+	reference := func(policy, resource, message string) string {
+		msg := strings.ToLower(strings.Join(strings.Fields(message), " "))
+		sum := sha256.Sum256([]byte(policy + "\x00" + resource + "\x00" + msg))
+		return hex.EncodeToString(sum[:16])
+	}
+	long := strings.Repeat("Word ", 300)
+	for _, msg := range []string{
+		"", " ", "port 22 is open", "Port  22 is\topen\n", "  leading and trailing  ",
+		"ÄÖÜ Straße", "İSTANBUL ılık", "ΣΊΣΥΦΟΣ", "non\u00a0breaking\u2003spaces\u3000ideographic",
+		"mixed ASCII and Ünïcödé WORDS", "\xff\xfe invalid UTF-8 \xc3", long,
+	} {
+		if got, want := Fingerprint("c8_20.aws_security_group", "aws_security_group.web", msg), reference("c8_20.aws_security_group", "aws_security_group.web", msg); got != want {
+			t.Errorf("Fingerprint(%q) = %s, want %s", msg, got, want)
+		}
+	}
+	if got := Fingerprint("p", "r", "Port  22 is\topen"); got != "7d5d1d29f7eda7b64661c64c20021160" {
+		t.Errorf("Fingerprint changed: %s", got)
 	}
 }

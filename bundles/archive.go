@@ -10,6 +10,8 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+
+	kgzip "github.com/klauspost/compress/gzip"
 )
 
 // Limits bound what ReadArchive accepts, so a hostile archive (a gzip bomb,
@@ -333,7 +335,10 @@ func writeArchive(w io.Writer, files []archiveFile, lim Limits) error {
 	if err := checkArchive(files, lim); err != nil {
 		return err
 	}
-	gz := gzip.NewWriter(w)
+	// klauspost's gzip writes the same format as the standard library's,
+	// at the same level, in about half its time: a bundle of 50k facts is
+	// some 100 MB of JSON to compress after the run.
+	gz := kgzip.NewWriter(w)
 	tw := tar.NewWriter(gz)
 	for _, f := range files {
 		hdr := &tar.Header{

@@ -2,13 +2,14 @@ package bundles
 
 import (
 	"bytes"
-	"compress/flate"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/annexa-dev/annexa/providers/facts"
 )

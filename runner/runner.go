@@ -67,7 +67,8 @@ type Inputs struct {
 	// discovery, evidence, manifests, configuration, a directory of
 	// plans), matched against the path below the directory named or
 	// against a file's or directory's name (input.Excluded). A file named
-	// on its own is read whatever the globs say.
+	// on its own is read whatever the globs say. They are added to the
+	// project file's exclude:.
 	Exclude []string
 	// AWSRegions are --region values: the regions of the run's live AWS
 	// sources that name none themselves (AllRegions for every enabled one).
@@ -166,6 +167,8 @@ func Resolve(in Inputs) (*Run, error) {
 	if err := input.CheckGlobs(in.Exclude); err != nil {
 		return nil, err
 	}
+	// The project file's exclude: globs, then --exclude's.
+	exclude := append(slices.Clone(merged.Exclude), in.Exclude...)
 	for _, fv := range in.Sources {
 		k, ok := registry.ByFlag(fv.Flag)
 		if !ok {
@@ -175,16 +178,16 @@ func Resolve(in Inputs) (*Run, error) {
 		if err != nil {
 			return nil, err
 		}
-		if srcs, err = excludeExpanded(fv, srcs, in.Exclude); err != nil {
+		if srcs, err = excludeExpanded(fv, srcs, exclude); err != nil {
 			return nil, err
 		}
 		merged.Sources = append(merged.Sources, srcs...)
 	}
 	var err error
-	if merged.Sources, err = expandRoots(merged.Sources, in.Exclude); err != nil {
+	if merged.Sources, err = expandRoots(merged.Sources, exclude); err != nil {
 		return nil, err
 	}
-	applyExclude(merged.Sources, in.Exclude)
+	applyExclude(merged.Sources, exclude)
 	if err := applyTFVars(merged.Sources, in.TFVars, in.Environ); err != nil {
 		return nil, err
 	}
@@ -214,7 +217,7 @@ func Resolve(in Inputs) (*Run, error) {
 		At:          effectiveTime(in.EffectiveTime, merged),
 		policyDirs:  append(slices.Clone(merged.Policies), in.PolicyDirs...),
 		evalTimeout: in.EvalTimeout,
-		selection:   withExclude(in.Selection, in.Exclude),
+		selection:   withExclude(in.Selection, exclude),
 		toolVersion: in.ToolVersion,
 		profile:     in.Profile,
 		release:     in.ReleaseAttributes,

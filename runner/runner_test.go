@@ -289,6 +289,7 @@ func TestExcludeEverySource(t *testing.T) {
 		"config/vendor/sshd_config": string(sshd),
 		"plans/a.json":              string(plan),
 		"plans/b.json":              string(plan),
+		"project/annexa.yaml":       "version: 1\nexclude: [vendor]\nsources:\n  - config: ../config\n",
 	})
 	files := func(t *testing.T, in Inputs) []string {
 		t.Helper()
@@ -328,6 +329,20 @@ func TestExcludeEverySource(t *testing.T) {
 			nil, "passes over every file in it"},
 		{"a malformed glob", Inputs{Sources: []FlagValue{{"plan", filepath.Join(dir, "plans")}}, Exclude: []string{"["}},
 			nil, `--exclude "["`},
+		{"the project file's exclude:", Inputs{Paths: []string{filepath.Join(dir, "project", "annexa.yaml")}},
+			[]string{slash + "/config/sshd_config"}, ""},
+		{"exclude: and --exclude together, on project and flag sources", Inputs{Paths: []string{filepath.Join(dir, "project", "annexa.yaml")},
+			Sources: []FlagValue{{"plan", filepath.Join(dir, "plans")}}, Exclude: []string{"b.json"}},
+			[]string{slash + "/config/sshd_config", slash + "/plans/a.json"}, ""},
+	}
+	// The run records the globs it read its inputs with, the file's and
+	// the flag's.
+	run, err := Resolve(Inputs{Paths: []string{filepath.Join(dir, "project", "annexa.yaml")}, Exclude: []string{"b.json"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := run.selection.Exclude; !slices.Equal(got, []string{"vendor", "b.json"}) {
+		t.Errorf("recorded exclude %q, want [vendor b.json]", got)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

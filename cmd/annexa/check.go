@@ -81,8 +81,9 @@ derived from content). docs/reports.md describes them.
 the JSON report and the bundle keep every finding and record the level, and
 the gate is still --fail-on over every finding. --exclude GLOB passes over
 the files and directories it matches in every directory read (--tf root
-discovery, --evidence, --k8s, --config, a --plan directory); the globs are
-recorded in the report and the bundle like --control and --policy-id. A
+discovery, --evidence, --k8s, --config, a --plan directory), added to
+exclude: in annexa.yaml; the globs are recorded in the report and the
+bundle like --control and --policy-id. A
 control left out by the selection is not assessed, never passed. docs/ci.md
 shows the gate in GitHub Actions, GitLab CI and pre-commit.
 

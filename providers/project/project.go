@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -50,7 +51,9 @@ type Project struct {
 	FailOn string
 	// Policies are extra policy directories, resolved against the file.
 	Policies []string
-	Sources  []providers.Source
+	// Exclude are the globs of exclude:, which the run adds --exclude to.
+	Exclude []string
+	Sources []providers.Source
 	// Applicability and Risks are the applicability file and the risk
 	// register, resolved against the file; "" when not set.
 	Applicability string
@@ -140,6 +143,12 @@ func Load(file string) (*Project, error) {
 	}
 	for _, d := range input.Strings(top["policies"]) {
 		p.Policies = append(p.Policies, registry.Resolve(dir, d))
+	}
+	for i, g := range input.Strings(top["exclude"]) {
+		if _, err := path.Match(g, ""); err != nil {
+			return nil, fmt.Errorf("%s: exclude[%d] %q: %w", doc.Where(fmt.Sprintf("/exclude/%d", i)), i, g, err)
+		}
+		p.Exclude = append(p.Exclude, g)
 	}
 	if s, ok := top["applicability"].(string); ok {
 		p.Applicability = registry.Resolve(dir, s)

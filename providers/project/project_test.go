@@ -28,6 +28,7 @@ name: Acme
 effective_time: 2026-11-20
 fail_on: high
 policies: [custom]
+exclude: [examples, "vendor/*"]
 sources:
   - plan: plans/tfplan.json
   - evidence: evidence/
@@ -41,6 +42,9 @@ sources:
 	}
 	if len(p.Policies) != 1 || p.Policies[0] != filepath.Join(dir, "custom") {
 		t.Errorf("policies = %v", p.Policies)
+	}
+	if !slices.Equal(p.Exclude, []string{"examples", "vendor/*"}) {
+		t.Errorf("exclude = %v", p.Exclude)
 	}
 	if len(p.Sources) != 2 || p.Sources[0].Path != filepath.Join(dir, "plans/tfplan.json") || p.Sources[1].Path != filepath.Join(dir, "evidence") {
 		t.Fatalf("sources = %+v", p.Sources)
@@ -119,6 +123,8 @@ func TestLoadErrors(t *testing.T) {
 		{"bad provider timeout", "version: 1\nsources:\n  - provider: x\n    timeout: soon\n", "field /sources/0/timeout"},
 		{"provider env not a name", "version: 1\nsources:\n  - provider: x\n    env: [\"A=B\"]\n", "field /sources/0/env/0"},
 		{"provider unknown field", "version: 1\nsources:\n  - provider: x\n    path: y\n", `unknown field "path"`},
+		{"malformed exclude glob", "version: 1\nexclude:\n  - vendor\n  - \"[a\"\nsources:\n  - plan: x\n", `annexa.yaml:4:5: exclude[1] "[a": syntax error in pattern`},
+		{"exclude not a list", "version: 1\nexclude: vendor\nsources:\n  - plan: x\n", "field /exclude"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,10 +16,25 @@ import (
 	"github.com/annexa-dev/annexa/providers/tfplan"
 )
 
+// planKeys are top-level keys of Terraform's JSON plan output. Terraform
+// writes format_version first, but a plan passed through `jq -S` or
+// re-encoded by a script has its keys sorted, and then format_version
+// comes after the configuration, which can fill the head alone; its
+// root_module key is near the top either way.
+var planKeys = [][]byte{[]byte(`"format_version"`), []byte(`"terraform_version"`), []byte(`"planned_values"`), []byte(`"resource_changes"`), []byte(`"root_module"`)}
+
 // isPlanHead reports whether the start of a file is Terraform's JSON plan
-// output, which writes format_version first.
+// output: a JSON object with one of its keys.
 func isPlanHead(head []byte) bool {
-	return bytes.Contains(head, []byte(`"format_version"`))
+	if t := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(t) == 0 || t[0] != '{' {
+		return false
+	}
+	for _, k := range planKeys {
+		if bytes.Contains(head, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // planFiles lists the plan JSON files directly in dir (*.json whose start

@@ -5,6 +5,7 @@ package testfs
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -67,3 +68,10 @@ func FIFO(t testing.TB, name, content string) string {
 	}()
 	return p
 }
+
+// SortedKeysPlan is a Terraform plan JSON whose keys were sorted, as
+// `jq -S` leaves them: format_version comes after a configuration longer
+// than the head that detection reads.
+var SortedKeysPlan = `{"applyable": true, "complete": true, "configuration": {"provider_config": {"aws": {"name": "aws"}}, "root_module": {"resources": [` +
+	strings.Repeat(`{"address": "aws_s3_bucket.logs", "mode": "managed", "type": "aws_s3_bucket", "name": "logs"},`, 60) +
+	`{"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket", "name": "b"}]}}, "errored": false, "format_version": "1.2", "resource_changes": []}`

@@ -138,18 +138,12 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
-// sortedPlan is a plan whose keys were sorted (jq -S): format_version
-// comes after a configuration longer than the head detection reads.
-var sortedPlan = `{"applyable": true, "complete": true, "configuration": {"provider_config": {"aws": {"name": "aws"}}, "root_module": {"resources": [` +
-	strings.Repeat(`{"address": "aws_s3_bucket.logs", "mode": "managed", "type": "aws_s3_bucket", "name": "logs"},`, 60) +
-	`{"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket", "name": "b"}]}}, "errored": false, "format_version": "1.2", "resource_changes": []}`
-
 func TestResolve(t *testing.T) {
 	dir := t.TempDir()
 	testfs.Write(t, dir, map[string]string{
 		"proj/annexa.yml":                "version: 1\nsources:\n  - evidence: ev\n",
 		"plan.json":                      `{"format_version": "1.2", "resource_changes": []}`,
-		"sorted-plan.json":               sortedPlan,
+		"sorted-plan.json":               testfs.SortedKeysPlan,
 		"ev/a.yaml":                      record,
 		"ev.json":                        `[{"kind":"procedure","id":"P1"}]`,
 		"other.json":                     `{"name": "package"}`,

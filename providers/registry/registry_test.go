@@ -12,12 +12,6 @@ import (
 
 const planJSON = `{"format_version": "1.2", "resource_changes": []}`
 
-// sortedPlanJSON is a plan whose keys were sorted (jq -S): format_version
-// comes after a configuration longer than detection reads.
-var sortedPlanJSON = `{"applyable": true, "complete": true, "configuration": {"root_module": {"resources": [` +
-	strings.Repeat(`{"address": "aws_s3_bucket.logs", "mode": "managed", "type": "aws_s3_bucket", "name": "logs"},`, 60) +
-	`{"address": "aws_s3_bucket.b", "mode": "managed", "type": "aws_s3_bucket", "name": "b"}]}}, "format_version": "1.2", "resource_changes": []}`
-
 // zipPlan starts like the binary plan file terraform plan -out writes.
 const zipPlan = "PK\x03\x04\x14\x00\x08\x00\x08\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x00\x00\x00tfplan"
 
@@ -39,7 +33,7 @@ func TestPlanDirectory(t *testing.T) {
 			files: map[string]string{
 				"staging.json": planJSON, "prod.json": planJSON, "tfplan": zipPlan,
 				"notes.json": `{"a": 1}`, "README.md": "plans", "old/x.json": planJSON,
-				"sorted.json": sortedPlanJSON, "list.json": `["root_module"]`,
+				"sorted.json": testfs.SortedKeysPlan, "list.json": `["root_module"]`,
 			},
 			want: []string{"prod.json", "sorted.json", "staging.json"},
 		},
